@@ -1,0 +1,103 @@
+/**
+ * The workbook report: the stable JSON printed by `demarc report --json` (documented in
+ * docs/report-format.md) and the single source the xlsx/CSV exports are written from.
+ * Parties appear by name; ids are kept only where a consumer needs to join.
+ */
+import type {
+  CellValue,
+  FindingCode,
+  PartyKind,
+  Responsibility,
+  ServiceModel,
+  Severity
+} from './domain';
+
+export const REPORT_FORMAT_VERSION = 1;
+
+export interface ReportModelLayer {
+  id: string;
+  title: string;
+  description: string;
+  permanentCustomer: boolean;
+  /** serviceModel -> published cell */
+  cells: Partial<Record<ServiceModel, CellValue>>;
+}
+
+export interface ReportModel {
+  id: string;
+  name: string;
+  version: string;
+  source: { title: string; url: string; date: string };
+  serviceModels: ServiceModel[];
+  providerName: string;
+  layers: ReportModelLayer[];
+}
+
+export interface ReportParty {
+  id: number;
+  name: string;
+  kind: PartyKind;
+  active: boolean;
+  leftAt: string | null;
+}
+
+export interface ReportLayer {
+  layerId: string;
+  title: string;
+  responsibility: Responsibility;
+  published: Responsibility;
+  overridden: boolean;
+  justification: string | null;
+  /** Party names per role. */
+  R: string[];
+  A: string[];
+  C: string[];
+  I: string[];
+  /** Roles whose parties are computed defaults rather than explicit assignments. */
+  defaultRoles: ('R' | 'A' | 'C' | 'I')[];
+}
+
+export interface ReportAsset {
+  id: number;
+  externalId: string | null;
+  name: string;
+  type: string | null;
+  subscription: string | null;
+  resourceGroup: string | null;
+  location: string | null;
+  tags: Record<string, string>;
+  serviceModel: ServiceModel | null;
+  serviceModelSource: string | null;
+  needsReview: boolean;
+  modelId: string;
+  owner: string | null;
+  lastReviewedAt: string | null;
+  layers: ReportLayer[];
+}
+
+export interface ReportFinding {
+  code: FindingCode;
+  severity: Severity;
+  assetId: number;
+  asset: string;
+  layerId: string | null;
+  message: string;
+  fix: string;
+}
+
+export interface Report {
+  format: 'demarc-report';
+  formatVersion: typeof REPORT_FORMAT_VERSION;
+  workbook: {
+    name: string;
+    organisation: string;
+    formatVersion: number;
+    defaultModelId: string;
+    reviewPeriodDays: number;
+    lastChangeAt: string | null;
+  };
+  models: ReportModel[];
+  parties: ReportParty[];
+  assets: ReportAsset[];
+  findings: ReportFinding[];
+}
