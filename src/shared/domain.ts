@@ -111,6 +111,8 @@ export interface Asset {
   /** ARM type as read (e.g. Microsoft.Compute/virtualMachines) or a CMDB category. */
   type: string | null;
   kind: string | null;
+  /** SKU name when the source gives one (e.g. WAF_v2). */
+  sku?: string | null;
   /** azure | onprem | cmdb | other */
   provider: string | null;
   subscription: string | null;

@@ -1,0 +1,29 @@
+import type { EventName } from '../shared/contract';
+import type { RecentFiles } from './recent-files';
+import type { ServiceContext } from './services/context';
+import type { Session } from './session';
+
+/** Native dialogs, as the router needs them. Electron's dialog module in the app; a double in tests. */
+export interface DialogPort {
+  chooseNewWorkbookPath(suggestedName: string): Promise<string | null>;
+  chooseWorkbookToOpen(): Promise<string | null>;
+  chooseImportFiles(): Promise<string[]>;
+  chooseExportPath(suggestedName: string, format: 'xlsx' | 'csv'): Promise<string | null>;
+  chooseModelFile(): Promise<string | null>;
+}
+
+/** Desktop-shell effects the router may ask for (show a file in its folder, set the title). */
+export interface ShellPort {
+  showItemInFolder(path: string): void;
+  workbookChanged(info: { name: string; path: string } | null): void;
+}
+
+export interface RouterContext {
+  services: ServiceContext;
+  session: Session;
+  recent: RecentFiles;
+  dialogs: DialogPort;
+  shell: ShellPort;
+  emit(event: EventName, payload: unknown): void;
+  log?: (line: string) => void;
+}

@@ -1,0 +1,121 @@
+import { basename } from 'node:path';
+import type { WorkbookInfo } from '../../shared/contract/workbook';
+import type { ChangeLogEntry } from '../../shared/domain';
+import { DemarcError } from '../../shared/errors';
+import { countAssets } from '../store/repos/assets';
+import { countChanges, lastChangeAt, listChanges, type ChangeQuery } from '../store/repos/change-log';
+import { META_KEYS, readSettings, writeMeta } from '../store/repos/meta';
+import { countParties, findPartyByName, insertParty } from '../store/repos/parties';
+import { countAssignments, countOverrides } from '../store/repos/responsibility';
+import { closeWorkbookFile, createWorkbookFile, openWorkbookFile } from '../store/workbook-file';
+import type { OpenWorkbook, ServiceContext } from './context';
+import { write } from './write';
+
+export const DEFAULT_MODEL = { id: 'microsoft-2026-01', version: '2026-01-12' } as const;
+export const DEFAULT_REVIEW_PERIOD_DAYS = 365;
+
+export function workbookName(path: string): string {
+  return basename(path).replace(/\.demarc$/i, '');
+}
+
+/** Creates a new .demarc workbook with the default model and the provider party. */
+export function createWorkbook(ctx: ServiceContext, input: { path: string; organisation?: string }): OpenWorkbook {
+  const path = /\.demarc$/i.test(input.path) ? input.path : `${input.path}.demarc`;
+  const opened = createWorkbookFile(path, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
+  const wb: OpenWorkbook = { ...opened };
+  const organisation = input.organisation?.trim() || workbookName(path);
+  write(wb, ctx, (at) => {
+    writeMeta(wb.db, META_KEYS.organisation, organisation);
+    writeMeta(wb.db, META_KEYS.defaultModelId, DEFAULT_MODEL.id);
+    writeMeta(wb.db, META_KEYS.defaultModelVersion, DEFAULT_MODEL.version);
+    writeMeta(wb.db, META_KEYS.reviewPeriodDays, String(DEFAULT_REVIEW_PERIOD_DAYS));
+    writeMeta(wb.db, META_KEYS.createdAt, at);
+    if (!findPartyByName(wb.db, 'Microsoft')) insertParty(wb.db, { name: 'Microsoft', kind: 'provider' }, at);
+    return {
+      result: null,
+      change: {
+        action: 'workbook.create',
+        entity: 'workbook',
+        entityId: null,
+        summary: `Created workbook for ${organisation} with model ${DEFAULT_MODEL.id}`,
+        after: { organisation, defaultModelId: DEFAULT_MODEL.id }
+      }
+    };
+  });
+  return wb;
+}
+
+export function openWorkbook(ctx: ServiceContext, path: string): OpenWorkbook {
+  return openWorkbookFile(path, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
+}
+
+export function closeWorkbook(wb: OpenWorkbook): void {
+  closeWorkbookFile(wb.db);
+}
+
+export function workbookInfo(wb: OpenWorkbook, ctx: ServiceContext): WorkbookInfo {
+  const settings = readSettings(wb.db, ctx.osUser);
+  return {
+    path: wb.path,
+    name: workbookName(wb.path),
+    formatVersion: wb.formatVersion,
+    organisation: settings.organisation,
+    defaultModelId: settings.defaultModelId,
+    defaultModelVersion: settings.defaultModelVersion,
+    reviewPeriodDays: settings.reviewPeriodDays,
+    userName: settings.userName,
+    counts: {
+      assets: countAssets(wb.db),
+      parties: countParties(wb.db),
+      assignments: countAssignments(wb.db),
+      overrides: countOverrides(wb.db),
+      changes: countChanges(wb.db)
+    },
+    lastChangeAt: lastChangeAt(wb.db),
+    backupPath: wb.backupPath
+  };
+}
+
+export interface SettingsPatch {
+  organisation?: string;
+  userName?: string;
+  reviewPeriodDays?: number;
+  defaultTeamPerLayer?: Record<string, number>;
+}
+
+export function updateSettings(wb: OpenWorkbook, ctx: ServiceContext, patch: SettingsPatch): void {
+  const before = readSettings(wb.db, ctx.osUser);
+  write(wb, ctx, () => {
+    const changed: string[] = [];
+    if (patch.organisation !== undefined && patch.organisation !== before.organisation) {
+      writeMeta(wb.db, META_KEYS.organisation, patch.organisation);
+      changed.push(`organisation → ${patch.organisation}`);
+    }
+    if (patch.userName !== undefined && patch.userName !== before.userName) {
+      writeMeta(wb.db, META_KEYS.userName, patch.userName);
+      changed.push(`user → ${patch.userName}`);
+    }
+    if (patch.reviewPeriodDays !== undefined && patch.reviewPeriodDays !== before.reviewPeriodDays) {
+      writeMeta(wb.db, META_KEYS.reviewPeriodDays, String(patch.reviewPeriodDays));
+      changed.push(`review period → ${patch.reviewPeriodDays} days`);
+    }
+    if (patch.defaultTeamPerLayer !== undefined) {
+      for (const partyId of Object.values(patch.defaultTeamPerLayer)) {
+        const exists = wb.db.prepare("SELECT 1 FROM parties WHERE id = ? AND kind IN ('team', 'person')").get(partyId);
+        if (!exists) throw new DemarcError('INVALID_INPUT', `defaultTeamPerLayer: party ${partyId} is not a person or team of this workbook.`);
+      }
+      writeMeta(wb.db, META_KEYS.defaultTeamPerLayer, JSON.stringify(patch.defaultTeamPerLayer));
+      changed.push('default team per layer');
+    }
+    if (changed.length === 0) return { result: undefined, change: null };
+    const after = readSettings(wb.db, ctx.osUser);
+    return {
+      result: undefined,
+      change: { action: 'settings.update', entity: 'workbook', entityId: null, summary: `Settings: ${changed.join(', ')}`, before, after }
+    };
+  });
+}
+
+export function changes(wb: OpenWorkbook, query: ChangeQuery): ChangeLogEntry[] {
+  return listChanges(wb.db, query);
+}

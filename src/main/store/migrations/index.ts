@@ -1,0 +1,16 @@
+import initial from './0001_initial.sql?raw';
+import importRuns from './0002_import_runs.sql?raw';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, in order. The workbook's format version is the last one's version. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001_initial', sql: initial },
+  { version: 2, name: '0002_import_runs', sql: importRuns }
+];
+
+export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

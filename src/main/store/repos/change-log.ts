@@ -1,0 +1,85 @@
+import type { ChangeLogEntry } from '../../../shared/domain';
+import type { Db } from '../workbook-file';
+
+export interface NewChange {
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+interface ChangeRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export function appendChange(db: Db, change: NewChange): number {
+  const info = db
+    .prepare(
+      `INSERT INTO change_log (at, actor, action, entity, entity_id, summary, before_json, after_json)
+       VALUES (@at, @actor, @action, @entity, @entityId, @summary, @before, @after)`
+    )
+    .run({
+      at: change.at,
+      actor: change.actor,
+      action: change.action,
+      entity: change.entity,
+      entityId: change.entityId,
+      summary: change.summary,
+      before: change.before === undefined ? null : JSON.stringify(change.before),
+      after: change.after === undefined ? null : JSON.stringify(change.after)
+    });
+  return Number(info.lastInsertRowid);
+}
+
+function toEntry(row: ChangeRow): ChangeLogEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    summary: row.summary,
+    before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
+    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown)
+  };
+}
+
+export interface ChangeQuery {
+  entity?: string;
+  entityId?: string;
+  /** Newest first when set; oldest first (the export's order) otherwise. */
+  newestFirst?: boolean;
+  limit?: number;
+}
+
+export function listChanges(db: Db, query: ChangeQuery = {}): ChangeLogEntry[] {
+  const where: string[] = [];
+  if (query.entity !== undefined) where.push('entity = @entity');
+  if (query.entityId !== undefined) where.push('entity_id = @entityId');
+  const sql = `SELECT * FROM change_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY id ${query.newestFirst ? 'DESC' : 'ASC'} ${query.limit ? 'LIMIT @limit' : ''}`;
+  const rows = db.prepare(sql).all({ entity: query.entity, entityId: query.entityId, limit: query.limit }) as ChangeRow[];
+  return rows.map(toEntry);
+}
+
+export function lastChangeAt(db: Db): string | null {
+  const row = db.prepare('SELECT at FROM change_log ORDER BY id DESC LIMIT 1').get() as { at: string } | undefined;
+  return row?.at ?? null;
+}
+
+export function countChanges(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+}

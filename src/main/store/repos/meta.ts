@@ -1,0 +1,49 @@
+import type { WorkbookSettings } from '../../../shared/domain';
+import type { Db } from '../workbook-file';
+
+/** Keys of the meta table; values are stored as text (JSON for structured ones). */
+export const META_KEYS = {
+  organisation: 'organisation',
+  defaultModelId: 'default_model_id',
+  defaultModelVersion: 'default_model_version',
+  reviewPeriodDays: 'review_period_days',
+  defaultTeamPerLayer: 'default_team_per_layer',
+  userName: 'user_name',
+  createdAt: 'created_at',
+  createdWith: 'created_with'
+} as const;
+
+export function readMeta(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
+
+export function writeMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run({
+    key,
+    value
+  });
+}
+
+function parseTeams(raw: string | undefined): Record<string, number> {
+  if (!raw) return {};
+  const parsed: unknown = JSON.parse(raw);
+  const teams: Record<string, number> = {};
+  if (parsed && typeof parsed === 'object') {
+    for (const [layer, id] of Object.entries(parsed)) if (typeof id === 'number') teams[layer] = id;
+  }
+  return teams;
+}
+
+/** The workbook's settings; `fallbackUser` is used until the workbook names its own user. */
+export function readSettings(db: Db, fallbackUser: string): WorkbookSettings {
+  const meta = readMeta(db);
+  return {
+    organisation: meta.get(META_KEYS.organisation) ?? '',
+    defaultModelId: meta.get(META_KEYS.defaultModelId) ?? 'microsoft-2026-01',
+    defaultModelVersion: meta.get(META_KEYS.defaultModelVersion) ?? '2026-01-12',
+    reviewPeriodDays: Number(meta.get(META_KEYS.reviewPeriodDays) ?? 365),
+    defaultTeamPerLayer: parseTeams(meta.get(META_KEYS.defaultTeamPerLayer)),
+    userName: meta.get(META_KEYS.userName) ?? fallbackUser
+  };
+}

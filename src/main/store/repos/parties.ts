@@ -1,0 +1,89 @@
+import type { Party, PartyKind } from '../../../shared/domain';
+import type { Db } from '../workbook-file';
+
+interface PartyRow {
+  id: number;
+  name: string;
+  kind: PartyKind;
+  email: string | null;
+  active: number;
+  left_at: string | null;
+  notes: string | null;
+}
+
+function toParty(row: PartyRow): Party {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    email: row.email,
+    active: row.active === 1,
+    leftAt: row.left_at,
+    notes: row.notes
+  };
+}
+
+export function listParties(db: Db): Party[] {
+  const rows = db.prepare('SELECT * FROM parties ORDER BY name COLLATE NOCASE, id').all() as PartyRow[];
+  return rows.map(toParty);
+}
+
+export function getParty(db: Db, id: number): Party | null {
+  const row = db.prepare('SELECT * FROM parties WHERE id = ?').get(id) as PartyRow | undefined;
+  return row ? toParty(row) : null;
+}
+
+export function findPartyByName(db: Db, name: string): Party | null {
+  const row = db.prepare('SELECT * FROM parties WHERE name = ? COLLATE NOCASE').get(name.trim()) as PartyRow | undefined;
+  return row ? toParty(row) : null;
+}
+
+export interface NewParty {
+  name: string;
+  kind: PartyKind;
+  email?: string | null;
+  notes?: string | null;
+}
+
+export function insertParty(db: Db, party: NewParty, createdAt: string): Party {
+  const info = db
+    .prepare(
+      `INSERT INTO parties (name, kind, email, notes, active, created_at)
+       VALUES (@name, @kind, @email, @notes, 1, @createdAt)`
+    )
+    .run({ name: party.name.trim(), kind: party.kind, email: party.email ?? null, notes: party.notes ?? null, createdAt });
+  const created = getParty(db, Number(info.lastInsertRowid));
+  if (!created) throw new Error('party vanished after insert');
+  return created;
+}
+
+export interface PartyPatch {
+  name?: string;
+  kind?: PartyKind;
+  email?: string | null;
+  notes?: string | null;
+  active?: boolean;
+  leftAt?: string | null;
+}
+
+export function updateParty(db: Db, id: number, patch: PartyPatch): void {
+  const current = getParty(db, id);
+  if (!current) return;
+  const next = { ...current, ...patch };
+  db.prepare(
+    `UPDATE parties SET name = @name, kind = @kind, email = @email, notes = @notes, active = @active, left_at = @leftAt
+     WHERE id = @id`
+  ).run({
+    id,
+    name: next.name.trim(),
+    kind: next.kind,
+    email: next.email,
+    notes: next.notes,
+    active: next.active ? 1 : 0,
+    leftAt: next.leftAt
+  });
+}
+
+export function countParties(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM parties').get() as { n: number }).n;
+}

@@ -1,0 +1,86 @@
+import type { CellValue, LayerOverride, RaciAssignment, RaciRole } from '../../../shared/domain';
+import type { Db } from '../workbook-file';
+
+interface OverrideRow {
+  asset_id: number;
+  layer_id: string;
+  responsibility: CellValue;
+  justification: string;
+  by: string;
+  at: string;
+}
+
+function toOverride(row: OverrideRow): LayerOverride {
+  return {
+    assetId: row.asset_id,
+    layerId: row.layer_id,
+    responsibility: row.responsibility,
+    justification: row.justification,
+    by: row.by,
+    at: row.at
+  };
+}
+
+export function listOverrides(db: Db, assetId?: number): LayerOverride[] {
+  const rows = (
+    assetId === undefined
+      ? db.prepare('SELECT * FROM layer_overrides ORDER BY asset_id, layer_id').all()
+      : db.prepare('SELECT * FROM layer_overrides WHERE asset_id = ? ORDER BY layer_id').all(assetId)
+  ) as OverrideRow[];
+  return rows.map(toOverride);
+}
+
+export function upsertOverride(db: Db, override: LayerOverride): void {
+  db.prepare(
+    `INSERT INTO layer_overrides (asset_id, layer_id, responsibility, justification, by, at)
+     VALUES (@assetId, @layerId, @responsibility, @justification, @by, @at)
+     ON CONFLICT (asset_id, layer_id) DO UPDATE SET responsibility = excluded.responsibility,
+       justification = excluded.justification, by = excluded.by, at = excluded.at`
+  ).run(override);
+}
+
+export function deleteOverride(db: Db, assetId: number, layerId: string): number {
+  return db.prepare('DELETE FROM layer_overrides WHERE asset_id = ? AND layer_id = ?').run(assetId, layerId).changes;
+}
+
+interface AssignmentRow {
+  asset_id: number;
+  layer_id: string;
+  party_id: number;
+  role: RaciRole;
+}
+
+function toAssignment(row: AssignmentRow): RaciAssignment {
+  return { assetId: row.asset_id, layerId: row.layer_id, partyId: row.party_id, role: row.role };
+}
+
+export function listAssignments(db: Db, assetId?: number): RaciAssignment[] {
+  const rows = (
+    assetId === undefined
+      ? db.prepare('SELECT * FROM raci_assignments ORDER BY asset_id, layer_id, role, party_id').all()
+      : db.prepare('SELECT * FROM raci_assignments WHERE asset_id = ? ORDER BY layer_id, role, party_id').all(assetId)
+  ) as AssignmentRow[];
+  return rows.map(toAssignment);
+}
+
+export function listAssignmentsOfParty(db: Db, partyId: number): RaciAssignment[] {
+  const rows = db
+    .prepare('SELECT * FROM raci_assignments WHERE party_id = ? ORDER BY asset_id, layer_id, role')
+    .all(partyId) as AssignmentRow[];
+  return rows.map(toAssignment);
+}
+
+/** Replaces the explicit assignments of one role on one asset × layer. */
+export function replaceRoleAssignments(db: Db, assetId: number, layerId: string, role: RaciRole, partyIds: readonly number[]): void {
+  db.prepare('DELETE FROM raci_assignments WHERE asset_id = ? AND layer_id = ? AND role = ?').run(assetId, layerId, role);
+  const insert = db.prepare('INSERT INTO raci_assignments (asset_id, layer_id, party_id, role) VALUES (?, ?, ?, ?)');
+  for (const partyId of new Set(partyIds)) insert.run(assetId, layerId, partyId, role);
+}
+
+export function countAssignments(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM raci_assignments').get() as { n: number }).n;
+}
+
+export function countOverrides(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM layer_overrides').get() as { n: number }).n;
+}

@@ -1,0 +1,236 @@
+/**
+ * The .demarc file: one SQLite database stamped with our application_id.
+ * Opening checks, in order, that it is SQLite, that it is ours, that it is not from a newer
+ * Demarc and that no other Demarc process holds it — refusing without writing a byte.
+ * Older files are migrated on a copy and swapped in only when every step succeeded, after a
+ * byte-for-byte backup beside the original. The user's file is never deleted or "repaired".
+ */
+import Database from 'better-sqlite3';
+import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { DemarcError } from '../../shared/errors';
+import { LATEST_FORMAT_VERSION, MIGRATIONS, type Migration } from './migrations';
+
+/** 'DMRC' as a 32-bit big-endian integer: PRAGMA application_id of every Demarc workbook. */
+export const DEMARC_APPLICATION_ID = 0x444d5243;
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of a better-sqlite3 .node built for the running runtime (Electron's ABI); see native-binding.ts. */
+  nativeBinding?: string;
+  /** For tests: the migrations to apply (defaults to the app's). */
+  migrations?: readonly Migration[];
+  /** The clock, for the backup file's name. */
+  now?: () => Date;
+}
+
+export interface OpenedWorkbook {
+  db: Db;
+  path: string;
+  formatVersion: number;
+  /** Set when the file was migrated: where the untouched original was copied. */
+  backupPath: string | null;
+}
+
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(100);
+    const read = readSync(fd, header, 0, 100, 0);
+    return header.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Throws unless the file's first bytes are SQLite's header. Reads only. */
+function assertSqliteFile(path: string): void {
+  if (!existsSync(path)) throw new DemarcError('NOT_FOUND', `${path}: no such file.`);
+  if (statSync(path).isDirectory()) throw new DemarcError('NOT_A_SQLITE_FILE', `${path} is a folder, not a Demarc workbook.`);
+  const header = readHeader(path);
+  if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+    throw new DemarcError(
+      'NOT_A_SQLITE_FILE',
+      `${basename(path)} is not a Demarc workbook: it is not a SQLite database file. The file was not changed.`
+    );
+  }
+}
+
+function connect(path: string, options: OpenOptions, readonly = false): Db {
+  return new Database(path, {
+    fileMustExist: true,
+    readonly,
+    // Fail at once on a lock held elsewhere rather than wait: the user is told who holds it.
+    timeout: 0,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  });
+}
+
+/**
+ * Takes SQLite's exclusive lock for as long as the connection lives, so a second Demarc
+ * process (app or CLI) is refused instead of writing under our feet. The OS drops the lock
+ * if the process dies, so there is no stale lock file to clean up.
+ */
+function lockExclusively(db: Db, path: string): void {
+  db.pragma('busy_timeout = 0');
+  db.pragma('locking_mode = EXCLUSIVE');
+  try {
+    db.exec('BEGIN EXCLUSIVE; COMMIT;');
+  } catch (error) {
+    db.close();
+    if (error instanceof Error && /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`)) {
+      throw new DemarcError(
+        'LOCKED',
+        `${basename(path)} is already open in another Demarc window or process. Close it there first.`
+      );
+    }
+    throw error;
+  }
+}
+
+function readVersions(db: Db): { applicationId: number; userVersion: number } {
+  return {
+    applicationId: db.pragma('application_id', { simple: true }) as number,
+    userVersion: db.pragma('user_version', { simple: true }) as number
+  };
+}
+
+/** Applies the given migrations one by one, each in its own transaction, stamping user_version. */
+export function applyMigrations(db: Db, from: number, migrations: readonly Migration[]): number {
+  let version = from;
+  for (const migration of migrations) {
+    if (migration.version <= version) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    version = migration.version;
+  }
+  return version;
+}
+
+function configure(db: Db): void {
+  db.pragma('foreign_keys = ON');
+  // Rollback journal: after every commit the .demarc file alone holds everything, so copying
+  // it copies the whole workbook (no -wal file to forget).
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = FULL');
+}
+
+/** Creates a new workbook at `path`. Refuses to overwrite an existing file. */
+export function createWorkbookFile(path: string, options: OpenOptions = {}): OpenedWorkbook {
+  if (existsSync(path)) {
+    throw new DemarcError('ALREADY_EXISTS', `${path} already exists. Choose another name or open it instead.`);
+  }
+  const migrations = options.migrations ?? MIGRATIONS;
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    configure(db);
+    db.pragma(`application_id = ${DEMARC_APPLICATION_ID}`);
+    const formatVersion = applyMigrations(db, 0, migrations);
+    lockExclusively(db, path);
+    return { db, path, formatVersion, backupPath: null };
+  } catch (error) {
+    db.close();
+    // We created this file a moment ago and it is not a usable workbook: remove our own leftovers.
+    if (existsSync(path)) unlinkSync(path);
+    throw error;
+  }
+}
+
+function backupName(path: string, fromVersion: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  const base = basename(path).replace(/\.demarc$/i, '');
+  return join(dirname(path), `${base}.format-${fromVersion}.backup-${stamp}.demarc`);
+}
+
+/**
+ * Opens an existing workbook, migrating it when it is older than this app.
+ * Refusals leave the file's bytes unchanged.
+ */
+export function openWorkbookFile(path: string, options: OpenOptions = {}): OpenedWorkbook {
+  assertSqliteFile(path);
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length ? (migrations[migrations.length - 1]?.version ?? 0) : LATEST_FORMAT_VERSION;
+
+  // Inspect read-only first: a foreign or newer file is refused without SQLite writing anything.
+  const probe = connect(path, options, true);
+  let versions: { applicationId: number; userVersion: number };
+  try {
+    versions = readVersions(probe);
+  } catch (error) {
+    if (error instanceof Error && /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`)) {
+      throw new DemarcError('LOCKED', `${basename(path)} is already open in another Demarc window or process. Close it there first.`);
+    }
+    throw new DemarcError(
+      'NOT_A_SQLITE_FILE',
+      `${basename(path)} could not be read as a SQLite database (${error instanceof Error ? error.message : String(error)}). The file was not changed.`
+    );
+  } finally {
+    probe.close();
+  }
+  if (versions.applicationId !== DEMARC_APPLICATION_ID) {
+    throw new DemarcError(
+      'NOT_A_DEMARC_WORKBOOK',
+      `${basename(path)} is a SQLite database but not a Demarc workbook. The file was not changed.`
+    );
+  }
+  if (versions.userVersion > latest) {
+    throw new DemarcError(
+      'NEWER_FORMAT',
+      `${basename(path)} was saved by a newer Demarc (workbook format ${versions.userVersion}; this version reads up to format ${latest}). Update Demarc to open it. The file was not changed.`
+    );
+  }
+
+  const db = connect(path, options);
+  lockExclusively(db, path);
+  if (versions.userVersion === latest) {
+    configure(db);
+    return { db, path, formatVersion: latest, backupPath: null };
+  }
+  db.close();
+  return migrateOnCopy(path, versions.userVersion, migrations, options);
+}
+
+/**
+ * Migrates an older workbook on a copy: the original is copied to a backup beside it, the
+ * migrations run on a working copy, and only a fully migrated copy replaces the original.
+ */
+function migrateOnCopy(
+  path: string,
+  fromVersion: number,
+  migrations: readonly Migration[],
+  options: OpenOptions
+): OpenedWorkbook {
+  const now = (options.now ?? (() => new Date()))();
+  const backupPath = backupName(path, fromVersion, now);
+  copyFileSync(path, backupPath);
+  const workingPath = `${path}.migrating`;
+  copyFileSync(path, workingPath);
+  let working: Db | null = connect(workingPath, options);
+  try {
+    configure(working);
+    applyMigrations(working, fromVersion, migrations);
+    const check = working.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new Error(`integrity check after migration: ${String(check)}`);
+    working.close();
+    working = null;
+    renameSync(workingPath, path);
+  } catch (error) {
+    working?.close();
+    if (existsSync(workingPath)) unlinkSync(workingPath);
+    throw new DemarcError(
+      'MIGRATION_FAILED',
+      `${basename(path)} could not be upgraded from format ${fromVersion}: ${error instanceof Error ? error.message : String(error)}. The original file was not changed (a copy is at ${basename(backupPath)}).`
+    );
+  }
+  const opened = openWorkbookFile(path, options);
+  return { ...opened, backupPath };
+}
+
+/** Closes a workbook so that the .demarc file alone holds everything. */
+export function closeWorkbookFile(db: Db): void {
+  if (db.open) db.close();
+}

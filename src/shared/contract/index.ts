@@ -1,0 +1,54 @@
+/**
+ * The contract of window.api: one zod schema per method (checked in main on every call) and
+ * the type of what each method returns. Features add their methods in their own file here.
+ */
+import type { z } from 'zod';
+import type { Result } from '../errors';
+import { workbookMethods, type WorkbookOutputs } from './workbook';
+
+export const METHODS = {
+  ...workbookMethods
+};
+
+export type MethodName = keyof typeof METHODS;
+export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
+export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
+
+export type MethodOutputs = WorkbookOutputs;
+
+export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
+export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;
+
+/** Events main may push to the renderer (progress of long work, menu commands, changes). */
+export const EVENTS = ['progress', 'menu', 'workbook-changed'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export interface ProgressEvent {
+  /** Which operation, e.g. 'import' or 'export'. */
+  operation: string;
+  phase: string;
+  done: number;
+  total: number | null;
+}
+
+export type MenuCommand =
+  | 'new-workbook'
+  | 'open-workbook'
+  | 'close-workbook'
+  | 'find'
+  | 'undo'
+  | 'redo'
+  | 'import'
+  | 'export'
+  | 'about'
+  | { open: string };
+
+/** The IPC channel names: the preload allows only these. */
+export const INVOKE_CHANNEL = 'demarc:invoke';
+export const EVENT_CHANNEL_PREFIX = 'demarc:event:';
+
+/** What the preload exposes as window.api. */
+export interface DemarcApi {
+  invoke<M extends MethodName>(method: M, args: MethodInput<M>): Promise<MethodResult<M>>;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+}

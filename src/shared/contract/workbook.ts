@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** What the app and CLI show about an open workbook. */
+export interface WorkbookInfo {
+  path: string;
+  /** File name without the .demarc extension: the window title. */
+  name: string;
+  formatVersion: number;
+  organisation: string;
+  defaultModelId: string;
+  defaultModelVersion: string;
+  reviewPeriodDays: number;
+  userName: string;
+  counts: { assets: number; parties: number; assignments: number; overrides: number; changes: number };
+  lastChangeAt: string | null;
+  /** Set right after an older workbook was upgraded: where the untouched original was copied. */
+  backupPath: string | null;
+}
+
+export interface RecentWorkbook {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+const path = z.string().trim().min(1, 'a file path is required').max(4096);
+
+export const workbookMethods = {
+  /** Creates a workbook; without a path the main process asks with the native save dialog. */
+  'workbook.create': z.object({ path: path.optional(), organisation: z.string().trim().max(200).optional() }).strict(),
+  /** Opens a workbook; without a path the main process asks with the native open dialog. */
+  'workbook.open': z.object({ path: path.optional() }).strict(),
+  'workbook.close': z.object({}).strict(),
+  'workbook.current': z.object({}).strict(),
+  'workbook.recent': z.object({}).strict(),
+  'workbook.forgetRecent': z.object({ path }).strict(),
+  'settings.update': z
+    .object({
+      organisation: z.string().trim().min(1).max(200).optional(),
+      userName: z.string().trim().min(1).max(200).optional(),
+      reviewPeriodDays: z.number().int().min(1).max(3650).optional(),
+      defaultTeamPerLayer: z.record(z.string(), z.number().int().positive()).optional()
+    })
+    .strict(),
+  'changes.list': z
+    .object({
+      entity: z.string().optional(),
+      entityId: z.string().optional(),
+      limit: z.number().int().min(1).max(10000).optional()
+    })
+    .strict()
+};
+
+export interface WorkbookOutputs {
+  'workbook.create': WorkbookInfo | null;
+  'workbook.open': WorkbookInfo | null;
+  'workbook.close': null;
+  'workbook.current': WorkbookInfo | null;
+  'workbook.recent': RecentWorkbook[];
+  'workbook.forgetRecent': RecentWorkbook[];
+  'settings.update': WorkbookInfo;
+  'changes.list': import('../domain').ChangeLogEntry[];
+}
