@@ -7,8 +7,16 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-/** Binds the router to the single invoke channel. Returns a function that unbinds it. */
-export function registerIpc(ipcMain: IpcMainLike, router: Router): () => void {
-  ipcMain.handle(INVOKE_CHANNEL, (_event, method, args) => router.handle(String(method), args));
+/**
+ * Binds the router to the single invoke channel. Calls from a sender the app does not trust
+ * are refused before the router sees them. Returns a function that unbinds it.
+ */
+export function registerIpc(ipcMain: IpcMainLike, router: Router, isTrustedSender: (event: unknown) => boolean = () => true): () => void {
+  ipcMain.handle(INVOKE_CHANNEL, (event, method, args) => {
+    if (!isTrustedSender(event)) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: 'Request refused: it did not come from the Demarc window.' } };
+    }
+    return router.handle(String(method), args);
+  });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);
 }

@@ -10,8 +10,17 @@ interface StoredEntry {
   openedAt: string;
 }
 
+export interface RecentList {
+  list(): RecentWorkbook[];
+  add(path: string, openedAt: string): RecentWorkbook[];
+  remove(path: string): RecentWorkbook[];
+}
+
+/** The CLI keeps no recent list. */
+export const NO_RECENT_FILES: RecentList = { list: () => [], add: () => [], remove: () => [] };
+
 /** The recent-workbooks list, kept as JSON in the app's user-data folder so it survives restarts. */
-export class RecentFiles {
+export class RecentFiles implements RecentList {
   constructor(private readonly file: string) {}
 
   private read(): StoredEntry[] {

@@ -1,5 +1,5 @@
 import type { EventName } from '../shared/contract';
-import type { RecentFiles } from './recent-files';
+import type { RecentList } from './recent-files';
 import type { ServiceContext } from './services/context';
 import type { Session } from './session';
 
@@ -21,7 +21,7 @@ export interface ShellPort {
 export interface RouterContext {
   services: ServiceContext;
   session: Session;
-  recent: RecentFiles;
+  recent: RecentList;
   dialogs: DialogPort;
   shell: ShellPort;
   emit(event: EventName, payload: unknown): void;

@@ -1,0 +1,94 @@
+/**
+ * `demarc <command>`: parses arguments and calls the same router and services as the app.
+ * Exit codes: 0 success, 1 a check failed, 2 bad input or usage (one clear line on stderr).
+ */
+import { DemarcError } from '../shared/errors';
+import { INFO_HELP, runInfo } from './commands/info';
+import { NEW_HELP, runNew } from './commands/new';
+import { EXIT, UsageError, type CliIo } from './io';
+
+export interface CliCommand {
+  summary: string;
+  help: string;
+  run: (args: string[], io: CliIo) => Promise<number>;
+}
+
+export const COMMANDS: Record<string, CliCommand> = {
+  new: { summary: 'create a workbook', help: NEW_HELP, run: runNew },
+  info: { summary: 'show a workbook’s format, organisation and counts', help: INFO_HELP, run: runInfo }
+};
+
+export function registerCommand(name: string, command: CliCommand): void {
+  COMMANDS[name] = command;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const list = Object.entries(COMMANDS)
+    .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+    .join('\n');
+  return `Usage: demarc <command> [options]
+
+Demarc: who is responsible for each layer of each asset, provider or customer, and who is accountable.
+
+Commands:
+${list}
+
+Every command takes --help and --json. Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.`;
+}
+
+/** Codes that mean the user gave us something unusable: exit 2. */
+const INPUT_CODES = new Set([
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'NOT_A_SQLITE_FILE',
+  'NOT_A_DEMARC_WORKBOOK',
+  'NEWER_FORMAT',
+  'LOCKED',
+  'ALREADY_EXISTS',
+  'BAD_FILE',
+  'RULE_VIOLATION',
+  'NO_WORKBOOK',
+  'MIGRATION_FAILED'
+]);
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${mainHelp()}\n`);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${__DEMARC_VERSION__}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`demarc: unknown command "${name}". Run demarc --help for the list.\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UsageError) {
+      io.stderr(`${message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof DemarcError) {
+      io.stderr(`demarc ${name}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return INPUT_CODES.has(error.code) ? EXIT.usage : EXIT.checkFailed;
+    }
+    // node:util parseArgs reports unknown options with ERR_PARSE_ARGS_* codes.
+    if (typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`demarc ${name}: ${message}. Run demarc ${name} --help.\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`demarc ${name}: unexpected error: ${message}\n`);
+    return EXIT.checkFailed;
+  }
+}

@@ -1,0 +1,49 @@
+import type { BrowserWindow, Dialog } from 'electron';
+import type { DialogPort } from './router-context';
+
+const WORKBOOK_FILTER = { name: 'Demarc workbook', extensions: ['demarc'] };
+
+/** The native dialogs behind DialogPort. */
+export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | null, documentsDir: string): DialogPort {
+  const parent = () => window() ?? undefined;
+  return {
+    async chooseNewWorkbookPath(suggestedName) {
+      const options = { title: 'New Demarc workbook', defaultPath: `${documentsDir}/${suggestedName}.demarc`, filters: [WORKBOOK_FILTER] };
+      const w = parent();
+      const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseWorkbookToOpen() {
+      const options = { title: 'Open Demarc workbook', properties: ['openFile' as const], filters: [WORKBOOK_FILTER, { name: 'All files', extensions: ['*'] }] };
+      const w = parent();
+      const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseImportFiles() {
+      const options = {
+        title: 'Import inventory',
+        properties: ['openFile' as const, 'multiSelections' as const],
+        filters: [{ name: 'Inventories', extensions: ['json', 'csv', 'tsv', 'txt', 'xlsx'] }, { name: 'All files', extensions: ['*'] }]
+      };
+      const w = parent();
+      const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async chooseExportPath(suggestedName, format) {
+      const options = {
+        title: 'Export RACI workbook',
+        defaultPath: `${documentsDir}/${suggestedName}.${format}`,
+        filters: [format === 'xlsx' ? { name: 'Excel workbook', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }]
+      };
+      const w = parent();
+      const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseModelFile() {
+      const options = { title: 'Import responsibility model', properties: ['openFile' as const], filters: [{ name: 'Model (JSON)', extensions: ['json'] }] };
+      const w = parent();
+      const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    }
+  };
+}

@@ -1,0 +1,8 @@
+import { isSafeExternalUrl } from './trusted-url';
+
+/** The one function allowed to open a link outside the app; the effect is injected. */
+export function openExternalSafely(url: string, open: (url: string) => Promise<void>): boolean {
+  if (!isSafeExternalUrl(url)) return false;
+  void open(url).catch(() => undefined);
+  return true;
+}

@@ -1,0 +1,33 @@
+/**
+ * The preload: window.api = { invoke, on } over a fixed allowlist, nothing else.
+ * Runs sandboxed with context isolation; it may require only 'electron'.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { EVENTS, EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL, METHODS, type DemarcApi, type EventName } from '../shared/contract';
+
+const ALLOWED_METHODS = new Set(Object.keys(METHODS));
+const ALLOWED_EVENTS = new Set<string>(EVENTS);
+
+function invoke(method: string, args: unknown): Promise<unknown> {
+  if (!ALLOWED_METHODS.has(method)) {
+    return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${method}` } });
+  }
+  return ipcRenderer.invoke(INVOKE_CHANNEL, method, args);
+}
+
+const api: DemarcApi = {
+  // The router answers with the contract's Result; the generic signature is the contract's promise.
+  invoke: invoke as DemarcApi['invoke'],
+  on(event: EventName, listener: (payload: unknown) => void) {
+    if (!ALLOWED_EVENTS.has(event)) throw new Error(`Unknown event: ${String(event)}`);
+    const channel = `${EVENT_CHANNEL_PREFIX}${event}`;
+    // Never hand the IpcRendererEvent (and its sender) to page code.
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped);
+    };
+  }
+};
+
+contextBridge.exposeInMainWorld('api', api);
