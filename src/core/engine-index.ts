@@ -1,0 +1,127 @@
+/**
+ * Indexes built once per engine run so the per-asset loop does lookups, not searches:
+ * parties by id, overrides and assignments grouped by asset, and each model compiled into
+ * per-service-model columns with its parties already mapped to workbook party ids.
+ */
+import type {
+  Asset,
+  CellValue,
+  LayerOverride,
+  Party,
+  RaciAssignment,
+  ResponsibilityModel,
+  ServiceModel
+} from '../shared/domain';
+import type { EngineInput } from './engine-input';
+import { getCell } from './model-cells';
+import { defaultCustomerParty, resolveModelParties } from './raci';
+
+export interface CompiledCell {
+  responsibility: CellValue;
+  /** Model party id operating the layer, or null. */
+  operatedBy: string | null;
+  /** The same as a workbook party id (null when unnamed or not in the workbook). */
+  operator: number | null;
+}
+
+export interface CompiledLayer {
+  id: string;
+  title: string;
+  permanent: boolean;
+  /** The workbook's default team for this layer, when it names an existing party. */
+  team: number | null;
+}
+
+export interface CompiledModel {
+  model: ResponsibilityModel;
+  layers: CompiledLayer[];
+  layerIndex: Map<string, number>;
+  /** Per service model, the cells in layer order. */
+  columns: Partial<Record<ServiceModel, CompiledCell[]>>;
+  /** The workbook party standing for the model's provider, or null. */
+  provider: number | null;
+}
+
+export interface EngineIndex {
+  partyById: Map<number, Party>;
+  overridesByAsset: Map<number, LayerOverride[]>;
+  assignmentsByAsset: Map<number, RaciAssignment[]>;
+  /** The compiled model of an asset (its own modelId, else the workbook default). */
+  modelFor(asset: Pick<Asset, 'id' | 'modelId'>): CompiledModel;
+  nowMs: number;
+}
+
+/** Groups rows by assetId, keeping their order. */
+export function groupByAsset<T extends { assetId: number }>(rows: readonly T[]): Map<number, T[]> {
+  const byAsset = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = byAsset.get(row.assetId);
+    if (list === undefined) byAsset.set(row.assetId, [row]);
+    else list.push(row);
+  }
+  return byAsset;
+}
+
+function compileModel(model: ResponsibilityModel, input: EngineInput, partyById: Map<number, Party>): CompiledModel {
+  const modelParties = resolveModelParties(model, input.parties);
+  const providerKey = model.parties.find((p) => p.kind === 'provider')?.id;
+  const columns: Partial<Record<ServiceModel, CompiledCell[]>> = {};
+  for (const serviceModel of model.serviceModels) {
+    columns[serviceModel] = model.layers.map((layer) => {
+      const cell = getCell(model, layer.id, serviceModel);
+      const operatedBy = cell?.operatedBy ?? null;
+      return {
+        // parseModel guarantees a cell per layer and service model; `customer` is only a fallback.
+        responsibility: cell?.responsibility ?? 'customer',
+        operatedBy,
+        operator: operatedBy === null ? null : (modelParties.get(operatedBy) ?? null)
+      };
+    });
+  }
+  const exists = (id: number): boolean => partyById.has(id);
+  return {
+    model,
+    layers: model.layers.map((l) => ({
+      id: l.id,
+      title: l.title,
+      permanent: l.permanentCustomer,
+      // With no owner passed, the result is the team or null.
+      team: defaultCustomerParty(l.id, null, input.settings, exists)
+    })),
+    layerIndex: new Map(model.layers.map((l, i) => [l.id, i])),
+    columns,
+    provider: providerKey === undefined ? null : (modelParties.get(providerKey) ?? null)
+  };
+}
+
+/**
+ * Builds the indexes for one engine run.
+ * @throws Error when `now` is not a date, or an asset's model is not in `input.models`:
+ *   the caller must load every model in use; guessing another would misplace responsibilities
+ */
+export function indexEngineInput(input: EngineInput): EngineIndex {
+  const nowMs = Date.parse(input.now);
+  if (Number.isNaN(nowMs)) throw new Error(`now must be an ISO 8601 date-time, got "${input.now}"`);
+  const partyById = new Map(input.parties.map((p) => [p.id, p]));
+  const compiled = new Map<string, CompiledModel>();
+  const modelFor = (asset: Pick<Asset, 'id' | 'modelId'>): CompiledModel => {
+    const id = asset.modelId ?? input.settings.defaultModelId;
+    let found = compiled.get(id);
+    if (found === undefined) {
+      const model = input.models[id];
+      if (model === undefined) {
+        throw new Error(`Asset #${asset.id} uses responsibility model "${id}", which is not loaded.`);
+      }
+      found = compileModel(model, input, partyById);
+      compiled.set(id, found);
+    }
+    return found;
+  };
+  return {
+    partyById,
+    overridesByAsset: groupByAsset(input.overrides),
+    assignmentsByAsset: groupByAsset(input.assignments),
+    modelFor,
+    nowMs
+  };
+}

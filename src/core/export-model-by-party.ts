@@ -1,0 +1,102 @@
+/**
+ * The By party sheet: for every person, team, provider and third party, what they are Accountable
+ * and Responsible for, per layer, with counts. Pure.
+ */
+import type { Report } from '../shared/report';
+import { EXCEL_MAX_CELL_CHARS } from './spreadsheet-safe';
+import type { ExportCell, ExportColumn, ExportSheet } from './export-model-cells';
+import { KIND_LABELS, SHEET_NAMES, layerColumns, sheet, text } from './export-model-cells';
+
+type Role = 'A' | 'R';
+
+interface Tally {
+  count: number;
+  assets: string[];
+  chars: number;
+  more: number;
+}
+
+type PerRole = Map<Role, Map<string, Tally>>;
+
+/** Room kept for the "… and N more" note under Excel's cell limit. */
+const ASSET_LIST_BUDGET = EXCEL_MAX_CELL_CHARS - 64;
+
+/** One row per party × role × layer; parties with nothing assigned get one row saying so. */
+export function byPartySheet(report: Report): ExportSheet {
+  const layers = layerColumns(report);
+  // party name → role → layer id → tally; Map keeps first-seen order, so output is deterministic.
+  const tallies = new Map<string, PerRole>();
+  for (const party of report.parties) tallies.set(party.name, new Map());
+  for (const asset of report.assets) {
+    for (const layer of asset.layers) {
+      for (const role of ['A', 'R'] as const) {
+        for (const name of layer[role]) {
+          let perRole = tallies.get(name);
+          if (!perRole) tallies.set(name, (perRole = new Map<Role, Map<string, Tally>>()));
+          let perLayer = perRole.get(role);
+          if (!perLayer) perRole.set(role, (perLayer = new Map<string, Tally>()));
+          let tally = perLayer.get(layer.layerId);
+          if (!tally) perLayer.set(layer.layerId, (tally = { count: 0, assets: [], chars: 0, more: 0 }));
+          tally.count += 1;
+          // Bounded: a party accountable for 100k assets gets a sample plus a count, not 3 MB of names.
+          if (tally.chars + asset.name.length + 2 <= ASSET_LIST_BUDGET) {
+            tally.assets.push(asset.name);
+            tally.chars += asset.name.length + 2;
+          } else tally.more += 1;
+        }
+      }
+    }
+  }
+  const partyByName = new Map(report.parties.map((p) => [p.name, p]));
+  const rows: ExportCell[][] = [];
+  for (const [name, perRole] of tallies) {
+    const party = partyByName.get(name);
+    const kind = party ? KIND_LABELS[party.kind] : 'not in party list';
+    const active = !party
+      ? null
+      : party.active
+        ? 'yes'
+        : `no${party.leftAt ? ` (left ${party.leftAt})` : ''}`;
+    let any = false;
+    for (const role of ['A', 'R'] as const) {
+      const perLayer = perRole.get(role);
+      if (!perLayer) continue;
+      const ordered = [...layers.keys()].filter((id) => perLayer.has(id));
+      for (const layerId of ordered) {
+        const tally = perLayer.get(layerId);
+        if (!tally) continue;
+        any = true;
+        const list = tally.assets.join('; ') + (tally.more > 0 ? `; … and ${tally.more} more` : '');
+        rows.push([
+          text(name),
+          kind,
+          active,
+          role === 'A' ? 'Accountable' : 'Responsible',
+          text(layers.get(layerId)),
+          tally.count,
+          text(list)
+        ]);
+      }
+    }
+    if (!any)
+      rows.push([
+        text(name),
+        kind,
+        active,
+        null,
+        null,
+        0,
+        'Not Accountable or Responsible for any asset layer'
+      ]);
+  }
+  const columns: ExportColumn[] = [
+    { header: 'Party', width: 26 },
+    { header: 'Kind', width: 12 },
+    { header: 'Active', width: 12 },
+    { header: 'Role', width: 13 },
+    { header: 'Layer', width: 30 },
+    { header: 'Count', width: 8 },
+    { header: 'Assets', width: 70, wrap: true }
+  ];
+  return sheet(SHEET_NAMES.byParty, columns, rows.length, () => rows);
+}

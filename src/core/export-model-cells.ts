@@ -1,0 +1,144 @@
+/**
+ * The vocabulary of the workbook's row model (see export-model.ts): cells, columns, sheets, and
+ * the small helpers every sheet builder shares. Pure.
+ */
+import { SERVICE_MODEL_LABELS } from '../shared/domain';
+import type { PartyKind, ServiceModel } from '../shared/domain';
+import type { Report, ReportModel } from '../shared/report';
+import { truncateCellText } from './spreadsheet-safe';
+
+/** One cell: text, a number, or empty. */
+export type ExportCell = string | number | null;
+
+/** The drop-down lists the writer attaches to columns, backed by ranges on the hidden Lists sheet. */
+export type ExportListName = 'parties' | 'responsibilities';
+
+export interface ExportColumn {
+  header: string;
+  /** Width in Excel character units. */
+  width: number;
+  /** Long free text: the writer wraps it. */
+  wrap?: boolean;
+  /** Cells hold a responsibility word: the writer fills them with that responsibility's colour. */
+  responsibilityFill?: boolean;
+  /** A drop-down list on every data cell of the column, so a participant can edit in Excel. */
+  list?: ExportListName;
+}
+
+export interface ExportSheet {
+  /** Base name, already safe; the writer continues an overflowing sheet on "Name (2)", ... */
+  name: string;
+  columns: ExportColumn[];
+  /** Data rows (header excluded), known up front so progress and sheet splits can be planned. */
+  rowCount: number;
+  /** A fresh pass over the data rows; every row has one cell per column. */
+  rows: () => Iterable<ExportCell[]>;
+  hidden?: boolean;
+}
+
+/** Document properties, with dates as ISO strings. */
+export interface ExportProperties {
+  title: string;
+  subject: string;
+  creator: string;
+  lastModifiedBy: string;
+  company: string;
+  keywords: string;
+  description: string;
+  created: string;
+  modified: string;
+}
+
+export interface ExportModel {
+  properties: ExportProperties;
+  /** Sheets in workbook order; the hidden Lists sheet comes last. */
+  sheets: ExportSheet[];
+  /** Absolute range of each list's values, or null when the list is empty (no validation then). */
+  listRanges: Record<ExportListName, string | null>;
+}
+
+export interface ExportOptions {
+  exportedAt: string;
+  exportedBy: string;
+  /** The logical-content SHA-256 shown on the Cover (computed in main; see content-hash.ts). */
+  workbookSha256?: string;
+}
+
+/** Sheet names in workbook order. */
+export const SHEET_NAMES = {
+  cover: 'Cover',
+  models: 'Responsibility model',
+  matrix: 'Matrix',
+  raci: 'RACI',
+  byParty: 'By party',
+  findings: 'Findings',
+  changeLog: 'Change log',
+  lists: 'Lists'
+} as const;
+
+/** Headers of the RACI table, shared by the RACI sheet and the CSV export. */
+export const RACI_HEADERS = [
+  'Asset',
+  'Asset id',
+  'Layer',
+  'Responsibility',
+  'Overridden',
+  'Justification',
+  'R',
+  'A',
+  'C',
+  'I'
+] as const;
+
+export const KIND_LABELS: Record<PartyKind, string> = {
+  person: 'person',
+  team: 'team',
+  provider: 'provider',
+  third_party: 'third party'
+};
+
+/** Free text for a cell: empty stays empty, the rest within Excel's cell limit. */
+export function text(value: string | null | undefined): ExportCell {
+  return value === null || value === undefined || value === '' ? null : truncateCellText(value);
+}
+
+export function names(list: readonly string[]): ExportCell {
+  return list.length === 0 ? null : truncateCellText(list.join('; '));
+}
+
+export function yesNo(value: boolean): string {
+  return value ? 'yes' : 'no';
+}
+
+export function serviceModelLabel(model: ServiceModel | null): string {
+  return model === null ? 'Unclassified' : SERVICE_MODEL_LABELS[model];
+}
+
+export function sheet(
+  name: string,
+  columns: ExportColumn[],
+  rowCount: number,
+  rows: () => Iterable<ExportCell[]>
+): ExportSheet {
+  return { name, columns, rowCount, rows };
+}
+
+/** Models the assets use, plus the workbook's default, in the report's order. */
+export function modelsInUse(report: Report): ReportModel[] {
+  const used = new Set<string>([report.workbook.defaultModelId]);
+  for (const asset of report.assets) used.add(asset.modelId);
+  return report.models.filter((m) => used.has(m.id));
+}
+
+/** Layer ids in column order (models in use first, then any layer only an asset knows) → title. */
+export function layerColumns(report: Report): Map<string, string> {
+  const columns = new Map<string, string>();
+  for (const model of modelsInUse(report)) {
+    for (const layer of model.layers) if (!columns.has(layer.id)) columns.set(layer.id, layer.title);
+  }
+  for (const asset of report.assets) {
+    for (const layer of asset.layers)
+      if (!columns.has(layer.layerId)) columns.set(layer.layerId, layer.title);
+  }
+  return columns;
+}

@@ -1,0 +1,249 @@
+/**
+ * The sheet builders of the workbook's row model, one function per sheet (By party lives in
+ * export-model-by-party.ts). Pure; rows are generated lazily.
+ */
+import { RESPONSIBILITIES, SERVICE_MODELS, SERVICE_MODEL_LABELS } from '../shared/domain';
+import type { ChangeLogEntry, Responsibility, ServiceModel } from '../shared/domain';
+import type { Report, ReportAsset, ReportLayer } from '../shared/report';
+import { truncateCellText } from './spreadsheet-safe';
+import type { ExportCell, ExportColumn, ExportOptions, ExportSheet } from './export-model-cells';
+import {
+  RACI_HEADERS,
+  SHEET_NAMES,
+  layerColumns,
+  modelsInUse,
+  names,
+  serviceModelLabel,
+  sheet,
+  text,
+  yesNo
+} from './export-model-cells';
+
+export function coverSheet(
+  report: Report,
+  changeLog: readonly ChangeLogEntry[],
+  options: ExportOptions
+): ExportSheet {
+  const perModel = new Map<ServiceModel | null, number>();
+  const perResponsibility = new Map<Responsibility, number>();
+  let overridden = 0;
+  for (const asset of report.assets) {
+    perModel.set(asset.serviceModel, (perModel.get(asset.serviceModel) ?? 0) + 1);
+    for (const layer of asset.layers) {
+      perResponsibility.set(layer.responsibility, (perResponsibility.get(layer.responsibility) ?? 0) + 1);
+      if (layer.overridden) overridden += 1;
+    }
+  }
+  const rows: ExportCell[][] = [
+    ['Organisation', text(report.workbook.organisation)],
+    ['Workbook', text(report.workbook.name)],
+    ['Exported at', options.exportedAt],
+    ['Exported by', text(options.exportedBy)]
+  ];
+  for (const model of modelsInUse(report)) {
+    rows.push(
+      ['Responsibility model', text(`${model.name} (${model.id}), version ${model.version}`)],
+      ['Model source', text(`${model.source.title}, ${model.source.date}`)],
+      ['Model source URL', text(model.source.url)],
+      ['Provider', text(model.providerName)]
+    );
+  }
+  rows.push(['Assets', report.assets.length]);
+  for (const sm of [...SERVICE_MODELS, null])
+    rows.push([`Assets: ${serviceModelLabel(sm)}`, perModel.get(sm) ?? 0]);
+  for (const r of RESPONSIBILITIES) rows.push([`Asset layers: ${r}`, perResponsibility.get(r) ?? 0]);
+  rows.push(['Asset layers overridden', overridden]);
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    rows.push([`Findings: ${severity}`, report.findings.filter((f) => f.severity === severity).length]);
+  }
+  rows.push(
+    ['Parties', report.parties.length],
+    ['Change log entries', changeLog.length],
+    ['Last change at', text(report.workbook.lastChangeAt)],
+    ['Logical-content SHA-256', options.workbookSha256 ?? 'not computed'],
+    [
+      'About the SHA-256',
+      'SHA-256 of the report and change log as canonical JSON (object keys sorted, no whitespace). ' +
+        'It depends on the content only, not on the export time or the file bytes.'
+    ]
+  );
+  return sheet(
+    SHEET_NAMES.cover,
+    [
+      { header: 'Item', width: 30 },
+      { header: 'Value', width: 90, wrap: true }
+    ],
+    rows.length,
+    () => rows
+  );
+}
+
+export function modelSheet(report: Report): ExportSheet {
+  const models = modelsInUse(report);
+  const serviceModels = SERVICE_MODELS.filter((sm) => models.some((m) => m.serviceModels.includes(sm)));
+  const columns: ExportColumn[] = [
+    { header: 'Model', width: 28, wrap: true },
+    { header: 'Version', width: 12 },
+    { header: 'Layer', width: 36, wrap: true },
+    ...serviceModels.map((sm) => ({ header: SERVICE_MODEL_LABELS[sm], width: 13, responsibilityFill: true })),
+    { header: 'Always customer', width: 10 },
+    { header: 'Provider', width: 14 },
+    { header: 'Source', width: 60, wrap: true }
+  ];
+  const rowCount = models.reduce((n, m) => n + m.layers.length, 0);
+  function* rows(): Iterable<ExportCell[]> {
+    for (const model of models) {
+      const source = text(`${model.source.title}, ${model.source.date}, ${model.source.url}`);
+      for (const layer of model.layers) {
+        yield [
+          text(model.name),
+          text(model.version),
+          text(layer.title),
+          ...serviceModels.map((sm) => layer.cells[sm] ?? null),
+          yesNo(layer.permanentCustomer),
+          text(model.providerName),
+          source
+        ];
+      }
+    }
+  }
+  return sheet(SHEET_NAMES.models, columns, rowCount, rows);
+}
+
+function tagsText(tags: Record<string, string>): ExportCell {
+  const keys = Object.keys(tags).sort();
+  return keys.length === 0 ? null : truncateCellText(keys.map((k) => `${k}=${tags[k] ?? ''}`).join('; '));
+}
+
+export function matrixSheet(report: Report): ExportSheet {
+  const layers = layerColumns(report);
+  const slot = new Map([...layers.keys()].map((id, i) => [id, i]));
+  const columns: ExportColumn[] = [
+    { header: 'Asset', width: 30, wrap: true },
+    { header: 'Asset id', width: 9 },
+    { header: 'Type', width: 28 },
+    { header: 'Subscription', width: 20 },
+    { header: 'Resource group', width: 20 },
+    { header: 'Service model', width: 13 },
+    { header: 'Model', width: 14 },
+    { header: 'Owner', width: 20 },
+    { header: 'Tags', width: 30 }
+  ];
+  for (const title of layers.values()) {
+    columns.push(
+      { header: title, width: 14, responsibilityFill: true },
+      { header: `A: ${title}`, width: 20 }
+    );
+  }
+  function* rows(): Iterable<ExportCell[]> {
+    for (const asset of report.assets) {
+      const row: ExportCell[] = [
+        text(asset.name),
+        asset.id,
+        text(asset.type),
+        text(asset.subscription),
+        text(asset.resourceGroup),
+        serviceModelLabel(asset.serviceModel),
+        text(asset.modelId),
+        text(asset.owner),
+        tagsText(asset.tags)
+      ];
+      const base = row.length;
+      row.length = base + layers.size * 2;
+      row.fill(null, base);
+      for (const layer of asset.layers) {
+        const i = slot.get(layer.layerId);
+        if (i === undefined) continue;
+        row[base + i * 2] = layer.responsibility;
+        row[base + i * 2 + 1] = names(layer.A);
+      }
+      yield row;
+    }
+  }
+  return sheet(SHEET_NAMES.matrix, columns, report.assets.length, rows);
+}
+
+/** One RACI row: the same cells in the RACI sheet and the CSV export. */
+export function raciRow(asset: ReportAsset, layer: ReportLayer): ExportCell[] {
+  return [
+    text(asset.name),
+    asset.id,
+    text(layer.title),
+    layer.responsibility,
+    yesNo(layer.overridden),
+    text(layer.justification),
+    names(layer.R),
+    names(layer.A),
+    names(layer.C),
+    names(layer.I)
+  ];
+}
+
+/** The RACI table: one row per asset × layer. */
+export function raciSheet(report: Report): ExportSheet {
+  const widths = [30, 9, 30, 14, 11, 40, 24, 24, 24, 24];
+  const columns: ExportColumn[] = RACI_HEADERS.map((header, i) => ({ header, width: widths[i] ?? 20 }));
+  const [, , , responsibility, , justification, r, a, c, i] = columns;
+  if (responsibility) responsibility.list = 'responsibilities';
+  if (justification) justification.wrap = true;
+  for (const role of [r, a, c, i]) if (role) role.list = 'parties';
+  const rowCount = report.assets.reduce((n, asset) => n + asset.layers.length, 0);
+  function* rows(): Iterable<ExportCell[]> {
+    for (const asset of report.assets) for (const layer of asset.layers) yield raciRow(asset, layer);
+  }
+  return sheet(SHEET_NAMES.raci, columns, rowCount, rows);
+}
+
+export function findingsSheet(report: Report): ExportSheet {
+  const layers = layerColumns(report);
+  const columns: ExportColumn[] = [
+    { header: 'Code', width: 26 },
+    { header: 'Severity', width: 10 },
+    { header: 'Asset', width: 30, wrap: true },
+    { header: 'Asset id', width: 9 },
+    { header: 'Layer', width: 28 },
+    { header: 'Message', width: 60, wrap: true },
+    { header: 'How to fix', width: 60, wrap: true }
+  ];
+  function* rows(): Iterable<ExportCell[]> {
+    for (const f of report.findings) {
+      const layer = f.layerId === null ? null : (layers.get(f.layerId) ?? f.layerId);
+      yield [f.code, f.severity, text(f.asset), f.assetId, text(layer), text(f.message), text(f.fix)];
+    }
+  }
+  return sheet(SHEET_NAMES.findings, columns, report.findings.length, rows);
+}
+
+export function changeLogSheet(changeLog: readonly ChangeLogEntry[]): ExportSheet {
+  const columns: ExportColumn[] = [
+    { header: 'When', width: 22 },
+    { header: 'Who', width: 20 },
+    { header: 'Action', width: 18 },
+    { header: 'Entity', width: 14 },
+    { header: 'Entity id', width: 12 },
+    { header: 'Summary', width: 80, wrap: true }
+  ];
+  function* rows(): Iterable<ExportCell[]> {
+    for (const e of changeLog) {
+      yield [text(e.at), text(e.actor), text(e.action), text(e.entity), text(e.entityId), text(e.summary)];
+    }
+  }
+  return sheet(SHEET_NAMES.changeLog, columns, changeLog.length, rows);
+}
+
+export function listsSheet(partyNames: readonly string[]): ExportSheet {
+  const count = Math.max(partyNames.length, RESPONSIBILITIES.length);
+  function* rows(): Iterable<ExportCell[]> {
+    for (let i = 0; i < count; i += 1) yield [partyNames[i] ?? null, RESPONSIBILITIES[i] ?? null];
+  }
+  const lists = sheet(
+    SHEET_NAMES.lists,
+    [
+      { header: 'Parties', width: 30 },
+      { header: 'Responsibilities', width: 16 }
+    ],
+    count,
+    rows
+  );
+  return { ...lists, hidden: true };
+}

@@ -1,0 +1,78 @@
+/**
+ * The row model of the RACI workbook: every sheet's columns and rows, computed from a `Report`
+ * and the change log. The xlsx and CSV writers in main are dumb: they style by column flags and
+ * stream the rows; everything an auditor reads is decided (and unit-tested) here.
+ *
+ * Rows are produced lazily (`rows()` is a generator) so a 100k-asset × 10-layer workbook is never
+ * held in memory twice. Text goes through `truncateCellText`; formula-looking text is kept
+ * verbatim (see spreadsheet-safe.ts for why that is safe in xlsx).
+ * Pure: no I/O, no node:*, no clock.
+ */
+import { RESPONSIBILITIES } from '../shared/domain';
+import type { ChangeLogEntry } from '../shared/domain';
+import type { Report } from '../shared/report';
+import { truncateCellText } from './spreadsheet-safe';
+import type { ExportModel, ExportOptions } from './export-model-cells';
+import { SHEET_NAMES } from './export-model-cells';
+import {
+  changeLogSheet,
+  coverSheet,
+  findingsSheet,
+  listsSheet,
+  matrixSheet,
+  modelSheet,
+  raciSheet
+} from './export-model-sheets';
+import { byPartySheet } from './export-model-by-party';
+
+export type {
+  ExportCell,
+  ExportColumn,
+  ExportListName,
+  ExportModel,
+  ExportOptions,
+  ExportProperties,
+  ExportSheet
+} from './export-model-cells';
+export { RACI_HEADERS, SHEET_NAMES, layerColumns, modelsInUse } from './export-model-cells';
+export { raciRow, raciSheet } from './export-model-sheets';
+
+/**
+ * The whole workbook's row model. Deterministic: the same report, change log and options give the
+ * same sheets, rows and properties.
+ */
+export function buildExportModel(
+  report: Report,
+  changeLog: readonly ChangeLogEntry[],
+  options: ExportOptions
+): ExportModel {
+  const partyNames = [...new Set(report.parties.map((p) => p.name))].filter((n) => n.length > 0);
+  const organisation = report.workbook.organisation;
+  return {
+    properties: {
+      title: truncateCellText(`${report.workbook.name}: RACI and shared responsibility`),
+      subject: 'Shared-responsibility model and RACI per asset and layer',
+      creator: options.exportedBy,
+      lastModifiedBy: options.exportedBy,
+      company: organisation,
+      keywords: 'Demarc; RACI; shared responsibility',
+      description: `Exported by Demarc. Logical-content SHA-256: ${options.workbookSha256 ?? 'not computed'}`,
+      created: options.exportedAt,
+      modified: options.exportedAt
+    },
+    sheets: [
+      coverSheet(report, changeLog, options),
+      modelSheet(report),
+      matrixSheet(report),
+      raciSheet(report),
+      byPartySheet(report),
+      findingsSheet(report),
+      changeLogSheet(changeLog),
+      listsSheet(partyNames)
+    ],
+    listRanges: {
+      parties: partyNames.length === 0 ? null : `'${SHEET_NAMES.lists}'!$A$2:$A$${partyNames.length + 1}`,
+      responsibilities: `'${SHEET_NAMES.lists}'!$B$2:$B$${RESPONSIBILITIES.length + 1}`
+    }
+  };
+}

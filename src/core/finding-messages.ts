@@ -1,0 +1,104 @@
+/**
+ * The words of each finding: what is wrong, in plain language, and how to fix it. Kept apart
+ * from the rules so the wording can be read and reviewed in one place.
+ */
+import {
+  SERVICE_MODEL_LABELS,
+  type Asset,
+  type FindingCode,
+  type Party,
+  type Responsibility,
+  type Severity
+} from '../shared/domain';
+
+export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
+  UNCLASSIFIED: 'warning',
+  CLASSIFICATION_NEEDS_REVIEW: 'warning',
+  NO_OWNER: 'error',
+  NO_ACCOUNTABLE: 'error',
+  NO_RESPONSIBLE: 'error',
+  INACTIVE_PARTY: 'error',
+  HANDED_TO_PROVIDER: 'error',
+  UNWATCHED_SECURITY_TOOL: 'error',
+  STALE_REVIEW: 'warning'
+};
+
+interface Words {
+  message: string;
+  fix: string;
+}
+
+const left = (party: Party): string => (party.leftAt === null ? 'has left' : `left on ${party.leftAt.slice(0, 10)}`);
+const side = (responsibility: Responsibility): string =>
+  responsibility === 'shared' ? 'a shared layer' : 'a customer layer';
+const list = (titles: readonly string[]): string => titles.map((t) => `"${t}"`).join(', ');
+
+export const words = {
+  unclassified: (asset: Asset): Words => ({
+    message: `"${asset.name}" has no service model, so none of its layers can be placed on the provider's or the customer's side.`,
+    fix: `Set its service model (On-premises, IaaS, PaaS or SaaS)${asset.type === null ? '' : ` — the classifier could not decide for type "${asset.type}"`}.`
+  }),
+  needsReview: (asset: Asset): Words => ({
+    message:
+      `The service model ${asset.serviceModel === null ? '' : `${SERVICE_MODEL_LABELS[asset.serviceModel]} `}of "${asset.name}" was set by the ` +
+      `${asset.serviceModelSource ?? 'import'} and should be checked${asset.classificationReason === null ? '.' : `: ${asset.classificationReason}`}`,
+    fix: 'Confirm or change the service model by hand; a model set by hand is not flagged again.'
+  }),
+  noOwner: (asset: Asset, danglingOwner: boolean, orphanedTitles: readonly string[]): Words => ({
+    message:
+      (danglingOwner
+        ? `"${asset.name}" names owner #${asset.ownerPartyId ?? ''}, who is not in the parties list.`
+        : `"${asset.name}" has no owner.`) +
+      (orphanedTitles.length === 0
+        ? ''
+        : ` The owner would be the default Accountable and Responsible, so nobody is for: ${list(orphanedTitles)}.`),
+    fix: 'Name an active person or team as owner; they become the default Accountable and Responsible on its customer-side layers.'
+  }),
+  noAccountable: (asset: Asset, title: string, responsibility: Responsibility, names: readonly string[]): Words =>
+    names.length === 0
+      ? {
+          message: `Nobody is Accountable for "${title}" (${side(responsibility)}) on "${asset.name}".`,
+          fix: 'Assign exactly one Accountable person or team, or set a default team for this layer in the workbook settings.'
+        }
+      : {
+          message: `${names.length} parties are Accountable for "${title}" on "${asset.name}" (${names.join(', ')}); accountability needs exactly one.`,
+          fix: 'Keep one Accountable and make the others Responsible or Consulted.'
+        },
+  noResponsible: (asset: Asset, title: string, responsibility: Responsibility): Words => ({
+    message: `Nobody on the customer side is Responsible for "${title}" (${side(responsibility)}) on "${asset.name}".`,
+    fix: 'Assign a Responsible person, team or operating third party; the provider alone does not cover the customer\'s part.'
+  }),
+  inactiveOwner: (asset: Asset, owner: Party, defaultTitles: readonly string[]): Words => ({
+    message:
+      `${owner.name} ${left(owner)} but is still the owner of "${asset.name}"` +
+      (defaultTitles.length === 0 ? '.' : ` and by default Accountable or Responsible for ${list(defaultTitles)}.`),
+    fix: 'Make an active person or team the owner.'
+  }),
+  inactiveAssignment: (asset: Asset, party: Party, role: string, title: string): Words => ({
+    message: `${party.name} ${left(party)} but is still ${role} for "${title}" on "${asset.name}".`,
+    fix: 'Reassign the role to an active person or team.'
+  }),
+  inactiveTeam: (asset: Asset, team: Party, titles: readonly string[]): Words => ({
+    message: `${team.name} ${left(team)} but is the workbook's default team, so still Accountable and Responsible for ${list(titles)} on "${asset.name}".`,
+    fix: 'Choose an active default team for these layers in the workbook settings, or assign the roles on the asset.'
+  }),
+  handedToProvider: (asset: Asset, title: string, reasons: readonly string[]): Words => ({
+    message: `"${title}" on "${asset.name}" is handed to the provider (${reasons.join('; ')}). This duty always stays with the customer, whatever service or security feature was bought.`,
+    fix: 'Remove the override or the provider\'s role, and name a customer-side Accountable and Responsible.'
+  }),
+  unwatchedTool: (asset: Asset, label: string): Words => ({
+    message: `"${asset.name}" is a security tool (${label}) that no active person or team owns or is Responsible or Accountable for. A security tool nobody configures, watches or acts on protects nobody.`,
+    fix: 'Name an active person or team as owner, or as Responsible for its configuration and alerts.'
+  }),
+  staleReview: (asset: Asset, days: number | null, periodDays: number): Words => {
+    const reviewed = asset.lastReviewedAt;
+    const when = days === null ? 'at an unreadable date' : `${days} days ago`;
+    return {
+      message:
+        reviewed === null
+          ? `"${asset.name}" has never been reviewed; it was added ${asset.createdAt.slice(0, 10)}, ${when} (review every ${periodDays} days).`
+          : `"${asset.name}" was last reviewed ${reviewed.slice(0, 10)}, ${when} (review every ${periodDays} days).`,
+      fix: 'Check its owner, service model and RACI, then mark it reviewed.'
+    };
+  }
+};

@@ -1,0 +1,159 @@
+/**
+ * The workbook report (src/shared/report.ts): the one document `demarc report --json` prints
+ * and the exports are written from. Deterministic: assets by id, layers in model order, party
+ * names sorted by code unit (not locale, so every machine writes the same bytes).
+ */
+import {
+  RACI_ROLES,
+  type Asset,
+  type Party,
+  type RaciRole,
+  type ResponsibilityModel
+} from '../shared/domain';
+import {
+  REPORT_FORMAT_VERSION,
+  type Report,
+  type ReportAsset,
+  type ReportModel,
+  type ReportModelLayer,
+  type ReportParty
+} from '../shared/report';
+import { deriveResponsibility } from './derive';
+import type { EngineInput } from './engine-input';
+import { indexEngineInput } from './engine-index';
+import { computeFindings } from './findings';
+import { getCell, getProviderParty } from './model-cells';
+import { effectiveRaci, type RaciContext } from './raci';
+
+export interface ReportInput extends EngineInput {
+  workbookName: string;
+  /** The workbook file's format version (not the report's). */
+  formatVersion: number;
+  lastChangeAt: string | null;
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function reportModel(model: ResponsibilityModel): ReportModel {
+  const layers: ReportModelLayer[] = model.layers.map((layer) => {
+    const cells: ReportModelLayer['cells'] = {};
+    for (const serviceModel of model.serviceModels) {
+      const cell = getCell(model, layer.id, serviceModel);
+      if (cell !== null) cells[serviceModel] = cell.responsibility;
+    }
+    return { id: layer.id, title: layer.title, description: layer.description, permanentCustomer: layer.permanentCustomer, cells };
+  });
+  return {
+    id: model.id,
+    name: model.name,
+    version: model.version,
+    source: { ...model.source },
+    serviceModels: [...model.serviceModels],
+    providerName: getProviderParty(model)?.name ?? '',
+    layers
+  };
+}
+
+/** The ids of the models in use: the workbook default first, then the others by id. */
+function modelsInUse(input: EngineInput): string[] {
+  const others = new Set<string>();
+  for (const asset of input.assets) {
+    if (asset.modelId !== null && asset.modelId !== input.settings.defaultModelId) others.add(asset.modelId);
+  }
+  return [input.settings.defaultModelId, ...[...others].sort(byCodeUnit)];
+}
+
+/**
+ * Builds the report of a workbook.
+ * @throws Error if a model in use is not in `input.models`, or `now` is not a date
+ */
+export function buildReport(input: ReportInput): Report {
+  const index = indexEngineInput(input);
+  const assets: Asset[] = [...input.assets].sort((a, b) => a.id - b.id);
+  const sortedInput: EngineInput = { ...input, assets };
+
+  const models = modelsInUse(input).map((id) => {
+    const model = input.models[id];
+    if (model === undefined) throw new Error(`Responsibility model "${id}" is in use but not loaded.`);
+    return reportModel(model);
+  });
+
+  const parties: ReportParty[] = [...input.parties]
+    .sort((a, b) => byCodeUnit(a.name, b.name) || a.id - b.id)
+    .map((p: Party) => ({ id: p.id, name: p.name, kind: p.kind, active: p.active, leftAt: p.leftAt }));
+
+  const nameOf = (id: number): string => index.partyById.get(id)?.name ?? `party #${id}`;
+  const names = (ids: readonly number[]): string[] => ids.map(nameOf).sort(byCodeUnit);
+  const contexts = new Map<string, RaciContext>();
+
+  const reportAssets: ReportAsset[] = assets.map((asset) => {
+    const compiled = index.modelFor(asset);
+    const model = compiled.model;
+    let ctx = contexts.get(model.id);
+    if (ctx === undefined) {
+      ctx = { model, parties: input.parties, settings: input.settings };
+      contexts.set(model.id, ctx);
+    }
+    const assignments = index.assignmentsByAsset.get(asset.id) ?? [];
+    const derived = deriveResponsibility(asset, model, index.overridesByAsset.get(asset.id) ?? []);
+    const layers = derived.map((layer, i) => {
+      const raci = effectiveRaci(ctx, layer, asset.ownerPartyId, assignments);
+      const defaultRoles: RaciRole[] = RACI_ROLES.filter((r) => raci.defaultRoles.includes(r));
+      return {
+        layerId: layer.layerId,
+        title: compiled.layers[i]?.title ?? layer.layerId,
+        responsibility: layer.responsibility,
+        published: layer.published,
+        overridden: layer.overridden,
+        justification: layer.justification,
+        R: names(raci.R),
+        A: names(raci.A),
+        C: names(raci.C),
+        I: names(raci.I),
+        defaultRoles
+      };
+    });
+    return {
+      id: asset.id,
+      externalId: asset.externalId,
+      name: asset.name,
+      type: asset.type,
+      subscription: asset.subscription,
+      resourceGroup: asset.resourceGroup,
+      location: asset.location,
+      tags: { ...asset.tags },
+      serviceModel: asset.serviceModel,
+      serviceModelSource: asset.serviceModelSource,
+      needsReview: asset.needsReview,
+      modelId: model.id,
+      owner: asset.ownerPartyId === null ? null : nameOf(asset.ownerPartyId),
+      lastReviewedAt: asset.lastReviewedAt,
+      layers
+    };
+  });
+
+  return {
+    format: 'demarc-report',
+    formatVersion: REPORT_FORMAT_VERSION,
+    workbook: {
+      name: input.workbookName,
+      organisation: input.settings.organisation,
+      formatVersion: input.formatVersion,
+      defaultModelId: input.settings.defaultModelId,
+      reviewPeriodDays: input.settings.reviewPeriodDays,
+      lastChangeAt: input.lastChangeAt
+    },
+    models,
+    parties,
+    assets: reportAssets,
+    findings: computeFindings(sortedInput).map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      assetId: f.assetId,
+      asset: f.assetName,
+      layerId: f.layerId,
+      message: f.message,
+      fix: f.fix
+    }))
+  };
+}
