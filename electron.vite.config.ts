@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -8,14 +8,14 @@ const define = { __DEMARC_VERSION__: JSON.stringify(pkg.version) };
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
     define,
-    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } }
+    build: { externalizeDeps: true, outDir: 'out/main', rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } }
   },
   preload: {
     // No externals: a sandboxed preload can require only 'electron', so the contract is bundled in.
     define,
     build: {
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },

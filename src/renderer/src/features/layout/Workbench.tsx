@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { WorkbookInfo } from '../../../../shared/contract/workbook';
+import type { WorkbookCommands } from '../../app/useWorkbookCommands';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { SECTIONS, type SectionId } from './sections';
+import { StatusBar } from './StatusBar';
+
+/** The layout every area lives in: navigation, the area, the status bar. */
+export function Workbench({ info, commands }: { info: WorkbookInfo; commands: WorkbookCommands }) {
+  const [active, setActive] = useState<{ id: SectionId; params: Record<string, string> }>({ id: 'inventory', params: {} });
+  const section = SECTIONS.find((candidate) => candidate.id === active.id) ?? SECTIONS[0]!;
+  const View = section.component;
+
+  useEffect(() => {
+    // Ctrl/Cmd+1..7 switches areas.
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const target = SECTIONS.find((candidate) => candidate.shortcut === event.key);
+      if (target) {
+        event.preventDefault();
+        setActive({ id: target.id, params: {} });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="workbench">
+      <header className="topbar">
+        <div className="topbar__title">
+          <span className="brand">Demarc</span>
+          <h1 className="workbook-name">{info.name}</h1>
+          <span className="muted">{info.organisation}</span>
+        </div>
+        <div className="topbar__actions">
+          <button type="button" onClick={() => commands.open()} disabled={commands.busy}>
+            Open…
+          </button>
+          <button type="button" onClick={() => commands.close()} disabled={commands.busy}>
+            Close
+          </button>
+        </div>
+      </header>
+      {commands.error && <ErrorBanner message={commands.error} onDismiss={commands.clearError} />}
+      <div className="workbench__body">
+        <nav className="sidenav" aria-label="Areas">
+          <ul>
+            {SECTIONS.map((candidate) => (
+              <li key={candidate.id}>
+                <button
+                  type="button"
+                  className={candidate.id === section.id ? 'sidenav__item is-active' : 'sidenav__item'}
+                  aria-current={candidate.id === section.id ? 'page' : undefined}
+                  onClick={() => setActive({ id: candidate.id, params: {} })}
+                  title={`${candidate.label} (Ctrl+${candidate.shortcut})`}
+                >
+                  {candidate.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="area" aria-labelledby="area-title">
+          <h2 id="area-title" className="area__title">
+            {section.label}
+          </h2>
+          <View info={info} params={active.params} navigate={(id, params) => setActive({ id, params: params ?? {} })} />
+        </main>
+      </div>
+      <StatusBar info={info} />
+    </div>
+  );
+}

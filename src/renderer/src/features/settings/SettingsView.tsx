@@ -1,0 +1,51 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { call } from '../../lib/api';
+import { workbookKeys } from '../../lib/query-keys';
+import type { SectionProps } from '../layout/sections';
+
+/** Organisation, the change log's user name and the review period. */
+export function SettingsView({ info }: SectionProps) {
+  const queryClient = useQueryClient();
+  const [organisation, setOrganisation] = useState(info.organisation);
+  const [userName, setUserName] = useState(info.userName);
+  const [reviewPeriodDays, setReviewPeriodDays] = useState(String(info.reviewPeriodDays));
+  const save = useMutation({
+    mutationFn: () =>
+      call('settings.update', { organisation: organisation.trim(), userName: userName.trim(), reviewPeriodDays: Number(reviewPeriodDays) }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(workbookKeys.current(), next);
+      void queryClient.invalidateQueries({ queryKey: workbookKeys.all });
+    }
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="form" onSubmit={submit} aria-label="Workbook settings">
+      {save.error && <ErrorBanner message={save.error.message} />}
+      <label htmlFor="settings-org">Organisation</label>
+      <input id="settings-org" value={organisation} onChange={(e) => setOrganisation(e.target.value)} required />
+      <label htmlFor="settings-user">Your name in the change log</label>
+      <input id="settings-user" value={userName} onChange={(e) => setUserName(e.target.value)} required />
+      <label htmlFor="settings-review">Review period (days)</label>
+      <input
+        id="settings-review"
+        type="number"
+        min={1}
+        max={3650}
+        value={reviewPeriodDays}
+        onChange={(e) => setReviewPeriodDays(e.target.value)}
+        required
+      />
+      <div className="form__actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save settings
+        </button>
+        {save.isSuccess && <span role="status">Saved.</span>}
+      </div>
+    </form>
+  );
+}

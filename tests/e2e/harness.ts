@@ -1,0 +1,204 @@
+/**
+ * The e2e harness: serves the built renderer on 127.0.0.1, launches Debian's Chromium through
+ * playwright-core, and runs the REAL built preload in the page with a tiny `electron` shim whose
+ * ipcRenderer.invoke reaches the real router (through registerIpc and an IpcMainLike double)
+ * over a real workbook in a temp folder. Each request goes renderer → preload → ipc → router →
+ * services → SQLite, as in the app.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { EVENT_CHANNEL_PREFIX } from '../../src/shared/contract';
+import { HANDLERS } from '../../src/main/handlers';
+import { registerIpc, type IpcMainLike } from '../../src/main/ipc';
+import { RecentFiles } from '../../src/main/recent-files';
+import { createRouter } from '../../src/main/router';
+import type { DialogPort } from '../../src/main/router-context';
+import { Session } from '../../src/main/session';
+
+const ROOT = join(__dirname, '..', '..');
+const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+const PRELOAD = join(ROOT, 'out', 'preload', 'index.js');
+export const SCREENSHOT_DIR = join(ROOT, 'tests', 'e2e', '__screenshots__');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2'
+};
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error('Chromium not found: apt-get install -y chromium, or set CHROMIUM_PATH');
+  return found;
+}
+
+function serveRenderer(): Promise<{ server: Server; url: string }> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first');
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = normalize(join(RENDERER_DIR, pathname === '/' ? 'index.html' : pathname));
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}/` });
+    });
+  });
+}
+
+/** The preload, run as the sandbox would run it: CommonJS with `require('electron')` only. */
+function preloadInitScript(): string {
+  const source = readFileSync(PRELOAD, 'utf8');
+  return `(() => {
+    const listeners = new Map();
+    const __electronShim = {
+      contextBridge: { exposeInMainWorld: (key, value) => { Object.defineProperty(window, key, { value, configurable: false, writable: false }); } },
+      ipcRenderer: {
+        invoke: (channel, ...args) => window.__demarcInvoke(channel, JSON.stringify(args)).then((text) => JSON.parse(text)),
+        on: (channel, fn) => { if (!listeners.has(channel)) listeners.set(channel, new Set()); listeners.get(channel).add(fn); },
+        removeListener: (channel, fn) => { listeners.get(channel)?.delete(fn); }
+      }
+    };
+    window.__demarcEmit = (channel, payload) => { for (const fn of listeners.get(channel) ?? []) fn({}, payload); };
+    const require = (name) => { if (name === 'electron') return __electronShim; throw new Error('a sandboxed preload may only require electron, not ' + name); };
+    const module = { exports: {} };
+    const exports = module.exports;
+    ${source}
+  })();`;
+}
+
+/** Answers the native dialogs: tests queue the paths a user would pick. */
+export class DialogDouble implements DialogPort {
+  readonly newPaths: (string | null)[] = [];
+  readonly openPaths: (string | null)[] = [];
+  readonly importFiles: string[][] = [];
+  readonly exportPaths: (string | null)[] = [];
+  readonly modelFiles: (string | null)[] = [];
+  chooseNewWorkbookPath = () => Promise.resolve(this.newPaths.shift() ?? null);
+  chooseWorkbookToOpen = () => Promise.resolve(this.openPaths.shift() ?? null);
+  chooseImportFiles = () => Promise.resolve(this.importFiles.shift() ?? []);
+  chooseExportPath = () => Promise.resolve(this.exportPaths.shift() ?? null);
+  chooseModelFile = () => Promise.resolve(this.modelFiles.shift() ?? null);
+}
+
+export interface AppUnderTest {
+  page: Page;
+  context: BrowserContext;
+  dir: string;
+  dialogs: DialogDouble;
+  session: Session;
+  shown: string[];
+  titles: (string | null)[];
+  errors: string[];
+  /** Pushes an event to the renderer as main's webContents.send would. */
+  emit(event: string, payload: unknown): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export class Harness {
+  private browser: Browser | null = null;
+  private server: Server | null = null;
+  url = '';
+
+  async start(): Promise<void> {
+    const served = await serveRenderer();
+    this.server = served.server;
+    this.url = served.url;
+    this.browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** A fresh app: new browser context, new temp folder, new router over the real services. */
+  async launch(options: { dir?: string; clock?: () => string } = {}): Promise<AppUnderTest> {
+    if (!this.browser) throw new Error('harness not started');
+    const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'demarc-e2e-'));
+    const ownsDir = !options.dir;
+    const dialogs = new DialogDouble();
+    const session = new Session();
+    const shown: string[] = [];
+    const titles: (string | null)[] = [];
+    const errors: string[] = [];
+    const context = await this.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    const emit = async (event: string, payload: unknown) => {
+      await page.evaluate(([channel, data]) => (window as unknown as { __demarcEmit(c: string, p: unknown): void }).__demarcEmit(channel as string, data), [
+        `${EVENT_CHANNEL_PREFIX}${event}`,
+        payload
+      ] as const);
+    };
+    const router = createRouter(HANDLERS, {
+      services: { clock: options.clock ?? (() => new Date().toISOString()), osUser: 'e2e-user' },
+      session,
+      recent: new RecentFiles(join(dir, 'user-data', 'recent-workbooks.json')),
+      dialogs,
+      shell: {
+        showItemInFolder: (path) => shown.push(path),
+        workbookChanged: (info) => titles.push(info ? info.name : null)
+      },
+      emit: (event, payload) => void emit(event, payload).catch(() => undefined)
+    });
+    const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+    const ipcMain: IpcMainLike = {
+      handle: (channel, listener) => handlers.set(channel, listener),
+      removeHandler: (channel) => handlers.delete(channel)
+    };
+    registerIpc(ipcMain, router, () => true);
+    await page.exposeBinding('__demarcInvoke', async (_source, channel: string, argsJson: string) => {
+      const handler = handlers.get(channel);
+      if (!handler) throw new Error(`no handler for ${channel}`);
+      // JSON both ways: the contract must survive a structured clone as plain data.
+      const result = await handler({}, ...(JSON.parse(argsJson) as unknown[]));
+      return JSON.stringify(result);
+    });
+    await page.addInitScript({ content: preloadInitScript() });
+    await page.goto(this.url);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    return {
+      page,
+      context,
+      dir,
+      dialogs,
+      session,
+      shown,
+      titles,
+      errors,
+      emit,
+      screenshot: async (name) => {
+        const path = join(SCREENSHOT_DIR, `${name}.png`);
+        await page.screenshot({ path, fullPage: false });
+        return path;
+      },
+      close: async () => {
+        await context.close();
+        session.close();
+        if (ownsDir) rmSync(dir, { recursive: true, force: true });
+      }
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** End-to-end: the built renderer in Debian Chromium, its window.api on the real router. */
+export default defineConfig({
+  define: { __DEMARC_VERSION__: JSON.stringify(pkg.version) },
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    testTimeout: 120000,
+    hookTimeout: 120000,
+    pool: 'forks',
+    fileParallelism: false
+  }
+});
