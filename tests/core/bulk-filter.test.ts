@@ -1,0 +1,101 @@
+import { describe, it, expect } from 'vitest';
+import { FilterParseError, compileFilter, indexFindingCodes, matchesFilter, parseWhere } from '../../src/core/bulk-filter';
+import { AssetFilterSchema } from '../../src/shared/filter';
+import { asset, parties } from './builders';
+
+const vm = asset(1, { tags: { Env: 'Prod', owner: 'ops' }, resourceGroup: 'RG-Prod', subscription: 'Sub-A' });
+const kv = asset(2, { name: 'kv-main', type: 'Microsoft.KeyVault/vaults', serviceModel: null, ownerPartyId: null, resourceGroup: 'rg-shared' });
+
+describe('parseWhere', () => {
+  it('reads the documented example', () => {
+    expect(parseWhere('type=microsoft.compute/virtualmachines,rg=prod,tag=env=prod,sm=none,owner=none,sub=1234')).toEqual({
+      type: 'microsoft.compute/virtualmachines',
+      resourceGroup: 'prod',
+      tag: 'env=prod',
+      serviceModel: 'none',
+      owner: 'none',
+      subscription: '1234'
+    });
+  });
+
+  it('reads long key names, case-insensitive keys and values, ids and finding codes', () => {
+    expect(parseWhere('ResourceGroup=a, SM=IaaS, owner=3, finding=no_owner, id=4, id=5|6, q=web')).toEqual({
+      resourceGroup: 'a',
+      serviceModel: 'iaas',
+      owner: 3,
+      findingCode: 'NO_OWNER',
+      ids: [4, 5, 6],
+      text: 'web'
+    });
+    expect(parseWhere('')).toEqual({});
+  });
+
+  it('resolves an owner by name when parties are given', () => {
+    expect(parseWhere('owner=platform team', { parties: parties() })).toEqual({ owner: 2 });
+    expect(() => parseWhere('owner=carol', { parties: parties() })).toThrow('owner: no party is named "carol".');
+    expect(() => parseWhere('owner=carol')).toThrow(/owner: "carol" is not a party id/);
+  });
+
+  it('keeps escaped commas inside a value', () => {
+    expect(parseWhere('text=a\\,b,rg=x')).toEqual({ text: 'a,b', resourceGroup: 'x' });
+  });
+
+  it('names the bad key in every error', () => {
+    const error = (expr: string): string => {
+      try {
+        parseWhere(expr);
+      } catch (e) {
+        expect(e).toBeInstanceOf(FilterParseError);
+        return (e as Error).message;
+      }
+      throw new Error('no error');
+    };
+    expect(error('colour=red')).toBe('Unknown key "colour" in "colour=red"; use one of: type, rg, sub, tag, sm, owner, text, finding, id.');
+    expect(error('rg')).toBe('rg: no value given; write rg=<value>.');
+    expect(error('sm=xaas')).toBe('sm: "xaas" is not a service model; use onprem, iaas, paas, saas or none.');
+    expect(error('rg=a,rg=b')).toMatch(/^rg: given twice/);
+    expect(error('id=x')).toBe('id: "x" is not an asset id.');
+    expect(error('finding=bad')).toMatch(/^finding: "bad" is not a finding code/);
+    expect(error('tag==x')).toMatch(/^tag: "=x" has no tag name/);
+    expect(error('rg=a,,sm=iaas')).toMatch(/^Empty condition/);
+  });
+});
+
+describe('matchesFilter', () => {
+  it('compares type, resource group and subscription case-insensitively', () => {
+    expect(matchesFilter(vm, { type: 'MICROSOFT.COMPUTE/VIRTUALMACHINES' })).toBe(true);
+    expect(matchesFilter(vm, { type: 'microsoft.compute/*' })).toBe(true);
+    expect(matchesFilter(vm, { type: 'microsoft.compute' })).toBe(false);
+    expect(matchesFilter(vm, { resourceGroup: 'rg-prod' })).toBe(true);
+    expect(matchesFilter(vm, { subscription: 'sub-a' })).toBe(true);
+    expect(matchesFilter(vm, { subscription: 'sub-b' })).toBe(false);
+  });
+
+  it('matches a tag by key or key=value', () => {
+    expect(matchesFilter(vm, { tag: 'env' })).toBe(true);
+    expect(matchesFilter(vm, { tag: 'env=prod' })).toBe(true);
+    expect(matchesFilter(vm, { tag: 'env=dev' })).toBe(false);
+    expect(matchesFilter(kv, { tag: 'env' })).toBe(false);
+  });
+
+  it('matches service model and owner, including none', () => {
+    expect(matchesFilter(kv, { serviceModel: 'none', owner: 'none' })).toBe(true);
+    expect(matchesFilter(vm, { serviceModel: 'none' })).toBe(false);
+    expect(matchesFilter(vm, { serviceModel: 'iaas', owner: 1 })).toBe(true);
+    expect(matchesFilter(vm, { owner: 2 })).toBe(false);
+  });
+
+  it('matches text anywhere, ids, and finding codes from the findings', () => {
+    expect(matchesFilter(kv, { text: 'KV-' })).toBe(true);
+    expect(matchesFilter(vm, { text: 'ops' })).toBe(true);
+    expect(matchesFilter(vm, { ids: [2, 3] })).toBe(false);
+    const findingCodes = indexFindingCodes([{ code: 'NO_OWNER', severity: 'error', assetId: 2, assetName: 'kv-main', layerId: null, message: '', fix: '' }]);
+    const noOwner = compileFilter({ findingCode: 'NO_OWNER' }, { findingCodes });
+    expect([vm, kv].filter(noOwner).map((a) => a.id)).toEqual([2]);
+    expect(() => compileFilter({ findingCode: 'NO_OWNER' })).toThrow(/needs the findings/);
+  });
+
+  it('the schema refuses unknown keys (a typo must not select everything)', () => {
+    expect(AssetFilterSchema.safeParse({ rg: 'x' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, it, expect } from 'vitest';
+import { computeFindings } from '../../src/core/findings';
+import type { EngineInput } from '../../src/core/engine-input';
+import type { Finding, FindingCode } from '../../src/shared/domain';
+import { asset, assign, engineInput, override, parties, party, settings } from './builders';
+
+const run = (patch: Partial<EngineInput>): Finding[] => computeFindings(engineInput(patch));
+const codes = (findings: Finding[]): FindingCode[] => findings.map((f) => f.code);
+const only = (findings: Finding[], code: FindingCode): Finding[] => findings.filter((f) => f.code === code);
+
+const IAAS_CUSTOMER_LAYERS = ['Customer data', 'Configurations and settings', 'Identities and users', 'Client devices', 'Applications', 'Network controls', 'Operating system'];
+
+describe('computeFindings', () => {
+  it('a well-kept asset has no findings', () => {
+    expect(run({ assets: [asset(1)] })).toEqual([]);
+  });
+
+  it('UNCLASSIFIED: no service model', () => {
+    const findings = run({ assets: [asset(1, { serviceModel: null, serviceModelSource: null, needsReview: true })] });
+    expect(codes(findings)).toEqual(['UNCLASSIFIED']);
+    expect(findings[0]).toMatchObject({ severity: 'warning', assetId: 1, assetName: 'vm1', layerId: null });
+    expect(findings[0]?.fix).toMatch(/Microsoft.Compute\/virtualMachines/);
+    expect(run({ assets: [asset(1, { serviceModel: 'iaas' })] })).toEqual([]);
+  });
+
+  it('CLASSIFICATION_NEEDS_REVIEW: flagged and not set by hand', () => {
+    const flagged = run({ assets: [asset(1, { serviceModel: 'paas', needsReview: true, classificationReason: 'AKS runs customer node pools' })] });
+    expect(codes(flagged)).toEqual(['CLASSIFICATION_NEEDS_REVIEW']);
+    expect(flagged[0]?.message).toMatch(/PaaS .*AKS runs customer node pools/);
+    expect(run({ assets: [asset(1, { needsReview: true, serviceModelSource: 'manual' })] })).toEqual([]);
+  });
+
+  it('NO_OWNER: one per asset, naming the layers left without A/R, and no duplicate A/R findings', () => {
+    const findings = run({ assets: [asset(1, { ownerPartyId: null })] });
+    expect(codes(findings)).toEqual(['NO_OWNER']);
+    expect(findings[0]?.severity).toBe('error');
+    for (const title of IAAS_CUSTOMER_LAYERS) expect(findings[0]?.message).toContain(`"${title}"`);
+    expect(findings[0]?.message).not.toContain('Physical hosts');
+    expect(run({ assets: [asset(1, { ownerPartyId: 2 })] })).toEqual([]);
+  });
+
+  it('NO_OWNER: a layer with a default team is not listed; a dangling owner id is named', () => {
+    const findings = run({ settings: settings({ defaultTeamPerLayer: { 'customer-data': 2 } }), assets: [asset(1, { ownerPartyId: 99 })] });
+    expect(codes(findings)).toEqual(['NO_OWNER']);
+    expect(findings[0]?.message).toMatch(/names owner #99, who is not in the parties list/);
+    expect(findings[0]?.message).not.toContain('"Customer data"');
+  });
+
+  it('NO_ACCOUNTABLE: more than one A, or none once the owner is not the reason', () => {
+    const two = run({ assets: [asset(1)], assignments: [assign(1, 'operating-system', 1, 'A'), assign(1, 'operating-system', 2, 'A')] });
+    expect(codes(two)).toEqual(['NO_ACCOUNTABLE']);
+    expect(two[0]).toMatchObject({ layerId: 'operating-system', severity: 'error' });
+    expect(two[0]?.message).toMatch(/2 parties are Accountable .*\(Alice, Platform team\)/);
+    const dangling = run({ assets: [asset(1)], assignments: [assign(1, 'customer-data', 99, 'A')] });
+    expect(codes(dangling)).toEqual(['NO_ACCOUNTABLE']);
+    expect(run({ assets: [asset(1)], assignments: [assign(1, 'operating-system', 2, 'A')] })).toEqual([]);
+  });
+
+  it('NO_RESPONSIBLE: a customer-side layer whose only R is the provider', () => {
+    const findings = run({ assets: [asset(1, { serviceModel: 'paas' })], assignments: [assign(1, 'applications', 3, 'R')] });
+    expect(codes(findings)).toEqual(['NO_RESPONSIBLE']);
+    expect(findings[0]?.layerId).toBe('applications');
+    expect(run({ assets: [asset(1, { serviceModel: 'paas' })], assignments: [assign(1, 'applications', 2, 'R')] })).toEqual([]);
+  });
+
+  it('INACTIVE_PARTY: the owner who left, once, with the layers they hold by default', () => {
+    const findings = run({ assets: [asset(1, { ownerPartyId: 5 })] });
+    expect(codes(findings)).toEqual(['INACTIVE_PARTY']);
+    expect(findings[0]?.layerId).toBeNull();
+    expect(findings[0]?.message).toMatch(/^Bob left on 2025-12-31 but is still the owner of "vm1" and by default Accountable or Responsible for "Customer data"/);
+  });
+
+  it('INACTIVE_PARTY: one per assignment held, naming party, role and layer', () => {
+    const findings = run({ assets: [asset(1)], assignments: [assign(1, 'operating-system', 5, 'R'), assign(1, 'customer-data', 5, 'C')] });
+    expect(findings.map((f) => [f.code, f.layerId])).toEqual([
+      ['INACTIVE_PARTY', 'customer-data'],
+      ['INACTIVE_PARTY', 'operating-system']
+    ]);
+    expect(findings[1]?.message).toBe('Bob left on 2025-12-31 but is still Responsible for "Operating system" on "vm1".');
+    expect(run({ assets: [asset(1)], assignments: [assign(1, 'operating-system', 2, 'R')] })).toEqual([]);
+  });
+
+  it('INACTIVE_PARTY: a default team that left is reported once per asset', () => {
+    const list = [...parties(), party(6, 'Old team', 'team', { active: false, leftAt: null })];
+    const findings = run({ parties: list, settings: settings({ defaultTeamPerLayer: { 'customer-data': 6, 'operating-system': 6 } }), assets: [asset(1)] });
+    expect(codes(findings)).toEqual(['INACTIVE_PARTY']);
+    expect(findings[0]?.message).toMatch(/Old team has left but is the workbook's default team.*"Customer data", "Operating system"/);
+  });
+
+  it('HANDED_TO_PROVIDER: a permanent layer given to the provider by override, A or only R', () => {
+    const findings = run({
+      assets: [asset(1)],
+      overrides: [override(1, 'customer-data', 'provider')],
+      assignments: [assign(1, 'identities-and-users', 3, 'A'), assign(1, 'configurations-and-settings', 3, 'R')]
+    });
+    expect(findings.map((f) => [f.code, f.layerId])).toEqual([
+      ['HANDED_TO_PROVIDER', 'customer-data'],
+      ['HANDED_TO_PROVIDER', 'configurations-and-settings'],
+      ['HANDED_TO_PROVIDER', 'identities-and-users']
+    ]);
+    expect(findings[0]?.message).toMatch(/an override gives the layer to the provider/);
+    expect(findings[1]?.message).toMatch(/only the provider is Responsible/);
+    expect(findings[2]?.message).toMatch(/Microsoft, the provider, is Accountable/);
+    // the same on a layer that is not permanent is not this finding
+    expect(codes(run({ assets: [asset(1)], assignments: [assign(1, 'operating-system', 3, 'A')] }))).toEqual([]);
+  });
+
+  it('UNWATCHED_SECURITY_TOOL: a security tool with no active person or team', () => {
+    const vault = (patch = {}) => asset(1, { name: 'kv-prod', type: 'Microsoft.KeyVault/vaults', serviceModel: 'paas', ...patch });
+    const unowned = run({ assets: [vault({ ownerPartyId: null })] });
+    expect(codes(unowned)).toEqual(['NO_OWNER', 'UNWATCHED_SECURITY_TOOL']);
+    expect(unowned[1]?.message).toMatch(/"kv-prod" is a security tool \(Key Vault\)/);
+    expect(codes(run({ assets: [vault({ ownerPartyId: 4 })] }))).toEqual(['UNWATCHED_SECURITY_TOOL']);
+    expect(run({ assets: [vault()] })).toEqual([]);
+    const watchedByTeam = run({ assets: [vault({ ownerPartyId: null })], assignments: [assign(1, 'configurations-and-settings', 2, 'R')] });
+    expect(codes(watchedByTeam)).toEqual(['NO_OWNER']);
+    expect(codes(run({ assets: [asset(2, { ownerPartyId: null })] }))).toEqual(['NO_OWNER']);
+  });
+
+  it('STALE_REVIEW: older than the review period; a fresh import is not stale', () => {
+    const stale = run({ assets: [asset(1, { lastReviewedAt: '2024-12-01T00:00:00Z' })] });
+    expect(codes(stale)).toEqual(['STALE_REVIEW']);
+    expect(stale[0]?.message).toBe('"vm1" was last reviewed 2024-12-01, 455 days ago (review every 365 days).');
+    expect(run({ assets: [asset(1, { lastReviewedAt: null, createdAt: '2026-02-28T00:00:00Z' })] })).toEqual([]);
+    const never = run({ assets: [asset(1, { lastReviewedAt: null, createdAt: '2024-01-01T00:00:00Z' })] });
+    expect(never[0]?.message).toMatch(/has never been reviewed; it was added 2024-01-01/);
+    expect(run({ settings: settings({ reviewPeriodDays: 0 }), assets: [asset(1, { lastReviewedAt: '2000-01-01' })] })).toEqual([]);
+  });
+
+  it('uses the asset model, else the workbook default, and refuses a model that is not loaded', () => {
+    const classic = run({ assets: [asset(1, { modelId: 'microsoft-classic-2023', ownerPartyId: null })] });
+    expect(classic[0]?.message).toContain('"Identity and directory infrastructure"');
+    expect(() => run({ assets: [asset(1, { modelId: 'nope' })] })).toThrow(/"nope", which is not loaded/);
+  });
+});
