@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+/**
+ * Derives the service-model catalogue the app ships (resources/catalogue/) from the Microsoft FinOps
+ * toolkit open data plus Demarc's own rules (scripts/catalogue-rules.json).
+ *
+ *   node scripts/derive-catalogue.mjs [dataDir] [--out dir] [--rules file]
+ *
+ * dataDir defaults to ../shared/data next to the repository, --out to resources/catalogue and --rules to
+ * scripts/catalogue-rules.json.
+ * Output is deterministic (sorted keys, no timestamps) so a re-run reproduces the committed files.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import {
+  applyAdditions,
+  applyAmbiguous,
+  displayNames,
+  fail,
+  finopsTypes,
+  kindRules,
+  stableJson
+} from './catalogue-tables.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..');
+const SERVICES_CSV = 'finops-toolkit-Services.csv';
+const RESOURCE_TYPES_CSV = 'finops-toolkit-ResourceTypes.csv';
+const UNION_TXT = 'azure-resource-types_union.txt';
+
+/**
+ * Azure public regions (plus the logical "global" location), code=Display Name: Demarc's own table, written
+ * from the names `az account list-locations` shows. Not from the FinOps toolkit.
+ */
+const REGIONS = `
+australiacentral=Australia Central; australiacentral2=Australia Central 2;
+australiaeast=Australia East; australiasoutheast=Australia Southeast; austriaeast=Austria East;
+belgiumcentral=Belgium Central; brazilsouth=Brazil South; brazilsoutheast=Brazil Southeast;
+brazilus=Brazil US; canadacentral=Canada Central; canadaeast=Canada East; centralindia=Central India;
+centralus=Central US; centraluseuap=Central US EUAP; chilecentral=Chile Central;
+denmarkeast=Denmark East; eastasia=East Asia; eastus=East US; eastus2=East US 2;
+eastus2euap=East US 2 EUAP; eastusstg=East US STG; francecentral=France Central;
+francesouth=France South; germanynorth=Germany North; germanywestcentral=Germany West Central;
+global=Global; indonesiacentral=Indonesia Central; israelcentral=Israel Central;
+italynorth=Italy North; japaneast=Japan East; japanwest=Japan West; jioindiacentral=Jio India Central;
+jioindiawest=Jio India West; koreacentral=Korea Central; koreasouth=Korea South;
+malaysiasouth=Malaysia South; malaysiawest=Malaysia West; mexicocentral=Mexico Central;
+newzealandnorth=New Zealand North; northcentralus=North Central US; northeurope=North Europe;
+norwayeast=Norway East; norwaywest=Norway West; polandcentral=Poland Central;
+qatarcentral=Qatar Central; southafricanorth=South Africa North; southafricawest=South Africa West;
+southcentralus=South Central US; southcentralusstg=South Central US STG; southeastasia=Southeast Asia;
+southindia=South India; spaincentral=Spain Central; swedencentral=Sweden Central;
+swedensouth=Sweden South; switzerlandnorth=Switzerland North; switzerlandwest=Switzerland West;
+taiwannorth=Taiwan North; taiwannorthwest=Taiwan Northwest; uaecentral=UAE Central; uaenorth=UAE North;
+uksouth=UK South; ukwest=UK West; westcentralus=West Central US; westeurope=West Europe;
+westindia=West India; westus=West US; westus2=West US 2; westus3=West US 3
+`;
+
+function parseArgs(argv) {
+  let dataDir = resolve(repoRoot, '../shared/data');
+  let outDir = join(repoRoot, 'resources', 'catalogue');
+  let rulesPath = join(here, 'catalogue-rules.json');
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--out') outDir = resolve(argv[(i += 1)] ?? fail('--out needs a directory'));
+    else if (argv[i] === '--rules') rulesPath = resolve(argv[(i += 1)] ?? fail('--rules needs a file'));
+    else dataDir = resolve(argv[i]);
+  }
+  return { dataDir, outDir, rulesPath };
+}
+
+function readCsv(path) {
+  return parse(readFileSync(path), { columns: true, bom: true, trim: true, skip_empty_lines: true });
+}
+
+function sha256(path) {
+  return `sha256:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+}
+
+const REGIONS_SOURCE =
+  "Demarc's own table of Azure public regions (display name → code), kept in scripts/derive-catalogue.mjs.";
+const COLLISION_RULE =
+  'A name several types share goes to: a type whose portal (not lower-case) name it is, then a catalogued type, ' +
+  'then a non-preview type, then the shallowest type, then the first alphabetically. Generated fallback names ' +
+  '("<Namespace> <type>") are kept only for catalogued types.';
+
+function regionTable() {
+  const regions = {};
+  for (const pair of REGIONS.split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [code, name] = pair.split('=');
+    if (regions[name] || Object.values(regions).includes(code)) fail(`duplicate region ${pair}`);
+    regions[name] = code;
+  }
+  return regions;
+}
+
+function notice(stats) {
+  return `# Service-model catalogue: sources and notice
+
+Generated by \`npm run derive:catalogue\` (\`node scripts/derive-catalogue.mjs [dataDir] [--out dir]\`); do not
+edit these files by hand: change \`scripts/catalogue-rules.json\` or the script and re-run it. The app reads only
+these files at runtime.
+
+## Microsoft FinOps toolkit open data (MIT License, Copyright (c) Microsoft Corporation)
+
+\`service-models.json\` and \`display-names.json\` derive from \`src/open-data/Services.csv\` and
+\`src/open-data/ResourceTypes.csv\` of https://github.com/microsoft/finops-toolkit (${stats.retrieved}).
+The SHA-256 of each input file is in the JSON (\`inputs\`).
+
+## What Demarc adds (scripts/catalogue-rules.json; every rule states its reason)
+
+- ${stats.finops} types keep the toolkit's ServiceModel (rows merged per lower-case type; where the toolkit gives a
+  type several models, the one with the most customer effort is kept, as its own rule says, and flagged).
+- ${stats.ambiguous} known-ambiguous types are flagged for review with the disagreement in words; ${stats.overridden} of them
+  depart from the toolkit (storage accounts follow Microsoft Learn's "Shared responsibility in the cloud";
+  Azure Arc and Azure Local resources are the customer's own machines, so on-premises).
+- ${stats.additions} common types that real exports contain but the toolkit lacks, all flagged for review.
+  Child types resolve to their nearest catalogued parent at runtime.
+- Refinements by ARM \`kind\` (Functions, Logic Apps Standard, App Service) and SaaS products outside Azure.
+- ${stats.collisions} display names shared by several types, resolved by a fixed order and recorded
+  (\`collisions\`); ${stats.displayAdditions} portal display names the table lacks.
+- \`regions.json\` (${stats.regions} entries) is Demarc's own table of Azure public regions, not toolkit data.
+`;
+}
+
+function main() {
+  const { dataDir, outDir, rulesPath } = parseArgs(process.argv.slice(2));
+  const rules = JSON.parse(readFileSync(rulesPath, 'utf8'));
+  const servicesPath = join(dataDir, SERVICES_CSV);
+  const resourceTypesPath = join(dataDir, RESOURCE_TYPES_CSV);
+  const resourceTypeRows = readCsv(resourceTypesPath);
+  const displayOf = new Map(
+    resourceTypeRows.map((r) => [r.ResourceType.toLowerCase(), r.SingularDisplayName])
+  );
+  const knownTypes = new Set(
+    readFileSync(join(dataDir, UNION_TXT), 'utf8')
+      .split(/\r?\n/)
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean)
+  );
+
+  const types = finopsTypes(readCsv(servicesPath));
+  const finopsCount = Object.keys(types).length;
+  applyAmbiguous(types, rules.ambiguous);
+  applyAdditions(types, rules.additions, knownTypes, displayOf);
+  const inputs = { [SERVICES_CSV]: sha256(servicesPath), [RESOURCE_TYPES_CSV]: sha256(resourceTypesPath) };
+  const serviceModels = {
+    source: rules.source,
+    inputs,
+    types,
+    kinds: kindRules(types, rules.kinds),
+    saasProducts: rules.saasProducts,
+    saasExclusions: rules.saasExclusions.phrases
+  };
+  const display = displayNames(resourceTypeRows, types, rules.displayNames);
+  const regions = regionTable();
+
+  const write = (file, content) => writeFileSync(join(outDir, file), content);
+  mkdirSync(outDir, { recursive: true });
+  write('service-models.json', stableJson(serviceModels));
+  write(
+    'display-names.json',
+    stableJson({
+      source: rules.source,
+      inputs: { [RESOURCE_TYPES_CSV]: inputs[RESOURCE_TYPES_CSV] },
+      collisionRule: COLLISION_RULE,
+      ...display
+    })
+  );
+  write('regions.json', stableJson({ source: REGIONS_SOURCE, regions }));
+  const entries = Object.values(types);
+  const overridden = entries.filter((e) => e.finopsServiceModel).length;
+  const flagged = entries.filter((e) => e.needsReview && e.source === 'finops').length + overridden;
+  write(
+    'NOTICE.md',
+    notice({
+      retrieved: rules.source.retrieved,
+      finops: finopsCount,
+      ambiguous: flagged,
+      overridden,
+      additions: entries.length - finopsCount,
+      collisions: Object.keys(display.collisions).length,
+      displayAdditions: Object.keys(display.added).length,
+      regions: Object.keys(regions).length
+    })
+  );
+  process.stdout.write(
+    `derive-catalogue: ${entries.length} types, ${Object.keys(display.names).length} display names → ${outDir}\n`
+  );
+}
+
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
