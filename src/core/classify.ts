@@ -56,23 +56,37 @@ const regionByName = z.object({ regions: z.record(z.string(), z.string()) }).par
 
 const ARM_TYPE = /^[a-z0-9][a-z0-9.-]*\/[a-z0-9]/;
 const REGION_CODES = new Set(Object.values(regionByName));
-const REGION_BY_NAME = new Map(Object.entries(regionByName).map(([name, code]) => [name.toLowerCase(), code]));
+const REGION_BY_NAME = new Map(
+  Object.entries(regionByName).map(([name, code]) => [name.toLowerCase(), code])
+);
 const MODEL_WORDS = new Map<string, ServiceModel>([
-  ['saas', 'saas'], ['software as a service', 'saas'],
-  ['paas', 'paas'], ['platform as a service', 'paas'],
-  ['iaas', 'iaas'], ['infrastructure as a service', 'iaas'],
-  ['on premises', 'onprem'], ['on premise', 'onprem'], ['on prem', 'onprem'], ['onprem', 'onprem']
+  ['saas', 'saas'],
+  ['software as a service', 'saas'],
+  ['paas', 'paas'],
+  ['platform as a service', 'paas'],
+  ['iaas', 'iaas'],
+  ['infrastructure as a service', 'iaas'],
+  ['on premises', 'onprem'],
+  ['on premise', 'onprem'],
+  ['on prem', 'onprem'],
+  ['onprem', 'onprem']
 ]);
 const ONPREM_PROVIDERS = new Set(['onprem', 'on-prem', 'on-premises']);
 const STEP_DOWN: Record<Classification['confidence'], Classification['confidence']> = {
-  high: 'medium', medium: 'low', low: 'low', none: 'none'
+  high: 'medium',
+  medium: 'low',
+  low: 'low',
+  none: 'none'
 };
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, Classification>();
 
 /** Lower-case words separated by single spaces and padded, so " phrase " matches whole words only. */
 function words(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 }
 
 const SAAS_PRODUCTS = catalogue.saasProducts.map((p) => ({ name: p.name, phrases: p.phrases.map(words) }));
@@ -82,8 +96,15 @@ function listPhrase(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
+function displayKey(displayName: string): string {
+  return displayName.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
 function normaliseType(type: string | null | undefined): string {
-  return (type ?? '').trim().toLowerCase().replace(/\s*\/\s*/g, '/');
+  return (type ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\/\s*/g, '/');
 }
 
 function fromEntry(type: string, entry: CatalogueEntry, kind: string): Classification {
@@ -91,26 +112,36 @@ function fromEntry(type: string, entry: CatalogueEntry, kind: string): Classific
   const byKind = catalogue.kinds[type]?.find((rule) => kindTokens.includes(rule.token));
   if (byKind) {
     const needsReview = byKind.needsReview ?? false;
-    return { serviceModel: byKind.serviceModel, confidence: needsReview ? 'medium' : 'high', reason: byKind.reason, needsReview };
+    return {
+      serviceModel: byKind.serviceModel,
+      confidence: needsReview ? 'medium' : 'high',
+      reason: byKind.reason,
+      needsReview
+    };
   }
   const needsReview = entry.needsReview ?? false;
   const reason =
     entry.reason ??
     `Microsoft FinOps toolkit lists ${listPhrase(entry.services)} (${type}) as ${SERVICE_MODEL_LABELS[entry.serviceModel]}.`;
-  return { serviceModel: entry.serviceModel, confidence: needsReview ? 'medium' : 'high', reason, needsReview };
+  return {
+    serviceModel: entry.serviceModel,
+    confidence: needsReview ? 'medium' : 'high',
+    reason,
+    needsReview
+  };
 }
 
-function unknownType(original: string): Classification {
+function unknownType(type: string): Classification {
   return {
     serviceModel: null,
     confidence: 'none',
-    reason: `Unknown type “${original}” — choose a service model (neither the Microsoft FinOps toolkit nor Demarc's rules list it).`,
+    reason: `Unknown type “${type}” — choose a service model (neither the Microsoft FinOps toolkit nor Demarc's rules list it).`,
     needsReview: true
   };
 }
 
 /** An ARM type: exact entry (refined by kind), else its nearest catalogued parent, else unknown. */
-function classifyArmType(type: string, kind: string, original: string): Classification {
+function classifyArmType(type: string, kind: string): Classification {
   const exact = catalogue.types[type];
   if (exact) return fromEntry(type, exact, kind);
   const segments = type.split('/');
@@ -122,20 +153,20 @@ function classifyArmType(type: string, kind: string, original: string): Classifi
     return {
       serviceModel: base.serviceModel,
       confidence: STEP_DOWN[base.confidence],
-      reason: `${type} is not catalogued itself, so Demarc uses its parent type: ${base.reason}`,
+      reason: `The type ${type} is not catalogued itself, so Demarc uses its parent type: ${base.reason}`,
       needsReview: true
     };
   }
-  return unknownType(original);
+  return unknownType(type);
 }
 
-function memoisedArm(type: string, kind: string, original: string): Classification {
+function memoisedArm(type: string, kind: string): Classification {
   const key = `${type}\u0000${kind}`;
   let found = memo.get(key);
   if (!found) {
     // A file of endless distinct types must not grow memory without bound.
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    found = classifyArmType(type, kind, original);
+    found = classifyArmType(type, kind);
     memo.set(key, found);
   }
   // A copy, so a caller editing its result cannot change what the next row gets.
@@ -165,10 +196,11 @@ function classifyOther(input: ClassifyInput, provider: string): Classification {
     };
   }
   if (rawType && (provider === '' || provider === 'azure')) {
-    const armType = display.names[rawType.toLowerCase().replace(/\s+/g, ' ')];
+    const armType = resolveDisplayType(rawType);
     if (armType) {
-      const kind = input.kind ?? display.kinds[rawType.toLowerCase().replace(/\s+/g, ' ')] ?? '';
-      const base = memoisedArm(armType, kind.trim().toLowerCase(), armType);
+      // An empty kind column must not hide the kind the display name implies ("Function App").
+      const kind = input.kind?.trim() || resolveDisplayKind(rawType) || '';
+      const base = memoisedArm(armType, kind.toLowerCase());
       return { ...base, reason: `The portal type “${rawType}” is ${armType}. ${base.reason}` };
     }
   }
@@ -191,7 +223,12 @@ function classifyOther(input: ClassifyInput, provider: string): Classification {
     };
   }
   if (!rawType) {
-    return { serviceModel: null, confidence: 'none', reason: 'No resource type — choose a service model.', needsReview: true };
+    return {
+      serviceModel: null,
+      confidence: 'none',
+      reason: 'No resource type — choose a service model.',
+      needsReview: true
+    };
   }
   return unknownType(rawType);
 }
@@ -210,13 +247,14 @@ export function classifyResourceType(input: ClassifyInput): Classification {
     return {
       serviceModel: 'onprem',
       confidence: 'high',
-      reason: 'Listed in an on-premises server inventory: the customer runs the whole stack, down to the datacenter.',
+      reason:
+        'Listed in an on-premises server inventory: the customer runs the whole stack, down to the datacenter.',
       needsReview: false
     };
   }
   const type = normaliseType(input.type);
   if (ARM_TYPE.test(type)) {
-    return memoisedArm(type, (input.kind ?? '').trim().toLowerCase(), (input.type ?? '').trim());
+    return memoisedArm(type, (input.kind ?? '').trim().toLowerCase());
   }
   return classifyOther(input, provider);
 }
@@ -226,14 +264,14 @@ export function classifyResourceType(input: ClassifyInput): Classification {
  * as the portal's "Export to CSV" writes it; an ARM type given as is comes back lower-cased; else null.
  */
 export function resolveDisplayType(displayName: string): string | null {
-  const name = displayName.trim().toLowerCase().replace(/\s+/g, ' ');
+  const name = displayKey(displayName);
   if (!name) return null;
   return display.names[name] ?? (ARM_TYPE.test(normaliseType(name)) ? normaliseType(name) : null);
 }
 
 /** The ARM kind a portal display name implies ("Function App" → `functionapp`), or null. */
 export function resolveDisplayKind(displayName: string): string | null {
-  return display.kinds[displayName.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+  return display.kinds[displayKey(displayName)] ?? null;
 }
 
 /**
@@ -241,7 +279,11 @@ export function resolveDisplayKind(displayName: string): string | null {
  * ("westeurope", any case); null when it is not an Azure public region.
  */
 export function resolveRegion(displayNameOrCode: string): string | null {
-  const text = displayNameOrCode.trim().replace(/^\([^)]*\)\s*/, '').replace(/\s+/g, ' ').toLowerCase();
+  const text = displayNameOrCode
+    .trim()
+    .replace(/^\([^)]*\)\s*/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
   if (!text) return null;
   if (REGION_CODES.has(text)) return text;
   const byName = REGION_BY_NAME.get(text);
