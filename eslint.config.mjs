@@ -7,7 +7,7 @@ const nodeOnly = ['electron', 'better-sqlite3', 'exceljs', 'node:*', 'fs', 'path
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'tools/**', 'test-results/**', 'bench/.data/**', '.native/**', 'bin/**', 'scripts/**', 'tests/e2e/run.mjs']
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'tools/**', 'test-results/**', 'bench/.data/**', '.native/**', 'bin/**', 'scripts/**', '**/*.cjs', 'eslint.config.mjs']
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

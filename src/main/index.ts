@@ -9,6 +9,7 @@ import { HANDLERS } from './handlers';
 import { registerIpc } from './ipc';
 import { menuTemplate, workbookPathFromArgv } from './menu';
 import { resolveNativeBinding } from './native-binding';
+import { shellOpener } from './security/open-external';
 import { RecentFiles } from './recent-files';
 import { createRouter } from './router';
 import { Session } from './session';
@@ -42,7 +43,7 @@ function osUser(): string {
 function createWindow(recent: RecentFiles): void {
   const origin = rendererOrigin(outDir, process.env.ELECTRON_RENDERER_URL);
   mainWindow = new BrowserWindow(mainWindowOptions(outDir));
-  secureWindow(mainWindow, origin, (url) => shell.openExternal(url));
+  secureWindow(mainWindow, origin, shellOpener(shell));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -2,7 +2,7 @@
  * The one road every request takes: look the method up, parse its arguments with the
  * contract's zod schema, run the handler, and answer { ok, data } or { ok: false, error }.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { METHODS, type MethodName, type MethodOutput, type ParsedInput } from '../shared/contract';
 import { DemarcError, type Result } from '../shared/errors';
 import type { RouterContext } from './router-context';

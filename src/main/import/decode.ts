@@ -76,39 +76,63 @@ function normaliseName(name: string): string {
   return lower;
 }
 
+export interface EncodingChoice {
+  /** The iconv-lite name to decode with. */
+  codec: string;
+  /** The name reported to the user: 'utf-8-bom' keeps the BOM visible. */
+  encoding: string;
+  /** Bytes of BOM at the start of the file. */
+  bomLength: number;
+  warning: string | null;
+}
+
 /**
- * Decode a file's bytes. Order: explicit override, BOM, UTF-16 NUL pattern, strict UTF-8,
- * then chardet as a hint with windows-1252 as the default for single-byte text.
+ * Choose an encoding without decoding the file. Order: explicit override, BOM, UTF-16 NUL
+ * pattern, strict UTF-8, then chardet as a hint with windows-1252 as the single-byte default.
  * @param bytes the whole file
  * @param override an encoding name chosen by the user (any name iconv-lite knows)
  * @throws Error when the override names an encoding iconv-lite does not know
  */
-export function decodeBytes(bytes: Buffer, override?: string): DecodedText {
+export function chooseEncoding(bytes: Buffer, override?: string): EncodingChoice {
+  const utf8Bom = hasPrefix(bytes, [0xef, 0xbb, 0xbf]);
   if (override) {
-    const name = normaliseName(override);
-    if (!iconv.encodingExists(name)) throw new Error(`Unknown encoding "${override}"`);
-    const bom = name.startsWith('utf-8') && hasPrefix(bytes, [0xef, 0xbb, 0xbf]);
-    return { text: iconv.decode(bytes, name), encoding: bom ? 'utf-8-bom' : name, warning: null };
+    const codec = normaliseName(override);
+    if (!iconv.encodingExists(codec)) throw new Error(`Unknown encoding "${override}"`);
+    const bom = codec === 'utf-8' && utf8Bom;
+    return { codec, encoding: bom ? 'utf-8-bom' : codec, bomLength: bom ? 3 : 0, warning: null };
   }
-  if (hasPrefix(bytes, [0xef, 0xbb, 0xbf])) {
-    return { text: iconv.decode(bytes, 'utf-8'), encoding: 'utf-8-bom', warning: null };
-  }
-  if (hasPrefix(bytes, [0xff, 0xfe])) {
-    return { text: iconv.decode(bytes, 'utf-16le'), encoding: 'utf-16le', warning: null };
-  }
-  if (hasPrefix(bytes, [0xfe, 0xff])) {
-    return { text: iconv.decode(bytes, 'utf-16be'), encoding: 'utf-16be', warning: null };
-  }
+  if (utf8Bom) return { codec: 'utf-8', encoding: 'utf-8-bom', bomLength: 3, warning: null };
+  if (hasPrefix(bytes, [0xff, 0xfe])) return { codec: 'utf-16le', encoding: 'utf-16le', bomLength: 2, warning: null };
+  if (hasPrefix(bytes, [0xfe, 0xff])) return { codec: 'utf-16be', encoding: 'utf-16be', bomLength: 2, warning: null };
   const utf16 = sniffUtf16(bytes);
-  if (utf16) return { text: iconv.decode(bytes, utf16), encoding: utf16, warning: null };
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf-8', warning: null };
+  if (utf16) return { codec: utf16, encoding: utf16, bomLength: 0, warning: null };
+  if (isUtf8(bytes)) return { codec: 'utf-8', encoding: 'utf-8', bomLength: 0, warning: null };
 
   const hint = detectCharset(bytes.subarray(0, SAMPLE_BYTES));
   const hinted = hint ? normaliseName(hint) : null;
-  const encoding = hinted && TRUSTED_HINTS.has(hinted) && iconv.encodingExists(hinted) ? hinted : 'windows-1252';
+  const codec = hinted && TRUSTED_HINTS.has(hinted) && iconv.encodingExists(hinted) ? hinted : 'windows-1252';
   return {
-    text: iconv.decode(bytes, encoding),
-    encoding,
-    warning: `The file is not valid UTF-8; read it as ${encoding}. If accented characters look wrong, choose the encoding by hand.`
+    codec,
+    encoding: codec,
+    bomLength: 0,
+    warning: `The file is not valid UTF-8; read it as ${codec}. If accented characters look wrong, choose the encoding by hand.`
   };
+}
+
+/** Decode with a chosen encoding; a BOM is dropped. */
+export function decodeWith(bytes: Buffer, choice: EncodingChoice): string {
+  const codec = choice.codec;
+  if (codec === 'utf-8') return bytes.toString('utf8', choice.bomLength);
+  if (!iconv.encodingExists(codec)) throw new Error(`Unknown encoding "${choice.codec}"`);
+  // iconv-lite strips a leading U+FEFF whatever the codec (an override may keep a BOM in bytes).
+  return iconv.decode(bytes.subarray(choice.bomLength), codec);
+}
+
+/**
+ * Decode a file's bytes: `chooseEncoding` then `decodeWith`.
+ * @throws Error when the override names an encoding iconv-lite does not know
+ */
+export function decodeBytes(bytes: Buffer, override?: string): DecodedText {
+  const choice = chooseEncoding(bytes, override);
+  return { text: decodeWith(bytes, choice), encoding: choice.encoding, warning: choice.warning };
 }

@@ -6,3 +6,8 @@ export function openExternalSafely(url: string, open: (url: string) => Promise<v
   void open(url).catch(() => undefined);
   return true;
 }
+
+/** Electron's shell.openExternal as the effect above expects it (the only place that names it). */
+export function shellOpener(shell: { openExternal(url: string): Promise<void> }): (url: string) => Promise<void> {
+  return (url) => shell.openExternal(url);
+}

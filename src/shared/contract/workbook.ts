@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChangeLogEntry } from '../domain';
 
 /** What the app and CLI show about an open workbook. */
 export interface WorkbookInfo {
@@ -60,5 +61,5 @@ export interface WorkbookOutputs {
   'workbook.recent': RecentWorkbook[];
   'workbook.forgetRecent': RecentWorkbook[];
   'settings.update': WorkbookInfo;
-  'changes.list': import('../domain').ChangeLogEntry[];
+  'changes.list': ChangeLogEntry[];
 }

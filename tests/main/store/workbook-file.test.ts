@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DemarcError } from '../../../src/shared/errors';
@@ -56,8 +56,9 @@ describe('workbook file', () => {
   it('refuses to overwrite an existing file on create', () => {
     const path = join(tempDir(), 'exists.demarc');
     writeFileSync(path, 'keep me');
+    const before = sha256File(path);
     expect(refusal(() => createWorkbookFile(path)).code).toBe('ALREADY_EXISTS');
-    expect(sha256File(path)).toBe(sha256File(path));
+    expect(sha256File(path)).toBe(before);
   });
 
   it('refuses a text file, leaving its bytes unchanged', () => {
@@ -75,7 +76,7 @@ describe('workbook file', () => {
     const empty = join(dir, 'empty.demarc');
     writeFileSync(empty, '');
     expect(refusal(() => openWorkbookFile(empty)).code).toBe('NOT_A_SQLITE_FILE');
-    expect(sha256File(empty)).toBe(sha256File(empty));
+    expect(readFileSync(empty).length).toBe(0);
     expect(refusal(() => openWorkbookFile(join(dir, 'missing.demarc'))).code).toBe('NOT_FOUND');
   });
 

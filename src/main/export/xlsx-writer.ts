@@ -1,0 +1,135 @@
+/**
+ * The audit workbook (xlsx), written with exceljs's streaming writer so a 100k-asset × 10-layer
+ * workbook (a million RACI rows) stays within a few hundred MB. The content comes from the pure
+ * row model (core/export-model.ts); this file owns the workbook-level concerns: document
+ * properties, the temp-file + rename discipline, progress and cancellation.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { buildExportModel } from '../../core/export-model';
+import type { ExportModel } from '../../core/export-model';
+import type { ChangeLogEntry } from '../../shared/domain';
+import type { Report } from '../../shared/report';
+import { writeFileAtomically } from './atomic-file';
+import { logicalContentHash } from './content-hash';
+import { writerInternals } from './exceljs-internals';
+import { appPropertiesXml } from './xlsx-app-properties';
+import { EXCEL_MAX_ROWS, writeSheet } from './xlsx-sheet';
+import { skipEmptyStyleLookups } from './xlsx-styles';
+
+export interface WriteXlsxOptions {
+  /** Where the workbook goes; written atomically (temp file in the same directory, then rename). */
+  path: string;
+  /** ISO timestamp written as the created/modified properties and on the Cover. */
+  exportedAt: string;
+  exportedBy: string;
+  /** Data rows written so far, of the total. Called every few hundred rows and once at the end. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the export; no file appears at `path` and the temp file is removed. */
+  signal?: AbortSignal;
+  /** Rows per sheet, header included (Excel's limit by default; smaller in tests). */
+  maxRowsPerSheet?: number;
+  /**
+   * Strings in the shared-strings table (Excel's own layout, `xml:space="preserve"` keeps
+   * leading and trailing spaces exact) rather than inline. Default true; see bench/export.bench.ts.
+   */
+  useSharedStrings?: boolean;
+}
+
+export interface WriteXlsxResult {
+  path: string;
+  /** Sheet names in workbook order, including continuation parts and the hidden Lists sheet. */
+  sheets: string[];
+  /** Data rows written across all sheets (headers excluded). */
+  rows: number;
+  /** SHA-256 (hex) of the file's bytes, for the change log and for `sha256sum` checks. */
+  sha256: string;
+  /** The logical-content SHA-256 shown on the Cover (see content-hash.ts). */
+  contentSha256: string;
+}
+
+function setDocumentProperties(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: ExportModel): void {
+  const p = model.properties;
+  workbook.title = p.title;
+  workbook.subject = p.subject;
+  workbook.creator = p.creator;
+  workbook.lastModifiedBy = p.lastModifiedBy;
+  workbook.company = p.company;
+  workbook.keywords = p.keywords;
+  workbook.description = p.description;
+  workbook.created = new Date(p.created);
+  workbook.modified = new Date(p.modified);
+}
+
+async function streamWorkbook(
+  sink: Writable,
+  model: ExportModel,
+  opts: WriteXlsxOptions
+): Promise<{ sheets: string[]; rows: number }> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: opts.useSharedStrings ?? true
+  });
+  const { zip, styles } = writerInternals(workbook);
+  skipEmptyStyleLookups(styles);
+  setDocumentProperties(workbook, model);
+  const sheets: string[] = [];
+  workbook.addApp = () => {
+    zip.append(appPropertiesXml(model.properties.company, sheets), { name: 'docProps/app.xml' });
+    return Promise.resolve();
+  };
+  const total = model.sheets.reduce((n, s) => n + s.rowCount, 0);
+  let done = 0;
+  const tick = async (rows: number): Promise<void> => {
+    done += rows;
+    opts.onProgress?.(Math.min(done, total), total);
+    // Yield so archiver and zlib can drain what was written; without it the whole sheet's XML
+    // would pile up in memory before the first byte is compressed.
+    await nextTurn();
+    opts.signal?.throwIfAborted();
+  };
+  const ctx = {
+    workbook,
+    taken: new Set<string>(),
+    maxRowsPerSheet: opts.maxRowsPerSheet ?? EXCEL_MAX_ROWS,
+    listRanges: model.listRanges,
+    tick
+  };
+  try {
+    for (const sheet of model.sheets) sheets.push(...(await writeSheet(sheet, ctx)));
+    await workbook.commit();
+  } catch (error) {
+    // Stop the zip so nothing more is queued towards the (discarded) temp file.
+    zip.abort();
+    throw error;
+  }
+  return { sheets, rows: done };
+}
+
+/**
+ * Writes the RACI workbook for `report` to `opts.path`: Cover, Responsibility model, Matrix,
+ * RACI (continued on "RACI (2)"... past the row limit), By party, Findings, Change log, and a
+ * hidden Lists sheet backing the drop-downs. Deterministic: the same report, change log and
+ * `exportedAt` give the same cells and document properties. Rejects with the abort reason when
+ * `opts.signal` aborts, leaving no file behind.
+ */
+export async function writeXlsx(
+  report: Report,
+  changeLog: readonly ChangeLogEntry[],
+  opts: WriteXlsxOptions
+): Promise<WriteXlsxResult> {
+  opts.signal?.throwIfAborted();
+  const contentSha256 = logicalContentHash(report, changeLog);
+  const model = buildExportModel(report, changeLog, {
+    exportedAt: opts.exportedAt,
+    exportedBy: opts.exportedBy,
+    workbookSha256: contentSha256
+  });
+  let written: { sheets: string[]; rows: number } = { sheets: [], rows: 0 };
+  const file = await writeFileAtomically(opts.path, opts.signal, async (sink) => {
+    written = await streamWorkbook(sink, model, opts);
+  });
+  return { path: opts.path, sheets: written.sheets, rows: written.rows, sha256: file.sha256, contentSha256 };
+}

@@ -1,0 +1,173 @@
+/**
+ * The CSV layer: delimiter sniffing, the preamble lines some tools write, and a streaming
+ * record reader over csv-parse that reports where each record starts and turns syntax errors
+ * into messages naming the line.
+ */
+import { Readable } from 'node:stream';
+import { CsvError, parse, type Info } from 'csv-parse';
+
+export const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
+
+export interface CsvRecord {
+  /** 1-based line where the record starts (a quoted newline makes a record span lines). */
+  line: number;
+  fields: string[];
+}
+
+/** A syntax error that stopped reading: unclosed quote, stray quote. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+export interface CsvPreamble {
+  /** Set by an Excel `sep=;` first line. */
+  delimiter: string | null;
+  /** First line of the table (1 unless a preamble line is skipped). */
+  fromLine: number;
+  note: string | null;
+}
+
+function firstLine(text: string): string {
+  const end = text.search(/\r\n|\r|\n/);
+  return end < 0 ? text : text.slice(0, end);
+}
+
+/**
+ * Lines before the header: Excel's `sep=;` hint, and the `#TYPE ...` line Windows PowerShell 5.1's
+ * Export-Csv writes unless -NoTypeInformation is given.
+ */
+export function readPreamble(text: string): CsvPreamble {
+  const line = firstLine(text).replace(/^\uFEFF/, '');
+  const sep = /^"?sep=(.)"?$/i.exec(line);
+  if (sep) return { delimiter: sep[1] ?? null, fromLine: 2, note: null };
+  if (line.startsWith('#TYPE ')) {
+    return { delimiter: null, fromLine: 2, note: `Skipped the PowerShell type line "${line.slice(0, 80)}"` };
+  }
+  return { delimiter: null, fromLine: 1, note: null };
+}
+
+/**
+ * Pick the delimiter that splits the header into the most columns and the following lines
+ * into the same number, counting only outside double quotes. Defaults to a comma.
+ */
+export function sniffDelimiter(text: string, fromLine = 1): string {
+  const sample = text.slice(0, 64 * 1024);
+  const counts: number[][] = [];
+  let current = CANDIDATE_DELIMITERS.map(() => 0);
+  let quoted = false;
+  let line = 1;
+  for (let i = 0; i < sample.length && counts.length < 30; i++) {
+    const ch = sample[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (ch === '\r' && sample[i + 1] === '\n') i++;
+      if (line >= fromLine && current.some((c) => c > 0)) counts.push(current);
+      current = CANDIDATE_DELIMITERS.map(() => 0);
+      line++;
+    } else if (!quoted) {
+      const k = CANDIDATE_DELIMITERS.indexOf(ch as (typeof CANDIDATE_DELIMITERS)[number]);
+      if (k >= 0) current[k] = (current[k] ?? 0) + 1;
+    }
+  }
+  if (line >= fromLine && current.some((c) => c > 0)) counts.push(current);
+  const [header, ...rest] = counts;
+  if (!header) return ',';
+  let best: { delimiter: string; consistency: number; columns: number } = { delimiter: ',', consistency: -1, columns: 0 };
+  CANDIDATE_DELIMITERS.forEach((delimiter, k) => {
+    const columns = header[k] ?? 0;
+    if (columns === 0) return;
+    const same = rest.filter((c) => c[k] === columns).length;
+    const consistency = rest.length === 0 ? 1 : same / rest.length;
+    if (consistency > best.consistency || (consistency === best.consistency && columns > best.columns)) {
+      best = { delimiter, consistency, columns };
+    }
+  });
+  return best.delimiter;
+}
+
+function countLineBreaks(fields: readonly string[]): number {
+  let n = 0;
+  for (const f of fields) {
+    if (f.includes('\n') || f.includes('\r')) n += f.match(/\r\n|\r|\n/g)?.length ?? 0;
+  }
+  return n;
+}
+
+/** Cut text into chunks without splitting a surrogate pair (csv-parse re-encodes chunks). */
+function* chunksOf(text: string, size = 1 << 16): Generator<string> {
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(i + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield text.slice(i, end);
+    i = end;
+  }
+}
+
+function describe(err: CsvError, line: number): string {
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `Line ${line}: a quoted field starts on or after this line and is never closed (the file ends inside quotes)`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return `Line ${line}: a quote inside a quoted field is not doubled (write "" for a literal quote)`;
+    case 'INVALID_OPENING_QUOTE':
+      return `Line ${line}: a quote appears inside an unquoted field (quote the whole field and double the inner quote)`;
+    default:
+      return `Line ${line}: ${err.message}`;
+  }
+}
+
+export interface CsvReadOptions {
+  delimiter: string;
+  fromLine?: number;
+  /** Blank lines are skipped for imports; the conformance suites count them as records. */
+  skipEmptyLines?: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * Stream the records of a delimited text. Ragged records are returned as they are (the table
+ * layer decides what a wrong field count means). A syntax error ends the stream with a
+ * CsvSyntaxError naming the line; the records before it have already been yielded.
+ */
+export async function* readCsvRecords(text: string, options: CsvReadOptions): AsyncGenerator<CsvRecord> {
+  const fromLine = options.fromLine ?? 1;
+  const parser = parse({
+    delimiter: options.delimiter,
+    from_line: fromLine,
+    relax_column_count: true,
+    skip_empty_lines: options.skipEmptyLines ?? true,
+    info: true,
+    bom: true
+  });
+  const source = Readable.from(chunksOf(text));
+  source.pipe(parser);
+  let lastEndLine = fromLine - 1;
+  let lastEmptyLines = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+      options.signal?.throwIfAborted();
+      const { record, info } = item;
+      yield { line: info.lines - countLineBreaks(record), fields: record };
+      lastEndLine = info.lines;
+      lastEmptyLines = info.empty_lines;
+    }
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const lines = typeof e.lines === 'number' ? e.lines : lastEndLine + 1;
+    const emptyLines = typeof e.empty_lines === 'number' ? e.empty_lines : lastEmptyLines;
+    // csv-parse reports an unclosed quote at the end of the file; the record began after the last good one.
+    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEndLine + 1 + Math.max(0, emptyLines - lastEmptyLines) : lines;
+    throw new CsvSyntaxError(line, e.code, describe(e, line));
+  } finally {
+    source.destroy();
+    parser.destroy();
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The single entry point of the inventory readers: bytes of one file → normalised rows, row
+ * errors and warnings. No database: the import service merges rows by `importKey` and writes.
+ */
+import type { AssetProvider, ColumnMapping, ImportFormat, ReadResult, RowError } from '../../shared/import';
+import { chooseEncoding, decodeWith } from './decode';
+import { detectFormat, isLegacyXls, isZip, type Detection } from './detect';
+import type { DisplayTypeResolver, ReaderContext, ReaderOutput, RegionResolver } from './reader-types';
+import { failedRead } from './reader-types';
+import { readArmRest } from './readers/arm-rest';
+import { readAzJson } from './readers/az-json';
+import { azureMigrateCsvShape } from './readers/azure-migrate-csv';
+import { readDelimitedInventory } from './readers/csv-table';
+import { genericCsvShape } from './readers/generic-csv';
+import { getAzResourceCsvShape } from './readers/get-azresource-csv';
+import { governanceCsvShape } from './readers/governance-csv';
+import { portalCsvShape } from './readers/portal-csv';
+import { readResourceGraph } from './readers/resource-graph';
+import { snipeItCsvShape } from './readers/snipe-it-csv';
+import { readXlsx } from './readers/xlsx';
+import type { TableShape } from './table';
+import { ReadWarnings } from './warnings';
+
+export interface ReadInventoryOptions {
+  /** Used for messages only: the format is judged from the content. */
+  fileName: string;
+  /** Skip detection and read the file as this format. */
+  format?: ImportFormat;
+  /** Skip encoding detection (any name iconv-lite knows; ISO-8859-1 is read as windows-1252). */
+  encoding?: string;
+  /** Target field → source column; replaces the suggested mapping. */
+  mapping?: ColumnMapping;
+  /** xlsx: the sheet to read (default: the first). */
+  sheet?: string;
+  /** Generic CSV/xlsx: provider of rows that show no Azure trait (default: other). */
+  provider?: AssetProvider;
+  /** Called every few thousand records and once at the end with the records read so far. */
+  onProgress?: (rowsRead: number) => void;
+  /** Aborting rejects the read with the signal's reason. */
+  signal?: AbortSignal;
+  /** Portal display type → ARM type (the classifier's resolveDisplayType); null if unknown. */
+  resolveDisplayType?: DisplayTypeResolver;
+  /** Region display name → region code (the classifier's resolveRegion); null if unknown. */
+  resolveRegion?: RegionResolver;
+}
+
+const TABLE_SHAPES: Partial<Record<ImportFormat, TableShape>> = {
+  'get-azresource-csv': getAzResourceCsvShape,
+  'portal-csv': portalCsvShape,
+  'governance-csv': governanceCsvShape,
+  'azure-migrate-csv': azureMigrateCsvShape,
+  'snipe-it-csv': snipeItCsvShape,
+  'generic-csv': genericCsvShape
+};
+
+const JSON_FORMATS = new Set<ImportFormat>(['az-json', 'az-json-projection', 'arm-rest', 'resource-graph']);
+
+/** Bytes looked at to detect the shape of a UTF-8 file without decoding all of it. */
+const DETECT_SAMPLE = 256 * 1024;
+
+function extensionNote(fileName: string, format: ImportFormat): string | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const family = JSON_FORMATS.has(format) ? 'JSON' : format === 'xlsx' ? 'an Excel workbook' : 'CSV';
+  const expected: Record<string, string> = { json: 'JSON', csv: 'CSV', tsv: 'CSV', txt: 'CSV', xlsx: 'an Excel workbook' };
+  const named = ext === undefined ? undefined : expected[ext];
+  if (named === undefined || named === family) return null;
+  return `"${fileName}" is named .${ext ?? ''} but holds ${family}: read as ${family}`;
+}
+
+async function readDecoded(bytes: Buffer, opts: ReadInventoryOptions, ctx: ReaderContext): Promise<{ format: ImportFormat; encoding: string; out: ReaderOutput }> {
+  let choice;
+  try {
+    choice = chooseEncoding(bytes, opts.encoding);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { format: opts.format ?? 'generic-csv', encoding: opts.encoding ?? 'unknown', out: failedRead({ line: 0, field: null, message }) };
+  }
+  if (choice.warning) ctx.warnings.file(choice.warning);
+  const utf8 = choice.codec === 'utf-8';
+  // UTF-8 JSON is read from the bytes: decoding a 100 MB file to a string first would double its footprint.
+  let text: string | null = utf8 ? null : decodeWith(bytes, choice);
+  const sample = text ?? bytes.toString('utf8', choice.bomLength, choice.bomLength + DETECT_SAMPLE);
+  const detection: Detection = opts.format ? { format: opts.format, reason: 'chosen by the user' } : detectFormat(sample);
+  const encoding = choice.encoding;
+  if (detection.format === null) {
+    const looksJson = /^\s*[[{]/.test(sample);
+    const error: RowError = { line: 0, field: null, message: `Not an inventory file this app can read: ${detection.reason}` };
+    return { format: looksJson ? 'az-json' : 'generic-csv', encoding, out: failedRead(error) };
+  }
+  const format = detection.format;
+  if (JSON_FORMATS.has(format)) {
+    const jsonBytes = text === null ? bytes.subarray(choice.bomLength) : Buffer.from(text, 'utf8');
+    text = null;
+    if (format === 'arm-rest') return { format, encoding, out: await readArmRest(jsonBytes, ctx) };
+    if (format === 'resource-graph') return { format, encoding, out: await readResourceGraph(jsonBytes, ctx) };
+    return { format, encoding, out: await readAzJson(jsonBytes, format, ctx) };
+  }
+  const shape = TABLE_SHAPES[format] ?? genericCsvShape;
+  text ??= decodeWith(bytes, choice);
+  return { format, encoding, out: await readDelimitedInventory(text, shape, ctx, detection.delimiter) };
+}
+
+/**
+ * Read one inventory file. The format is detected from the content unless given; problems in
+ * the file come back as `errors` and `warnings`, never as exceptions.
+ * @param bytes the whole file as read from disk
+ * @throws the signal's reason when `opts.signal` aborts
+ */
+export async function readInventory(bytes: Buffer, opts: ReadInventoryOptions): Promise<ReadResult> {
+  opts.signal?.throwIfAborted();
+  const warnings = new ReadWarnings();
+  const ctx: ReaderContext = {
+    warnings,
+    resolveDisplayType: opts.resolveDisplayType ?? (() => null),
+    resolveRegion: opts.resolveRegion ?? (() => null),
+    ...(opts.mapping ? { mapping: opts.mapping } : {}),
+    ...(opts.provider ? { provider: opts.provider } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {})
+  };
+  let read: { format: ImportFormat; encoding: string; out: ReaderOutput };
+  if (isLegacyXls(bytes)) {
+    const error: RowError = { line: 0, field: null, message: 'This is an Excel 97-2003 .xls file: save it as .xlsx or CSV and import that' };
+    read = { format: 'xlsx', encoding: 'binary', out: failedRead(error) };
+  } else if (opts.format === 'xlsx' || (!opts.format && isZip(bytes))) {
+    read = { format: 'xlsx', encoding: 'binary', out: await readXlsx(bytes, opts.sheet, ctx) };
+  } else {
+    read = await readDecoded(bytes, opts, ctx);
+  }
+  const { format, encoding, out } = read;
+  const note = extensionNote(opts.fileName, format);
+  opts.onProgress?.(out.totalRecords);
+  return {
+    format,
+    encoding,
+    ...(out.delimiter !== undefined ? { delimiter: out.delimiter } : {}),
+    ...(out.columns !== undefined ? { columns: out.columns } : {}),
+    ...(out.mapping !== undefined ? { mapping: out.mapping } : {}),
+    ...(out.sheets !== undefined ? { sheets: out.sheets } : {}),
+    ...(out.sheet !== undefined ? { sheet: out.sheet } : {}),
+    rows: out.rows,
+    errors: out.errors,
+    warnings: note ? [note, ...warnings.list()] : warnings.list(),
+    totalRecords: out.totalRecords,
+    complete: out.complete
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * One mapped source record → one ImportRow or one RowError. Shared by every shape: CSV and
+ * xlsx read cells by header, JSON reads object keys; the mapping decides which feeds what.
+ */
+import type { ServiceModel } from '../../shared/domain';
+import type { AssetProvider, ColumnMapping, ImportFormat, ImportRow, RowError } from '../../shared/import';
+import { armIdFromPortalLink, isArmId, parseArmId } from './arm-id';
+import { isDotNetTypeName, parseTagsCell, tagsFromObject } from './tags';
+import type { ReadWarnings } from './warnings';
+
+/** Reads one source column (header or key) of the current record. */
+export type CellReader = (column: string) => unknown;
+
+export interface RowSpec {
+  format: ImportFormat;
+  /** A fixed provider, or 'infer' (azure when the row has an ARM id or subscription). */
+  provider: AssetProvider | 'infer';
+  /** Provider for inferred rows that show no Azure trait. */
+  fallbackProvider: AssetProvider;
+  /** Azure CSV shapes: a row without a type is an error. */
+  requireType: boolean;
+  /** Azure JSON shapes: a row needs an id or a type. */
+  requireIdOrType: boolean;
+  /** A service-model hint every row of this source carries (Azure Migrate: onprem). */
+  serviceModel?: ServiceModel;
+  /** Unmapped columns copied into `extra` when non-empty. */
+  extraColumns: readonly string[];
+  /** Per-shape fix-ups (display names, dates, owners) run before the required-field checks. */
+  finish?: (row: ImportRow, read: CellReader, warnings: ReadWarnings) => void;
+}
+
+/** A primitive cell as trimmed text; empty, null, objects and .NET type names as null. */
+export function textOf(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const t = value.trim();
+    return t === '' ? null : t;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+const SERVICE_MODEL_WORDS: Record<string, ServiceModel> = {
+  iaas: 'iaas',
+  paas: 'paas',
+  saas: 'saas',
+  onprem: 'onprem',
+  onpremise: 'onprem',
+  onpremises: 'onprem',
+  onpremisses: 'onprem'
+};
+
+/** `IaaS`, `On-premises`, `on prem` → the domain's service model; anything else → null. */
+export function parseServiceModel(text: string): ServiceModel | null {
+  return SERVICE_MODEL_WORDS[text.toLowerCase().replace(/[^a-z]/g, '')] ?? null;
+}
+
+function parseProvider(text: string): AssetProvider {
+  const t = text.toLowerCase().replace(/[^a-z]/g, '');
+  if (t === 'azure' || t === 'microsoftazure') return 'azure';
+  if (t === 'onprem' || t === 'onpremises' || t === 'onpremise') return 'onprem';
+  if (t === 'cmdb') return 'cmdb';
+  return 'other';
+}
+
+function skuOf(value: unknown): string | null {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const sku = value as Record<string, unknown>;
+    return textOf(sku.name) ?? textOf(sku.tier);
+  }
+  return textOf(value);
+}
+
+export interface RowBuilder {
+  build(line: number, read: CellReader): ImportRow | RowError;
+}
+
+/** Build rows for one source: the mapping and spec are fixed for the whole file. */
+export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings: ReadWarnings): RowBuilder {
+  const col = mapping;
+
+  /** Mapped text; a .NET type name in a cell means PowerShell could not flatten it: no value. */
+  const text = (read: CellReader, line: number, column: string | undefined): string | null => {
+    if (column === undefined) return null;
+    const value = textOf(read(column));
+    if (value !== null && isDotNetTypeName(value)) {
+      warnings.add(`dotnet:${column}`, line, `Column "${column}" holds the .NET type name ${value} instead of a value: treated as empty`);
+      return null;
+    }
+    return value;
+  };
+
+  const readTags = (read: CellReader, line: number): Record<string, string> => {
+    let tags: Record<string, string> = {};
+    if (col.tags !== undefined) {
+      const raw = read(col.tags);
+      if (raw !== null && typeof raw === 'object') tags = tagsFromObject(raw);
+      else if (typeof raw === 'string') {
+        const cell = parseTagsCell(raw);
+        if (cell.kind === 'tags') tags = cell.tags;
+        else if (cell.kind === 'dotnet-type') {
+          warnings.add(`dotnet-tags`, line, `Tags column holds the .NET type name ${cell.typeName} instead of tags: treated as no tags`);
+        } else {
+          warnings.add('unparsed-tags', line, `Tags cell could not be read as tags (e.g. "${cell.text.slice(0, 60)}"): treated as no tags`);
+        }
+      }
+    }
+    const tagName = text(read, line, col.tagName);
+    if (tagName !== null) tags[tagName] = textOf(col.tagValue === undefined ? null : read(col.tagValue)) ?? '';
+    return tags;
+  };
+
+  const readExternalId = (read: CellReader, line: number): string | null => {
+    const raw = text(read, line, col.externalId);
+    if (raw === null || !/^https?:\/\//i.test(raw)) return raw;
+    const id = armIdFromPortalLink(raw);
+    if (id === null) warnings.add('link-without-id', line, 'A resource link holds no ARM id: the row has no id');
+    return id;
+  };
+
+  return {
+    build(line, read) {
+      const externalId = readExternalId(read, line);
+      const fromId = externalId !== null && isArmId(externalId) ? parseArmId(externalId) : null;
+      const name = text(read, line, col.name) ?? fromId?.name ?? null;
+      const row: ImportRow = {
+        line,
+        externalId,
+        name: name ?? '',
+        type: text(read, line, col.type) ?? fromId?.type ?? null,
+        kind: text(read, line, col.kind),
+        sku: col.sku === undefined ? null : skuOf(read(col.sku)),
+        provider: 'other',
+        subscription: text(read, line, col.subscription) ?? fromId?.subscription ?? null,
+        resourceGroup: text(read, line, col.resourceGroup) ?? fromId?.resourceGroup ?? null,
+        location: text(read, line, col.location),
+        tags: readTags(read, line),
+        managedBy: text(read, line, col.managedBy),
+        source: spec.format,
+        owner: text(read, line, col.owner),
+        serviceModel: spec.serviceModel ?? null
+      };
+      const providerText = text(read, line, col.provider);
+      if (providerText !== null) row.provider = parseProvider(providerText);
+      else if (spec.provider !== 'infer') row.provider = spec.provider;
+      else row.provider = fromId !== null || row.subscription !== null ? 'azure' : spec.fallbackProvider;
+
+      const modelText = text(read, line, col.serviceModel);
+      if (modelText !== null) {
+        const model = parseServiceModel(modelText);
+        if (model) row.serviceModel = model;
+        else warnings.add(`model:${modelText}`, line, `Service model "${modelText}" is not IaaS, PaaS, SaaS or on-premises: ignored`);
+      }
+      const extra: Record<string, string> = {};
+      for (const column of spec.extraColumns) {
+        const value = textOf(read(column));
+        if (value !== null && !isDotNetTypeName(value)) extra[column] = value;
+      }
+      if (Object.keys(extra).length > 0) row.extra = extra;
+      spec.finish?.(row, read, warnings);
+
+      if (row.name === '') {
+        const where = col.name === undefined ? '' : ` (column "${col.name}" is empty)`;
+        return { line, field: 'name', message: `Missing name${where}` };
+      }
+      if (spec.requireType && row.type === null) {
+        const where = col.type === undefined ? '' : ` (column "${col.type}" is empty)`;
+        return { line, field: 'type', message: `Missing resource type for "${row.name}"${where}` };
+      }
+      if (spec.requireIdOrType && row.type === null && row.externalId === null) {
+        return { line, field: 'id', message: `Resource "${row.name}" has neither an id nor a type` };
+      }
+      return row;
+    }
+  };
+}
+
+/** Narrow a build result. */
+export function isRowError(value: ImportRow | RowError): value is RowError {
+  return 'message' in value;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { MenuCommand } from '../../../src/shared/contract';
+import { menuTemplate, workbookPathFromArgv } from '../../../src/main/menu';
+import { electronNativeBindingDir, resolveNativeBinding } from '../../../src/main/native-binding';
+
+type Item = { label?: string; submenu?: Item[]; click?: () => void; accelerator?: string; enabled?: boolean; role?: string };
+
+function find(items: Item[], label: string): Item {
+  for (const item of items) {
+    if (item.label === label) return item;
+    const inner = item.submenu ? findOrNull(item.submenu, label) : null;
+    if (inner) return inner;
+  }
+  throw new Error(`no menu item ${label}`);
+}
+function findOrNull(items: Item[], label: string): Item | null {
+  try {
+    return find(items, label);
+  } catch {
+    return null;
+  }
+}
+
+describe('application menu', () => {
+  it('has File New/Open/Open Recent/Close, Edit, View and Help with shortcuts', () => {
+    const sent: MenuCommand[] = [];
+    const recent = [{ path: '/w/Contoso.demarc', name: 'Contoso', openedAt: '2026-11-28T00:00:00Z', exists: true }];
+    const template = menuTemplate('linux', recent, (command) => sent.push(command), true) as Item[];
+    expect(template.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(find(template, 'New Workbook…').accelerator).toBe('CmdOrCtrl+N');
+    expect(find(template, 'Open Workbook…').accelerator).toBe('CmdOrCtrl+O');
+    find(template, 'New Workbook…').click!();
+    find(template, 'Open Workbook…').click!();
+    find(template, 'Contoso').click!();
+    find(template, 'Close Workbook').click!();
+    find(template, 'Find…').click!();
+    find(template, 'About Demarc').click!();
+    expect(sent).toEqual(['new-workbook', 'open-workbook', { open: '/w/Contoso.demarc' }, 'close-workbook', 'find', 'about']);
+  });
+
+  it('disables workbook items without a workbook and shows an empty recent list', () => {
+    const template = menuTemplate('darwin', [], () => undefined, false) as Item[];
+    expect(template[0]!.role).toBe('appMenu');
+    expect(find(template, 'Close Workbook').enabled).toBe(false);
+    expect(find(template, 'No recent workbooks').enabled).toBe(false);
+  });
+
+  it('finds a workbook path among a second instance’s arguments', () => {
+    expect(workbookPathFromArgv(['/usr/bin/demarc', '--flag', '/home/a/Acme.demarc'])).toBe('/home/a/Acme.demarc');
+    expect(workbookPathFromArgv(['/usr/bin/demarc', '--inspect'])).toBeNull();
+  });
+});
+
+describe('native binding for Electron', () => {
+  const base = { platform: 'linux', arch: 'x64', appRoot: '/repo', isPackaged: false };
+
+  it('uses better-sqlite3’s default under Node and in packaged apps', () => {
+    expect(resolveNativeBinding({ ...base, electronVersion: undefined, exists: () => false })).toBeUndefined();
+    expect(resolveNativeBinding({ ...base, electronVersion: '45.5.0', isPackaged: true, exists: () => false })).toBeUndefined();
+  });
+
+  it('uses the Electron-ABI copy in development, leaving node_modules for the tests', () => {
+    const expected = `${electronNativeBindingDir('/repo', '45.5.0', 'linux', 'x64')}/better_sqlite3.node`;
+    expect(expected).toBe('/repo/.native/electron-45.5.0-linux-x64/better_sqlite3.node');
+    expect(resolveNativeBinding({ ...base, electronVersion: '45.5.0', exists: (p) => p === expected })).toBe(expected);
+  });
+
+  it('explains how to build the binding when it is missing', () => {
+    expect(() => resolveNativeBinding({ ...base, electronVersion: '45.5.0', exists: () => false })).toThrow(/Run `npm start`/);
+  });
+});
