@@ -5,7 +5,7 @@
 import { SERVICE_MODEL_LABELS } from '../shared/domain';
 import type { PartyKind, ServiceModel } from '../shared/domain';
 import type { Report, ReportModel } from '../shared/report';
-import { truncateCellText } from './spreadsheet-safe';
+import { normaliseLineBreaks, truncateCellText } from './spreadsheet-safe';
 
 /** One cell: text, a number, or empty. */
 export type ExportCell = string | number | null;
@@ -33,6 +33,8 @@ export interface ExportSheet {
   rowCount: number;
   /** A fresh pass over the data rows; every row has one cell per column. */
   rows: () => Iterable<ExportCell[]>;
+  /** Columns kept in view when scrolling right (the header row is always frozen). */
+  frozenColumns?: number;
   hidden?: boolean;
 }
 
@@ -99,11 +101,13 @@ export const KIND_LABELS: Record<PartyKind, string> = {
 
 /** Free text for a cell: empty stays empty, the rest within Excel's cell limit. */
 export function text(value: string | null | undefined): ExportCell {
-  return value === null || value === undefined || value === '' ? null : truncateCellText(value);
+  return value === null || value === undefined || value === ''
+    ? null
+    : truncateCellText(normaliseLineBreaks(value));
 }
 
 export function names(list: readonly string[]): ExportCell {
-  return list.length === 0 ? null : truncateCellText(list.join('; '));
+  return list.length === 0 ? null : truncateCellText(normaliseLineBreaks(list.join('; ')));
 }
 
 export function yesNo(value: boolean): string {

@@ -5,7 +5,6 @@
 import { RESPONSIBILITIES, SERVICE_MODELS, SERVICE_MODEL_LABELS } from '../shared/domain';
 import type { ChangeLogEntry, Responsibility, ServiceModel } from '../shared/domain';
 import type { Report, ReportAsset, ReportLayer } from '../shared/report';
-import { truncateCellText } from './spreadsheet-safe';
 import type { ExportCell, ExportColumn, ExportOptions, ExportSheet } from './export-model-cells';
 import {
   RACI_HEADERS,
@@ -112,7 +111,7 @@ export function modelSheet(report: Report): ExportSheet {
 
 function tagsText(tags: Record<string, string>): ExportCell {
   const keys = Object.keys(tags).sort();
-  return keys.length === 0 ? null : truncateCellText(keys.map((k) => `${k}=${tags[k] ?? ''}`).join('; '));
+  return keys.length === 0 ? null : text(keys.map((k) => `${k}=${tags[k] ?? ''}`).join('; '));
 }
 
 export function matrixSheet(report: Report): ExportSheet {
@@ -160,7 +159,7 @@ export function matrixSheet(report: Report): ExportSheet {
       yield row;
     }
   }
-  return sheet(SHEET_NAMES.matrix, columns, report.assets.length, rows);
+  return { ...sheet(SHEET_NAMES.matrix, columns, report.assets.length, rows), frozenColumns: 1 };
 }
 
 /** One RACI row: the same cells in the RACI sheet and the CSV export. */
@@ -191,7 +190,7 @@ export function raciSheet(report: Report): ExportSheet {
   function* rows(): Iterable<ExportCell[]> {
     for (const asset of report.assets) for (const layer of asset.layers) yield raciRow(asset, layer);
   }
-  return sheet(SHEET_NAMES.raci, columns, rowCount, rows);
+  return { ...sheet(SHEET_NAMES.raci, columns, rowCount, rows), frozenColumns: 1 };
 }
 
 export function findingsSheet(report: Report): ExportSheet {
@@ -234,7 +233,7 @@ export function changeLogSheet(changeLog: readonly ChangeLogEntry[]): ExportShee
 export function listsSheet(partyNames: readonly string[]): ExportSheet {
   const count = Math.max(partyNames.length, RESPONSIBILITIES.length);
   function* rows(): Iterable<ExportCell[]> {
-    for (let i = 0; i < count; i += 1) yield [partyNames[i] ?? null, RESPONSIBILITIES[i] ?? null];
+    for (let i = 0; i < count; i += 1) yield [text(partyNames[i]), RESPONSIBILITIES[i] ?? null];
   }
   const lists = sheet(
     SHEET_NAMES.lists,

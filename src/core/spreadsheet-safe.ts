@@ -33,8 +33,8 @@ const FORMULA_STARTERS = new Set([
   '\u2212' // − minus sign
 ]);
 
-/** Spaces a spreadsheet may skip before it looks for a formula starter. */
-const LEADING_BLANKS = /^[ \u00A0\u3000]+/;
+/** Blanks a spreadsheet may skip before it looks for a formula starter. */
+const LEADING_BLANKS = /^[ \u00A0\u3000\t\r\n]+/;
 
 /** Excel's limit on the characters of one cell. */
 export const EXCEL_MAX_CELL_CHARS = 32_767;
@@ -43,14 +43,23 @@ export const EXCEL_MAX_CELL_CHARS = 32_767;
 export const EXCEL_MAX_SHEET_NAME_CHARS = 31;
 
 /**
+ * Line breaks as spreadsheets store them inside a cell: LF. A bare CR would not survive anyway
+ * (XML parsers turn it into LF), so normalising it here keeps "what we wrote" equal to "what a
+ * reader gets back".
+ */
+export function normaliseLineBreaks(value: string): string {
+  return value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
+}
+
+/**
  * Whether a spreadsheet that opens this text as a CSV field could treat it as a formula: its first
- * character, after any leading spaces, is a formula starter.
+ * character, or its first after leading blanks (spaces, line breaks), is a formula starter.
  */
 export function isFormulaLike(value: string): boolean {
   if (value.length === 0) return false;
   const first = value[0] ?? '';
   if (FORMULA_STARTERS.has(first)) return true;
-  if (first !== ' ' && first !== '\u00A0' && first !== '\u3000') return false;
+  if (first !== ' ' && first !== '\u00A0' && first !== '\u3000' && first !== '\n') return false;
   return FORMULA_STARTERS.has(value.replace(LEADING_BLANKS, '')[0] ?? '');
 }
 
