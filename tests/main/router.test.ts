@@ -105,7 +105,7 @@ describe('router', () => {
     const latest = await router.handle('changes.list', { limit: 1 });
     expect(latest.ok && latest.data).toHaveLength(1);
     const all = await router.handle('changes.list', {});
-    expect(all.ok && all.data.at(-1)).toMatchObject({ actor: 'Alice Auditor' });
+    expect(all.ok && (all.data as { actor: string }[]).at(-1)).toMatchObject({ actor: 'Alice Auditor' });
     expect(await router.handle('workbook.close', {})).toEqual({ ok: true, data: null });
     expect(await router.handle('settings.update', { userName: 'x' })).toMatchObject({ ok: false, error: { code: 'NO_WORKBOOK' } });
     session.close();

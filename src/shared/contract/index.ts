@@ -4,17 +4,19 @@
  */
 import type { z } from 'zod';
 import type { Result } from '../errors';
+import { engineMethods, type EngineOutputs } from './engine';
 import { workbookMethods, type WorkbookOutputs } from './workbook';
 
 export const METHODS = {
-  ...workbookMethods
+  ...workbookMethods,
+  ...engineMethods
 };
 
 export type MethodName = keyof typeof METHODS;
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
 
-export type MethodOutputs = WorkbookOutputs;
+export type MethodOutputs = WorkbookOutputs & EngineOutputs;
 
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;

@@ -1,0 +1,322 @@
+/**
+ * Contract of the responsibility engine: assets, service models, owners, overrides, RACI,
+ * parties, findings, models, dashboard, report, undo/redo.
+ */
+import { z } from 'zod';
+import {
+  CellValueSchema,
+  FINDING_CODES,
+  PartyKindSchema,
+  RaciRoleSchema,
+  ServiceModelSchema,
+  type Asset,
+  type Finding,
+  type FindingCode,
+  type LayerRaci,
+  type Party,
+  type RaciRole,
+  type Responsibility,
+  type ResponsibilityModel,
+  type ServiceModel,
+  type Severity
+} from '../domain';
+import { AssetFilterSchema } from '../filter';
+import type { Report } from '../report';
+
+const id = z.number().int().positive();
+const ids = z.array(id).min(1).max(1_000_000);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date like 2026-11-28');
+
+export const ASSET_SORT_COLUMNS = [
+  'name',
+  'type',
+  'subscription',
+  'resourceGroup',
+  'location',
+  'serviceModel',
+  'owner',
+  'findings',
+  'lastReviewedAt'
+] as const;
+export type AssetSortColumn = (typeof ASSET_SORT_COLUMNS)[number];
+
+export const engineMethods = {
+  /** A window of the filtered, sorted inventory (the grid pages through it). */
+  'assets.list': z
+    .object({
+      filter: AssetFilterSchema.default({}),
+      sort: z.object({ column: z.enum(ASSET_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).strict().optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(5000).default(200)
+    })
+    .strict(),
+  /** Distinct values with counts, for the grid's filter menus. */
+  'assets.facets': z.object({}).strict(),
+  /** Ids of every asset matching a filter ("select all matching"). */
+  'assets.matchingIds': z.object({ filter: AssetFilterSchema }).strict(),
+  'assets.get': z.object({ id }).strict(),
+  /**
+   * One bulk edit of many assets: one transaction, one change-log entry naming the count, one
+   * undo step. `expectedCount` (what the user confirmed) must equal the matching count.
+   */
+  'assets.update': z
+    .object({
+      filter: AssetFilterSchema,
+      expectedCount: z.number().int().min(0).optional(),
+      set: z
+        .object({
+          serviceModel: ServiceModelSchema.nullable().optional(),
+          ownerPartyId: id.nullable().optional(),
+          modelId: z.string().min(1).nullable().optional(),
+          reviewed: z.literal(true).optional()
+        })
+        .strict()
+        .refine((set) => Object.keys(set).length > 0, 'nothing to set')
+    })
+    .strict(),
+  'overrides.set': z
+    .object({
+      assetId: id,
+      layerId: z.string().min(1),
+      responsibility: CellValueSchema,
+      justification: z.string().trim().min(1, 'a justification is required').max(4000)
+    })
+    .strict(),
+  'overrides.clear': z.object({ assetId: id, layerId: z.string().min(1) }).strict(),
+  /** Sets the explicit parties of the given roles on one asset × layer; [] returns a role to its default. */
+  'raci.set': z
+    .object({
+      assetId: id,
+      layerId: z.string().min(1),
+      roles: z.partialRecord(RaciRoleSchema, z.array(id).max(50))
+    })
+    .strict(),
+  'parties.list': z.object({}).strict(),
+  'parties.add': z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      kind: PartyKindSchema,
+      email: z.string().trim().email().max(320).nullable().optional(),
+      notes: z.string().max(4000).nullable().optional()
+    })
+    .strict(),
+  'parties.update': z
+    .object({
+      id,
+      name: z.string().trim().min(1).max(200).optional(),
+      kind: PartyKindSchema.optional(),
+      email: z.string().trim().email().max(320).nullable().optional(),
+      notes: z.string().max(4000).nullable().optional()
+    })
+    .strict(),
+  /** Marks a party as having left on a date; returns what they still hold. */
+  'parties.leave': z.object({ id, leftAt: isoDate }).strict(),
+  'parties.reactivate': z.object({ id }).strict(),
+  'parties.holdings': z.object({ id }).strict(),
+  /** Moves everything a party holds (ownership and explicit roles) to another, in one step. */
+  'parties.reassign': z.object({ fromId: id, toId: id }).strict(),
+  'findings.summary': z.object({}).strict(),
+  'findings.list': z
+    .object({
+      code: z.enum(FINDING_CODES).optional(),
+      assetId: id.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(5000).default(500)
+    })
+    .strict(),
+  'models.list': z.object({}).strict(),
+  'models.get': z.object({ id: z.string().min(1) }).strict(),
+  'models.compare': z.object({ a: z.string().min(1), b: z.string().min(1) }).strict(),
+  /** Imports a custom model JSON file (native dialog without a path). */
+  'models.import': z.object({ path: z.string().min(1).optional() }).strict(),
+  'models.previewDefault': z.object({ modelId: z.string().min(1) }).strict(),
+  'models.setDefault': z.object({ modelId: z.string().min(1) }).strict(),
+  'dashboard.get': z.object({}).strict(),
+  'report.get': z.object({}).strict(),
+  'history.state': z.object({}).strict(),
+  'history.undo': z.object({}).strict(),
+  'history.redo': z.object({}).strict()
+};
+
+/** One row of the inventory grid. */
+export interface AssetListRow {
+  id: number;
+  name: string;
+  type: string | null;
+  subscription: string | null;
+  resourceGroup: string | null;
+  location: string | null;
+  tags: Record<string, string>;
+  serviceModel: ServiceModel | null;
+  serviceModelSource: Asset['serviceModelSource'];
+  needsReview: boolean;
+  ownerPartyId: number | null;
+  owner: string | null;
+  findings: number;
+  worstSeverity: Severity | null;
+  lastReviewedAt: string | null;
+  notSeenInLastImport: boolean;
+}
+
+export interface AssetPage {
+  total: number;
+  offset: number;
+  rows: AssetListRow[];
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+export interface AssetFacets {
+  types: Facet[];
+  subscriptions: Facet[];
+  resourceGroups: Facet[];
+  tagKeys: Facet[];
+  serviceModels: Facet[];
+  owners: { partyId: number | 'none'; name: string; count: number }[];
+}
+
+/** One layer of one asset in the asset panel. */
+export interface AssetLayerDetail {
+  layerId: string;
+  title: string;
+  description: string;
+  permanentCustomer: boolean;
+  published: Responsibility;
+  responsibility: Responsibility;
+  overridden: boolean;
+  justification: string | null;
+  overrideBy: string | null;
+  overrideAt: string | null;
+  operatedBy: string | null;
+  raci: LayerRaci;
+  /** Party names per role, in the same order as raci's ids. */
+  names: Record<RaciRole, string[]>;
+  /** Rule errors of the RACI in force (re-checked like findings). */
+  ruleErrors: { rule: string; message: string }[];
+}
+
+export interface AssetDetail {
+  asset: Asset;
+  owner: Party | null;
+  model: { id: string; name: string; version: string };
+  classification: { reason: string | null; confidence: Asset['classificationConfidence']; needsReview: boolean };
+  securityTool: string | null;
+  layers: AssetLayerDetail[];
+  findings: Finding[];
+}
+
+export interface UpdateResult {
+  count: number;
+  summary: string;
+}
+
+export interface PartyHoldings {
+  party: Party;
+  ownerOf: { assetId: number; assetName: string }[];
+  assignments: { assetId: number; assetName: string; layerId: string; layerTitle: string; role: RaciRole }[];
+}
+
+export interface PartyListEntry extends Party {
+  ownerOf: number;
+  roles: Record<RaciRole, number>;
+}
+
+export interface FindingGroup {
+  code: FindingCode;
+  severity: Severity;
+  count: number;
+  assets: number;
+  title: string;
+  fix: string;
+}
+
+export interface FindingPage {
+  total: number;
+  rows: Finding[];
+}
+
+export interface ModelSummary {
+  id: string;
+  name: string;
+  version: string;
+  source: ResponsibilityModel['source'];
+  builtin: boolean;
+  isDefault: boolean;
+  assetCount: number;
+}
+
+export interface ModelComparison {
+  a: ModelSummary;
+  b: ModelSummary;
+  /** Aligned rows: each layer of either model with both cells per service model. */
+  rows: {
+    aLayerId: string | null;
+    bLayerId: string | null;
+    aTitle: string | null;
+    bTitle: string | null;
+    cells: { serviceModel: ServiceModel; a: Responsibility | null; b: Responsibility | null; differs: boolean }[];
+  }[];
+  differenceCount: number;
+}
+
+export interface ModelChangeSummary {
+  fromModelId: string;
+  toModelId: string;
+  assetsAffected: number;
+  layerChanges: number;
+  orphanedOverrides: number;
+  orphanedAssignments: number;
+  refusedOverrides: number;
+  /** Up to 200 example lines in plain words. */
+  examples: string[];
+}
+
+export interface Dashboard {
+  assets: number;
+  assetsByServiceModel: Record<ServiceModel | 'none', number>;
+  layersByResponsibility: Record<Responsibility, number>;
+  /** Customer and shared asset × layers with exactly one active A and at least one active R. */
+  raciCompleteness: { complete: number; total: number };
+  findingsBySeverity: Record<Severity, number>;
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export interface EngineOutputs {
+  'assets.list': AssetPage;
+  'assets.facets': AssetFacets;
+  'assets.matchingIds': number[];
+  'assets.get': AssetDetail;
+  'assets.update': UpdateResult;
+  'overrides.set': AssetDetail;
+  'overrides.clear': AssetDetail;
+  'raci.set': AssetDetail;
+  'parties.list': PartyListEntry[];
+  'parties.add': Party;
+  'parties.update': Party;
+  'parties.leave': PartyHoldings;
+  'parties.reactivate': Party;
+  'parties.holdings': PartyHoldings;
+  'parties.reassign': UpdateResult;
+  'findings.summary': FindingGroup[];
+  'findings.list': FindingPage;
+  'models.list': ModelSummary[];
+  'models.get': ResponsibilityModel;
+  'models.compare': ModelComparison;
+  'models.import': ModelSummary | null;
+  'models.previewDefault': ModelChangeSummary;
+  'models.setDefault': ModelChangeSummary;
+  'dashboard.get': Dashboard;
+  'report.get': Report;
+  'history.state': HistoryState;
+  'history.undo': HistoryState;
+  'history.redo': HistoryState;
+}
