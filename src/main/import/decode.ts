@@ -136,3 +136,32 @@ export function decodeBytes(bytes: Buffer, override?: string): DecodedText {
   const choice = chooseEncoding(bytes, override);
   return { text: decodeWith(bytes, choice), encoding: choice.encoding, warning: choice.warning };
 }
+
+/** Decode the first `maxBytes` of a file, for detection (a character cut at the end is harmless). */
+export function decodeSample(bytes: Buffer, choice: EncodingChoice, maxBytes: number): string {
+  const end = Math.min(bytes.length, choice.bomLength + maxBytes);
+  return decodeWith(bytes.subarray(0, end), choice);
+}
+
+/**
+ * Re-encode a file as UTF-8 bytes chunk by chunk, never holding the whole text as a string:
+ * a 150 MB UTF-16 export would otherwise cost 150 MB of string on top of its bytes.
+ */
+export function transcodeToUtf8(bytes: Buffer, choice: EncodingChoice): Buffer {
+  const body = bytes.subarray(choice.bomLength);
+  if (choice.codec === 'utf-8') return body;
+  const codec = choice.codec;
+  if (!iconv.encodingExists(codec)) throw new Error(`Unknown encoding "${choice.codec}"`);
+  const decoder = iconv.getDecoder(codec, { stripBOM: true });
+  // Worst case UTF-8 needs 3 bytes per UTF-16 unit (2 bytes) or per single byte. Untouched
+  // pages of a large allocation are never resident: the slack costs address space, not memory.
+  const factor = codec.startsWith('utf-16') ? 1.5 : 3;
+  const target = Buffer.allocUnsafe(Math.max(16, Math.ceil(body.length * factor)));
+  let written = 0;
+  const step = 1 << 20;
+  for (let i = 0; i < body.length; i += step) {
+    written += target.write(decoder.write(body.subarray(i, i + step)), written, 'utf8');
+  }
+  written += target.write(decoder.end() ?? '', written, 'utf8');
+  return target.subarray(0, written);
+}

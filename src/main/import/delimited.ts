@@ -3,8 +3,8 @@
  * record reader over csv-parse that reports where each record starts and turns syntax errors
  * into messages naming the line.
  */
-import { Readable } from 'node:stream';
-import { CsvError, parse, type Info } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
+import { yieldToLoop } from './reader-types';
 
 export const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -139,35 +139,66 @@ export interface CsvReadOptions {
  */
 export async function* readCsvRecords(text: string, options: CsvReadOptions): AsyncGenerator<CsvRecord> {
   const fromLine = options.fromLine ?? 1;
+  const skipEmpty = options.skipEmptyLines ?? true;
+  // Lines are counted here rather than with csv-parse's `info`, which doubles its parse time:
+  // with empty lines kept as records, every record ends with exactly one line break, and
+  // quoted line breaks are counted in the values.
   const parser = parse({
     delimiter: options.delimiter,
     from_line: fromLine,
     relax_column_count: true,
-    skip_empty_lines: options.skipEmptyLines ?? true,
-    info: true,
+    skip_empty_lines: false,
     bom: true
   });
-  const source = Readable.from(chunksOf(text));
-  source.pipe(parser);
-  let lastEndLine = fromLine - 1;
-  let lastEmptyLines = 0;
+  // Writing chunk by chunk and collecting 'data' synchronously is ~2.5× faster than async
+  // iteration over a piped stream (measured on a 100k-row Get-AzResource export).
+  let batch: string[][] = [];
+  let failure: unknown = null;
+  let ended = false;
+  parser.on('data', (record: string[]) => batch.push(record));
+  parser.on('error', (error) => {
+    failure = error;
+  });
+  parser.on('end', () => {
+    ended = true;
+  });
+  let line = fromLine;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+    const chunks = chunksOf(text);
+    for (;;) {
+      const next = chunks.next();
+      if (next.done) parser.end();
+      else parser.write(next.value);
+      // Errors and the end are emitted on a later tick.
+      await yieldToLoop();
+      const records = batch;
+      batch = [];
+      for (const record of records) {
+        const start = line;
+        line += 1 + countLineBreaks(record);
+        if (skipEmpty && record.length === 1 && record[0] === '') continue;
+        yield { line: start, fields: record };
+      }
+      if (failure !== null) throw failure;
       options.signal?.throwIfAborted();
-      const { record, info } = item;
-      yield { line: info.lines - countLineBreaks(record), fields: record };
-      lastEndLine = info.lines;
-      lastEmptyLines = info.empty_lines;
+      if (next.done) {
+        if (!ended) await new Promise<void>((resolve) => parser.once('end', () => resolve()).once('error', () => resolve()));
+        if (failure !== null) throw failure;
+        for (const record of batch) {
+          const start = line;
+          line += 1 + countLineBreaks(record);
+          if (!(skipEmpty && record.length === 1 && record[0] === '')) yield { line: start, fields: record };
+        }
+        return;
+      }
     }
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
-    const lines = typeof e.lines === 'number' ? e.lines : lastEndLine + 1;
-    const emptyLines = typeof e.empty_lines === 'number' ? e.empty_lines : lastEmptyLines;
-    // csv-parse reports an unclosed quote at the end of the file; the record began after the last good one.
-    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEndLine + 1 + Math.max(0, emptyLines - lastEmptyLines) : lines;
-    throw new CsvSyntaxError(line, e.code, describe(e, line));
+    // csv-parse reports an unclosed quote where the file ends; the record began where the
+    // last good one stopped.
+    const at = e.code === 'CSV_QUOTE_NOT_CLOSED' || typeof e.lines !== 'number' ? line : e.lines;
+    throw new CsvSyntaxError(at, e.code, describe(e, at));
   } finally {
-    source.destroy();
     parser.destroy();
   }
 }

@@ -102,9 +102,15 @@ export function sniffJson(sample: string): JsonSniff {
 
 export type JsonDocument = { ok: true; value: unknown } | { ok: false; problem: JsonSyntaxProblem };
 
-/** Parse a whole UTF-8 JSON document, or say where it is malformed. */
-export function parseJsonDocument(utf8: Buffer): JsonDocument {
-  const text = utf8.toString('utf8');
+/** JSON held as bytes in one of the encodings Node decodes natively. */
+export interface JsonBytes {
+  bytes: Buffer;
+  encoding: 'utf8' | 'utf16le';
+}
+
+/** Parse a whole JSON document, or say where it is malformed. */
+export function parseJsonDocument(json: JsonBytes): JsonDocument {
+  const text = json.bytes.toString(json.encoding);
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {

@@ -3,8 +3,9 @@
  * errors and warnings. No database: the import service merges rows by `importKey` and writes.
  */
 import type { AssetProvider, ColumnMapping, ImportFormat, ReadResult, RowError } from '../../shared/import';
-import { chooseEncoding, decodeWith } from './decode';
+import { chooseEncoding, decodeSample, decodeWith, transcodeToUtf8 } from './decode';
 import { detectFormat, isLegacyXls, isZip, type Detection } from './detect';
+import type { JsonBytes } from './json-text';
 import type { DisplayTypeResolver, ReaderContext, ReaderOutput, RegionResolver } from './reader-types';
 import { failedRead } from './reader-types';
 import { readArmRest } from './readers/arm-rest';
@@ -76,10 +77,7 @@ async function readDecoded(bytes: Buffer, opts: ReadInventoryOptions, ctx: Reade
     return { format: opts.format ?? 'generic-csv', encoding: opts.encoding ?? 'unknown', out: failedRead({ line: 0, field: null, message }) };
   }
   if (choice.warning) ctx.warnings.file(choice.warning);
-  const utf8 = choice.codec === 'utf-8';
-  // UTF-8 JSON is read from the bytes: decoding a 100 MB file to a string first would double its footprint.
-  let text: string | null = utf8 ? null : decodeWith(bytes, choice);
-  const sample = text ?? bytes.toString('utf8', choice.bomLength, choice.bomLength + DETECT_SAMPLE);
+  const sample = decodeSample(bytes, choice, DETECT_SAMPLE);
   const detection: Detection = opts.format ? { format: opts.format, reason: 'chosen by the user' } : detectFormat(sample);
   const encoding = choice.encoding;
   if (detection.format === null) {
@@ -89,14 +87,17 @@ async function readDecoded(bytes: Buffer, opts: ReadInventoryOptions, ctx: Reade
   }
   const format = detection.format;
   if (JSON_FORMATS.has(format)) {
-    const jsonBytes = text === null ? bytes.subarray(choice.bomLength) : Buffer.from(text, 'utf8');
-    text = null;
+    // JSON is read from bytes, never from one big string: see readers/json-array.ts.
+    const jsonBytes: JsonBytes =
+      choice.codec === 'utf-16le'
+        ? { bytes: bytes.subarray(choice.bomLength), encoding: 'utf16le' }
+        : { bytes: transcodeToUtf8(bytes, choice), encoding: 'utf8' };
     if (format === 'arm-rest') return { format, encoding, out: await readArmRest(jsonBytes, ctx) };
     if (format === 'resource-graph') return { format, encoding, out: await readResourceGraph(jsonBytes, ctx) };
     return { format, encoding, out: await readAzJson(jsonBytes, format, ctx) };
   }
   const shape = TABLE_SHAPES[format] ?? genericCsvShape;
-  text ??= decodeWith(bytes, choice);
+  const text = decodeWith(bytes, choice);
   return { format, encoding, out: await readDelimitedInventory(text, shape, ctx, detection.delimiter) };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ServiceModel } from '../../shared/domain';
 import type { AssetProvider, ColumnMapping, ImportFormat, ImportRow, RowError } from '../../shared/import';
-import { armIdFromPortalLink, isArmId, parseArmId } from './arm-id';
+import { armIdFromPortalLink, isArmId, parseArmId, subscriptionOfArmId, type ArmIdParts } from './arm-id';
 import { isDotNetTypeName, parseTagsCell, tagsFromObject } from './tags';
 import type { ReadWarnings } from './warnings';
 
@@ -120,18 +120,20 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
   return {
     build(line, read) {
       const externalId = readExternalId(read, line);
-      const fromId = externalId !== null && isArmId(externalId) ? parseArmId(externalId) : null;
-      const name = text(read, line, col.name) ?? fromId?.name ?? null;
+      const armId = externalId !== null && isArmId(externalId) ? externalId : null;
+      // Parsed only when a field is missing: most full exports need just the subscription.
+      let parts: ArmIdParts | null | undefined;
+      const fromId = (): ArmIdParts | null => (parts === undefined ? (parts = armId === null ? null : parseArmId(armId)) : parts);
       const row: ImportRow = {
         line,
         externalId,
-        name: name ?? '',
-        type: text(read, line, col.type) ?? fromId?.type ?? null,
+        name: text(read, line, col.name) ?? fromId()?.name ?? '',
+        type: text(read, line, col.type) ?? fromId()?.type ?? null,
         kind: text(read, line, col.kind),
         sku: col.sku === undefined ? null : skuOf(read(col.sku)),
         provider: 'other',
-        subscription: text(read, line, col.subscription) ?? fromId?.subscription ?? null,
-        resourceGroup: text(read, line, col.resourceGroup) ?? fromId?.resourceGroup ?? null,
+        subscription: text(read, line, col.subscription) ?? (armId === null ? null : subscriptionOfArmId(armId)),
+        resourceGroup: text(read, line, col.resourceGroup) ?? fromId()?.resourceGroup ?? null,
         location: text(read, line, col.location),
         tags: readTags(read, line),
         managedBy: text(read, line, col.managedBy),
@@ -142,7 +144,7 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
       const providerText = text(read, line, col.provider);
       if (providerText !== null) row.provider = parseProvider(providerText);
       else if (spec.provider !== 'infer') row.provider = spec.provider;
-      else row.provider = fromId !== null || row.subscription !== null ? 'azure' : spec.fallbackProvider;
+      else row.provider = armId !== null || row.subscription !== null ? 'azure' : spec.fallbackProvider;
 
       const modelText = text(read, line, col.serviceModel);
       if (modelText !== null) {

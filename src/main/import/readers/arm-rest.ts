@@ -3,16 +3,16 @@
  * `GET /subscriptions/{id}/resources` (or `.../resourcegroups`). Pages are at most 1,000
  * items, so the document is parsed whole.
  */
-import { parseJsonDocument } from '../json-text';
+import { parseJsonDocument, type JsonBytes } from '../json-text';
 import { failedRead, type ReaderContext, type ReaderOutput } from '../reader-types';
 import { readObjectList } from './az-json';
 
 /**
- * Read an ARM REST `{value: [...]}` envelope held as UTF-8 bytes.
+ * Read an ARM REST `{value: [...]}` envelope held as bytes.
  * @throws the signal's reason when aborted
  */
-export async function readArmRest(utf8: Buffer, ctx: ReaderContext): Promise<ReaderOutput> {
-  const doc = parseJsonDocument(utf8);
+export async function readArmRest(json: JsonBytes, ctx: ReaderContext): Promise<ReaderOutput> {
+  const doc = parseJsonDocument(json);
   if (!doc.ok) return failedRead({ line: doc.problem.line, field: null, message: doc.problem.message });
   const envelope = doc.value;
   if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope) || !('value' in envelope)) {

@@ -4,7 +4,7 @@
  * (see json-array.ts); anything else is parsed whole.
  */
 import type { ImportFormat } from '../../../shared/import';
-import { parseJsonDocument } from '../json-text';
+import { parseJsonDocument, type JsonBytes } from '../json-text';
 import { failedRead, yieldToLoop, type ReaderContext, type ReaderOutput } from '../reader-types';
 import { ReadWarnings } from '../warnings';
 import { ObjectRowCollector } from './arm-objects';
@@ -29,20 +29,20 @@ export async function readObjectList(elements: readonly unknown[], format: Impor
 }
 
 /**
- * Read a top-level JSON array of resources held as UTF-8 bytes.
+ * Read a top-level JSON array of resources held as bytes.
  * @throws the signal's reason when aborted
  */
-export async function readAzJson(utf8: Buffer, format: ImportFormat, ctx: ReaderContext): Promise<ReaderOutput> {
+export async function readAzJson(json: JsonBytes, format: ImportFormat, ctx: ReaderContext): Promise<ReaderOutput> {
   // The fast attempt may give up half-way: its rows and notes count only if it succeeds.
   const attempt = new ReadWarnings('record');
   const fast = new ObjectRowCollector(format, { ...ctx, warnings: attempt });
-  const ok = await visitPrettyArray(utf8, (element, index) => fast.add(element, index), ctx);
+  const ok = await visitPrettyArray(json.bytes, (element, index) => fast.add(element, index), ctx, json.encoding);
   if (ok) {
     const output = fast.output(true);
     ctx.warnings.merge(attempt);
     return output;
   }
-  const doc = parseJsonDocument(utf8);
+  const doc = parseJsonDocument(json);
   if (!doc.ok) return failedRead({ line: doc.problem.line, field: null, message: doc.problem.message });
   if (!Array.isArray(doc.value)) {
     return failedRead({ line: 1, field: null, message: 'Expected a JSON array of resources (az resource list -o json)' });

@@ -19,17 +19,16 @@ export interface VisitControl {
 
 const YIELD_EVERY = 2000;
 
-function isSpace(b: number | undefined): boolean {
-  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
-}
+/** The encodings the fast path reads directly (others are transcoded to UTF-8 first). */
+export type ArrayEncoding = 'utf8' | 'utf16le';
 
-function skipSpace(bytes: Buffer, i: number): number {
-  while (i < bytes.length && isSpace(bytes[i])) i++;
-  return i;
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /**
- * Visit each object of a pretty-printed top-level JSON array held as UTF-8 bytes.
+ * Visit each object of a pretty-printed top-level JSON array held as bytes (UTF-8, or the
+ * UTF-16LE that Windows PowerShell writes, read in place rather than transcoded).
  * Returns false, having possibly visited some elements, when the layout is not the expected
  * one; the caller must then discard what it collected and parse the text whole.
  * @throws the signal's reason when aborted
@@ -37,28 +36,45 @@ function skipSpace(bytes: Buffer, i: number): number {
 export async function visitPrettyArray(
   bytes: Buffer,
   visit: (element: unknown, index: number) => void,
-  control: VisitControl = {}
+  control: VisitControl = {},
+  encoding: ArrayEncoding = 'utf8'
 ): Promise<boolean> {
-  let i = skipSpace(bytes, 0);
-  if (bytes[i] !== 0x5b /* [ */) return false;
-  i = skipSpace(bytes, i + 1);
-  if (bytes[i] === 0x5d /* ] */) return skipSpace(bytes, i + 1) === bytes.length;
-  if (bytes[i] !== 0x7b /* { */) return false;
-  const lineStart = bytes.lastIndexOf(0x0a, i);
+  const w = encoding === 'utf8' ? 1 : 2;
+  const end = bytes.length - (bytes.length % w);
+  const unit = w === 1 ? (i: number): number => bytes[i] ?? -1 : (i: number): number => (i + 1 < end ? bytes.readUInt16LE(i) : -1);
+  const skipSpace = (i: number): number => {
+    while (i < end && isSpace(unit(i))) i += w;
+    return i;
+  };
+  const find = (needle: Buffer, from: number): number => {
+    // In UTF-16 a match must start on a code-unit boundary.
+    for (let hit = bytes.indexOf(needle, from); hit >= 0; hit = bytes.indexOf(needle, hit + 1)) {
+      if (hit % w === 0) return hit;
+    }
+    return -1;
+  };
+
+  let i = skipSpace(0);
+  if (unit(i) !== 0x5b /* [ */) return false;
+  i = skipSpace(i + w);
+  if (unit(i) === 0x5d /* ] */) return skipSpace(i + w) === end;
+  if (unit(i) !== 0x7b /* { */) return false;
+  let lineStart = i - w;
+  while (lineStart >= 0 && unit(lineStart) !== 0x0a) lineStart -= w;
   if (lineStart < 0) return false;
-  const indent = bytes.subarray(lineStart + 1, i);
-  if (!indent.every((b) => b === 0x20 || b === 0x09)) return false;
-  const marker = Buffer.concat([Buffer.from('\n'), indent, Buffer.from('}')]);
+  const indent = bytes.subarray(lineStart + w, i).toString(encoding);
+  if (!/^[ \t]*$/.test(indent)) return false;
+  const marker = Buffer.from(`\n${indent}}`, encoding);
 
   let index = 0;
   let start = i;
   for (;;) {
-    const hit = bytes.indexOf(marker, start);
+    const hit = find(marker, start);
     if (hit < 0) return false;
-    const end = hit + marker.length;
+    const stop = hit + marker.length;
     let element: unknown;
     try {
-      element = JSON.parse(bytes.toString('utf8', start, end));
+      element = JSON.parse(bytes.toString(encoding, start, stop));
     } catch {
       return false;
     }
@@ -69,14 +85,14 @@ export async function visitPrettyArray(
       await yieldToLoop();
       control.signal?.throwIfAborted();
     }
-    let k = skipSpace(bytes, end);
-    if (bytes[k] === 0x2c /* , */) {
-      k = skipSpace(bytes, k + 1);
-      if (bytes[k] !== 0x7b) return false;
+    let k = skipSpace(stop);
+    if (unit(k) === 0x2c /* , */) {
+      k = skipSpace(k + w);
+      if (unit(k) !== 0x7b) return false;
       start = k;
       continue;
     }
-    if (bytes[k] === 0x5d) return skipSpace(bytes, k + 1) === bytes.length;
+    if (unit(k) === 0x5d) return skipSpace(k + w) === end;
     return false;
   }
 }

@@ -4,7 +4,7 @@
  * `{data: {columns: [{name}], rows: [[...]]}}`. Projections may lack resourceGroup: it comes
  * from the id.
  */
-import { parseJsonDocument } from '../json-text';
+import { parseJsonDocument, type JsonBytes } from '../json-text';
 import { failedRead, type ReaderContext, type ReaderOutput } from '../reader-types';
 import { readObjectList } from './az-json';
 
@@ -29,11 +29,11 @@ function numberField(envelope: Record<string, unknown>, ...keys: string[]): numb
 }
 
 /**
- * Read a Resource Graph response held as UTF-8 bytes.
+ * Read a Resource Graph response held as bytes.
  * @throws the signal's reason when aborted
  */
-export async function readResourceGraph(utf8: Buffer, ctx: ReaderContext): Promise<ReaderOutput> {
-  const doc = parseJsonDocument(utf8);
+export async function readResourceGraph(json: JsonBytes, ctx: ReaderContext): Promise<ReaderOutput> {
+  const doc = parseJsonDocument(json);
   if (!doc.ok) return failedRead({ line: doc.problem.line, field: null, message: doc.problem.message });
   const envelope = doc.value;
   if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope) || !('data' in envelope)) {

@@ -5,7 +5,8 @@
  * Azure Resource Inventory writes one sheet per resource type and no type column, so a sheet
  * without a mapped type takes its type from the sheet name through the display-name resolver.
  */
-import { Workbook, type CellValue, type Worksheet } from 'exceljs';
+// Default import: exceljs is CommonJS and Node's ESM loader cannot see its named exports.
+import ExcelJS, { type CellValue, type Worksheet } from 'exceljs';
 import { failedRead, type ReaderContext, type ReaderOutput } from '../reader-types';
 import { readTable, requireNameColumn, type TableRecord, type TableShape } from '../table';
 import { suggestMapping } from '../mapping';
@@ -48,7 +49,7 @@ function* sheetRecords(sheet: Worksheet, from: number): Generator<TableRecord> {
  * @throws the signal's reason when aborted
  */
 export async function readXlsx(bytes: Buffer, sheetName: string | undefined, ctx: ReaderContext): Promise<ReaderOutput> {
-  const workbook = new Workbook();
+  const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it reads.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
