@@ -3,8 +3,14 @@
  * Exit codes: 0 success, 1 a check failed, 2 bad input or usage (one clear line on stderr).
  */
 import { DemarcError } from '../shared/errors';
+import { ASSIGN_HELP, runAssign } from './commands/assign';
+import { CHECK_HELP, runCheck } from './commands/check';
 import { INFO_HELP, runInfo } from './commands/info';
 import { NEW_HELP, runNew } from './commands/new';
+import { OVERRIDE_HELP, runOverride } from './commands/override';
+import { PARTIES_HELP, runParties } from './commands/parties';
+import { RACI_HELP, runRaci } from './commands/raci';
+import { REPORT_HELP, runReport } from './commands/report';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export interface CliCommand {
@@ -15,7 +21,13 @@ export interface CliCommand {
 
 export const COMMANDS: Record<string, CliCommand> = {
   new: { summary: 'create a workbook', help: NEW_HELP, run: runNew },
-  info: { summary: 'show a workbook’s format, organisation and counts', help: INFO_HELP, run: runInfo }
+  info: { summary: 'show a workbook’s format, organisation and counts', help: INFO_HELP, run: runInfo },
+  report: { summary: 'who carries each layer of each asset, with RACI and findings', help: REPORT_HELP, run: runReport },
+  check: { summary: 'list findings by code; exit 1 on any error', help: CHECK_HELP, run: runCheck },
+  assign: { summary: 'set service model, owner or reviewed on every asset matching a filter', help: ASSIGN_HELP, run: runAssign },
+  parties: { summary: 'list, add, leave or reassign parties', help: PARTIES_HELP, run: runParties },
+  override: { summary: 'override one layer of one asset, with a justification', help: OVERRIDE_HELP, run: runOverride },
+  raci: { summary: 'set R, A, C, I on one layer of one asset', help: RACI_HELP, run: runRaci }
 };
 
 export function registerCommand(name: string, command: CliCommand): void {

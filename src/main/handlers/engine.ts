@@ -1,13 +1,59 @@
-import { engineMethods } from '../../shared/contract/engine';
-import { DemarcError } from '../../shared/errors';
+/** The engine's contract methods, each bound to its service over the session's workbook. */
+import type { engineMethods } from '../../shared/contract/engine';
 import type { Handlers } from '../router';
+import { assetDetail, assetFacets, listAssetPage, matchingIds } from '../services/asset-query';
+import { updateAssets } from '../services/asset-update';
+import { dashboard } from '../services/dashboard';
+import { findingsSummary, listFindings } from '../services/findings';
+import { historyState, redo, undo } from '../services/history';
+import { previewDefaultModel, setDefaultModel } from '../services/model-default';
+import { compareTwoModels, getModel, importModel, listModels } from '../services/models';
+import { clearOverride, setOverride } from '../services/overrides';
+import {
+  addParty,
+  leaveParty,
+  listPartiesWithCounts,
+  partyHoldings,
+  reactivateParty,
+  reassignParty,
+  updatePartyDetails
+} from '../services/parties';
+import { setRaci } from '../services/raci-assign';
+import { workbookReport } from '../services/report';
 
-type EngineMethod = keyof typeof engineMethods;
-type EngineHandlers = Pick<Handlers, EngineMethod>;
+type EngineHandlers = Pick<Handlers, keyof typeof engineMethods>;
 
-// Placeholder until the engine services land: every method answers a clear error.
-const notYet = () => {
-  throw new DemarcError('INTERNAL', 'Not implemented yet.');
+export const engineHandlers: EngineHandlers = {
+  'assets.list': (input, ctx) => listAssetPage(ctx.session.require(), ctx.services, input),
+  'assets.facets': (_input, ctx) => assetFacets(ctx.session.require(), ctx.services),
+  'assets.matchingIds': (input, ctx) => matchingIds(ctx.session.require(), ctx.services, input.filter),
+  'assets.get': (input, ctx) => assetDetail(ctx.session.require(), ctx.services, input.id),
+  'assets.update': (input, ctx) => updateAssets(ctx.session.require(), ctx.services, input),
+  'overrides.set': (input, ctx) => setOverride(ctx.session.require(), ctx.services, input),
+  'overrides.clear': (input, ctx) => clearOverride(ctx.session.require(), ctx.services, input),
+  'raci.set': (input, ctx) => setRaci(ctx.session.require(), ctx.services, input),
+  'parties.list': (_input, ctx) => listPartiesWithCounts(ctx.session.require(), ctx.services),
+  'parties.add': (input, ctx) => addParty(ctx.session.require(), ctx.services, input),
+  'parties.update': (input, ctx) => updatePartyDetails(ctx.session.require(), ctx.services, input),
+  'parties.leave': (input, ctx) => leaveParty(ctx.session.require(), ctx.services, input),
+  'parties.reactivate': (input, ctx) => reactivateParty(ctx.session.require(), ctx.services, input.id),
+  'parties.holdings': (input, ctx) => partyHoldings(ctx.session.require(), ctx.services, input.id),
+  'parties.reassign': (input, ctx) => reassignParty(ctx.session.require(), ctx.services, input),
+  'findings.summary': (_input, ctx) => findingsSummary(ctx.session.require(), ctx.services),
+  'findings.list': (input, ctx) => listFindings(ctx.session.require(), ctx.services, input),
+  'models.list': (_input, ctx) => listModels(ctx.session.require(), ctx.services),
+  'models.get': (input, ctx) => getModel(ctx.session.require(), ctx.services, input.id),
+  'models.compare': (input, ctx) => compareTwoModels(ctx.session.require(), ctx.services, input.a, input.b),
+  'models.import': async (input, ctx) => {
+    const wb = ctx.session.require();
+    const path = input.path ?? (await ctx.dialogs.chooseModelFile());
+    return path === null ? null : importModel(wb, ctx.services, path);
+  },
+  'models.previewDefault': (input, ctx) => previewDefaultModel(ctx.session.require(), ctx.services, input.modelId),
+  'models.setDefault': (input, ctx) => setDefaultModel(ctx.session.require(), ctx.services, input.modelId),
+  'dashboard.get': (_input, ctx) => dashboard(ctx.session.require(), ctx.services),
+  'report.get': (_input, ctx) => workbookReport(ctx.session.require(), ctx.services),
+  'history.state': (_input, ctx) => historyState(ctx.session.require()),
+  'history.undo': (_input, ctx) => undo(ctx.session.require(), ctx.services),
+  'history.redo': (_input, ctx) => redo(ctx.session.require(), ctx.services)
 };
-
-export const engineHandlers = Object.fromEntries(Object.keys(engineMethods).map((name) => [name, notYet])) as unknown as EngineHandlers;

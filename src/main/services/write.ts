@@ -1,6 +1,7 @@
 import { appendChange, type NewChange } from '../store/repos/change-log';
 import { readSettings } from '../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from './context';
+import { bumpRevision } from './engine-state';
 
 export type ChangeDescription = Omit<NewChange, 'at' | 'actor'>;
 
@@ -20,9 +21,14 @@ export function write<T>(
 ): T {
   const at = ctx.clock();
   const actor = actorOf(wb, ctx);
-  return wb.db.transaction(() => {
-    const { result, change } = body(at, actor);
-    if (change) appendChange(wb.db, { ...change, at, actor });
-    return result;
-  })();
+  try {
+    return wb.db.transaction(() => {
+      const { result, change } = body(at, actor);
+      if (change) appendChange(wb.db, { ...change, at, actor });
+      return result;
+    })();
+  } finally {
+    // Loaded engine state is stale after a commit; after a rollback a reload is merely wasted.
+    bumpRevision(wb);
+  }
 }

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError, type CliIo } from '../io';
+import { withWorkbook } from './workbook-arg';
+
+export const CHECK_HELP = `Usage: demarc check <file.demarc> [--examples N] [--json]
+
+Lists the workbook's findings grouped by code, with the fix and example assets.
+Exits 1 when any error-severity finding exists, 0 otherwise.
+  --examples N   example findings per code (default 5)
+  --json         machine-readable output`;
+
+export async function runCheck(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, examples: { type: 'string' } },
+    allowPositionals: true,
+    strict: true
+  });
+  if (positionals.length !== 1) throw new UsageError('demarc check: expected exactly one workbook file');
+  const examples = values.examples === undefined ? 5 : Number(values.examples);
+  if (!Number.isInteger(examples) || examples < 0 || examples > 5000) throw new UsageError('demarc check: --examples: give a whole number from 0 to 5000');
+  return withWorkbook('check', positionals[0], io, async (cli) => {
+    const groups = await cli.call('findings.summary', {});
+    const detailed = [];
+    for (const group of groups) {
+      const page = examples === 0 ? { rows: [] } : await cli.call('findings.list', { code: group.code, limit: examples });
+      detailed.push({ ...group, examples: page.rows.map((f) => ({ assetId: f.assetId, asset: f.assetName, layerId: f.layerId, message: f.message })) });
+    }
+    const failed = groups.some((g) => g.severity === 'error');
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ ok: !failed, groups: detailed }, null, 2)}\n`);
+      return failed ? EXIT.checkFailed : EXIT.ok;
+    }
+    if (detailed.length === 0) {
+      io.stdout('No findings.\n');
+      return EXIT.ok;
+    }
+    const lines: string[] = [];
+    for (const g of detailed) {
+      lines.push(`${g.severity.toUpperCase()} ${g.code} — ${g.title}: ${g.count} finding(s) on ${g.assets} asset(s)`, `  fix: ${g.fix}`);
+      for (const e of g.examples) lines.push(`  - ${e.message}`);
+      if (g.count > g.examples.length) lines.push(`  … and ${g.count - g.examples.length} more`);
+    }
+    lines.push('', failed ? 'Check failed: there are error findings.' : 'No errors (warnings only).');
+    io.stdout(`${lines.join('\n')}\n`);
+    return failed ? EXIT.checkFailed : EXIT.ok;
+  });
+}

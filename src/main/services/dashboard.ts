@@ -1,0 +1,69 @@
+/**
+ * The dashboard's counts, derived once per revision. Most assets have no overrides or explicit
+ * roles, so their layer outcome depends only on model, service model and owner: those are
+ * computed once per combination rather than once per asset.
+ */
+import { deriveResponsibility } from '../../core/derive';
+import { effectiveRaci } from '../../core/raci';
+import type { Dashboard } from '../../shared/contract/engine';
+import type { Asset, Responsibility } from '../../shared/domain';
+import { raciContext } from './asset-query';
+import type { OpenWorkbook, ServiceContext } from './context';
+import { engineState, memoised, type EngineState } from './engine-state';
+
+interface AssetCounts {
+  byResponsibility: Record<Responsibility, number>;
+  complete: number;
+  total: number;
+}
+
+function countAsset(state: EngineState, asset: Asset): AssetCounts {
+  const ctx = raciContext(state, asset);
+  const overrides = state.overridesByAsset.get(asset.id) ?? [];
+  const assignments = state.assignmentsByAsset.get(asset.id) ?? [];
+  const counts: AssetCounts = { byResponsibility: { provider: 0, customer: 0, shared: 0, unknown: 0 }, complete: 0, total: 0 };
+  const active = (id: number) => state.partyById.get(id)?.active === true;
+  for (const layer of deriveResponsibility(asset, ctx.model, overrides)) {
+    counts.byResponsibility[layer.responsibility]++;
+    if (layer.responsibility !== 'customer' && layer.responsibility !== 'shared') continue;
+    counts.total++;
+    const raci = effectiveRaci(ctx, layer, asset.ownerPartyId, assignments);
+    if (raci.A.length === 1 && raci.A.every(active) && raci.R.some(active)) counts.complete++;
+  }
+  return counts;
+}
+
+function buildDashboard(state: EngineState): Dashboard {
+  const dashboard: Dashboard = {
+    assets: state.input.assets.length,
+    assetsByServiceModel: { onprem: 0, iaas: 0, paas: 0, saas: 0, none: 0 },
+    layersByResponsibility: { provider: 0, customer: 0, shared: 0, unknown: 0 },
+    raciCompleteness: { complete: 0, total: 0 },
+    findingsBySeverity: { error: 0, warning: 0, info: 0 }
+  };
+  const own = new Set<number>();
+  for (const o of state.input.overrides) own.add(o.assetId);
+  for (const a of state.input.assignments) own.add(a.assetId);
+  const shared = new Map<string, AssetCounts>();
+  for (const asset of state.input.assets) {
+    dashboard.assetsByServiceModel[asset.serviceModel ?? 'none']++;
+    let counts: AssetCounts | undefined;
+    if (own.has(asset.id)) counts = countAsset(state, asset);
+    else {
+      const key = `${asset.modelId ?? ''}|${asset.serviceModel ?? ''}|${asset.ownerPartyId ?? ''}`;
+      counts = shared.get(key);
+      if (counts === undefined) shared.set(key, (counts = countAsset(state, asset)));
+    }
+    for (const [r, n] of Object.entries(counts.byResponsibility) as [Responsibility, number][]) dashboard.layersByResponsibility[r] += n;
+    dashboard.raciCompleteness.complete += counts.complete;
+    dashboard.raciCompleteness.total += counts.total;
+  }
+  for (const f of state.findings) dashboard.findingsBySeverity[f.severity]++;
+  return dashboard;
+}
+
+/** Assets per service model, layers per responsibility, RACI completeness, findings per severity. */
+export function dashboard(wb: OpenWorkbook, ctx: ServiceContext): Dashboard {
+  const state = engineState(wb, ctx);
+  return memoised(state, 'dashboard', () => buildDashboard(state));
+}

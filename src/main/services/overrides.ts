@@ -1,0 +1,75 @@
+/**
+ * Overrides: an asset × layer whose responsibility departs from the published model, with the
+ * reason. The core decides what is allowed (validateOverride): a permanent customer layer never
+ * goes to the provider, whatever was bought.
+ */
+import { validateJustification, validateOverride } from '../../core/derive';
+import type { AssetDetail } from '../../shared/contract/engine';
+import type { CellValue, LayerOverride } from '../../shared/domain';
+import { DemarcError } from '../../shared/errors';
+import { assetDetail } from './asset-query';
+import type { OpenWorkbook, ServiceContext } from './context';
+import type { EditOp } from './edit-ops';
+import { engineState, modelOf, requireAsset } from './engine-state';
+import { writeEdit } from './history';
+import { actorOf } from './write';
+
+function restore(previous: LayerOverride | undefined, assetId: number, layerId: string): EditOp {
+  return previous === undefined ? { op: 'deleteOverride', assetId, layerId } : { op: 'putOverride', row: previous };
+}
+
+/** Sets (or replaces) the override of one asset × layer; refused overrides write nothing. */
+export function setOverride(
+  wb: OpenWorkbook,
+  ctx: ServiceContext,
+  input: { assetId: number; layerId: string; responsibility: CellValue; justification: string }
+): AssetDetail {
+  const state = engineState(wb, ctx);
+  const asset = requireAsset(state, input.assetId);
+  const model = modelOf(state, asset);
+  const refusal = validateOverride(model, input.layerId, input.responsibility, input.justification) ?? validateJustification(input.justification);
+  if (refusal !== null) throw new DemarcError('RULE_VIOLATION', refusal);
+  const layer = model.layers.find((l) => l.id === input.layerId)!;
+  const previous = state.overridesByAsset.get(asset.id)?.find((o) => o.layerId === input.layerId);
+  const row: LayerOverride = {
+    assetId: asset.id,
+    layerId: input.layerId,
+    responsibility: input.responsibility,
+    justification: input.justification.trim(),
+    by: actorOf(wb, ctx),
+    at: ctx.clock()
+  };
+  writeEdit(wb, ctx, {
+    action: 'overrides.set',
+    entity: 'asset',
+    entityId: String(asset.id),
+    summary: `Override "${layer.title}" on ${asset.name}: ${input.responsibility} (${row.justification})`,
+    forward: [{ op: 'putOverride', row }],
+    backward: [restore(previous, asset.id, input.layerId)],
+    before: previous ?? null,
+    after: row
+  });
+  return assetDetail(wb, ctx, asset.id);
+}
+
+/** Returns one asset × layer to its published cell. */
+export function clearOverride(wb: OpenWorkbook, ctx: ServiceContext, input: { assetId: number; layerId: string }): AssetDetail {
+  const state = engineState(wb, ctx);
+  const asset = requireAsset(state, input.assetId);
+  const previous = state.overridesByAsset.get(asset.id)?.find((o) => o.layerId === input.layerId);
+  if (previous === undefined) {
+    throw new DemarcError('NOT_FOUND', `${asset.name} has no override on layer "${input.layerId}".`);
+  }
+  const title = modelOf(state, asset).layers.find((l) => l.id === input.layerId)?.title ?? input.layerId;
+  writeEdit(wb, ctx, {
+    action: 'overrides.clear',
+    entity: 'asset',
+    entityId: String(asset.id),
+    summary: `Cleared the override of "${title}" on ${asset.name}`,
+    forward: [{ op: 'deleteOverride', assetId: asset.id, layerId: input.layerId }],
+    backward: [{ op: 'putOverride', row: previous }],
+    before: previous,
+    after: null
+  });
+  return assetDetail(wb, ctx, asset.id);
+}
