@@ -44,15 +44,43 @@ export interface CompiledModel {
 
 export interface EngineIndex {
   partyById: Map<number, Party>;
-  overridesByAsset: Map<number, LayerOverride[]>;
-  assignmentsByAsset: Map<number, RaciAssignment[]>;
+  overridesByAsset: RowsByAsset<LayerOverride>;
+  assignmentsByAsset: RowsByAsset<RaciAssignment>;
   /** The compiled model of an asset (its own modelId, else the workbook default). */
   modelFor(asset: Pick<Asset, 'id' | 'modelId'>): CompiledModel;
   nowMs: number;
 }
 
-/** Groups rows by assetId, keeping their order. */
-export function groupByAsset<T extends { assetId: number }>(rows: readonly T[]): Map<number, T[]> {
+/** Rows grouped by asset id, read once per asset in the engine's loop. */
+export interface RowsByAsset<T> {
+  get(assetId: number): T[] | undefined;
+}
+
+/**
+ * Groups rows by assetId, keeping their order. Asset ids are SQLite row ids, dense in practice:
+ * then an array indexed by id replaces a 100k-entry Map, whose lookups miss the CPU cache.
+ * Rows of assets outside `assets` are dropped in that mode; nobody asks for them.
+ */
+export function groupByAsset<T extends { assetId: number }>(
+  rows: readonly T[],
+  assets: readonly Pick<Asset, 'id'>[] = []
+): RowsByAsset<T> {
+  let max = -1;
+  let integral = true;
+  for (const a of assets) {
+    if (!Number.isInteger(a.id) || a.id < 0) integral = false;
+    else if (a.id > max) max = a.id;
+  }
+  if (integral && max >= 0 && max <= 2 * assets.length + 1024) {
+    const dense: (T[] | undefined)[] = new Array<T[] | undefined>(max + 1).fill(undefined);
+    for (const row of rows) {
+      if (!(row.assetId >= 0 && row.assetId <= max)) continue;
+      const list = dense[row.assetId];
+      if (list === undefined) dense[row.assetId] = [row];
+      else list.push(row);
+    }
+    return { get: (assetId) => dense[assetId] };
+  }
   const byAsset = new Map<number, T[]>();
   for (const row of rows) {
     const list = byAsset.get(row.assetId);
@@ -60,6 +88,15 @@ export function groupByAsset<T extends { assetId: number }>(rows: readonly T[]):
     else list.push(row);
   }
   return byAsset;
+}
+
+/**
+ * Milliseconds of an ISO 8601 date or date-time. A date-time without a zone is read as UTC
+ * (SQLite writes `YYYY-MM-DD HH:MM:SS`), so results never depend on the machine's time zone.
+ */
+export function parseInstant(text: string): number {
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(text);
+  return Date.parse(local === null ? text : `${local[1] ?? ''}T${local[2] ?? ''}Z`);
 }
 
 function compileModel(model: ResponsibilityModel, input: EngineInput, partyById: Map<number, Party>): CompiledModel {
@@ -100,7 +137,7 @@ function compileModel(model: ResponsibilityModel, input: EngineInput, partyById:
  *   the caller must load every model in use; guessing another would misplace responsibilities
  */
 export function indexEngineInput(input: EngineInput): EngineIndex {
-  const nowMs = Date.parse(input.now);
+  const nowMs = parseInstant(input.now);
   if (Number.isNaN(nowMs)) throw new Error(`now must be an ISO 8601 date-time, got "${input.now}"`);
   const partyById = new Map(input.parties.map((p) => [p.id, p]));
   const compiled = new Map<string, CompiledModel>();
@@ -119,8 +156,8 @@ export function indexEngineInput(input: EngineInput): EngineIndex {
   };
   return {
     partyById,
-    overridesByAsset: groupByAsset(input.overrides),
-    assignmentsByAsset: groupByAsset(input.assignments),
+    overridesByAsset: groupByAsset(input.overrides, input.assets),
+    assignmentsByAsset: groupByAsset(input.assignments, input.assets),
     modelFor,
     nowMs
   };

@@ -31,7 +31,16 @@ interface Words {
 const left = (party: Party): string => (party.leftAt === null ? 'has left' : `left on ${party.leftAt.slice(0, 10)}`);
 const side = (responsibility: Responsibility): string =>
   responsibility === 'shared' ? 'a shared layer' : 'a customer layer';
-const list = (titles: readonly string[]): string => titles.map((t) => `"${t}"`).join(', ');
+// Layer lists are shared by every asset with the same outcome: join each list once.
+const joined = new WeakMap<readonly string[], string>();
+const list = (titles: readonly string[]): string => {
+  let text = joined.get(titles);
+  if (text === undefined) {
+    text = titles.map((t) => `"${t}"`).join(', ');
+    joined.set(titles, text);
+  }
+  return text;
+};
 
 export const words = {
   unclassified: (asset: Asset): Words => ({
@@ -90,15 +99,14 @@ export const words = {
     message: `"${asset.name}" is a security tool (${label}) that no active person or team owns or is Responsible or Accountable for. A security tool nobody configures, watches or acts on protects nobody.`,
     fix: 'Name an active person or team as owner, or as Responsible for its configuration and alerts.'
   }),
-  staleReview: (asset: Asset, days: number | null, periodDays: number): Words => {
-    const reviewed = asset.lastReviewedAt;
-    const when = days === null ? 'at an unreadable date' : `${days} days ago`;
-    return {
-      message:
-        reviewed === null
-          ? `"${asset.name}" has never been reviewed; it was added ${asset.createdAt.slice(0, 10)}, ${when} (review every ${periodDays} days).`
-          : `"${asset.name}" was last reviewed ${reviewed.slice(0, 10)}, ${when} (review every ${periodDays} days).`,
-      fix: 'Check its owner, service model and RACI, then mark it reviewed.'
-    };
-  }
+  /** The date part of a stale-review message, shared by every asset with the same date. */
+  staleSince: (since: string, days: number | null, periodDays: number): string =>
+    `${since.slice(0, 10)}, ${days === null ? 'at an unreadable date' : `${days} days ago`} (review every ${periodDays} days).`,
+  staleReview: (asset: Asset, since: string): Words => ({
+    message:
+      asset.lastReviewedAt === null
+        ? `"${asset.name}" has never been reviewed; it was added ${since}`
+        : `"${asset.name}" was last reviewed ${since}`,
+    fix: 'Check its owner, service model and RACI, then mark it reviewed.'
+  })
 };

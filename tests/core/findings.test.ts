@@ -6,7 +6,6 @@ import { asset, assign, engineInput, override, parties, party, settings } from '
 
 const run = (patch: Partial<EngineInput>): Finding[] => computeFindings(engineInput(patch));
 const codes = (findings: Finding[]): FindingCode[] => findings.map((f) => f.code);
-const only = (findings: Finding[], code: FindingCode): Finding[] => findings.filter((f) => f.code === code);
 
 const IAAS_CUSTOMER_LAYERS = ['Customer data', 'Configurations and settings', 'Identities and users', 'Client devices', 'Applications', 'Network controls', 'Operating system'];
 
@@ -125,6 +124,44 @@ describe('computeFindings', () => {
     const never = run({ assets: [asset(1, { lastReviewedAt: null, createdAt: '2024-01-01T00:00:00Z' })] });
     expect(never[0]?.message).toMatch(/has never been reviewed; it was added 2024-01-01/);
     expect(run({ settings: settings({ reviewPeriodDays: 0 }), assets: [asset(1, { lastReviewedAt: '2000-01-01' })] })).toEqual([]);
+  });
+
+  it('STALE_REVIEW: exact at the boundary, zone-less times read as UTC, offsets honoured', () => {
+    const stale = (lastReviewedAt: string) => codes(run({ assets: [asset(1, { lastReviewedAt })] })).includes('STALE_REVIEW');
+    // now is 2026-03-01T12:00:00Z; 365 days earlier is 2025-03-01T12:00:00Z
+    expect(stale('2025-03-01T12:00:00.000Z')).toBe(false);
+    expect(stale('2025-03-01T12:00:00Z')).toBe(false);
+    expect(stale('2025-03-01T11:59:59.999Z')).toBe(true);
+    expect(stale('2025-03-01 12:00:00')).toBe(false);
+    expect(stale('2025-03-01 11:59:59')).toBe(true);
+    expect(stale('2025-03-01T12:30:00+01:00')).toBe(true);
+    expect(stale('2025-03-02')).toBe(false);
+    expect(stale('not a date')).toBe(true);
+    expect(run({ assets: [asset(1, { lastReviewedAt: 'not a date' })] })[0]?.message).toMatch(/at an unreadable date/);
+  });
+
+  it('an owner of provider kind hands the permanent layers to the provider', () => {
+    const findings = run({ assets: [asset(1, { ownerPartyId: 3 })] });
+    expect(findings.map((f) => [f.code, f.layerId])).toEqual([
+      ['HANDED_TO_PROVIDER', 'customer-data'],
+      ['HANDED_TO_PROVIDER', 'configurations-and-settings'],
+      ['HANDED_TO_PROVIDER', 'identities-and-users'],
+      // on the other customer layers nobody on the customer side does the work
+      ['NO_RESPONSIBLE', 'client-devices'],
+      ['NO_RESPONSIBLE', 'applications'],
+      ['NO_RESPONSIBLE', 'network-controls'],
+      ['NO_RESPONSIBLE', 'operating-system']
+    ]);
+    expect(findings[0]?.message).toMatch(/Microsoft, the provider, is Accountable; only the provider is Responsible/);
+  });
+
+  it('assets sharing a layer outcome still get their own names in messages', () => {
+    const list = [...parties(), party(7, 'Carol', 'person', { active: false, leftAt: '2026-01-31' })];
+    const findings = run({
+      parties: list,
+      assets: [asset(1, { ownerPartyId: null }), asset(2, { ownerPartyId: null, name: 'db2' }), asset(3, { ownerPartyId: 5 }), asset(4, { ownerPartyId: 7 })]
+    });
+    expect(findings.map((f) => f.message.slice(0, 24))).toEqual(['"vm1" has no owner. The ', '"db2" has no owner. The ', 'Bob left on 2025-12-31 b', 'Carol left on 2026-01-31']);
   });
 
   it('uses the asset model, else the workbook default, and refuses a model that is not loaded', () => {
