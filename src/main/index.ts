@@ -13,7 +13,7 @@ import { shellOpener } from './security/open-external';
 import { RecentFiles } from './recent-files';
 import { createRouter } from './router';
 import { Session } from './session';
-import { mainWindowOptions, rendererOrigin, secureWindow, windowTitle } from './window';
+import { createMainWindow, rendererOrigin, secureWindow, windowTitle } from './window';
 
 const outDir = join(__dirname, '..');
 let mainWindow: BrowserWindow | null = null;
@@ -42,7 +42,7 @@ function osUser(): string {
 
 function createWindow(recent: RecentFiles): void {
   const origin = rendererOrigin(outDir, process.env.ELECTRON_RENDERER_URL);
-  mainWindow = new BrowserWindow(mainWindowOptions(outDir));
+  mainWindow = createMainWindow(BrowserWindow, outDir);
   secureWindow(mainWindow, origin, shellOpener(shell));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {

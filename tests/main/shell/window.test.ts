@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { denyAllPermissions, guardContents, type GuardableContents } from '../../../src/main/security/guards';
 import { openExternalSafely } from '../../../src/main/security/open-external';
 import { isAppUrl, isSafeExternalUrl } from '../../../src/main/security/trusted-url';
-import { mainWindowOptions, rendererOrigin, secureWebPreferences, secureWindow, windowTitle } from '../../../src/main/window';
+import { createMainWindow, rendererOrigin, secureWindow, windowTitle } from '../../../src/main/window';
 
 type Listener = (event: { preventDefault(): void }, url: string) => void;
 
@@ -27,8 +27,14 @@ const prodOrigin = rendererOrigin('/opt/Demarc/resources/app/out', undefined);
 
 describe('window settings', () => {
   it('keeps every renderer hardening switch on', () => {
-    const prefs = secureWebPreferences('/app/out/preload/index.js');
-    expect(prefs).toMatchObject({
+    class FakeWindow {
+      constructor(readonly options: Record<string, unknown>) {}
+    }
+    const window = createMainWindow(FakeWindow, '/app/out');
+    const prefs = window.options.webPreferences as Record<string, unknown>;
+    expect(window.options.show).toBe(false);
+    expect(prefs).toEqual({
+      preload: '/app/out/preload/index.js',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -38,9 +44,10 @@ describe('window settings', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      navigateOnDragDrop: false
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      spellcheck: false
     });
-    expect(mainWindowOptions('/app/out').webPreferences.preload).toBe('/app/out/preload/index.js');
   });
 
   it('loads the built renderer from a file URL, or the dev server when given', () => {
