@@ -194,10 +194,11 @@ export function parseWhere(expr: string, options: { parties?: readonly Pick<Part
     switch (key) {
       case 'serviceModel': {
         const sm = value.toLowerCase();
-        if (sm !== 'none' && !(SERVICE_MODELS as readonly string[]).includes(sm)) {
+        const known: ServiceModel | 'none' | undefined = sm === 'none' ? 'none' : SERVICE_MODELS.find((m) => m === sm);
+        if (known === undefined) {
           throw new FilterParseError(`${rawKey}: "${value}" is not a service model; use ${SERVICE_MODELS.join(', ')} or none.`);
         }
-        filter.serviceModel = sm as ServiceModel | 'none';
+        filter.serviceModel = known;
         break;
       }
       case 'owner':
