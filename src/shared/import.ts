@@ -164,7 +164,9 @@ export const ReadInventoryRequestSchema = z
     mapping: ColumnMappingSchema.optional(),
     sheet: z.string().min(1).optional(),
     /** Provider given to generic CSV/xlsx rows that do not say (default: azure if the row has an ARM id, else other). */
-    provider: AssetProviderSchema.optional()
+    provider: AssetProviderSchema.optional(),
+    /** CSV: a quote inside an unquoted field is a syntax error instead of a kept character. */
+    strict: z.boolean().optional()
   })
   .strict();
 export type ReadInventoryRequest = z.infer<typeof ReadInventoryRequestSchema>;

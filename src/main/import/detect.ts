@@ -94,7 +94,6 @@ export function detectCsv(text: string): Detection {
   if (preamble.note?.includes('Microsoft.Azure') || has('resourcegroupname', 'resourceid') || (has('resourcetype') && has('resourcename', 'name'))) {
     return found('get-azresource-csv', 'PowerShell headers ResourceType/ResourceGroupName (Get-AzResource | Export-Csv)');
   }
-  if (raw.length === 0 || (raw.length === 1 && raw[0] === '')) return { format: null, delimiter, reason: 'an empty file' };
   return found('generic-csv', `a table with ${raw.length} column(s); no known export signature`);
 }
 

@@ -33,15 +33,14 @@ export function describeJsonError(error: unknown, text: string): JsonSyntaxProbl
   const raw = error instanceof Error ? error.message : String(error);
   const lc = /line (\d+) column (\d+)/.exec(raw);
   const pos = /at position (\d+)/.exec(raw);
-  let where: { line: number; column: number };
-  if (lc) where = { line: Number(lc[1]), column: Number(lc[2]) };
-  else if (pos) where = lineColumnAt(text, Number(pos[1]));
-  else where = lineColumnAt(text, text.length);
+  const offset = pos ? Number(pos[1]) : lc ? null : text.length;
+  const where = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineColumnAt(text, offset ?? text.length);
   const reason = raw.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
-  const truncated = /end of JSON input/i.test(raw) ? ' (the file looks truncated)' : '';
+  // An error at the very end ("Unexpected end", "Unterminated string") means the file was cut.
+  const atEnd = /end of JSON input/i.test(raw) || (offset !== null && offset >= text.trimEnd().length);
   return {
     ...where,
-    message: `The JSON is malformed at line ${where.line}, column ${where.column}: ${reason}${truncated}`
+    message: `The JSON is malformed at line ${where.line}, column ${where.column}: ${reason}${atEnd ? ' (the file looks truncated)' : ''}`
   };
 }
 

@@ -6,7 +6,7 @@ import type { AssetProvider, ColumnMapping, ImportFormat, ReadResult, RowError }
 import { chooseEncoding, decodeSample, decodeWith, transcodeToUtf8 } from './decode';
 import { detectFormat, isLegacyXls, isZip, type Detection } from './detect';
 import type { JsonBytes } from './json-text';
-import type { DisplayTypeResolver, ReaderContext, ReaderOutput, RegionResolver } from './reader-types';
+import type { DisplayKindResolver, DisplayTypeResolver, ReaderContext, ReaderOutput, RegionResolver } from './reader-types';
 import { failedRead } from './reader-types';
 import { readArmRest } from './readers/arm-rest';
 import { readAzJson } from './readers/az-json';
@@ -35,6 +35,8 @@ export interface ReadInventoryOptions {
   sheet?: string;
   /** Generic CSV/xlsx: provider of rows that show no Azure trait (default: other). */
   provider?: AssetProvider;
+  /** CSV: treat a quote inside an unquoted field as a syntax error (default: keep it, warn). */
+  strict?: boolean;
   /** Called every few thousand records and once at the end with the records read so far. */
   onProgress?: (rowsRead: number) => void;
   /** Aborting rejects the read with the signal's reason. */
@@ -43,6 +45,8 @@ export interface ReadInventoryOptions {
   resolveDisplayType?: DisplayTypeResolver;
   /** Region display name → region code (the classifier's resolveRegion); null if unknown. */
   resolveRegion?: RegionResolver;
+  /** Portal display type → ARM kind ("Function App" → functionapp; the classifier's resolveDisplayKind). */
+  resolveDisplayKind?: DisplayKindResolver;
 }
 
 const TABLE_SHAPES: Partial<Record<ImportFormat, TableShape>> = {
@@ -114,8 +118,10 @@ export async function readInventory(bytes: Buffer, opts: ReadInventoryOptions): 
     warnings,
     resolveDisplayType: opts.resolveDisplayType ?? (() => null),
     resolveRegion: opts.resolveRegion ?? (() => null),
+    resolveDisplayKind: opts.resolveDisplayKind ?? (() => null),
     ...(opts.mapping ? { mapping: opts.mapping } : {}),
     ...(opts.provider ? { provider: opts.provider } : {}),
+    ...(opts.strict ? { strictCsv: true } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {})
   };

@@ -12,6 +12,8 @@ import type { ReadWarnings } from './warnings';
  */
 export type DisplayTypeResolver = (displayName: string) => string | null;
 export type RegionResolver = (name: string) => string | null;
+/** The ARM kind a portal display type implies ("Function App" → functionapp), or null. */
+export type DisplayKindResolver = (displayName: string) => string | null;
 
 export interface ReaderContext {
   warnings: ReadWarnings;
@@ -20,6 +22,9 @@ export interface ReaderContext {
   provider?: AssetProvider;
   resolveDisplayType: DisplayTypeResolver;
   resolveRegion: RegionResolver;
+  resolveDisplayKind: DisplayKindResolver;
+  /** CSV: a quote inside an unquoted field stops the read instead of being kept with a warning. */
+  strictCsv?: boolean;
   signal?: AbortSignal;
   onProgress?: (rowsRead: number) => void;
 }

@@ -62,14 +62,6 @@ function parseProvider(text: string): AssetProvider {
   return 'other';
 }
 
-function skuOf(value: unknown): string | null {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const sku = value as Record<string, unknown>;
-    return textOf(sku.name) ?? textOf(sku.tier);
-  }
-  return textOf(value);
-}
-
 export interface RowBuilder {
   build(line: number, read: CellReader): ImportRow | RowError;
 }
@@ -87,6 +79,16 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
       return null;
     }
     return value;
+  };
+
+  /** az writes sku as an object {name, tier, ...}; CSVs as text. */
+  const skuOf = (read: CellReader, line: number, column: string | undefined): string | null => {
+    const value = column === undefined ? null : read(column);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const sku = value as Record<string, unknown>;
+      return textOf(sku.name) ?? textOf(sku.tier);
+    }
+    return text(read, line, column);
   };
 
   const readTags = (read: CellReader, line: number): Record<string, string> => {
@@ -130,7 +132,7 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
         name: text(read, line, col.name) ?? fromId()?.name ?? '',
         type: text(read, line, col.type) ?? fromId()?.type ?? null,
         kind: text(read, line, col.kind),
-        sku: col.sku === undefined ? null : skuOf(read(col.sku)),
+        sku: skuOf(read, line, col.sku),
         provider: 'other',
         subscription: text(read, line, col.subscription) ?? (armId === null ? null : subscriptionOfArmId(armId)),
         resourceGroup: text(read, line, col.resourceGroup) ?? fromId()?.resourceGroup ?? null,
@@ -158,12 +160,11 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
         if (value !== null && !isDotNetTypeName(value)) extra[column] = value;
       }
       if (Object.keys(extra).length > 0) row.extra = extra;
-      spec.finish?.(row, read, warnings);
-
       if (row.name === '') {
         const where = col.name === undefined ? '' : ` (column "${col.name}" is empty)`;
         return { line, field: 'name', message: `Missing name${where}` };
       }
+      spec.finish?.(row, read, warnings);
       if (spec.requireType && row.type === null) {
         const where = col.type === undefined ? '' : ` (column "${col.type}" is empty)`;
         return { line, field: 'type', message: `Missing resource type for "${row.name}"${where}` };

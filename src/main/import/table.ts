@@ -31,7 +31,7 @@ export function requireNameColumn(columns: readonly string[], mapping: ColumnMap
   return {
     line: headerLine,
     field: 'name',
-    message: `No column could be mapped to the asset name (columns: ${columns.join(', ') || 'none'}). Choose the name column in the mapping.`
+    message: `The header (line ${headerLine}) has no column that could be mapped to the asset name (columns: ${columns.join(', ') || 'none'}). Choose the name column in the mapping.`
   };
 }
 

@@ -21,7 +21,14 @@ export async function readDelimitedInventory(
   const preamble = readPreamble(text);
   if (preamble.note) ctx.warnings.file(preamble.note);
   const chosen = delimiter ?? preamble.delimiter ?? sniffDelimiter(text, preamble.fromLine);
-  const records = readCsvRecords(text, { delimiter: chosen, fromLine: preamble.fromLine, signal: ctx.signal });
+  const records = readCsvRecords(text, {
+    delimiter: chosen,
+    fromLine: preamble.fromLine,
+    strictQuotes: ctx.strictCsv ?? false,
+    onLiteralQuote: (line) =>
+      ctx.warnings.add('literal-quote', line, 'A quote inside an unquoted field was kept as a character (the field should have been quoted)'),
+    ...(ctx.signal ? { signal: ctx.signal } : {})
+  });
   const iterator = records[Symbol.asyncIterator]();
   let first: IteratorResult<CsvRecord>;
   try {
@@ -32,7 +39,7 @@ export async function readDelimitedInventory(
   }
   if (first.done) {
     await iterator.return?.(undefined);
-    return failedRead({ line: 1, field: null, message: 'The file is empty: no header line' }, { delimiter: chosen });
+    return failedRead({ line: 1, field: null, message: 'Line 1: the file is empty (no header line)' }, { delimiter: chosen });
   }
   const rest: AsyncIterable<CsvRecord> = { [Symbol.asyncIterator]: () => iterator };
   const out = await readTable({ header: first.value, records: rest }, shape, ctx);

@@ -28,7 +28,10 @@ export const portalCsvShape: TableShape = {
         if (fromId?.type) row.type = fromId.type;
         else if (row.type !== null) {
           const resolved = ctx.resolveDisplayType(row.type);
-          if (resolved !== null) row.type = resolved;
+          if (resolved !== null) {
+            row.kind ??= ctx.resolveDisplayKind(row.type);
+            row.type = resolved;
+          }
           else if (!row.type.includes('/')) {
             warnings.add('display-type', row.line, `Types given as display names (e.g. "${row.type}") could not be resolved to ARM types: kept as read`);
           }
