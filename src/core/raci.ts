@@ -27,8 +27,8 @@ export const RACI_ROLE_NAMES: Record<RaciRole, string> = {
 
 /**
  * What RACI defaults need: the model, the workbook's parties and its default team per layer.
- * Treated as immutable: lookups derived from it are cached per object, so build a new context
- * after parties or settings change.
+ * Its parties list and model are treated as immutable: lookups derived from them are cached per
+ * (parties array, model) pair, so pass a new parties array after parties change.
  */
 export interface RaciContext {
   model: ResponsibilityModel;
@@ -106,12 +106,18 @@ interface ContextLookups {
   exists: (id: number) => boolean;
 }
 
-// A context is plain data the caller does not mutate; deriving its lookups once per object keeps
-// a 100k-asset report linear instead of re-resolving parties on every layer.
-const lookupCache = new WeakMap<RaciContext, ContextLookups>();
+// The parties list and the model are plain data the caller does not mutate; deriving their
+// lookups once per (parties, model) pair keeps a 100k-asset report linear instead of
+// re-resolving parties on every layer, even when callers spread a context into a new object.
+const lookupCache = new WeakMap<readonly Party[], WeakMap<ResponsibilityModel, ContextLookups>>();
 
 function lookupsOf(ctx: RaciContext): ContextLookups {
-  let lookups = lookupCache.get(ctx);
+  let byModel = lookupCache.get(ctx.parties);
+  if (byModel === undefined) {
+    byModel = new WeakMap();
+    lookupCache.set(ctx.parties, byModel);
+  }
+  let lookups = byModel.get(ctx.model);
   if (lookups === undefined) {
     const modelParties = resolveModelParties(ctx.model, ctx.parties);
     const providerKey = ctx.model.parties.find((p) => p.kind === 'provider')?.id;
@@ -121,7 +127,7 @@ function lookupsOf(ctx: RaciContext): ContextLookups {
       provider: providerKey === undefined ? null : (modelParties.get(providerKey) ?? null),
       exists: (id) => ids.has(id)
     };
-    lookupCache.set(ctx, lookups);
+    byModel.set(ctx.model, lookups);
   }
   return lookups;
 }
