@@ -19,7 +19,7 @@ import type {
 import { RACI_ROLES, SEVERITIES, type Asset, type RaciRole } from '../../shared/domain';
 import type { AssetFilter } from '../../shared/filter';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { engineState, modelOf, requireAsset, severityOfRank, type EngineState } from './engine-state';
+import { engineState, memoised, modelOf, requireAsset, severityOfRank, type EngineState } from './engine-state';
 
 export interface AssetListQuery {
   filter: AssetFilter;
@@ -74,9 +74,29 @@ function sortedAssets(state: EngineState, sort: AssetListQuery['sort']): Asset[]
   return order;
 }
 
-/** The predicate of a filter, compiled once per call. */
+/** Per asset, the lower-cased fields a text filter searches, joined: built once per revision. */
+function haystacks(state: EngineState): Map<number, string> {
+  return memoised(state, 'haystacks', () => {
+    const map = new Map<number, string>();
+    for (const a of state.input.assets) {
+      const tags = Object.entries(a.tags).flat();
+      map.set(a.id, [a.name, a.externalId, a.type, a.resourceGroup, a.subscription, a.location, ...tags].filter((v) => v !== null).join('\u0000').toLowerCase());
+    }
+    return map;
+  });
+}
+
+/**
+ * The predicate of a filter, compiled once per call by the core. A text filter is first screened
+ * against the pre-lowered haystack (the same fields), which rejects most assets without the
+ * core's per-field lower-casing; survivors still go through the core's predicate.
+ */
 export function filterPredicate(state: EngineState, filter: AssetFilter): (asset: Asset) => boolean {
-  return compileFilter(filter, { findingCodes: state.findingCodes });
+  const matches = compileFilter(filter, filter.findingCode === undefined ? {} : { findingCodes: state.findingCodes });
+  if (filter.text === undefined) return matches;
+  const needle = filter.text.toLowerCase();
+  const hay = haystacks(state);
+  return (asset) => (hay.get(asset.id)?.includes(needle) ?? true) && matches(asset);
 }
 
 /** The assets matching a filter, in id order. */
@@ -224,7 +244,7 @@ export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): 
   );
   const tool = matchSecurityTool(asset);
   return {
-    asset,
+    asset: { ...asset, tags: { ...asset.tags } },
     owner: asset.ownerPartyId === null ? null : (state.partyById.get(asset.ownerPartyId) ?? null),
     model: { id: model.id, name: model.name, version: model.version },
     classification: { reason: asset.classificationReason, confidence: asset.classificationConfidence, needsReview: asset.needsReview },

@@ -28,24 +28,62 @@ import { listAssignments, listOverrides } from '../store/repos/responsibility';
 import type { Db } from '../store/workbook-file';
 import type { OpenWorkbook, ServiceContext } from './context';
 
-export interface EngineState {
-  revision: number;
-  input: EngineInput;
+/**
+ * The loaded input plus indexes. Findings are computed lazily, on the first read after a change,
+ * so a bulk edit answers before the (whole-workbook) findings pass runs.
+ */
+export class EngineState {
   /** Built-in ids, so callers can tell them from imported ones. */
-  builtinIds: ReadonlySet<string>;
+  readonly builtinIds: ReadonlySet<string> = new Set(Object.keys(BUILTIN_MODELS));
   assetById: Map<number, Asset>;
   partyById: Map<number, Party>;
   overridesByAsset: Map<number, LayerOverride[]>;
   assignmentsByAsset: Map<number, RaciAssignment[]>;
-  findings: Finding[];
-  findingsByAsset: Map<number, Finding[]>;
-  findingCodes: Map<number, Set<FindingCode>>;
-  /** Index into SEVERITIES of an asset's worst finding (0 = error). */
-  worstSeverity: Map<number, number>;
   /** Lazily built sort orders (asset arrays), keyed by column and direction. */
-  sorted: Map<string, Asset[]>;
+  sorted = new Map<string, Asset[]>();
   /** Lazily built values other services derive once per revision (dashboard...). */
-  memo: Map<string, unknown>;
+  memo = new Map<string, unknown>();
+  private indexed: ReturnType<typeof indexFindings> | null = null;
+
+  constructor(
+    public input: EngineInput,
+    public revision: number
+  ) {
+    this.assetById = new Map(input.assets.map((a) => [a.id, a]));
+    this.partyById = new Map(input.parties.map((p) => [p.id, p]));
+    this.overridesByAsset = groupRows(input.overrides);
+    this.assignmentsByAsset = groupRows(input.assignments);
+  }
+
+  private get index(): ReturnType<typeof indexFindings> {
+    this.indexed ??= indexFindings(computeFindings(this.input));
+    return this.indexed;
+  }
+
+  get findings(): Finding[] {
+    return this.index.findings;
+  }
+
+  get findingsByAsset(): Map<number, Finding[]> {
+    return this.index.byAsset;
+  }
+
+  get findingCodes(): Map<number, Set<FindingCode>> {
+    return this.index.codes;
+  }
+
+  /** Index into SEVERITIES of an asset's worst finding (0 = error). */
+  get worstSeverity(): Map<number, number> {
+    return this.index.worst;
+  }
+
+  /** After the input changed in place: drop everything derived from it. */
+  changed(revision: number): void {
+    this.revision = revision;
+    this.indexed = null;
+    this.sorted.clear();
+    this.memo.clear();
+  }
 }
 
 const revisions = new WeakMap<OpenWorkbook, number>();
@@ -104,7 +142,7 @@ function groupRows<T extends { assetId: number }>(rows: readonly T[]): Map<numbe
   return byAsset;
 }
 
-function indexFindings(findings: readonly Finding[]) {
+function indexFindings(findings: Finding[]) {
   const byAsset = new Map<number, Finding[]>();
   const codes = new Map<number, Set<FindingCode>>();
   const worst = new Map<number, number>();
@@ -121,10 +159,10 @@ function indexFindings(findings: readonly Finding[]) {
       if (rank[f.severity] < (worst.get(f.assetId) ?? 3)) worst.set(f.assetId, rank[f.severity]);
     }
   }
-  return { byAsset, codes, worst };
+  return { findings, byAsset, codes, worst };
 }
 
-/** Builds a state from an input: findings computed once, indexed by asset. */
+/** Builds a state from an input, checking every model in use is loaded. */
 export function buildEngineState(input: EngineInput, revision: number): EngineState {
   const assetModels = new Set(input.assets.map((a) => a.modelId ?? input.settings.defaultModelId));
   for (const id of assetModels) {
@@ -132,23 +170,13 @@ export function buildEngineState(input: EngineInput, revision: number): EngineSt
       throw new DemarcError('NOT_FOUND', `The responsibility model "${id}" is in use but not in this workbook; import it again.`);
     }
   }
-  const findings = computeFindings(input);
-  const { byAsset, codes, worst } = indexFindings(findings);
-  return {
-    revision,
-    input,
-    builtinIds: new Set(Object.keys(BUILTIN_MODELS)),
-    assetById: new Map(input.assets.map((a) => [a.id, a])),
-    partyById: new Map(input.parties.map((p) => [p.id, p])),
-    overridesByAsset: groupRows(input.overrides),
-    assignmentsByAsset: groupRows(input.assignments),
-    findings,
-    findingsByAsset: byAsset,
-    findingCodes: codes,
-    worstSeverity: worst,
-    sorted: new Map(),
-    memo: new Map()
-  };
+  return new EngineState(input, revision);
+}
+
+/** The cached state if it is current (for applying an edit in place rather than reloading). */
+export function currentState(wb: OpenWorkbook): EngineState | null {
+  const cached = states.get(wb);
+  return cached !== undefined && cached.revision === currentRevision(wb) ? cached : null;
 }
 
 /** The engine state of the workbook at its current revision, loaded on first use after a write. */

@@ -7,6 +7,7 @@ import type { HistoryState } from '../../shared/contract/engine';
 import { DemarcError } from '../../shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { applyOps, type EditOp } from './edit-ops';
+import { applyEditToState, currentState } from './engine-state-edit';
 import { write } from './write';
 
 export interface EditStep {
@@ -44,10 +45,11 @@ function stacksOf(wb: OpenWorkbook): Stacks {
  * latest undo step; any new edit clears the redo stack.
  */
 export function writeEdit(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep): void {
-  write(wb, ctx, (at) => {
+  const loaded = currentState(wb);
+  const at = write(wb, ctx, (at) => {
     applyOps(wb.db, step.forward, at);
     return {
-      result: undefined,
+      result: at,
       change: {
         action: step.action,
         entity: step.entity,
@@ -58,6 +60,7 @@ export function writeEdit(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep)
       }
     };
   });
+  applyEditToState(wb, loaded, step.forward, at);
   const stacks = stacksOf(wb);
   stacks.undo.push(step);
   if (stacks.undo.length > MAX_STEPS) stacks.undo.shift();
@@ -79,11 +82,12 @@ export function historyState(wb: OpenWorkbook): HistoryState {
 
 function replay(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep, direction: 'undo' | 'redo'): void {
   const ops = direction === 'undo' ? step.backward : step.forward;
+  const loaded = currentState(wb);
   try {
-    write(wb, ctx, (at) => {
+    const at = write(wb, ctx, (at) => {
       applyOps(wb.db, ops, at);
       return {
-        result: undefined,
+        result: at,
         change: {
           action: `history.${direction}`,
           entity: step.entity,
@@ -94,6 +98,7 @@ function replay(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep, direction
         }
       };
     });
+    applyEditToState(wb, loaded, ops, at);
   } catch (error) {
     // Typically a later change outside the history (an import) made the step inapplicable.
     const reason = error instanceof Error ? error.message : String(error);
