@@ -24,7 +24,6 @@ import { AssetFilterSchema } from '../filter';
 import type { Report } from '../report';
 
 const id = z.number().int().positive();
-const ids = z.array(id).min(1).max(1_000_000);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date like 2026-11-28');
 
 export const ASSET_SORT_COLUMNS = [
