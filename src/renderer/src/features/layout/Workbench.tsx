@@ -1,7 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookInfo } from '../../../../shared/contract/workbook';
 import type { WorkbookCommands } from '../../app/useWorkbookCommands';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { requestFind } from '../../lib/find-request';
+import { UndoRedoButtons } from '../history/UndoRedoButtons';
+import { useHistory } from '../history/useHistory';
+import { useUndoShortcuts } from '../history/useUndoShortcuts';
 import { SECTIONS, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
 
@@ -10,11 +14,28 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
   const [active, setActive] = useState<{ id: SectionId; params: Record<string, string> }>({ id: 'inventory', params: {} });
   const section = SECTIONS.find((candidate) => candidate.id === active.id) ?? SECTIONS[0]!;
   const View = section.component;
+  const history = useHistory();
+  const { mutate: undo } = history.undo;
+  const { mutate: redo } = history.redo;
+  const undoNow = useCallback(() => undo(), [undo]);
+  const redoNow = useCallback(() => redo(), [redo]);
+  useUndoShortcuts(undoNow, redoNow);
+
+  // Find: go to the inventory (keeping its filters if already there) and focus its search box.
+  const find = useCallback(() => {
+    setActive((current) => (current.id === 'inventory' ? current : { id: 'inventory', params: {} }));
+    window.setTimeout(requestFind, 0);
+  }, []);
 
   useEffect(() => {
-    // Ctrl/Cmd+1..7 switches areas.
+    // Ctrl/Cmd+1..7 switches areas; Ctrl/Cmd+F finds.
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      if (event.key.toLowerCase() === 'f' && !event.shiftKey) {
+        event.preventDefault();
+        find();
+        return;
+      }
       const target = SECTIONS.find((candidate) => candidate.shortcut === event.key);
       if (target) {
         event.preventDefault();
@@ -23,7 +44,16 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [find]);
+
+  // Menu commands the workbench owns (New/Open/Close are handled by useWorkbookCommands).
+  const menu = commands.lastMenuCommand;
+  useEffect(() => {
+    if (!menu) return;
+    if (menu.command === 'undo') undoNow();
+    else if (menu.command === 'redo') redoNow();
+    else if (menu.command === 'find') window.setTimeout(find, 0);
+  }, [menu, undoNow, redoNow, find]);
 
   return (
     <div className="workbench">
@@ -34,6 +64,7 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
           <span className="muted">{info.organisation}</span>
         </div>
         <div className="topbar__actions">
+          <UndoRedoButtons history={history} />
           <button type="button" onClick={() => commands.open()} disabled={commands.busy}>
             Open…
           </button>
@@ -65,7 +96,7 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
           <h2 id="area-title" className="area__title">
             {section.label}
           </h2>
-          <View info={info} params={active.params} navigate={(id, params) => setActive({ id, params: params ?? {} })} />
+          <View key={`${section.id}:${JSON.stringify(active.params)}`} info={info} params={active.params} navigate={(id, params) => setActive({ id, params: params ?? {} })} />
         </main>
       </div>
       <StatusBar info={info} />

@@ -1,5 +1,10 @@
 import type { ComponentType } from 'react';
 import type { WorkbookInfo } from '../../../../shared/contract/workbook';
+import { DashboardView } from '../dashboard/DashboardView';
+import { FindingsView } from '../findings/FindingsView';
+import { InventoryView } from '../inventory/InventoryView';
+import { PartiesView } from '../parties/PartiesView';
+import { ResponsibilityView } from '../responsibility/ResponsibilityView';
 import { SettingsView } from '../settings/SettingsView';
 import { Placeholder } from './Placeholder';
 
@@ -21,11 +26,11 @@ export interface Section {
 
 /** The workbench's areas, in navigation order. */
 export const SECTIONS: Section[] = [
-  { id: 'dashboard', label: 'Dashboard', shortcut: '1', component: Placeholder },
-  { id: 'inventory', label: 'Inventory', shortcut: '2', component: Placeholder },
-  { id: 'responsibility', label: 'Responsibility', shortcut: '3', component: Placeholder },
-  { id: 'parties', label: 'Parties', shortcut: '4', component: Placeholder },
-  { id: 'findings', label: 'Findings', shortcut: '5', component: Placeholder },
+  { id: 'dashboard', label: 'Dashboard', shortcut: '1', component: DashboardView },
+  { id: 'inventory', label: 'Inventory', shortcut: '2', component: InventoryView },
+  { id: 'responsibility', label: 'Responsibility', shortcut: '3', component: ResponsibilityView },
+  { id: 'parties', label: 'Parties', shortcut: '4', component: PartiesView },
+  { id: 'findings', label: 'Findings', shortcut: '5', component: FindingsView },
   { id: 'export', label: 'Export', shortcut: '6', component: Placeholder },
   { id: 'settings', label: 'Settings', shortcut: '7', component: SettingsView }
 ];

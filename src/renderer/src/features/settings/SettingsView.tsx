@@ -4,10 +4,15 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { call } from '../../lib/api';
 import { workbookKeys } from '../../lib/query-keys';
 import type { SectionProps } from '../layout/sections';
+import { useModel } from '../responsibility/useModels';
+import { DefaultTeamsForm } from './DefaultTeamsForm';
+import { useSavedDefaultTeams } from './useDefaultTeams';
 
-/** Organisation, the change log's user name and the review period. */
+/** Organisation, the change log's user name, the review period and the default team per layer. */
 export function SettingsView({ info }: SectionProps) {
   const queryClient = useQueryClient();
+  const model = useModel(info.defaultModelId);
+  const savedTeams = useSavedDefaultTeams();
   const [organisation, setOrganisation] = useState(info.organisation);
   const [userName, setUserName] = useState(info.userName);
   const [reviewPeriodDays, setReviewPeriodDays] = useState(String(info.reviewPeriodDays));
@@ -24,6 +29,7 @@ export function SettingsView({ info }: SectionProps) {
     save.mutate();
   };
   return (
+    <div className="settings">
     <form className="form" onSubmit={submit} aria-label="Workbook settings">
       {save.error && <ErrorBanner message={save.error.message} />}
       <label htmlFor="settings-org">Organisation</label>
@@ -47,5 +53,7 @@ export function SettingsView({ info }: SectionProps) {
         {save.isSuccess && <span role="status">Saved.</span>}
       </div>
     </form>
+    {model.data && savedTeams.data && <DefaultTeamsForm model={model.data} saved={savedTeams.data} />}
+    </div>
   );
 }

@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import { QueryError } from '../../components/QueryError';
+import { AssetFacts } from './AssetFacts';
+import { AssetFindings } from './AssetFindings';
+import { AssetHistory } from './AssetHistory';
+import { ClassificationField } from './ClassificationField';
+import { LayerTable } from './LayerTable';
+import { OwnerField } from './OwnerField';
+import { useAsset, useAssetMutations } from './useAsset';
+
+/** Everything about one asset beside the grid: facts, classification, owner, layers, RACI, history. */
+export function AssetPanel({ id, onClose }: { id: number; onClose: () => void }) {
+  const asset = useAsset(id);
+  const mutations = useAssetMutations(id);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const detail = asset.data;
+  const loaded = detail !== undefined;
+
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [id, loaded]);
+
+  return (
+    <aside className="asset-panel" aria-label="Asset details">
+      <div className="asset-panel__head">
+        <h3 ref={heading} tabIndex={-1} className="asset-panel__title">
+          {detail?.asset.name ?? 'Loading…'}
+        </h3>
+        <button type="button" onClick={onClose} aria-label="Close asset panel">
+          Close
+        </button>
+      </div>
+      <QueryError error={asset.error} />
+      {detail && (
+        <div className="asset-panel__body">
+          <ClassificationField detail={detail} mutations={mutations} />
+          <OwnerField detail={detail} mutations={mutations} />
+          <h4>Layers</h4>
+          <LayerTable detail={detail} mutations={mutations} />
+          <h4>Findings</h4>
+          <AssetFindings findings={detail.findings} />
+          <h4>Details</h4>
+          <AssetFacts detail={detail} />
+          <AssetHistory id={id} />
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,44 @@
+import type { AssetDetail } from '../../../../shared/contract/engine';
+import { SERVICE_MODELS, type ServiceModel } from '../../../../shared/domain';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { serviceModelLabel } from '../../lib/labels';
+import type { useAssetMutations } from './useAsset';
+
+/** The service model, why the classifier chose it, and whether it needs a human look. */
+export function ClassificationField({ detail, mutations }: { detail: AssetDetail; mutations: ReturnType<typeof useAssetMutations> }) {
+  const { asset, classification } = detail;
+  const { update } = mutations;
+  return (
+    <div className="classification">
+      <label className="field">
+        <span>Service model</span>
+        <select
+          value={asset.serviceModel ?? 'none'}
+          disabled={update.isPending}
+          onChange={(event) => update.mutate({ serviceModel: event.target.value === 'none' ? null : (event.target.value as ServiceModel) })}
+        >
+          {SERVICE_MODELS.map((model) => (
+            <option key={model} value={model}>
+              {serviceModelLabel(model)}
+            </option>
+          ))}
+          <option value="none">Unclassified</option>
+        </select>
+      </label>
+      <p className="classification__reason">
+        {asset.serviceModelSource === 'manual' ? 'Set by hand. ' : ''}
+        {classification.reason ?? 'No reason recorded.'}
+        {classification.confidence && classification.confidence !== 'none' && <span className="muted"> (confidence {classification.confidence})</span>}
+      </p>
+      {classification.needsReview && (
+        <p className="review-flag">
+          <strong>Needs review:</strong> this type is known to be ambiguous.{' '}
+          <button type="button" onClick={() => update.mutate({ reviewed: true })} disabled={update.isPending}>
+            Mark reviewed
+          </button>
+        </p>
+      )}
+      {update.error && <ErrorBanner message={update.error.message} />}
+    </div>
+  );
+}

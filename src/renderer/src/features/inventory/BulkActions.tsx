@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { AssetFilter } from '../../../../shared/filter';
+import { BulkDialog, type BulkKind } from './BulkDialog';
+import { useBulkUpdate } from './useBulkUpdate';
+import type { Selection } from './useSelection';
+
+/** The toolbar over a selection: set service model, set owner, mark reviewed. */
+export function BulkActions({ selection, filter, onClear }: { selection: Selection; filter: AssetFilter; onClear: () => void }) {
+  const bulk = useBulkUpdate();
+  const [kind, setKind] = useState<BulkKind | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const count = selection.ids.size;
+  // "All matching" edits by the filter itself, so the server checks the same set the user saw.
+  const target: AssetFilter = selection.allMatching ? filter : { ids: [...selection.ids] };
+
+  return (
+    <div className="bulkbar" role="toolbar" aria-label="Bulk actions">
+      <span className="bulkbar__count" aria-live="polite">
+        {count === 0 ? 'No assets selected' : `${count.toLocaleString()} selected${selection.allMatching ? ' (all matching)' : ''}`}
+      </span>
+      <button type="button" disabled={count === 0} onClick={() => setKind('serviceModel')}>
+        Set service model…
+      </button>
+      <button type="button" disabled={count === 0} onClick={() => setKind('owner')}>
+        Set owner…
+      </button>
+      <button type="button" disabled={count === 0} onClick={() => setKind('reviewed')}>
+        Mark reviewed…
+      </button>
+      <button type="button" className="link" disabled={count === 0} onClick={onClear}>
+        Clear selection
+      </button>
+      {done && (
+        <span role="status" className="bulkbar__done">
+          {done}
+        </span>
+      )}
+      {kind && (
+        <BulkDialog
+          kind={kind}
+          count={count}
+          filter={target}
+          bulk={bulk}
+          onClose={() => setKind(null)}
+          onDone={(summary) => {
+            setDone(summary);
+            setKind(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useRef } from 'react';
+import type { Facet } from '../../../../shared/contract/engine';
+import { FINDING_CODES, SERVICE_MODELS } from '../../../../shared/domain';
+import type { AssetFilter } from '../../../../shared/filter';
+import { onFindRequest } from '../../lib/find-request';
+import { findingCodeLabel, serviceModelLabel } from '../../lib/labels';
+import { FacetSelect } from './FacetSelect';
+import { useFacets } from './useFacets';
+
+export interface FilterDraft {
+  text: string;
+  type: string;
+  serviceModel: string;
+  owner: string;
+  subscription: string;
+  resourceGroup: string;
+  tag: string;
+  findingCode: string;
+}
+
+export const EMPTY_DRAFT: FilterDraft = { text: '', type: '', serviceModel: '', owner: '', subscription: '', resourceGroup: '', tag: '', findingCode: '' };
+
+/** The contract's filter from the boxes ('' = any). */
+export function toAssetFilter(draft: FilterDraft, text: string): AssetFilter {
+  const filter: AssetFilter = {};
+  if (text.trim()) filter.text = text.trim();
+  if (draft.type) filter.type = draft.type;
+  if (draft.serviceModel) filter.serviceModel = draft.serviceModel as AssetFilter['serviceModel'];
+  if (draft.owner) filter.owner = draft.owner === 'none' ? 'none' : Number(draft.owner);
+  if (draft.subscription) filter.subscription = draft.subscription;
+  if (draft.resourceGroup) filter.resourceGroup = draft.resourceGroup;
+  if (draft.tag) filter.tag = draft.tag;
+  if (draft.findingCode) filter.findingCode = draft.findingCode as AssetFilter['findingCode'];
+  return filter;
+}
+
+const count = (facets: Facet[] | undefined, value: string) => facets?.find((facet) => facet.value === value)?.count;
+const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n.toLocaleString()})`);
+
+/** Search box and facet menus above the grid. */
+export function InventoryFilters({ draft, onChange }: { draft: FilterDraft; onChange: (next: FilterDraft) => void }) {
+  const facets = useFacets().data;
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(
+    () =>
+      onFindRequest(() => {
+        search.current?.focus();
+        search.current?.select();
+      }),
+    []
+  );
+
+  const set = (key: keyof FilterDraft) => (value: string) => onChange({ ...draft, [key]: value });
+  const active = Object.entries(draft).some(([, value]) => value !== '');
+
+  return (
+    <div className="filters" role="search" aria-label="Filter assets">
+      <label className="filters__search">
+        <span className="visually-hidden">Search assets</span>
+        <input
+          ref={search}
+          id="inventory-search"
+          type="search"
+          placeholder="Search name, id, type, group, tag… (Ctrl+F)"
+          value={draft.text}
+          onChange={(event) => set('text')(event.target.value)}
+        />
+      </label>
+      <FacetSelect label="Type" value={draft.type} onChange={set('type')}>
+        {facets?.types.map((facet) => (
+          <option key={facet.value} value={facet.value}>
+            {withCount(facet.value, facet.count)}
+          </option>
+        ))}
+      </FacetSelect>
+      <FacetSelect label="Service model" value={draft.serviceModel} onChange={set('serviceModel')}>
+        {[...SERVICE_MODELS, 'none' as const].map((model) => (
+          <option key={model} value={model}>
+            {withCount(serviceModelLabel(model), count(facets?.serviceModels, model))}
+          </option>
+        ))}
+      </FacetSelect>
+      <FacetSelect label="Owner" value={draft.owner} onChange={set('owner')}>
+        {!facets?.owners.some((owner) => owner.partyId === 'none') && <option value="none">No owner</option>}
+        {facets?.owners.map((owner) => (
+          <option key={String(owner.partyId)} value={String(owner.partyId)}>
+            {withCount(owner.partyId === 'none' ? 'No owner' : owner.name, owner.count)}
+          </option>
+        ))}
+      </FacetSelect>
+      <FacetSelect label="Subscription" value={draft.subscription} onChange={set('subscription')}>
+        {facets?.subscriptions.map((facet) => (
+          <option key={facet.value} value={facet.value}>
+            {withCount(facet.value, facet.count)}
+          </option>
+        ))}
+      </FacetSelect>
+      <FacetSelect label="Resource group" value={draft.resourceGroup} onChange={set('resourceGroup')}>
+        {facets?.resourceGroups.map((facet) => (
+          <option key={facet.value} value={facet.value}>
+            {withCount(facet.value, facet.count)}
+          </option>
+        ))}
+      </FacetSelect>
+      <FacetSelect label="Tag" value={draft.tag} onChange={set('tag')}>
+        {facets?.tagKeys.map((facet) => (
+          <option key={facet.value} value={facet.value}>
+            {withCount(facet.value, facet.count)}
+          </option>
+        ))}
+      </FacetSelect>
+      <FacetSelect label="Finding" value={draft.findingCode} onChange={set('findingCode')}>
+        {FINDING_CODES.map((code) => (
+          <option key={code} value={code}>
+            {findingCodeLabel(code)}
+          </option>
+        ))}
+      </FacetSelect>
+      <button type="button" className="link" disabled={!active} onClick={() => onChange(EMPTY_DRAFT)}>
+        Clear filters
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { AssetListRow, AssetSortColumn } from '../../../../shared/contract/engine';
+import type { AssetFilter } from '../../../../shared/filter';
+import { QueryError } from '../../components/QueryError';
+import { call } from '../../lib/api';
+import type { AssetSort } from '../../lib/query-keys';
+import type { GridColumn } from './columns';
+import { GridHeader } from './GridHeader';
+import { GridRow } from './GridRow';
+import { PAGE_SIZE, useAssetPages } from './useAssetPages';
+import type { useSelection } from './useSelection';
+
+export const ROW_HEIGHT = 32;
+const HEADER_HEIGHT = 36;
+const MAX_RANGE = 5000;
+
+interface InventoryGridProps {
+  filter: AssetFilter;
+  sort: AssetSort | null;
+  onSort: (column: AssetSortColumn) => void;
+  columns: GridColumn[];
+  selection: ReturnType<typeof useSelection>;
+  openedId: number | null;
+  onOpen: (id: number) => void;
+}
+
+/**
+ * The inventory as a virtualized ARIA grid: fixed row height, only visible pages fetched,
+ * keyboard (arrows, Page Up/Down, Home/End, Enter opens, Space selects), click / shift-click /
+ * ctrl-click selection.
+ */
+export function InventoryGrid({ filter, sort, onSort, columns, selection, openedId, onOpen }: InventoryGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [pageRange, setPageRange] = useState({ first: 0, last: 0 });
+  const [active, setActive] = useState(0);
+  const [selectingAll, setSelectingAll] = useState(false);
+  const [selectError, setSelectError] = useState<Error | null>(null);
+  const pages = useAssetPages(filter, sort, pageRange.first * PAGE_SIZE, pageRange.last * PAGE_SIZE);
+  const total = pages.total ?? 0;
+
+  // The compiler skips memoizing this component; the grid re-renders on scroll by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // The sticky header covers the first row's height: keep scrolled-to rows below it.
+    scrollPaddingStart: HEADER_HEIGHT,
+    initialRect: { width: 1000, height: 600 },
+    onChange: (instance) => {
+      const items = instance.getVirtualItems();
+      const first = Math.floor((items[0]?.index ?? 0) / PAGE_SIZE);
+      const last = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE_SIZE);
+      setPageRange((current) => (current.first === first && current.last === last ? current : { first, last }));
+    }
+  });
+
+  const template = `40px ${columns.map((column) => column.width).join(' ')}`;
+  const { only, toggle, addRange, selectAll, clear } = selection;
+  const { rowAt } = pages;
+
+  const selectRange = useCallback(
+    async (from: number, to: number) => {
+      const start = Math.max(0, Math.min(from, to));
+      const end = Math.min(Math.max(from, to), start + MAX_RANGE - 1);
+      const ids: number[] = [];
+      let complete = true;
+      for (let index = start; index <= end; index++) {
+        const row = rowAt(index);
+        if (row) ids.push(row.id);
+        else complete = false;
+      }
+      if (complete) return addRange(ids);
+      const page = await call('assets.list', { filter, ...(sort ? { sort } : {}), offset: start, limit: end - start + 1 });
+      addRange(page.rows.map((row) => row.id));
+    },
+    [rowAt, addRange, filter, sort]
+  );
+
+  const onRowClick = useCallback(
+    (index: number, row: AssetListRow, event: MouseEvent) => {
+      setActive(index);
+      if (event.shiftKey && selection.selection.anchor !== null) {
+        selectRange(selection.selection.anchor, index).catch((error: unknown) => setSelectError(error as Error));
+      } else if (event.ctrlKey || event.metaKey) {
+        toggle(row.id, index);
+      } else {
+        only(row.id, index);
+        if (openedId !== null) onOpen(row.id);
+      }
+      scrollRef.current?.focus({ preventScroll: true });
+    },
+    [selection.selection.anchor, selectRange, toggle, only, openedId, onOpen]
+  );
+  const onRowOpen = useCallback((row: AssetListRow) => onOpen(row.id), [onOpen]);
+  const onToggle = useCallback((index: number, row: AssetListRow) => toggle(row.id, index), [toggle]);
+
+  const move = (next: number) => {
+    if (total === 0) return;
+    const clamped = Math.max(0, Math.min(total - 1, next));
+    setActive(clamped);
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return; // keys inside header controls stay theirs
+    const visibleRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      PageDown: () => move(active + visibleRows),
+      PageUp: () => move(active - visibleRows),
+      Home: () => move(0),
+      End: () => move(total - 1),
+      Enter: () => {
+        const row = rowAt(active);
+        if (row) onOpen(row.id);
+      },
+      ' ': () => {
+        const row = rowAt(active);
+        if (row) toggle(row.id, active);
+      }
+    };
+    const action = keys[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  const onSelectAll = (select: boolean) => {
+    if (!select) return clear();
+    setSelectingAll(true);
+    call('assets.matchingIds', { filter })
+      .then((ids) => selectAll(ids))
+      .catch((error: unknown) => setSelectError(error as Error))
+      .finally(() => setSelectingAll(false));
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const activeRendered = items.some((item) => item.index === active);
+
+  return (
+    <>
+      <QueryError error={pages.error ?? selectError} />
+      <div
+        ref={scrollRef}
+        className="grid"
+        role="grid"
+        aria-label="Assets"
+        aria-rowcount={total + 1}
+        aria-colcount={columns.length + 1}
+        aria-multiselectable="true"
+        aria-busy={pages.isFetching}
+        aria-activedescendant={activeRendered && total > 0 ? `asset-row-${active}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <GridHeader
+          columns={columns}
+          template={template}
+          sort={sort}
+          onSort={onSort}
+          total={pages.total}
+          selectedCount={selection.selection.ids.size}
+          allMatching={selection.selection.allMatching}
+          selectingAll={selectingAll}
+          onSelectAll={onSelectAll}
+        />
+        <div role="rowgroup" className="grid__body" style={{ height: total * ROW_HEIGHT }}>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            return (
+              <GridRow
+                key={item.index}
+                index={item.index}
+                row={row}
+                columns={columns}
+                template={template}
+                top={item.start}
+                height={ROW_HEIGHT}
+                selected={row ? selection.selection.ids.has(row.id) : false}
+                active={item.index === active}
+                opened={row ? row.id === openedId : false}
+                onRowClick={onRowClick}
+                onRowOpen={onRowOpen}
+                onToggle={onToggle}
+              />
+            );
+          })}
+        </div>
+      </div>
+      {pages.total === 0 && <p className="grid__empty">No assets match these filters.</p>}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { useCallback, useState } from 'react';
+
+export interface Selection {
+  ids: ReadonlySet<number>;
+  /** "Select all N matching": bulk edits then use the filter itself. */
+  allMatching: boolean;
+  /** Index of the last plain or ctrl click, the start of a shift-click range. */
+  anchor: number | null;
+}
+
+const EMPTY: Selection = { ids: new Set(), allMatching: false, anchor: null };
+
+/** The grid's multi-selection: click, shift-click range, ctrl/cmd-click toggle, all matching. */
+export function useSelection() {
+  const [selection, setSelection] = useState<Selection>(EMPTY);
+
+  const only = useCallback((id: number, index: number) => setSelection({ ids: new Set([id]), allMatching: false, anchor: index }), []);
+  const toggle = useCallback(
+    (id: number, index: number) =>
+      setSelection((current) => {
+        const ids = new Set(current.ids);
+        if (ids.has(id)) ids.delete(id);
+        else ids.add(id);
+        return { ids, allMatching: false, anchor: index };
+      }),
+    []
+  );
+  const addRange = useCallback(
+    (rangeIds: number[]) =>
+      setSelection((current) => {
+        const ids = new Set(current.ids);
+        for (const id of rangeIds) ids.add(id);
+        return { ids, allMatching: false, anchor: current.anchor };
+      }),
+    []
+  );
+  const selectAll = useCallback((allIds: number[]) => setSelection({ ids: new Set(allIds), allMatching: true, anchor: null }), []);
+  const clear = useCallback(() => setSelection(EMPTY), []);
+
+  return { selection, only, toggle, addRange, selectAll, clear };
+}

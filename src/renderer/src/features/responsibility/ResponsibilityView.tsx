@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { QueryError } from '../../components/QueryError';
+import type { SectionProps } from '../layout/sections';
+import { DefaultModelDialog } from './DefaultModelDialog';
+import { ModelComparison } from './ModelComparison';
+import { ModelMatrix } from './ModelMatrix';
+import { useModel, useModelList, useModelMutations } from './useModels';
+
+/** The responsibility models: the one in use, any other, a comparison, and changing the default. */
+export function ResponsibilityView({ info }: SectionProps) {
+  const list = useModelList();
+  const models = list.data ?? [];
+  const [viewed, setViewed] = useState<string | null>(null);
+  const [candidate, setCandidate] = useState('');
+  const mutations = useModelMutations();
+  const { preview, importModel } = mutations;
+  const shownId = viewed ?? info.defaultModelId;
+  const model = useModel(shownId);
+  const inUse = models.find((summary) => summary.isDefault) ?? models.find((summary) => summary.id === info.defaultModelId);
+  const candidateSummary = models.find((summary) => summary.id === candidate);
+
+  return (
+    <div className="responsibility">
+      <QueryError error={list.error} />
+      <section className="model-bar" aria-label="Model in use">
+        <p>
+          This workbook uses <strong>{inUse ? `${inUse.name} (${inUse.version})` : info.defaultModelId}</strong>
+          {inUse && <span className="muted"> — {inUse.assetCount.toLocaleString()} assets</span>}.
+        </p>
+        <div className="model-bar__actions">
+          <label className="field field--inline">
+            <span>Show model</span>
+            <select value={shownId} onChange={(event) => setViewed(event.target.value)}>
+              {models.map((summary) => (
+                <option key={summary.id} value={summary.id}>
+                  {summary.name} ({summary.version}){summary.isDefault ? ' — in use' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field field--inline">
+            <span>Change model to</span>
+            <select value={candidate} onChange={(event) => setCandidate(event.target.value)}>
+              <option value="">Choose…</option>
+              {models
+                .filter((summary) => !summary.isDefault)
+                .map((summary) => (
+                  <option key={summary.id} value={summary.id}>
+                    {summary.name} ({summary.version})
+                  </option>
+                ))}
+            </select>
+          </label>
+          <button type="button" disabled={!candidate || preview.isPending} onClick={() => preview.mutate(candidate)}>
+            Preview change…
+          </button>
+          <button type="button" disabled={importModel.isPending} onClick={() => importModel.mutate()}>
+            Import a custom model…
+          </button>
+        </div>
+        {importModel.data && <p role="status">Imported {importModel.data.name} ({importModel.data.version}).</p>}
+        {importModel.error && <ErrorBanner message={importModel.error.message} />}
+        {preview.error && <ErrorBanner message={preview.error.message} />}
+      </section>
+      <QueryError error={model.error} />
+      {model.data && <ModelMatrix model={model.data} />}
+      {models.length >= 2 && <ModelComparison models={models} />}
+      {preview.data && candidateSummary && preview.data.toModelId === candidate && (
+        <DefaultModelDialog modelName={candidateSummary.name} preview={preview.data} mutations={mutations} onClose={() => preview.reset()} />
+      )}
+    </div>
+  );
+}
