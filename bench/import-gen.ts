@@ -41,13 +41,12 @@ class Random {
     return this.next() < p;
   }
   guid(): string {
-    const hex = (n: number): string =>
-      Array.from({ length: n }, () => this.int(16).toString(16)).join('');
+    const hex = (n: number): string => Array.from({ length: n }, () => this.int(16).toString(16)).join('');
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${this.pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
   }
 }
 
-const sku = (name: string, tier: string | null, capacity: number | null = null): Json => ({
+const sku = (name: string, tier: string, capacity: number | null): Json => ({
   capacity,
   family: null,
   model: null,
@@ -56,57 +55,111 @@ const sku = (name: string, tier: string | null, capacity: number | null = null):
   tier
 });
 
+type More = Omit<TypeSpec, 'type' | 'weight' | 'prefix'>;
+const t = (type: string, weight: number, prefix: string, more: More = {}): TypeSpec => ({
+  type,
+  weight,
+  prefix,
+  ...more
+});
+const skuOf =
+  (names: string[], tiers: string[], capacity: number | null = null) =>
+  (r: Random): Json =>
+    sku(r.pick(names), r.pick(tiers), capacity);
+const oneOf =
+  (...values: string[]) =>
+  (r: Random): string =>
+    r.pick(values);
+
+/** Weights are relative counts: NICs, disks, VMs and extensions dominate real tenants. */
 const TYPES: readonly TypeSpec[] = [
-  { type: 'Microsoft.Network/networkInterfaces', weight: 12, prefix: 'nic' },
-  { type: 'Microsoft.Compute/disks', weight: 10, prefix: 'disk', sku: (r) => sku(r.pick(['Premium_LRS', 'StandardSSD_LRS', 'Standard_LRS']), 'Premium') },
-  { type: 'Microsoft.Compute/virtualMachines', weight: 8, prefix: 'vm', identity: 0.4 },
-  { type: 'Microsoft.Compute/virtualMachines/extensions', weight: 10, prefix: 'ext' },
-  { type: 'Microsoft.Network/networkSecurityGroups', weight: 5, prefix: 'nsg' },
-  { type: 'Microsoft.Network/publicIPAddresses', weight: 4, prefix: 'pip', sku: () => sku('Standard', 'Regional') },
-  { type: 'Microsoft.Network/virtualNetworks', weight: 3, prefix: 'vnet' },
-  { type: 'Microsoft.Storage/storageAccounts', weight: 5, prefix: 'st', sku: (r) => sku(r.pick(['Standard_LRS', 'Standard_GRS', 'Standard_ZRS']), 'Standard'), kind: (r) => r.pick(['StorageV2', 'StorageV2', 'BlobStorage', 'Storage']) },
-  { type: 'Microsoft.KeyVault/vaults', weight: 3, prefix: 'kv' },
-  { type: 'Microsoft.Web/sites', weight: 4, prefix: 'app', kind: (r) => r.pick(['app', 'app,linux', 'functionapp', 'functionapp,linux']), identity: 0.5 },
-  { type: 'Microsoft.Web/serverFarms', weight: 2, prefix: 'asp', sku: (r) => sku(r.pick(['P1v3', 'S1', 'Y1', 'B1']), r.pick(['PremiumV3', 'Standard', 'Dynamic']), 1), kind: (r) => r.pick(['app', 'linux', 'functionapp']) },
-  { type: 'Microsoft.Sql/servers', weight: 1.5, prefix: 'sql', kind: () => 'v12.0' },
-  { type: 'Microsoft.Sql/servers/databases', weight: 2, prefix: 'sqldb', sku: (r) => sku(r.pick(['GP_S_Gen5', 'S0', 'Basic']), r.pick(['GeneralPurpose', 'Standard', 'Basic']), 1), kind: () => 'v12.0,user' },
-  { type: 'microsoft.insights/components', weight: 2, prefix: 'appi', kind: () => 'web' },
-  { type: 'microsoft.insights/actiongroups', weight: 1.5, prefix: 'ag', location: 'Global' },
-  { type: 'microsoft.insights/metricalerts', weight: 2, prefix: 'alert', location: 'global' },
-  { type: 'Microsoft.OperationalInsights/workspaces', weight: 1, prefix: 'log' },
-  { type: 'Microsoft.Network/privateEndpoints', weight: 2, prefix: 'pe' },
-  { type: 'Microsoft.Network/privateDnsZones', weight: 1.5, prefix: 'privatelink', location: 'global' },
-  { type: 'Microsoft.ManagedIdentity/userAssignedIdentities', weight: 1.5, prefix: 'id' },
-  { type: 'Microsoft.DocumentDB/databaseAccounts', weight: 0.7, prefix: 'cosmos', kind: () => 'GlobalDocumentDB' },
-  { type: 'Microsoft.ContainerService/managedClusters', weight: 0.5, prefix: 'aks', sku: () => sku('Base', 'Free'), identity: 1 },
-  { type: 'Microsoft.ContainerRegistry/registries', weight: 0.7, prefix: 'acr', sku: (r) => sku(r.pick(['Basic', 'Standard', 'Premium']), 'Standard') },
-  { type: 'Microsoft.EventHub/namespaces', weight: 0.5, prefix: 'evhns', sku: () => sku('Standard', 'Standard', 1) },
-  { type: 'Microsoft.ServiceBus/namespaces', weight: 0.5, prefix: 'sbns', sku: () => sku('Standard', 'Standard') },
-  { type: 'Microsoft.CognitiveServices/accounts', weight: 0.7, prefix: 'cog', sku: () => sku('S0', null), kind: (r) => r.pick(['OpenAI', 'TextAnalytics', 'FormRecognizer', 'CognitiveServices']), identity: 0.3 },
-  { type: 'Microsoft.DataFactory/factories', weight: 0.5, prefix: 'adf', identity: 1 },
-  { type: 'Microsoft.Network/loadBalancers', weight: 0.8, prefix: 'lb', sku: () => sku('Standard', 'Regional') },
-  { type: 'Microsoft.Network/applicationGateways', weight: 0.3, prefix: 'agw' },
-  { type: 'Microsoft.Network/routeTables', weight: 0.8, prefix: 'rt' },
-  { type: 'Microsoft.Compute/snapshots', weight: 1, prefix: 'snap', sku: () => sku('Standard_LRS', 'Standard') },
-  { type: 'Microsoft.Automation/automationAccounts', weight: 0.4, prefix: 'aa' },
-  { type: 'Microsoft.RecoveryServices/vaults', weight: 0.5, prefix: 'rsv', sku: () => sku('RS0', 'Standard') },
-  { type: 'Microsoft.Logic/workflows', weight: 0.8, prefix: 'logic' },
-  { type: 'Microsoft.Web/staticSites', weight: 0.3, prefix: 'stapp', sku: () => sku('Free', 'Free') },
-  { type: 'Microsoft.ApiManagement/service', weight: 0.2, prefix: 'apim', sku: () => sku('Developer', null, 1), identity: 0.5 },
-  { type: 'Microsoft.Cache/Redis', weight: 0.3, prefix: 'redis' },
-  { type: 'Microsoft.DBforPostgreSQL/flexibleServers', weight: 0.5, prefix: 'psql', sku: () => sku('Standard_B2s', 'Burstable') },
-  { type: 'Microsoft.Databricks/workspaces', weight: 0.2, prefix: 'dbw', sku: () => sku('premium', null) },
-  { type: 'Microsoft.Network/bastionHosts', weight: 0.2, prefix: 'bas', sku: () => sku('Basic', null) },
-  { type: 'Microsoft.Network/networkWatchers', weight: 0.5, prefix: 'NetworkWatcher' },
-  { type: 'Microsoft.OperationsManagement/solutions', weight: 0.4, prefix: 'solution' },
-  { type: 'Microsoft.Compute/sshPublicKeys', weight: 0.3, prefix: 'sshkey' },
-  { type: 'Microsoft.DevTestLab/schedules', weight: 0.5, prefix: 'shutdown-computevm' },
-  { type: 'Microsoft.Network/virtualNetworkGateways', weight: 0.1, prefix: 'vgw' },
-  { type: 'Microsoft.Portal/dashboards', weight: 0.2, prefix: 'dash' }
+  t('Microsoft.Network/networkInterfaces', 12, 'nic'),
+  t('Microsoft.Compute/disks', 10, 'disk', {
+    sku: skuOf(['Premium_LRS', 'StandardSSD_LRS', 'Standard_LRS'], ['Premium'])
+  }),
+  t('Microsoft.Compute/virtualMachines', 8, 'vm', { identity: 0.4 }),
+  t('Microsoft.Compute/virtualMachines/extensions', 10, 'ext'),
+  t('Microsoft.Network/networkSecurityGroups', 5, 'nsg'),
+  t('Microsoft.Network/publicIPAddresses', 4, 'pip', { sku: skuOf(['Standard'], ['Regional']) }),
+  t('Microsoft.Network/virtualNetworks', 3, 'vnet'),
+  t('Microsoft.Storage/storageAccounts', 5, 'st', {
+    sku: skuOf(['Standard_LRS', 'Standard_GRS', 'Standard_ZRS'], ['Standard']),
+    kind: oneOf('StorageV2', 'StorageV2', 'BlobStorage', 'Storage')
+  }),
+  t('Microsoft.KeyVault/vaults', 3, 'kv'),
+  t('Microsoft.Web/sites', 4, 'app', {
+    kind: oneOf('app', 'app,linux', 'functionapp', 'functionapp,linux'),
+    identity: 0.5
+  }),
+  t('Microsoft.Web/serverFarms', 2, 'asp', {
+    sku: skuOf(['P1v3', 'S1', 'Y1', 'B1'], ['PremiumV3', 'Standard', 'Dynamic'], 1),
+    kind: oneOf('app', 'linux', 'functionapp')
+  }),
+  t('Microsoft.Sql/servers', 1.5, 'sql', { kind: oneOf('v12.0') }),
+  t('Microsoft.Sql/servers/databases', 2, 'sqldb', {
+    sku: skuOf(['GP_S_Gen5', 'S0', 'Basic'], ['GeneralPurpose', 'Standard', 'Basic'], 1),
+    kind: oneOf('v12.0,user')
+  }),
+  t('microsoft.insights/components', 2, 'appi', { kind: oneOf('web') }),
+  t('microsoft.insights/actiongroups', 1.5, 'ag', { location: 'Global' }),
+  t('microsoft.insights/metricalerts', 2, 'alert', { location: 'global' }),
+  t('Microsoft.OperationalInsights/workspaces', 1, 'log'),
+  t('Microsoft.Network/privateEndpoints', 2, 'pe'),
+  t('Microsoft.Network/privateDnsZones', 1.5, 'privatelink', { location: 'global' }),
+  t('Microsoft.ManagedIdentity/userAssignedIdentities', 1.5, 'id'),
+  t('Microsoft.DocumentDB/databaseAccounts', 0.7, 'cosmos', { kind: oneOf('GlobalDocumentDB') }),
+  t('Microsoft.ContainerService/managedClusters', 0.5, 'aks', {
+    sku: skuOf(['Base'], ['Free']),
+    identity: 1
+  }),
+  t('Microsoft.ContainerRegistry/registries', 0.7, 'acr', {
+    sku: skuOf(['Basic', 'Standard', 'Premium'], ['Standard'])
+  }),
+  t('Microsoft.EventHub/namespaces', 0.5, 'evhns', { sku: skuOf(['Standard'], ['Standard'], 1) }),
+  t('Microsoft.ServiceBus/namespaces', 0.5, 'sbns', { sku: skuOf(['Standard'], ['Standard']) }),
+  t('Microsoft.CognitiveServices/accounts', 0.7, 'cog', {
+    sku: skuOf(['S0'], ['Standard']),
+    kind: oneOf('OpenAI', 'TextAnalytics', 'FormRecognizer', 'CognitiveServices'),
+    identity: 0.3
+  }),
+  t('Microsoft.DataFactory/factories', 0.5, 'adf', { identity: 1 }),
+  t('Microsoft.Network/loadBalancers', 0.8, 'lb', { sku: skuOf(['Standard'], ['Regional']) }),
+  t('Microsoft.Network/applicationGateways', 0.3, 'agw'),
+  t('Microsoft.Network/routeTables', 0.8, 'rt'),
+  t('Microsoft.Compute/snapshots', 1, 'snap', { sku: skuOf(['Standard_LRS'], ['Standard']) }),
+  t('Microsoft.Automation/automationAccounts', 0.4, 'aa'),
+  t('Microsoft.RecoveryServices/vaults', 0.5, 'rsv', { sku: skuOf(['RS0'], ['Standard']) }),
+  t('Microsoft.Logic/workflows', 0.8, 'logic'),
+  t('Microsoft.Web/staticSites', 0.3, 'stapp', { sku: skuOf(['Free'], ['Free']) }),
+  t('Microsoft.ApiManagement/service', 0.2, 'apim', {
+    sku: skuOf(['Developer'], ['Developer'], 1),
+    identity: 0.5
+  }),
+  t('Microsoft.Cache/Redis', 0.3, 'redis'),
+  t('Microsoft.DBforPostgreSQL/flexibleServers', 0.5, 'psql', {
+    sku: skuOf(['Standard_B2s'], ['Burstable'])
+  }),
+  t('Microsoft.Databricks/workspaces', 0.2, 'dbw', { sku: skuOf(['premium'], ['Premium']) }),
+  t('Microsoft.Network/bastionHosts', 0.2, 'bas', { sku: skuOf(['Basic'], ['Basic']) }),
+  t('Microsoft.Network/networkWatchers', 0.5, 'NetworkWatcher'),
+  t('Microsoft.OperationsManagement/solutions', 0.4, 'solution'),
+  t('Microsoft.Compute/sshPublicKeys', 0.3, 'sshkey'),
+  t('Microsoft.DevTestLab/schedules', 0.5, 'shutdown-computevm'),
+  t('Microsoft.Network/virtualNetworkGateways', 0.1, 'vgw'),
+  t('Microsoft.Portal/dashboards', 0.2, 'dash')
 ];
 
 const TOTAL_WEIGHT = TYPES.reduce((sum, t) => sum + t.weight, 0);
-const LOCATIONS = ['westeurope', 'westeurope', 'westeurope', 'northeurope', 'swedencentral', 'eastus', 'eastus2', 'uksouth'];
+const LOCATIONS = [
+  'westeurope',
+  'westeurope',
+  'westeurope',
+  'northeurope',
+  'swedencentral',
+  'eastus',
+  'eastus2',
+  'uksouth'
+];
 const APPS = ['billing', 'crm', 'portal', 'data', 'hr', 'iot', 'search', 'shared', 'identity', 'reporting'];
 const ENVS = ['prod', 'test', 'dev', 'acc'];
 const TEAMS = ['platform', 'data-eng', 'web', 'finance-it', 'secops'];

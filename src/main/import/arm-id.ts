@@ -41,12 +41,22 @@ export function parseArmId(id: string): ArmIdParts {
   if (p < 0) {
     const rest = id.slice(scope?.[0].length ?? 0).replace(/\/+$/, '');
     if (rest !== '') return { subscription, resourceGroup, type: null, name: null };
-    if (resourceGroup) return { subscription, resourceGroup, type: 'Microsoft.Resources/resourceGroups', name: resourceGroup };
-    return { subscription, resourceGroup: null, type: 'Microsoft.Resources/subscriptions', name: subscription };
+    if (resourceGroup)
+      return { subscription, resourceGroup, type: 'Microsoft.Resources/resourceGroups', name: resourceGroup };
+    return {
+      subscription,
+      resourceGroup: null,
+      type: 'Microsoft.Resources/subscriptions',
+      name: subscription
+    };
   }
-  const seg = id.slice(p + '/providers/'.length).split('/').filter((s) => s !== '');
+  const seg = id
+    .slice(p + '/providers/'.length)
+    .split('/')
+    .filter((s) => s !== '');
   const namespace = seg[0];
-  if (namespace === undefined || seg.length < 3) return { subscription, resourceGroup, type: null, name: null };
+  if (namespace === undefined || seg.length < 3)
+    return { subscription, resourceGroup, type: null, name: null };
   let type = namespace;
   let name = '';
   for (let k = 1; k + 1 < seg.length; k += 2) {
@@ -65,7 +75,7 @@ export function parseArmId(id: string): ArmIdParts {
 export function armIdFromPortalLink(link: string): string | null {
   const text = link.trim();
   if (isArmId(text)) return text;
-  const at = text.search(/\/resource\/(subscriptions|providers)\//i);
+  const at = text.search(/[#/]resource\/(subscriptions|providers)\//i);
   if (at < 0) return null;
   let path = text.slice(at + '/resource'.length);
   const cut = path.search(/[?#]/);

@@ -102,8 +102,10 @@ export function chooseEncoding(bytes: Buffer, override?: string): EncodingChoice
     return { codec, encoding: bom ? 'utf-8-bom' : codec, bomLength: bom ? 3 : 0, warning: null };
   }
   if (utf8Bom) return { codec: 'utf-8', encoding: 'utf-8-bom', bomLength: 3, warning: null };
-  if (hasPrefix(bytes, [0xff, 0xfe])) return { codec: 'utf-16le', encoding: 'utf-16le', bomLength: 2, warning: null };
-  if (hasPrefix(bytes, [0xfe, 0xff])) return { codec: 'utf-16be', encoding: 'utf-16be', bomLength: 2, warning: null };
+  if (hasPrefix(bytes, [0xff, 0xfe]))
+    return { codec: 'utf-16le', encoding: 'utf-16le', bomLength: 2, warning: null };
+  if (hasPrefix(bytes, [0xfe, 0xff]))
+    return { codec: 'utf-16be', encoding: 'utf-16be', bomLength: 2, warning: null };
   const utf16 = sniffUtf16(bytes);
   if (utf16) return { codec: utf16, encoding: utf16, bomLength: 0, warning: null };
   if (isUtf8(bytes)) return { codec: 'utf-8', encoding: 'utf-8', bomLength: 0, warning: null };

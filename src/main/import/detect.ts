@@ -19,7 +19,9 @@ export interface Detection {
 
 /** xlsx (and any OOXML) is a zip: `PK\x03\x04`. */
 export function isZip(bytes: Buffer): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
 }
 
 /** Excel 97-2003 .xls (an OLE2 compound file), which no reader here understands. */
@@ -37,17 +39,32 @@ export function detectJson(sample: string): Detection {
   const sniff = sniffJson(sample);
   if (sniff.top === 'array') {
     const first = sniff.first;
-    if (first === undefined) return { format: 'az-json', reason: 'a JSON array (empty, or its first element is too large to look at)' };
+    if (first === undefined)
+      return {
+        format: 'az-json',
+        reason: 'a JSON array (empty, or its first element is too large to look at)'
+      };
     if (!isObject(first)) return { format: null, reason: 'a JSON array whose elements are not objects' };
     if (typeof first.id === 'string' && isArmId(first.id) && 'type' in first) {
-      return { format: 'az-json', reason: 'a JSON array of resource objects with id and type (az resource list)' };
+      return {
+        format: 'az-json',
+        reason: 'a JSON array of resource objects with id and type (az resource list)'
+      };
     }
-    return { format: 'az-json-projection', reason: `a JSON array of objects with custom keys (${Object.keys(first).join(', ')})` };
+    return {
+      format: 'az-json-projection',
+      reason: `a JSON array of objects with custom keys (${Object.keys(first).join(', ')})`
+    };
   }
   if (sniff.top === 'object') {
-    if (sniff.keys.includes('value')) return { format: 'arm-rest', reason: 'a JSON object with a "value" array (ARM REST list)' };
-    if (sniff.keys.includes('data')) return { format: 'resource-graph', reason: 'a JSON object with a "data" array (Resource Graph)' };
-    return { format: null, reason: `a JSON object without "value" or "data" (keys: ${sniff.keys.join(', ') || 'none'})` };
+    if (sniff.keys.includes('value'))
+      return { format: 'arm-rest', reason: 'a JSON object with a "value" array (ARM REST list)' };
+    if (sniff.keys.includes('data'))
+      return { format: 'resource-graph', reason: 'a JSON object with a "data" array (Resource Graph)' };
+    return {
+      format: null,
+      reason: `a JSON object without "value" or "data" (keys: ${sniff.keys.join(', ') || 'none'})`
+    };
   }
   return { format: null, reason: 'not JSON' };
 }
@@ -81,18 +98,34 @@ export function detectCsv(text: string): Detection {
   const has = (...names: string[]): boolean => names.some((n) => norm.has(n));
   const found = (format: ImportFormat, reason: string): Detection => ({ format, delimiter, reason });
 
-  if (raw.some((h) => /^\*\s*server name$/i.test(h))) return found('azure-migrate-csv', 'the header has "*Server name" (Azure Migrate import template)');
-  if (has('assettag') && has('category', 'model', 'company', 'manufacturer', 'checkedouttousername', 'checkedoutto')) {
+  if (raw.some((h) => /^\*\s*server name$/i.test(h)))
+    return found('azure-migrate-csv', 'the header has "*Server name" (Azure Migrate import template)');
+  if (
+    has('assettag') &&
+    has('category', 'model', 'company', 'manufacturer', 'checkedouttousername', 'checkedoutto')
+  ) {
     return found('snipe-it-csv', 'the header has "Asset Tag" with Category/Model (Snipe-IT)');
   }
-  if (has('resourcelink') || (raw.includes('NAME') && raw.includes('TYPE') && raw.some((h) => ['RESOURCE GROUP', 'LOCATION', 'SUBSCRIPTION'].includes(h)))) {
+  if (
+    has('resourcelink') ||
+    (raw.includes('NAME') &&
+      raw.includes('TYPE') &&
+      raw.some((h) => ['RESOURCE GROUP', 'LOCATION', 'SUBSCRIPTION'].includes(h)))
+  ) {
     return found('portal-csv', 'upper-case NAME, TYPE, ... headers (Azure portal export)');
   }
   if (delimiter === ';' && body.some((r) => r.some((f) => f.trimStart().startsWith('@{')))) {
     return found('governance-csv', 'semicolon-delimited with @{...} cells (PowerShell governance export)');
   }
-  if (preamble.note?.includes('Microsoft.Azure') || has('resourcegroupname', 'resourceid') || (has('resourcetype') && has('resourcename', 'name'))) {
-    return found('get-azresource-csv', 'PowerShell headers ResourceType/ResourceGroupName (Get-AzResource | Export-Csv)');
+  if (
+    preamble.note?.includes('Microsoft.Azure') ||
+    has('resourcegroupname', 'resourceid') ||
+    (has('resourcetype') && has('resourcename', 'name'))
+  ) {
+    return found(
+      'get-azresource-csv',
+      'PowerShell headers ResourceType/ResourceGroupName (Get-AzResource | Export-Csv)'
+    );
   }
   return found('generic-csv', `a table with ${raw.length} column(s); no known export signature`);
 }

@@ -18,9 +18,17 @@ function part(value: string | null | undefined): string {
  * - otherwise `source|subscription|resourceGroup|type|name`, lower-cased, so resource-group
  *   case drift does not split an asset in two.
  */
-export function importKey(row: Pick<ImportRow, 'externalId' | 'source' | 'subscription' | 'resourceGroup' | 'type' | 'name'>): string {
+export function importKey(
+  row: Pick<ImportRow, 'externalId' | 'source' | 'subscription' | 'resourceGroup' | 'type' | 'name'>
+): string {
   const id = row.externalId?.trim() ?? '';
   if (id !== '' && isArmId(id)) return id.toLowerCase().replace(/\/+$/, '');
   if (id !== '') return [part(row.source), 'id', part(id)].join('|');
-  return [part(row.source), part(row.subscription), part(row.resourceGroup), part(row.type), part(row.name)].join('|');
+  return [
+    part(row.source),
+    part(row.subscription),
+    part(row.resourceGroup),
+    part(row.type),
+    part(row.name)
+  ].join('|');
 }

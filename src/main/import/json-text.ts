@@ -34,8 +34,12 @@ export function describeJsonError(error: unknown, text: string): JsonSyntaxProbl
   const lc = /line (\d+) column (\d+)/.exec(raw);
   const pos = /at position (\d+)/.exec(raw);
   const offset = pos ? Number(pos[1]) : lc ? null : text.length;
-  const where = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineColumnAt(text, offset ?? text.length);
-  const reason = raw.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
+  const where = lc
+    ? { line: Number(lc[1]), column: Number(lc[2]) }
+    : lineColumnAt(text, offset ?? text.length);
+  const reason = raw
+    .replace(/\s*(in JSON )?at position \d+.*$/, '')
+    .replace(/\s*\(line \d+ column \d+\)/, '');
   // An error at the very end ("Unexpected end", "Unterminated string") means the file was cut.
   const atEnd = /end of JSON input/i.test(raw) || (offset !== null && offset >= text.trimEnd().length);
   return {

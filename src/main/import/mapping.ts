@@ -14,8 +14,35 @@ export function normaliseHeader(header: string): string {
  * a fuzzy match that maps "Model" to the service model would be worse than no match.
  */
 const ALIASES: Record<MappableField, readonly string[]> = {
-  name: ['resourcename', 'name', 'servername', 'hostname', 'host', 'computername', 'computer', 'vmname', 'machinename', 'devicename', 'assetname', 'displayname', 'ciname', 'systemname', 'fqdn'],
-  externalId: ['resourceid', 'id', 'armid', 'assettag', 'assetid', 'ciid', 'sysid', 'configurationitemid', 'uuid', 'resourcelink'],
+  name: [
+    'resourcename',
+    'name',
+    'servername',
+    'hostname',
+    'host',
+    'computername',
+    'computer',
+    'vmname',
+    'machinename',
+    'devicename',
+    'assetname',
+    'displayname',
+    'ciname',
+    'systemname',
+    'fqdn'
+  ],
+  externalId: [
+    'resourceid',
+    'id',
+    'armid',
+    'assettag',
+    'assetid',
+    'ciid',
+    'sysid',
+    'configurationitemid',
+    'uuid',
+    'resourcelink'
+  ],
   type: ['resourcetype', 'type', 'assettype', 'citype', 'category', 'class', 'sysclassname', 'assetcategory'],
   kind: ['kind', 'subtype'],
   sku: ['sku', 'skuname', 'vmsize', 'size', 'pricingtier'],
@@ -27,7 +54,19 @@ const ALIASES: Record<MappableField, readonly string[]> = {
   tagName: ['tagname', 'tagkey'],
   tagValue: ['tagvalue'],
   managedBy: ['managedby'],
-  owner: ['owner', 'ownedby', 'ownerteam', 'team', 'businessowner', 'technicalowner', 'assignedto', 'responsible', 'custodian', 'owneremail', 'contact'],
+  owner: [
+    'owner',
+    'ownedby',
+    'ownerteam',
+    'team',
+    'businessowner',
+    'technicalowner',
+    'assignedto',
+    'responsible',
+    'custodian',
+    'owneremail',
+    'contact'
+  ],
   serviceModel: ['servicemodel', 'deliverymodel', 'cloudmodel', 'cloudservicemodel']
 };
 

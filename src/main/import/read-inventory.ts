@@ -6,7 +6,13 @@ import type { AssetProvider, ColumnMapping, ImportFormat, ReadResult, RowError }
 import { chooseEncoding, decodeSample, decodeWith, transcodeToUtf8 } from './decode';
 import { detectFormat, isLegacyXls, isZip, type Detection } from './detect';
 import type { JsonBytes } from './json-text';
-import type { DisplayKindResolver, DisplayTypeResolver, ReaderContext, ReaderOutput, RegionResolver } from './reader-types';
+import type {
+  DisplayKindResolver,
+  DisplayTypeResolver,
+  ReaderContext,
+  ReaderOutput,
+  RegionResolver
+} from './reader-types';
 import { failedRead } from './reader-types';
 import { readArmRest } from './readers/arm-rest';
 import { readAzJson } from './readers/az-json';
@@ -66,27 +72,47 @@ const DETECT_SAMPLE = 256 * 1024;
 function extensionNote(fileName: string, format: ImportFormat): string | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   const family = JSON_FORMATS.has(format) ? 'JSON' : format === 'xlsx' ? 'an Excel workbook' : 'CSV';
-  const expected: Record<string, string> = { json: 'JSON', csv: 'CSV', tsv: 'CSV', txt: 'CSV', xlsx: 'an Excel workbook' };
+  const expected: Record<string, string> = {
+    json: 'JSON',
+    csv: 'CSV',
+    tsv: 'CSV',
+    txt: 'CSV',
+    xlsx: 'an Excel workbook'
+  };
   const named = ext === undefined ? undefined : expected[ext];
   if (named === undefined || named === family) return null;
   return `"${fileName}" is named .${ext ?? ''} but holds ${family}: read as ${family}`;
 }
 
-async function readDecoded(bytes: Buffer, opts: ReadInventoryOptions, ctx: ReaderContext): Promise<{ format: ImportFormat; encoding: string; out: ReaderOutput }> {
+async function readDecoded(
+  bytes: Buffer,
+  opts: ReadInventoryOptions,
+  ctx: ReaderContext
+): Promise<{ format: ImportFormat; encoding: string; out: ReaderOutput }> {
   let choice;
   try {
     choice = chooseEncoding(bytes, opts.encoding);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { format: opts.format ?? 'generic-csv', encoding: opts.encoding ?? 'unknown', out: failedRead({ line: 0, field: null, message }) };
+    return {
+      format: opts.format ?? 'generic-csv',
+      encoding: opts.encoding ?? 'unknown',
+      out: failedRead({ line: 0, field: null, message })
+    };
   }
   if (choice.warning) ctx.warnings.file(choice.warning);
   const sample = decodeSample(bytes, choice, DETECT_SAMPLE);
-  const detection: Detection = opts.format ? { format: opts.format, reason: 'chosen by the user' } : detectFormat(sample);
+  const detection: Detection = opts.format
+    ? { format: opts.format, reason: 'chosen by the user' }
+    : detectFormat(sample);
   const encoding = choice.encoding;
   if (detection.format === null) {
     const looksJson = /^\s*[[{]/.test(sample);
-    const error: RowError = { line: 0, field: null, message: `Not an inventory file this app can read: ${detection.reason}` };
+    const error: RowError = {
+      line: 0,
+      field: null,
+      message: `Not an inventory file this app can read: ${detection.reason}`
+    };
     return { format: looksJson ? 'az-json' : 'generic-csv', encoding, out: failedRead(error) };
   }
   const format = detection.format;
@@ -97,7 +123,8 @@ async function readDecoded(bytes: Buffer, opts: ReadInventoryOptions, ctx: Reade
         ? { bytes: bytes.subarray(choice.bomLength), encoding: 'utf16le' }
         : { bytes: transcodeToUtf8(bytes, choice), encoding: 'utf8' };
     if (format === 'arm-rest') return { format, encoding, out: await readArmRest(jsonBytes, ctx) };
-    if (format === 'resource-graph') return { format, encoding, out: await readResourceGraph(jsonBytes, ctx) };
+    if (format === 'resource-graph')
+      return { format, encoding, out: await readResourceGraph(jsonBytes, ctx) };
     return { format, encoding, out: await readAzJson(jsonBytes, format, ctx) };
   }
   const shape = TABLE_SHAPES[format] ?? genericCsvShape;
@@ -127,7 +154,11 @@ export async function readInventory(bytes: Buffer, opts: ReadInventoryOptions): 
   };
   let read: { format: ImportFormat; encoding: string; out: ReaderOutput };
   if (isLegacyXls(bytes)) {
-    const error: RowError = { line: 0, field: null, message: 'This is an Excel 97-2003 .xls file: save it as .xlsx or CSV and import that' };
+    const error: RowError = {
+      line: 0,
+      field: null,
+      message: 'This is an Excel 97-2003 .xls file: save it as .xlsx or CSV and import that'
+    };
     read = { format: 'xlsx', encoding: 'binary', out: failedRead(error) };
   } else if (opts.format === 'xlsx' || (!opts.format && isZip(bytes))) {
     read = { format: 'xlsx', encoding: 'binary', out: await readXlsx(bytes, opts.sheet, ctx) };

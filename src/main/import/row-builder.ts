@@ -75,7 +75,11 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
     if (column === undefined) return null;
     const value = textOf(read(column));
     if (value !== null && isDotNetTypeName(value)) {
-      warnings.add(`dotnet:${column}`, line, `Column "${column}" holds the .NET type name ${value} instead of a value: treated as empty`);
+      warnings.add(
+        `dotnet:${column}`,
+        line,
+        `Column "${column}" holds the .NET type name ${value} instead of a value: treated as empty`
+      );
       return null;
     }
     return value;
@@ -100,14 +104,23 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
         const cell = parseTagsCell(raw);
         if (cell.kind === 'tags') tags = cell.tags;
         else if (cell.kind === 'dotnet-type') {
-          warnings.add(`dotnet-tags`, line, `Tags column holds the .NET type name ${cell.typeName} instead of tags: treated as no tags`);
+          warnings.add(
+            `dotnet-tags`,
+            line,
+            `Tags column holds the .NET type name ${cell.typeName} instead of tags: treated as no tags`
+          );
         } else {
-          warnings.add('unparsed-tags', line, `Tags cell could not be read as tags (e.g. "${cell.text.slice(0, 60)}"): treated as no tags`);
+          warnings.add(
+            'unparsed-tags',
+            line,
+            `Tags cell could not be read as tags (e.g. "${cell.text.slice(0, 60)}"): treated as no tags`
+          );
         }
       }
     }
     const tagName = text(read, line, col.tagName);
-    if (tagName !== null) tags[tagName] = textOf(col.tagValue === undefined ? null : read(col.tagValue)) ?? '';
+    if (tagName !== null)
+      tags[tagName] = textOf(col.tagValue === undefined ? null : read(col.tagValue)) ?? '';
     return tags;
   };
 
@@ -115,7 +128,8 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
     const raw = text(read, line, col.externalId);
     if (raw === null || !/^https?:\/\//i.test(raw)) return raw;
     const id = armIdFromPortalLink(raw);
-    if (id === null) warnings.add('link-without-id', line, 'A resource link holds no ARM id: the row has no id');
+    if (id === null)
+      warnings.add('link-without-id', line, 'A resource link holds no ARM id: the row has no id');
     return id;
   };
 
@@ -125,7 +139,8 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
       const armId = externalId !== null && isArmId(externalId) ? externalId : null;
       // Parsed only when a field is missing: most full exports need just the subscription.
       let parts: ArmIdParts | null | undefined;
-      const fromId = (): ArmIdParts | null => (parts === undefined ? (parts = armId === null ? null : parseArmId(armId)) : parts);
+      const fromId = (): ArmIdParts | null =>
+        parts === undefined ? (parts = armId === null ? null : parseArmId(armId)) : parts;
       const row: ImportRow = {
         line,
         externalId,
@@ -134,7 +149,8 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
         kind: text(read, line, col.kind),
         sku: skuOf(read, line, col.sku),
         provider: 'other',
-        subscription: text(read, line, col.subscription) ?? (armId === null ? null : subscriptionOfArmId(armId)),
+        subscription:
+          text(read, line, col.subscription) ?? (armId === null ? null : subscriptionOfArmId(armId)),
         resourceGroup: text(read, line, col.resourceGroup) ?? fromId()?.resourceGroup ?? null,
         location: text(read, line, col.location),
         tags: readTags(read, line),
@@ -152,7 +168,12 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
       if (modelText !== null) {
         const model = parseServiceModel(modelText);
         if (model) row.serviceModel = model;
-        else warnings.add(`model:${modelText}`, line, `Service model "${modelText}" is not IaaS, PaaS, SaaS or on-premises: ignored`);
+        else
+          warnings.add(
+            `model:${modelText}`,
+            line,
+            `Service model "${modelText}" is not IaaS, PaaS, SaaS or on-premises: ignored`
+          );
       }
       const extra: Record<string, string> = {};
       for (const column of spec.extraColumns) {

@@ -26,7 +26,11 @@ export interface TableShape {
 }
 
 /** The default check: without a name column nothing can be imported. */
-export function requireNameColumn(columns: readonly string[], mapping: ColumnMapping, headerLine: number): RowError | null {
+export function requireNameColumn(
+  columns: readonly string[],
+  mapping: ColumnMapping,
+  headerLine: number
+): RowError | null {
   if (mapping.name !== undefined) return null;
   return {
     line: headerLine,
@@ -58,14 +62,22 @@ export interface TableInput {
  * read before it and reporting `complete: false`.
  * @throws the signal's reason when aborted
  */
-export async function readTable(input: TableInput, shape: TableShape, ctx: ReaderContext): Promise<ReaderOutput> {
+export async function readTable(
+  input: TableInput,
+  shape: TableShape,
+  ctx: ReaderContext
+): Promise<ReaderOutput> {
   const columns = uniqueColumns(input.header.fields, ctx.warnings);
   const mapping = ctx.mapping ?? shape.suggest(columns);
   const base = { columns, mapping };
   const missing = missingColumns(mapping, columns);
   if (missing.length > 0) {
     return failedRead(
-      { line: input.header.line, field: null, message: `The mapping names columns the file does not have: ${missing.join(', ')}` },
+      {
+        line: input.header.line,
+        field: null,
+        message: `The mapping names columns the file does not have: ${missing.join(', ')}`
+      },
       base
     );
   }

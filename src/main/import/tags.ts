@@ -14,7 +14,9 @@ export type TagCell =
  * `Microsoft.Azure.Management...Sku`: what PowerShell writes for an object it cannot flatten.
  */
 export function isDotNetTypeName(value: string): boolean {
-  return /^(System|Microsoft\.Azure|Microsoft\.WindowsAzure)\.[\w.]+(`\d+\[[\w.,\s[\]`]*\])?$/.test(value.trim());
+  return /^(System|Microsoft\.Azure|Microsoft\.WindowsAzure)\.[\w.]+(`\d+\[[\w.,\s[\]`]*\])?$/.test(
+    value.trim()
+  );
 }
 
 /** Tag values from JSON may be numbers or booleans; anything else non-null becomes its JSON text. */
@@ -68,7 +70,8 @@ function pairsToTags(parts: string[], assign: RegExp): Record<string, string> | 
  */
 export function parseTagsCell(cell: string): TagCell {
   const text = cell.trim();
-  if (text === '' || text === '{}' || text === '@{}' || text.toLowerCase() === 'null') return { kind: 'tags', tags: {} };
+  if (text === '' || text === '{}' || text === '@{}' || text.toLowerCase() === 'null')
+    return { kind: 'tags', tags: {} };
   if (isDotNetTypeName(text)) return { kind: 'dotnet-type', typeName: text };
   if (text.startsWith('{')) {
     try {

@@ -71,7 +71,11 @@ describe('sineemore csv-test-data through the CSV layer', () => {
 
   it.each([
     ['bad-missing-quote', 'CSV_QUOTE_NOT_CLOSED', /Line 2: a quoted field starts/],
-    ['bad-quotes-with-unescaped-quote', 'CSV_INVALID_CLOSING_QUOTE', /Line 2: a quote inside a quoted field is not doubled/]
+    [
+      'bad-quotes-with-unescaped-quote',
+      'CSV_INVALID_CLOSING_QUOTE',
+      /Line 2: a quote inside a quoted field is not doubled/
+    ]
   ])('%s is a syntax error naming line 2', async (name, code, message) => {
     const text = readFileSync(join(SINEEMORE, 'csv', `${name}.csv`), 'utf8');
     const error = await records(text).catch((e: unknown) => e);
@@ -80,17 +84,32 @@ describe('sineemore csv-test-data through the CSV layer', () => {
     expect((error as Error).message).toMatch(message);
 
     // Through the whole reader: one error with the line, reading marked incomplete.
-    const result = await readInventory(Buffer.from(text), { fileName: `${name}.csv`, mapping: { name: 'foo' } });
+    const result = await readInventory(Buffer.from(text), {
+      fileName: `${name}.csv`,
+      mapping: { name: 'foo' }
+    });
     expect(result.rows).toEqual([]);
     expect(result.complete).toBe(false);
-    expect(result.errors).toEqual([{ line: 2, field: null, message: expect.stringMatching(message) as unknown }]);
+    expect(result.errors).toEqual([
+      { line: 2, field: null, message: expect.stringMatching(message) as unknown }
+    ]);
   });
 
   it('bad-unescaped-quote: strict mode stops at line 2; by default the quote is kept and line 2 is named', async () => {
     const text = readFileSync(join(SINEEMORE, 'csv', 'bad-unescaped-quote.csv'), 'utf8');
-    const strict = await readInventory(Buffer.from(text), { fileName: 'q.csv', mapping: { name: 'foo' }, strict: true });
+    const strict = await readInventory(Buffer.from(text), {
+      fileName: 'q.csv',
+      mapping: { name: 'foo' },
+      strict: true
+    });
     expect(strict.complete).toBe(false);
-    expect(strict.errors).toEqual([{ line: 2, field: null, message: expect.stringMatching(/^Line 2: a quote appears inside an unquoted field/) as unknown }]);
+    expect(strict.errors).toEqual([
+      {
+        line: 2,
+        field: null,
+        message: expect.stringMatching(/^Line 2: a quote appears inside an unquoted field/) as unknown
+      }
+    ]);
 
     // csv-spectrum's location_coordinates (37°36'37.8"N) is the same construct in real data,
     // which is why the default keeps the character and says where.
@@ -98,7 +117,9 @@ describe('sineemore csv-test-data through the CSV layer', () => {
     expect(lenient.complete).toBe(true);
     expect(lenient.errors).toEqual([]);
     expect(lenient.rows[0]?.extra).toEqual({ bar: 'This "quotes" must be escaped', baz: '3' });
-    expect(lenient.warnings).toEqual(['A quote inside an unquoted field was kept as a character (the field should have been quoted) (line 2)']);
+    expect(lenient.warnings).toEqual([
+      'A quote inside an unquoted field was kept as a character (the field should have been quoted) (line 2)'
+    ]);
   });
 
   it.each([
@@ -106,21 +127,30 @@ describe('sineemore csv-test-data through the CSV layer', () => {
     ['bad-header-more-fields', 'Line 2 has 4 fields but the header has 3: skipped']
   ])('%s: the ragged record is an error naming its line', async (name, message) => {
     const text = readFileSync(join(SINEEMORE, 'csv', `${name}.csv`), 'utf8');
-    const result = await readInventory(Buffer.from(text), { fileName: `${name}.csv`, mapping: { name: 'foo' } });
+    const result = await readInventory(Buffer.from(text), {
+      fileName: `${name}.csv`,
+      mapping: { name: 'foo' }
+    });
     expect(result.rows).toEqual([]);
     expect(result.errors).toEqual([{ line: 2, field: null, message }]);
     expect(result.totalRecords).toBe(1);
   });
 
   it('bad-header-no-header (empty file): an error on line 1', async () => {
-    const result = await readInventory(readFileSync(join(SINEEMORE, 'csv', 'bad-header-no-header.csv')), { fileName: 'empty.csv' });
+    const result = await readInventory(readFileSync(join(SINEEMORE, 'csv', 'bad-header-no-header.csv')), {
+      fileName: 'empty.csv'
+    });
     expect(result.format).toBe('generic-csv');
-    expect(result.errors).toEqual([{ line: 1, field: null, message: 'Line 1: the file is empty (no header line)' }]);
+    expect(result.errors).toEqual([
+      { line: 1, field: null, message: 'Line 1: the file is empty (no header line)' }
+    ]);
     expect(result.complete).toBe(false);
   });
 
   it('bad-header-wrong-header: no name column, an error naming the header line and its columns', async () => {
-    const result = await readInventory(readFileSync(join(SINEEMORE, 'csv', 'bad-header-wrong-header.csv')), { fileName: 'x.csv' });
+    const result = await readInventory(readFileSync(join(SINEEMORE, 'csv', 'bad-header-wrong-header.csv')), {
+      fileName: 'x.csv'
+    });
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ line: 1, field: 'name' });
     expect(result.errors[0]?.message).toMatch(/header \(line 1\).*columns: qux, quux, quuz/);
@@ -133,8 +163,19 @@ describe('clevercsv imdb: a ragged row among 100', () => {
       fileName: 'imdb.csv',
       mapping: { name: 'title', externalId: 'tid' }
     });
-    expect([result.format, result.rows.length, result.totalRecords, result.complete]).toEqual(['generic-csv', 99, 100, true]);
-    expect(result.errors).toEqual([{ line: 66, field: null, message: 'Line 66 has 46 fields but the header has 44: skipped' }]);
-    expect(result.rows[0]).toMatchObject({ line: 2, name: 'Der Vagabund und das Kind (1921)', externalId: 'tt0012349' });
+    expect([result.format, result.rows.length, result.totalRecords, result.complete]).toEqual([
+      'generic-csv',
+      99,
+      100,
+      true
+    ]);
+    expect(result.errors).toEqual([
+      { line: 66, field: null, message: 'Line 66 has 46 fields but the header has 44: skipped' }
+    ]);
+    expect(result.rows[0]).toMatchObject({
+      line: 2,
+      name: 'Der Vagabund und das Kind (1921)',
+      externalId: 'tt0012349'
+    });
   });
 });

@@ -3,7 +3,8 @@ import { readInventory, type ReadInventoryOptions } from '../../../src/main/impo
 import { resolveDisplayKind, resolveDisplayType, resolveRegion } from '../../../src/core/classify';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
-const read = (text: string, opts: Partial<ReadInventoryOptions> = {}) => readInventory(Buffer.from(text), { fileName: 'in.csv', ...opts });
+const read = (text: string, opts: Partial<ReadInventoryOptions> = {}) =>
+  readInventory(Buffer.from(text), { fileName: 'in.csv', ...opts });
 
 const PORTAL = [
   'NAME,TYPE,RESOURCE GROUP,LOCATION,SUBSCRIPTION,RESOURCE LINK',
@@ -55,9 +56,20 @@ describe('governance exports (semicolon, @{k=v} tags, dd/MM/yyyy)', () => {
   it('detects the shape, parses tags and dates', async () => {
     const r = await read(text);
     expect([r.format, r.delimiter, r.rows.length, r.errors.length]).toEqual(['governance-csv', ';', 3, 0]);
-    expect(r.rows[0]).toMatchObject({ tags: { env: 'prod', owner: 'team-a', costCenter: 'CC 12' }, owner: 'Team A', provider: 'azure', subscription: SUB });
-    expect(r.rows.map((row) => row.extra?.CreatedDate)).toEqual(['2024-01-31', '2024-02-15T14:05:00', '31/02/2024']);
-    expect(r.warnings).toEqual(['Column "CreatedDate" holds "31/02/2024", not a valid dd/MM/yyyy date: kept as read (line 4)']);
+    expect(r.rows[0]).toMatchObject({
+      tags: { env: 'prod', owner: 'team-a', costCenter: 'CC 12' },
+      owner: 'Team A',
+      provider: 'azure',
+      subscription: SUB
+    });
+    expect(r.rows.map((row) => row.extra?.CreatedDate)).toEqual([
+      '2024-01-31',
+      '2024-02-15T14:05:00',
+      '31/02/2024'
+    ]);
+    expect(r.warnings).toEqual([
+      'Column "CreatedDate" holds "31/02/2024", not a valid dd/MM/yyyy date: kept as read (line 4)'
+    ]);
   });
 });
 
@@ -81,34 +93,61 @@ describe('Get-AzResource variants', () => {
 
   it('a row without a type is an error naming the line and field', async () => {
     const r = await read('ResourceName,ResourceType,ResourceGroupName\nvm-01,,rg\n');
-    expect(r.errors).toEqual([{ line: 2, field: 'type', message: 'Missing resource type for "vm-01" (column "ResourceType" is empty)' }]);
+    expect(r.errors).toEqual([
+      {
+        line: 2,
+        field: 'type',
+        message: 'Missing resource type for "vm-01" (column "ResourceType" is empty)'
+      }
+    ]);
   });
 });
 
 describe('generic CSV', () => {
   it('TSV with hostname/owner/service model columns: mapping suggested, values normalised', async () => {
-    const r = await read('Hostname\tCategory\tOwner\tService model\tSite\nsrv-01\tServer\tinfra-team\tOn-premises\tAmsterdam DC\nsaas-crm\tApplication\tsales-ops\tSaaS\t\nodd\tServer\t\tHybrid\t\n');
+    const r = await read(
+      'Hostname\tCategory\tOwner\tService model\tSite\nsrv-01\tServer\tinfra-team\tOn-premises\tAmsterdam DC\nsaas-crm\tApplication\tsales-ops\tSaaS\t\nodd\tServer\t\tHybrid\t\n'
+    );
     expect([r.format, r.delimiter, r.rows.length]).toEqual(['generic-csv', '\t', 3]);
-    expect(r.mapping).toEqual({ name: 'Hostname', type: 'Category', location: 'Site', owner: 'Owner', serviceModel: 'Service model' });
+    expect(r.mapping).toEqual({
+      name: 'Hostname',
+      type: 'Category',
+      location: 'Site',
+      owner: 'Owner',
+      serviceModel: 'Service model'
+    });
     expect(r.rows.map((row) => [row.name, row.serviceModel, row.owner, row.provider])).toEqual([
       ['srv-01', 'onprem', 'infra-team', 'other'],
       ['saas-crm', 'saas', 'sales-ops', 'other'],
       ['odd', null, null, 'other']
     ]);
-    expect(r.warnings).toEqual(['Service model "Hybrid" is not IaaS, PaaS, SaaS or on-premises: ignored (line 4)']);
+    expect(r.warnings).toEqual([
+      'Service model "Hybrid" is not IaaS, PaaS, SaaS or on-premises: ignored (line 4)'
+    ]);
   });
 
   it('pipe-delimited with Excel sep= line; an ARM id makes the row azure, else the default provider', async () => {
-    const r = await read(`sep=|\nName|Id|Tags\nvm-01|/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-01|env=prod;app=crm\nrack-7||\n`, {
-      provider: 'onprem'
-    });
+    const r = await read(
+      `sep=|\nName|Id|Tags\nvm-01|/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-01|env=prod;app=crm\nrack-7||\n`,
+      {
+        provider: 'onprem'
+      }
+    );
     expect([r.delimiter, r.rows.length]).toEqual(['|', 2]);
-    expect(r.rows[0]).toMatchObject({ line: 3, provider: 'azure', type: 'Microsoft.Compute/virtualMachines', resourceGroup: 'rg', tags: { env: 'prod', app: 'crm' } });
+    expect(r.rows[0]).toMatchObject({
+      line: 3,
+      provider: 'azure',
+      type: 'Microsoft.Compute/virtualMachines',
+      resourceGroup: 'rg',
+      tags: { env: 'prod', app: 'crm' }
+    });
     expect(r.rows[1]).toMatchObject({ line: 4, provider: 'onprem', type: null, externalId: null });
   });
 
   it('ARI-style Tag Name / Tag Value rows each carry one tag (merging is the import service’s job)', async () => {
-    const r = await read('Subscription,Resource Group,VM Name,VM Size,Tag Name,Tag Value\nProd,rg-a,vm-1,Standard_D2s_v5,env,prod\nProd,rg-a,vm-1,Standard_D2s_v5,owner,team-a\n');
+    const r = await read(
+      'Subscription,Resource Group,VM Name,VM Size,Tag Name,Tag Value\nProd,rg-a,vm-1,Standard_D2s_v5,env,prod\nProd,rg-a,vm-1,Standard_D2s_v5,owner,team-a\n'
+    );
     expect(r.rows.map((row) => [row.name, row.sku, row.tags])).toEqual([
       ['vm-1', 'Standard_D2s_v5', { env: 'prod' }],
       ['vm-1', 'Standard_D2s_v5', { owner: 'team-a' }]
@@ -117,7 +156,9 @@ describe('generic CSV', () => {
 
   it('an explicit mapping naming a missing column is refused', async () => {
     const r = await read('a,b\n1,2\n', { mapping: { name: 'Server' } });
-    expect(r.errors).toEqual([{ line: 1, field: null, message: 'The mapping names columns the file does not have: Server' }]);
+    expect(r.errors).toEqual([
+      { line: 1, field: null, message: 'The mapping names columns the file does not have: Server' }
+    ]);
     expect(r.complete).toBe(false);
   });
 
@@ -126,7 +167,9 @@ describe('generic CSV', () => {
     expect(r.columns).toEqual(['Name', 'Notes', 'Notes (2)', 'Column 4']);
     expect(r.rows[0]?.extra).toEqual({ Notes: 'a', 'Notes (2)': 'b', 'Column 4': 'c' });
     expect([r.rows.length, r.totalRecords]).toEqual([1, 1]);
-    expect(r.warnings).toEqual(['The header "Notes" appears more than once; the repeat is called "Notes (2)"']);
+    expect(r.warnings).toEqual([
+      'The header "Notes" appears more than once; the repeat is called "Notes (2)"'
+    ]);
   });
 
   it('a missing name in one row is a row error; the others are read', async () => {

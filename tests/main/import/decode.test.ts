@@ -22,11 +22,17 @@ describe('decodeBytes', () => {
     const bytes = fixture('messy-csv', 'frictionless_latin1_tiny.csv');
     expect(decodeBytes(bytes).text).toBe('id,name\n1,english\n2,\u00a9\n');
     const forced = decodeBytes(bytes, 'ISO-8859-1');
-    expect([forced.encoding, forced.text.endsWith('2,\u00a9\n'), forced.warning]).toEqual(['windows-1252', true, null]);
+    expect([forced.encoding, forced.text.endsWith('2,\u00a9\n'), forced.warning]).toEqual([
+      'windows-1252',
+      true,
+      null
+    ]);
   });
 
   it('reads 0x80 as € (a cp1252-only code point, absent from ISO-8859-1)', () => {
-    expect(decodeBytes(Buffer.from([0x50, 0x72, 0x69, 0x63, 0x65, 0x3a, 0x20, 0x80, 0x35])).text).toBe('Price: \u20ac5');
+    expect(decodeBytes(Buffer.from([0x50, 0x72, 0x69, 0x63, 0x65, 0x3a, 0x20, 0x80, 0x35])).text).toBe(
+      'Price: \u20ac5'
+    );
   });
 
   it('recognises BOMs and strips them', () => {
@@ -36,7 +42,8 @@ describe('decodeBytes', () => {
       [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'utf-16le'],
       [iconv.encode(text, 'utf-16be', { addBOM: true }), 'utf-16be']
     ];
-    for (const [bytes, encoding] of cases) expect(decodeBytes(bytes)).toEqual({ text, encoding, warning: null });
+    for (const [bytes, encoding] of cases)
+      expect(decodeBytes(bytes)).toEqual({ text, encoding, warning: null });
   });
 
   it('detects UTF-16 without a BOM from the NUL pattern', () => {
@@ -67,7 +74,9 @@ describe('decodeBytes', () => {
 
 describe('encodings and line endings through readInventory', () => {
   it('a Latin-1 CSV: © survives, the guess is reported', async () => {
-    const r = await readInventory(fixture('messy-csv', 'frictionless_latin1_tiny.csv'), { fileName: 'latin1.csv' });
+    const r = await readInventory(fixture('messy-csv', 'frictionless_latin1_tiny.csv'), {
+      fileName: 'latin1.csv'
+    });
     expect([r.format, r.encoding, r.rows.length]).toEqual(['generic-csv', 'windows-1252', 2]);
     expect(r.rows.map((row) => [row.externalId, row.name])).toEqual([
       ['1', 'english'],
@@ -77,16 +86,26 @@ describe('encodings and line endings through readInventory', () => {
   });
 
   it('UTF-16BE with and without BOM: the Get-AzResourceGroup export still gives 17 groups', async () => {
-    const text = fixture('inventory', 'shiwei1981_Get-AzResourceGroup_Export-Csv_utf8bom.csv').toString('utf8').replace(/^\uFEFF/, '');
+    const text = fixture('inventory', 'shiwei1981_Get-AzResourceGroup_Export-Csv_utf8bom.csv')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     for (const addBOM of [true, false]) {
       const r = await readInventory(iconv.encode(text, 'utf-16be', { addBOM }), { fileName: 'rg.csv' });
-      expect([r.format, r.encoding, r.rows.length, r.errors.length]).toEqual(['get-azresource-csv', 'utf-16be', 17, 0]);
+      expect([r.format, r.encoding, r.rows.length, r.errors.length]).toEqual([
+        'get-azresource-csv',
+        'utf-16be',
+        17,
+        0
+      ]);
       expect(r.rows[16]?.name).toBe('DefaultResourceGroup-centralus');
     }
   });
 
   it('UTF-16BE JSON is transcoded and read like the UTF-16LE original (20 resources)', async () => {
-    const text = iconv.decode(fixture('inventory', 'nsc-infra_az-resource-list-full_utf16le.json'), 'utf-16le');
+    const text = iconv.decode(
+      fixture('inventory', 'nsc-infra_az-resource-list-full_utf16le.json'),
+      'utf-16le'
+    );
     const r = await readInventory(iconv.encode(text, 'utf-16be', { addBOM: true }), { fileName: 'be.json' });
     expect([r.format, r.encoding, r.rows.length, r.errors.length]).toEqual(['az-json', 'utf-16be', 20, 0]);
   });
@@ -97,7 +116,9 @@ describe('encodings and line endings through readInventory', () => {
     const r = await readInventory(cr, { fileName: 'cr.csv' });
     expect([r.format, r.rows.length, r.errors.length]).toEqual(['snipe-it-csv', 22, 0]);
     expect(r.rows.map((row) => row.line)).toEqual(Array.from({ length: 22 }, (_, i) => i + 2));
-    expect(r.rows[21]?.name).toBe((await readInventory(Buffer.from(lf), { fileName: 'lf.csv' })).rows[21]?.name);
+    expect(r.rows[21]?.name).toBe(
+      (await readInventory(Buffer.from(lf), { fileName: 'lf.csv' })).rows[21]?.name
+    );
   });
 
   it('CR-only with a CR inside a quoted value: the value keeps it, line numbers count it', async () => {
@@ -109,7 +130,9 @@ describe('encodings and line endings through readInventory', () => {
   });
 
   it('CRLF with a quoted CRLF inside a value', async () => {
-    const r = await readInventory(Buffer.from('Name,Notes\r\n"a","x\r\ny"\r\nb,z\r\n'), { fileName: 'crlf.csv' });
+    const r = await readInventory(Buffer.from('Name,Notes\r\n"a","x\r\ny"\r\nb,z\r\n'), {
+      fileName: 'crlf.csv'
+    });
     expect(r.rows.map((row) => [row.line, row.extra?.Notes])).toEqual([
       [2, 'x\r\ny'],
       [4, 'z']

@@ -45,7 +45,8 @@ export class ObjectRowCollector {
   flush(): void {
     if (this.builder || this.pending.length === 0) return;
     const keys = new Set<string>();
-    for (const { element } of this.pending) if (isObject(element)) for (const k of Object.keys(element)) keys.add(k);
+    for (const { element } of this.pending)
+      if (isObject(element)) for (const k of Object.keys(element)) keys.add(k);
     this.columns = [...keys];
     this.builder = this.createBuilder();
     const waiting = this.pending;
@@ -72,15 +73,27 @@ export class ObjectRowCollector {
     this.mapping = mapping;
     const missing = missingColumns(mapping, this.columns);
     if (missing.length > 0) {
-      this.fatal = { line: 0, field: null, message: `The mapping names keys the objects do not have: ${missing.join(', ')}` };
+      this.fatal = {
+        line: 0,
+        field: null,
+        message: `The mapping names keys the objects do not have: ${missing.join(', ')}`
+      };
       return null;
     }
     if (mapping.name === undefined && mapping.externalId === undefined) {
-      this.fatal = { line: 0, field: 'name', message: `No key holds the resource name or id (keys: ${this.columns.join(', ')})` };
+      this.fatal = {
+        line: 0,
+        field: 'name',
+        message: `No key holds the resource name or id (keys: ${this.columns.join(', ')})`
+      };
       return null;
     }
     if (mapping.type === undefined && mapping.externalId === undefined) {
-      this.fatal = { line: 0, field: 'type', message: `No key holds the resource id or type (keys: ${this.columns.join(', ')}); add type to the query` };
+      this.fatal = {
+        line: 0,
+        field: 'type',
+        message: `No key holds the resource id or type (keys: ${this.columns.join(', ')}); add type to the query`
+      };
       return null;
     }
     const used = mappedColumns(mapping);

@@ -15,13 +15,25 @@ export async function readArmRest(json: JsonBytes, ctx: ReaderContext): Promise<
   const doc = parseJsonDocument(json);
   if (!doc.ok) return failedRead({ line: doc.problem.line, field: null, message: doc.problem.message });
   const envelope = doc.value;
-  if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope) || !('value' in envelope)) {
-    return failedRead({ line: 1, field: null, message: 'Expected an ARM REST response: an object with a "value" array' });
+  if (
+    envelope === null ||
+    typeof envelope !== 'object' ||
+    Array.isArray(envelope) ||
+    !('value' in envelope)
+  ) {
+    return failedRead({
+      line: 1,
+      field: null,
+      message: 'Expected an ARM REST response: an object with a "value" array'
+    });
   }
   const { value, nextLink } = envelope as { value: unknown; nextLink?: unknown };
-  if (!Array.isArray(value)) return failedRead({ line: 1, field: 'value', message: '"value" is not an array' });
+  if (!Array.isArray(value))
+    return failedRead({ line: 1, field: 'value', message: '"value" is not an array' });
   if (typeof nextLink === 'string' && nextLink.length > 0) {
-    ctx.warnings.file('The response has a nextLink: it is one page of a longer list, later pages are not in this file');
+    ctx.warnings.file(
+      'The response has a nextLink: it is one page of a longer list, later pages are not in this file'
+    );
   }
   return readObjectList(value, 'arm-rest', ctx);
 }

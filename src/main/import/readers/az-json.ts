@@ -15,7 +15,11 @@ import { visitPrettyArray } from './json-array';
  * abort work on large lists.
  * @throws the signal's reason when aborted
  */
-export async function readObjectList(elements: readonly unknown[], format: ImportFormat, ctx: ReaderContext): Promise<ReaderOutput> {
+export async function readObjectList(
+  elements: readonly unknown[],
+  format: ImportFormat,
+  ctx: ReaderContext
+): Promise<ReaderOutput> {
   const collector = new ObjectRowCollector(format, ctx);
   for (let i = 0; i < elements.length; i++) {
     collector.add(elements[i], i);
@@ -32,11 +36,20 @@ export async function readObjectList(elements: readonly unknown[], format: Impor
  * Read a top-level JSON array of resources held as bytes.
  * @throws the signal's reason when aborted
  */
-export async function readAzJson(json: JsonBytes, format: ImportFormat, ctx: ReaderContext): Promise<ReaderOutput> {
+export async function readAzJson(
+  json: JsonBytes,
+  format: ImportFormat,
+  ctx: ReaderContext
+): Promise<ReaderOutput> {
   // The fast attempt may give up half-way: its rows and notes count only if it succeeds.
   const attempt = new ReadWarnings('record');
   const fast = new ObjectRowCollector(format, { ...ctx, warnings: attempt });
-  const ok = await visitPrettyArray(json.bytes, (element, index) => fast.add(element, index), ctx, json.encoding);
+  const ok = await visitPrettyArray(
+    json.bytes,
+    (element, index) => fast.add(element, index),
+    ctx,
+    json.encoding
+  );
   if (ok) {
     const output = fast.output(true);
     ctx.warnings.merge(attempt);
@@ -45,7 +58,11 @@ export async function readAzJson(json: JsonBytes, format: ImportFormat, ctx: Rea
   const doc = parseJsonDocument(json);
   if (!doc.ok) return failedRead({ line: doc.problem.line, field: null, message: doc.problem.message });
   if (!Array.isArray(doc.value)) {
-    return failedRead({ line: 1, field: null, message: 'Expected a JSON array of resources (az resource list -o json)' });
+    return failedRead({
+      line: 1,
+      field: null,
+      message: 'Expected a JSON array of resources (az resource list -o json)'
+    });
   }
   return readObjectList(doc.value, format, ctx);
 }

@@ -26,7 +26,11 @@ export async function readDelimitedInventory(
     fromLine: preamble.fromLine,
     strictQuotes: ctx.strictCsv ?? false,
     onLiteralQuote: (line) =>
-      ctx.warnings.add('literal-quote', line, 'A quote inside an unquoted field was kept as a character (the field should have been quoted)'),
+      ctx.warnings.add(
+        'literal-quote',
+        line,
+        'A quote inside an unquoted field was kept as a character (the field should have been quoted)'
+      ),
     ...(ctx.signal ? { signal: ctx.signal } : {})
   });
   const iterator = records[Symbol.asyncIterator]();
@@ -39,7 +43,10 @@ export async function readDelimitedInventory(
   }
   if (first.done) {
     await iterator.return?.(undefined);
-    return failedRead({ line: 1, field: null, message: 'Line 1: the file is empty (no header line)' }, { delimiter: chosen });
+    return failedRead(
+      { line: 1, field: null, message: 'Line 1: the file is empty (no header line)' },
+      { delimiter: chosen }
+    );
   }
   const rest: AsyncIterable<CsvRecord> = { [Symbol.asyncIterator]: () => iterator };
   const out = await readTable({ header: first.value, records: rest }, shape, ctx);

@@ -14,7 +14,11 @@ export const RESOURCE_GROUP_TYPE = 'Microsoft.Resources/resourceGroups';
 
 /** A Get-AzResourceGroup export: the group column names the row, and there is no type column. */
 function isGroupList(mapping: ColumnMapping): boolean {
-  return mapping.type === undefined && mapping.resourceGroup !== undefined && mapping.name === mapping.resourceGroup;
+  return (
+    mapping.type === undefined &&
+    mapping.resourceGroup !== undefined &&
+    mapping.name === mapping.resourceGroup
+  );
 }
 
 export const getAzResourceCsvShape: TableShape = {
@@ -30,7 +34,11 @@ export const getAzResourceCsvShape: TableShape = {
     const missingName = requireNameColumn(columns, mapping, headerLine);
     if (missingName) return missingName;
     if (mapping.type === undefined && mapping.externalId === undefined && !isGroupList(mapping)) {
-      return { line: headerLine, field: 'type', message: 'No ResourceType column: add ResourceType to the Select before Export-Csv' };
+      return {
+        line: headerLine,
+        field: 'type',
+        message: 'No ResourceType column: add ResourceType to the Select before Export-Csv'
+      };
     }
     return null;
   },

@@ -36,7 +36,11 @@ export const governanceCsvShape: TableShape = {
     const missingName = requireNameColumn(columns, mapping, headerLine);
     if (missingName) return missingName;
     if (mapping.type === undefined && mapping.externalId === undefined) {
-      return { line: headerLine, field: 'type', message: 'No column holds the resource type or id: map one of them' };
+      return {
+        line: headerLine,
+        field: 'type',
+        message: 'No column holds the resource type or id: map one of them'
+      };
     }
     return null;
   },
@@ -55,7 +59,12 @@ export const governanceCsvShape: TableShape = {
           if (!/^\d{1,2}[/.]\d{1,2}[/.]\d{4}/.test(value)) continue;
           const iso = parseDayFirstDate(value);
           if (iso !== null) row.extra[column] = iso;
-          else warnings.add(`bad-date:${column}`, row.line, `Column "${column}" holds "${value}", not a valid dd/MM/yyyy date: kept as read`);
+          else
+            warnings.add(
+              `bad-date:${column}`,
+              row.line,
+              `Column "${column}" holds "${value}", not a valid dd/MM/yyyy date: kept as read`
+            );
         }
       }
     };

@@ -41,7 +41,10 @@ export async function visitPrettyArray(
 ): Promise<boolean> {
   const w = encoding === 'utf8' ? 1 : 2;
   const end = bytes.length - (bytes.length % w);
-  const unit = w === 1 ? (i: number): number => bytes[i] ?? -1 : (i: number): number => (i + 1 < end ? bytes.readUInt16LE(i) : -1);
+  const unit =
+    w === 1
+      ? (i: number): number => bytes[i] ?? -1
+      : (i: number): number => (i + 1 < end ? bytes.readUInt16LE(i) : -1);
   const skipSpace = (i: number): number => {
     while (i < end && isSpace(unit(i))) i += w;
     return i;

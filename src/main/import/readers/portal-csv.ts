@@ -31,9 +31,12 @@ export const portalCsvShape: TableShape = {
           if (resolved !== null) {
             row.kind ??= ctx.resolveDisplayKind(row.type);
             row.type = resolved;
-          }
-          else if (!row.type.includes('/')) {
-            warnings.add('display-type', row.line, `Types given as display names (e.g. "${row.type}") could not be resolved to ARM types: kept as read`);
+          } else if (!row.type.includes('/')) {
+            warnings.add(
+              'display-type',
+              row.line,
+              `Types given as display names (e.g. "${row.type}") could not be resolved to ARM types: kept as read`
+            );
           }
         }
         if (fromId?.subscription && row.subscription !== fromId.subscription) {

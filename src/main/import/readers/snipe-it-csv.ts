@@ -17,7 +17,9 @@ function ownerOf(read: CellReader, columns: readonly string[]): string | null {
     const column = findColumn(columns, ...names);
     return column === undefined ? null : textOf(read(column));
   };
-  const person = [cell('checkedouttofirstname'), cell('checkedouttolastname')].filter((p) => p !== null).join(' ');
+  const person = [cell('checkedouttofirstname'), cell('checkedouttolastname')]
+    .filter((p) => p !== null)
+    .join(' ');
   return (
     (person === '' ? null : person) ??
     cell('checkedouttousername', 'checkedoutto') ??

@@ -24,31 +24,39 @@ export function cellText(value: CellValue): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return dateText(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as CellValue);
+  if ('hyperlink' in value)
+    return typeof value.text === 'string' ? value.text : cellText(value.text as CellValue);
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result;
-    return result === undefined || (typeof result === 'object' && !(result instanceof Date)) ? '' : cellText(result);
+    return result === undefined || (typeof result === 'object' && !(result instanceof Date))
+      ? ''
+      : cellText(result);
   }
   return '';
 }
 
-function rowFields(sheet: Worksheet, rowNumber: number): string[] {
+/** Cell texts of a row, at least `width` long (a short row just has empty trailing cells). */
+function rowFields(sheet: Worksheet, rowNumber: number, width = 0): string[] {
   const row = sheet.getRow(rowNumber);
   const fields: string[] = [];
-  for (let c = 1; c <= row.cellCount; c++) fields.push(cellText(row.getCell(c).value));
-  while (fields.length > 0 && fields[fields.length - 1]?.trim() === '') fields.pop();
+  for (let c = 1; c <= Math.max(width, row.cellCount); c++) fields.push(cellText(row.getCell(c).value));
+  while (fields.length > width && fields[fields.length - 1]?.trim() === '') fields.pop();
   return fields;
 }
 
-function* sheetRecords(sheet: Worksheet, from: number): Generator<TableRecord> {
-  for (let r = from; r <= sheet.rowCount; r++) yield { line: r, fields: rowFields(sheet, r) };
+function* sheetRecords(sheet: Worksheet, from: number, width: number): Generator<TableRecord> {
+  for (let r = from; r <= sheet.rowCount; r++) yield { line: r, fields: rowFields(sheet, r, width) };
 }
 
 /**
  * Read one sheet of an .xlsx workbook.
  * @throws the signal's reason when aborted
  */
-export async function readXlsx(bytes: Buffer, sheetName: string | undefined, ctx: ReaderContext): Promise<ReaderOutput> {
+export async function readXlsx(
+  bytes: Buffer,
+  sheetName: string | undefined,
+  ctx: ReaderContext
+): Promise<ReaderOutput> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it reads.
@@ -60,16 +68,25 @@ export async function readXlsx(bytes: Buffer, sheetName: string | undefined, ctx
   const sheets = workbook.worksheets.map((s) => s.name);
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!sheet) {
-    const message = sheetName === undefined ? 'The workbook has no sheets' : `No sheet "${sheetName}" (sheets: ${sheets.join(', ')})`;
+    const message =
+      sheetName === undefined
+        ? 'The workbook has no sheets'
+        : `No sheet "${sheetName}" (sheets: ${sheets.join(', ')})`;
     return failedRead({ line: 0, field: null, message }, { sheets });
   }
   if (sheetName === undefined && sheets.length > 1) {
-    ctx.warnings.file(`The workbook has ${sheets.length} sheets; read "${sheet.name}". Choose a sheet to read another one.`);
+    ctx.warnings.file(
+      `The workbook has ${sheets.length} sheets; read "${sheet.name}". Choose a sheet to read another one.`
+    );
   }
   let headerRow = 1;
-  while (headerRow <= sheet.rowCount && rowFields(sheet, headerRow).every((f) => f.trim() === '')) headerRow++;
+  while (headerRow <= sheet.rowCount && rowFields(sheet, headerRow).every((f) => f.trim() === ''))
+    headerRow++;
   if (headerRow > sheet.rowCount) {
-    return failedRead({ line: 1, field: null, message: `Sheet "${sheet.name}" is empty: no header row` }, { sheets, sheet: sheet.name });
+    return failedRead(
+      { line: 1, field: null, message: `Sheet "${sheet.name}" is empty: no header row` },
+      { sheets, sheet: sheet.name }
+    );
   }
   const sheetType = ctx.resolveDisplayType(sheet.name);
   const shape: TableShape = {
@@ -88,6 +105,10 @@ export async function readXlsx(bytes: Buffer, sheetName: string | undefined, ctx
     }
   };
   const header: TableRecord = { line: headerRow, fields: rowFields(sheet, headerRow) };
-  const out = await readTable({ header, records: sheetRecords(sheet, headerRow + 1) }, shape, ctx);
+  const out = await readTable(
+    { header, records: sheetRecords(sheet, headerRow + 1, header.fields.length) },
+    shape,
+    ctx
+  );
   return { ...out, sheets, sheet: sheet.name };
 }
