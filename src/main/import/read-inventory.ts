@@ -117,6 +117,7 @@ async function readDecoded(
   }
   const format = detection.format;
   if (JSON_FORMATS.has(format)) {
+    ctx.warnings.countIn('record');
     // JSON is read from bytes, never from one big string: see readers/json-array.ts.
     const jsonBytes: JsonBytes =
       choice.codec === 'utf-16le'
@@ -161,6 +162,7 @@ export async function readInventory(bytes: Buffer, opts: ReadInventoryOptions): 
     };
     read = { format: 'xlsx', encoding: 'binary', out: failedRead(error) };
   } else if (opts.format === 'xlsx' || (!opts.format && isZip(bytes))) {
+    warnings.countIn('row');
     read = { format: 'xlsx', encoding: 'binary', out: await readXlsx(bytes, opts.sheet, ctx) };
   } else {
     read = await readDecoded(bytes, opts, ctx);

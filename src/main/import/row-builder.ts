@@ -25,11 +25,11 @@ export interface RowSpec {
   serviceModel?: ServiceModel;
   /** Unmapped columns copied into `extra` when non-empty. */
   extraColumns: readonly string[];
-  /** Per-shape fix-ups (display names, dates, owners) run before the required-field checks. */
+  /** Per-shape fix-ups (display names, dates, owners), run once the row has a name. */
   finish?: (row: ImportRow, read: CellReader, warnings: ReadWarnings) => void;
 }
 
-/** A primitive cell as trimmed text; empty, null, objects and .NET type names as null. */
+/** A primitive cell as trimmed text; empty strings, null and objects as null. */
 export function textOf(value: unknown): string | null {
   if (typeof value === 'string') {
     const t = value.trim();

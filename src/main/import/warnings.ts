@@ -8,7 +8,12 @@ export class ReadWarnings {
   private readonly plain: string[] = [];
 
   /** @param unit what `line` counts in this source: CSV lines, JSON records or sheet rows */
-  constructor(private readonly unit: 'line' | 'record' | 'row' = 'line') {}
+  constructor(private unit: 'line' | 'record' | 'row' = 'line') {}
+
+  /** Say what line numbers count once the format is known. */
+  countIn(unit: 'line' | 'record' | 'row'): void {
+    this.unit = unit;
+  }
 
   /** Count one occurrence of a per-row note; `key` groups occurrences of the same note. */
   add(key: string, line: number, message: string): void {
