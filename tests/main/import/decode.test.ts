@@ -29,6 +29,15 @@ describe('decodeBytes', () => {
     ]);
   });
 
+  it('reads accented Western text exported as cp1252 (é, ü, ß, –, €)', () => {
+    const bytes = iconv.encode('Résumé;Müller;Straße;Zürich – 12 €\r\n', 'windows-1252');
+    expect(bytes.includes(0xe9) && bytes.includes(0xfc) && bytes.includes(0xdf) && bytes.includes(0x80)).toBe(
+      true
+    );
+    const d = decodeBytes(bytes);
+    expect([d.encoding, d.text]).toEqual(['windows-1252', 'Résumé;Müller;Straße;Zürich – 12 €\r\n']);
+  });
+
   it('reads 0x80 as € (a cp1252-only code point, absent from ISO-8859-1)', () => {
     expect(decodeBytes(Buffer.from([0x50, 0x72, 0x69, 0x63, 0x65, 0x3a, 0x20, 0x80, 0x35])).text).toBe(
       'Price: \u20ac5'

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateAzResourceList } from '../../../bench/import-gen';
 import { describeJsonError, lineColumnAt } from '../../../src/main/import/json-text';
 import { readInventory } from '../../../src/main/import/read-inventory';
+import { visitPrettyArray } from '../../../src/main/import/readers/json-array';
 import { fixture } from './fixture-paths';
 
 const read = (json: string | Buffer, extra: Record<string, unknown> = {}) =>
@@ -265,5 +266,31 @@ describe('ARM REST and Resource Graph envelopes', () => {
           'Not an inventory file this app can read: a JSON object without "value" or "data" (keys: resources)'
       }
     ]);
+  });
+});
+
+describe('visitPrettyArray (the element-by-element path)', () => {
+  const collect = async (bytes: Buffer, encoding: 'utf8' | 'utf16le' = 'utf8') => {
+    const seen: unknown[] = [];
+    const ok = await visitPrettyArray(bytes, (e) => seen.push(e), {}, encoding);
+    return { ok, seen };
+  };
+  const list = [{ id: 'a', tags: { k: 'v' }, n: [1, { x: '}\n  }' }] }, { id: 'b' }];
+
+  it('takes the pretty-printed CLI layout, LF or CRLF, UTF-8 or UTF-16LE', async () => {
+    const pretty = JSON.stringify(list, null, 2);
+    expect(await collect(Buffer.from(pretty))).toEqual({ ok: true, seen: list });
+    expect(await collect(Buffer.from(pretty.replace(/\n/g, '\r\n'), 'utf16le'), 'utf16le')).toEqual({
+      ok: true,
+      seen: list
+    });
+    expect(await collect(Buffer.from(JSON.stringify(list, null, 4)))).toEqual({ ok: true, seen: list });
+  });
+
+  it('declines anything else so the caller parses the text whole', async () => {
+    expect((await collect(Buffer.from(JSON.stringify(list)))).ok).toBe(false);
+    expect((await collect(Buffer.from(`${JSON.stringify(list, null, 2)} trailing`))).ok).toBe(false);
+    expect((await collect(Buffer.from('[\n  {\n    "a": 1\n  }\n  {\n    "b": 2\n  }\n]'))).ok).toBe(false);
+    expect((await collect(Buffer.from('[\n  1,\n  2\n]'))).ok).toBe(false);
   });
 });
