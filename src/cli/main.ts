@@ -5,6 +5,7 @@
 import { DemarcError } from '../shared/errors';
 import { ASSIGN_HELP, runAssign } from './commands/assign';
 import { CHECK_HELP, runCheck } from './commands/check';
+import { EXPORT_HELP, runExport } from './commands/export';
 import { INFO_HELP, runInfo } from './commands/info';
 import { NEW_HELP, runNew } from './commands/new';
 import { OVERRIDE_HELP, runOverride } from './commands/override';
@@ -27,7 +28,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   assign: { summary: 'set service model, owner or reviewed on every asset matching a filter', help: ASSIGN_HELP, run: runAssign },
   parties: { summary: 'list, add, leave or reassign parties', help: PARTIES_HELP, run: runParties },
   override: { summary: 'override one layer of one asset, with a justification', help: OVERRIDE_HELP, run: runOverride },
-  raci: { summary: 'set R, A, C, I on one layer of one asset', help: RACI_HELP, run: runRaci }
+  raci: { summary: 'set R, A, C, I on one layer of one asset', help: RACI_HELP, run: runRaci },
+  export: { summary: 'write the audit RACI workbook (xlsx) or the RACI table (CSV)', help: EXPORT_HELP, run: runExport }
 };
 
 export function registerCommand(name: string, command: CliCommand): void {

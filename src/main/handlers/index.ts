@@ -1,9 +1,13 @@
 import type { Handlers } from '../router';
 import { engineHandlers } from './engine';
+import { importHandlers } from './import';
+import { exportHandlers } from './export';
 import { workbookHandlers } from './workbook';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
 export const HANDLERS: Handlers = {
   ...workbookHandlers,
-  ...engineHandlers
+  ...engineHandlers,
+  ...exportHandlers,
+  ...importHandlers
 };

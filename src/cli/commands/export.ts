@@ -1,0 +1,63 @@
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SHEET_NAMES } from '../../core/export-model';
+import type { ExportFormat } from '../../shared/contract/export';
+import { EXIT, UsageError, type CliIo } from '../io';
+import { withWorkbook } from './workbook-arg';
+
+export const EXPORT_HELP = `Usage: demarc export <file.demarc> --out <file.xlsx|file.csv> [--now] [--json]
+
+Writes the audit RACI workbook (xlsx: Cover, Responsibility model, Matrix, RACI, By party,
+Findings, Change log) or the RACI table alone (CSV, UTF-8 with BOM). The format follows the
+extension of --out. The file appears only when complete; an existing file is replaced.
+  --out    the file to write (.xlsx or .csv)
+  --now    state the current time as "exported at" (default: the workbook's last change, so
+           exporting an unchanged workbook twice gives the same content)
+  --json   print the result as JSON (path, format, sheets, rows, sha256, fileSha256, ...)
+
+sha256 is the logical-content hash printed on the Cover (report + change log as canonical JSON);
+fileSha256 is the hash of the file's bytes.`;
+
+function formatOf(out: string): ExportFormat {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv') return 'csv';
+  throw new UsageError(`demarc export: --out ${out}: the file must end in .xlsx or .csv (got ${ext || 'no extension'}).`);
+}
+
+export async function runExport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, now: { type: 'boolean' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true
+  });
+  if (positionals.length > 1) throw new UsageError('demarc export: expected exactly one workbook file');
+  const out = values.out;
+  if (positionals.length === 1 && (out === undefined || out.trim() === '')) {
+    throw new UsageError('demarc export: --out <file.xlsx|file.csv> is required');
+  }
+  // Check the output before opening the workbook: a bad name should not wait on a large file.
+  const format = out === undefined ? 'xlsx' : formatOf(out);
+  return withWorkbook('export', positionals[0], io, async (cli) => {
+    const result = await cli.call('export.run', { format, path: cli.path(out ?? ''), exportedAt: values.now ? 'now' : 'last-change' });
+    if (!result) throw new UsageError('demarc export: no output file given');
+    if (values.json) {
+      io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const visible = result.sheets.filter((name) => name !== SHEET_NAMES.lists);
+    io.stdout(
+      [
+        `path: ${result.path}`,
+        `format: ${result.format}`,
+        `sheets: ${visible.length} (${visible.join(', ')})`,
+        `rows: ${result.rows}`,
+        `sha256: ${result.sha256} (logical content, as on the Cover)`,
+        `file sha256: ${result.fileSha256}`,
+        `exported at: ${result.exportedAt}`
+      ].join('\n') + '\n'
+    );
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The export use case: the open workbook's report (the same one `demarc report --json` prints),
+ * its change log and its user name, handed to the xlsx or CSV writer.
+ *
+ * Export is a read and records no change-log entry. Logging one would move the workbook's last
+ * change, so the next export of an unchanged workbook would state another "exported at" and
+ * differ; the export's own facts (path, SHA-256) are returned to the caller and printed instead.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import type { ExportFormat, ExportResult, ExportedAtChoice } from '../../shared/contract/export';
+import { DemarcError } from '../../shared/errors';
+import { writeRaciCsv } from '../export/csv-writer';
+import { logicalContentHash } from '../export/content-hash';
+import { writeXlsx } from '../export/xlsx-writer';
+import { listChanges } from '../store/repos/change-log';
+import { readSettings } from '../store/repos/meta';
+import type { OpenWorkbook, ServiceContext } from './context';
+import { workbookReport } from './report';
+
+export type ExportPhase = 'preparing' | 'writing' | 'done';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  path: string;
+  exportedAt: ExportedAtChoice;
+  /** Aborting stops the export: it rejects with CANCELLED and leaves no file behind. */
+  signal?: AbortSignal;
+  onProgress?: (phase: ExportPhase, done: number, total: number | null) => void;
+  /** Rows per sheet, header included (Excel's limit by default; smaller in tests). */
+  maxRowsPerSheet?: number;
+}
+
+/**
+ * The absolute target path: a path without an extension gets the format's, a path with another
+ * extension is refused (a `.csv` file holding a zip would confuse everyone downstream).
+ */
+export function exportTargetPath(path: string, format: ExportFormat, workbookPath?: string): string {
+  const absolute = resolve(path);
+  const ext = extname(absolute).toLowerCase();
+  const target = ext === '' ? `${absolute}.${format}` : absolute;
+  if (ext !== '' && ext !== `.${format}`) {
+    throw new DemarcError('INVALID_INPUT', `${absolute} ends in ${ext}: an ${format} export must end in .${format}.`);
+  }
+  if (workbookPath !== undefined && resolve(workbookPath) === target) {
+    throw new DemarcError('INVALID_INPUT', `${target} is the open workbook itself: choose another file.`);
+  }
+  const folder = dirname(target);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new DemarcError('NOT_FOUND', `Cannot export to ${target}: the folder ${folder} does not exist.`);
+  }
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new DemarcError('INVALID_INPUT', `Cannot export to ${target}: it is a folder.`);
+  }
+  return target;
+}
+
+/** The "exported at" instant: the last change (stable across repeated exports) or now. */
+function exportedAtFor(choice: ExportedAtChoice, lastChangeAt: string | null, ctx: ServiceContext): string {
+  return choice === 'last-change' && lastChangeAt !== null ? lastChangeAt : ctx.clock();
+}
+
+function failure(error: unknown, target: string, signal: AbortSignal | undefined): DemarcError {
+  if (error instanceof DemarcError) return error;
+  if (signal?.aborted) return new DemarcError('CANCELLED', 'Export cancelled: no file was written.');
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOENT' || code === 'EISDIR') {
+    return new DemarcError('BAD_FILE', `Could not write ${target}: ${message}`);
+  }
+  return new DemarcError('INTERNAL', `Export to ${target} failed: ${message}`);
+}
+
+/** Exports the open workbook to `req.path` (see the contract's export.run). */
+export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req: ExportRequest): Promise<ExportResult> {
+  const started = performance.now();
+  const target = exportTargetPath(req.path, req.format, wb.path);
+  const progress = req.onProgress;
+  progress?.('preparing', 0, null);
+  const report = workbookReport(wb, ctx);
+  const changeLog = listChanges(wb.db);
+  const exportedAt = exportedAtFor(req.exportedAt, report.workbook.lastChangeAt, ctx);
+  const exportedBy = readSettings(wb.db, ctx.osUser).userName;
+  const onProgress = (done: number, total: number) => progress?.('writing', done, total);
+  const signal = req.signal;
+  try {
+    if (req.format === 'xlsx') {
+      const written = await writeXlsx(report, changeLog, {
+        path: target,
+        exportedAt,
+        exportedBy,
+        onProgress,
+        ...(signal ? { signal } : {}),
+        ...(req.maxRowsPerSheet ? { maxRowsPerSheet: req.maxRowsPerSheet } : {})
+      });
+      progress?.('done', written.rows, written.rows);
+      return {
+        path: target,
+        format: 'xlsx',
+        sheets: written.sheets,
+        rows: written.rows,
+        sha256: written.contentSha256,
+        fileSha256: written.sha256,
+        exportedAt,
+        durationMs: Math.round(performance.now() - started)
+      };
+    }
+    const written = await writeRaciCsv(report, { path: target, onProgress, ...(signal ? { signal } : {}) });
+    progress?.('done', written.rows, written.rows);
+    return {
+      path: target,
+      format: 'csv',
+      sheets: ['RACI'],
+      rows: written.rows,
+      sha256: logicalContentHash(report, changeLog),
+      fileSha256: written.sha256,
+      exportedAt,
+      durationMs: Math.round(performance.now() - started)
+    };
+  } catch (error) {
+    throw failure(error, target, signal);
+  }
+}

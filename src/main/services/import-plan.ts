@@ -1,0 +1,251 @@
+/**
+ * What an import would do, worked out against the workbook's assets loaded once into a Map:
+ * new, updated, unchanged, not seen; owners named by the file; the classification summary.
+ * No writes here: import-write.ts applies a plan in one transaction.
+ */
+import type { ClassificationSummary, ImportAssetStatus, ImportCounts, ImportSampleRow, OwnerNote } from '../../shared/contract/import';
+import type { Classification, ClassificationSource, ServiceModel } from '../../shared/domain';
+import type { Db } from '../store/workbook-file';
+import { tagsJson, type ImportedAsset } from './import-merge';
+
+/** The columns of an existing asset an import compares and may rewrite. */
+export interface ExistingAsset {
+  id: number;
+  key: string;
+  external_id: string | null;
+  name: string;
+  type: string | null;
+  kind: string | null;
+  sku: string | null;
+  managed_by: string | null;
+  provider: string | null;
+  subscription: string | null;
+  resource_group: string | null;
+  location: string | null;
+  tags: string;
+  service_model: ServiceModel | null;
+  service_model_source: ClassificationSource | null;
+  classification_reason: string | null;
+  classification_confidence: Classification['confidence'] | null;
+  needs_review: number;
+  not_seen_in_last_import: number;
+  source: string | null;
+}
+
+/** Every asset's comparable columns, keyed by import key: one query, no per-row SELECT. */
+export function loadExistingAssets(db: Db): Map<string, ExistingAsset> {
+  const rows = db
+    .prepare(
+      `SELECT id, key, external_id, name, type, kind, sku, managed_by, provider, subscription, resource_group, location, tags,
+         service_model, service_model_source, classification_reason, classification_confidence, needs_review,
+         not_seen_in_last_import, source
+       FROM assets`
+    )
+    .all() as ExistingAsset[];
+  const byKey = new Map<string, ExistingAsset>();
+  for (const row of rows) byKey.set(row.key.toLowerCase(), row);
+  return byKey;
+}
+
+/** The classification columns as they will be written. */
+export interface FinalClassification {
+  serviceModel: ServiceModel | null;
+  source: ClassificationSource | null;
+  reason: string | null;
+  confidence: Classification['confidence'] | null;
+  needsReview: boolean;
+  manualKept: boolean;
+}
+
+export interface PlannedAsset {
+  asset: ImportedAsset;
+  existing: ExistingAsset | null;
+  status: ImportAssetStatus;
+  tagsJson: string;
+  final: FinalClassification;
+  /** New assets only: the active party the file names as owner. */
+  ownerPartyId: number | null;
+}
+
+export interface ImportPlan {
+  planned: PlannedAsset[];
+  /** Assets of the same source(s) absent from the files: flagged not seen. */
+  notSeenIds: number[];
+  countsPerFile: ImportCounts[];
+  counts: ImportCounts;
+  classificationPerFile: ClassificationSummary[];
+  classification: ClassificationSummary;
+  owners: OwnerNote;
+}
+
+export function emptyCounts(): ImportCounts {
+  return { rows: 0, new: 0, updated: 0, unchanged: 0, notSeen: 0, merged: 0, errors: 0 };
+}
+
+function emptySummary(): ClassificationSummary {
+  return { byServiceModel: { onprem: 0, iaas: 0, paas: 0, saas: 0, none: 0 }, needsReview: 0, unclassified: 0, classifiedShare: 0 };
+}
+
+function countInto(summary: ClassificationSummary, final: FinalClassification): void {
+  summary.byServiceModel[final.serviceModel ?? 'none']++;
+  if (final.needsReview) summary.needsReview++;
+  if (final.serviceModel === null) summary.unclassified++;
+}
+
+function finishSummary(summary: ClassificationSummary): ClassificationSummary {
+  const total = Object.values(summary.byServiceModel).reduce((a, b) => a + b, 0);
+  summary.classifiedShare = total === 0 ? 0 : (total - summary.unclassified) / total;
+  return summary;
+}
+
+function finalClassification(asset: ImportedAsset, existing: ExistingAsset | null): FinalClassification {
+  if (existing?.service_model_source === 'manual') {
+    return {
+      serviceModel: existing.service_model,
+      source: 'manual',
+      reason: existing.classification_reason,
+      confidence: existing.classification_confidence,
+      needsReview: existing.needs_review === 1,
+      manualKept: true
+    };
+  }
+  const c = asset.classification;
+  return {
+    serviceModel: c.serviceModel,
+    source: c.serviceModel === null ? null : asset.serviceModelHint !== null ? 'import' : 'classifier',
+    reason: c.reason,
+    confidence: c.confidence,
+    needsReview: c.needsReview || c.serviceModel === null,
+    manualKept: false
+  };
+}
+
+function storedTagsJson(raw: string): string {
+  if (raw === '{}') return raw;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' ? tagsJson(parsed as Record<string, string>) : raw;
+  } catch {
+    return raw;
+  }
+}
+
+function isUnchanged(asset: ImportedAsset, tags: string, final: FinalClassification, e: ExistingAsset): boolean {
+  return (
+    e.external_id === asset.externalId &&
+    e.name === asset.name &&
+    e.type === asset.type &&
+    e.kind === asset.kind &&
+    e.sku === asset.sku &&
+    e.managed_by === asset.managedBy &&
+    e.provider === asset.provider &&
+    e.subscription === asset.subscription &&
+    e.resource_group === asset.resourceGroup &&
+    e.location === asset.location &&
+    e.source === asset.source &&
+    (e.tags === tags || storedTagsJson(e.tags) === tags) &&
+    e.service_model === final.serviceModel &&
+    e.service_model_source === final.source &&
+    e.classification_reason === final.reason &&
+    e.classification_confidence === final.confidence &&
+    e.needs_review === (final.needsReview ? 1 : 0)
+  );
+}
+
+export interface PlanInput {
+  assets: Iterable<ImportedAsset>;
+  fileCount: number;
+  rowsPerFile: number[];
+  mergedPerFile: number[];
+  errorsPerFile: number[];
+  /** The source (format) of each file: absent assets of these sources become "not seen". */
+  fileSources: readonly string[];
+  existing: Map<string, ExistingAsset>;
+  /** Active parties by lower-cased name (and e-mail). */
+  activeParties: Map<string, number>;
+}
+
+/** Compares the merged, classified assets with the workbook's. */
+export function planImport(input: PlanInput): ImportPlan {
+  const countsPerFile = Array.from({ length: input.fileCount }, (_, i) => ({
+    ...emptyCounts(),
+    rows: input.rowsPerFile[i] ?? 0,
+    merged: input.mergedPerFile[i] ?? 0,
+    errors: input.errorsPerFile[i] ?? 0
+  }));
+  const classificationPerFile = Array.from({ length: input.fileCount }, emptySummary);
+  const classification = emptySummary();
+  const planned: PlannedAsset[] = [];
+  const seen = new Set<string>();
+  const unknownOwners = new Set<string>();
+  let ownersAssigned = 0;
+  for (const asset of input.assets) {
+    const existing = input.existing.get(asset.key) ?? null;
+    seen.add(asset.key);
+    const tags = tagsJson(asset.tags);
+    const final = finalClassification(asset, existing);
+    let status: ImportAssetStatus = 'new';
+    let ownerPartyId: number | null = null;
+    if (existing !== null) status = isUnchanged(asset, tags, final, existing) ? 'unchanged' : 'updated';
+    else if (asset.owner !== null) {
+      ownerPartyId = input.activeParties.get(asset.owner.trim().toLowerCase()) ?? null;
+      if (ownerPartyId === null) unknownOwners.add(asset.owner.trim());
+      else ownersAssigned++;
+    }
+    const fileCounts = countsPerFile[asset.fileIndex];
+    if (fileCounts) fileCounts[status]++;
+    const fileSummary = classificationPerFile[asset.fileIndex];
+    if (fileSummary) countInto(fileSummary, final);
+    countInto(classification, final);
+    planned.push({ asset, existing, status, tagsJson: tags, final, ownerPartyId });
+  }
+  const notSeenIds: number[] = [];
+  const notSeenBySource = new Map<string, number>(input.fileSources.map((source) => [source, 0]));
+  for (const e of input.existing.values()) {
+    if (e.source === null || !notSeenBySource.has(e.source) || seen.has(e.key.toLowerCase())) continue;
+    notSeenIds.push(e.id);
+    notSeenBySource.set(e.source, (notSeenBySource.get(e.source) ?? 0) + 1);
+  }
+  const counts = emptyCounts();
+  for (const c of countsPerFile) {
+    for (const field of ['rows', 'new', 'updated', 'unchanged', 'merged', 'errors'] as const) counts[field] += c[field];
+  }
+  counts.notSeen = notSeenIds.length;
+  countsPerFile.forEach((c, i) => {
+    c.notSeen = notSeenBySource.get(input.fileSources[i] ?? '') ?? 0;
+  });
+  return {
+    planned,
+    notSeenIds,
+    countsPerFile,
+    counts,
+    classificationPerFile: classificationPerFile.map(finishSummary),
+    classification: finishSummary(classification),
+    owners: { assigned: ownersAssigned, unknownNames: [...unknownOwners].sort().slice(0, 50) }
+  };
+}
+
+/** The first assets of a file, as the preview shows them. */
+export function sampleOf(plan: ImportPlan, fileIndex: number, size = 50): ImportSampleRow[] {
+  const sample: ImportSampleRow[] = [];
+  for (const p of plan.planned) {
+    if (p.asset.fileIndex !== fileIndex) continue;
+    sample.push({
+      line: p.asset.line,
+      name: p.asset.name,
+      type: p.asset.type,
+      kind: p.asset.kind,
+      subscription: p.asset.subscription,
+      resourceGroup: p.asset.resourceGroup,
+      location: p.asset.location,
+      serviceModel: p.final.serviceModel,
+      confidence: p.final.confidence ?? 'none',
+      needsReview: p.final.needsReview,
+      reason: p.final.reason ?? '',
+      status: p.status,
+      manualKept: p.final.manualKept
+    });
+    if (sample.length >= size) break;
+  }
+  return sample;
+}

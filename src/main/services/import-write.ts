@@ -1,0 +1,138 @@
+/**
+ * Applies an import plan in ONE write (transaction + one change-log entry): inserts new assets,
+ * updates what changed in existing ones (never a manual service model, owner, review, RACI or
+ * override), flags absent assets of the same source as not seen (never deletes), records the runs.
+ * Aborting between batches throws inside the transaction, so everything rolls back.
+ */
+import type { ImportCounts } from '../../shared/contract/import';
+import type { OpenWorkbook, ServiceContext } from './context';
+import type { ImportPlan } from './import-plan';
+import { write } from './write';
+
+export interface ImportRunFile {
+  fileName: string;
+  sha256: string;
+  format: string;
+  encoding: string;
+  counts: ImportCounts;
+}
+
+export interface WriteImportOptions {
+  signal?: AbortSignal;
+  /** Called every batch with the assets written so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface WrittenImport {
+  runIds: number[];
+  summary: string;
+}
+
+const BATCH = 2000;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "Imported 173 assets from X.csv: 170 new, 3 updated, 0 unchanged, 2 not seen, 1 merged" */
+export function importSummary(files: readonly ImportRunFile[], counts: ImportCounts): string {
+  const names = files.length === 1 ? (files[0]?.fileName ?? '') : `${files.length} files (${files.map((f) => f.fileName).join(', ')})`;
+  const total = counts.new + counts.updated + counts.unchanged;
+  return (
+    `Imported ${plural(total, 'asset')} from ${names}: ${counts.new} new, ${counts.updated} updated, ` +
+    `${counts.unchanged} unchanged, ${counts.notSeen} not seen, ${counts.merged} merged`
+  );
+}
+
+export function writeImport(
+  wb: OpenWorkbook,
+  ctx: ServiceContext,
+  plan: ImportPlan,
+  files: readonly ImportRunFile[],
+  options: WriteImportOptions = {}
+): WrittenImport {
+  const { signal, onProgress } = options;
+  signal?.throwIfAborted();
+  const db = wb.db;
+  const insertRun = db.prepare(
+    `INSERT INTO import_runs (file_name, sha256, format, encoding, counts_json, actor, at)
+     VALUES (@fileName, @sha256, @format, @encoding, @counts, @actor, @at)`
+  );
+  const insertAsset = db.prepare(
+    `INSERT INTO assets (key, external_id, name, type, kind, sku, managed_by, provider, subscription, resource_group, location, tags,
+       service_model, service_model_source, classification_reason, classification_confidence, needs_review,
+       owner_party_id, not_seen_in_last_import, source, created_at, updated_at, last_import_run_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`
+  );
+  const updateAsset = db.prepare(
+    `UPDATE assets SET external_id = ?, name = ?, type = ?, kind = ?, sku = ?, managed_by = ?, provider = ?, subscription = ?,
+       resource_group = ?, location = ?, tags = ?, service_model = ?, service_model_source = ?, classification_reason = ?,
+       classification_confidence = ?, needs_review = ?, source = ?, not_seen_in_last_import = 0, last_import_run_id = ?,
+       updated_at = ?
+     WHERE id = ?`
+  );
+  const markSeen = db.prepare('UPDATE assets SET not_seen_in_last_import = 0, last_import_run_id = ? WHERE id = ?');
+  const markNotSeen = db.prepare('UPDATE assets SET not_seen_in_last_import = 1 WHERE id = ? AND not_seen_in_last_import = 0');
+  const total = plan.planned.length;
+
+  return write(wb, ctx, (at, actor) => {
+    const runIds = files.map((file) =>
+      Number(
+        insertRun.run({
+          fileName: file.fileName,
+          sha256: file.sha256,
+          format: file.format,
+          encoding: file.encoding,
+          counts: JSON.stringify(file.counts),
+          actor,
+          at
+        }).lastInsertRowid
+      )
+    );
+    let done = 0;
+    for (const p of plan.planned) {
+      if (done % BATCH === 0) {
+        signal?.throwIfAborted();
+        onProgress?.(done, total);
+      }
+      done++;
+      const a = p.asset;
+      const f = p.final;
+      const runId = runIds[a.fileIndex] ?? null;
+      if (p.existing === null) {
+        insertAsset.run(
+          a.key, a.externalId, a.name, a.type, a.kind, a.sku, a.managedBy, a.provider, a.subscription, a.resourceGroup,
+          a.location, p.tagsJson, f.serviceModel, f.source, f.reason, f.confidence, f.needsReview ? 1 : 0,
+          p.ownerPartyId, a.source, at, at, runId
+        );
+      } else if (p.status === 'updated') {
+        updateAsset.run(
+          a.externalId, a.name, a.type, a.kind, a.sku, a.managedBy, a.provider, a.subscription, a.resourceGroup,
+          a.location, p.tagsJson, f.serviceModel, f.source, f.reason, f.confidence, f.needsReview ? 1 : 0, a.source,
+          runId, at, p.existing.id
+        );
+      } else {
+        markSeen.run(runId, p.existing.id);
+      }
+    }
+    signal?.throwIfAborted();
+    for (const id of plan.notSeenIds) markNotSeen.run(id);
+    onProgress?.(total, total);
+    signal?.throwIfAborted();
+    const summary = importSummary(files, plan.counts);
+    return {
+      result: { runIds, summary },
+      change: {
+        action: 'import.apply',
+        entity: 'import',
+        entityId: runIds[0] === undefined ? null : String(runIds[0]),
+        summary,
+        after: {
+          counts: plan.counts,
+          files: files.map((file, i) => ({ ...file, importRunId: runIds[i] ?? null })),
+          ownersAssigned: plan.owners.assigned
+        }
+      }
+    };
+  });
+}
