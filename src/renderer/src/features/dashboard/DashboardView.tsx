@@ -1,4 +1,4 @@
-import { Bar, BarChart, Cell, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Cell, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
 import { RESPONSIBILITIES, SERVICE_MODELS, SEVERITIES } from '../../../../shared/domain';
 import { QueryError } from '../../components/QueryError';
 import { RESPONSIBILITY_LABELS, SEVERITY_LABELS, serviceModelLabel } from '../../lib/labels';
@@ -8,6 +8,15 @@ import { RESPONSIBILITY_FILL, SERIES_FILL, SEVERITY_FILL } from './chart-colours
 import { useDashboard } from './useDashboard';
 
 const WIDTH = 380;
+
+/** Slice labels in dark ink: the slices' light fills would be unreadable as text colour. */
+function inkLabel({ x, y, textAnchor, name }: PieLabelRenderProps) {
+  return (
+    <text x={x} y={y} textAnchor={textAnchor} dominantBaseline="central" fill="#1c2330" fontSize={12}>
+      {name}
+    </text>
+  );
+}
 const HEIGHT = 220;
 
 /** The workbook at a glance: classification, who carries the layers, RACI completeness, findings. */
@@ -34,7 +43,7 @@ export function DashboardView(_props: SectionProps) {
       <div className="dashboard__grid">
         <ChartCard title="Assets per service model" rows={byModel.map((row) => [row.name, row.value])}>
           <BarChart width={WIDTH} height={HEIGHT} data={byModel} accessibilityLayer={false}>
-            <XAxis dataKey="name" />
+            <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Bar dataKey="value" name="Assets" fill={SERIES_FILL} isAnimationActive={false} />
@@ -42,7 +51,7 @@ export function DashboardView(_props: SectionProps) {
         </ChartCard>
         <ChartCard title="Layers by responsibility" rows={byResp.map((row) => [row.name, row.value])}>
           <PieChart width={WIDTH} height={HEIGHT} accessibilityLayer={false}>
-            <Pie rootTabIndex={-1} data={byResp} dataKey="value" nameKey="name" outerRadius={85} label={({ name }: { name?: string }) => name ?? ''} isAnimationActive={false}>
+            <Pie rootTabIndex={-1} data={byResp} dataKey="value" nameKey="name" outerRadius={85} label={inkLabel} isAnimationActive={false}>
               {byResp.map((row) => (
                 <Cell key={row.key} fill={RESPONSIBILITY_FILL[row.key].fill} stroke={RESPONSIBILITY_FILL[row.key].ink} />
               ))}
@@ -62,7 +71,7 @@ export function DashboardView(_props: SectionProps) {
         </ChartCard>
         <ChartCard title="Findings by severity" rows={bySeverity.map((row) => [row.name, row.value])}>
           <BarChart width={WIDTH} height={HEIGHT} data={bySeverity} accessibilityLayer={false}>
-            <XAxis dataKey="name" />
+            <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Bar dataKey="value" name="Findings" isAnimationActive={false}>

@@ -5,6 +5,7 @@ import type { GridColumn } from './columns';
 interface GridHeaderProps {
   columns: GridColumn[];
   template: string;
+  minWidth: number;
   sort: AssetSort | null;
   onSort: (column: AssetSortColumn) => void;
   total: number | null;
@@ -15,11 +16,11 @@ interface GridHeaderProps {
 }
 
 /** Sticky header row: "select all N matching" and sortable column headers. */
-export function GridHeader({ columns, template, sort, onSort, total, selectedCount, allMatching, selectingAll, onSelectAll }: GridHeaderProps) {
+export function GridHeader({ columns, template, minWidth, sort, onSort, total, selectedCount, allMatching, selectingAll, onSelectAll }: GridHeaderProps) {
   const all = allMatching || (total !== null && total > 0 && selectedCount === total);
   return (
-    <div role="rowgroup" className="grid__head">
-      <div role="row" aria-rowindex={1} className="grid__row grid__row--head" style={{ gridTemplateColumns: template }}>
+    <div role="rowgroup" className="grid__head" style={{ minWidth }}>
+      <div role="row" aria-rowindex={1} className="grid__row grid__row--head" style={{ gridTemplateColumns: template, minWidth }}>
         <div role="columnheader" className="grid__cell grid__cell--check">
           <input
             type="checkbox"

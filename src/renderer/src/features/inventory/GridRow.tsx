@@ -7,6 +7,7 @@ interface GridRowProps {
   row: AssetListRow | undefined;
   columns: GridColumn[];
   template: string;
+  minWidth: number;
   top: number;
   height: number;
   selected: boolean;
@@ -18,7 +19,7 @@ interface GridRowProps {
 }
 
 /** One virtual row; a placeholder while its page is being fetched. */
-export const GridRow = memo(function GridRow({ index, row, columns, template, top, height, selected, active, opened, onRowClick, onRowOpen, onToggle }: GridRowProps) {
+export const GridRow = memo(function GridRow({ index, row, columns, template, minWidth, top, height, selected, active, opened, onRowClick, onRowOpen, onToggle }: GridRowProps) {
   const classes = ['grid__row', selected && 'is-selected', active && 'is-active', opened && 'is-opened', !row && 'is-loading'].filter(Boolean).join(' ');
   return (
     <div
@@ -28,7 +29,7 @@ export const GridRow = memo(function GridRow({ index, row, columns, template, to
       aria-selected={row ? selected : undefined}
       data-loaded={row ? 'true' : 'false'}
       className={classes}
-      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)`, height }}
+      style={{ gridTemplateColumns: template, minWidth, transform: `translateY(${top}px)`, height }}
       onClick={row ? (event) => onRowClick(index, row, event) : undefined}
       onDoubleClick={row ? () => onRowOpen(row) : undefined}
     >

@@ -56,17 +56,17 @@ export function InventoryFilters({ draft, onChange }: { draft: FilterDraft; onCh
 
   return (
     <div className="filters" role="search" aria-label="Filter assets">
-      <label className="filters__search">
-        <span className="visually-hidden">Search assets</span>
+      <div className="filters__facet filters__search">
+        <label htmlFor="inventory-search">Search assets</label>
         <input
           ref={search}
           id="inventory-search"
           type="search"
-          placeholder="Search name, id, type, group, tag… (Ctrl+F)"
+          placeholder="Name, id, type, group, tag… (Ctrl+F)"
           value={draft.text}
           onChange={(event) => set('text')(event.target.value)}
         />
-      </label>
+      </div>
       <FacetSelect label="Type" value={draft.type} onChange={set('type')}>
         {facets?.types.map((facet) => (
           <option key={facet.value} value={facet.value}>

@@ -58,6 +58,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
   });
 
   const template = `40px ${columns.map((column) => column.width).join(' ')}`;
+  const minWidth = 40 + columns.reduce((sum, column) => sum + column.min, 0);
   const { only, toggle, addRange, selectAll, clear } = selection;
   const { rowAt } = pages;
 
@@ -154,6 +155,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
         aria-colcount={columns.length + 1}
         aria-multiselectable="true"
         aria-busy={pages.isFetching}
+        data-query={filter.text ?? ''}
         aria-activedescendant={activeRendered && total > 0 ? `asset-row-${active}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
@@ -161,6 +163,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
         <GridHeader
           columns={columns}
           template={template}
+          minWidth={minWidth}
           sort={sort}
           onSort={onSort}
           total={pages.total}
@@ -169,7 +172,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
           selectingAll={selectingAll}
           onSelectAll={onSelectAll}
         />
-        <div role="rowgroup" className="grid__body" style={{ height: total * ROW_HEIGHT }}>
+        <div role="rowgroup" className="grid__body" style={{ height: total * ROW_HEIGHT, minWidth }}>
           {items.map((item) => {
             const row = rowAt(item.index);
             return (
@@ -179,6 +182,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
                 row={row}
                 columns={columns}
                 template={template}
+                minWidth={minWidth}
                 top={item.start}
                 height={ROW_HEIGHT}
                 selected={row ? selection.selection.ids.has(row.id) : false}

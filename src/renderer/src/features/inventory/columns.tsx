@@ -7,6 +7,8 @@ export interface GridColumn {
   label: string;
   /** CSS grid track. */
   width: string;
+  /** The track's minimum in px: rows never shrink below the sum, so header and body align. */
+  min: number;
   sort: AssetSortColumn | null;
   render: (row: AssetListRow) => ReactNode;
   /** Always shown (the name identifies the row). */
@@ -14,12 +16,12 @@ export interface GridColumn {
 }
 
 export const GRID_COLUMNS: GridColumn[] = [
-  { id: 'name', label: 'Name', width: 'minmax(180px, 2fr)', sort: 'name', fixed: true, render: (row) => row.name },
-  { id: 'type', label: 'Type', width: 'minmax(160px, 2fr)', sort: 'type', render: (row) => row.type ?? '—' },
+  { id: 'name', label: 'Name', width: 'minmax(180px, 2fr)', min: 180, sort: 'name', fixed: true, render: (row) => row.name },
+  { id: 'type', label: 'Type', width: 'minmax(160px, 2fr)', min: 160, sort: 'type', render: (row) => row.type ?? '—' },
   {
     id: 'serviceModel',
     label: 'Service model',
-    width: '130px',
+    width: '130px', min: 130,
     sort: 'serviceModel',
     render: (row) => (
       <>
@@ -33,22 +35,22 @@ export const GRID_COLUMNS: GridColumn[] = [
       </>
     )
   },
-  { id: 'owner', label: 'Owner', width: 'minmax(110px, 1fr)', sort: 'owner', render: (row) => row.owner ?? <span className="muted">No owner</span> },
-  { id: 'subscription', label: 'Subscription', width: 'minmax(110px, 1fr)', sort: 'subscription', render: (row) => row.subscription ?? '—' },
-  { id: 'resourceGroup', label: 'Resource group', width: 'minmax(110px, 1fr)', sort: 'resourceGroup', render: (row) => row.resourceGroup ?? '—' },
-  { id: 'location', label: 'Location', width: '110px', sort: 'location', render: (row) => row.location ?? '—' },
+  { id: 'owner', label: 'Owner', width: 'minmax(110px, 1fr)', min: 110, sort: 'owner', render: (row) => row.owner ?? <span className="muted">No owner</span> },
+  { id: 'subscription', label: 'Subscription', width: 'minmax(110px, 1fr)', min: 110, sort: 'subscription', render: (row) => row.subscription ?? '—' },
+  { id: 'resourceGroup', label: 'Resource group', width: 'minmax(110px, 1fr)', min: 110, sort: 'resourceGroup', render: (row) => row.resourceGroup ?? '—' },
+  { id: 'location', label: 'Location', width: '110px', min: 110, sort: 'location', render: (row) => row.location ?? '—' },
   {
     id: 'findings',
     label: 'Findings',
-    width: '90px',
+    width: '90px', min: 90,
     sort: 'findings',
     render: (row) => (row.findings > 0 ? <span className={`sev sev--${row.worstSeverity ?? 'info'}`}>{row.findings}</span> : '0')
   },
-  { id: 'lastReviewedAt', label: 'Reviewed', width: '100px', sort: 'lastReviewedAt', render: (row) => shortDate(row.lastReviewedAt) },
+  { id: 'lastReviewedAt', label: 'Reviewed', width: '100px', min: 100, sort: 'lastReviewedAt', render: (row) => shortDate(row.lastReviewedAt) },
   {
     id: 'tags',
     label: 'Tags',
-    width: 'minmax(120px, 1.5fr)',
+    width: 'minmax(120px, 1.5fr)', min: 120,
     sort: null,
     render: (row) =>
       Object.entries(row.tags)
