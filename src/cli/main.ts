@@ -6,6 +6,7 @@ import { DemarcError } from '../shared/errors';
 import { ASSIGN_HELP, runAssign } from './commands/assign';
 import { CHECK_HELP, runCheck } from './commands/check';
 import { EXPORT_HELP, runExport } from './commands/export';
+import { IMPORT_HELP, runImport } from './commands/import';
 import { INFO_HELP, runInfo } from './commands/info';
 import { NEW_HELP, runNew } from './commands/new';
 import { OVERRIDE_HELP, runOverride } from './commands/override';
@@ -23,6 +24,7 @@ export interface CliCommand {
 export const COMMANDS: Record<string, CliCommand> = {
   new: { summary: 'create a workbook', help: NEW_HELP, run: runNew },
   info: { summary: 'show a workbook’s format, organisation and counts', help: INFO_HELP, run: runInfo },
+  import: { summary: 'import an asset inventory (az/ARM/Resource Graph JSON, CSV, xlsx): all or nothing', help: IMPORT_HELP, run: runImport },
   report: { summary: 'who carries each layer of each asset, with RACI and findings', help: REPORT_HELP, run: runReport },
   check: { summary: 'list findings by code; exit 1 on any error', help: CHECK_HELP, run: runCheck },
   assign: { summary: 'set service model, owner or reviewed on every asset matching a filter', help: ASSIGN_HELP, run: runAssign },
