@@ -53,6 +53,7 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
     if (menu.command === 'undo') undoNow();
     else if (menu.command === 'redo') redoNow();
     else if (menu.command === 'find') window.setTimeout(find, 0);
+    else if (menu.command === 'export') window.setTimeout(() => setActive({ id: 'export', params: { dialog: 'open' } }), 0);
   }, [menu, undoNow, redoNow, find]);
 
   return (

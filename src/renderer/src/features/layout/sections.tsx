@@ -1,12 +1,12 @@
 import type { ComponentType } from 'react';
 import type { WorkbookInfo } from '../../../../shared/contract/workbook';
 import { DashboardView } from '../dashboard/DashboardView';
+import { ExportView } from '../export/ExportView';
 import { FindingsView } from '../findings/FindingsView';
 import { InventoryView } from '../inventory/InventoryView';
 import { PartiesView } from '../parties/PartiesView';
 import { ResponsibilityView } from '../responsibility/ResponsibilityView';
 import { SettingsView } from '../settings/SettingsView';
-import { Placeholder } from './Placeholder';
 
 export interface SectionProps {
   info: WorkbookInfo;
@@ -31,6 +31,6 @@ export const SECTIONS: Section[] = [
   { id: 'responsibility', label: 'Responsibility', shortcut: '3', component: ResponsibilityView },
   { id: 'parties', label: 'Parties', shortcut: '4', component: PartiesView },
   { id: 'findings', label: 'Findings', shortcut: '5', component: FindingsView },
-  { id: 'export', label: 'Export', shortcut: '6', component: Placeholder },
+  { id: 'export', label: 'Export', shortcut: '6', component: ExportView },
   { id: 'settings', label: 'Settings', shortcut: '7', component: SettingsView }
 ];

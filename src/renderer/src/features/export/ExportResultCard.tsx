@@ -1,0 +1,26 @@
+import type { ExportResult } from '../../../../shared/contract/export';
+
+/** Where the file went, what it holds, and a way to it in the file manager. */
+export function ExportResultCard({ result, onShowInFolder }: { result: ExportResult; onShowInFolder: (path: string) => void }) {
+  const sheets = result.sheets.filter((name) => name !== 'Lists');
+  return (
+    <section className="export-result" aria-labelledby="export-result-title" aria-live="polite">
+      <h3 id="export-result-title">Exported</h3>
+      <dl>
+        <dt>File</dt>
+        <dd data-testid="export-path">{result.path}</dd>
+        <dt>Sheets</dt>
+        <dd>{sheets.join(', ')}</dd>
+        <dt>Rows</dt>
+        <dd>{result.rows.toLocaleString()}</dd>
+        <dt>Exported at</dt>
+        <dd>{result.exportedAt}</dd>
+        <dt>Content SHA-256</dt>
+        <dd className="export-result__hash">{result.sha256}</dd>
+      </dl>
+      <button type="button" onClick={() => onShowInFolder(result.path)}>
+        Show in folder
+      </button>
+    </section>
+  );
+}
