@@ -3,7 +3,6 @@
  * and Responsible for, per layer, with counts. Pure.
  */
 import type { Report } from '../shared/report';
-import { EXCEL_MAX_CELL_CHARS } from './spreadsheet-safe';
 import type { ExportCell, ExportColumn, ExportSheet } from './export-model-cells';
 import { KIND_LABELS, SHEET_NAMES, layerColumns, sheet, text } from './export-model-cells';
 
@@ -12,14 +11,17 @@ type Role = 'A' | 'R';
 interface Tally {
   count: number;
   assets: string[];
-  chars: number;
   more: number;
 }
 
 type PerRole = Map<Role, Map<string, Tally>>;
 
-/** Room kept for the "… and N more" note under Excel's cell limit. */
-const ASSET_LIST_BUDGET = EXCEL_MAX_CELL_CHARS - 64;
+/**
+ * Assets named per row. A party accountable for a layer of 100k assets gets a readable sample and
+ * a count, not a 32,767-character cell (which nobody reads and which would cost hundreds of MB
+ * over all parties × layers); the RACI sheet, filtered by party, has the full list.
+ */
+export const BY_PARTY_ASSET_SAMPLE = 50;
 
 /** One row per party × role × layer; parties with nothing assigned get one row saying so. */
 export function byPartySheet(report: Report): ExportSheet {
@@ -36,13 +38,10 @@ export function byPartySheet(report: Report): ExportSheet {
           let perLayer = perRole.get(role);
           if (!perLayer) perRole.set(role, (perLayer = new Map<string, Tally>()));
           let tally = perLayer.get(layer.layerId);
-          if (!tally) perLayer.set(layer.layerId, (tally = { count: 0, assets: [], chars: 0, more: 0 }));
+          if (!tally) perLayer.set(layer.layerId, (tally = { count: 0, assets: [], more: 0 }));
           tally.count += 1;
-          // Bounded: a party accountable for 100k assets gets a sample plus a count, not 3 MB of names.
-          if (tally.chars + asset.name.length + 2 <= ASSET_LIST_BUDGET) {
-            tally.assets.push(asset.name);
-            tally.chars += asset.name.length + 2;
-          } else tally.more += 1;
+          if (tally.assets.length < BY_PARTY_ASSET_SAMPLE) tally.assets.push(asset.name);
+          else tally.more += 1;
         }
       }
     }
@@ -66,7 +65,9 @@ export function byPartySheet(report: Report): ExportSheet {
         const tally = perLayer.get(layerId);
         if (!tally) continue;
         any = true;
-        const list = tally.assets.join('; ') + (tally.more > 0 ? `; … and ${tally.more} more` : '');
+        const list =
+          tally.assets.join('; ') +
+          (tally.more > 0 ? `; … and ${tally.more} more (filter the RACI sheet for all)` : '');
         rows.push([
           text(name),
           kind,

@@ -18,6 +18,14 @@ import {
   yesNo
 } from './export-model-cells';
 
+/** Cover items that describe the export rather than the content (left out of the content hash). */
+export const COVER_EXPORT_ITEMS = {
+  exportedAt: 'Exported at',
+  exportedBy: 'Exported by',
+  sha256: 'Logical-content SHA-256'
+} as const;
+
+/** The Cover: what the workbook is, which models it uses, counts, and the content hash. */
 export function coverSheet(
   report: Report,
   changeLog: readonly ChangeLogEntry[],
@@ -36,8 +44,8 @@ export function coverSheet(
   const rows: ExportCell[][] = [
     ['Organisation', text(report.workbook.organisation)],
     ['Workbook', text(report.workbook.name)],
-    ['Exported at', options.exportedAt],
-    ['Exported by', text(options.exportedBy)]
+    [COVER_EXPORT_ITEMS.exportedAt, options.exportedAt],
+    [COVER_EXPORT_ITEMS.exportedBy, text(options.exportedBy)]
   ];
   for (const model of modelsInUse(report)) {
     rows.push(
@@ -59,10 +67,12 @@ export function coverSheet(
     ['Parties', report.parties.length],
     ['Change log entries', changeLog.length],
     ['Last change at', text(report.workbook.lastChangeAt)],
-    ['Logical-content SHA-256', options.workbookSha256 ?? 'not computed'],
+    [COVER_EXPORT_ITEMS.sha256, options.workbookSha256 ?? 'not computed'],
     [
       'About the SHA-256',
-      'SHA-256 of the report and change log as canonical JSON (object keys sorted, no whitespace). ' +
+      'SHA-256 of what this workbook says: for each sheet in order (continuation sheets joined), one ' +
+        'JSON line [sheet name, headers], then one JSON array line per row, cells as text, number or ' +
+        'null; this Cover without its three export rows (exported at, exported by, SHA-256). ' +
         'It depends on the content only, not on the export time or the file bytes.'
     ]
   );

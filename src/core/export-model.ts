@@ -12,7 +12,7 @@ import { RESPONSIBILITIES } from '../shared/domain';
 import type { ChangeLogEntry } from '../shared/domain';
 import type { Report } from '../shared/report';
 import { truncateCellText } from './spreadsheet-safe';
-import type { ExportModel, ExportOptions } from './export-model-cells';
+import type { ExportModel, ExportOptions, ExportProperties } from './export-model-cells';
 import { SHEET_NAMES } from './export-model-cells';
 import {
   changeLogSheet,
@@ -35,7 +35,22 @@ export type {
   ExportSheet
 } from './export-model-cells';
 export { RACI_HEADERS, SHEET_NAMES, layerColumns, modelsInUse } from './export-model-cells';
-export { raciRow, raciSheet } from './export-model-sheets';
+export { COVER_EXPORT_ITEMS, coverSheet, raciRow, raciSheet } from './export-model-sheets';
+
+/** Document properties of the workbook exported from `report` with `options`. */
+export function exportProperties(report: Report, options: ExportOptions): ExportProperties {
+  return {
+    title: truncateCellText(`${report.workbook.name}: RACI and shared responsibility`),
+    subject: 'Shared-responsibility model and RACI per asset and layer',
+    creator: options.exportedBy,
+    lastModifiedBy: options.exportedBy,
+    company: report.workbook.organisation,
+    keywords: 'Demarc; RACI; shared responsibility',
+    description: `Exported by Demarc. Logical-content SHA-256: ${options.workbookSha256 ?? 'not computed'}`,
+    created: options.exportedAt,
+    modified: options.exportedAt
+  };
+}
 
 /**
  * The whole workbook's row model. Deterministic: the same report, change log and options give the
@@ -47,19 +62,8 @@ export function buildExportModel(
   options: ExportOptions
 ): ExportModel {
   const partyNames = [...new Set(report.parties.map((p) => p.name))].filter((n) => n.length > 0);
-  const organisation = report.workbook.organisation;
   return {
-    properties: {
-      title: truncateCellText(`${report.workbook.name}: RACI and shared responsibility`),
-      subject: 'Shared-responsibility model and RACI per asset and layer',
-      creator: options.exportedBy,
-      lastModifiedBy: options.exportedBy,
-      company: organisation,
-      keywords: 'Demarc; RACI; shared responsibility',
-      description: `Exported by Demarc. Logical-content SHA-256: ${options.workbookSha256 ?? 'not computed'}`,
-      created: options.exportedAt,
-      modified: options.exportedAt
-    },
+    properties: exportProperties(report, options),
     sheets: [
       coverSheet(report, changeLog, options),
       modelSheet(report),

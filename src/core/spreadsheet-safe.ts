@@ -97,6 +97,15 @@ function truncationMarker(dropped: number): string {
   return `… [truncated: ${dropped} characters]`;
 }
 
+/**
+ * Cell text as OOXML needs it to read back as typed. Excel (and exceljs) decode `_xHHHH_` in
+ * stored text as the character U+HHHH, so a literal `_x003D_` would come back as `=`; the
+ * underscore of such a sequence is itself escaped (`_x005F_`). Only the xlsx writer uses this.
+ */
+export function escapeOoxmlText(value: string): string {
+  return value.includes('_x') ? value.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_') : value;
+}
+
 /** Characters Excel refuses in a sheet name. */
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 

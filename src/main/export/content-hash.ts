@@ -1,85 +1,50 @@
 /**
  * The logical-content SHA-256 printed on the Cover: a hash of what the workbook says, not of its
- * bytes (a zip's bytes change with timestamps and compression; the content does not).
+ * bytes (a zip's bytes change with timestamps and compression; the content does not), and not of
+ * when or by whom it was exported.
  *
- * Definition: SHA-256 (hex) of the UTF-8 canonical JSON of `{ changeLog, report }`: object keys
- * sorted by code unit, no whitespace, array order kept, `undefined` members left out and
- * non-finite numbers written as `null` (as JSON.stringify does). Anyone holding the report JSON
- * and the change log can recompute it with a canonical-JSON tool (RFC 8785 agrees for this data).
+ * Definition, so anyone can recompute it from the xlsx itself: SHA-256 (hex) of UTF-8 JSON lines.
+ * For each sheet in workbook order (a sheet continued on "RACI (2)"... counts as one): a line
+ * `[sheet name, [headers]]`, then one line per row, the JSON array of its cells (text, number, or
+ * null when empty). The Cover's three export rows (exported at, exported by, the hash itself) are
+ * left out. Arrays of primitives have one JSON form, so the serialisation is stable.
  *
- * Computed in main (node:crypto) rather than core, and fed in chunks so a 100k-asset report is
- * never turned into one 300 MB string.
+ * It hashes the workbook's rows rather than the whole report because that is what an auditor holds
+ * and can check, and because it is several times cheaper than a canonical dump of the report.
+ * Computed in main (node:crypto), in chunks, so no 100 MB string is ever built.
  */
 import { createHash } from 'node:crypto';
+import { COVER_EXPORT_ITEMS, SHEET_NAMES, buildExportModel } from '../../core/export-model';
+import type { ExportModel } from '../../core/export-model';
 import type { ChangeLogEntry } from '../../shared/domain';
 import type { Report } from '../../shared/report';
 
 /** Text handed to the hash in pieces of about this many UTF-16 units. */
 const CHUNK = 1 << 16;
 
-/** SHA-256 (hex) of the canonical JSON of `{ changeLog, report }`. */
-export function logicalContentHash(report: Report, changeLog: readonly ChangeLogEntry[]): string {
+const EXPORT_ITEMS: ReadonlySet<unknown> = new Set(Object.values(COVER_EXPORT_ITEMS));
+
+/** SHA-256 (hex) of a row model's content, as defined above. */
+export function modelContentHash(model: ExportModel): string {
   const hash = createHash('sha256');
-  const out = { text: '' };
-  const emit = (piece: string): void => {
-    out.text += piece;
-    if (out.text.length >= CHUNK) {
-      hash.update(out.text, 'utf8');
-      out.text = '';
+  let text = '';
+  for (const sheet of model.sheets) {
+    text += `${JSON.stringify([sheet.name, sheet.columns.map((c) => c.header)])}\n`;
+    const isCover = sheet.name === SHEET_NAMES.cover;
+    for (const row of sheet.rows()) {
+      if (isCover && EXPORT_ITEMS.has(row[0])) continue;
+      text += `${JSON.stringify(row)}\n`;
+      if (text.length >= CHUNK) {
+        hash.update(text, 'utf8');
+        text = '';
+      }
     }
-  };
-  writeCanonical({ changeLog, report }, emit);
-  hash.update(out.text, 'utf8');
+  }
+  hash.update(text, 'utf8');
   return hash.digest('hex');
 }
 
-/** Canonical JSON of a value, written through `emit` (exported for tests). */
-export function canonicalJson(value: unknown): string {
-  let text = '';
-  writeCanonical(value, (piece) => {
-    text += piece;
-  });
-  return text;
-}
-
-function writeCanonical(value: unknown, emit: (piece: string) => void): void {
-  if (value === null || typeof value !== 'object') {
-    emit(primitive(value) ?? 'null');
-    return;
-  }
-  if (Array.isArray(value)) {
-    emit('[');
-    value.forEach((item: unknown, i) => {
-      if (i > 0) emit(',');
-      writeCanonical(item === undefined || typeof item === 'function' ? null : item, emit);
-    });
-    emit(']');
-    return;
-  }
-  const record = value as Record<string, unknown>;
-  emit('{');
-  let first = true;
-  for (const key of Object.keys(record).sort()) {
-    const member = record[key];
-    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-    emit(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
-    first = false;
-    writeCanonical(member, emit);
-  }
-  emit('}');
-}
-
-function primitive(value: unknown): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      return value.toString();
-    default:
-      return undefined;
-  }
+/** The logical-content SHA-256 of the workbook exported from `report` and `changeLog`. */
+export function logicalContentHash(report: Report, changeLog: readonly ChangeLogEntry[]): string {
+  return modelContentHash(buildExportModel(report, changeLog, { exportedAt: '', exportedBy: '' }));
 }

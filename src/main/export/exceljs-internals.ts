@@ -1,15 +1,23 @@
 /**
- * The three pieces of exceljs 4.4's streaming writer that its typings leave out. Each accessor
+ * The pieces of exceljs 4.4's streaming writer that its typings leave out. Each accessor
  * checks the shape at run time, so an exceljs upgrade that moves them fails loudly here instead of
  * silently writing a poorer workbook; the read-back tests cover what each one is used for.
  */
+import type { Readable } from 'node:stream';
 import type { DataValidation, Worksheet, stream } from 'exceljs';
 import type { StyleManager } from './xlsx-styles';
 
 /** The archiver instance the streaming writer zips into. */
 export interface ZipArchive {
-  append(source: string, data: { name: string }): unknown;
+  append(source: string | Readable, data: { name: string }): unknown;
   abort(): unknown;
+}
+
+/** The workbook's shared-strings table (strings in first-use order, and how often cells use them). */
+export interface SharedStringTable {
+  values: string[];
+  count: number;
+  totalRefs: number;
 }
 
 /** A worksheet's data-validation map: a range address ("G2:G900") → one rule. */
@@ -20,21 +28,30 @@ export interface SheetValidations {
 interface WriterInternals {
   zip?: Partial<ZipArchive>;
   styles?: Partial<StyleManager>;
+  sharedStrings?: Partial<SharedStringTable>;
 }
 
-/** The zip archive and style manager of a streaming workbook writer. */
+/** The zip archive, style manager and shared-strings table of a streaming workbook writer. */
 export function writerInternals(workbook: stream.xlsx.WorkbookWriter): {
   zip: ZipArchive;
   styles: StyleManager;
+  sharedStrings: SharedStringTable;
 } {
-  const { zip, styles } = workbook as unknown as WriterInternals;
+  const { zip, styles, sharedStrings } = workbook as unknown as WriterInternals;
   if (typeof zip?.append !== 'function' || typeof zip.abort !== 'function') {
     throw new Error('exceljs streaming writer: zip archive not found (exceljs version changed?)');
   }
   if (typeof styles?.addStyleModel !== 'function') {
     throw new Error('exceljs streaming writer: style manager not found (exceljs version changed?)');
   }
-  return { zip: zip as ZipArchive, styles: styles as StyleManager };
+  if (!Array.isArray(sharedStrings?.values) || typeof sharedStrings.totalRefs !== 'number') {
+    throw new Error('exceljs streaming writer: shared strings not found (exceljs version changed?)');
+  }
+  return {
+    zip: zip as ZipArchive,
+    styles: styles as StyleManager,
+    sharedStrings: sharedStrings as SharedStringTable
+  };
 }
 
 /**
@@ -48,4 +65,35 @@ export function sheetValidations(worksheet: Worksheet): SheetValidations {
     throw new Error('exceljs streaming worksheet: dataValidations not found (exceljs version changed?)');
   }
   return dataValidations as SheetValidations;
+}
+
+/** Node's stream state; archiver's readable-stream 2.x has no writableLength getter. */
+interface PipeInternals {
+  _writableState?: { length?: number };
+  _readableState?: { length?: number };
+}
+
+interface StreamBufInternals {
+  buffers?: { length?: number }[];
+  pipes?: PipeInternals[];
+}
+
+/**
+ * Bytes of a streamed worksheet's XML waiting for the zip: what the sheet's StreamBuf still holds
+ * plus what sits in the pass-through archiver reads the entry from (archiver then feeds deflate
+ * with proper backpressure). exceljs writes into that pass-through without honouring backpressure,
+ * so the writer watches this number and waits when it grows; without that a million-row sheet
+ * piles up hundreds of MB of XML in memory.
+ */
+export function uncompressedBacklog(worksheet: Worksheet): number {
+  const { stream } = worksheet as unknown as { stream?: StreamBufInternals };
+  if (!Array.isArray(stream?.buffers) || !Array.isArray(stream.pipes)) {
+    throw new Error('exceljs streaming worksheet: stream buffers not found (exceljs version changed?)');
+  }
+  let bytes = 0;
+  for (const buffer of stream.buffers) bytes += buffer.length ?? 0;
+  for (const pipe of stream.pipes) {
+    bytes += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+  }
+  return bytes;
 }

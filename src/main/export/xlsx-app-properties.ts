@@ -3,19 +3,7 @@
  * sheet list alone (its `company` is only honoured by the non-streaming Workbook), so the writer
  * replaces that part with this one.
  */
-
-/** XML text: escaped, without the control characters XML 1.0 forbids. */
-export function xmlText(value: string): string {
-  return (
-    value
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  );
-}
+import { xmlText } from './xml-text';
 
 /** The extended properties part: application, company and the sheet titles. */
 export function appPropertiesXml(company: string, sheetNames: readonly string[]): string {

@@ -5,7 +5,7 @@
  */
 import type { DataValidation, Row, Worksheet, stream } from 'exceljs';
 import type { ExportCell, ExportListName, ExportSheet } from '../../core/export-model';
-import { safeSheetName } from '../../core/spreadsheet-safe';
+import { escapeOoxmlText, safeSheetName } from '../../core/spreadsheet-safe';
 import { sheetValidations } from './exceljs-internals';
 import { HEADER_STYLE, RESPONSIBILITY_STYLES, WRAP_STYLE } from './xlsx-styles';
 
@@ -19,8 +19,11 @@ export interface SheetWriteContext {
   /** Rows per sheet, header included. */
   maxRowsPerSheet: number;
   listRanges: Record<ExportListName, string | null>;
-  /** Called every few hundred rows with the rows written since the last call: progress, yield, abort. */
-  tick: (rows: number) => Promise<void>;
+  /**
+   * Called every few hundred rows with the rows written since the last call and the sheet being
+   * written: progress, yield to the zip, abort.
+   */
+  tick: (rows: number, worksheet: Worksheet) => Promise<void>;
 }
 
 /** Rows between two ticks: often enough to let the zip stream drain, rarely enough to stay cheap. */
@@ -66,6 +69,20 @@ function rowHeight(lines: number): number {
   return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
 }
 
+/** The row with `_xHHHH_` sequences escaped; the same array when nothing needs it (almost always). */
+function ooxmlRow(values: ExportCell[]): ExportCell[] {
+  let escaped: ExportCell[] | null = null;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i];
+    if (typeof value !== 'string' || !value.includes('_x')) continue;
+    const safe = escapeOoxmlText(value);
+    if (safe === value) continue;
+    escaped ??= [...values];
+    escaped[i] = safe;
+  }
+  return escaped ?? values;
+}
+
 /** Column number → letters (1 → A, 27 → AA). */
 export function columnLetter(column: number): string {
   let letters = '';
@@ -99,7 +116,7 @@ function openPart(sheet: ExportSheet, name: string, ctx: SheetWriteContext): Wor
     headerFooter: { oddHeader: '&L&A', oddFooter: '&L&F&RPage &P of &N' }
   });
   worksheet.columns = sheet.columns.map((column) => ({ width: column.width }));
-  const header = worksheet.addRow(sheet.columns.map((column) => column.header));
+  const header = worksheet.addRow(sheet.columns.map((column) => escapeOoxmlText(column.header)));
   header.eachCell((cell) => {
     cell.style = HEADER_STYLE;
   });
@@ -166,15 +183,15 @@ export async function writeSheet(sheet: ExportSheet, ctx: SheetWriteContext): Pr
       worksheet = openPart(sheet, name, ctx);
       inPart = 0;
     }
-    styleRow(worksheet.addRow(values), values, sheet, fillColumns, wrapColumns);
+    styleRow(worksheet.addRow(ooxmlRow(values)), values, sheet, fillColumns, wrapColumns);
     inPart += 1;
     sinceTick += 1;
     if (sinceTick === ROWS_PER_TICK) {
-      await ctx.tick(sinceTick);
+      await ctx.tick(sinceTick, worksheet);
       sinceTick = 0;
     }
   }
   closePart(sheet, worksheet, inPart, ctx);
-  await ctx.tick(sinceTick);
+  await ctx.tick(sinceTick, worksheet);
   return names;
 }

@@ -4,19 +4,24 @@
  * row model (core/export-model.ts); this file owns the workbook-level concerns: document
  * properties, the temp-file + rename discipline, progress and cancellation.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { buildExportModel } from '../../core/export-model';
+import type { Worksheet } from 'exceljs';
+import { buildExportModel, coverSheet, exportProperties } from '../../core/export-model';
 import type { ExportModel } from '../../core/export-model';
 import type { ChangeLogEntry } from '../../shared/domain';
 import type { Report } from '../../shared/report';
 import { writeFileAtomically } from './atomic-file';
-import { logicalContentHash } from './content-hash';
-import { writerInternals } from './exceljs-internals';
+import { modelContentHash } from './content-hash';
+import { uncompressedBacklog, writerInternals } from './exceljs-internals';
 import { appPropertiesXml } from './xlsx-app-properties';
+import { sharedStringsStream } from './xlsx-shared-strings';
 import { EXCEL_MAX_ROWS, writeSheet } from './xlsx-sheet';
 import { skipEmptyStyleLookups } from './xlsx-styles';
+
+/** XML allowed to wait for compression before the writer pauses (a few deflate chunks). */
+const MAX_BACKLOG_BYTES = 1 << 20;
 
 export interface WriteXlsxOptions {
   /** Where the workbook goes; written atomically (temp file in the same directory, then rename). */
@@ -72,7 +77,7 @@ async function streamWorkbook(
     useStyles: true,
     useSharedStrings: opts.useSharedStrings ?? true
   });
-  const { zip, styles } = writerInternals(workbook);
+  const { zip, styles, sharedStrings } = writerInternals(workbook);
   skipEmptyStyleLookups(styles);
   setDocumentProperties(workbook, model);
   const sheets: string[] = [];
@@ -80,15 +85,28 @@ async function streamWorkbook(
     zip.append(appPropertiesXml(model.properties.company, sheets), { name: 'docProps/app.xml' });
     return Promise.resolve();
   };
+  workbook.addSharedStrings = () => {
+    // Same part name and condition as exceljs (its rels and content types refer to it).
+    if (sharedStrings.count > 0) {
+      zip.append(sharedStringsStream(sharedStrings.values, sharedStrings.totalRefs), {
+        name: '/xl/sharedStrings.xml'
+      });
+    }
+    return Promise.resolve();
+  };
   const total = model.sheets.reduce((n, s) => n + s.rowCount, 0);
   let done = 0;
-  const tick = async (rows: number): Promise<void> => {
+  const tick = async (rows: number, worksheet: Worksheet): Promise<void> => {
     done += rows;
     opts.onProgress?.(Math.min(done, total), total);
-    // Yield so archiver and zlib can drain what was written; without it the whole sheet's XML
-    // would pile up in memory before the first byte is compressed.
+    // Yield so the zip can compress what was written, and wait while it lags behind: exceljs
+    // does not propagate backpressure, so without this the sheet's XML piles up in memory.
     await nextTurn();
     opts.signal?.throwIfAborted();
+    while (uncompressedBacklog(worksheet) > MAX_BACKLOG_BYTES) {
+      await sleep(1);
+      opts.signal?.throwIfAborted();
+    }
   };
   const ctx = {
     workbook,
@@ -121,12 +139,16 @@ export async function writeXlsx(
   opts: WriteXlsxOptions
 ): Promise<WriteXlsxResult> {
   opts.signal?.throwIfAborted();
-  const contentSha256 = logicalContentHash(report, changeLog);
-  const model = buildExportModel(report, changeLog, {
-    exportedAt: opts.exportedAt,
-    exportedBy: opts.exportedBy,
-    workbookSha256: contentSha256
-  });
+  const options = { exportedAt: opts.exportedAt, exportedBy: opts.exportedBy };
+  const draft = buildExportModel(report, changeLog, options);
+  const contentSha256 = modelContentHash(draft);
+  // The Cover shows the hash of everything else: rebuilt (cheaply) once the hash is known.
+  const cover = coverSheet(report, changeLog, { ...options, workbookSha256: contentSha256 });
+  const model: ExportModel = {
+    ...draft,
+    properties: exportProperties(report, { ...options, workbookSha256: contentSha256 }),
+    sheets: draft.sheets.map((sheet) => (sheet.name === cover.name ? cover : sheet))
+  };
   let written: { sheets: string[]; rows: number } = { sheets: [], rows: 0 };
   const file = await writeFileAtomically(opts.path, opts.signal, async (sink) => {
     written = await streamWorkbook(sink, model, opts);

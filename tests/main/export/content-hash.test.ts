@@ -1,52 +1,59 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, logicalContentHash } from '../../../src/main/export/content-hash';
+import { logicalContentHash } from '../../../src/main/export/content-hash';
+import { writeXlsx } from '../../../src/main/export/xlsx-writer';
+import { tempDir } from '../../helpers/temp';
+import { readWorkbook, sheetNames, sheetRows } from './read-back';
 import { buildChangeLog, buildTestReport } from './report-builder';
 
-describe('canonicalJson', () => {
-  it('sorts keys, drops undefined members, keeps array order and escapes like JSON', () => {
-    expect(canonicalJson({ b: 1, a: [3, undefined, { d: 'x"y', c: null }], u: undefined, n: NaN })).toBe(
-      '{"a":[3,null,{"c":null,"d":"x\\"y"}],"b":1,"n":null}'
-    );
-    expect(canonicalJson('é\u2028')).toBe(JSON.stringify('é\u2028'));
-  });
-});
+const EXPORT_ROWS = new Set(['Exported at', 'Exported by', 'Logical-content SHA-256']);
 
 describe('logicalContentHash', () => {
-  it('is the SHA-256 of the canonical JSON of { changeLog, report }', () => {
-    const report = buildTestReport({ assets: 3 });
-    const changeLog = buildChangeLog(2);
-    const expected = createHash('sha256').update(canonicalJson({ changeLog, report }), 'utf8').digest('hex');
-    expect(logicalContentHash(report, changeLog)).toBe(expected);
+  it('can be recomputed from the xlsx alone, as the Cover documents it', async () => {
+    const report = buildTestReport({ assets: 9 });
+    const changeLog = buildChangeLog(11);
+    const path = join(tempDir(), 'raci.xlsx');
+    // Split sheets too: continuation sheets count as one.
+    const result = await writeXlsx(report, changeLog, {
+      path,
+      exportedAt: '2026-11-28T09:00:00.000Z',
+      exportedBy: 'Jane Doe',
+      maxRowsPerSheet: 7
+    });
+    const wb = await readWorkbook(path);
+    const lines: string[] = [];
+    let current = '';
+    for (const name of sheetNames(wb)) {
+      const sheet = wb.getWorksheet(name)!;
+      const base = name.replace(/ \(\d+\)$/, '');
+      const [header, ...rows] = sheetRows(sheet);
+      if (base !== current) lines.push(JSON.stringify([base, header]));
+      current = base;
+      for (const row of rows)
+        if (!(base === 'Cover' && EXPORT_ROWS.has(String(row[0])))) lines.push(JSON.stringify(row));
+    }
+    const recomputed = createHash('sha256')
+      .update(lines.map((l) => `${l}\n`).join(''), 'utf8')
+      .digest('hex');
+    expect(recomputed).toBe(result.contentSha256);
+    const coverParts = sheetNames(wb).filter((n) => n.startsWith('Cover'));
+    const cover = new Map(coverParts.flatMap((n) => sheetRows(wb.getWorksheet(n)!)).map(([k, v]) => [k, v]));
+    expect(cover.get('Logical-content SHA-256')).toBe(recomputed);
+    expect(wb.description).toContain(recomputed);
+    expect(logicalContentHash(report, changeLog)).toBe(recomputed);
   });
 
-  it('does not depend on key order but does on content', () => {
+  it('ignores who exported and when, but not the content', () => {
     const report = buildTestReport({ assets: 4 });
-    const reverseKeys = (value: unknown): unknown =>
-      Array.isArray(value)
-        ? value.map(reverseKeys)
-        : value !== null && typeof value === 'object'
-          ? Object.fromEntries(
-              Object.entries(value)
-                .reverse()
-                .map(([k, v]) => [k, reverseKeys(v)])
-            )
-          : value;
-    const reversed = reverseKeys(report) as typeof report;
-    expect(Object.keys(reversed)[0]).toBe('findings');
-    expect(logicalContentHash(reversed, [])).toBe(logicalContentHash(report, []));
+    const base = logicalContentHash(report, []);
+    expect(logicalContentHash(structuredClone(report), [])).toBe(base);
     const changed = structuredClone(report);
     changed.assets[0]!.layers[0]!.R = ['Someone else'];
-    expect(logicalContentHash(changed, [])).not.toBe(logicalContentHash(report, []));
-    expect(logicalContentHash(report, buildChangeLog(1))).not.toBe(logicalContentHash(report, []));
-  });
-
-  it('hashes large reports in chunks with the same result as one string', () => {
-    const report = buildTestReport({ assets: 300 });
-    const whole = createHash('sha256')
-      .update(canonicalJson({ changeLog: [], report }))
-      .digest('hex');
-    expect(canonicalJson({ changeLog: [], report }).length).toBeGreaterThan(1 << 17);
-    expect(logicalContentHash(report, [])).toBe(whole);
+    expect(logicalContentHash(changed, [])).not.toBe(base);
+    expect(logicalContentHash(report, buildChangeLog(1))).not.toBe(base);
+    const renamed = structuredClone(report);
+    renamed.workbook.organisation = 'Other Ltd';
+    expect(logicalContentHash(renamed, [])).not.toBe(base);
   });
 });

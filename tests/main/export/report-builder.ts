@@ -223,7 +223,8 @@ export function buildChangeLog(count = 5, summary?: (i: number) => string): Chan
 
 /**
  * Every payload line of the PayloadsAllTheThings CSV-injection page (the lines of its ```text
- * blocks, indentation removed), plus starters it only names: full-width, tab, CR, leading space.
+ * blocks, indentation removed), plus starters it only names (full-width, tab, CR, leading space)
+ * and OOXML `_xHHHH_` escapes, which a reader would otherwise decode (`_x003D_` → `=`).
  */
 export function injectionPayloads(): string[] {
   const page = readFileSync(

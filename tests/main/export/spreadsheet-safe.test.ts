@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   EXCEL_MAX_CELL_CHARS,
+  escapeOoxmlText,
   isFormulaLike,
   normaliseLineBreaks,
   safeCellText,
@@ -61,6 +62,14 @@ describe('truncateCellText', () => {
     expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     const kept = cut.slice(0, cut.indexOf('…'));
     expect(kept.length + Number(/truncated: (\d+)/.exec(cut)![1])).toBe(40_000);
+  });
+});
+
+describe('escapeOoxmlText', () => {
+  it('escapes the underscore of _xHHHH_ sequences, either case, and nothing else', () => {
+    expect(escapeOoxmlText('_x003D_1+1')).toBe('_x005F_x003D_1+1');
+    expect(escapeOoxmlText('a_x00e9_b_x12_c')).toBe('a_x005F_x00e9_b_x12_c');
+    expect(escapeOoxmlText('plain_x')).toBe('plain_x');
   });
 });
 

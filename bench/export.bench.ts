@@ -1,0 +1,373 @@
+/**
+ * Export benchmark: the full xlsx export of a synthetic 100k-asset × 10-layer workbook against
+ * (b) the floor, a bare exceljs streaming write of the same sheets × rows × columns, and (c)
+ * exceljs's non-streaming Workbook on the same content. Each measurement runs in its own child
+ * process (this file re-run with --child=...) so one's memory never pollutes another's peak RSS.
+ *
+ *   npx esbuild bench/export.bench.ts --bundle --platform=node --outfile=/tmp/export-bench.cjs --external:exceljs
+ *   node /tmp/export-bench.cjs [--assets=100000] [--subset=20000] [--reps=2]
+ */
+import './resolve-from-cwd';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import ExcelJS from 'exceljs';
+import { buildExportModel } from '../src/core/export-model';
+import type { ExportCell, ExportModel } from '../src/core/export-model';
+import type { ChangeLogEntry, Responsibility, ServiceModel } from '../src/shared/domain';
+import type { Report, ReportAsset, ReportLayer, ReportParty } from '../src/shared/report';
+import { writeXlsx } from '../src/main/export/xlsx-writer';
+
+const EXPORTED = { exportedAt: '2026-11-28T09:00:00.000Z', exportedBy: 'Bench Runner' };
+
+function flag(name: string, fallback: string): string {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit ? hit.slice(name.length + 3) : fallback;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The synthetic report. Role lists, tags and justifications are shared from small pools, as a
+// real report's repeated names would be interned strings; every asset and layer object is its own.
+
+const TITLES = [
+  'Information and data',
+  'Devices (Mobile and PCs)',
+  'Accounts and identities',
+  'Identity and directory infrastructure',
+  'Applications',
+  'Network controls',
+  'Operating system',
+  'Physical hosts',
+  'Physical network',
+  'Physical datacenter'
+];
+const PROVIDER_FROM: Record<ServiceModel, number> = { onprem: 10, iaas: 7, paas: 6, saas: 4 };
+const LAYER_IDS = TITLES.map((_, l) => `layer-${l}`);
+const MODELS: (ServiceModel | null)[] = [
+  'iaas',
+  'paas',
+  'saas',
+  'onprem',
+  'iaas',
+  'paas',
+  'paas',
+  'saas',
+  'iaas',
+  null
+];
+
+function syntheticReport(assetCount: number): { report: Report; changeLog: ChangeLogEntry[] } {
+  const parties: ReportParty[] = [];
+  for (let i = 0; i < 200; i += 1)
+    parties.push({
+      id: i + 1,
+      name: `Person ${i} Müller-Østergaard`,
+      kind: 'person',
+      active: i % 37 !== 0,
+      leftAt: null
+    });
+  for (let i = 0; i < 40; i += 1)
+    parties.push({ id: 300 + i, name: `Team ${i} operations`, kind: 'team', active: true, leftAt: null });
+  parties.push({ id: 900, name: 'Microsoft', kind: 'provider', active: true, leftAt: null });
+  parties.push({
+    id: 901,
+    name: 'Contoso Managed Services',
+    kind: 'third_party',
+    active: true,
+    leftAt: null
+  });
+  const pool = Array.from({ length: 97 }, (_, i) => [
+    parties[i % 240]!.name,
+    ...(i % 3 === 0 ? [parties[(i * 7) % 240]!.name] : [])
+  ]);
+  const provider = ['Microsoft'];
+  const none: string[] = [];
+  const noRoles: ReportLayer['defaultRoles'] = [];
+  const tagPool = Array.from({ length: 50 }, (_, i) => ({
+    env: i % 2 ? 'prod' : 'test',
+    costCenter: `CC-${1000 + i}`
+  }));
+  const assets: ReportAsset[] = [];
+  for (let a = 0; a < assetCount; a += 1) {
+    const serviceModel = MODELS[a % MODELS.length] ?? null;
+    const name = `vm-${String(a).padStart(6, '0')}-app-${a % 7 === 0 ? 'frontend' : 'backend'}`;
+    const layers: ReportLayer[] = TITLES.map((title, l) => {
+      const published: Responsibility =
+        serviceModel === null
+          ? 'unknown'
+          : l >= PROVIDER_FROM[serviceModel]
+            ? 'provider'
+            : l === 3 || l === 5
+              ? 'shared'
+              : 'customer';
+      const overridden = a % 50 === 0 && l === 5 && serviceModel !== null;
+      const responsibility: Responsibility = overridden ? 'customer' : published;
+      const onProvider = responsibility === 'provider';
+      return {
+        layerId: LAYER_IDS[l]!,
+        title,
+        responsibility,
+        published,
+        overridden,
+        justification: overridden ? 'Network controls run by our own firewall team per ISMS-2024-17' : null,
+        R: onProvider ? provider : pool[(a + l) % pool.length]!,
+        A: onProvider ? provider : pool[(a * 3 + l) % pool.length]!,
+        C: l % 3 === 0 ? pool[(a + 2 * l) % pool.length]! : none,
+        I: l % 2 === 0 ? pool[(a + 5 * l) % pool.length]! : none,
+        defaultRoles: noRoles
+      };
+    });
+    assets.push({
+      id: a + 1,
+      externalId: `/subscriptions/00000000-0000-0000-0000-${String(a % 9).padStart(12, '0')}/resourceGroups/rg-${a % 300}/providers/Microsoft.Compute/virtualMachines/${name}`,
+      name,
+      type: 'Microsoft.Compute/virtualMachines',
+      subscription: `sub-${a % 9}`,
+      resourceGroup: `rg-${a % 300}`,
+      location: 'westeurope',
+      tags: tagPool[a % tagPool.length]!,
+      serviceModel,
+      serviceModelSource: serviceModel === null ? null : 'classifier',
+      needsReview: serviceModel === null,
+      modelId: 'microsoft-classic',
+      owner: a % 11 === 0 ? null : parties[a % 240]!.name,
+      lastReviewedAt: null,
+      layers
+    });
+  }
+  const findings = assets
+    .filter((asset) => asset.serviceModel === null || asset.owner === null)
+    .map((asset) => ({
+      code: asset.serviceModel === null ? ('UNCLASSIFIED' as const) : ('NO_OWNER' as const),
+      severity: asset.serviceModel === null ? ('error' as const) : ('warning' as const),
+      assetId: asset.id,
+      asset: asset.name,
+      layerId: null,
+      message: `${asset.name}: ${asset.serviceModel === null ? 'no service model' : 'nobody owns it'}.`,
+      fix: 'Open the asset and fix it.'
+    }));
+  const changeLog: ChangeLogEntry[] = Array.from({ length: 3000 }, (_, i) => ({
+    id: i + 1,
+    at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    actor: parties[i % 240]!.name,
+    action: 'raci.assign',
+    entity: 'raci',
+    entityId: String(i),
+    summary: `Assigned ${parties[i % 240]!.name} as Accountable for layer ${TITLES[i % 10]!} of ${assets[i % assetCount]!.name}`,
+    before: null,
+    after: null
+  }));
+  const layerCells = (l: number): Partial<Record<ServiceModel, 'provider' | 'customer' | 'shared'>> =>
+    Object.fromEntries(
+      (['onprem', 'iaas', 'paas', 'saas'] as const).map((sm) => [
+        sm,
+        l >= PROVIDER_FROM[sm] ? 'provider' : l === 3 || l === 5 ? 'shared' : 'customer'
+      ])
+    );
+  const report: Report = {
+    format: 'demarc-report',
+    formatVersion: 1,
+    workbook: {
+      name: 'Bench',
+      organisation: 'Contoso Ltd',
+      formatVersion: 1,
+      defaultModelId: 'microsoft-classic',
+      reviewPeriodDays: 180,
+      lastChangeAt: null
+    },
+    models: [
+      {
+        id: 'microsoft-classic',
+        name: 'Microsoft shared responsibility (classic)',
+        version: '2023-09-28',
+        source: {
+          title: 'Shared responsibility in the cloud',
+          url: 'https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility',
+          date: '2023-09-28'
+        },
+        serviceModels: ['saas', 'paas', 'iaas', 'onprem'],
+        providerName: 'Microsoft',
+        layers: TITLES.map((title, l) => ({
+          id: `layer-${l}`,
+          title,
+          description: title,
+          permanentCustomer: l < 3,
+          cells: layerCells(l)
+        }))
+      }
+    ],
+    parties,
+    assets,
+    findings
+  };
+  return { report, changeLog };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The measurements, each run in a child.
+
+function firstRow(model: ExportModel, index: number): ExportCell[] {
+  const sheet = model.sheets[index]!;
+  for (const row of sheet.rows()) return row;
+  return sheet.columns.map(() => null);
+}
+
+/** (b) The floor: bare streaming writer, same sheets × rows × columns, plain values, no styles. */
+async function floor(path: string, model: ExportModel): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: false,
+    useSharedStrings: false
+  });
+  for (const [index, sheet] of model.sheets.entries()) {
+    const worksheet = workbook.addWorksheet(sheet.name);
+    worksheet.addRow(sheet.columns.map((c) => c.header)).commit();
+    const template = firstRow(model, index);
+    for (let r = 0; r < sheet.rowCount; r += 1) {
+      worksheet.addRow(template).commit();
+      // The same yield as the real writer, so the floor's memory stays bounded too.
+      if (r % 512 === 511) await nextTurn();
+    }
+    worksheet.commit();
+  }
+  await workbook.commit();
+}
+
+/** (c) exceljs's non-streaming Workbook: the same sheets and values, then xlsx.writeFile. */
+async function nonStreaming(path: string, model: ExportModel): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  for (const sheet of model.sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name);
+    worksheet.addRow(sheet.columns.map((c) => c.header));
+    for (const row of sheet.rows()) worksheet.addRow(row);
+  }
+  await workbook.xlsx.writeFile(path);
+}
+
+async function child(kind: string): Promise<void> {
+  const assets = Number(flag('assets', '100000'));
+  const dir = mkdtempSync(join(tmpdir(), 'demarc-bench-'));
+  const path = join(dir, `${kind}.xlsx`);
+  const { report, changeLog } = syntheticReport(assets);
+  const inputRss = process.memoryUsage().rss;
+  const model = buildExportModel(report, changeLog, { ...EXPORTED, workbookSha256: 'bench' });
+  const cells = model.sheets.reduce((n, s) => n + (s.rowCount + 1) * s.columns.length, 0);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  if (kind === 'full') await writeXlsx(report, changeLog, { ...EXPORTED, path });
+  else if (kind === 'full-inline')
+    await writeXlsx(report, changeLog, { ...EXPORTED, path, useSharedStrings: false });
+  else if (kind === 'floor') await floor(path, model);
+  else await nonStreaming(path, model);
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const bytes = statSync(path).size;
+  rmSync(dir, { recursive: true, force: true });
+  const result = {
+    kind,
+    assets,
+    cells,
+    seconds,
+    cpuSeconds,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    inputRssMb: inputRss / 2 ** 20,
+    bytes
+  };
+  console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parent: run the children, print the figures.
+
+interface Result {
+  kind: string;
+  assets: number;
+  cells: number;
+  seconds: number;
+  /** User + system CPU of the process during the measurement (all threads, zlib included). */
+  cpuSeconds: number;
+  maxRssMb: number;
+  inputRssMb: number;
+  bytes: number;
+}
+
+function run(kind: string, assets: number, heapMb?: number): Result {
+  const node = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  const out = spawnSync(
+    process.execPath,
+    [...node, process.argv[1] ?? '', `--child=${kind}`, `--assets=${assets}`],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24
+    }
+  );
+  const line = out.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (out.status !== 0 || !line)
+    throw new Error(`${kind} failed (${out.status}): ${out.stderr.slice(-2000)}`);
+  return JSON.parse(line.slice('BENCH_RESULT '.length)) as Result;
+}
+
+function best(kind: string, assets: number, reps: number): Result {
+  const runs = Array.from({ length: reps }, () => run(kind, assets));
+  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+}
+
+const s = (n: number): string => n.toFixed(2);
+
+function parent(): void {
+  const assets = Number(flag('assets', '100000'));
+  const subset = Number(flag('subset', '20000'));
+  const reps = Number(flag('reps', '2'));
+  const load = (): string =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  console.log(
+    `export bench: ${assets} assets × 10 layers, best of ${reps} per measurement, each in its own process`
+  );
+  console.log(`load average at start: ${load()} on ${availableParallelism()} CPUs`);
+  // Alternate full and floor so load from other processes hits both alike.
+  const fulls: Result[] = [];
+  const floors: Result[] = [];
+  for (let i = 0; i < reps; i += 1) {
+    fulls.push(run('full', assets));
+    floors.push(run('floor', assets));
+  }
+  const a = fulls.reduce((x, y) => (y.seconds < x.seconds ? y : x));
+  const b = floors.reduce((x, y) => (y.seconds < x.seconds ? y : x));
+  const peak = Math.max(...fulls.map((r) => r.maxRssMb));
+  const inline = best('full-inline', assets, 1);
+  const aSubset = best('full', subset, reps);
+  const c = run('nonstreaming', subset, 12_000);
+  const scale = assets / subset;
+  const cScaled = c.seconds * scale;
+  console.log(
+    `cells written: ${a.cells.toLocaleString('en')}; xlsx ${(a.bytes / 2 ** 20).toFixed(1)} MB; report in memory before export: ${a.inputRssMb.toFixed(0)} MB RSS`
+  );
+  console.log(
+    `shared strings off: ${s(inline.seconds)} s, ${(inline.bytes / 2 ** 20).toFixed(1)} MB, peak RSS ${inline.maxRssMb.toFixed(0)} MB (default is on)`
+  );
+  console.log(
+    `non-streaming measured on ${subset} assets: ${s(c.seconds)} s, peak RSS ${c.maxRssMb.toFixed(0)} MB; full export of the same ${subset}: ${s(aSubset.seconds)} s (speedup ${s(c.seconds / aSubset.seconds)}×); scaled ×${scale} linearly to ${assets}`
+  );
+  const cpuFloor = Math.min(...floors.map((r) => r.cpuSeconds));
+  const cpuFull = Math.min(...fulls.map((r) => r.cpuSeconds));
+  console.log(
+    `CPU time (less sensitive to other load): export ${s(cpuFull)} s, floor ${s(cpuFloor)} s, ratio ${s(cpuFull / cpuFloor)}; load average at end: ${load()}`
+  );
+  console.log(
+    `export ${assets / 1000}k×10: ${s(a.seconds)} s, floor ${s(b.seconds)} s, ratio ${s(a.seconds / b.seconds)} (goal ≤ 1.3); ` +
+      `non-streaming ${s(cScaled)} s, speedup ${s(cScaled / a.seconds)} (goal ≥ 3); peak RSS ${peak.toFixed(0)} MB (goal ≤ 400)`
+  );
+}
+
+const childKind = flag('child', '');
+if (childKind) {
+  child(childKind).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else parent();
