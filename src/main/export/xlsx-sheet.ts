@@ -7,7 +7,7 @@ import type { DataValidation, Row, Worksheet, stream } from 'exceljs';
 import type { ExportCell, ExportListName, ExportSheet } from '../../core/export-model';
 import { escapeOoxmlText, safeSheetName } from '../../core/spreadsheet-safe';
 import { sheetValidations } from './exceljs-internals';
-import { HEADER_STYLE, RESPONSIBILITY_STYLES, WRAP_STYLE } from './xlsx-styles';
+import { HEADER_STYLE, RESPONSIBILITY_STYLES, TOP_STYLE, WRAP_STYLE } from './xlsx-styles';
 
 /** Excel's row limit, header included. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -162,7 +162,14 @@ function styleRow(
     if (typeof value === 'string')
       lines = Math.max(lines, wrappedLines(value, sheet.columns[i]?.width ?? 10));
   }
-  if (lines > 1) row.height = rowHeight(lines);
+  if (lines > 1) {
+    row.height = rowHeight(lines);
+    // In a tall row, bottom-aligned neighbours would sit beside the next row's text: an auditor
+    // would read the justification as belonging to the row below. Top-align the whole row.
+    for (let i = 0; i < values.length; i += 1) {
+      if (!fillColumns.includes(i) && !wrapColumns.includes(i)) row.getCell(i + 1).style = TOP_STYLE;
+    }
+  }
   row.commit();
 }
 

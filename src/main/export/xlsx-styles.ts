@@ -32,6 +32,9 @@ export const HEADER_STYLE: Partial<Style> = Object.freeze({
   border: { bottom: { style: 'thin', color: { argb: 'FF000000' } } }
 } satisfies Partial<Style>);
 
+/** Cells beside wrapped text in a tall row. */
+export const TOP_STYLE: Partial<Style> = Object.freeze({ alignment: TOP });
+
 /** Long free text (justifications, messages, summaries). */
 export const WRAP_STYLE: Partial<Style> = Object.freeze({ alignment: { ...TOP, wrapText: true } });
 

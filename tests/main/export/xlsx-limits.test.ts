@@ -62,6 +62,12 @@ describe('Excel limits', () => {
     const justification = wb.getWorksheet('RACI')!.getCell('F2').value as string;
     expect(justification).toHaveLength(EXCEL_MAX_CELL_CHARS);
     expect(justification).toMatch(/… \[truncated: \d+ characters\]$/);
+    // A tall row (capped at Excel's 409 points), every cell top-aligned so nothing reads as the next row's.
+    const row = wb.getWorksheet('RACI')!.getRow(2);
+    expect(row.height).toBe(409);
+    for (const c of [1, 2, 3, 4, 5, 6, 7, 8])
+      expect(row.getCell(c).alignment?.vertical, `column ${c}`).toBe('top');
+    expect(wb.getWorksheet('RACI')!.getRow(3).height).toBeUndefined();
     const dropped = Number(/truncated: (\d+)/.exec(justification)![1]);
     expect(justification.length - justification.indexOf('…') + (40_000 - dropped)).toBe(EXCEL_MAX_CELL_CHARS);
     const summary = wb.getWorksheet('Change log')!.getCell('F2').value as string;
