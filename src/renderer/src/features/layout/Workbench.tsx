@@ -6,6 +6,7 @@ import { requestFind } from '../../lib/find-request';
 import { UndoRedoButtons } from '../history/UndoRedoButtons';
 import { useHistory } from '../history/useHistory';
 import { useUndoShortcuts } from '../history/useUndoShortcuts';
+import { ImportLauncher } from '../import/ImportLauncher';
 import { SECTIONS, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
 
@@ -66,6 +67,7 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
         </div>
         <div className="topbar__actions">
           <UndoRedoButtons history={history} />
+          <ImportLauncher disabled={commands.busy} />
           <button type="button" onClick={() => commands.open()} disabled={commands.busy}>
             Open…
           </button>

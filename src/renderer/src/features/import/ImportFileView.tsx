@@ -1,0 +1,75 @@
+import type { ImportFilePreview } from '../../../../shared/contract/import';
+import { serviceModelLabel } from '../../lib/labels';
+import { MappingEditor } from './MappingEditor';
+import type { ColumnMapping } from '../../../../shared/import';
+
+const STATUS_LABELS = { new: 'New', updated: 'Updated', unchanged: 'Unchanged' } as const;
+
+/** One file of a preview: how it was read, its mapping, every row error, warnings, a sample. */
+export function ImportFileView({ file, busy, onRemap }: { file: ImportFilePreview; busy: boolean; onRemap: (mapping: ColumnMapping) => void }) {
+  return (
+    <section className="import-file" aria-label={`File ${file.fileName}`}>
+      <h3 className="import-file__name">{file.fileName}</h3>
+      <p className="import-file__format" data-testid="import-format">
+        <strong>{file.formatLabel}</strong> · {file.encoding}
+        {file.delimiter ? ` · delimiter ${file.delimiter === '\t' ? 'tab' : `"${file.delimiter}"`}` : ''} · {file.counts.rows.toLocaleString()} rows
+      </p>
+      {file.errors.length > 0 && (
+        <div className="import-errors">
+          <h4>
+            {file.errors.length.toLocaleString()} row {file.errors.length === 1 ? 'error' : 'errors'}: fix the file, nothing can be imported until then
+          </h4>
+          <ul className="import-errors__list" tabIndex={0} aria-label="Row errors" data-testid="import-errors">
+            {file.errors.map((error, index) => (
+              <li key={index}>
+                Line {error.line}
+                {error.field ? `, ${error.field}` : ''}: {error.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {file.mappingEditable && <MappingEditor key={JSON.stringify(file.mapping)} columns={file.columns} mapping={file.mapping} busy={busy} onApply={onRemap} />}
+      {file.warnings.length > 0 && (
+        <ul className="import-warnings" aria-label="Warnings">
+          {file.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      {file.sample.length > 0 && (
+        <div className="import-sample" tabIndex={0} role="region" aria-label={`First ${file.sample.length} assets`}>
+          <table className="table">
+            <caption className="visually-hidden">First {file.sample.length} assets as they will be imported</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Name</th>
+                <th scope="col">Type</th>
+                <th scope="col">Resource group</th>
+                <th scope="col">Service model</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.sample.map((row) => (
+                <tr key={`${row.line}:${row.name}`}>
+                  <td>{row.line}</td>
+                  <td>{row.name}</td>
+                  <td>{row.type ?? ''}</td>
+                  <td>{row.resourceGroup ?? ''}</td>
+                  <td title={row.reason}>
+                    {serviceModelLabel(row.serviceModel)}
+                    {row.needsReview ? ' (review)' : ''}
+                    {row.manualKept ? ' (your choice kept)' : ''}
+                  </td>
+                  <td>{STATUS_LABELS[row.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

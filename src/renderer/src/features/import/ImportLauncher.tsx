@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import type { MenuCommand } from '../../../../shared/contract';
+import { onEvent } from '../../lib/api';
+import { ImportDialog } from './ImportDialog';
+import type { ReadChoice } from './useImport';
+
+const DROP_NOTE =
+  'Dropped files: the app cannot read the path of a dropped file, so choose the same files in the dialog that opened.';
+
+/**
+ * The "Import…" button, the native menu's Import command, and files dropped on the window: each
+ * opens the import dialog. A dropped file's path is not available to the sandboxed page (the
+ * preload does not expose webUtils), so a drop opens the native dialog, and the dialog says so.
+ */
+export function ImportLauncher({ disabled }: { disabled?: boolean }) {
+  const [open, setOpen] = useState<{ initial: ReadChoice; note?: string; seq: number } | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(
+    () =>
+      onEvent('menu', (payload) => {
+        if ((payload as MenuCommand) === 'import') setOpen((current) => current ?? { initial: {}, seq: Date.now() });
+      }),
+    []
+  );
+
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const over = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const drop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      setOpen((current) => current ?? { initial: {}, note: DROP_NOTE, seq: Date.now() });
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  return (
+    <>
+      <button type="button" onClick={() => setOpen({ initial: {}, seq: Date.now() })} disabled={disabled}>
+        Import…
+      </button>
+      {dragging && (
+        <div className="import-drop-hint" aria-hidden="true">
+          Drop to import
+        </div>
+      )}
+      {open && <ImportDialog key={open.seq} initial={open.initial} {...(open.note ? { note: open.note } : {})} onClose={() => setOpen(null)} />}
+    </>
+  );
+}

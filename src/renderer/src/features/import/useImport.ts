@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ProgressEvent } from '../../../../shared/contract';
+import type { ImportPreview, ImportResult } from '../../../../shared/contract/import';
+import type { ColumnMapping, ImportFormat } from '../../../../shared/import';
+import { ApiError, call, onEvent } from '../../lib/api';
+import { useInvalidateWorkbook } from '../../lib/useInvalidateWorkbook';
+
+export type ImportStep =
+  | { step: 'reading' }
+  | { step: 'preview'; preview: ImportPreview }
+  | { step: 'applying'; preview: ImportPreview }
+  | { step: 'done'; result: ImportResult }
+  | { step: 'closed' };
+
+export interface ReadChoice {
+  paths?: string[];
+  format?: ImportFormat;
+  mapping?: ColumnMapping;
+}
+
+/** The import road for the dialog: preview (dialog or paths), re-preview, apply, cancel, progress. */
+export function useImport(onClosed: () => void) {
+  const invalidate = useInvalidateWorkbook();
+  const [state, setState] = useState<ImportStep>({ step: 'reading' });
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(
+    () =>
+      onEvent('progress', (payload) => {
+        const event = payload as ProgressEvent;
+        if (event.operation === 'import') setProgress(event);
+      }),
+    []
+  );
+
+  const preview = useCallback(
+    async (choice: ReadChoice) => {
+      setError(null);
+      setProgress(null);
+      setState((current) => (current.step === 'preview' ? current : { step: 'reading' }));
+      try {
+        const result = await call('import.preview', {
+          ...(choice.paths ? { paths: choice.paths } : {}),
+          ...(choice.format ? { format: choice.format } : {}),
+          ...(choice.mapping ? { mapping: choice.mapping } : {})
+        });
+        if (result === null) {
+          setState({ step: 'closed' });
+          onClosed();
+          return;
+        }
+        setState({ step: 'preview', preview: result });
+      } catch (e) {
+        setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+        setState((current) => (current.step === 'reading' ? { step: 'closed' } : current));
+      }
+    },
+    [onClosed]
+  );
+
+  const apply = useCallback(
+    async (previewed: ImportPreview) => {
+      setError(null);
+      setProgress(null);
+      setState({ step: 'applying', preview: previewed });
+      try {
+        const result = await call('import.apply', { token: previewed.token });
+        setState({ step: 'done', result });
+      } catch (e) {
+        setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+        // A cancelled or refused apply wrote nothing: back to the preview (its token may be spent).
+        setState({ step: 'preview', preview: { ...previewed, canApply: false } });
+      } finally {
+        void invalidate();
+      }
+    },
+    [invalidate]
+  );
+
+  const cancel = useCallback(async (token?: string) => {
+    await call('import.cancel', token ? { token } : {});
+  }, []);
+
+  return { state, progress, error, preview, apply, cancel, clearError: () => setError(null) };
+}

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { scanScreen } from './a11y';
+import { Harness, type AppUnderTest } from './harness';
+
+const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const SHIWEI = join(FIXTURES, 'inventory', 'shiwei1981_Get-AzResource_Export-Csv_utf8bom.csv');
+
+const harness = new Harness();
+let app: AppUnderTest | null = null;
+
+beforeAll(() => harness.start());
+afterAll(() => harness.stop());
+afterEach(async () => {
+  const errors = app?.errors ?? [];
+  await app?.close();
+  app = null;
+  expect(errors).toEqual([]);
+});
+
+async function newWorkbook(target: AppUnderTest): Promise<void> {
+  target.dialogs.newPaths.push(join(target.dir, 'Contoso.demarc'));
+  await target.page.getByRole('button', { name: 'New workbook…' }).click();
+  await target.page.getByRole('heading', { name: 'Contoso', level: 1 }).waitFor();
+}
+
+describe('inventory import', () => {
+  it('Import… → preview → apply → summary, and the assets are in the workbook', async () => {
+    app = await harness.launch();
+    const { page } = app;
+    await newWorkbook(app);
+    app.dialogs.importFiles.push([SHIWEI]);
+    const button = page.getByRole('button', { name: 'Import…' });
+    await button.click();
+    const dialog = page.getByRole('dialog', { name: 'Import inventory' });
+    await dialog.waitFor();
+    await dialog.getByTestId('import-count-new').filter({ hasText: '173' }).waitFor();
+    expect(await dialog.getByTestId('import-format').textContent()).toContain('Get-AzResource | Export-Csv');
+    expect(await dialog.getByTestId('import-format').textContent()).toContain('utf-8-bom');
+    expect(await dialog.getByTestId('import-count-updated').textContent()).toBe('0');
+    expect(await dialog.getByTestId('import-needs-review').textContent()).toBe('53');
+    await dialog.getByRole('region', { name: /First 50 assets/ }).waitFor();
+    await app.screenshot('import-preview');
+    expect(await scanScreen(page, 'import-preview')).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Apply import' }).click();
+    const summary = dialog.getByTestId('import-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Imported 173 assets from shiwei1981_Get-AzResource_Export-Csv_utf8bom.csv: 173 new, 0 updated');
+    await app.screenshot('import-summary');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Focus goes back to the button that opened the dialog.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Import…');
+
+    // The workbook holds the assets, and the workbench shows them without a reload.
+    const db = app.session.require().db;
+    expect((db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n).toBe(173);
+    expect((db.prepare('SELECT count(*) AS n FROM import_runs').get() as { n: number }).n).toBe(1);
+    await page.getByRole('grid', { name: 'Assets' }).getByText('BillAPIEmailAlertAction', { exact: true }).waitFor();
+    await page.getByText('173 assets').waitFor();
+    await app.screenshot('import-inventory');
+  });
+
+  it('shows every row error of a bad file, refuses Apply, and Esc closes the dialog', async () => {
+    app = await harness.launch();
+    const { page } = app;
+    await newWorkbook(app);
+    const { writeFileSync } = await import('node:fs');
+    const bad = join(app.dir, 'servers.csv');
+    writeFileSync(bad, 'Name,Type\nweb01,Server\n,Server\nweb03,Server\n,Server\n');
+    app.dialogs.importFiles.push([bad]);
+    await app.emit('menu', 'import');
+    const dialog = page.getByRole('dialog', { name: 'Import inventory' });
+    const errors = dialog.getByTestId('import-errors');
+    await errors.waitFor();
+    expect(await errors.locator('li').allTextContents()).toEqual([expect.stringMatching(/^Line 3, name: /), expect.stringMatching(/^Line 5, name: /)]);
+    expect(await dialog.getByRole('button', { name: 'Apply import' }).isDisabled()).toBe(true);
+    await app.screenshot('import-errors');
+    expect(await scanScreen(page, 'import-errors')).toEqual([]);
+    // Map the name to another column and read again: the errors go, Apply is offered.
+    await dialog.getByRole('combobox', { name: 'Name', exact: true }).selectOption('Type');
+    await dialog.getByRole('button', { name: 'Read again with this mapping' }).click();
+    await errors.waitFor({ state: 'detached' });
+    expect(await dialog.getByTestId('import-count-new').textContent()).toBe('1');
+    expect(await dialog.getByTestId('import-count-merged').textContent()).toBe('3');
+    expect(await dialog.getByRole('button', { name: 'Apply import' }).isDisabled()).toBe(false);
+    await app.screenshot('import-remapped');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((app.session.require().db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n).toBe(0);
+  });
+});
