@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyImport } from '../src/main/services/import-service';
 import type { ServiceContext } from '../src/main/services/context';
-import { closeWorkbook, createWorkbook } from '../src/main/services/workbook-service';
+import { closeWorkbook, createWorkbook, openWorkbook } from '../src/main/services/workbook-service';
 import { generateAzResourceList } from './import-gen';
 
 const ctx: ServiceContext = { clock: () => '2026-03-01T00:00:00.000Z', osUser: 'bench' };
@@ -60,21 +60,30 @@ async function fullImport(file: string, workbook: string): Promise<number> {
   return result.counts.new;
 }
 
+/** A re-import of the same file into the workbook an import child left (in its own process). */
+async function reImport(file: string, workbook: string): Promise<number> {
+  const wb = openWorkbook(ctx, workbook);
+  const result = await applyImport(wb, ctx, { paths: [file] });
+  closeWorkbook(wb);
+  return result.counts.unchanged;
+}
+
 async function child(kind: string): Promise<void> {
   const file = flag('file', '');
+  const keep = flag('keep', '');
   const dir = mkdtempSync(join(tmpdir(), 'demarc-import-bench-'));
-  const workbook = join(dir, 'bench.demarc');
+  const workbook = keep || join(dir, 'bench.demarc');
   (globalThis as { gc?: () => void }).gc?.();
   const started = performance.now();
-  const assets = kind === 'floor' ? floor(file, workbook) : await fullImport(file, workbook);
+  const assets = kind === 'floor' ? floor(file, workbook) : kind === 'reimport' ? await reImport(file, workbook) : await fullImport(file, workbook);
   const seconds = (performance.now() - started) / 1000;
   rmSync(dir, { recursive: true, force: true });
   const result: Result = { kind, seconds, assets, maxRssMb: process.resourceUsage().maxRSS / 1024 };
   console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
 }
 
-function run(kind: string, file: string): Result {
-  const out = spawnSync(process.execPath, ['--expose-gc', process.argv[1] ?? '', `--child=${kind}`, `--file=${file}`], {
+function run(kind: string, file: string, keep?: string): Result {
+  const out = spawnSync(process.execPath, ['--expose-gc', process.argv[1] ?? '', `--child=${kind}`, `--file=${file}`, ...(keep ? [`--keep=${keep}`] : [])], {
     encoding: 'utf8',
     maxBuffer: 1 << 24
   });
@@ -93,12 +102,16 @@ function parent(): void {
   console.log(`import bench: ${count} resources, ${mb.toFixed(0)} MB az resource list JSON; best of ${reps}, each run in its own process`);
   const fulls: Result[] = [];
   const floors: Result[] = [];
+  let again: Result;
   try {
     // Alternate so load from other processes hits both alike.
     for (let i = 0; i < reps; i++) {
       floors.push(run('floor', file));
       fulls.push(run('import', file));
     }
+    const kept = join(dir, 'kept.demarc');
+    run('import', file, kept);
+    again = run('reimport', file, kept);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -107,6 +120,7 @@ function parent(): void {
   const peak = Math.max(...fulls.map((r) => r.maxRssMb));
   const floorPeak = Math.max(...floors.map((r) => r.maxRssMb));
   console.log(`assets written: import ${a.assets}, floor ${b.assets}; floor peak RSS ${floorPeak.toFixed(0)} MB`);
+  console.log(`re-import of the same file: ${again.seconds.toFixed(2)} s, ${again.assets} unchanged, peak RSS ${again.maxRssMb.toFixed(0)} MB`);
   const label = count === 100_000 ? '100k' : String(count);
   console.log(
     `import ${label}: ${a.seconds.toFixed(2)} s, floor ${b.seconds.toFixed(2)} s, ratio ${(a.seconds / b.seconds).toFixed(2)} (goal ≤ 2), peak RSS ${peak.toFixed(0)} MB (goal ≤ 400)`

@@ -3,47 +3,70 @@
  * new, updated, unchanged, not seen; owners named by the file; the classification summary.
  * No writes here: import-write.ts applies a plan in one transaction.
  */
+import { createHash } from 'node:crypto';
 import type { ClassificationSummary, ImportAssetStatus, ImportCounts, ImportSampleRow, OwnerNote } from '../../shared/contract/import';
 import type { Classification, ClassificationSource, ServiceModel } from '../../shared/domain';
 import type { Db } from '../store/workbook-file';
 import { tagsJson, type ImportedAsset } from './import-merge';
 
-/** The columns of an existing asset an import compares and may rewrite. */
+/**
+ * What the plan keeps of an existing asset: 100k of them must fit in a few tens of MB, so the
+ * columns an import may rewrite are folded into one digest; the classification is kept only
+ * when it was chosen by hand (an import keeps it).
+ */
 export interface ExistingAsset {
   id: number;
   key: string;
-  external_id: string | null;
-  name: string;
-  type: string | null;
-  kind: string | null;
-  sku: string | null;
-  managed_by: string | null;
-  provider: string | null;
-  subscription: string | null;
-  resource_group: string | null;
-  location: string | null;
-  tags: string;
-  service_model: ServiceModel | null;
-  service_model_source: ClassificationSource | null;
-  classification_reason: string | null;
-  classification_confidence: Classification['confidence'] | null;
-  needs_review: number;
-  not_seen_in_last_import: number;
   source: string | null;
+  digest: string;
+  manual: { serviceModel: ServiceModel | null; reason: string | null; confidence: Classification['confidence'] | null; needsReview: boolean } | null;
 }
 
-/** Every asset's comparable columns, keyed by import key: one query, no per-row SELECT. */
+type Cell = string | number | null;
+
+/** A digest of the columns an import writes, in a fixed order; null is not the empty string. */
+function digestOf(values: readonly Cell[]): string {
+  const hash = createHash('md5');
+  for (const value of values) hash.update(value === null ? '\u0001\u0000' : `${String(value)}\u0000`);
+  return hash.digest('base64');
+}
+
+function storedTagsJson(raw: string): string {
+  if (raw === '{}') return raw;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' ? tagsJson(parsed as Record<string, string>) : raw;
+  } catch {
+    return raw;
+  }
+}
+
+/** Every asset's key and digest: one query read as arrays, no per-row SELECT, no row objects kept. */
 export function loadExistingAssets(db: Db): Map<string, ExistingAsset> {
   const rows = db
     .prepare(
-      `SELECT id, key, external_id, name, type, kind, sku, managed_by, provider, subscription, resource_group, location, tags,
-         service_model, service_model_source, classification_reason, classification_confidence, needs_review,
-         not_seen_in_last_import, source
+      `SELECT id, key, source, service_model_source, external_id, name, type, kind, sku, managed_by, provider, subscription,
+         resource_group, location, tags, service_model, classification_reason, classification_confidence, needs_review
        FROM assets`
     )
-    .all() as ExistingAsset[];
+    .raw()
+    .iterate() as IterableIterator<Cell[]>;
   const byKey = new Map<string, ExistingAsset>();
-  for (const row of rows) byKey.set(row.key.toLowerCase(), row);
+  for (const row of rows) {
+    const [id, key, source, modelSource, ...compared] = row;
+    compared[10] = storedTagsJson(String(compared[10] ?? '{}'));
+    const manual =
+      modelSource === 'manual'
+        ? {
+            serviceModel: compared[11] as ServiceModel | null,
+            reason: compared[12] as string | null,
+            confidence: compared[13] as Classification['confidence'] | null,
+            needsReview: compared[14] === 1
+          }
+        : null;
+    const lowerKey = String(key).toLowerCase();
+    byKey.set(lowerKey, { id: Number(id), key: lowerKey, source: (source ?? null) as string | null, digest: digestOf([source ?? null, modelSource ?? null, ...compared]), manual });
+  }
   return byKey;
 }
 
@@ -99,16 +122,7 @@ function finishSummary(summary: ClassificationSummary): ClassificationSummary {
 }
 
 function finalClassification(asset: ImportedAsset, existing: ExistingAsset | null): FinalClassification {
-  if (existing?.service_model_source === 'manual') {
-    return {
-      serviceModel: existing.service_model,
-      source: 'manual',
-      reason: existing.classification_reason,
-      confidence: existing.classification_confidence,
-      needsReview: existing.needs_review === 1,
-      manualKept: true
-    };
-  }
+  if (existing?.manual) return { ...existing.manual, source: 'manual', manualKept: true };
   const c = asset.classification;
   return {
     serviceModel: c.serviceModel,
@@ -120,36 +134,27 @@ function finalClassification(asset: ImportedAsset, existing: ExistingAsset | nul
   };
 }
 
-function storedTagsJson(raw: string): string {
-  if (raw === '{}') return raw;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === 'object' ? tagsJson(parsed as Record<string, string>) : raw;
-  } catch {
-    return raw;
-  }
-}
-
-function isUnchanged(asset: ImportedAsset, tags: string, final: FinalClassification, e: ExistingAsset): boolean {
-  return (
-    e.external_id === asset.externalId &&
-    e.name === asset.name &&
-    e.type === asset.type &&
-    e.kind === asset.kind &&
-    e.sku === asset.sku &&
-    e.managed_by === asset.managedBy &&
-    e.provider === asset.provider &&
-    e.subscription === asset.subscription &&
-    e.resource_group === asset.resourceGroup &&
-    e.location === asset.location &&
-    e.source === asset.source &&
-    (e.tags === tags || storedTagsJson(e.tags) === tags) &&
-    e.service_model === final.serviceModel &&
-    e.service_model_source === final.source &&
-    e.classification_reason === final.reason &&
-    e.classification_confidence === final.confidence &&
-    e.needs_review === (final.needsReview ? 1 : 0)
-  );
+/** The same digest as loadExistingAssets computes, for the asset as the import would write it. */
+function plannedDigest(asset: ImportedAsset, tags: string, final: FinalClassification): string {
+  return digestOf([
+    asset.source,
+    final.source,
+    asset.externalId,
+    asset.name,
+    asset.type,
+    asset.kind,
+    asset.sku,
+    asset.managedBy,
+    asset.provider,
+    asset.subscription,
+    asset.resourceGroup,
+    asset.location,
+    tags,
+    final.serviceModel,
+    final.reason,
+    final.confidence,
+    final.needsReview ? 1 : 0
+  ]);
 }
 
 export interface PlanInput {
@@ -186,7 +191,7 @@ export function planImport(input: PlanInput): ImportPlan {
     const final = finalClassification(asset, existing);
     let status: ImportAssetStatus = 'new';
     let ownerPartyId: number | null = null;
-    if (existing !== null) status = isUnchanged(asset, tags, final, existing) ? 'unchanged' : 'updated';
+    if (existing !== null) status = plannedDigest(asset, tags, final) === existing.digest ? 'unchanged' : 'updated';
     else if (asset.owner !== null) {
       ownerPartyId = input.activeParties.get(asset.owner.trim().toLowerCase()) ?? null;
       if (ownerPartyId === null) unknownOwners.add(asset.owner.trim());
@@ -197,12 +202,13 @@ export function planImport(input: PlanInput): ImportPlan {
     const fileSummary = classificationPerFile[asset.fileIndex];
     if (fileSummary) countInto(fileSummary, final);
     countInto(classification, final);
-    planned.push({ asset, existing, status, tagsJson: tags, final, ownerPartyId });
+    // An unchanged asset is only marked seen: its tag text is not kept.
+    planned.push({ asset, existing, status, tagsJson: status === 'unchanged' ? '' : tags, final, ownerPartyId });
   }
   const notSeenIds: number[] = [];
   const notSeenBySource = new Map<string, number>(input.fileSources.map((source) => [source, 0]));
   for (const e of input.existing.values()) {
-    if (e.source === null || !notSeenBySource.has(e.source) || seen.has(e.key.toLowerCase())) continue;
+    if (e.source === null || !notSeenBySource.has(e.source) || seen.has(e.key)) continue;
     notSeenIds.push(e.id);
     notSeenBySource.set(e.source, (notSeenBySource.get(e.source) ?? 0) + 1);
   }
