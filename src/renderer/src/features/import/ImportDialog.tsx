@@ -25,7 +25,6 @@ export function ImportDialog({ initial, note, onClose }: { initial: ReadChoice; 
   if (state.step === 'closed' && !error) return null;
   const busy = state.step === 'reading' || state.step === 'applying';
   const current = state.step === 'preview' || state.step === 'applying' ? state.preview : null;
-  const paths = current?.files.map((f) => f.file) ?? [];
   const phase = progress ? (PHASE_LABELS[progress.phase] ?? progress.phase) : 'Reading…';
 
   const actions = (
@@ -59,7 +58,7 @@ export function ImportDialog({ initial, note, onClose }: { initial: ReadChoice; 
       {error && <ErrorBanner message={error} onDismiss={clearError} />}
       {busy && (
         <Pending
-          label={state.step === 'applying' ? phase : phase}
+          label={phase}
           {...(progress && progress.total !== null ? { done: progress.done, total: progress.total } : {})}
         />
       )}
@@ -80,12 +79,13 @@ export function ImportDialog({ initial, note, onClose }: { initial: ReadChoice; 
           <p className="import-note muted">
             A service model you chose by hand, owners, reviews, RACI and overrides are never changed by an import. Assets not in the file are flagged “not seen”, never deleted.
           </p>
-          {current.files.map((file, index) => (
+          {current.files.map((file) => (
             <ImportFileView
               key={file.file}
               file={file}
               busy={busy}
-              onRemap={(mapping) => void preview({ paths: index === 0 && paths.length === 1 ? paths : [file.file], format: file.format, mapping })}
+              // A mapping belongs to one file's columns: re-read that file alone with it.
+              onRemap={(mapping) => void preview({ paths: [file.file], format: file.format, mapping })}
             />
           ))}
         </>
