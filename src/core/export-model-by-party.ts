@@ -4,17 +4,15 @@
  */
 import type { Report } from '../shared/report';
 import type { ExportCell, ExportColumn, ExportSheet } from './export-model-cells';
-import { KIND_LABELS, SHEET_NAMES, layerColumns, sheet, text } from './export-model-cells';
+import { KIND_LABELS, SHEET_NAMES, sheet, text } from './export-model-cells';
 
-type Role = 'A' | 'R';
+const ROLES = ['A', 'R'] as const;
 
 interface Tally {
   count: number;
   assets: string[];
   more: number;
 }
-
-type PerRole = Map<Role, Map<string, Tally>>;
 
 /**
  * Assets named per row. A party accountable for a layer of 100k assets gets a readable sample and
@@ -23,22 +21,38 @@ type PerRole = Map<Role, Map<string, Tally>>;
  */
 export const BY_PARTY_ASSET_SAMPLE = 50;
 
+function activeLabel(party: Report['parties'][number] | undefined): string | null {
+  if (!party) return null;
+  return party.active ? 'yes' : `no${party.leftAt ? ` (left ${party.leftAt})` : ''}`;
+}
+
 /** One row per party × role × layer; parties with nothing assigned get one row saying so. */
-export function byPartySheet(report: Report): ExportSheet {
-  const layers = layerColumns(report);
-  // party name → role → layer id → tally; Map keeps first-seen order, so output is deterministic.
-  const tallies = new Map<string, PerRole>();
-  for (const party of report.parties) tallies.set(party.name, new Map());
+export function byPartySheet(report: Report, layers: ReadonlyMap<string, string>): ExportSheet {
+  const layerIndex = new Map([...layers.keys()].map((id, i) => [id, i]));
+  // Parties by first appearance (the party list, then names only found in assignments), and one
+  // tally per party × role × layer in a flat array: one Map lookup per name occurrence, which
+  // matters over a million asset layers.
+  const partyIndex = new Map<string, number>();
+  const names: string[] = [];
+  const tallies: (Tally | undefined)[] = [];
+  const indexOf = (name: string): number => {
+    let index = partyIndex.get(name);
+    if (index === undefined) {
+      partyIndex.set(name, (index = names.length));
+      names.push(name);
+    }
+    return index;
+  };
+  for (const party of report.parties) indexOf(party.name);
+  const slots = ROLES.length * layers.size;
   for (const asset of report.assets) {
     for (const layer of asset.layers) {
-      for (const role of ['A', 'R'] as const) {
-        for (const name of layer[role]) {
-          let perRole = tallies.get(name);
-          if (!perRole) tallies.set(name, (perRole = new Map<Role, Map<string, Tally>>()));
-          let perLayer = perRole.get(role);
-          if (!perLayer) perRole.set(role, (perLayer = new Map<string, Tally>()));
-          let tally = perLayer.get(layer.layerId);
-          if (!tally) perLayer.set(layer.layerId, (tally = { count: 0, assets: [], more: 0 }));
+      const l = layerIndex.get(layer.layerId) ?? 0;
+      for (let r = 0; r < ROLES.length; r += 1) {
+        for (const name of layer[ROLES[r] ?? 'A']) {
+          const slot = indexOf(name) * slots + r * layers.size + l;
+          let tally = tallies[slot];
+          if (!tally) tallies[slot] = tally = { count: 0, assets: [], more: 0 };
           tally.count += 1;
           if (tally.assets.length < BY_PARTY_ASSET_SAMPLE) tally.assets.push(asset.name);
           else tally.more += 1;
@@ -47,38 +61,31 @@ export function byPartySheet(report: Report): ExportSheet {
     }
   }
   const partyByName = new Map(report.parties.map((p) => [p.name, p]));
+  const layerTitles = [...layers.values()];
   const rows: ExportCell[][] = [];
-  for (const [name, perRole] of tallies) {
+  names.forEach((name, p) => {
     const party = partyByName.get(name);
     const kind = party ? KIND_LABELS[party.kind] : 'not in party list';
-    const active = !party
-      ? null
-      : party.active
-        ? 'yes'
-        : `no${party.leftAt ? ` (left ${party.leftAt})` : ''}`;
+    const active = activeLabel(party);
     let any = false;
-    for (const role of ['A', 'R'] as const) {
-      const perLayer = perRole.get(role);
-      if (!perLayer) continue;
-      const ordered = [...layers.keys()].filter((id) => perLayer.has(id));
-      for (const layerId of ordered) {
-        const tally = perLayer.get(layerId);
-        if (!tally) continue;
+    ROLES.forEach((role, r) => {
+      layerTitles.forEach((title, l) => {
+        const tally = tallies[p * slots + r * layers.size + l];
+        if (!tally) return;
         any = true;
-        const list =
-          tally.assets.join('; ') +
-          (tally.more > 0 ? `; … and ${tally.more} more (filter the RACI sheet for all)` : '');
+        const more = tally.more > 0 ? `; … and ${tally.more} more (filter the RACI sheet for all)` : '';
+        const label = role === 'A' ? 'Accountable' : 'Responsible';
         rows.push([
           text(name),
           kind,
           active,
-          role === 'A' ? 'Accountable' : 'Responsible',
-          text(layers.get(layerId)),
+          label,
+          text(title),
           tally.count,
-          text(list)
+          text(tally.assets.join('; ') + more)
         ]);
-      }
-    }
+      });
+    });
     if (!any)
       rows.push([
         text(name),
@@ -89,7 +96,7 @@ export function byPartySheet(report: Report): ExportSheet {
         0,
         'Not Accountable or Responsible for any asset layer'
       ]);
-  }
+  });
   const columns: ExportColumn[] = [
     { header: 'Party', width: 26 },
     { header: 'Kind', width: 12 },

@@ -107,7 +107,9 @@ export function text(value: string | null | undefined): ExportCell {
 }
 
 export function names(list: readonly string[]): ExportCell {
-  return list.length === 0 ? null : truncateCellText(normaliseLineBreaks(list.join('; ')));
+  if (list.length === 0) return null;
+  // One name (the common case) keeps the report's own string, so nothing new is built per row.
+  return text(list.length === 1 ? list[0] : list.join('; '));
 }
 
 export function yesNo(value: boolean): string {

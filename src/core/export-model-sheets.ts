@@ -9,7 +9,6 @@ import type { ExportCell, ExportColumn, ExportOptions, ExportSheet } from './exp
 import {
   RACI_HEADERS,
   SHEET_NAMES,
-  layerColumns,
   modelsInUse,
   names,
   serviceModelLabel,
@@ -124,8 +123,7 @@ function tagsText(tags: Record<string, string>): ExportCell {
   return keys.length === 0 ? null : text(keys.map((k) => `${k}=${tags[k] ?? ''}`).join('; '));
 }
 
-export function matrixSheet(report: Report): ExportSheet {
-  const layers = layerColumns(report);
+export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>): ExportSheet {
   const slot = new Map([...layers.keys()].map((id, i) => [id, i]));
   const columns: ExportColumn[] = [
     { header: 'Asset', width: 30, wrap: true },
@@ -203,8 +201,7 @@ export function raciSheet(report: Report): ExportSheet {
   return { ...sheet(SHEET_NAMES.raci, columns, rowCount, rows), frozenColumns: 1 };
 }
 
-export function findingsSheet(report: Report): ExportSheet {
-  const layers = layerColumns(report);
+export function findingsSheet(report: Report, layers: ReadonlyMap<string, string>): ExportSheet {
   const columns: ExportColumn[] = [
     { header: 'Code', width: 26 },
     { header: 'Severity', width: 10 },

@@ -13,7 +13,7 @@ import type { ChangeLogEntry } from '../shared/domain';
 import type { Report } from '../shared/report';
 import { truncateCellText } from './spreadsheet-safe';
 import type { ExportModel, ExportOptions, ExportProperties } from './export-model-cells';
-import { SHEET_NAMES } from './export-model-cells';
+import { SHEET_NAMES, layerColumns } from './export-model-cells';
 import {
   changeLogSheet,
   coverSheet,
@@ -62,15 +62,16 @@ export function buildExportModel(
   options: ExportOptions
 ): ExportModel {
   const partyNames = [...new Set(report.parties.map((p) => p.name))].filter((n) => n.length > 0);
+  const layers = layerColumns(report);
   return {
     properties: exportProperties(report, options),
     sheets: [
       coverSheet(report, changeLog, options),
       modelSheet(report),
-      matrixSheet(report),
+      matrixSheet(report, layers),
       raciSheet(report),
-      byPartySheet(report),
-      findingsSheet(report),
+      byPartySheet(report, layers),
+      findingsSheet(report, layers),
       changeLogSheet(changeLog),
       listsSheet(partyNames)
     ],

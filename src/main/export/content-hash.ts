@@ -19,28 +19,30 @@ import type { ExportModel } from '../../core/export-model';
 import type { ChangeLogEntry } from '../../shared/domain';
 import type { Report } from '../../shared/report';
 
-/** Text handed to the hash in pieces of about this many UTF-16 units. */
-const CHUNK = 1 << 16;
+/** Lines handed to the hash at a time. */
+const LINES_PER_UPDATE = 256;
 
 const EXPORT_ITEMS: ReadonlySet<unknown> = new Set(Object.values(COVER_EXPORT_ITEMS));
 
 /** SHA-256 (hex) of a row model's content, as defined above. */
 export function modelContentHash(model: ExportModel): string {
   const hash = createHash('sha256');
-  let text = '';
+  const lines: string[] = [];
+  const flush = (): void => {
+    lines.push('');
+    hash.update(lines.join('\n'), 'utf8');
+    lines.length = 0;
+  };
   for (const sheet of model.sheets) {
-    text += `${JSON.stringify([sheet.name, sheet.columns.map((c) => c.header)])}\n`;
+    lines.push(JSON.stringify([sheet.name, sheet.columns.map((c) => c.header)]));
     const isCover = sheet.name === SHEET_NAMES.cover;
     for (const row of sheet.rows()) {
       if (isCover && EXPORT_ITEMS.has(row[0])) continue;
-      text += `${JSON.stringify(row)}\n`;
-      if (text.length >= CHUNK) {
-        hash.update(text, 'utf8');
-        text = '';
-      }
+      lines.push(JSON.stringify(row));
+      if (lines.length >= LINES_PER_UPDATE) flush();
     }
   }
-  hash.update(text, 'utf8');
+  if (lines.length > 0) flush();
   return hash.digest('hex');
 }
 

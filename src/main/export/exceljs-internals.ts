@@ -3,6 +3,7 @@
  * checks the shape at run time, so an exceljs upgrade that moves them fails loudly here instead of
  * silently writing a poorer workbook; the read-back tests cover what each one is used for.
  */
+import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 import type { DataValidation, Worksheet, stream } from 'exceljs';
 import type { StyleManager } from './xlsx-styles';
@@ -79,13 +80,14 @@ interface StreamBufInternals {
 }
 
 /**
- * Bytes of a streamed worksheet's XML waiting for the zip: what the sheet's StreamBuf still holds
+ * Bytes of a streamed worksheet's XML waiting for the zip, and the stream that consumes them (it
+ * emits 'drain' when it has taken everything): what the sheet's StreamBuf still holds
  * plus what sits in the pass-through archiver reads the entry from (archiver then feeds deflate
  * with proper backpressure). exceljs writes into that pass-through without honouring backpressure,
  * so the writer watches this number and waits when it grows; without that a million-row sheet
  * piles up hundreds of MB of XML in memory.
  */
-export function uncompressedBacklog(worksheet: Worksheet): number {
+export function uncompressedBacklog(worksheet: Worksheet): { bytes: number; consumer: EventEmitter | null } {
   const { stream } = worksheet as unknown as { stream?: StreamBufInternals };
   if (!Array.isArray(stream?.buffers) || !Array.isArray(stream.pipes)) {
     throw new Error('exceljs streaming worksheet: stream buffers not found (exceljs version changed?)');
@@ -95,5 +97,6 @@ export function uncompressedBacklog(worksheet: Worksheet): number {
   for (const pipe of stream.pipes) {
     bytes += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
   }
-  return bytes;
+  const consumer = stream.pipes[0];
+  return { bytes, consumer: consumer instanceof EventEmitter ? consumer : null };
 }

@@ -26,8 +26,12 @@ export interface SheetWriteContext {
   tick: (rows: number, worksheet: Worksheet) => Promise<void>;
 }
 
-/** Rows between two ticks: often enough to let the zip stream drain, rarely enough to stay cheap. */
-const ROWS_PER_TICK = 512;
+/**
+ * Rows between two ticks. The zip compresses one 64 KB chunk per turn of the event loop (each
+ * chunk's completion needs the main thread), so a tick should produce less XML than that: about
+ * 128 rows. Larger ticks make the zip fall behind and the writer wait.
+ */
+const ROWS_PER_TICK = 128;
 
 const LIST_RULES: Record<ExportListName, Omit<DataValidation, 'formulae'>> = {
   // A warning, not a stop: a cell may name several parties ("A; B"), which no list can hold.

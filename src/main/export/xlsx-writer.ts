@@ -4,7 +4,8 @@
  * row model (core/export-model.ts); this file owns the workbook-level concerns: document
  * properties, the temp-file + rename discipline, progress and cancellation.
  */
-import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import type { EventEmitter } from 'node:events';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
@@ -52,6 +53,22 @@ export interface WriteXlsxResult {
   sha256: string;
   /** The logical-content SHA-256 shown on the Cover (see content-hash.ts). */
   contentSha256: string;
+}
+
+/**
+ * Resolves when `consumer` has taken all it was given ('drain'), or after a few milliseconds when
+ * there is none yet (the zip has not reached this sheet) or the event does not come.
+ */
+function drained(consumer: EventEmitter | null): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      consumer?.removeListener('drain', done);
+      resolve();
+    };
+    const timer = setTimeout(done, consumer ? 20 : 2);
+    consumer?.once('drain', done);
+  });
 }
 
 function setDocumentProperties(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: ExportModel): void {
@@ -103,9 +120,10 @@ async function streamWorkbook(
     // does not propagate backpressure, so without this the sheet's XML piles up in memory.
     await nextTurn();
     opts.signal?.throwIfAborted();
-    while (uncompressedBacklog(worksheet) > MAX_BACKLOG_BYTES) {
-      await sleep(1);
+    for (let backlog = uncompressedBacklog(worksheet); backlog.bytes > MAX_BACKLOG_BYTES;) {
+      await drained(backlog.consumer);
       opts.signal?.throwIfAborted();
+      backlog = uncompressedBacklog(worksheet);
     }
   };
   const ctx = {
