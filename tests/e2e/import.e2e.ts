@@ -91,4 +91,26 @@ describe('inventory import', () => {
     await dialog.waitFor({ state: 'detached' });
     expect((app.session.require().db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n).toBe(0);
   });
+
+  it('dropping files on the window opens the import through the native dialog, and says why', async () => {
+    app = await harness.launch();
+    const { page } = app;
+    await newWorkbook(app);
+    app.dialogs.importFiles.push([join(FIXTURES, 'onprem', 'microhack_azure-migrate-import_servers.csv')]);
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Name\nweb01\n'], 'servers.csv', { type: 'text/csv' }));
+      document.body.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+      document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    });
+    const dialog = page.getByRole('dialog', { name: 'Import inventory' });
+    await dialog.getByText(/cannot read the path of a dropped file/).waitFor();
+    await dialog.getByTestId('import-count-new').filter({ hasText: '90' }).waitFor();
+    expect(await dialog.getByTestId('import-format').textContent()).toContain('Azure Migrate server import CSV');
+    await app.screenshot('import-dropped');
+    await dialog.getByRole('button', { name: 'Apply import' }).click();
+    await dialog.getByTestId('import-summary').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect((app.session.require().db.prepare("SELECT count(*) AS n FROM assets WHERE service_model = 'onprem'").get() as { n: number }).n).toBe(90);
+  });
 });
