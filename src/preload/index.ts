@@ -2,7 +2,7 @@
  * The preload: window.api = { invoke, on } over a fixed allowlist, nothing else.
  * Runs sandboxed with context isolation; it may require only 'electron'.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { EVENTS, EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL, METHODS, type DemarcApi, type EventName } from '../shared/contract';
 
 const ALLOWED_METHODS = new Set(Object.keys(METHODS));
@@ -27,6 +27,14 @@ const api: DemarcApi = {
     return () => {
       ipcRenderer.removeListener(channel, wrapped);
     };
+  },
+  // Sandboxed pages cannot see a dropped file's path; Electron's webUtils can.
+  pathForFile(file: File) {
+    try {
+      return webUtils.getPathForFile(file);
+    } catch {
+      return '';
+    }
   }
 };
 

@@ -65,6 +65,8 @@ function preloadInitScript(): string {
   return `(() => {
     const listeners = new Map();
     const __electronShim = {
+      // Chromium gives dropped File objects no path: tests name the paths by file name.
+      webUtils: { getPathForFile: (file) => (window.__demarcDroppedPaths || {})[file.name] || '' },
       contextBridge: { exposeInMainWorld: (key, value) => { Object.defineProperty(window, key, { value, configurable: false, writable: false }); } },
       ipcRenderer: {
         invoke: (channel, ...args) => window.__demarcInvoke(channel, JSON.stringify(args)).then((text) => JSON.parse(text)),

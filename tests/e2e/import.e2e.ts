@@ -92,25 +92,37 @@ describe('inventory import', () => {
     expect((app.session.require().db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n).toBe(0);
   });
 
-  it('dropping files on the window opens the import through the native dialog, and says why', async () => {
+  it('dropping a file on the window previews it straight away; a file without a path falls back to the dialog', async () => {
     app = await harness.launch();
     const { page } = app;
     await newWorkbook(app);
-    app.dialogs.importFiles.push([join(FIXTURES, 'onprem', 'microhack_azure-migrate-import_servers.csv')]);
-    await page.evaluate(() => {
-      const data = new DataTransfer();
-      data.items.add(new File(['Name\nweb01\n'], 'servers.csv', { type: 'text/csv' }));
-      document.body.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
-      document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
-    });
+    const servers = join(FIXTURES, 'onprem', 'microhack_azure-migrate-import_servers.csv');
+    const drop = (name: string, paths: Record<string, string>) =>
+      page.evaluate(
+        ([fileName, known]) => {
+          (window as unknown as { __demarcDroppedPaths: Record<string, string> }).__demarcDroppedPaths = known as Record<string, string>;
+          const data = new DataTransfer();
+          data.items.add(new File(['Name\nweb01\n'], fileName as string, { type: 'text/csv' }));
+          document.body.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+          document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+        },
+        [name, paths] as const
+      );
+    await drop('microhack_azure-migrate-import_servers.csv', { 'microhack_azure-migrate-import_servers.csv': servers });
     const dialog = page.getByRole('dialog', { name: 'Import inventory' });
-    await dialog.getByText(/cannot read the path of a dropped file/).waitFor();
     await dialog.getByTestId('import-count-new').filter({ hasText: '90' }).waitFor();
     expect(await dialog.getByTestId('import-format').textContent()).toContain('Azure Migrate server import CSV');
+    expect(await dialog.getByText(/without a path on disk/).count()).toBe(0);
     await app.screenshot('import-dropped');
     await dialog.getByRole('button', { name: 'Apply import' }).click();
     await dialog.getByTestId('import-summary').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect((app.session.require().db.prepare("SELECT count(*) AS n FROM assets WHERE service_model = 'onprem'").get() as { n: number }).n).toBe(90);
+
+    // A file with no path on disk: the native dialog opens instead, and the dialog says why.
+    app.dialogs.importFiles.push([servers]);
+    await drop('from-a-browser.csv', {});
+    await dialog.getByText(/without a path on disk/).waitFor();
+    await dialog.getByTestId('import-count-unchanged').filter({ hasText: '90' }).waitFor();
   });
 });

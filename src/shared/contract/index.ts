@@ -57,4 +57,6 @@ export const EVENT_CHANNEL_PREFIX = 'demarc:event:';
 export interface DemarcApi {
   invoke<M extends MethodName>(method: M, args: MethodInput<M>): Promise<MethodResult<M>>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** The path on disk of a File dropped on the window ('' when it has none, e.g. dragged from a browser). */
+  pathForFile(file: File): string;
 }

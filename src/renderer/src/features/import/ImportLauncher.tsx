@@ -5,12 +5,12 @@ import { ImportDialog } from './ImportDialog';
 import type { ReadChoice } from './useImport';
 
 const DROP_NOTE =
-  'Dropped files: the app cannot read the path of a dropped file, so choose the same files in the dialog that opened.';
+  'Dropped files without a path on disk (for example from a browser): choose the files in the dialog that opened.';
 
 /**
  * The "Import…" button, the native menu's Import command, and files dropped on the window: each
- * opens the import dialog. A dropped file's path is not available to the sandboxed page (the
- * preload does not expose webUtils), so a drop opens the native dialog, and the dialog says so.
+ * opens the import dialog. A dropped file's path comes from the preload (Electron's webUtils);
+ * a file with no path on disk falls back to the native dialog, and the dialog says so.
  */
 export function ImportLauncher({ disabled }: { disabled?: boolean }) {
   const [open, setOpen] = useState<{ initial: ReadChoice; note?: string; seq: number } | null>(null);
@@ -38,7 +38,10 @@ export function ImportLauncher({ disabled }: { disabled?: boolean }) {
       if (!hasFiles(event)) return;
       event.preventDefault();
       setDragging(false);
-      setOpen((current) => current ?? { initial: {}, note: DROP_NOTE, seq: Date.now() });
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      const paths = files.map((file) => window.api.pathForFile(file));
+      const initial: ReadChoice = paths.length > 0 && paths.every((path) => path !== '') ? { paths } : {};
+      setOpen((current) => current ?? (initial.paths ? { initial, seq: Date.now() } : { initial, note: DROP_NOTE, seq: Date.now() }));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
