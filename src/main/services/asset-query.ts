@@ -19,7 +19,7 @@ import type {
 import { RACI_ROLES, SEVERITIES, type Asset, type RaciRole } from '../../shared/domain';
 import type { AssetFilter } from '../../shared/filter';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { engineState, memoised, modelOf, requireAsset, severityOfRank, type EngineState } from './engine-state';
+import { currentState, engineState, memoised, modelOf, requireAsset, severityOfRank, type EngineState } from './engine-state';
 
 export interface AssetListQuery {
   filter: AssetFilter;
@@ -129,19 +129,64 @@ function toRow(state: EngineState, asset: Asset): AssetListRow {
   };
 }
 
+/** How many filtered, sorted result lists a state keeps: the grid asks for several pages of one. */
+const KEPT_RESULTS = 8;
+
+interface KeptResult {
+  filter: AssetFilter;
+  sortKey: string;
+  assets: Asset[];
+}
+
+/**
+ * While the user types, each keystroke lengthens the search text: the assets matching the
+ * longer text are a subset of those matching the shorter one, so the previous result is
+ * filtered instead of the whole inventory.
+ */
+function narrowableFrom(state: EngineState, filter: AssetFilter, sortKey: string): Asset[] | null {
+  const kept = state.memo.get('results') as KeptResult[] | undefined;
+  if (kept === undefined || filter.text === undefined) return null;
+  const rest = JSON.stringify({ ...filter, text: undefined });
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const candidate = kept[i]!;
+    if (candidate.sortKey !== sortKey || candidate.filter.text === undefined) continue;
+    if (!filter.text.toLowerCase().includes(candidate.filter.text.toLowerCase())) continue;
+    if (JSON.stringify({ ...candidate.filter, text: undefined }) === rest) return candidate.assets;
+  }
+  return null;
+}
+
+/** The filtered, sorted assets of a query, kept per revision so the next page is a slice. */
+function filteredSorted(state: EngineState, query: AssetListQuery): Asset[] {
+  const sortKey = JSON.stringify(query.sort ?? null);
+  const key = `result:${JSON.stringify(query.filter)}|${sortKey}`;
+  const cached = state.memo.get(key) as Asset[] | undefined;
+  if (cached !== undefined) return cached;
+  const matches = filterPredicate(state, query.filter);
+  const base = narrowableFrom(state, query.filter, sortKey) ?? sortedAssets(state, query.sort);
+  const result = base.filter(matches);
+  const kept = memoised(state, 'results', () => [] as KeptResult[]);
+  kept.push({ filter: query.filter, sortKey, assets: result });
+  state.memo.set(key, result);
+  if (kept.length > KEPT_RESULTS) {
+    const dropped = kept.shift()!;
+    state.memo.delete(`result:${JSON.stringify(dropped.filter)}|${dropped.sortKey}`);
+  }
+  return result;
+}
+
 /** One page of the filtered, sorted inventory. */
 export function listAssetPage(wb: OpenWorkbook, ctx: ServiceContext, query: AssetListQuery): AssetPage {
   const state = engineState(wb, ctx);
-  const matches = filterPredicate(state, query.filter);
-  const end = query.offset + query.limit;
-  const rows: AssetListRow[] = [];
-  let total = 0;
-  for (const asset of sortedAssets(state, query.sort)) {
-    if (!matches(asset)) continue;
-    if (total >= query.offset && total < end) rows.push(toRow(state, asset));
-    total++;
+  const result = filteredSorted(state, query);
+  const rows = result.slice(query.offset, query.offset + query.limit).map((asset) => toRow(state, asset));
+  // The first text filter would build the search index; build it now, while the user reads.
+  if (!state.memo.has('haystacks')) {
+    setTimeout(() => {
+      if (state === currentState(wb)) haystacks(state);
+    }, 50).unref();
   }
-  return { total, offset: query.offset, rows };
+  return { total: result.length, offset: query.offset, rows };
 }
 
 /** Ids of every asset matching the filter ("select all matching"). */

@@ -63,9 +63,107 @@ export function toAsset(row: AssetRow): Asset {
   };
 }
 
-/** Every asset, in id order. 100k assets map in about a tenth of a second. */
+/** The columns of Asset, in the order listAssets' JSON rows carry them. */
+const ASSET_JSON_COLUMNS = [
+  'id',
+  'key',
+  'external_id',
+  'name',
+  'type',
+  'kind',
+  'sku',
+  'provider',
+  'subscription',
+  'resource_group',
+  'location',
+  'json(tags)',
+  'service_model',
+  'service_model_source',
+  'classification_reason',
+  'classification_confidence',
+  'needs_review',
+  'model_id',
+  'owner_party_id',
+  'last_reviewed_at',
+  'not_seen_in_last_import',
+  'source',
+  'created_at',
+  'updated_at'
+] as const;
+
+type AssetJsonRow = [
+  number,
+  string,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  Record<string, string> | null,
+  ServiceModel | null,
+  ClassificationSource | null,
+  string | null,
+  Asset['classificationConfidence'],
+  number,
+  string | null,
+  number | null,
+  string | null,
+  number,
+  string | null,
+  string,
+  string
+];
+
+/**
+ * Every asset, in id order. Reading 100k rows × 24 columns value by value through the driver
+ * costs about 2 s on a small laptop; SQLite's json_group_array builds one JSON text in C and
+ * JSON.parse reads it back several times faster, so the whole workbook loads in a fraction of that.
+ */
 export function listAssets(db: Db): Asset[] {
-  return (db.prepare('SELECT * FROM assets ORDER BY id').all() as AssetRow[]).map(toAsset);
+  const json = db
+    .prepare(`SELECT json_group_array(json_array(${ASSET_JSON_COLUMNS.join(', ')})) FROM (SELECT * FROM assets ORDER BY id)`)
+    .pluck()
+    .get() as string;
+  const rows = JSON.parse(json) as AssetJsonRow[];
+  const assets = new Array<Asset>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    assets[i] = {
+      id: r[0],
+      key: r[1],
+      externalId: r[2],
+      name: r[3],
+      type: r[4],
+      kind: r[5],
+      sku: r[6],
+      provider: r[7],
+      subscription: r[8],
+      resourceGroup: r[9],
+      location: r[10],
+      tags: r[11] ?? {},
+      serviceModel: r[12],
+      serviceModelSource: r[13],
+      classificationReason: r[14],
+      classificationConfidence: r[15],
+      needsReview: r[16] === 1,
+      modelId: r[17],
+      ownerPartyId: r[18],
+      lastReviewedAt: r[19],
+      notSeenInLastImport: r[20] === 1,
+      source: r[21],
+      createdAt: r[22],
+      updatedAt: r[23]
+    };
+  }
+  // SQLite keeps the subquery's order in practice; the contract promises id order, so make sure.
+  for (let i = 1; i < assets.length; i++) {
+    if (assets[i - 1]!.id > assets[i]!.id) return assets.sort((a, b) => a.id - b.id);
+  }
+  return assets;
 }
 
 export function getAsset(db: Db, id: number): Asset | null {

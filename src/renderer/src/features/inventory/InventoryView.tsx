@@ -14,7 +14,7 @@ import { useSelection } from './useSelection';
 import { useVisibleColumns } from './useVisibleColumns';
 
 /** Light debounce: each keystroke still repaints quickly, but a burst sends one query. */
-const TEXT_DEBOUNCE_MS = 40;
+const TEXT_DEBOUNCE_MS = 10;
 
 function initialDraft(params: Record<string, string>): FilterDraft {
   const code = params.findingCode;
