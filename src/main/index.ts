@@ -79,6 +79,7 @@ function start(): void {
       }
     },
     emit,
+    warmUp: true,
     log: (line) => console.error(line)
   });
   registerIpc(ipcMain, router, (event) => {

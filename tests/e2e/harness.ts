@@ -163,7 +163,8 @@ export class Harness {
         showItemInFolder: (path) => shown.push(path),
         workbookChanged: (info) => titles.push(info ? info.name : null)
       },
-      emit: (event, payload) => void emit(event, payload).catch(() => undefined)
+      emit: (event, payload) => void emit(event, payload).catch(() => undefined),
+      warmUp: true
     });
     const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
     const ipcMain: IpcMainLike = {

@@ -1,6 +1,7 @@
 import type { Handlers } from '../router';
 import type { RouterContext } from '../router-context';
 import type { OpenWorkbook } from '../services/context';
+import { engineState } from '../services/engine-state';
 import {
   changes,
   createWorkbook,
@@ -22,8 +23,25 @@ type WorkbookHandlers = Pick<
   | 'changes.list'
 >;
 
+/**
+ * The grid's first page needs the whole engine state (assets, findings). Loading it right after
+ * the open is answered overlaps it with the renderer drawing the workbench.
+ */
+function warmUp(ctx: RouterContext, wb: OpenWorkbook): void {
+  if (!ctx.warmUp) return;
+  setTimeout(() => {
+    if (ctx.session.workbook !== wb) return;
+    try {
+      void engineState(wb, ctx.services).findings;
+    } catch {
+      // The request that needs the state will report the problem.
+    }
+  }, 0).unref();
+}
+
 function adopt(ctx: RouterContext, wb: OpenWorkbook) {
   ctx.session.replace(wb);
+  warmUp(ctx, wb);
   ctx.recent.add(wb.path, ctx.services.clock());
   ctx.shell.workbookChanged({ name: workbookName(wb.path), path: wb.path });
   return workbookInfo(wb, ctx.services);

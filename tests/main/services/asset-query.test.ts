@@ -12,7 +12,7 @@ describe('asset pages', () => {
     const names = ['web-alpha', 'web-beta', 'api-alpha', 'db-alpha-2', 'Web-Gamma', 'job-omega'];
     seedAssets(
       wb.db,
-      names.map((name, i) => ({ name, key: `k${i}`, resourceGroup: i % 2 ? 'rg-Web' : 'rg-data', tags: i === 5 ? { team: 'web' } : {} }))
+      names.map((name, i) => ({ name, key: `k${i}`, resourceGroup: i % 2 ? 'rg-Web' : 'rg-data', tags: i === 5 ? { team: 'web' } : ({} as Record<string, string>) }))
     );
     const assets = listAssets(wb.db);
     const page = (filter: AssetFilter, sort?: { column: 'name'; direction: 'asc' | 'desc' }) =>
