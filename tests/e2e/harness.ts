@@ -176,8 +176,12 @@ export class Harness {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
       // JSON both ways: the contract must survive a structured clone as plain data.
+      const started = Date.now();
       const result = await handler({}, ...(JSON.parse(argsJson) as unknown[]));
-      return JSON.stringify(result);
+      const text = JSON.stringify(result);
+      // DEMARC_E2E_TRACE=1 prints each request's time in main, to find where a slow screen waits.
+      if (process.env.DEMARC_E2E_TRACE) console.log(`${started} +${Date.now() - started} ms ${argsJson.slice(0, 120)}`);
+      return text;
     });
     await page.addInitScript({ content: preloadInitScript() });
     await page.goto(this.url);

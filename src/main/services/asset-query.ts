@@ -92,11 +92,19 @@ function haystacks(state: EngineState): Map<number, string> {
  * core's per-field lower-casing; survivors still go through the core's predicate.
  */
 export function filterPredicate(state: EngineState, filter: AssetFilter): (asset: Asset) => boolean {
-  const matches = compileFilter(filter, filter.findingCode === undefined ? {} : { findingCodes: state.findingCodes });
-  if (filter.text === undefined) return matches;
-  const needle = filter.text.toLowerCase();
+  const ctx = filter.findingCode === undefined ? {} : { findingCodes: state.findingCodes };
+  if (filter.text === undefined) return compileFilter(filter, ctx);
+  // The haystack holds exactly the fields the core's text match reads, joined by NUL (which a
+  // needle never contains), so a haystack hit is a text match: the core checks only the rest.
+  const { text, ...rest } = filter;
+  const matches = Object.keys(rest).length === 0 ? null : compileFilter(rest, ctx);
+  const needle = text.toLowerCase();
   const hay = haystacks(state);
-  return (asset) => (hay.get(asset.id)?.includes(needle) ?? true) && matches(asset);
+  return (asset) => {
+    const fields = hay.get(asset.id);
+    if (fields === undefined || !fields.includes(needle)) return false;
+    return matches === null || matches(asset);
+  };
 }
 
 /** The assets matching a filter, in id order. */
