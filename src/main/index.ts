@@ -25,6 +25,11 @@ function emit(event: EventName, payload: unknown): void {
 }
 
 function sendMenu(command: MenuCommand): void {
+  // About is the OS's own panel; every other command is the renderer's.
+  if (command === 'about') {
+    app.showAboutPanel();
+    return;
+  }
   emit('menu', command);
 }
 
@@ -56,6 +61,11 @@ function createWindow(recent: RecentFiles): void {
 }
 
 function start(): void {
+  app.setAboutPanelOptions({
+    applicationName: 'Demarc',
+    applicationVersion: app.getVersion(),
+    copyright: 'Shared-responsibility tables: Microsoft Learn. Service-model catalogue: Microsoft FinOps toolkit (MIT).'
+  });
   const recent = new RecentFiles(join(app.getPath('userData'), 'recent-workbooks.json'));
   const nativeBinding = resolveNativeBinding({
     electronVersion: process.versions.electron,
