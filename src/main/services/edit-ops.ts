@@ -6,7 +6,8 @@
 import type { LayerOverride, Party, RaciAssignment } from '../../shared/domain';
 import { patchAssets, type AssetPatch } from '../store/repos/assets';
 import { writeMeta } from '../store/repos/meta';
-import { deleteOverride, upsertOverride } from '../store/repos/responsibility';
+import { deleteParty, putParty } from '../store/repos/parties';
+import { deleteAssignments, deleteOverride, insertAssignments, upsertOverride } from '../store/repos/responsibility';
 import type { Db } from '../store/workbook-file';
 
 export type EditOp =
@@ -23,8 +24,6 @@ export type EditOp =
 
 /** Applies operations in order, inside the caller's transaction. */
 export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
-  const insertAssignment = db.prepare('INSERT OR IGNORE INTO raci_assignments (asset_id, layer_id, party_id, role) VALUES (?, ?, ?, ?)');
-  const removeAssignment = db.prepare('DELETE FROM raci_assignments WHERE asset_id = ? AND layer_id = ? AND party_id = ? AND role = ?');
   for (const op of ops) {
     switch (op.op) {
       case 'patchAssets':
@@ -37,21 +36,16 @@ export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
         deleteOverride(db, op.assetId, op.layerId);
         break;
       case 'putAssignments':
-        for (const a of op.rows) insertAssignment.run(a.assetId, a.layerId, a.partyId, a.role);
+        insertAssignments(db, op.rows);
         break;
       case 'deleteAssignments':
-        for (const a of op.rows) removeAssignment.run(a.assetId, a.layerId, a.partyId, a.role);
+        deleteAssignments(db, op.rows);
         break;
       case 'putParty':
-        db.prepare(
-          `INSERT INTO parties (id, name, kind, email, active, left_at, notes, created_at)
-           VALUES (@id, @name, @kind, @email, @active, @leftAt, @notes, @at)
-           ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, email = excluded.email,
-             active = excluded.active, left_at = excluded.left_at, notes = excluded.notes`
-        ).run({ ...op.party, active: op.party.active ? 1 : 0, at });
+        putParty(db, op.party, at);
         break;
       case 'deleteParty':
-        db.prepare('DELETE FROM parties WHERE id = ?').run(op.id);
+        deleteParty(db, op.id);
         break;
       case 'meta':
         writeMeta(db, op.key, op.value);

@@ -22,6 +22,7 @@ import {
 } from '../../shared/domain';
 import { DemarcError } from '../../shared/errors';
 import { listAssets } from '../store/repos/assets';
+import { listCustomModels } from '../store/repos/custom-models';
 import { readSettings } from '../store/repos/meta';
 import { listParties } from '../store/repos/parties';
 import { listAssignments, listOverrides } from '../store/repos/responsibility';
@@ -100,8 +101,7 @@ export function currentRevision(wb: OpenWorkbook): number {
 
 /** Custom models stored in the workbook, parsed; a broken row is reported rather than skipped. */
 export function loadCustomModels(db: Db): ResponsibilityModel[] {
-  const rows = db.prepare('SELECT id, json FROM custom_models ORDER BY id').all() as { id: string; json: string }[];
-  return rows.map((row) => {
+  return listCustomModels(db).map((row) => {
     try {
       return parseModel(JSON.parse(row.json) as unknown, `custom model "${row.id}"`);
     } catch (error) {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ClassificationSummary, ImportAssetStatus, ImportCounts, ImportSampleRow, OwnerNote } from '../../shared/contract/import';
 import type { Classification, ClassificationSource, ServiceModel } from '../../shared/domain';
+import { iterateImportRows, type ImportCell } from '../store/repos/asset-import';
 import type { Db } from '../store/workbook-file';
 import { tagsJson, type ImportedAsset } from './import-merge';
 
@@ -22,7 +23,7 @@ export interface ExistingAsset {
   manual: { serviceModel: ServiceModel | null; reason: string | null; confidence: Classification['confidence'] | null; needsReview: boolean } | null;
 }
 
-type Cell = string | number | null;
+type Cell = ImportCell;
 
 /** A digest of the columns an import writes, in a fixed order; null is not the empty string. */
 function digestOf(values: readonly Cell[]): string {
@@ -43,14 +44,7 @@ function storedTagsJson(raw: string): string {
 
 /** Every asset's key and digest: one query read as arrays, no per-row SELECT, no row objects kept. */
 export function loadExistingAssets(db: Db): Map<string, ExistingAsset> {
-  const rows = db
-    .prepare(
-      `SELECT id, key, source, service_model_source, external_id, name, type, kind, sku, managed_by, provider, subscription,
-         resource_group, location, tags, service_model, classification_reason, classification_confidence, needs_review
-       FROM assets`
-    )
-    .raw()
-    .iterate() as IterableIterator<Cell[]>;
+  const rows = iterateImportRows(db);
   const byKey = new Map<string, ExistingAsset>();
   for (const row of rows) {
     const [id, key, source, modelSource, ...compared] = row;

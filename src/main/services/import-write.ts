@@ -5,6 +5,7 @@
  * Aborting between batches throws inside the transaction, so everything rolls back.
  */
 import type { ImportCounts } from '../../shared/contract/import';
+import { prepareImportStatements } from '../store/repos/asset-import';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { ImportPlan } from './import-plan';
 import { write } from './write';
@@ -53,41 +54,20 @@ export function writeImport(
 ): WrittenImport {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
-  const db = wb.db;
-  const insertRun = db.prepare(
-    `INSERT INTO import_runs (file_name, sha256, format, encoding, counts_json, actor, at)
-     VALUES (@fileName, @sha256, @format, @encoding, @counts, @actor, @at)`
-  );
-  const insertAsset = db.prepare(
-    `INSERT INTO assets (key, external_id, name, type, kind, sku, managed_by, provider, subscription, resource_group, location, tags,
-       service_model, service_model_source, classification_reason, classification_confidence, needs_review,
-       owner_party_id, not_seen_in_last_import, source, created_at, updated_at, last_import_run_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`
-  );
-  const updateAsset = db.prepare(
-    `UPDATE assets SET external_id = ?, name = ?, type = ?, kind = ?, sku = ?, managed_by = ?, provider = ?, subscription = ?,
-       resource_group = ?, location = ?, tags = ?, service_model = ?, service_model_source = ?, classification_reason = ?,
-       classification_confidence = ?, needs_review = ?, source = ?, not_seen_in_last_import = 0, last_import_run_id = ?,
-       updated_at = ?
-     WHERE id = ?`
-  );
-  const markSeen = db.prepare('UPDATE assets SET not_seen_in_last_import = 0, last_import_run_id = ? WHERE id = ?');
-  const markNotSeen = db.prepare('UPDATE assets SET not_seen_in_last_import = 1 WHERE id = ? AND not_seen_in_last_import = 0');
+  const sql = prepareImportStatements(wb.db);
   const total = plan.planned.length;
 
   return write(wb, ctx, (at, actor) => {
     const runIds = files.map((file) =>
-      Number(
-        insertRun.run({
-          fileName: file.fileName,
-          sha256: file.sha256,
-          format: file.format,
-          encoding: file.encoding,
-          counts: JSON.stringify(file.counts),
-          actor,
-          at
-        }).lastInsertRowid
-      )
+      sql.insertRun({
+        fileName: file.fileName,
+        sha256: file.sha256,
+        format: file.format,
+        encoding: file.encoding,
+        counts: JSON.stringify(file.counts),
+        actor,
+        at
+      })
     );
     let done = 0;
     for (const p of plan.planned) {
@@ -100,23 +80,23 @@ export function writeImport(
       const f = p.final;
       const runId = runIds[a.fileIndex] ?? null;
       if (p.existing === null) {
-        insertAsset.run(
+        sql.insertAsset(
           a.key, a.externalId, a.name, a.type, a.kind, a.sku, a.managedBy, a.provider, a.subscription, a.resourceGroup,
           a.location, p.tagsJson, f.serviceModel, f.source, f.reason, f.confidence, f.needsReview ? 1 : 0,
           p.ownerPartyId, a.source, at, at, runId
         );
       } else if (p.status === 'updated') {
-        updateAsset.run(
+        sql.updateAsset(
           a.externalId, a.name, a.type, a.kind, a.sku, a.managedBy, a.provider, a.subscription, a.resourceGroup,
           a.location, p.tagsJson, f.serviceModel, f.source, f.reason, f.confidence, f.needsReview ? 1 : 0, a.source,
           runId, at, p.existing.id
         );
       } else {
-        markSeen.run(runId, p.existing.id);
+        sql.markSeen(runId, p.existing.id);
       }
     }
     signal?.throwIfAborted();
-    for (const id of plan.notSeenIds) markNotSeen.run(id);
+    for (const id of plan.notSeenIds) sql.markNotSeen(id);
     onProgress?.(total, total);
     signal?.throwIfAborted();
     const summary = importSummary(files, plan.counts);

@@ -12,6 +12,7 @@ import { DemarcError } from '../../shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { engineState, type EngineState } from './engine-state';
 import { write } from './write';
+import { insertCustomModel } from '../store/repos/custom-models';
 
 function summary(state: EngineState, model: ResponsibilityModel): ModelSummary {
   const defaultId = state.input.settings.defaultModelId;
@@ -98,9 +99,7 @@ export function importModel(wb: OpenWorkbook, ctx: ServiceContext, path: string)
     throw new DemarcError('ALREADY_EXISTS', `${fileName}: a model with id "${model.id}" is already in this workbook.`);
   }
   write(wb, ctx, (at, actor) => {
-    wb.db
-      .prepare('INSERT INTO custom_models (id, version, json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)')
-      .run(model.id, model.version, JSON.stringify(model), at, actor);
+    insertCustomModel(wb.db, { id: model.id, version: model.version, json: JSON.stringify(model) }, at, actor);
     return {
       result: undefined,
       change: { action: 'models.import', entity: 'model', entityId: model.id, summary: `Imported model ${model.name} (${model.id}, version ${model.version}) from ${fileName}`, after: { id: model.id, version: model.version } }

@@ -5,7 +5,7 @@ import { DemarcError } from '../../shared/errors';
 import { countAssets } from '../store/repos/assets';
 import { countChanges, lastChangeAt, listChanges, type ChangeQuery } from '../store/repos/change-log';
 import { META_KEYS, readSettings, writeMeta } from '../store/repos/meta';
-import { countParties, findPartyByName, insertParty } from '../store/repos/parties';
+import { countParties, findPartyByName, getParty, insertParty } from '../store/repos/parties';
 import { countAssignments, countOverrides } from '../store/repos/responsibility';
 import { closeWorkbookFile, createWorkbookFile, openWorkbookFile } from '../store/workbook-file';
 import type { OpenWorkbook, ServiceContext } from './context';
@@ -101,8 +101,8 @@ export function updateSettings(wb: OpenWorkbook, ctx: ServiceContext, patch: Set
     }
     if (patch.defaultTeamPerLayer !== undefined) {
       for (const partyId of Object.values(patch.defaultTeamPerLayer)) {
-        const exists = wb.db.prepare("SELECT 1 FROM parties WHERE id = ? AND kind IN ('team', 'person')").get(partyId);
-        if (!exists) throw new DemarcError('INVALID_INPUT', `defaultTeamPerLayer: party ${partyId} is not a person or team of this workbook.`);
+        const party = getParty(wb.db, partyId);
+        if (party?.kind !== 'team' && party?.kind !== 'person') throw new DemarcError('INVALID_INPUT', `defaultTeamPerLayer: party ${partyId} is not a person or team of this workbook.`);
       }
       writeMeta(wb.db, META_KEYS.defaultTeamPerLayer, JSON.stringify(patch.defaultTeamPerLayer));
       changed.push('default team per layer');

@@ -87,3 +87,17 @@ export function updateParty(db: Db, id: number, patch: PartyPatch): void {
 export function countParties(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM parties').get() as { n: number }).n;
 }
+
+/** Inserts or replaces a party with its own id (undo brings a removed party back unchanged). */
+export function putParty(db: Db, party: Party, createdAt: string): void {
+  db.prepare(
+    `INSERT INTO parties (id, name, kind, email, active, left_at, notes, created_at)
+     VALUES (@id, @name, @kind, @email, @active, @leftAt, @notes, @at)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, email = excluded.email,
+       active = excluded.active, left_at = excluded.left_at, notes = excluded.notes`
+  ).run({ ...party, active: party.active ? 1 : 0, at: createdAt });
+}
+
+export function deleteParty(db: Db, id: number): void {
+  db.prepare('DELETE FROM parties WHERE id = ?').run(id);
+}

@@ -84,3 +84,14 @@ export function countAssignments(db: Db): number {
 export function countOverrides(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM layer_overrides').get() as { n: number }).n;
 }
+
+/** Adds explicit assignments (an existing identical one is kept). */
+export function insertAssignments(db: Db, rows: readonly RaciAssignment[]): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO raci_assignments (asset_id, layer_id, party_id, role) VALUES (?, ?, ?, ?)');
+  for (const a of rows) insert.run(a.assetId, a.layerId, a.partyId, a.role);
+}
+
+export function deleteAssignments(db: Db, rows: readonly RaciAssignment[]): void {
+  const remove = db.prepare('DELETE FROM raci_assignments WHERE asset_id = ? AND layer_id = ? AND party_id = ? AND role = ?');
+  for (const a of rows) remove.run(a.assetId, a.layerId, a.partyId, a.role);
+}
