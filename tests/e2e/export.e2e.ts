@@ -5,30 +5,22 @@
  * the menu's File › Export opens the same form as a modal dialog that Esc closes.
  */
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { workbookReport } from '../../src/main/services/report';
 import { closeWorkbook, createWorkbook } from '../../src/main/services/workbook-service';
 import { readWorkbook, sheetRows } from '../main/export/read-back';
 import { HOSTILE, seedExportWorkbook } from '../main/services/export-seed';
 import { fixedClock } from '../helpers/temp';
 import { scanScreen } from './a11y';
-import { Harness, type AppUnderTest } from './harness';
+import type { AppUnderTest } from './harness';
+import { useHarness } from './use-harness';
 
-const harness = new Harness();
+const { launch } = useHarness();
 let app: AppUnderTest | null = null;
-
-beforeAll(() => harness.start());
-afterAll(() => harness.stop());
-afterEach(async () => {
-  const errors = app?.errors ?? [];
-  await app?.close();
-  app = null;
-  expect(errors).toEqual([]);
-});
 
 /** Creates and fills the workbook on disk, closes it, then opens it through the UI. */
 async function openSeeded(): Promise<{ app: AppUnderTest; path: string }> {
-  const launched = await harness.launch();
+  const launched = await launch();
   const path = join(launched.dir, 'Northwind.demarc');
   const ctx = { clock: fixedClock(), osUser: 'e2e-user' };
   const wb = createWorkbook(ctx, { path, organisation: 'Northwind Traders' });

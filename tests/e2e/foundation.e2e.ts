@@ -2,26 +2,18 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { AppUnderTest } from './harness';
+import { useHarness } from './use-harness';
 
-const harness = new Harness();
+const { launch } = useHarness();
 let app: AppUnderTest | null = null;
-
-beforeAll(() => harness.start());
-afterAll(() => harness.stop());
-afterEach(async () => {
-  const errors = app?.errors ?? [];
-  await app?.close();
-  app = null;
-  expect(errors).toEqual([]);
-});
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('foundation: start screen, workbook file, refusals', () => {
   it('creates a workbook through the native save dialog and shows it', async () => {
-    app = await harness.launch();
+    app = await launch();
     const { page } = app;
     await page.getByRole('heading', { name: 'Demarc', level: 1 }).waitFor();
     const path = join(app.dir, 'Contoso.demarc');
@@ -44,7 +36,7 @@ describe('foundation: start screen, workbook file, refusals', () => {
   });
 
   it('reopens a workbook from the recent list and sees its name', async () => {
-    app = await harness.launch();
+    app = await launch();
     const path = join(app.dir, 'Fabrikam.demarc');
     app.dialogs.newPaths.push(path);
     await app.page.getByRole('button', { name: 'New workbook…' }).click();
@@ -64,7 +56,7 @@ describe('foundation: start screen, workbook file, refusals', () => {
   });
 
   it('refuses a foreign file with a clear message and leaves it unchanged', async () => {
-    app = await harness.launch();
+    app = await launch();
     const text = join(app.dir, 'inventory.csv');
     writeFileSync(text, 'name,type\nvm1,Microsoft.Compute/virtualMachines\n');
     const foreign = join(app.dir, 'other-app.sqlite');

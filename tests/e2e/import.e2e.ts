@@ -1,23 +1,15 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scanScreen } from './a11y';
-import { Harness, type AppUnderTest } from './harness';
+import type { AppUnderTest } from './harness';
+import { useHarness } from './use-harness';
 
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 const SHIWEI = join(FIXTURES, 'inventory', 'shiwei1981_Get-AzResource_Export-Csv_utf8bom.csv');
 
-const harness = new Harness();
+const { launch } = useHarness();
 let app: AppUnderTest | null = null;
-
-beforeAll(() => harness.start());
-afterAll(() => harness.stop());
-afterEach(async () => {
-  const errors = app?.errors ?? [];
-  await app?.close();
-  app = null;
-  expect(errors).toEqual([]);
-});
 
 async function newWorkbook(target: AppUnderTest): Promise<void> {
   target.dialogs.newPaths.push(join(target.dir, 'Contoso.demarc'));
@@ -27,7 +19,7 @@ async function newWorkbook(target: AppUnderTest): Promise<void> {
 
 describe('inventory import', () => {
   it('Import… → preview → apply → summary, and the assets are in the workbook', async () => {
-    app = await harness.launch();
+    app = await launch();
     const { page } = app;
     await newWorkbook(app);
     app.dialogs.importFiles.push([SHIWEI]);
@@ -64,7 +56,7 @@ describe('inventory import', () => {
   });
 
   it('shows every row error of a bad file, refuses Apply, and Esc closes the dialog', async () => {
-    app = await harness.launch();
+    app = await launch();
     const { page } = app;
     await newWorkbook(app);
     const { writeFileSync } = await import('node:fs');
@@ -93,7 +85,7 @@ describe('inventory import', () => {
   });
 
   it('dropping a file on the window previews it straight away; a file without a path falls back to the dialog', async () => {
-    app = await harness.launch();
+    app = await launch();
     const { page } = app;
     await newWorkbook(app);
     const servers = join(FIXTURES, 'onprem', 'microhack_azure-migrate-import_servers.csv');

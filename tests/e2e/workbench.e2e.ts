@@ -1,24 +1,16 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scanScreen, type AxeIssue } from './a11y';
-import { Harness, type AppUnderTest } from './harness';
+import type { AppUnderTest } from './harness';
+import { useHarness } from './use-harness';
 import { seedWorkshopWorkbook, type SeededWorkbook } from './workbench-seed';
 
 const DOCS_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
-const harness = new Harness();
+const { launch } = useHarness();
 let app: AppUnderTest | null = null;
 const axeIssues: AxeIssue[] = [];
-
-beforeAll(() => harness.start());
-afterAll(() => harness.stop());
-afterEach(async () => {
-  const errors = app?.errors ?? [];
-  await app?.close();
-  app = null;
-  expect(errors).toEqual([]);
-});
 
 /** A screenshot for the test run, copied into docs/screenshots so the user guide stays current. */
 async function shot(target: AppUnderTest, name: string): Promise<void> {
@@ -36,7 +28,7 @@ async function checkScreen(target: AppUnderTest, name: string): Promise<void> {
 }
 
 async function openSeeded(): Promise<{ app: AppUnderTest; seeded: SeededWorkbook }> {
-  const launched = await harness.launch();
+  const launched = await launch();
   const seeded = seedWorkshopWorkbook(launched.dir);
   launched.dialogs.openPaths.push(seeded.path);
   await launched.page.getByRole('button', { name: 'Open workbook…' }).click();

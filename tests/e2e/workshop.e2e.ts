@@ -7,23 +7,15 @@ import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scanScreen } from './a11y';
-import { Harness, type AppUnderTest } from './harness';
+import type { AppUnderTest } from './harness';
+import { useHarness } from './use-harness';
 
 const FIXTURE = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'inventory', 'nsc-infra_az-resource-list-full_utf16le.json');
 const DOCS_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
-const harness = new Harness();
+const { launch } = useHarness();
 let app: AppUnderTest | null = null;
-
-beforeAll(() => harness.start());
-afterAll(() => harness.stop());
-afterEach(async () => {
-  const errors = app?.errors ?? [];
-  await app?.close();
-  app = null;
-  expect(errors).toEqual([]);
-});
 
 /** Screenshot (kept current in docs/screenshots for the user guide) and an axe scan. */
 async function shot(target: AppUnderTest, name: string): Promise<void> {
@@ -47,7 +39,7 @@ async function addParty(page: Page, name: string, kind: string): Promise<void> {
 
 describe('the workshop on a real inventory export', () => {
   it.skipIf(!existsSync(FIXTURE))('import → review → owners → RACI → refused override → leaver → reassign → export', async () => {
-    app = await harness.launch();
+    app = await launch();
     const { page } = app;
     await page.getByRole('heading', { name: 'Demarc', level: 1 }).waitFor();
     await shot(app, 'workshop-start');
