@@ -1,27 +1,18 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scanScreen, type AxeIssue } from './a11y';
 import type { AppUnderTest } from './harness';
 import { useHarness } from './use-harness';
+import { docScreenshot } from './doc-screenshot';
 import { seedWorkshopWorkbook, type SeededWorkbook } from './workbench-seed';
 
-const DOCS_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const { launch } = useHarness();
 let app: AppUnderTest | null = null;
 const axeIssues: AxeIssue[] = [];
 
-/** A screenshot for the test run, copied into docs/screenshots so the user guide stays current. */
-async function shot(target: AppUnderTest, name: string): Promise<void> {
-  const path = await target.screenshot(name);
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  copyFileSync(path, join(DOCS_SCREENSHOTS, `${name}.png`));
-}
-
 /** Screenshot + axe scan: no serious or critical violations on any screen. */
 async function checkScreen(target: AppUnderTest, name: string): Promise<void> {
-  await shot(target, name);
+  await docScreenshot(target, name);
   const issues = await scanScreen(target.page, name);
   axeIssues.push(...issues);
   expect(issues).toEqual([]);
@@ -231,7 +222,7 @@ describe('the workbench', () => {
     await page.getByRole('button', { name: 'Preview change…' }).click();
     const preview = page.getByRole('dialog', { name: /Use “/ });
     await preview.getByText('Assets affected').waitFor();
-    await shot(app, 'workbench-model-preview');
+    await docScreenshot(app, 'workbench-model-preview');
     await preview.getByRole('button', { name: 'Cancel' }).click();
 
     await nav(page, 'Settings');

@@ -4,24 +4,22 @@
  * RACI and a forbidden override → a party leaves (INACTIVE_PARTY) → reassign → export, read back.
  */
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scanScreen } from './a11y';
 import type { AppUnderTest } from './harness';
 import { useHarness } from './use-harness';
+import { docScreenshot } from './doc-screenshot';
 
 const FIXTURE = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'inventory', 'nsc-infra_az-resource-list-full_utf16le.json');
-const DOCS_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const { launch } = useHarness();
 let app: AppUnderTest | null = null;
 
 /** Screenshot (kept current in docs/screenshots for the user guide) and an axe scan. */
 async function shot(target: AppUnderTest, name: string): Promise<void> {
-  const path = await target.screenshot(name);
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  copyFileSync(path, join(DOCS_SCREENSHOTS, `${name}.png`));
+  await docScreenshot(target, name);
   expect(await scanScreen(target.page, name)).toEqual([]);
 }
 
