@@ -175,8 +175,36 @@ class FindingsRun {
  * @throws Error if `now` is not a date or an asset's model is not in `input.models`
  */
 export function computeFindings(input: EngineInput): Finding[] {
-  const out: Finding[] = [];
-  const run = new FindingsRun(input, indexEngineInput(input), out);
-  for (const asset of input.assets) run.check(asset);
-  return out;
+  const slices = findingsInSlices(input);
+  slices.next(input.assets.length);
+  return slices.findings;
+}
+
+/** A findings run taken a slice of assets at a time: the same findings, in the same order. */
+export interface FindingsSlices {
+  /** The findings of the assets checked so far (the array grows as slices are checked). */
+  readonly findings: Finding[];
+  /** Checks up to `count` more assets; true once every asset is checked. */
+  next(count: number): boolean;
+}
+
+/**
+ * Findings depend on one asset at a time (its own overrides, assignments and owner; parties and
+ * models are shared), so a run can be cut into slices: the app checks 100k assets in parts while
+ * it keeps answering, and computes one page's findings from that page's assets alone.
+ * @throws Error as computeFindings
+ */
+export function findingsInSlices(input: EngineInput): FindingsSlices {
+  const findings: Finding[] = [];
+  const run = new FindingsRun(input, indexEngineInput(input), findings);
+  const { assets } = input;
+  let checked = 0;
+  return {
+    findings,
+    next(count) {
+      const end = Math.min(assets.length, checked + count);
+      for (; checked < end; checked++) run.check(assets[checked]!);
+      return checked >= assets.length;
+    }
+  };
 }

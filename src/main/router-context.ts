@@ -25,7 +25,7 @@ export interface RouterContext {
   dialogs: DialogPort;
   shell: ShellPort;
   emit(event: EventName, payload: unknown): void;
-  /** Load a workbook's engine state right after answering open/create (the app; not the CLI). */
+  /** Load a workbook's engine state in slices after open/create/import (the app; not the CLI). */
   warmUp?: boolean;
   log?: (line: string) => void;
 }

@@ -4,6 +4,7 @@ import type { Handlers } from '../router';
 import { assetDetail, assetFacets, listAssetPage, matchingIds } from '../services/asset-query';
 import { updateAssets } from '../services/asset-update';
 import { dashboard } from '../services/dashboard';
+import { whenLoaded } from '../services/engine-state';
 import { findingsSummary, listFindings } from '../services/findings';
 import { historyState, redo, undo } from '../services/history';
 import { previewDefaultModel, setDefaultModel } from '../services/model-default';
@@ -25,7 +26,13 @@ type EngineHandlers = Pick<Handlers, keyof typeof engineMethods>;
 
 export const engineHandlers: EngineHandlers = {
   'assets.list': (input, ctx) => listAssetPage(ctx.session.require(), ctx.services, input),
-  'assets.facets': (_input, ctx) => assetFacets(ctx.session.require(), ctx.services),
+  // Facets fill the filter menus, which can wait for a workbook still loading; the grid's first
+  // page does not wait (listAssetPage reads it from the store meanwhile).
+  'assets.facets': async (_input, ctx) => {
+    const wb = ctx.session.require();
+    await whenLoaded(wb, ctx.services);
+    return assetFacets(wb, ctx.services);
+  },
   'assets.matchingIds': (input, ctx) => matchingIds(ctx.session.require(), ctx.services, input.filter),
   'assets.get': (input, ctx) => assetDetail(ctx.session.require(), ctx.services, input.id),
   'assets.update': (input, ctx) => updateAssets(ctx.session.require(), ctx.services, input),
@@ -49,7 +56,8 @@ export const engineHandlers: EngineHandlers = {
     const path = input.path ?? (await ctx.dialogs.chooseModelFile());
     return path === null ? null : importModel(wb, ctx.services, path);
   },
-  'models.previewDefault': (input, ctx) => previewDefaultModel(ctx.session.require(), ctx.services, input.modelId),
+  'models.previewDefault': (input, ctx) =>
+    previewDefaultModel(ctx.session.require(), ctx.services, input.modelId),
   'models.setDefault': (input, ctx) => setDefaultModel(ctx.session.require(), ctx.services, input.modelId),
   'dashboard.get': (_input, ctx) => dashboard(ctx.session.require(), ctx.services),
   'report.get': (_input, ctx) => workbookReport(ctx.session.require(), ctx.services),

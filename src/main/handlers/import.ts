@@ -2,14 +2,26 @@
 import type { importMethods } from '../../shared/contract/import';
 import type { Handlers } from '../router';
 import type { RouterContext } from '../router-context';
-import { applyImport, applyImportToken, cancelledError, previewImport, type ImportRequest, type ImportRunOptions } from '../services/import-service';
+import { startLoading } from '../services/engine-state';
+import {
+  applyImport,
+  applyImportToken,
+  cancelledError,
+  previewImport,
+  type ImportRequest,
+  type ImportRunOptions
+} from '../services/import-service';
 
 type ImportHandlers = Pick<Handlers, keyof typeof importMethods>;
 
 /** Running previews and applies, so import.cancel can stop them (token null: not yet known). */
 const running = new Set<{ token: string | null; controller: AbortController }>();
 
-async function withCancel<T>(ctx: RouterContext, token: string | null, body: (options: ImportRunOptions) => Promise<T>): Promise<T> {
+async function withCancel<T>(
+  ctx: RouterContext,
+  token: string | null,
+  body: (options: ImportRunOptions) => Promise<T>
+): Promise<T> {
   const entry = { token, controller: new AbortController() };
   running.add(entry);
   const signal = entry.controller.signal;
@@ -42,11 +54,15 @@ export const importHandlers: ImportHandlers = {
   },
   'import.apply': async (input, ctx) => {
     const wb = ctx.session.require();
-    if (input.token !== undefined) {
-      const token = input.token;
-      return withCancel(ctx, token, (options) => applyImportToken(wb, ctx.services, token, options));
-    }
-    return withCancel(ctx, null, (options) => applyImport(wb, ctx.services, requestOf(input, input.paths ?? []), options));
+    const token = input.token;
+    const result = await (token !== undefined
+      ? withCancel(ctx, token, (options) => applyImportToken(wb, ctx.services, token, options))
+      : withCancel(ctx, null, (options) =>
+          applyImport(wb, ctx.services, requestOf(input, input.paths ?? []), options)
+        ));
+    // The import changed the inventory: reload it in slices while the grid shows its first page.
+    if (ctx.warmUp && ctx.session.workbook === wb) startLoading(wb, ctx.services, { waitForFirstPage: true });
+    return result;
   },
   'import.cancel': (input) => {
     let cancelled = false;

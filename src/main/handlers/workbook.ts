@@ -1,7 +1,7 @@
 import type { Handlers } from '../router';
 import type { RouterContext } from '../router-context';
 import type { OpenWorkbook } from '../services/context';
-import { engineState } from '../services/engine-state';
+import { startLoading } from '../services/engine-state';
 import {
   changes,
   createWorkbook,
@@ -24,19 +24,11 @@ type WorkbookHandlers = Pick<
 >;
 
 /**
- * The grid's first page needs the whole engine state (assets, findings). Loading it right after
- * the open is answered overlaps it with the renderer drawing the workbench.
+ * Loads the engine state in slices right after the open is answered: the renderer draws the
+ * workbench and gets the grid's first page meanwhile, instead of waiting for 100k assets.
  */
 function warmUp(ctx: RouterContext, wb: OpenWorkbook): void {
-  if (!ctx.warmUp) return;
-  setTimeout(() => {
-    if (ctx.session.workbook !== wb) return;
-    try {
-      void engineState(wb, ctx.services).findings;
-    } catch {
-      // The request that needs the state will report the problem.
-    }
-  }, 0).unref();
+  if (ctx.warmUp) startLoading(wb, ctx.services, { waitForFirstPage: true });
 }
 
 function adopt(ctx: RouterContext, wb: OpenWorkbook) {

@@ -19,7 +19,21 @@ import type {
 import { RACI_ROLES, SEVERITIES, type Asset, type RaciRole } from '../../shared/domain';
 import type { AssetFilter } from '../../shared/filter';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { currentState, engineState, memoised, modelOf, requireAsset, severityOfRank, type EngineState } from './engine-state';
+import { SearchIndex } from './search-index';
+import { countAssets } from '../store/repos/assets';
+import {
+  buildEngineState,
+  currentRevision,
+  engineState,
+  firstPageServed,
+  isLoading,
+  loadPageInput,
+  memoised,
+  modelOf,
+  requireAsset,
+  severityOfRank,
+  type EngineState
+} from './engine-state';
 
 export interface AssetListQuery {
   filter: AssetFilter;
@@ -46,7 +60,8 @@ function sortKeyOf(state: EngineState, column: AssetSortColumn): SortKey {
     case 'serviceModel':
       return (a) => a.serviceModel;
     case 'owner':
-      return (a) => (a.ownerPartyId === null ? null : lower(state.partyById.get(a.ownerPartyId)?.name ?? null));
+      return (a) =>
+        a.ownerPartyId === null ? null : lower(state.partyById.get(a.ownerPartyId)?.name ?? null);
     case 'findings':
       return (a) => state.findingsByAsset.get(a.id)?.length ?? 0;
     case 'lastReviewedAt':
@@ -54,57 +69,98 @@ function sortKeyOf(state: EngineState, column: AssetSortColumn): SortKey {
   }
 }
 
-/** Assets in a column's order, built once per revision; empty values sort last either way. */
-function sortedAssets(state: EngineState, sort: AssetListQuery['sort']): Asset[] {
-  if (sort === undefined) return state.input.assets;
+/**
+ * A column's order as positions into `state.input.assets`, built once per revision; empty values
+ * sort last either way. Results are position arrays too: a typed array of 100k is cheap to
+ * filter, slice and keep, and a position indexes the search text without a lookup.
+ */
+function sortedOrder(state: EngineState, sort: NonNullable<AssetListQuery['sort']>): Int32Array {
   const cacheKey = `${sort.column}:${sort.direction}`;
   const cached = state.sorted.get(cacheKey);
   if (cached !== undefined) return cached;
   const keyOf = sortKeyOf(state, sort.column);
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const keyed = state.input.assets.map((asset) => ({ asset, key: keyOf(asset) }));
-  keyed.sort((x, y) => {
-    if (x.key === y.key) return x.asset.id - y.asset.id;
-    if (x.key === null) return 1;
-    if (y.key === null) return -1;
-    return (x.key < y.key ? -1 : 1) * sign;
+  const { assets } = state.input;
+  const keys = assets.map(keyOf);
+  const order = Array.from(assets.keys());
+  order.sort((x, y) => {
+    const kx = keys[x]!;
+    const ky = keys[y]!;
+    if (kx === ky) return assets[x]!.id - assets[y]!.id;
+    if (kx === null) return 1;
+    if (ky === null) return -1;
+    return (kx < ky ? -1 : 1) * sign;
   });
-  const order = keyed.map((k) => k.asset);
-  state.sorted.set(cacheKey, order);
-  return order;
+  const positions = Int32Array.from(order);
+  state.sorted.set(cacheKey, positions);
+  return positions;
 }
 
-/** Per asset, the lower-cased fields a text filter searches, joined: built once per revision. */
-function haystacks(state: EngineState): Map<number, string> {
-  return memoised(state, 'haystacks', () => {
-    const map = new Map<number, string>();
-    for (const a of state.input.assets) {
-      const tags = Object.entries(a.tags).flat();
-      map.set(a.id, [a.name, a.externalId, a.type, a.resourceGroup, a.subscription, a.location, ...tags].filter((v) => v !== null).join('\u0000').toLowerCase());
-    }
-    return map;
-  });
-}
+/** Narrowing a result smaller than this share of the inventory checks its own assets' texts. */
+const NARROW_SHARE = 0.25;
 
 /**
- * The predicate of a filter, compiled once per call by the core. A text filter is first screened
- * against the pre-lowered haystack (the same fields), which rejects most assets without the
- * core's per-field lower-casing; survivors still go through the core's predicate.
+ * The positions (into `state.input.assets`) of the assets matching a filter, in the order of
+ * `base`: every position in input order when null; `baseInInputOrder` when it is a subset in
+ * that order (an unsorted result being narrowed). A text filter is answered by the search index,
+ * which holds exactly the fields the core's text match reads, so the core's compiled predicate
+ * checks only the other criteria.
  */
-export function filterPredicate(state: EngineState, filter: AssetFilter): (asset: Asset) => boolean {
+function matchPositions(state: EngineState, filter: AssetFilter, base: Int32Array | null, baseInInputOrder = false): Int32Array {
   const ctx = filter.findingCode === undefined ? {} : { findingCodes: state.findingCodes };
-  if (filter.text === undefined) return compileFilter(filter, ctx);
-  // The haystack holds exactly the fields the core's text match reads, joined by NUL (which a
-  // needle never contains), so a haystack hit is a text match: the core checks only the rest.
-  const { text, ...rest } = filter;
-  const matches = Object.keys(rest).length === 0 ? null : compileFilter(rest, ctx);
-  const needle = text.toLowerCase();
-  const hay = haystacks(state);
-  return (asset) => {
-    const fields = hay.get(asset.id);
-    if (fields === undefined || !fields.includes(needle)) return false;
-    return matches === null || matches(asset);
-  };
+  const { assets } = state.input;
+  const needle = filter.text?.toLowerCase() ?? null;
+  if (needle !== null && !SearchIndex.covers(needle)) return keep(assets, base, compileFilter(filter, ctx));
+  const { text: _text, ...rest } = filter;
+  const others = Object.keys(rest).length === 0 ? null : compileFilter(rest, ctx);
+  if (needle === null) return keep(assets, base, others);
+  const index = state.searchIndex;
+  let matched: Int32Array;
+  if (base !== null && base.length < assets.length * NARROW_SHARE) {
+    matched = keep(assets, base, (_asset, i) => index.has(i, needle));
+  } else {
+    const hits = index.matches(needle);
+    matched = base === null ? hits : baseInInputOrder ? intersect(base, hits) : inOrderOf(base, hits, assets.length);
+  }
+  return others === null ? matched : keep(assets, matched, others);
+}
+
+/** The positions of `base` (all, in input order, when null) whose asset passes `test`. */
+function keep(assets: readonly Asset[], base: Int32Array | null, test: ((asset: Asset, i: number) => boolean) | null): Int32Array {
+  const n = base === null ? assets.length : base.length;
+  const out = new Int32Array(n);
+  let found = 0;
+  for (let j = 0; j < n; j++) {
+    const i = base === null ? j : base[j]!;
+    if (test === null || test(assets[i]!, i)) out[found++] = i;
+  }
+  return found === n ? out : out.slice(0, found);
+}
+
+/** The positions in both ascending lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let found = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out[found++] = a[i]!;
+      i++;
+      j++;
+    }
+  }
+  return out.slice(0, found);
+}
+
+/** The positions of `base` that are among `hits`, in base's order. */
+function inOrderOf(base: Int32Array, hits: Int32Array, size: number): Int32Array {
+  const hit = new Uint8Array(size);
+  for (const i of hits) hit[i] = 1;
+  const out = new Int32Array(Math.min(base.length, hits.length));
+  let found = 0;
+  for (const i of base) if (hit[i] === 1) out[found++] = i;
+  return out.slice(0, found);
 }
 
 /** The assets matching a filter, in id order. */
@@ -113,7 +169,8 @@ export function matchingAssets(state: EngineState, filter: AssetFilter): Asset[]
     // A selection by ids alone: look them up rather than scan.
     return [...new Set(filter.ids)].sort((a, b) => a - b).flatMap((id) => state.assetById.get(id) ?? []);
   }
-  return state.input.assets.filter(filterPredicate(state, filter));
+  const { assets } = state.input;
+  return Array.from(matchPositions(state, filter, null), (i) => assets[i]!);
 }
 
 function toRow(state: EngineState, asset: Asset): AssetListRow {
@@ -143,7 +200,7 @@ const KEPT_RESULTS = 8;
 interface KeptResult {
   filter: AssetFilter;
   sortKey: string;
-  assets: Asset[];
+  positions: Int32Array;
 }
 
 /**
@@ -151,7 +208,7 @@ interface KeptResult {
  * longer text are a subset of those matching the shorter one, so the previous result is
  * filtered instead of the whole inventory.
  */
-function narrowableFrom(state: EngineState, filter: AssetFilter, sortKey: string): Asset[] | null {
+function narrowableFrom(state: EngineState, filter: AssetFilter, sortKey: string): Int32Array | null {
   const kept = state.memo.get('results') as KeptResult[] | undefined;
   if (kept === undefined || filter.text === undefined) return null;
   const rest = JSON.stringify({ ...filter, text: undefined });
@@ -159,22 +216,22 @@ function narrowableFrom(state: EngineState, filter: AssetFilter, sortKey: string
     const candidate = kept[i]!;
     if (candidate.sortKey !== sortKey || candidate.filter.text === undefined) continue;
     if (!filter.text.toLowerCase().includes(candidate.filter.text.toLowerCase())) continue;
-    if (JSON.stringify({ ...candidate.filter, text: undefined }) === rest) return candidate.assets;
+    if (JSON.stringify({ ...candidate.filter, text: undefined }) === rest) return candidate.positions;
   }
   return null;
 }
 
-/** The filtered, sorted assets of a query, kept per revision so the next page is a slice. */
-function filteredSorted(state: EngineState, query: AssetListQuery): Asset[] {
+/** The filtered, sorted positions of a query, kept per revision so the next page is a slice. */
+function filteredSorted(state: EngineState, query: AssetListQuery): Int32Array {
   const sortKey = JSON.stringify(query.sort ?? null);
   const key = `result:${JSON.stringify(query.filter)}|${sortKey}`;
-  const cached = state.memo.get(key) as Asset[] | undefined;
+  const cached = state.memo.get(key) as Int32Array | undefined;
   if (cached !== undefined) return cached;
-  const matches = filterPredicate(state, query.filter);
-  const base = narrowableFrom(state, query.filter, sortKey) ?? sortedAssets(state, query.sort);
-  const result = base.filter(matches);
+  const narrowed = narrowableFrom(state, query.filter, sortKey);
+  const base = narrowed ?? (query.sort === undefined ? null : sortedOrder(state, query.sort));
+  const result = matchPositions(state, query.filter, base, narrowed !== null && query.sort === undefined);
   const kept = memoised(state, 'results', () => [] as KeptResult[]);
-  kept.push({ filter: query.filter, sortKey, assets: result });
+  kept.push({ filter: query.filter, sortKey, positions: result });
   state.memo.set(key, result);
   if (kept.length > KEPT_RESULTS) {
     const dropped = kept.shift()!;
@@ -183,18 +240,27 @@ function filteredSorted(state: EngineState, query: AssetListQuery): Asset[] {
   return result;
 }
 
-/** One page of the filtered, sorted inventory. */
+/**
+ * One page of the filtered, sorted inventory. While the workbook is still loading (just opened),
+ * a page of the whole inventory in id order is read straight from the store with its own
+ * findings, so the grid shows rows before the whole state is loaded.
+ */
 export function listAssetPage(wb: OpenWorkbook, ctx: ServiceContext, query: AssetListQuery): AssetPage {
-  const state = engineState(wb, ctx);
-  const result = filteredSorted(state, query);
-  const rows = result.slice(query.offset, query.offset + query.limit).map((asset) => toRow(state, asset));
-  // The first text filter would build the search index; build it now, while the user reads.
-  if (!state.memo.has('haystacks')) {
-    setTimeout(() => {
-      if (state === currentState(wb)) haystacks(state);
-    }, 50).unref();
+  const unfiltered = Object.keys(query.filter).length === 0 && query.sort === undefined;
+  if (unfiltered && isLoading(wb)) {
+    const page = buildEngineState(loadPageInput(wb, ctx, query.offset, query.limit), currentRevision(wb));
+    const rows = page.input.assets.map((asset) => toRow(page, asset));
+    firstPageServed(wb);
+    return { total: countAssets(wb.db), offset: query.offset, rows };
   }
-  return { total: result.length, offset: query.offset, rows };
+  const state = engineState(wb, ctx);
+  const { assets } = state.input;
+  const result = unfiltered ? null : filteredSorted(state, query);
+  const total = result === null ? assets.length : result.length;
+  const end = Math.min(total, query.offset + query.limit);
+  const rows: AssetListRow[] = [];
+  for (let j = query.offset; j < end; j++) rows.push(toRow(state, assets[result === null ? j : result[j]!]!));
+  return { total, offset: query.offset, rows };
 }
 
 /** Ids of every asset matching the filter ("select all matching"). */
@@ -203,7 +269,9 @@ export function matchingIds(wb: OpenWorkbook, ctx: ServiceContext, filter: Asset
 }
 
 function facet(counts: Map<string, number>): Facet[] {
-  return [...counts.entries()].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return [...counts.entries()]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
 /** Distinct values with counts for the grid's filter menus. */
@@ -270,8 +338,15 @@ export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): 
     const override = overrides.find((o) => o.layerId === layer.layerId);
     const onLayer = assignments.filter((a) => a.layerId === layer.layerId);
     const raci = effectiveRaci(raciCtx, layer, asset.ownerPartyId, onLayer);
-    const names = Object.fromEntries(RACI_ROLES.map((role) => [role, raci[role].map(nameOf)])) as Record<RaciRole, string[]>;
-    const ruleErrors = validateRaci({ ...raciCtx, asset, overridesForAsset: overrides }, layer.layerId, onLayer).map((e) => ({
+    const names = Object.fromEntries(RACI_ROLES.map((role) => [role, raci[role].map(nameOf)])) as Record<
+      RaciRole,
+      string[]
+    >;
+    const ruleErrors = validateRaci(
+      { ...raciCtx, asset, overridesForAsset: overrides },
+      layer.layerId,
+      onLayer
+    ).map((e) => ({
       rule: e.rule,
       message: e.message
     }));
@@ -300,7 +375,11 @@ export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): 
     asset: { ...asset, tags: { ...asset.tags } },
     owner: asset.ownerPartyId === null ? null : (state.partyById.get(asset.ownerPartyId) ?? null),
     model: { id: model.id, name: model.name, version: model.version },
-    classification: { reason: asset.classificationReason, confidence: asset.classificationConfidence, needsReview: asset.needsReview },
+    classification: {
+      reason: asset.classificationReason,
+      confidence: asset.classificationConfidence,
+      needsReview: asset.needsReview
+    },
     securityTool: tool?.label ?? null,
     layers,
     findings

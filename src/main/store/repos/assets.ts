@@ -118,16 +118,37 @@ type AssetJsonRow = [
   string
 ];
 
+/** Which assets to read: all of them, or a slice in id order (after an id, or from an offset). */
+export type AssetSlice = { afterId: number; limit: number } | { offset: number; limit: number };
+
 /**
- * Every asset, in id order. Reading 100k rows × 24 columns value by value through the driver
- * costs about 2 s on a small laptop; SQLite's json_group_array builds one JSON text in C and
- * JSON.parse reads it back several times faster, so the whole workbook loads in a fraction of that.
+ * Assets in id order: every one, or a slice. Reading 100k rows × 24 columns value by value
+ * through the driver costs about 2 s on a small laptop; SQLite's json_group_array builds one
+ * JSON text in C and JSON.parse reads it back several times faster. A slice lets the app load a
+ * large workbook a part at a time while it keeps answering.
  */
-export function listAssets(db: Db): Asset[] {
-  const json = db
-    .prepare(`SELECT json_group_array(json_array(${ASSET_JSON_COLUMNS.join(', ')})) FROM (SELECT * FROM assets ORDER BY id)`)
-    .pluck()
-    .get() as string;
+export function listAssets(db: Db, slice?: AssetSlice): Asset[] {
+  const columns = ASSET_JSON_COLUMNS.join(', ');
+  const json = (
+    slice === undefined
+      ? db
+          .prepare(`SELECT json_group_array(json_array(${columns})) FROM (SELECT * FROM assets ORDER BY id)`)
+          .pluck()
+          .get()
+      : 'afterId' in slice
+        ? db
+            .prepare(
+              `SELECT json_group_array(json_array(${columns})) FROM (SELECT * FROM assets WHERE id > ? ORDER BY id LIMIT ?)`
+            )
+            .pluck()
+            .get(slice.afterId, slice.limit)
+        : db
+            .prepare(
+              `SELECT json_group_array(json_array(${columns})) FROM (SELECT * FROM assets ORDER BY id LIMIT ? OFFSET ?)`
+            )
+            .pluck()
+            .get(slice.limit, slice.offset)
+  ) as string;
   const rows = JSON.parse(json) as AssetJsonRow[];
   const assets = new Array<Asset>(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -173,7 +194,9 @@ export function getAsset(db: Db, id: number): Asset | null {
 
 export function getAssetsByIds(db: Db, ids: readonly number[]): Asset[] {
   if (ids.length === 0) return [];
-  const rows = db.prepare('SELECT * FROM assets WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as AssetRow[];
+  const rows = db
+    .prepare('SELECT * FROM assets WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify(ids)) as AssetRow[];
   return rows.map(toAsset);
 }
 
@@ -183,7 +206,9 @@ export function countAssets(db: Db): number {
 
 export function countAssetsByServiceModel(db: Db): Record<ServiceModel | 'none', number> {
   const counts: Record<ServiceModel | 'none', number> = { onprem: 0, iaas: 0, paas: 0, saas: 0, none: 0 };
-  const rows = db.prepare('SELECT service_model AS sm, count(*) AS n FROM assets GROUP BY service_model').all() as {
+  const rows = db
+    .prepare('SELECT service_model AS sm, count(*) AS n FROM assets GROUP BY service_model')
+    .all() as {
     sm: ServiceModel | null;
     n: number;
   }[];

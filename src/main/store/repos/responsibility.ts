@@ -21,11 +21,20 @@ function toOverride(row: OverrideRow): LayerOverride {
   };
 }
 
-export function listOverrides(db: Db, assetId?: number): LayerOverride[] {
+/** Which assets' rows to read: one asset's, those of an id range (inclusive), or every one. */
+export type AssetScope = number | { fromId: number; toId: number };
+
+export function listOverrides(db: Db, scope?: AssetScope): LayerOverride[] {
   const rows = (
-    assetId === undefined
+    scope === undefined
       ? db.prepare('SELECT * FROM layer_overrides ORDER BY asset_id, layer_id').all()
-      : db.prepare('SELECT * FROM layer_overrides WHERE asset_id = ? ORDER BY layer_id').all(assetId)
+      : typeof scope === 'number'
+        ? db.prepare('SELECT * FROM layer_overrides WHERE asset_id = ? ORDER BY layer_id').all(scope)
+        : db
+            .prepare(
+              'SELECT * FROM layer_overrides WHERE asset_id BETWEEN ? AND ? ORDER BY asset_id, layer_id'
+            )
+            .all(scope.fromId, scope.toId)
   ) as OverrideRow[];
   return rows.map(toOverride);
 }
@@ -40,7 +49,8 @@ export function upsertOverride(db: Db, override: LayerOverride): void {
 }
 
 export function deleteOverride(db: Db, assetId: number, layerId: string): number {
-  return db.prepare('DELETE FROM layer_overrides WHERE asset_id = ? AND layer_id = ?').run(assetId, layerId).changes;
+  return db.prepare('DELETE FROM layer_overrides WHERE asset_id = ? AND layer_id = ?').run(assetId, layerId)
+    .changes;
 }
 
 interface AssignmentRow {
@@ -54,11 +64,19 @@ function toAssignment(row: AssignmentRow): RaciAssignment {
   return { assetId: row.asset_id, layerId: row.layer_id, partyId: row.party_id, role: row.role };
 }
 
-export function listAssignments(db: Db, assetId?: number): RaciAssignment[] {
+export function listAssignments(db: Db, scope?: AssetScope): RaciAssignment[] {
   const rows = (
-    assetId === undefined
+    scope === undefined
       ? db.prepare('SELECT * FROM raci_assignments ORDER BY asset_id, layer_id, role, party_id').all()
-      : db.prepare('SELECT * FROM raci_assignments WHERE asset_id = ? ORDER BY layer_id, role, party_id').all(assetId)
+      : typeof scope === 'number'
+        ? db
+            .prepare('SELECT * FROM raci_assignments WHERE asset_id = ? ORDER BY layer_id, role, party_id')
+            .all(scope)
+        : db
+            .prepare(
+              'SELECT * FROM raci_assignments WHERE asset_id BETWEEN ? AND ? ORDER BY asset_id, layer_id, role, party_id'
+            )
+            .all(scope.fromId, scope.toId)
   ) as AssignmentRow[];
   return rows.map(toAssignment);
 }
@@ -71,9 +89,21 @@ export function listAssignmentsOfParty(db: Db, partyId: number): RaciAssignment[
 }
 
 /** Replaces the explicit assignments of one role on one asset × layer. */
-export function replaceRoleAssignments(db: Db, assetId: number, layerId: string, role: RaciRole, partyIds: readonly number[]): void {
-  db.prepare('DELETE FROM raci_assignments WHERE asset_id = ? AND layer_id = ? AND role = ?').run(assetId, layerId, role);
-  const insert = db.prepare('INSERT INTO raci_assignments (asset_id, layer_id, party_id, role) VALUES (?, ?, ?, ?)');
+export function replaceRoleAssignments(
+  db: Db,
+  assetId: number,
+  layerId: string,
+  role: RaciRole,
+  partyIds: readonly number[]
+): void {
+  db.prepare('DELETE FROM raci_assignments WHERE asset_id = ? AND layer_id = ? AND role = ?').run(
+    assetId,
+    layerId,
+    role
+  );
+  const insert = db.prepare(
+    'INSERT INTO raci_assignments (asset_id, layer_id, party_id, role) VALUES (?, ?, ?, ?)'
+  );
   for (const partyId of new Set(partyIds)) insert.run(assetId, layerId, partyId, role);
 }
 
@@ -87,11 +117,15 @@ export function countOverrides(db: Db): number {
 
 /** Adds explicit assignments (an existing identical one is kept). */
 export function insertAssignments(db: Db, rows: readonly RaciAssignment[]): void {
-  const insert = db.prepare('INSERT OR IGNORE INTO raci_assignments (asset_id, layer_id, party_id, role) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO raci_assignments (asset_id, layer_id, party_id, role) VALUES (?, ?, ?, ?)'
+  );
   for (const a of rows) insert.run(a.assetId, a.layerId, a.partyId, a.role);
 }
 
 export function deleteAssignments(db: Db, rows: readonly RaciAssignment[]): void {
-  const remove = db.prepare('DELETE FROM raci_assignments WHERE asset_id = ? AND layer_id = ? AND party_id = ? AND role = ?');
+  const remove = db.prepare(
+    'DELETE FROM raci_assignments WHERE asset_id = ? AND layer_id = ? AND party_id = ? AND role = ?'
+  );
   for (const a of rows) remove.run(a.assetId, a.layerId, a.partyId, a.role);
 }
