@@ -40,3 +40,10 @@ export function todayIso(): string {
 export function shortDate(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '—';
 }
+
+const COUNT_FORMAT = new Intl.NumberFormat();
+
+/** A count with the user's digit grouping; one shared formatter (toLocaleString builds one per call). */
+export function formatCount(n: number): string {
+  return COUNT_FORMAT.format(n);
+}

@@ -22,6 +22,9 @@ export const assetKeys = {
   all: [...workbookKeys.all, 'assets'] as const,
   pages: (filter: AssetFilter, sort: AssetSort | null) => [...assetKeys.all, 'page', filter, sort] as const,
   page: (filter: AssetFilter, sort: AssetSort | null, page: number) => [...assetKeys.pages(filter, sort), page] as const,
+  /** The pages a grid window shows, first..last, fetched as one. */
+  window: (filter: AssetFilter, sort: AssetSort | null, first: number, last: number) =>
+    [...assetKeys.pages(filter, sort), 'window', first, last] as const,
   facets: () => [...assetKeys.all, 'facets'] as const,
   detail: (id: number) => [...assetKeys.all, 'detail', id] as const
 };

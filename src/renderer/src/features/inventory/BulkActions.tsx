@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AssetFilter } from '../../../../shared/filter';
+import { formatCount } from '../../lib/labels';
 import { BulkDialog, type BulkKind } from './BulkDialog';
 import { useBulkUpdate } from './useBulkUpdate';
 import type { Selection } from './useSelection';
@@ -16,7 +17,7 @@ export function BulkActions({ selection, filter, onClear }: { selection: Selecti
   return (
     <div className="bulkbar" role="toolbar" aria-label="Bulk actions">
       <span className="bulkbar__count" aria-live="polite">
-        {count === 0 ? 'No assets selected' : `${count.toLocaleString()} selected${selection.allMatching ? ' (all matching)' : ''}`}
+        {count === 0 ? 'No assets selected' : `${formatCount(count)} selected${selection.allMatching ? ' (all matching)' : ''}`}
       </span>
       <button type="button" disabled={count === 0} onClick={() => setKind('serviceModel')}>
         Set service model…

@@ -1,4 +1,5 @@
 import type { AssetSortColumn } from '../../../../shared/contract/engine';
+import { formatCount } from '../../lib/labels';
 import type { AssetSort } from '../../lib/query-keys';
 import type { GridColumn } from './columns';
 
@@ -24,8 +25,8 @@ export function GridHeader({ columns, template, minWidth, sort, onSort, total, s
         <div role="columnheader" className="grid__cell grid__cell--check">
           <input
             type="checkbox"
-            aria-label={`Select all ${total?.toLocaleString() ?? ''} matching`}
-            title={`Select all ${total?.toLocaleString() ?? ''} matching`}
+            aria-label={`Select all ${total === null ? '' : formatCount(total)} matching`}
+            title={`Select all ${total === null ? '' : formatCount(total)} matching`}
             checked={all}
             disabled={!total || selectingAll}
             ref={(element) => {

@@ -1,14 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { memo } from 'react';
 import type { Facet } from '../../../../shared/contract/engine';
 import { FINDING_CODES, SERVICE_MODELS } from '../../../../shared/domain';
 import type { AssetFilter } from '../../../../shared/filter';
-import { onFindRequest } from '../../lib/find-request';
-import { findingCodeLabel, serviceModelLabel } from '../../lib/labels';
+import { findingCodeLabel, formatCount, serviceModelLabel } from '../../lib/labels';
 import { FacetSelect } from './FacetSelect';
 import { useFacets } from './useFacets';
 
+/** The facet menus' choices ('' = any); the search text is kept apart (SearchBox). */
 export interface FilterDraft {
-  text: string;
   type: string;
   serviceModel: string;
   owner: string;
@@ -18,9 +17,9 @@ export interface FilterDraft {
   findingCode: string;
 }
 
-export const EMPTY_DRAFT: FilterDraft = { text: '', type: '', serviceModel: '', owner: '', subscription: '', resourceGroup: '', tag: '', findingCode: '' };
+export const EMPTY_DRAFT: FilterDraft = { type: '', serviceModel: '', owner: '', subscription: '', resourceGroup: '', tag: '', findingCode: '' };
 
-/** The contract's filter from the boxes ('' = any). */
+/** The contract's filter from the search text and the menus ('' = any). */
 export function toAssetFilter(draft: FilterDraft, text: string): AssetFilter {
   const filter: AssetFilter = {};
   if (text.trim()) filter.text = text.trim();
@@ -35,38 +34,27 @@ export function toAssetFilter(draft: FilterDraft, text: string): AssetFilter {
 }
 
 const count = (facets: Facet[] | undefined, value: string) => facets?.find((facet) => facet.value === value)?.count;
-const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n.toLocaleString()})`);
+const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${formatCount(n)})`);
 
-/** Search box and facet menus above the grid. */
-export function InventoryFilters({ draft, onChange }: { draft: FilterDraft; onChange: (next: FilterDraft) => void }) {
+interface InventoryFiltersProps {
+  draft: FilterDraft;
+  /** Whether a search text is set too (for "Clear filters"). */
+  searching: boolean;
+  onChange: (next: FilterDraft) => void;
+  onClear: () => void;
+}
+
+/**
+ * The facet menus above the grid. Memoised: typing in the search box does not re-render the
+ * menus' hundreds of options.
+ */
+export const InventoryFilters = memo(function InventoryFilters({ draft, searching, onChange, onClear }: InventoryFiltersProps) {
   const facets = useFacets().data;
-  const search = useRef<HTMLInputElement>(null);
-
-  useEffect(
-    () =>
-      onFindRequest(() => {
-        search.current?.focus();
-        search.current?.select();
-      }),
-    []
-  );
-
   const set = (key: keyof FilterDraft) => (value: string) => onChange({ ...draft, [key]: value });
-  const active = Object.entries(draft).some(([, value]) => value !== '');
+  const active = searching || Object.values(draft).some((value) => value !== '');
 
   return (
-    <div className="filters" role="search" aria-label="Filter assets">
-      <div className="filters__facet filters__search">
-        <label htmlFor="inventory-search">Search assets</label>
-        <input
-          ref={search}
-          id="inventory-search"
-          type="search"
-          placeholder="Name, id, type, group, tag… (Ctrl+F)"
-          value={draft.text}
-          onChange={(event) => set('text')(event.target.value)}
-        />
-      </div>
+    <>
       <FacetSelect label="Type" value={draft.type} onChange={set('type')}>
         {facets?.types.map((facet) => (
           <option key={facet.value} value={facet.value}>
@@ -117,9 +105,9 @@ export function InventoryFilters({ draft, onChange }: { draft: FilterDraft; onCh
           </option>
         ))}
       </FacetSelect>
-      <button type="button" className="link" disabled={!active} onClick={() => onChange(EMPTY_DRAFT)}>
+      <button type="button" className="link" disabled={!active} onClick={onClear}>
         Clear filters
       </button>
-    </div>
+    </>
   );
-}
+});

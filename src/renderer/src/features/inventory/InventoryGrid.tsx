@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { AssetListRow, AssetSortColumn } from '../../../../shared/contract/engine';
 import type { AssetFilter } from '../../../../shared/filter';
 import { QueryError } from '../../components/QueryError';
@@ -37,6 +37,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
   const [selectingAll, setSelectingAll] = useState(false);
   const [selectError, setSelectError] = useState<Error | null>(null);
   const pages = useAssetPages(filter, sort, pageRange.first * PAGE_SIZE, pageRange.last * PAGE_SIZE);
+
   const total = pages.total ?? 0;
 
   // The compiler skips memoizing this component; the grid re-renders on scroll by design.
@@ -45,7 +46,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 4,
     // The sticky header covers the first row's height: keep scrolled-to rows below it.
     scrollPaddingStart: HEADER_HEIGHT,
     initialRect: { width: 1000, height: 600 },
@@ -62,41 +63,48 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
   const { only, toggle, addRange, selectAll, clear } = selection;
   const { rowAt } = pages;
 
-  const selectRange = useCallback(
-    async (from: number, to: number) => {
-      const start = Math.max(0, Math.min(from, to));
-      const end = Math.min(Math.max(from, to), start + MAX_RANGE - 1);
-      const ids: number[] = [];
-      let complete = true;
-      for (let index = start; index <= end; index++) {
-        const row = rowAt(index);
-        if (row) ids.push(row.id);
-        else complete = false;
-      }
-      if (complete) return addRange(ids);
-      const page = await call('assets.list', { filter, ...(sort ? { sort } : {}), offset: start, limit: end - start + 1 });
-      addRange(page.rows.map((row) => row.id));
-    },
-    [rowAt, addRange, filter, sort]
-  );
+  const selectRange = async (from: number, to: number) => {
+    const start = Math.max(0, Math.min(from, to));
+    const end = Math.min(Math.max(from, to), start + MAX_RANGE - 1);
+    const ids: number[] = [];
+    let complete = true;
+    for (let index = start; index <= end; index++) {
+      const row = rowAt(index);
+      if (row) ids.push(row.id);
+      else complete = false;
+    }
+    if (complete) return addRange(ids);
+    const page = await call('assets.list', { filter, ...(sort ? { sort } : {}), offset: start, limit: end - start + 1 });
+    addRange(page.rows.map((row) => row.id));
+  };
 
-  const onRowClick = useCallback(
-    (index: number, row: AssetListRow, event: MouseEvent) => {
-      setActive(index);
-      if (event.shiftKey && selection.selection.anchor !== null) {
-        selectRange(selection.selection.anchor, index).catch((error: unknown) => setSelectError(error as Error));
-      } else if (event.ctrlKey || event.metaKey) {
-        toggle(row.id, index);
-      } else {
-        only(row.id, index);
-        if (openedId !== null) onOpen(row.id);
-      }
-      scrollRef.current?.focus({ preventScroll: true });
-    },
-    [selection.selection.anchor, selectRange, toggle, only, openedId, onOpen]
+  const onRowClick = (index: number, row: AssetListRow, event: MouseEvent) => {
+    setActive(index);
+    if (event.shiftKey && selection.selection.anchor !== null) {
+      selectRange(selection.selection.anchor, index).catch((error: unknown) => setSelectError(error as Error));
+    } else if (event.ctrlKey || event.metaKey) {
+      toggle(row.id, index);
+    } else {
+      only(row.id, index);
+      if (openedId !== null) onOpen(row.id);
+    }
+    scrollRef.current?.focus({ preventScroll: true });
+  };
+
+  // The rows get handlers that never change, reading the latest render's through a ref: a
+  // keystroke or a new page then re-renders only the rows whose data changed.
+  const handlers = useRef({ onRowClick, onOpen, toggle });
+  useLayoutEffect(() => {
+    handlers.current = { onRowClick, onOpen, toggle };
+  });
+  const rowHandlers = useMemo(
+    () => ({
+      onRowClick: (index: number, row: AssetListRow, event: MouseEvent) => handlers.current.onRowClick(index, row, event),
+      onRowOpen: (row: AssetListRow) => handlers.current.onOpen(row.id),
+      onToggle: (index: number, row: AssetListRow) => handlers.current.toggle(row.id, index)
+    }),
+    []
   );
-  const onRowOpen = useCallback((row: AssetListRow) => onOpen(row.id), [onOpen]);
-  const onToggle = useCallback((index: number, row: AssetListRow) => toggle(row.id, index), [toggle]);
 
   const move = (next: number) => {
     if (total === 0) return;
@@ -188,9 +196,9 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
                 selected={row ? selection.selection.ids.has(row.id) : false}
                 active={item.index === active}
                 opened={row ? row.id === openedId : false}
-                onRowClick={onRowClick}
-                onRowOpen={onRowOpen}
-                onToggle={onToggle}
+                onRowClick={rowHandlers.onRowClick}
+                onRowOpen={rowHandlers.onRowOpen}
+                onToggle={rowHandlers.onToggle}
               />
             );
           })}

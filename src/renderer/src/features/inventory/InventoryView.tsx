@@ -1,8 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AssetSortColumn } from '../../../../shared/contract/engine';
 import { FINDING_CODES } from '../../../../shared/domain';
 import type { AssetSort } from '../../lib/query-keys';
-import { useDebounced } from '../../lib/useDebounced';
 import { AssetPanel } from '../asset/AssetPanel';
 import type { SectionProps } from '../layout/sections';
 import { BulkActions } from './BulkActions';
@@ -10,47 +9,74 @@ import { ColumnsMenu } from './ColumnsMenu';
 import { GRID_COLUMNS } from './columns';
 import { EMPTY_DRAFT, InventoryFilters, toAssetFilter, type FilterDraft } from './InventoryFilters';
 import { InventoryGrid } from './InventoryGrid';
+import { SearchBox } from './SearchBox';
 import { useSelection } from './useSelection';
 import { useVisibleColumns } from './useVisibleColumns';
-
-/** Light debounce: each keystroke still repaints quickly, but a burst sends one query. */
-const TEXT_DEBOUNCE_MS = 10;
 
 function initialDraft(params: Record<string, string>): FilterDraft {
   const code = params.findingCode;
   return { ...EMPTY_DRAFT, findingCode: code && (FINDING_CODES as readonly string[]).includes(code) ? code : '' };
 }
 
-/** The inventory: filters, the virtualized grid, bulk actions, and the asset panel beside it. */
+/**
+ * The inventory: filters, the virtualized grid, bulk actions, and the asset panel beside it.
+ * Each keystroke in the search box asks for the new result at once (a query costs a few ms in
+ * main); the children get stable props, so a keystroke re-renders the box and the grid only.
+ */
 export function InventoryView({ params }: SectionProps) {
+  const [text, setText] = useState('');
   const [draft, setDraft] = useState<FilterDraft>(() => initialDraft(params));
-  const text = useDebounced(draft.text, TEXT_DEBOUNCE_MS);
   const filter = useMemo(() => toAssetFilter(draft, text), [draft, text]);
   const [sort, setSort] = useState<AssetSort | null>(null);
   const [openedId, setOpenedId] = useState<number | null>(null);
   const columns = useVisibleColumns();
   const selection = useSelection();
-  const shown = GRID_COLUMNS.filter((column) => column.fixed === true || columns.visible.includes(column.id));
+  const { clear } = selection;
+  const shown = useMemo(
+    () => GRID_COLUMNS.filter((column) => column.fixed === true || columns.visible.includes(column.id)),
+    [columns.visible]
+  );
 
-  const onSort = (column: AssetSortColumn) =>
-    setSort((current) => (current?.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' }));
-
-  const onFilterChange = (next: FilterDraft) => {
-    setDraft(next);
-    selection.clear();
-  };
+  const onSort = useCallback(
+    (column: AssetSortColumn) =>
+      setSort((current) => (current?.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' })),
+    []
+  );
+  const onTextChange = useCallback(
+    (next: string) => {
+      setText(next);
+      clear();
+    },
+    [clear]
+  );
+  const onFilterChange = useCallback(
+    (next: FilterDraft) => {
+      setDraft(next);
+      clear();
+    },
+    [clear]
+  );
+  const onClearFilters = useCallback(() => {
+    setText('');
+    setDraft(EMPTY_DRAFT);
+    clear();
+  }, [clear]);
+  const onClosePanel = useCallback(() => setOpenedId(null), []);
 
   return (
     <div className={openedId === null ? 'inventory' : 'inventory inventory--with-panel'}>
       <div className="inventory__main">
         <div className="inventory__toolbar">
-          <InventoryFilters draft={draft} onChange={onFilterChange} />
+          <div className="filters" role="search" aria-label="Filter assets">
+            <SearchBox value={text} onChange={onTextChange} />
+            <InventoryFilters draft={draft} searching={text.trim() !== ''} onChange={onFilterChange} onClear={onClearFilters} />
+          </div>
           <ColumnsMenu visible={columns.visible} onToggle={columns.toggle} onReset={columns.reset} />
         </div>
-        <BulkActions selection={selection.selection} filter={filter} onClear={selection.clear} />
+        <BulkActions selection={selection.selection} filter={filter} onClear={clear} />
         <InventoryGrid filter={filter} sort={sort} onSort={onSort} columns={shown} selection={selection} openedId={openedId} onOpen={setOpenedId} />
       </div>
-      {openedId !== null && <AssetPanel id={openedId} onClose={() => setOpenedId(null)} />}
+      {openedId !== null && <AssetPanel id={openedId} onClose={onClosePanel} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AssetListRow } from '../../../../shared/contract/engine';
 import type { AssetFilter } from '../../../../shared/filter';
@@ -16,44 +16,52 @@ export interface AssetPages {
 }
 
 /**
- * Fetches only the pages the grid shows (first..last visible index, overscan included). Each
- * page is its own query, so scrolling back is instant and a filter change keeps the old rows
- * on screen until the new ones arrive.
+ * Pages first..last of a filter's result, each cached under its own key: a page being fetched
+ * is not asked for twice (fetchQuery shares the request in flight).
  */
-export function useAssetPages(filter: AssetFilter, sort: AssetSort | null, first: number, last: number): AssetPages {
-  const firstPage = Math.floor(Math.max(0, first) / PAGE_SIZE);
-  const lastPage = Math.max(firstPage, Math.floor(Math.max(0, last) / PAGE_SIZE));
+function fetchPages(queryClient: QueryClient, filter: AssetFilter, sort: AssetSort | null, firstPage: number, lastPage: number) {
   const pages: number[] = [];
   for (let page = firstPage; page <= lastPage; page++) pages.push(page);
+  return Promise.all(
+    pages.map((page) =>
+      queryClient.fetchQuery({
+        queryKey: assetKeys.page(filter, sort, page),
+        queryFn: () => call('assets.list', { filter, ...(sort ? { sort } : {}), offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+      })
+    )
+  );
+}
 
-  const results = useQueries({
-    queries: pages.map((page) => ({
-      queryKey: assetKeys.page(filter, sort, page),
-      queryFn: () => call('assets.list', { filter, ...(sort ? { sort } : {}), offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
-      placeholderData: keepPreviousData
-    }))
+/**
+ * Fetches only the pages the grid shows (first..last visible index, overscan included), as one
+ * query for the window whose pages are cached one by one, so scrolling back is instant. The
+ * window keeps the rows it showed until the next ones arrive (keepPreviousData), so a keystroke
+ * in the search box never blanks the grid: the rows change once, to the new result.
+ */
+export function useAssetPages(filter: AssetFilter, sort: AssetSort | null, first: number, last: number): AssetPages {
+  const queryClient = useQueryClient();
+  const firstPage = Math.floor(Math.max(0, first) / PAGE_SIZE);
+  const lastPage = Math.max(firstPage, Math.floor(Math.max(0, last) / PAGE_SIZE));
+
+  const window = useQuery({
+    queryKey: assetKeys.window(filter, sort, firstPage, lastPage),
+    queryFn: () => fetchPages(queryClient, filter, sort, firstPage, lastPage),
+    placeholderData: keepPreviousData
   });
 
   // Remembered so a window without data (scrolled to unfetched pages) keeps the grid's size.
   const [lastTotal, setLastTotal] = useState<number | null>(null);
-  const fresh = results.find((result) => result.data && !result.isPlaceholderData);
-  const anyData = results.find((result) => result.data);
-  const known = fresh?.data?.total ?? anyData?.data?.total ?? null;
+  const pages = window.data ?? [];
+  const known = pages[0]?.total ?? null;
   if (known !== null && known !== lastTotal) setLastTotal(known);
   const total = known ?? lastTotal;
 
+  // The pages shown may be the previous window's (while this one is fetched): look rows up by offset.
   const rowAt = (index: number): AssetListRow | undefined => {
-    const page = Math.floor(index / PAGE_SIZE);
-    const result = results[page - firstPage];
-    if (!result?.data) return undefined;
-    const row = result.data.rows[index - result.data.offset];
-    return row;
+    const offset = Math.floor(index / PAGE_SIZE) * PAGE_SIZE;
+    const page = pages.find((candidate) => candidate.offset === offset);
+    return page?.rows[index - offset];
   };
 
-  return {
-    total,
-    rowAt,
-    isFetching: results.some((result) => result.isFetching),
-    error: results.find((result) => result.error)?.error ?? null
-  };
+  return { total, rowAt, isFetching: window.isFetching, error: window.error };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 export interface Selection {
   ids: ReadonlySet<number>;
@@ -37,5 +37,5 @@ export function useSelection() {
   const selectAll = useCallback((allIds: number[]) => setSelection({ ids: new Set(allIds), allMatching: true, anchor: null }), []);
   const clear = useCallback(() => setSelection(EMPTY), []);
 
-  return { selection, only, toggle, addRange, selectAll, clear };
+  return useMemo(() => ({ selection, only, toggle, addRange, selectAll, clear }), [selection, only, toggle, addRange, selectAll, clear]);
 }
