@@ -112,7 +112,7 @@ export interface AppUnderTest {
 }
 
 export class Harness {
-  private browser: Browser | null = null;
+  browser: Browser | null = null;
   private server: Server | null = null;
   url = '';
 
