@@ -117,7 +117,8 @@ function matchPositions(state: EngineState, filter: AssetFilter, base: Int32Arra
   const index = state.searchIndex;
   let matched: Int32Array;
   if (base !== null && base.length < assets.length * NARROW_SHARE) {
-    matched = keep(assets, base, (_asset, i) => index.has(i, needle));
+    const test = index.tester(needle);
+    matched = keep(assets, base, (_asset, i) => test(i));
   } else {
     const hits = index.matches(needle);
     matched = base === null ? hits : baseInInputOrder ? intersect(base, hits) : inOrderOf(base, hits, assets.length);

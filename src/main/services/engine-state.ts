@@ -80,7 +80,7 @@ export class EngineState {
    * (AssetPatch has none of them; an import reloads the state), so it outlives changed().
    */
   get searchIndex(): SearchIndex {
-    this.search ??= new SearchIndex(this.input.assets.map(searchText));
+    this.search ??= new SearchIndex(this.input.assets);
     return this.search;
   }
 
@@ -288,7 +288,11 @@ function* loadInSlices(wb: OpenWorkbook, ctx: ServiceContext, revision: number):
     for (let i = from; i < to; i++) texts.push(searchText(assets[i]!));
     yield;
   }
-  state.setSearchIndex(new SearchIndex(texts));
+  const index = new SearchIndex(assets, texts);
+  state.setSearchIndex(index);
+  yield;
+  // A search now, while nobody waits: the user's first keystroke then runs compiled search loops.
+  index.warmUp();
   return state;
 }
 
