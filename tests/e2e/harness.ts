@@ -1,10 +1,12 @@
 /**
  * The e2e harness: serves the built renderer on 127.0.0.1, launches Debian's Chromium through
  * playwright-core, and runs the REAL built preload in the page with a tiny `electron` shim whose
- * ipcRenderer.invoke reaches the real router (through registerIpc and an IpcMainLike double)
- * over a real workbook in a temp folder. Each request goes renderer → preload → ipc → router →
+ * ipcRenderer.invoke reaches the real router (through registerIpc and an IpcMainLike double,
+ * over a same-origin HTTP call to this harness, see serveRenderer) over a real workbook in a temp
+ * folder. Each request goes renderer → preload → ipc → router →
  * services → SQLite, as in the app.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,10 +41,33 @@ export function chromiumPath(): string {
   return found;
 }
 
+/** Each launched app's invoke handler, by the id its preload shim posts to. */
+type Invoke = (channel: string, argsJson: string) => Promise<string>;
+const apps = new Map<string, Invoke>();
+const IPC_PATH = '/__demarc-ipc/';
+
+/**
+ * Serves the built renderer on 127.0.0.1, and stands in for Electron's IPC: the preload shim's
+ * ipcRenderer.invoke posts to IPC_PATH<app id> on the same origin (the app's CSP allows
+ * connect-src 'self'), answered by that app's router. A local HTTP round trip costs about what
+ * Electron's IPC does, and keeps the requests out of Playwright's protocol, which the tests drive.
+ */
 function serveRenderer(): Promise<{ server: Server; url: string }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first');
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (req.method === 'POST' && pathname.startsWith(IPC_PATH)) {
+      const invoke = apps.get(pathname.slice(IPC_PATH.length));
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const { channel, args } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { channel: string; args: string };
+        (invoke ? invoke(channel, args) : Promise.reject(new Error('no such app')))
+          .then((text) => res.writeHead(200, { 'content-type': 'application/json' }).end(text))
+          .catch((error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : String(error)));
+      });
+      return;
+    }
     const file = normalize(join(RENDERER_DIR, pathname === '/' ? 'index.html' : pathname));
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) {
       res.writeHead(404).end('not found');
@@ -60,7 +85,7 @@ function serveRenderer(): Promise<{ server: Server; url: string }> {
 }
 
 /** The preload, run as the sandbox would run it: CommonJS with `require('electron')` only. */
-function preloadInitScript(): string {
+function preloadInitScript(appId: string): string {
   const source = readFileSync(PRELOAD, 'utf8');
   return `(() => {
     const listeners = new Map();
@@ -69,7 +94,13 @@ function preloadInitScript(): string {
       webUtils: { getPathForFile: (file) => (window.__demarcDroppedPaths || {})[file.name] || '' },
       contextBridge: { exposeInMainWorld: (key, value) => { Object.defineProperty(window, key, { value, configurable: false, writable: false }); } },
       ipcRenderer: {
-        invoke: (channel, ...args) => window.__demarcInvoke(channel, JSON.stringify(args)).then((text) => JSON.parse(text)),
+        // JSON both ways, as the harness's stand-in for IPC: the contract must survive a structured clone as plain data.
+        invoke: async (channel, ...args) => {
+          const response = await fetch(${JSON.stringify(IPC_PATH + appId)}, { method: 'POST', body: JSON.stringify({ channel, args: JSON.stringify(args) }) });
+          const text = await response.text();
+          if (!response.ok) throw new Error(text);
+          return JSON.parse(text);
+        },
         on: (channel, fn) => { if (!listeners.has(channel)) listeners.set(channel, new Set()); listeners.get(channel).add(fn); },
         removeListener: (channel, fn) => { listeners.get(channel)?.delete(fn); }
       }
@@ -172,10 +203,10 @@ export class Harness {
       removeHandler: (channel) => handlers.delete(channel)
     };
     registerIpc(ipcMain, router, () => true);
-    await page.exposeBinding('__demarcInvoke', async (_source, channel: string, argsJson: string) => {
+    const appId = randomUUID();
+    apps.set(appId, async (channel, argsJson) => {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
-      // JSON both ways: the contract must survive a structured clone as plain data.
       const started = Date.now();
       const result = await handler({}, ...(JSON.parse(argsJson) as unknown[]));
       const text = JSON.stringify(result);
@@ -183,7 +214,7 @@ export class Harness {
       if (process.env.DEMARC_E2E_TRACE) console.log(`${started} +${Date.now() - started} ms ${argsJson.slice(0, 120)}`);
       return text;
     });
-    await page.addInitScript({ content: preloadInitScript() });
+    await page.addInitScript({ content: preloadInitScript(appId) });
     await page.goto(this.url);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     return {
@@ -203,6 +234,7 @@ export class Harness {
       },
       close: async () => {
         await context.close();
+        apps.delete(appId);
         session.close();
         if (ownsDir) rmSync(dir, { recursive: true, force: true });
       }
