@@ -101,12 +101,14 @@ const NARROW_SHARE = 0.25;
 
 /**
  * The positions (into `state.input.assets`) of the assets matching a filter, in the order of
- * `base`: every position in input order when null; `baseInInputOrder` when it is a subset in
- * that order (an unsorted result being narrowed). A text filter is answered by the search index,
- * which holds exactly the fields the core's text match reads, so the core's compiled predicate
- * checks only the other criteria.
+ * `base` (every position in input order when null). A text filter is answered by the search
+ * index, which holds exactly the fields the core's text match reads, so the core's compiled
+ * predicate checks only the other criteria.
+ * @param narrowsInInputOrder base is the result of a shorter text with the same other criteria,
+ *   in input order: the new text's hits all lie within it (a field containing the longer text
+ *   contains the shorter one), so a large base need not be intersected
  */
-function matchPositions(state: EngineState, filter: AssetFilter, base: Int32Array | null, baseInInputOrder = false): Int32Array {
+function matchPositions(state: EngineState, filter: AssetFilter, base: Int32Array | null, narrowsInInputOrder = false): Int32Array {
   const ctx = filter.findingCode === undefined ? {} : { findingCodes: state.findingCodes };
   const { assets } = state.input;
   const needle = filter.text?.toLowerCase() ?? null;
@@ -115,14 +117,12 @@ function matchPositions(state: EngineState, filter: AssetFilter, base: Int32Arra
   const others = Object.keys(rest).length === 0 ? null : compileFilter(rest, ctx);
   if (needle === null) return keep(assets, base, others);
   const index = state.searchIndex;
-  let matched: Int32Array;
   if (base !== null && base.length < assets.length * NARROW_SHARE) {
     const test = index.tester(needle);
-    matched = keep(assets, base, (_asset, i) => test(i));
-  } else {
-    const hits = index.matches(needle);
-    matched = base === null ? hits : baseInInputOrder ? intersect(base, hits) : inOrderOf(base, hits, assets.length);
+    return keep(assets, base, (asset, i) => test(i) && (others === null || others(asset)));
   }
+  const hits = index.matches(needle);
+  const matched = base === null || narrowsInInputOrder ? hits : inOrderOf(base, hits, assets.length);
   return others === null ? matched : keep(assets, matched, others);
 }
 
@@ -136,22 +136,6 @@ function keep(assets: readonly Asset[], base: Int32Array | null, test: ((asset: 
     if (test === null || test(assets[i]!, i)) out[found++] = i;
   }
   return found === n ? out : out.slice(0, found);
-}
-
-/** The positions in both ascending lists. */
-function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(Math.min(a.length, b.length));
-  let found = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else {
-      out[found++] = a[i]!;
-      i++;
-      j++;
-    }
-  }
-  return out.slice(0, found);
 }
 
 /** The positions of `base` that are among `hits`, in base's order. */
