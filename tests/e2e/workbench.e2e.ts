@@ -66,6 +66,25 @@ describe('the workbench', () => {
     await expectRowCount(page, 1);
     await expect.poll(() => firstRowName(page)).toBe('sqldb-orders');
     await page.getByLabel('Search assets').fill('');
+    await expectRowCount(page, 32);
+
+    // Typing never blanks the grid: between keystrokes the rows shown stay until the new ones
+    // arrive (every prefix of "vm-web-1" matches some assets, so no row is ever a placeholder).
+    await page.evaluate(() => {
+      const w = window as unknown as { __blanked: number };
+      w.__blanked = 0;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const row = record.target as HTMLElement;
+          if (row.getAttribute('role') === 'row' && row.dataset.loaded === 'false') w.__blanked++;
+          for (const node of record.addedNodes) if ((node as HTMLElement).dataset?.loaded === 'false') w.__blanked++;
+        }
+      }).observe(document.querySelector('[role=grid]')!, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-loaded'] });
+    });
+    await page.getByLabel('Search assets').pressSequentially('vm-web-1', { delay: 30 });
+    await expectRowCount(page, 10);
+    expect(await page.evaluate(() => (window as unknown as { __blanked: number }).__blanked)).toBe(0);
+    await page.getByLabel('Search assets').fill('');
     const filters = page.getByRole('search', { name: 'Filter assets' });
     await filters.getByLabel('Service model').selectOption('none');
     await expectRowCount(page, 1);
