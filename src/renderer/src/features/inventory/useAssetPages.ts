@@ -43,7 +43,7 @@ export function useAssetPages(filter: AssetFilter, sort: AssetSort | null, first
   const firstPage = Math.floor(Math.max(0, first) / PAGE_SIZE);
   const lastPage = Math.max(firstPage, Math.floor(Math.max(0, last) / PAGE_SIZE));
 
-  const window = useQuery({
+  const windowQuery = useQuery({
     queryKey: assetKeys.window(filter, sort, firstPage, lastPage),
     queryFn: () => fetchPages(queryClient, filter, sort, firstPage, lastPage),
     placeholderData: keepPreviousData
@@ -51,7 +51,7 @@ export function useAssetPages(filter: AssetFilter, sort: AssetSort | null, first
 
   // Remembered so a window without data (scrolled to unfetched pages) keeps the grid's size.
   const [lastTotal, setLastTotal] = useState<number | null>(null);
-  const pages = window.data ?? [];
+  const pages = windowQuery.data ?? [];
   const known = pages[0]?.total ?? null;
   if (known !== null && known !== lastTotal) setLastTotal(known);
   const total = known ?? lastTotal;
@@ -63,5 +63,5 @@ export function useAssetPages(filter: AssetFilter, sort: AssetSort | null, first
     return page?.rows[index - offset];
   };
 
-  return { total, rowAt, isFetching: window.isFetching, error: window.error };
+  return { total, rowAt, isFetching: windowQuery.isFetching, error: windowQuery.error };
 }
