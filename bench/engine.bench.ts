@@ -14,7 +14,8 @@ import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '../src/core/models';
 import { listAssetPage } from '../src/main/services/asset-query';
 import { updateAssets } from '../src/main/services/asset-update';
 import type { ServiceContext } from '../src/main/services/context';
-import { buildEngineState, bumpRevision, engineState, loadEngineInput } from '../src/main/services/engine-state';
+import { loadEngineInput } from '../src/main/services/engine-input';
+import { buildEngineState, bumpRevision, engineState } from '../src/main/services/engine-state';
 import { closeWorkbook, createWorkbook } from '../src/main/services/workbook-service';
 import { SERVICE_MODELS, type RaciRole } from '../src/shared/domain';
 

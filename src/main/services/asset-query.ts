@@ -19,6 +19,7 @@ import type {
 import { RACI_ROLES, SEVERITIES, type Asset, type RaciRole } from '../../shared/domain';
 import type { AssetFilter } from '../../shared/filter';
 import type { OpenWorkbook, ServiceContext } from './context';
+import { loadPageInput } from './engine-input';
 import { SearchIndex } from './search-index';
 import { countAssets } from '../store/repos/assets';
 import {
@@ -27,7 +28,6 @@ import {
   engineState,
   firstPageServed,
   isLoading,
-  loadPageInput,
   memoised,
   modelOf,
   requireAsset,

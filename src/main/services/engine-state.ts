@@ -12,7 +12,7 @@
  */
 import { computeFindings, findingsInSlices } from '../../core/findings';
 import type { EngineInput } from '../../core/engine-input';
-import { BUILTIN_MODELS, ModelError, parseModel } from '../../core/models';
+import { BUILTIN_MODELS } from '../../core/models';
 import {
   SEVERITIES,
   type Asset,
@@ -27,12 +27,11 @@ import {
 import { DemarcError } from '../../shared/errors';
 import { listAssets } from '../store/repos/assets';
 import { SearchIndex, searchText } from './search-index';
-import { listCustomModels } from '../store/repos/custom-models';
 import { readSettings } from '../store/repos/meta';
 import { listParties } from '../store/repos/parties';
 import { listAssignments, listOverrides } from '../store/repos/responsibility';
-import type { Db } from '../store/workbook-file';
 import type { OpenWorkbook, ServiceContext } from './context';
+import { loadEngineInput, loadModels } from './engine-input';
 
 /**
  * The loaded input plus indexes. Findings are computed lazily, on the first read after a change,
@@ -125,62 +124,6 @@ export function bumpRevision(wb: OpenWorkbook): void {
 
 export function currentRevision(wb: OpenWorkbook): number {
   return revisions.get(wb) ?? 0;
-}
-
-/** Custom models stored in the workbook, parsed; a broken row is reported rather than skipped. */
-export function loadCustomModels(db: Db): ResponsibilityModel[] {
-  return listCustomModels(db).map((row) => {
-    try {
-      return parseModel(JSON.parse(row.json) as unknown, `custom model "${row.id}"`);
-    } catch (error) {
-      const message = error instanceof ModelError || error instanceof Error ? error.message : String(error);
-      throw new DemarcError('BAD_FILE', `The workbook's custom model "${row.id}" cannot be read: ${message}`);
-    }
-  });
-}
-
-/** Every model the workbook can use: the built-in ones, then its imported ones. */
-export function loadModels(db: Db): Record<string, ResponsibilityModel> {
-  const models: Record<string, ResponsibilityModel> = { ...BUILTIN_MODELS };
-  for (const model of loadCustomModels(db)) models[model.id] = model;
-  return models;
-}
-
-/** Reads everything the engine needs from the workbook. */
-export function loadEngineInput(wb: OpenWorkbook, ctx: ServiceContext): EngineInput {
-  return {
-    settings: readSettings(wb.db, ctx.osUser),
-    models: loadModels(wb.db),
-    assets: listAssets(wb.db),
-    parties: listParties(wb.db),
-    overrides: listOverrides(wb.db),
-    assignments: listAssignments(wb.db),
-    now: ctx.clock()
-  };
-}
-
-/**
- * The engine input of a page of assets in id order (offset, limit): those assets with their own
- * overrides and assignments, and the whole of what they share (settings, models, parties). Since
- * findings are per asset, a state built from it answers that page exactly as the whole one would.
- */
-export function loadPageInput(
-  wb: OpenWorkbook,
-  ctx: ServiceContext,
-  offset: number,
-  limit: number
-): EngineInput {
-  const assets = listAssets(wb.db, { offset, limit });
-  const scope = { fromId: assets[0]?.id ?? 0, toId: assets[assets.length - 1]?.id ?? -1 };
-  return {
-    settings: readSettings(wb.db, ctx.osUser),
-    models: loadModels(wb.db),
-    assets,
-    parties: listParties(wb.db),
-    overrides: listOverrides(wb.db, scope),
-    assignments: listAssignments(wb.db, scope),
-    now: ctx.clock()
-  };
 }
 
 /** Rows grouped by asset id (a plain Map: the services look up single assets). */

@@ -6,10 +6,10 @@ import {
   currentState,
   engineState,
   isLoading,
-  loadEngineInput,
   startLoading,
   whenLoaded
 } from '../../../src/main/services/engine-state';
+import { loadEngineInput } from '../../../src/main/services/engine-input';
 import { setOverride } from '../../../src/main/services/overrides';
 import { setRaci } from '../../../src/main/services/raci-assign';
 import { closeWorkbook, openWorkbook, updateSettings } from '../../../src/main/services/workbook-service';
