@@ -63,6 +63,47 @@ function buildWorkbook(dir: string): { path: string; seedMs: number } {
   return { path, seedMs };
 }
 
+interface Phases {
+  key: string;
+  took: number;
+  requests: number;
+  /** keydown → the first request sent */
+  sent: number;
+  /** main's time over the requests (the longest) */
+  main: number;
+  /** keydown → the last answer received */
+  answered: number;
+  received: number;
+  replied: number;
+}
+
+/** In the page: the calls made between the last keydown and its repaint. */
+function phasesOfLastKeystroke(): Omit<Phases, 'key' | 'took'> {
+  const w = window as unknown as { __t0: number; __t1: number; __demarcIpcTimings: { sent: number; answered: number; mainMs: number; receivedAt: number; repliedAt: number }[] };
+  const calls = w.__demarcIpcTimings.filter((c) => c.sent >= w.__t0 && c.answered <= w.__t1);
+  w.__demarcIpcTimings = [];
+  return {
+    requests: calls.length,
+    sent: calls.length ? Math.min(...calls.map((c) => c.sent)) - w.__t0 : Number.NaN,
+    main: Math.max(0, ...calls.map((c) => c.mainMs)),
+    answered: calls.length ? Math.max(...calls.map((c) => c.answered)) - w.__t0 : Number.NaN,
+    received: calls.length ? calls[0]!.receivedAt - w.__t0 : Number.NaN,
+    replied: calls.length ? calls[0]!.repliedAt - w.__t0 : Number.NaN
+  };
+}
+
+function printBreakdown(rows: Phases[]): void {
+  console.log('    key  total   sent   recv   main  replied answered  painted-after  requests');
+  for (const r of rows) {
+    const cells = [r.took, r.sent, r.received, r.main, r.replied, r.answered, r.took - r.answered].map((x) => x.toFixed(1).padStart(6));
+    console.log(`    ${JSON.stringify(r.key).padEnd(4)} ${cells.join(' ')}  ${r.requests}`);
+  }
+  const median = (f: (r: Phases) => number) => pct(rows.map(f), 50).toFixed(1);
+  console.log(
+    `    median: sent ${median((r) => r.sent)}, received ${median((r) => r.received)}, replied ${median((r) => r.replied)}, main ${median((r) => r.main)}, answered ${median((r) => r.answered)}, painted after ${median((r) => r.took - r.answered)} ms`
+  );
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'demarc-ui-bench-'));
   const harness = new Harness();
@@ -92,10 +133,14 @@ async function main(): Promise<void> {
     // Baseline, measured the same way in the same run: a keystroke that changes no filter (a
     // trailing space, trimmed away), keydown → the next frame: what the browser itself costs.
     await page.evaluate(() => {
-      const w = window as unknown as { __t0: number; __t1: number; __baseline: boolean };
+      const w = window as unknown as { __t0: number; __t1: number; __baseline: boolean; __done: Promise<number>; __settle: (ms: number) => void };
       w.__t0 = 0;
       w.__t1 = 0;
       w.__baseline = false;
+      const finish = () => {
+        w.__t1 = performance.now();
+        w.__settle?.(w.__t1 - w.__t0);
+      };
       const grid = document.querySelector('[role=grid]')!;
       const input = document.getElementById('inventory-search') as HTMLInputElement;
       input.addEventListener(
@@ -107,7 +152,7 @@ async function main(): Promise<void> {
         { capture: true }
       );
       input.addEventListener('input', () => {
-        if (w.__baseline) requestAnimationFrame(() => (w.__t1 = performance.now()));
+        if (w.__baseline) requestAnimationFrame(() => finish());
       });
       const settled = () => {
         if (w.__t0 === 0 || w.__t1 !== 0) return;
@@ -115,7 +160,7 @@ async function main(): Promise<void> {
           grid.getAttribute('data-query') === input.value.trim() &&
           grid.getAttribute('aria-busy') === 'false'
         ) {
-          requestAnimationFrame(() => (w.__t1 = performance.now()));
+          requestAnimationFrame(() => finish());
         }
       };
       new MutationObserver(settled).observe(grid, {
@@ -124,21 +169,27 @@ async function main(): Promise<void> {
       });
     });
     const search = page.getByLabel('Search assets');
+    // DEMARC_UI_BREAKDOWN=1: where each keystroke's time goes, from the harness's timings of the
+    // calls it made (page clock; main's own time as main reports it).
+    const breakdown = process.env.DEMARC_UI_BREAKDOWN ? ([] as Phases[]) : null;
+    if (breakdown) await page.evaluate(() => ((window as unknown as { __demarcIpcTimings: unknown[] }).__demarcIpcTimings = []));
     const keystrokes: number[] = [];
     const baseline: number[] = [];
+    // Timestamps are taken in the page, which settles a promise the bench awaits: the instrument
+    // makes no requests to the page (no polling) while a keystroke is measured.
     const timeKey = async (key: string): Promise<number> => {
+      await page.evaluate(() => {
+        const w = window as unknown as { __done: Promise<number>; __settle: (ms: number) => void };
+        w.__done = new Promise((resolve) => (w.__settle = resolve));
+      });
       await page.keyboard.press(key);
-      const handle = await page.waitForFunction(
-        () => {
-          const w = window as unknown as { __t0: number; __t1: number };
-          return w.__t1 > w.__t0 ? w.__t1 - w.__t0 : null;
-        },
-        undefined,
-        // Timestamps are taken in the page; polling on a timer (not every frame) keeps the
-        // instrument from making the page draw frames of its own while it is measured.
-        { timeout: 10_000, polling: 20 }
+      const took = await page.evaluate(() =>
+        Promise.race([
+          (window as unknown as { __done: Promise<number> }).__done,
+          new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no repaint within 10 s')), 10_000))
+        ])
       );
-      const took = (await handle.jsonValue()) as number;
+      if (breakdown && key !== ' ') breakdown.push({ key, took, ...(await page.evaluate(phasesOfLastKeystroke)) });
       await page.waitForTimeout(120); // a typist's pace
       return took;
     };
@@ -176,6 +227,7 @@ async function main(): Promise<void> {
     console.log(
       `(b) filter keystroke → grid repainted over ${keystrokes.length} keystrokes: median ${ms(pct(keystrokes, 50))}, p95 ${ms(pct(keystrokes, 95))}, max ${ms(Math.max(...keystrokes))} (goal p95 ≤ 50 ms)`
     );
+    if (breakdown) printBreakdown(breakdown);
     console.log(
       `    baseline, a keystroke that changes no filter (${baseline.length}): median ${ms(pct(baseline, 50))}, p95 ${ms(pct(baseline, 95))}; the filter adds ${ms(pct(keystrokes, 50) - pct(baseline, 50))} at the median, p95 ratio ${(pct(keystrokes, 95) / pct(baseline, 95)).toFixed(2)}×`
     );

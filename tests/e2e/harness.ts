@@ -2,7 +2,7 @@
  * The e2e harness: serves the built renderer on 127.0.0.1, launches Debian's Chromium through
  * playwright-core, and runs the REAL built preload in the page with a tiny `electron` shim whose
  * ipcRenderer.invoke reaches the real router (through registerIpc and an IpcMainLike double,
- * over a same-origin HTTP call to this harness, see serveRenderer) over a real workbook in a temp
+ * over a same-origin WebSocket to this harness, see serveRenderer) over a real workbook in a temp
  * folder. Each request goes renderer → preload → ipc → router →
  * services → SQLite, as in the app.
  */
@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { WebSocketServer } from 'ws';
 import { EVENT_CHANNEL_PREFIX } from '../../src/shared/contract';
 import { HANDLERS } from '../../src/main/handlers';
 import { registerIpc, type IpcMainLike } from '../../src/main/ipc';
@@ -41,39 +42,50 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** Each launched app's invoke handler, by the id its preload shim posts to. */
-type Invoke = (channel: string, argsJson: string) => Promise<string>;
+/** Each launched app's invoke handler, by the id its preload shim connects with. */
+type Invoke = (channel: string, argsJson: string) => Promise<{ text: string; mainMs: number }>;
 const apps = new Map<string, Invoke>();
 const IPC_PATH = '/__demarc-ipc/';
 
 /**
  * Serves the built renderer on 127.0.0.1, and stands in for Electron's IPC: the preload shim's
- * ipcRenderer.invoke posts to IPC_PATH<app id> on the same origin (the app's CSP allows
- * connect-src 'self'), answered by that app's router. A local HTTP round trip costs about what
- * Electron's IPC does, and keeps the requests out of Playwright's protocol, which the tests drive.
+ * ipcRenderer.invoke sends a message over one WebSocket per page to IPC_PATH<app id> on the same
+ * origin (the app's CSP allows connect-src 'self'), answered by that app's router. Like Electron's
+ * IPC it is a persistent message channel between the page and main (a request per call went
+ * through the browser's whole HTTP stack: ~5 ms a call here), and it keeps the requests out of
+ * Playwright's protocol, which the tests drive.
+ * Request: {"id", "channel", "args" (JSON of the argument list)}; answer: {"id", "mainMs", and
+ * "result" or "error"}, mainMs being main's time on it (the UI bench's breakdown reads it).
  */
 function serveRenderer(): Promise<{ server: Server; url: string }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first');
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    if (req.method === 'POST' && pathname.startsWith(IPC_PATH)) {
-      const invoke = apps.get(pathname.slice(IPC_PATH.length));
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const { channel, args } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { channel: string; args: string };
-        (invoke ? invoke(channel, args) : Promise.reject(new Error('no such app')))
-          .then((text) => res.writeHead(200, { 'content-type': 'application/json' }).end(text))
-          .catch((error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : String(error)));
-      });
-      return;
-    }
     const file = normalize(join(RENDERER_DIR, pathname === '/' ? 'index.html' : pathname));
-    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) {
+    if (req.method !== 'GET' || !file.startsWith(RENDERER_DIR) || !existsSync(file)) {
       res.writeHead(404).end('not found');
       return;
     }
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  const sockets = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const invoke = pathname.startsWith(IPC_PATH) ? apps.get(pathname.slice(IPC_PATH.length)) : undefined;
+    if (!invoke) {
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('message', (data: Buffer) => {
+        const receivedAt = performance.timeOrigin + performance.now();
+        const { id, channel, args } = JSON.parse(data.toString('utf8')) as { id: number; channel: string; args: string };
+        invoke(channel, args).then(
+          ({ text, mainMs }) => ws.send(`{"id":${id},"mainMs":${mainMs.toFixed(2)},"receivedAt":${receivedAt},"repliedAt":${performance.timeOrigin + performance.now()},"result":${text ?? 'null'}}`),
+          (error: unknown) => ws.send(JSON.stringify({ id, error: error instanceof Error ? error.message : String(error) }))
+        );
+      });
+    });
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
@@ -89,18 +101,35 @@ function preloadInitScript(appId: string): string {
   const source = readFileSync(PRELOAD, 'utf8');
   return `(() => {
     const listeners = new Map();
+    // One socket per page; window.__demarcIpcTimings, when a test sets it to an array, gets each
+    // call's {channel, sent, answered, mainMs} (page clock) for the UI bench's breakdown.
+    const ipc = { next: 0, pending: new Map() };
+    ipc.ready = new Promise((resolve, reject) => {
+      const socket = new WebSocket('ws://' + location.host + ${JSON.stringify(IPC_PATH + appId)});
+      socket.onopen = () => resolve(socket);
+      socket.onerror = () => reject(new Error('the harness IPC socket failed'));
+      socket.onclose = () => { for (const call of ipc.pending.values()) call.reject(new Error('the harness IPC socket closed')); ipc.pending.clear(); };
+      socket.onmessage = (event) => {
+        const answer = JSON.parse(event.data);
+        const call = ipc.pending.get(answer.id);
+        if (!call) return;
+        ipc.pending.delete(answer.id);
+        if (Array.isArray(window.__demarcIpcTimings)) window.__demarcIpcTimings.push({ sent: call.sent, answered: performance.now(), mainMs: answer.mainMs ?? 0, receivedAt: answer.receivedAt - performance.timeOrigin, repliedAt: answer.repliedAt - performance.timeOrigin });
+        if ('error' in answer) call.reject(new Error(answer.error));
+        else call.resolve(answer.result);
+      };
+    });
     const __electronShim = {
       // Chromium gives dropped File objects no path: tests name the paths by file name.
       webUtils: { getPathForFile: (file) => (window.__demarcDroppedPaths || {})[file.name] || '' },
       contextBridge: { exposeInMainWorld: (key, value) => { Object.defineProperty(window, key, { value, configurable: false, writable: false }); } },
       ipcRenderer: {
         // JSON both ways, as the harness's stand-in for IPC: the contract must survive a structured clone as plain data.
-        invoke: async (channel, ...args) => {
-          const response = await fetch(${JSON.stringify(IPC_PATH + appId)}, { method: 'POST', body: JSON.stringify({ channel, args: JSON.stringify(args) }) });
-          const text = await response.text();
-          if (!response.ok) throw new Error(text);
-          return JSON.parse(text);
-        },
+        invoke: (channel, ...args) => new Promise((resolve, reject) => {
+          const id = ++ipc.next;
+          ipc.pending.set(id, { resolve, reject, sent: performance.now() });
+          ipc.ready.then((socket) => socket.send(JSON.stringify({ id, channel, args: JSON.stringify(args) })), reject);
+        }),
         on: (channel, fn) => { if (!listeners.has(channel)) listeners.set(channel, new Set()); listeners.get(channel).add(fn); },
         removeListener: (channel, fn) => { listeners.get(channel)?.delete(fn); }
       }
@@ -207,12 +236,13 @@ export class Harness {
     apps.set(appId, async (channel, argsJson) => {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
-      const started = Date.now();
+      const started = performance.now();
       const result = await handler({}, ...(JSON.parse(argsJson) as unknown[]));
       const text = JSON.stringify(result);
+      const mainMs = performance.now() - started;
       // DEMARC_E2E_TRACE=1 prints each request's time in main, to find where a slow screen waits.
-      if (process.env.DEMARC_E2E_TRACE) console.log(`${started} +${Date.now() - started} ms ${argsJson.slice(0, 120)}`);
-      return text;
+      if (process.env.DEMARC_E2E_TRACE) console.log(`${Date.now()} +${mainMs.toFixed(1)} ms ${argsJson.slice(0, 120)}`);
+      return { text, mainMs };
     });
     await page.addInitScript({ content: preloadInitScript(appId) });
     await page.goto(this.url);
