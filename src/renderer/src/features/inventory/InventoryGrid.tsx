@@ -8,7 +8,7 @@ import type { AssetSort } from '../../lib/query-keys';
 import type { GridColumn } from './columns';
 import { GridHeader } from './GridHeader';
 import { GridRow } from './GridRow';
-import { PAGE_SIZE, useAssetPages } from './useAssetPages';
+import { PAGE_SIZE, useAssetPages, type PageWindow } from './useAssetPages';
 import type { useSelection } from './useSelection';
 
 export const ROW_HEIGHT = 32;
@@ -23,6 +23,8 @@ interface InventoryGridProps {
   selection: ReturnType<typeof useSelection>;
   openedId: number | null;
   onOpen: (id: number) => void;
+  /** Kept current with the pages the grid shows, so a filter change can prefetch them. */
+  windowRef: { current: PageWindow };
 }
 
 /**
@@ -30,7 +32,7 @@ interface InventoryGridProps {
  * keyboard (arrows, Page Up/Down, Home/End, Enter opens, Space selects), click / shift-click /
  * ctrl-click selection.
  */
-export function InventoryGrid({ filter, sort, onSort, columns, selection, openedId, onOpen }: InventoryGridProps) {
+export function InventoryGrid({ filter, sort, onSort, columns, selection, openedId, onOpen, windowRef }: InventoryGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pageRange, setPageRange] = useState({ first: 0, last: 0 });
   const [active, setActive] = useState(0);
@@ -46,7 +48,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
+    overscan: 2,
     // The sticky header covers the first row's height: keep scrolled-to rows below it.
     scrollPaddingStart: HEADER_HEIGHT,
     initialRect: { width: 1000, height: 600 },
@@ -54,6 +56,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
       const items = instance.getVirtualItems();
       const first = Math.floor((items[0]?.index ?? 0) / PAGE_SIZE);
       const last = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE_SIZE);
+      if (windowRef.current.first !== first || windowRef.current.last !== last) windowRef.current = { first, last };
       setPageRange((current) => (current.first === first && current.last === last ? current : { first, last }));
     }
   });
@@ -162,7 +165,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
         aria-rowcount={total + 1}
         aria-colcount={columns.length + 1}
         aria-multiselectable="true"
-        aria-busy={pages.isFetching}
+        aria-busy={pages.isUpdating}
         data-query={filter.text ?? ''}
         aria-activedescendant={activeRendered && total > 0 ? `asset-row-${active}` : undefined}
         tabIndex={0}

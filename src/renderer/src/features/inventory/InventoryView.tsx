@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AssetSortColumn } from '../../../../shared/contract/engine';
 import { FINDING_CODES } from '../../../../shared/domain';
 import type { AssetSort } from '../../lib/query-keys';
@@ -10,6 +11,7 @@ import { GRID_COLUMNS } from './columns';
 import { EMPTY_DRAFT, InventoryFilters, toAssetFilter, type FilterDraft } from './InventoryFilters';
 import { InventoryGrid } from './InventoryGrid';
 import { SearchBox } from './SearchBox';
+import { prefetchPages, type PageWindow } from './useAssetPages';
 import { useSelection } from './useSelection';
 import { useVisibleColumns } from './useVisibleColumns';
 
@@ -20,8 +22,9 @@ function initialDraft(params: Record<string, string>): FilterDraft {
 
 /**
  * The inventory: filters, the virtualized grid, bulk actions, and the asset panel beside it.
- * Each keystroke in the search box asks for the new result at once (a query costs a few ms in
- * main); the children get stable props, so a keystroke re-renders the box and the grid only.
+ * Each keystroke in the search box asks for the new result at once, before React renders it (a
+ * query costs a few ms in main); the children get stable props, so a keystroke re-renders the
+ * box and the grid only.
  */
 export function InventoryView({ params }: SectionProps) {
   const [text, setText] = useState('');
@@ -42,12 +45,15 @@ export function InventoryView({ params }: SectionProps) {
       setSort((current) => (current?.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' })),
     []
   );
+  const queryClient = useQueryClient();
+  const gridWindow = useRef<PageWindow>({ first: 0, last: 0 });
   const onTextChange = useCallback(
     (next: string) => {
+      prefetchPages(queryClient, toAssetFilter(draft, next), sort, gridWindow.current);
       setText(next);
       clear();
     },
-    [clear]
+    [clear, draft, sort, queryClient]
   );
   const onFilterChange = useCallback(
     (next: FilterDraft) => {
@@ -74,7 +80,7 @@ export function InventoryView({ params }: SectionProps) {
           <ColumnsMenu visible={columns.visible} onToggle={columns.toggle} onReset={columns.reset} />
         </div>
         <BulkActions selection={selection.selection} filter={filter} onClear={clear} />
-        <InventoryGrid filter={filter} sort={sort} onSort={onSort} columns={shown} selection={selection} openedId={openedId} onOpen={setOpenedId} />
+        <InventoryGrid filter={filter} sort={sort} onSort={onSort} columns={shown} selection={selection} openedId={openedId} onOpen={setOpenedId} windowRef={gridWindow} />
       </div>
       {openedId !== null && <AssetPanel id={openedId} onClose={onClosePanel} />}
     </div>

@@ -11,7 +11,12 @@ export interface AssetPages {
   /** Rows matching the filter; the last known total while a new filter is fetched. */
   total: number | null;
   rowAt: (index: number) => AssetListRow | undefined;
-  isFetching: boolean;
+  /**
+   * The rows shown are not yet this window's (a new filter, sort or scroll position is being
+   * fetched; the previous rows stay meanwhile). Only what is shown is tracked, so the start of
+   * a fetch does not re-render the grid.
+   */
+  isUpdating: boolean;
   error: Error | null;
 }
 
@@ -30,6 +35,22 @@ function fetchPages(queryClient: QueryClient, filter: AssetFilter, sort: AssetSo
       })
     )
   );
+}
+
+/** The pages (first..last) the grid shows, kept current by the grid for prefetchPages. */
+export interface PageWindow {
+  first: number;
+  last: number;
+}
+
+/**
+ * Starts fetching a filter's pages for the grid's window at once, from the event that changes
+ * the filter: main computes the result while React renders the keystroke and the browser paints
+ * it, instead of after. The grid's window query then joins the requests in flight (fetchQuery
+ * shares them); its errors are reported there, so they are not reported here.
+ */
+export function prefetchPages(queryClient: QueryClient, filter: AssetFilter, sort: AssetSort | null, window: PageWindow): void {
+  fetchPages(queryClient, filter, sort, window.first, window.last).catch(() => undefined);
 }
 
 /**
@@ -63,5 +84,5 @@ export function useAssetPages(filter: AssetFilter, sort: AssetSort | null, first
     return page?.rows[index - offset];
   };
 
-  return { total, rowAt, isFetching: windowQuery.isFetching, error: windowQuery.error };
+  return { total, rowAt, isUpdating: windowQuery.isPlaceholderData || windowQuery.isPending, error: windowQuery.error };
 }
