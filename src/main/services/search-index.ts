@@ -7,7 +7,10 @@
  *   dictionary-encoded, so a search tests each distinct value once and the assets by number;
  * - the asset's own (name, external id, tags): lower-cased and joined by NUL per asset
  *   (searchText), and all of those joined by SOH into one string, which a search walks with
- *   native indexOf from hit to hit instead of one includes() per asset.
+ *   native indexOf from hit to hit instead of one includes() per asset;
+ * - and per asset, which of the common characters (a–z, 0–9, - _ . / space :) its own text
+ *   holds, as a 64-bit set: a one-character search (the first keystroke, which matches nearly
+ *   everything, so walking from hit to hit visits every asset) reads that set, not the texts.
  * A search text containing NUL or SOH is not for this index (see covers()).
  */
 import type { Asset } from '../../shared/domain';
@@ -17,6 +20,13 @@ const RECORD = '\u0001';
 
 /** The shared-value fields, dictionary-encoded. */
 const SHARED_FIELDS = ['type', 'resourceGroup', 'subscription', 'location'] as const;
+
+/** The characters with a bit in an asset's character set; others are searched in the texts. */
+const INDEXED_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789-_./ :';
+const BIT_OF = new Int8Array(128).fill(-1);
+for (let i = 0; i < INDEXED_CHARS.length; i++) BIT_OF[INDEXED_CHARS.charCodeAt(i)] = i;
+/** A character's bit in the character set, or -1 when it has none. */
+const bitOf = (code: number): number => (code < 128 ? BIT_OF[code]! : -1);
 
 /** An asset's own searched fields, lower-cased and joined by NUL: name, external id, tag keys and values. */
 export function searchText(a: Asset): string {
@@ -55,6 +65,8 @@ export class SearchIndex {
   /** Where each asset's text starts in `whole`; one more entry, past the end. */
   private readonly starts: Int32Array;
   private readonly shared: SharedField[];
+  /** Each asset's character set: bits 0–31 at 2i, bits 32–63 at 2i + 1 (see INDEXED_CHARS). */
+  private readonly charSets: Int32Array;
   /** Reused between searches: a keystroke allocates only its result. */
   private readonly marks: Uint8Array;
 
@@ -74,6 +86,14 @@ export class SearchIndex {
       at += texts[i]!.length + 1;
     }
     this.starts[texts.length] = at;
+    this.charSets = new Int32Array(texts.length * 2);
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i]!;
+      for (let k = 0; k < text.length; k++) {
+        const bit = bitOf(text.charCodeAt(k));
+        if (bit >= 0) this.charSets[2 * i + (bit >> 5)]! |= 1 << (bit & 31);
+      }
+    }
     this.shared = SHARED_FIELDS.map((field) => encode(assets, field));
     this.marks = new Uint8Array(texts.length);
   }
@@ -102,17 +122,12 @@ export class SearchIndex {
 
   /** Positions (input order) of the assets with a field containing the lower-cased needle. */
   matches(needle: string): Int32Array {
-    const { whole, starts, marks } = this;
+    const { marks } = this;
     const n = this.texts.length;
     marks.fill(0);
-    for (let record = 0, at = 0; ; ) {
-      at = whole.indexOf(needle, at);
-      if (at === -1) break;
-      while (starts[record + 1]! <= at) record++;
-      marks[record] = 1;
-      record++;
-      at = starts[record]!;
-    }
+    const bit = needle.length === 1 ? bitOf(needle.charCodeAt(0)) : -1;
+    if (bit >= 0) this.markByCharSet(bit);
+    else this.markByWalk(needle);
     for (const { ids, hit } of this.sharedHits(needle)) {
       for (let i = 0; i < n; i++) if (hit[ids[i]!] === 1) marks[i] = 1;
     }
@@ -121,6 +136,27 @@ export class SearchIndex {
     const out = new Int32Array(found);
     for (let i = 0, k = 0; k < found; i++) if (marks[i] === 1) out[k++] = i;
     return out;
+  }
+
+  /** Marks the assets whose own text holds the character with this bit. */
+  private markByCharSet(bit: number): void {
+    const { charSets, marks } = this;
+    const word = bit >> 5;
+    const mask = 1 << (bit & 31);
+    for (let i = 0, n = marks.length; i < n; i++) if ((charSets[2 * i + word]! & mask) !== 0) marks[i] = 1;
+  }
+
+  /** Marks the assets whose own text contains the needle, walking the joined texts from hit to hit. */
+  private markByWalk(needle: string): void {
+    const { whole, starts, marks } = this;
+    for (let record = 0, at = 0; ; ) {
+      at = whole.indexOf(needle, at);
+      if (at === -1) break;
+      while (starts[record + 1]! <= at) record++;
+      marks[record] = 1;
+      record++;
+      at = starts[record]!;
+    }
   }
 
   /** Runs each search path once on a real text (the first asset's name), so V8 compiles them. */

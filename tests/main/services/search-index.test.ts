@@ -70,6 +70,18 @@ describe('the search index', () => {
     }
   });
 
+  it('finds every single character as the core does, whether it has a bit in the character sets or not', () => {
+    const fields = assets.flatMap((a) => [a.name, a.externalId ?? '', a.type ?? '', a.resourceGroup ?? '', a.subscription ?? '', a.location ?? '', ...Object.entries(a.tags).flat()]);
+    const chars = new Set([...fields.join('').toLowerCase()]);
+    for (const absent of ['q', '9', '_', ':', ' ', '#', 'é']) chars.add(absent);
+    expect(chars.size).toBeGreaterThan(40); // letters, digits, '-', '/', ' ', 'ü', 'ï' ...
+    for (const char of chars) {
+      if (!SearchIndex.covers(char)) continue;
+      const expected = assets.flatMap((a, i) => (matchesFilter(a, { text: char }) ? [i] : []));
+      expect([...index.matches(char)], JSON.stringify(char)).toEqual(expected);
+    }
+  });
+
   it('tests single positions as the whole search does', () => {
     for (const text of needles) {
       const test = index.tester(text.toLowerCase());
