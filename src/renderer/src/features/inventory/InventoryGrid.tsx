@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { AssetListRow, AssetSortColumn } from '../../../../shared/contract/engine';
 import type { AssetFilter } from '../../../../shared/filter';
 import { QueryError } from '../../components/QueryError';
@@ -32,7 +32,7 @@ interface InventoryGridProps {
  * keyboard (arrows, Page Up/Down, Home/End, Enter opens, Space selects), click / shift-click /
  * ctrl-click selection.
  */
-export function InventoryGrid({ filter, sort, onSort, columns, selection, openedId, onOpen, windowRef }: InventoryGridProps) {
+export const InventoryGrid = memo(function InventoryGrid({ filter, sort, onSort, columns, selection, openedId, onOpen, windowRef }: InventoryGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pageRange, setPageRange] = useState({ first: 0, last: 0 });
   const [active, setActive] = useState(0);
@@ -42,8 +42,7 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
 
   const total = pages.total ?? 0;
 
-  // The compiler skips memoizing this component; the grid re-renders on scroll by design.
-  // eslint-disable-next-line react-hooks/incompatible-library
+  // The grid re-renders on scroll by design: the virtualizer's range is its state.
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
@@ -210,4 +209,4 @@ export function InventoryGrid({ filter, sort, onSort, columns, selection, opened
       {pages.total === 0 && <p className="grid__empty">No assets match these filters.</p>}
     </>
   );
-}
+});

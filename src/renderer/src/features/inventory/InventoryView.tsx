@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { AssetSortColumn } from '../../../../shared/contract/engine';
 import { FINDING_CODES } from '../../../../shared/domain';
 import type { AssetSort } from '../../lib/query-keys';
@@ -28,8 +28,12 @@ function initialDraft(params: Record<string, string>): FilterDraft {
  */
 export function InventoryView({ params }: SectionProps) {
   const [text, setText] = useState('');
+  // The box shows each keystroke at once; the grid follows in a render of its own, so the
+  // keystroke's task ends early (its request, already sent, leaves at once) and the typed
+  // character is painted without waiting for the grid.
+  const gridText = useDeferredValue(text);
   const [draft, setDraft] = useState<FilterDraft>(() => initialDraft(params));
-  const filter = useMemo(() => toAssetFilter(draft, text), [draft, text]);
+  const filter = useMemo(() => toAssetFilter(draft, gridText), [draft, gridText]);
   const [sort, setSort] = useState<AssetSort | null>(null);
   const [openedId, setOpenedId] = useState<number | null>(null);
   const columns = useVisibleColumns();

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, replaceEqualDeep, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AssetListRow } from '../../../../shared/contract/engine';
+import type { AssetListRow, AssetPage } from '../../../../shared/contract/engine';
 import type { AssetFilter } from '../../../../shared/filter';
 import { call } from '../../lib/api';
 import { assetKeys, type AssetSort } from '../../lib/query-keys';
@@ -8,7 +8,7 @@ import { assetKeys, type AssetSort } from '../../lib/query-keys';
 export const PAGE_SIZE = 100;
 
 export interface AssetPages {
-  /** Rows matching the filter; the last known total while a new filter is fetched. */
+  /** Rows matching the filter; the last known total while a new filter is fetched; null before the first. */
   total: number | null;
   rowAt: (index: number) => AssetListRow | undefined;
   /**
@@ -24,9 +24,14 @@ export interface AssetPages {
  * Pages first..last of a filter's result, each cached under its own key: a page being fetched
  * is not asked for twice (fetchQuery shares the request in flight).
  */
-function fetchPages(queryClient: QueryClient, filter: AssetFilter, sort: AssetSort | null, firstPage: number, lastPage: number) {
+function pageNumbers(firstPage: number, lastPage: number): number[] {
   const pages: number[] = [];
   for (let page = firstPage; page <= lastPage; page++) pages.push(page);
+  return pages;
+}
+
+function fetchPages(queryClient: QueryClient, filter: AssetFilter, sort: AssetSort | null, firstPage: number, lastPage: number) {
+  const pages = pageNumbers(firstPage, lastPage);
   return Promise.all(
     pages.map((page) =>
       queryClient.fetchQuery({
@@ -44,6 +49,20 @@ export interface PageWindow {
 }
 
 /**
+ * A window's pages when every one is cached and current (answered, or scrolled through before,
+ * and not invalidated by an edit since).
+ */
+export function cachedPages(queryClient: QueryClient, filter: AssetFilter, sort: AssetSort | null, firstPage: number, lastPage: number): AssetPage[] | undefined {
+  const pages: AssetPage[] = [];
+  for (const page of pageNumbers(firstPage, lastPage)) {
+    const state = queryClient.getQueryState<AssetPage>(assetKeys.page(filter, sort, page));
+    if (state?.data === undefined || state.isInvalidated) return undefined;
+    pages.push(state.data);
+  }
+  return pages;
+}
+
+/**
  * Starts fetching a filter's pages for the grid's window at once, from the event that changes
  * the filter: main computes the result while React renders the keystroke and the browser paints
  * it, instead of after. The grid's window query then joins the requests in flight (fetchQuery
@@ -54,28 +73,57 @@ export function prefetchPages(queryClient: QueryClient, filter: AssetFilter, sor
 }
 
 /**
+ * The rows of the window last shown, by asset id: a new window's row that equals one of them
+ * (the same asset, unchanged) is given as that very object, so the grid's memoised row does not
+ * render it again. Typing often leaves the visible rows as they were ("key" → "keyv": the same
+ * key vaults first), and then nothing is rendered at all.
+ */
+export class RowReuse {
+  private shown = new Map<number, AssetListRow>();
+
+  window(pages: AssetPage[]): AssetPage[] {
+    const next = new Map<number, AssetListRow>();
+    const reused = pages.map((page) => ({
+      ...page,
+      rows: page.rows.map((row) => {
+        const kept = replaceEqualDeep(this.shown.get(row.id), row);
+        next.set(row.id, kept);
+        return kept;
+      })
+    }));
+    this.shown = next;
+    return reused;
+  }
+}
+
+/**
  * Fetches only the pages the grid shows (first..last visible index, overscan included), as one
  * query for the window whose pages are cached one by one, so scrolling back is instant. The
  * window keeps the rows it showed until the next ones arrive (keepPreviousData), so a keystroke
- * in the search box never blanks the grid: the rows change once, to the new result.
+ * in the search box never blanks the grid: the rows change once, to the new result, and only
+ * the rows whose content changed render again (RowReuse).
  */
 export function useAssetPages(filter: AssetFilter, sort: AssetSort | null, first: number, last: number): AssetPages {
   const queryClient = useQueryClient();
   const firstPage = Math.floor(Math.max(0, first) / PAGE_SIZE);
   const lastPage = Math.max(firstPage, Math.floor(Math.max(0, last) / PAGE_SIZE));
 
+  const [reuse] = useState(() => new RowReuse());
   const windowQuery = useQuery({
     queryKey: assetKeys.window(filter, sort, firstPage, lastPage),
-    queryFn: () => fetchPages(queryClient, filter, sort, firstPage, lastPage),
+    queryFn: async () => reuse.window(await fetchPages(queryClient, filter, sort, firstPage, lastPage)),
+    // Pages already here (the keystroke's prefetch answered first, or scrolling back) show in
+    // the window's first render, with no placeholder round.
+    initialData: () => {
+      const cached = cachedPages(queryClient, filter, sort, firstPage, lastPage);
+      return cached && reuse.window(cached);
+    },
     placeholderData: keepPreviousData
   });
 
-  // Remembered so a window without data (scrolled to unfetched pages) keeps the grid's size.
-  const [lastTotal, setLastTotal] = useState<number | null>(null);
+  // While a new window is fetched, the previous one's pages and total stay (keepPreviousData).
   const pages = windowQuery.data ?? [];
-  const known = pages[0]?.total ?? null;
-  if (known !== null && known !== lastTotal) setLastTotal(known);
-  const total = known ?? lastTotal;
+  const total = pages[0]?.total ?? null;
 
   // The pages shown may be the previous window's (while this one is fetched): look rows up by offset.
   const rowAt = (index: number): AssetListRow | undefined => {
