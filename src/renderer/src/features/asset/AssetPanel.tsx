@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { QueryError } from '../../components/QueryError';
 import { AssetFacts } from './AssetFacts';
 import { AssetFindings } from './AssetFindings';
@@ -8,8 +8,11 @@ import { LayerTable } from './LayerTable';
 import { OwnerField } from './OwnerField';
 import { useAsset, useAssetMutations } from './useAsset';
 
-/** Everything about one asset beside the grid: facts, classification, owner, layers, RACI, history. */
-export function AssetPanel({ id, onClose }: { id: number; onClose: () => void }) {
+/**
+ * Everything about one asset beside the grid: facts, classification, owner, layers, RACI,
+ * history. Memoised: typing in the search box beside it does not re-render it.
+ */
+export const AssetPanel = memo(function AssetPanel({ id, onClose }: { id: number; onClose: () => void }) {
   const asset = useAsset(id);
   const mutations = useAssetMutations(id);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -46,4 +49,4 @@ export function AssetPanel({ id, onClose }: { id: number; onClose: () => void })
       )}
     </aside>
   );
-}
+});

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { GRID_COLUMNS } from './columns';
 
-/** Which columns the grid shows (remembered across sessions). */
-export function ColumnsMenu({ visible, onToggle, onReset }: { visible: string[]; onToggle: (id: string) => void; onReset: () => void }) {
+/** Which columns the grid shows (remembered across sessions). Memoised: typing does not re-render it. */
+export const ColumnsMenu = memo(function ColumnsMenu({ visible, onToggle, onReset }: { visible: string[]; onToggle: (id: string) => void; onReset: () => void }) {
   return (
     <details className="menu">
       <summary>Columns</summary>
@@ -19,4 +20,4 @@ export function ColumnsMenu({ visible, onToggle, onReset }: { visible: string[];
       </fieldset>
     </details>
   );
-}
+});

@@ -38,20 +38,19 @@ const withCount = (label: string, n: number | undefined) => (n === undefined ? l
 
 interface InventoryFiltersProps {
   draft: FilterDraft;
-  /** Whether a search text is set too (for "Clear filters"). */
-  searching: boolean;
   onChange: (next: FilterDraft) => void;
-  onClear: () => void;
 }
 
+/** Whether a draft sets any menu. */
+export const draftIsActive = (draft: FilterDraft): boolean => Object.values(draft).some((value) => value !== '');
+
 /**
- * The facet menus above the grid. Memoised: typing in the search box does not re-render the
- * menus' hundreds of options.
+ * The facet menus above the grid. Memoised, and nothing in them depends on the search text:
+ * typing in the search box never re-renders the menus' hundreds of options.
  */
-export const InventoryFilters = memo(function InventoryFilters({ draft, searching, onChange, onClear }: InventoryFiltersProps) {
+export const InventoryFilters = memo(function InventoryFilters({ draft, onChange }: InventoryFiltersProps) {
   const facets = useFacets().data;
   const set = (key: keyof FilterDraft) => (value: string) => onChange({ ...draft, [key]: value });
-  const active = searching || Object.values(draft).some((value) => value !== '');
 
   return (
     <>
@@ -105,9 +104,6 @@ export const InventoryFilters = memo(function InventoryFilters({ draft, searchin
           </option>
         ))}
       </FacetSelect>
-      <button type="button" className="link" disabled={!active} onClick={onClear}>
-        Clear filters
-      </button>
     </>
   );
 });

@@ -8,7 +8,7 @@ import type { SectionProps } from '../layout/sections';
 import { BulkActions } from './BulkActions';
 import { ColumnsMenu } from './ColumnsMenu';
 import { GRID_COLUMNS } from './columns';
-import { EMPTY_DRAFT, InventoryFilters, toAssetFilter, type FilterDraft } from './InventoryFilters';
+import { draftIsActive, EMPTY_DRAFT, InventoryFilters, toAssetFilter, type FilterDraft } from './InventoryFilters';
 import { InventoryGrid } from './InventoryGrid';
 import { SearchBox } from './SearchBox';
 import { prefetchPages, type PageWindow } from './useAssetPages';
@@ -79,7 +79,10 @@ export function InventoryView({ params }: SectionProps) {
         <div className="inventory__toolbar">
           <div className="filters" role="search" aria-label="Filter assets">
             <SearchBox value={text} onChange={onTextChange} />
-            <InventoryFilters draft={draft} searching={text.trim() !== ''} onChange={onFilterChange} onClear={onClearFilters} />
+            <InventoryFilters draft={draft} onChange={onFilterChange} />
+            <button type="button" className="link" disabled={text.trim() === '' && !draftIsActive(draft)} onClick={onClearFilters}>
+              Clear filters
+            </button>
           </div>
           <ColumnsMenu visible={columns.visible} onToggle={columns.toggle} onReset={columns.reset} />
         </div>

@@ -32,5 +32,6 @@ export function useVisibleColumns(): { visible: string[]; toggle: (id: string) =
     },
     [visible, save]
   );
-  return { visible, toggle, reset: () => save(DEFAULT_VISIBLE_COLUMNS) };
+  const reset = useCallback(() => save(DEFAULT_VISIBLE_COLUMNS), [save]);
+  return { visible, toggle, reset };
 }
