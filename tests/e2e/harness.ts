@@ -77,9 +77,18 @@ function serveRenderer(): Promise<{ server: Server; url: string }> {
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
+      // A broken frame fails the page's pending calls (its socket closes), not the test process.
+      ws.on('error', () => ws.terminate());
       ws.on('message', (data: Buffer) => {
         const receivedAt = performance.timeOrigin + performance.now();
-        const { id, channel, args } = JSON.parse(data.toString('utf8')) as { id: number; channel: string; args: string };
+        let request: { id: number; channel: string; args: string };
+        try {
+          request = JSON.parse(data.toString('utf8')) as typeof request;
+        } catch {
+          ws.close(1007, 'the harness IPC expects JSON');
+          return;
+        }
+        const { id, channel, args } = request;
         invoke(channel, args).then(
           ({ text, mainMs }) => ws.send(`{"id":${id},"mainMs":${mainMs.toFixed(2)},"receivedAt":${receivedAt},"repliedAt":${performance.timeOrigin + performance.now()},"result":${text ?? 'null'}}`),
           (error: unknown) => ws.send(JSON.stringify({ id, error: error instanceof Error ? error.message : String(error) }))
@@ -102,7 +111,7 @@ function preloadInitScript(appId: string): string {
   return `(() => {
     const listeners = new Map();
     // One socket per page; window.__demarcIpcTimings, when a test sets it to an array, gets each
-    // call's {channel, sent, answered, mainMs} (page clock) for the UI bench's breakdown.
+    // call's {sent, answered, mainMs, receivedAt, repliedAt} (page clock) for the UI bench's breakdown.
     const ipc = { next: 0, pending: new Map() };
     ipc.ready = new Promise((resolve, reject) => {
       const socket = new WebSocket('ws://' + location.host + ${JSON.stringify(IPC_PATH + appId)});
@@ -127,8 +136,12 @@ function preloadInitScript(appId: string): string {
         // JSON both ways, as the harness's stand-in for IPC: the contract must survive a structured clone as plain data.
         invoke: (channel, ...args) => new Promise((resolve, reject) => {
           const id = ++ipc.next;
+          const fail = (error) => { ipc.pending.delete(id); reject(error); };
           ipc.pending.set(id, { resolve, reject, sent: performance.now() });
-          ipc.ready.then((socket) => socket.send(JSON.stringify({ id, channel, args: JSON.stringify(args) })), reject);
+          ipc.ready.then((socket) => {
+            if (socket.readyState !== WebSocket.OPEN) return fail(new Error('the harness IPC socket closed'));
+            socket.send(JSON.stringify({ id, channel, args: JSON.stringify(args) }));
+          }, fail);
         }),
         on: (channel, fn) => { if (!listeners.has(channel)) listeners.set(channel, new Set()); listeners.get(channel).add(fn); },
         removeListener: (channel, fn) => { listeners.get(channel)?.delete(fn); }

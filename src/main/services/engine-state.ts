@@ -26,7 +26,7 @@ import {
 } from '../../shared/domain';
 import { DemarcError } from '../../shared/errors';
 import { listAssets } from '../store/repos/assets';
-import { SearchIndex, searchText } from './search-index';
+import { fillCharSets, SearchIndex, searchText } from './search-index';
 import { readSettings } from '../store/repos/meta';
 import { listParties } from '../store/repos/parties';
 import { listAssignments, listOverrides } from '../store/repos/responsibility';
@@ -226,12 +226,14 @@ function* loadInSlices(wb: OpenWorkbook, ctx: ServiceContext, revision: number):
   state.setFindings(findings.findings);
   yield;
   const texts: string[] = [];
+  const charSets = new Int32Array(assets.length * 2);
   for (let from = 0; from < assets.length; from += TEXT_SLICE) {
     const to = Math.min(assets.length, from + TEXT_SLICE);
     for (let i = from; i < to; i++) texts.push(searchText(assets[i]!));
+    fillCharSets(texts, from, to, charSets);
     yield;
   }
-  const index = new SearchIndex(assets, texts);
+  const index = new SearchIndex(assets, texts, charSets);
   state.setSearchIndex(index);
   yield;
   // A search now, while nobody waits: the user's first keystroke then runs compiled search loops.

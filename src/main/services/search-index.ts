@@ -28,6 +28,20 @@ for (let i = 0; i < INDEXED_CHARS.length; i++) BIT_OF[INDEXED_CHARS.charCodeAt(i
 /** A character's bit in the character set, or -1 when it has none. */
 const bitOf = (code: number): number => (code < 128 ? BIT_OF[code]! : -1);
 
+/**
+ * Fills the character sets of texts[from..to) into `into` (two words per text, zeroed): which
+ * of INDEXED_CHARS each holds. The loader calls it a slice at a time.
+ */
+export function fillCharSets(texts: readonly string[], from: number, to: number, into: Int32Array): void {
+  for (let i = from; i < to; i++) {
+    const text = texts[i]!;
+    for (let k = 0; k < text.length; k++) {
+      const bit = bitOf(text.charCodeAt(k));
+      if (bit >= 0) into[2 * i + (bit >> 5)]! |= 1 << (bit & 31);
+    }
+  }
+}
+
 /** An asset's own searched fields, lower-cased and joined by NUL: name, external id, tag keys and values. */
 export function searchText(a: Asset): string {
   let text = a.name;
@@ -73,10 +87,12 @@ export class SearchIndex {
   /**
    * @param assets the assets, in input order
    * @param texts searchText of each asset, when already built (the loader builds them in slices)
+   * @param charSets their character sets (fillCharSets), when already built
    */
   constructor(
     assets: readonly Asset[],
-    readonly texts: readonly string[] = assets.map(searchText)
+    readonly texts: readonly string[] = assets.map(searchText),
+    charSets?: Int32Array
   ) {
     this.whole = texts.join(RECORD);
     this.starts = new Int32Array(texts.length + 1);
@@ -86,14 +102,11 @@ export class SearchIndex {
       at += texts[i]!.length + 1;
     }
     this.starts[texts.length] = at;
-    this.charSets = new Int32Array(texts.length * 2);
-    for (let i = 0; i < texts.length; i++) {
-      const text = texts[i]!;
-      for (let k = 0; k < text.length; k++) {
-        const bit = bitOf(text.charCodeAt(k));
-        if (bit >= 0) this.charSets[2 * i + (bit >> 5)]! |= 1 << (bit & 31);
-      }
+    if (charSets === undefined) {
+      charSets = new Int32Array(texts.length * 2);
+      fillCharSets(texts, 0, texts.length, charSets);
     }
+    this.charSets = charSets;
     this.shared = SHARED_FIELDS.map((field) => encode(assets, field));
     this.marks = new Uint8Array(texts.length);
   }

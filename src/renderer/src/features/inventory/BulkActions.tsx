@@ -5,14 +5,18 @@ import { BulkDialog, type BulkKind } from './BulkDialog';
 import { useBulkUpdate } from './useBulkUpdate';
 import type { Selection } from './useSelection';
 
-/** The toolbar over a selection: set service model, set owner, mark reviewed. Memoised: typing does not re-render it. */
+/**
+ * The toolbar over a selection: set service model, set owner, mark reviewed. Memoised: it
+ * renders when the selection or the grid's filter changes, not on each keystroke.
+ */
 export const BulkActions = memo(function BulkActions({ selection, filter, onClear }: { selection: Selection; filter: AssetFilter; onClear: () => void }) {
   const bulk = useBulkUpdate();
   const [kind, setKind] = useState<BulkKind | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const count = selection.ids.size;
-  // "All matching" edits by the filter itself, so the server checks the same set the user saw.
-  const target: AssetFilter = selection.allMatching ? filter : { ids: [...selection.ids] };
+  // "All matching" edits by the filter whose matches were selected, so the server checks the
+  // same set the user saw (the grid's filter may have moved on since, by a deferred render).
+  const target: AssetFilter = selection.allMatching ? (selection.filter ?? filter) : { ids: [...selection.ids] };
 
   return (
     <div className="bulkbar" role="toolbar" aria-label="Bulk actions">

@@ -145,7 +145,7 @@ export const InventoryGrid = memo(function InventoryGrid({ filter, sort, onSort,
     if (!select) return clear();
     setSelectingAll(true);
     call('assets.matchingIds', { filter })
-      .then((ids) => selectAll(ids))
+      .then((ids) => selectAll(ids, filter))
       .catch((error: unknown) => setSelectError(error as Error))
       .finally(() => setSelectingAll(false));
   };

@@ -24,7 +24,7 @@ function initialDraft(params: Record<string, string>): FilterDraft {
  * The inventory: filters, the virtualized grid, bulk actions, and the asset panel beside it.
  * Each keystroke in the search box asks for the new result at once, before React renders it (a
  * query costs a few ms in main); the children get stable props, so a keystroke re-renders the
- * box and the grid only.
+ * box (and the Clear button) at once, and the grid and bulk toolbar in a deferred render.
  */
 export function InventoryView({ params }: SectionProps) {
   const [text, setText] = useState('');

@@ -12,9 +12,10 @@ export interface AssetPages {
   total: number | null;
   rowAt: (index: number) => AssetListRow | undefined;
   /**
-   * The rows shown are not yet this window's (a new filter, sort or scroll position is being
-   * fetched; the previous rows stay meanwhile). Only what is shown is tracked, so the start of
-   * a fetch does not re-render the grid.
+   * The rows shown are not (yet) this window's current ones: a new filter, sort or scroll
+   * position is being fetched (the previous rows stay meanwhile), or rows from before an edit
+   * are being read again. A window's first fetch starts already marked so (React Query's
+   * optimistic result), so the start of a fetch does not re-render the grid.
    */
   isUpdating: boolean;
   error: Error | null;
@@ -121,7 +122,8 @@ export function useAssetPages(filter: AssetFilter, sort: AssetSort | null, first
     placeholderData: keepPreviousData
   });
 
-  // While a new window is fetched, the previous one's pages and total stay (keepPreviousData).
+  // While a new window is fetched, the previous one's pages and total stay (keepPreviousData);
+  // a window that failed has none (the grid shows the error, not rows it could not read).
   const pages = windowQuery.data ?? [];
   const total = pages[0]?.total ?? null;
 
@@ -132,5 +134,7 @@ export function useAssetPages(filter: AssetFilter, sort: AssetSort | null, first
     return page?.rows[index - offset];
   };
 
-  return { total, rowAt, isUpdating: windowQuery.isPlaceholderData || windowQuery.isPending, error: windowQuery.error };
+  // With staleTime Infinity, stale means invalidated by an edit: such rows are being read again.
+  const isUpdating = windowQuery.isPlaceholderData || windowQuery.isPending || (windowQuery.isFetching && windowQuery.isStale);
+  return { total, rowAt, isUpdating, error: windowQuery.error };
 }

@@ -1,9 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { AssetFilter } from '../../../../shared/filter';
 
 export interface Selection {
   ids: ReadonlySet<number>;
   /** "Select all N matching": bulk edits then use the filter itself. */
   allMatching: boolean;
+  /** With allMatching, the filter whose matches were selected (the grid's may have moved on since). */
+  filter?: AssetFilter;
   /** Index of the last plain or ctrl click, the start of a shift-click range. */
   anchor: number | null;
 }
@@ -34,7 +37,10 @@ export function useSelection() {
       }),
     []
   );
-  const selectAll = useCallback((allIds: number[]) => setSelection({ ids: new Set(allIds), allMatching: true, anchor: null }), []);
+  const selectAll = useCallback(
+    (allIds: number[], filter: AssetFilter) => setSelection({ ids: new Set(allIds), allMatching: true, anchor: null, filter }),
+    []
+  );
   const clear = useCallback(() => setSelection(EMPTY), []);
 
   return useMemo(() => ({ selection, only, toggle, addRange, selectAll, clear }), [selection, only, toggle, addRange, selectAll, clear]);
