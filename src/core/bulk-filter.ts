@@ -50,16 +50,19 @@ function tagMatcher(tag: string): (tags: Record<string, string>) => boolean {
   };
 }
 
+/**
+ * The fields a text filter searches, besides tag keys and values: each asset's own, and those
+ * whose few values many assets share (main's search index encodes these once per value).
+ */
+export const TEXT_OWN_FIELDS = ['name', 'externalId'] as const;
+export const TEXT_SHARED_FIELDS = ['type', 'resourceGroup', 'subscription', 'location'] as const;
+
 function textMatcher(text: string): (asset: Asset) => boolean {
   const needle = text.toLowerCase();
   const has = (value: string | null): boolean => value !== null && value.toLowerCase().includes(needle);
   return (asset) =>
-    has(asset.name) ||
-    has(asset.externalId) ||
-    has(asset.type) ||
-    has(asset.resourceGroup) ||
-    has(asset.subscription) ||
-    has(asset.location) ||
+    TEXT_OWN_FIELDS.some((field) => has(asset[field])) ||
+    TEXT_SHARED_FIELDS.some((field) => has(asset[field])) ||
     Object.entries(asset.tags).some(([k, v]) => has(k) || has(v));
 }
 

@@ -2,8 +2,8 @@
  * The inventory's text search over 100k assets, answered in a few milliseconds per keystroke.
  *
  * A text filter matches an asset when one of its fields contains the text, case-insensitively
- * (the core's textMatcher). The fields fall in two kinds, indexed apart:
- * - few distinct values shared by many assets (type, resource group, subscription, location):
+ * (the core's textMatcher, whose field lists it shares). The fields fall in two kinds, indexed apart:
+ * - few distinct values shared by many assets (TEXT_SHARED_FIELDS: type, resource group, subscription, location):
  *   dictionary-encoded, so a search tests each distinct value once and the assets by number;
  * - the asset's own (name, external id, tags): lower-cased and joined by NUL per asset
  *   (searchText), and all of those joined by SOH into one string, which a search walks with
@@ -13,13 +13,11 @@
  *   everything, so walking from hit to hit visits every asset) reads that set, not the texts.
  * A search text containing NUL or SOH is not for this index (see covers()).
  */
+import { TEXT_OWN_FIELDS, TEXT_SHARED_FIELDS } from '../../core/bulk-filter';
 import type { Asset } from '../../shared/domain';
 
 const FIELD = '\u0000';
 const RECORD = '\u0001';
-
-/** The shared-value fields, dictionary-encoded. */
-const SHARED_FIELDS = ['type', 'resourceGroup', 'subscription', 'location'] as const;
 
 /** The characters with a bit in an asset's character set; others are searched in the texts. */
 const INDEXED_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789-_./ :';
@@ -42,12 +40,15 @@ export function fillCharSets(texts: readonly string[], from: number, to: number,
   }
 }
 
-/** An asset's own searched fields, lower-cased and joined by NUL: name, external id, tag keys and values. */
+/** An asset's own searched fields (TEXT_OWN_FIELDS, tag keys and values), lower-cased and joined by NUL. */
 export function searchText(a: Asset): string {
-  let text = a.name;
-  if (a.externalId !== null) text += `${FIELD}${a.externalId}`;
-  for (const key in a.tags) text += `${FIELD}${key}${FIELD}${a.tags[key]}`;
-  return text.toLowerCase();
+  const parts: string[] = [];
+  for (const field of TEXT_OWN_FIELDS) {
+    const value = a[field];
+    if (value !== null) parts.push(value);
+  }
+  for (const key in a.tags) parts.push(key, a.tags[key]!);
+  return parts.join(FIELD).toLowerCase();
 }
 
 /** One dictionary-encoded field: each asset's value number, and the distinct values lower-cased. */
@@ -56,7 +57,7 @@ interface SharedField {
   values: string[];
 }
 
-function encode(assets: readonly Asset[], field: (typeof SHARED_FIELDS)[number]): SharedField {
+function encode(assets: readonly Asset[], field: (typeof TEXT_SHARED_FIELDS)[number]): SharedField {
   const ids = new Int32Array(assets.length);
   const numbers = new Map<string | null, number>();
   const values: string[] = [];
@@ -107,7 +108,7 @@ export class SearchIndex {
       fillCharSets(texts, 0, texts.length, charSets);
     }
     this.charSets = charSets;
-    this.shared = SHARED_FIELDS.map((field) => encode(assets, field));
+    this.shared = TEXT_SHARED_FIELDS.map((field) => encode(assets, field));
     this.marks = new Uint8Array(texts.length);
   }
 
