@@ -4,7 +4,7 @@
  */
 import type { EngineInput } from '../../core/engine-input';
 import { BUILTIN_MODELS, ModelError, parseModel } from '../../core/models';
-import type { ResponsibilityModel } from '../../shared/domain';
+import type { Asset, ResponsibilityModel } from '../../shared/domain';
 import { DemarcError } from '../../shared/errors';
 import { listAssets } from '../store/repos/assets';
 import { listCustomModels } from '../store/repos/custom-models';
@@ -33,32 +33,16 @@ export function loadModels(db: Db): Record<string, ResponsibilityModel> {
   return models;
 }
 
-/** Reads everything the engine needs from the workbook. */
-export function loadEngineInput(wb: OpenWorkbook, ctx: ServiceContext): EngineInput {
-  return {
-    settings: readSettings(wb.db, ctx.osUser),
-    models: loadModels(wb.db),
-    assets: listAssets(wb.db),
-    parties: listParties(wb.db),
-    overrides: listOverrides(wb.db),
-    assignments: listAssignments(wb.db),
-    now: ctx.clock()
-  };
-}
-
 /**
- * The engine input of a page of assets in id order (offset, limit): those assets with their own
- * overrides and assignments, and the whole of what they share (settings, models, parties). Since
- * findings are per asset, a state built from it answers that page exactly as the whole one would.
+ * The engine input around assets already read: what they share (settings, models, parties) and
+ * their overrides and assignments, those of an id range when the assets are one.
  */
-export function loadPageInput(
+export function engineInputOf(
   wb: OpenWorkbook,
   ctx: ServiceContext,
-  offset: number,
-  limit: number
+  assets: Asset[],
+  scope?: { fromId: number; toId: number }
 ): EngineInput {
-  const assets = listAssets(wb.db, { offset, limit });
-  const scope = { fromId: assets[0]?.id ?? 0, toId: assets[assets.length - 1]?.id ?? -1 };
   return {
     settings: readSettings(wb.db, ctx.osUser),
     models: loadModels(wb.db),
@@ -68,4 +52,19 @@ export function loadPageInput(
     assignments: listAssignments(wb.db, scope),
     now: ctx.clock()
   };
+}
+
+/** Reads everything the engine needs from the workbook. */
+export function loadEngineInput(wb: OpenWorkbook, ctx: ServiceContext): EngineInput {
+  return engineInputOf(wb, ctx, listAssets(wb.db));
+}
+
+/**
+ * The engine input of a page of assets in id order (offset, limit): those assets with their own
+ * overrides and assignments, and the whole of what they share (settings, models, parties). Since
+ * findings are per asset, a state built from it answers that page exactly as the whole one would.
+ */
+export function loadPageInput(wb: OpenWorkbook, ctx: ServiceContext, offset: number, limit: number): EngineInput {
+  const assets = listAssets(wb.db, { offset, limit });
+  return engineInputOf(wb, ctx, assets, { fromId: assets[0]?.id ?? 0, toId: assets[assets.length - 1]?.id ?? -1 });
 }

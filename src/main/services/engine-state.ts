@@ -27,11 +27,8 @@ import {
 import { DemarcError } from '../../shared/errors';
 import { listAssets } from '../store/repos/assets';
 import { fillCharSets, SearchIndex, searchText } from './search-index';
-import { readSettings } from '../store/repos/meta';
-import { listParties } from '../store/repos/parties';
-import { listAssignments, listOverrides } from '../store/repos/responsibility';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { loadEngineInput, loadModels } from './engine-input';
+import { engineInputOf, loadEngineInput } from './engine-input';
 
 /**
  * The loaded input plus indexes. Findings are computed lazily, on the first read after a change,
@@ -49,6 +46,7 @@ export class EngineState {
   /** Lazily built values other services derive once per revision (dashboard...). */
   memo = new Map<string, unknown>();
   private indexed: ReturnType<typeof indexFindings> | null = null;
+  private search: SearchIndex | null = null;
 
   constructor(
     public input: EngineInput,
@@ -71,8 +69,6 @@ export class EngineState {
   setFindings(findings: Finding[]): void {
     this.indexed = indexFindings(findings);
   }
-
-  private search: SearchIndex | null = null;
 
   /**
    * The text search over the assets, in input order. Edits never change the fields it holds
@@ -201,12 +197,6 @@ const TEXT_SLICE = 20_000;
  * The slices read the workbook at one revision; the loader is dropped if a write comes between.
  */
 function* loadInSlices(wb: OpenWorkbook, ctx: ServiceContext, revision: number): Generator<undefined, EngineState> {
-  const settings = readSettings(wb.db, ctx.osUser);
-  const models = loadModels(wb.db);
-  const parties = listParties(wb.db);
-  const overrides = listOverrides(wb.db);
-  const assignments = listAssignments(wb.db);
-  yield;
   const assets: Asset[] = [];
   const assetById = new Map<number, Asset>();
   for (let afterId = 0; ; ) {
@@ -219,7 +209,8 @@ function* loadInSlices(wb: OpenWorkbook, ctx: ServiceContext, revision: number):
     afterId = slice[slice.length - 1]!.id;
     yield;
   }
-  const state = buildEngineState({ settings, models, assets, parties, overrides, assignments, now: ctx.clock() }, revision, assetById);
+  yield;
+  const state = buildEngineState(engineInputOf(wb, ctx, assets), revision, assetById);
   yield;
   const findings = findingsInSlices(state.input);
   while (!findings.next(FINDINGS_SLICE)) yield;
