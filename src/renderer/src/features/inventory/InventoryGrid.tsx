@@ -55,7 +55,7 @@ export const InventoryGrid = memo(function InventoryGrid({ filter, sort, onSort,
       const items = instance.getVirtualItems();
       const first = Math.floor((items[0]?.index ?? 0) / PAGE_SIZE);
       const last = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE_SIZE);
-      if (windowRef.current.first !== first || windowRef.current.last !== last) windowRef.current = { first, last };
+      windowRef.current = { first, last };
       setPageRange((current) => (current.first === first && current.last === last ? current : { first, last }));
     }
   });

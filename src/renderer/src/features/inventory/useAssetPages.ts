@@ -21,16 +21,16 @@ export interface AssetPages {
   error: Error | null;
 }
 
-/**
- * Pages first..last of a filter's result, each cached under its own key: a page being fetched
- * is not asked for twice (fetchQuery shares the request in flight).
- */
 function pageNumbers(firstPage: number, lastPage: number): number[] {
   const pages: number[] = [];
   for (let page = firstPage; page <= lastPage; page++) pages.push(page);
   return pages;
 }
 
+/**
+ * Pages first..last of a filter's result, each cached under its own key: a page being fetched
+ * is not asked for twice (fetchQuery shares the request in flight).
+ */
 function fetchPages(queryClient: QueryClient, filter: AssetFilter, sort: AssetSort | null, firstPage: number, lastPage: number) {
   const pages = pageNumbers(firstPage, lastPage);
   return Promise.all(
