@@ -28,7 +28,15 @@ export default tseslint.config(
   {
     files: ['src/core/**', 'src/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: nodeOnly.map((group) => ({ group: [group], message: 'core/ and shared/ stay pure: no I/O, no electron, no node:*' })) }]
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeOnly.map((group) => ({ group: [group], message: 'core/ and shared/ stay pure: no I/O, no electron, no node:*' })),
+            { group: ['@main/*', '@cli/*', '@renderer/*', '@preload/*', '**/main/**', '**/renderer/**'], message: 'core/ and shared/ depend on nothing but themselves' }
+          ]
+        }
+      ]
     }
   },
   {
@@ -36,7 +44,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', ...nodeOnly], message: 'the renderer reaches main only through window.api' }] }]
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '@main/*', '@cli/*', '@preload/*', ...nodeOnly], message: 'the renderer reaches main only through window.api' }] }]
     }
   },
   {

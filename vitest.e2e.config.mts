@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { pathAliases } from './scripts/aliases.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** End-to-end: the built renderer in Debian Chromium, its window.api on the real router. */
 export default defineConfig({
+  resolve: { alias: pathAliases() },
   define: { __DEMARC_VERSION__: JSON.stringify(pkg.version) },
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],

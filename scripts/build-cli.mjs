@@ -5,6 +5,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { pathAliases } from './aliases.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -20,6 +21,7 @@ export async function buildNodeEntry(entry, outDir, fileName) {
     root,
     configFile: false,
     logLevel: 'warn',
+    resolve: { alias: pathAliases() },
     define: { __DEMARC_VERSION__: JSON.stringify(pkg.version) },
     build: {
       ssr: entry,

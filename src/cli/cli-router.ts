@@ -1,12 +1,12 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import type { MethodInput, MethodName, MethodOutput } from '../shared/contract';
-import { DemarcError } from '../shared/errors';
-import { HANDLERS } from '../main/handlers';
-import { NO_RECENT_FILES } from '../main/recent-files';
-import { createRouter } from '../main/router';
-import type { DialogPort } from '../main/router-context';
-import { Session } from '../main/session';
+import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
+import { DemarcError } from '@shared/errors';
+import { HANDLERS } from '@main/handlers';
+import { NO_RECENT_FILES } from '@main/recent-files';
+import { createRouter } from '@main/router';
+import type { DialogPort } from '@main/router-context';
+import { Session } from '@main/session';
 import type { CliIo } from './io';
 
 const NO_DIALOGS: DialogPort = {

@@ -2,7 +2,7 @@
  * `demarc <command>`: parses arguments and calls the same router and services as the app.
  * Exit codes: 0 success, 1 a check failed, 2 bad input or usage (one clear line on stderr).
  */
-import { DemarcError } from '../shared/errors';
+import { DemarcError } from '@shared/errors';
 import { ASSIGN_HELP, runAssign } from './commands/assign';
 import { CHECK_HELP, runCheck } from './commands/check';
 import { EXPORT_HELP, runExport } from './commands/export';

@@ -10,8 +10,8 @@ import {
   type FindingCode,
   type Party,
   type ServiceModel
-} from '../shared/domain';
-import { AssetFilterSchema, type AssetFilter } from '../shared/filter';
+} from '@shared/domain';
+import { AssetFilterSchema, type AssetFilter } from '@shared/filter';
 
 export interface FilterContext {
   /** Finding codes per asset id; needed only when the filter has a findingCode. */

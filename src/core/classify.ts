@@ -4,11 +4,11 @@
  * scripts/derive-catalogue.mjs. Called once per imported row, so lookups are precomputed and memoised.
  */
 import { z } from 'zod';
-import serviceModelsJson from '../../resources/catalogue/service-models.json';
-import displayNamesJson from '../../resources/catalogue/display-names.json';
-import regionsJson from '../../resources/catalogue/regions.json';
-import { SERVICE_MODEL_LABELS, ServiceModelSchema } from '../shared/domain';
-import type { Classification, ServiceModel } from '../shared/domain';
+import serviceModelsJson from '@resources/catalogue/service-models.json';
+import displayNamesJson from '@resources/catalogue/display-names.json';
+import regionsJson from '@resources/catalogue/regions.json';
+import { SERVICE_MODEL_LABELS, ServiceModelSchema } from '@shared/domain';
+import type { Classification, ServiceModel } from '@shared/domain';
 
 /** What the classifier reads of an asset. */
 export interface ClassifyInput {

@@ -9,7 +9,7 @@ import {
   type LayerOverride,
   type LayerResponsibility,
   type ResponsibilityModel
-} from '../shared/domain';
+} from '@shared/domain';
 import { getCell } from './model-cells';
 
 /**

@@ -11,7 +11,7 @@ import type {
   RaciAssignment,
   ResponsibilityModel,
   ServiceModel
-} from '../shared/domain';
+} from '@shared/domain';
 import type { EngineInput } from './engine-input';
 import { getCell } from './model-cells';
 import { defaultCustomerParty, resolveModelParties } from './raci';

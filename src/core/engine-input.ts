@@ -6,7 +6,7 @@ import type {
   RaciAssignment,
   ResponsibilityModel,
   WorkbookSettings
-} from '../shared/domain';
+} from '@shared/domain';
 
 export interface EngineInput {
   settings: WorkbookSettings;

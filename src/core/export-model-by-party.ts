@@ -2,7 +2,7 @@
  * The By party sheet: for every person, team, provider and third party, what they are Accountable
  * and Responsible for, per layer, with counts. Pure.
  */
-import type { Report } from '../shared/report';
+import type { Report } from '@shared/report';
 import type { ExportCell, ExportColumn, ExportSheet } from './export-model-cells';
 import { KIND_LABELS, SHEET_NAMES, sheet, text } from './export-model-cells';
 

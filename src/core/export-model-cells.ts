@@ -2,9 +2,9 @@
  * The vocabulary of the workbook's row model (see export-model.ts): cells, columns, sheets, and
  * the small helpers every sheet builder shares. Pure.
  */
-import { SERVICE_MODEL_LABELS } from '../shared/domain';
-import type { PartyKind, ServiceModel } from '../shared/domain';
-import type { Report, ReportModel } from '../shared/report';
+import { SERVICE_MODEL_LABELS } from '@shared/domain';
+import type { PartyKind, ServiceModel } from '@shared/domain';
+import type { Report, ReportModel } from '@shared/report';
 import { normaliseLineBreaks, truncateCellText } from './spreadsheet-safe';
 
 /** One cell: text, a number, or empty. */

@@ -2,9 +2,9 @@
  * The sheet builders of the workbook's row model, one function per sheet (By party lives in
  * export-model-by-party.ts). Pure; rows are generated lazily.
  */
-import { RESPONSIBILITIES, SERVICE_MODELS, SERVICE_MODEL_LABELS } from '../shared/domain';
-import type { ChangeLogEntry, Responsibility, ServiceModel } from '../shared/domain';
-import type { Report, ReportAsset, ReportLayer } from '../shared/report';
+import { RESPONSIBILITIES, SERVICE_MODELS, SERVICE_MODEL_LABELS } from '@shared/domain';
+import type { ChangeLogEntry, Responsibility, ServiceModel } from '@shared/domain';
+import type { Report, ReportAsset, ReportLayer } from '@shared/report';
 import type { ExportCell, ExportColumn, ExportOptions, ExportSheet } from './export-model-cells';
 import {
   RACI_HEADERS,

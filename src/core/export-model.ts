@@ -8,9 +8,9 @@
  * verbatim (see spreadsheet-safe.ts for why that is safe in xlsx).
  * Pure: no I/O, no node:*, no clock.
  */
-import { RESPONSIBILITIES } from '../shared/domain';
-import type { ChangeLogEntry } from '../shared/domain';
-import type { Report } from '../shared/report';
+import { RESPONSIBILITIES } from '@shared/domain';
+import type { ChangeLogEntry } from '@shared/domain';
+import type { Report } from '@shared/report';
 import { truncateCellText } from './spreadsheet-safe';
 import type { ExportModel, ExportOptions, ExportProperties } from './export-model-cells';
 import { SHEET_NAMES, layerColumns } from './export-model-cells';

@@ -9,7 +9,7 @@ import {
   type Party,
   type Responsibility,
   type Severity
-} from '../shared/domain';
+} from '@shared/domain';
 
 export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   UNCLASSIFIED: 'warning',

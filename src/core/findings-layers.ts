@@ -4,7 +4,7 @@
  * wrong with them. The result names no asset, so assets that share a model, a service model
  * and an owner of the same standing (and have no overrides or assignments) share one result.
  */
-import type { LayerOverride, Party, RaciAssignment, RaciRole, Responsibility } from '../shared/domain';
+import type { LayerOverride, Party, RaciAssignment, RaciRole, Responsibility } from '@shared/domain';
 import type { CompiledCell, CompiledLayer, CompiledModel } from './engine-index';
 import { ACTIVE, PROVIDER_KIND, RoleSet, WATCHER, type PartyFlags } from './findings-scratch';
 

@@ -2,7 +2,7 @@
  * Allocation-free helpers for the findings loop: party facts as bit flags in a typed array,
  * and a reusable set of party ids for one role on one layer.
  */
-import type { Party } from '../shared/domain';
+import type { Party } from '@shared/domain';
 
 export const EXISTS = 1;
 export const PROVIDER_KIND = 2;

@@ -6,7 +6,7 @@
  * model, service model and owner standing, so only assets with their own data walk their layers.
  * The RACI checked is the one raci.ts computes; tests hold the two in step.
  */
-import { SERVICE_MODELS, type Asset, type Finding, type FindingCode, type Party } from '../shared/domain';
+import { SERVICE_MODELS, type Asset, type Finding, type FindingCode, type Party } from '@shared/domain';
 import type { EngineInput } from './engine-input';
 import { indexEngineInput, parseInstant, type CompiledModel, type EngineIndex } from './engine-index';
 import { FINDING_SEVERITY, words } from './finding-messages';

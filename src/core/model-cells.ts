@@ -1,5 +1,5 @@
 /** Reading cells of a responsibility model: the two published shapes flattened into one. */
-import type { CellValue, ModelCell, ModelParty, ResponsibilityModel, ServiceModel } from '../shared/domain';
+import type { CellValue, ModelCell, ModelParty, ResponsibilityModel, ServiceModel } from '@shared/domain';
 
 /** A cell in one shape: the responsibility and the model party operating it (or null). */
 export interface ResolvedCell {

@@ -3,7 +3,7 @@
  * or by a small alias table for the renames Microsoft made between the classic diagram and the
  * 2026 table, so a rename reads as a rename rather than a removal plus an addition.
  */
-import { SERVICE_MODELS, type ModelLayer, type ResponsibilityModel, type ServiceModel } from '../shared/domain';
+import { SERVICE_MODELS, type ModelLayer, type ResponsibilityModel, type ServiceModel } from '@shared/domain';
 import { getCell, type ResolvedCell } from './model-cells';
 
 /** Two layers that mean the same thing (either side null: only in one model). */

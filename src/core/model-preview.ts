@@ -9,7 +9,7 @@ import type {
   RaciAssignment,
   Responsibility,
   ResponsibilityModel
-} from '../shared/domain';
+} from '@shared/domain';
 import { deriveResponsibility, validateOverride } from './derive';
 import { alignLayers, compareModels, type ModelDifference } from './model-compare';
 

@@ -4,9 +4,9 @@
  * by the customer), so a broken model file is refused with the path of each problem.
  */
 import type { z } from 'zod';
-import classic2023 from '../../resources/models/microsoft-classic-2023.json';
-import current2026 from '../../resources/models/microsoft-2026-01.json';
-import { ResponsibilityModelSchema, type ResponsibilityModel } from '../shared/domain';
+import classic2023 from '@resources/models/microsoft-classic-2023.json';
+import current2026 from '@resources/models/microsoft-2026-01.json';
+import { ResponsibilityModelSchema, type ResponsibilityModel } from '@shared/domain';
 import { normaliseCell } from './model-cells';
 
 export { getCell, getProviderParty, normaliseCell, type ResolvedCell } from './model-cells';

@@ -15,7 +15,7 @@ import {
   type RaciRole,
   type ResponsibilityModel,
   type WorkbookSettings
-} from '../shared/domain';
+} from '@shared/domain';
 import { deriveResponsibility } from './derive';
 
 export const RACI_ROLE_NAMES: Record<RaciRole, string> = {

@@ -9,7 +9,7 @@ import {
   type Party,
   type RaciRole,
   type ResponsibilityModel
-} from '../shared/domain';
+} from '@shared/domain';
 import {
   REPORT_FORMAT_VERSION,
   type Report,
@@ -17,7 +17,7 @@ import {
   type ReportModel,
   type ReportModelLayer,
   type ReportParty
-} from '../shared/report';
+} from '@shared/report';
 import { deriveResponsibility } from './derive';
 import type { EngineInput } from './engine-input';
 import { indexEngineInput } from './engine-index';

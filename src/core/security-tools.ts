@@ -4,8 +4,8 @@
  * assets need a named, active person or team on the customer side.
  */
 import { z } from 'zod';
-import toolsJson from '../../resources/security-tools.json';
-import type { Asset } from '../shared/domain';
+import toolsJson from '@resources/security-tools.json';
+import type { Asset } from '@shared/domain';
 
 const SecurityToolEntrySchema = z
   .object({

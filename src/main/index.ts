@@ -3,7 +3,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { EVENT_CHANNEL_PREFIX, type EventName, type MenuCommand } from '../shared/contract';
+import { EVENT_CHANNEL_PREFIX, type EventName, type MenuCommand } from '@shared/contract';
 import { electronDialogs } from './electron-dialogs';
 import { HANDLERS } from './handlers';
 import { registerIpc } from './ipc';

@@ -1,4 +1,4 @@
-import { INVOKE_CHANNEL } from '../shared/contract';
+import { INVOKE_CHANNEL } from '@shared/contract';
 import type { Router } from './router';
 
 /** The part of Electron's ipcMain we use; tests pass a double. */

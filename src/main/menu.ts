@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/contract';
-import type { RecentWorkbook } from '../shared/contract/workbook';
+import type { MenuCommand } from '@shared/contract';
+import type { RecentWorkbook } from '@shared/contract/workbook';
 
 /** The application menu as data, so it can be unit-tested without Electron. */
 export function menuTemplate(

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { RecentWorkbook } from '../shared/contract/workbook';
+import type { RecentWorkbook } from '@shared/contract/workbook';
 import { workbookName } from './services/workbook-service';
 
 const MAX_RECENT = 12;

@@ -1,4 +1,4 @@
-import type { EventName } from '../shared/contract';
+import type { EventName } from '@shared/contract';
 import type { RecentList } from './recent-files';
 import type { ServiceContext } from './services/context';
 import type { Session } from './session';

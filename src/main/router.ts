@@ -3,8 +3,8 @@
  * contract's zod schema, run the handler, and answer { ok, data } or { ok: false, error }.
  */
 import type { z } from 'zod';
-import { METHODS, type MethodName, type MethodOutput, type ParsedInput } from '../shared/contract';
-import { DemarcError, type Result } from '../shared/errors';
+import { METHODS, type MethodName, type MethodOutput, type ParsedInput } from '@shared/contract';
+import { DemarcError, type Result } from '@shared/errors';
 import type { RouterContext } from './router-context';
 
 export type Handler<M extends MethodName> = (

@@ -1,4 +1,4 @@
-import { DemarcError } from '../shared/errors';
+import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook } from './services/context';
 import { closeWorkbook } from './services/workbook-service';
 

@@ -3,7 +3,7 @@
  * Runs sandboxed with context isolation; it may require only 'electron'.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { EVENTS, EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL, METHODS, type DemarcApi, type EventName } from '../shared/contract';
+import { EVENTS, EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL, METHODS, type DemarcApi, type EventName } from '@shared/contract';
 
 const ALLOWED_METHODS = new Set(Object.keys(METHODS));
 const ALLOWED_EVENTS = new Set<string>(EVENTS);

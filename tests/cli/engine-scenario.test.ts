@@ -5,13 +5,13 @@
  * provider, and `demarc check` finds the seed's mistakes until they are fixed.
  */
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/shared/report';
-import { setDefaultModel } from '../../src/main/services/model-default';
-import { closeWorkbook, openWorkbook } from '../../src/main/services/workbook-service';
-import { seedAssets, seedParties } from '../helpers/seed';
-import { sha256File } from '../helpers/temp';
-import { createTestWorkbook, testServiceContext } from '../helpers/workbook';
-import { cli } from './run-cli';
+import type { Report } from '@shared/report';
+import { setDefaultModel } from '@main/services/model-default';
+import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
+import { seedAssets, seedParties } from '@tests/helpers/seed';
+import { sha256File } from '@tests/helpers/temp';
+import { createTestWorkbook, testServiceContext } from '@tests/helpers/workbook';
+import { cli } from '@tests/helpers/run-cli';
 
 type Cell = 'customer' | 'provider' | 'shared';
 const C: Cell = 'customer';

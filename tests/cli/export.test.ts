@@ -11,15 +11,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isFormulaLike, normaliseLineBreaks, safeCellText } from '../../src/core/spreadsheet-safe';
-import { RESPONSIBILITY_FILLS } from '../../src/main/export/xlsx-styles';
-import type { ExportResult } from '../../src/shared/contract/export';
-import type { Report } from '../../src/shared/report';
-import { everyCell, plain, readWorkbook, sheetNames, sheetRows, snapshot, zipEntries } from '../main/export/read-back';
-import { HOSTILE, seedExportWorkbook } from '../main/services/export-seed';
-import { tempDir } from '../helpers/temp';
-import { createTestWorkbook } from '../helpers/workbook';
-import { cli } from './run-cli';
+import { isFormulaLike, normaliseLineBreaks, safeCellText } from '@core/spreadsheet-safe';
+import { RESPONSIBILITY_FILLS } from '@main/export/xlsx-styles';
+import type { ExportResult } from '@shared/contract/export';
+import type { Report } from '@shared/report';
+import { everyCell, plain, readWorkbook, sheetNames, sheetRows, snapshot, zipEntries } from '@tests/helpers/read-back';
+import { HOSTILE, seedExportWorkbook } from '@tests/helpers/export-seed';
+import { tempDir } from '@tests/helpers/temp';
+import { createTestWorkbook } from '@tests/helpers/workbook';
+import { cli } from '@tests/helpers/run-cli';
 
 const VISIBLE = ['Cover', 'Responsibility model', 'Matrix', 'RACI', 'By party', 'Findings', 'Change log'];
 

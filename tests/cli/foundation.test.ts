@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sha256File, tempDir } from '../helpers/temp';
-import { cli } from './run-cli';
+import { sha256File, tempDir } from '@tests/helpers/temp';
+import { cli } from '@tests/helpers/run-cli';
 
 const BIN = join(process.cwd(), 'bin', 'demarc.js');
 
@@ -93,7 +93,7 @@ describe('the demarc bin', () => {
     const dir = tempDir();
     const path = join(dir, 'held.demarc');
     await cli(['new', path]);
-    const { openWorkbookFile, closeWorkbookFile } = await import('../../src/main/store/workbook-file');
+    const { openWorkbookFile, closeWorkbookFile } = await import('@main/store/workbook-file');
     // Hash before opening: closing any descriptor of the file in this process would drop
     // SQLite's POSIX locks (a known fcntl pitfall), so nothing here reads the file while held.
     const before = sha256File(path);

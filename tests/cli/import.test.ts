@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sha256File, tempDir } from '../helpers/temp';
-import { fixturePath, tempFile } from '../main/services/import-fixture';
-import { cli } from './run-cli';
+import { sha256File, tempDir } from '@tests/helpers/temp';
+import { fixturePath, tempFile } from '@tests/helpers/import-fixture';
+import { cli } from '@tests/helpers/run-cli';
 
 const NSC = fixturePath('inventory/nsc-infra_az-resource-list-full_utf16le.json');
 const SHIWEI = fixturePath('inventory/shiwei1981_Get-AzResource_Export-Csv_utf8bom.csv');

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { FilterParseError, compileFilter, indexFindingCodes, matchesFilter, parseWhere } from '../../src/core/bulk-filter';
-import { AssetFilterSchema } from '../../src/shared/filter';
-import { asset, parties } from './builders';
+import { FilterParseError, compileFilter, indexFindingCodes, matchesFilter, parseWhere } from '@core/bulk-filter';
+import { AssetFilterSchema } from '@shared/filter';
+import { asset, parties } from '@tests/helpers/builders';
 
 const vm = asset(1, { tags: { Env: 'Prod', owner: 'ops' }, resourceGroup: 'RG-Prod', subscription: 'Sub-A' });
 const kv = asset(2, { name: 'kv-main', type: 'Microsoft.KeyVault/vaults', serviceModel: null, ownerPartyId: null, resourceGroup: 'rg-shared' });

@@ -7,8 +7,8 @@ import {
   resolveDisplayKind,
   resolveDisplayType,
   resolveRegion
-} from '../../src/core/classify';
-import type { ClassifyInput } from '../../src/core/classify';
+} from '@core/classify';
+import type { ClassifyInput } from '@core/classify';
 
 const row = (type: string | null, extra: Partial<ClassifyInput> = {}): ClassifyInput => ({ type, ...extra });
 

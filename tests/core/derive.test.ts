@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { deriveResponsibility, validateJustification, validateOverride } from '../../src/core/derive';
-import { BUILTIN_MODELS, parseModel } from '../../src/core/models';
-import type { ResponsibilityModel } from '../../src/shared/domain';
-import { override } from './builders';
+import { deriveResponsibility, validateJustification, validateOverride } from '@core/derive';
+import { BUILTIN_MODELS, parseModel } from '@core/models';
+import type { ResponsibilityModel } from '@shared/domain';
+import { override } from '@tests/helpers/builders';
 
 const current = BUILTIN_MODELS['microsoft-2026-01'] as ResponsibilityModel;
 

@@ -3,12 +3,12 @@
  * raci.ts (effectiveRaci + validateRaci) over a seeded random workbook.
  */
 import { describe, it, expect } from 'vitest';
-import { deriveResponsibility } from '../../src/core/derive';
-import { computeFindings } from '../../src/core/findings';
-import { BUILTIN_MODELS } from '../../src/core/models';
-import { validateRaci } from '../../src/core/raci';
-import { SERVICE_MODELS, type Asset, type LayerOverride, type RaciAssignment, type ResponsibilityModel } from '../../src/shared/domain';
-import { asset, assign, engineInput, override, parties, settings } from './builders';
+import { deriveResponsibility } from '@core/derive';
+import { computeFindings } from '@core/findings';
+import { BUILTIN_MODELS } from '@core/models';
+import { validateRaci } from '@core/raci';
+import { SERVICE_MODELS, type Asset, type LayerOverride, type RaciAssignment, type ResponsibilityModel } from '@shared/domain';
+import { asset, assign, engineInput, override, parties, settings } from '@tests/helpers/builders';
 
 function random(seed: number): () => number {
   let state = seed;

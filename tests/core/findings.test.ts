@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { computeFindings } from '../../src/core/findings';
-import type { EngineInput } from '../../src/core/engine-input';
-import type { Finding, FindingCode } from '../../src/shared/domain';
-import { asset, assign, engineInput, override, parties, party, settings } from './builders';
+import { computeFindings } from '@core/findings';
+import type { EngineInput } from '@core/engine-input';
+import type { Finding, FindingCode } from '@shared/domain';
+import { asset, assign, engineInput, override, parties, party, settings } from '@tests/helpers/builders';
 
 const run = (patch: Partial<EngineInput>): Finding[] => computeFindings(engineInput(patch));
 const codes = (findings: Finding[]): FindingCode[] => findings.map((f) => f.code);

@@ -6,9 +6,9 @@ import {
   getCell,
   parseModel,
   previewModelChange
-} from '../../src/core/models';
-import type { ResponsibilityModel } from '../../src/shared/domain';
-import { asset, assign, override } from './builders';
+} from '@core/models';
+import type { ResponsibilityModel } from '@shared/domain';
+import { asset, assign, override } from '@tests/helpers/builders';
 
 const current = BUILTIN_MODELS['microsoft-2026-01'] as ResponsibilityModel;
 const classic = BUILTIN_MODELS['microsoft-classic-2023'] as ResponsibilityModel;

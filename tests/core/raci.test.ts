@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { deriveResponsibility } from '../../src/core/derive';
-import { BUILTIN_MODELS, parseModel } from '../../src/core/models';
+import { deriveResponsibility } from '@core/derive';
+import { BUILTIN_MODELS, parseModel } from '@core/models';
 import {
   defaultRaci,
   effectiveRaci,
@@ -8,9 +8,9 @@ import {
   validateRaci,
   type RaciContext,
   type RaciValidationContext
-} from '../../src/core/raci';
-import type { LayerResponsibility, Party, ResponsibilityModel, ServiceModel } from '../../src/shared/domain';
-import { assign, parties, party, settings } from './builders';
+} from '@core/raci';
+import type { LayerResponsibility, Party, ResponsibilityModel, ServiceModel } from '@shared/domain';
+import { assign, parties, party, settings } from '@tests/helpers/builders';
 
 const current = BUILTIN_MODELS['microsoft-2026-01'] as ResponsibilityModel;
 const ctx = (patch: Partial<RaciContext> = {}): RaciContext => ({ model: current, parties: parties(), settings: settings(), ...patch });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { buildReport, type ReportInput } from '../../src/core/report';
-import { asset, assign, engineInput, override, parties } from './builders';
+import { buildReport, type ReportInput } from '@core/report';
+import { asset, assign, engineInput, override, parties } from '@tests/helpers/builders';
 
 function input(patch: Partial<ReportInput> = {}): ReportInput {
   return {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { compileSecurityTools, isSecurityTool, matchSecurityTool } from '../../src/core/security-tools';
+import { compileSecurityTools, isSecurityTool, matchSecurityTool } from '@core/security-tools';
 
 const tool = (type: string | null, name = 'x', sku: string | null = null) => ({ type, name, sku });
 

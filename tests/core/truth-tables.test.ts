@@ -3,9 +3,9 @@
  * (DOMAIN.md §2 and §3), through deriveResponsibility. Never computed from the JSON files.
  */
 import { describe, it, expect } from 'vitest';
-import { deriveResponsibility } from '../../src/core/derive';
-import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '../../src/core/models';
-import type { ServiceModel } from '../../src/shared/domain';
+import { deriveResponsibility } from '@core/derive';
+import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '@core/models';
+import type { ServiceModel } from '@shared/domain';
 
 const C = 'customer';
 const P = 'provider';

@@ -6,14 +6,14 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workbookReport } from '../../src/main/services/report';
-import { closeWorkbook, createWorkbook } from '../../src/main/services/workbook-service';
-import { readWorkbook, sheetRows } from '../main/export/read-back';
-import { HOSTILE, seedExportWorkbook } from '../main/services/export-seed';
-import { fixedClock } from '../helpers/temp';
-import { scanScreen } from './a11y';
-import type { AppUnderTest } from './harness';
-import { useHarness } from './use-harness';
+import { workbookReport } from '@main/services/report';
+import { closeWorkbook, createWorkbook } from '@main/services/workbook-service';
+import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
+import { HOSTILE, seedExportWorkbook } from '@tests/helpers/export-seed';
+import { fixedClock } from '@tests/helpers/temp';
+import { scanScreen } from '@tests/helpers/e2e/a11y';
+import type { AppUnderTest } from '@tests/helpers/e2e/harness';
+import { useHarness } from '@tests/helpers/e2e/use-harness';
 
 const { launch } = useHarness();
 let app: AppUnderTest | null = null;

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AppUnderTest } from './harness';
-import { useHarness } from './use-harness';
+import type { AppUnderTest } from '@tests/helpers/e2e/harness';
+import { useHarness } from '@tests/helpers/e2e/use-harness';
 
 const { launch } = useHarness();
 let app: AppUnderTest | null = null;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { scanScreen } from './a11y';
-import type { AppUnderTest } from './harness';
-import { useHarness } from './use-harness';
+import { scanScreen } from '@tests/helpers/e2e/a11y';
+import type { AppUnderTest } from '@tests/helpers/e2e/harness';
+import { useHarness } from '@tests/helpers/e2e/use-harness';
 
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 const SHIWEI = join(FIXTURES, 'inventory', 'shiwei1981_Get-AzResource_Export-Csv_utf8bom.csv');

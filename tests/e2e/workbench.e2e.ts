@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { scanScreen, type AxeIssue } from './a11y';
-import type { AppUnderTest } from './harness';
-import { useHarness } from './use-harness';
-import { docScreenshot } from './doc-screenshot';
-import { seedWorkshopWorkbook, type SeededWorkbook } from './workbench-seed';
+import { scanScreen, type AxeIssue } from '@tests/helpers/e2e/a11y';
+import type { AppUnderTest } from '@tests/helpers/e2e/harness';
+import { useHarness } from '@tests/helpers/e2e/use-harness';
+import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
+import { seedWorkshopWorkbook, type SeededWorkbook } from '@tests/helpers/e2e/workbench-seed';
 
 const { launch } = useHarness();
 let app: AppUnderTest | null = null;

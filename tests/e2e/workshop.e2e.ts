@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { scanScreen } from './a11y';
-import type { AppUnderTest } from './harness';
-import { useHarness } from './use-harness';
-import { docScreenshot } from './doc-screenshot';
+import { scanScreen } from '@tests/helpers/e2e/a11y';
+import type { AppUnderTest } from '@tests/helpers/e2e/harness';
+import { useHarness } from '@tests/helpers/e2e/use-harness';
+import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
 
 const FIXTURE = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'inventory', 'nsc-infra_az-resource-list-full_utf16le.json');
 const { launch } = useHarness();

@@ -1,5 +1,5 @@
-import type { Asset, PartyKind } from '../../src/shared/domain';
-import type { Db } from '../../src/main/store/workbook-file';
+import type { Asset, PartyKind } from '@shared/domain';
+import type { Db } from '@main/store/workbook-file';
 
 export type SeedAsset = Partial<Omit<Asset, 'id'>> & { name: string };
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { OpenWorkbook, ServiceContext } from '../../src/main/services/context';
-import { closeWorkbook, createWorkbook } from '../../src/main/services/workbook-service';
+import type { OpenWorkbook, ServiceContext } from '@main/services/context';
+import { closeWorkbook, createWorkbook } from '@main/services/workbook-service';
 import { fixedClock, tempDir } from './temp';
 
 export function testServiceContext(overrides: Partial<ServiceContext> = {}): ServiceContext {

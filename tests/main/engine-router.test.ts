@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HANDLERS } from '../../src/main/handlers';
-import { NO_RECENT_FILES } from '../../src/main/recent-files';
-import { createRouter } from '../../src/main/router';
-import { Session } from '../../src/main/session';
-import { fixedClock, tempDir } from '../helpers/temp';
-import { seedAssets, seedParties } from '../helpers/seed';
+import { HANDLERS } from '@main/handlers';
+import { NO_RECENT_FILES } from '@main/recent-files';
+import { createRouter } from '@main/router';
+import { Session } from '@main/session';
+import { fixedClock, tempDir } from '@tests/helpers/temp';
+import { seedAssets, seedParties } from '@tests/helpers/seed';
 
 async function setup() {
   const session = new Session();

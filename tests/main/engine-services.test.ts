@@ -1,23 +1,23 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assetDetail, listAssetPage, matchingIds } from '../../src/main/services/asset-query';
-import { updateAssets } from '../../src/main/services/asset-update';
-import { dashboard } from '../../src/main/services/dashboard';
-import { engineState } from '../../src/main/services/engine-state';
-import { findingsSummary, listFindings } from '../../src/main/services/findings';
-import { historyState, redo, undo } from '../../src/main/services/history';
-import { previewDefaultModel, setDefaultModel } from '../../src/main/services/model-default';
-import { compareTwoModels, importModel, listModels } from '../../src/main/services/models';
-import { clearOverride, setOverride } from '../../src/main/services/overrides';
-import { addParty, leaveParty, listPartiesWithCounts, reassignParty } from '../../src/main/services/parties';
-import { setRaci } from '../../src/main/services/raci-assign';
-import type { Db } from '../../src/main/store/workbook-file';
-import { BUILTIN_MODELS } from '../../src/core/models';
-import { DemarcError } from '../../src/shared/errors';
-import { seedAssets, seedParties } from '../helpers/seed';
-import { tempDir } from '../helpers/temp';
-import { createTestWorkbook } from '../helpers/workbook';
+import { assetDetail, listAssetPage, matchingIds } from '@main/services/asset-query';
+import { updateAssets } from '@main/services/asset-update';
+import { dashboard } from '@main/services/dashboard';
+import { engineState } from '@main/services/engine-state';
+import { findingsSummary, listFindings } from '@main/services/findings';
+import { historyState, redo, undo } from '@main/services/history';
+import { previewDefaultModel, setDefaultModel } from '@main/services/model-default';
+import { compareTwoModels, importModel, listModels } from '@main/services/models';
+import { clearOverride, setOverride } from '@main/services/overrides';
+import { addParty, leaveParty, listPartiesWithCounts, reassignParty } from '@main/services/parties';
+import { setRaci } from '@main/services/raci-assign';
+import type { Db } from '@main/store/workbook-file';
+import { BUILTIN_MODELS } from '@core/models';
+import { DemarcError } from '@shared/errors';
+import { seedAssets, seedParties } from '@tests/helpers/seed';
+import { tempDir } from '@tests/helpers/temp';
+import { createTestWorkbook } from '@tests/helpers/workbook';
 
 /** Every table's rows, to prove a refused write changed nothing. */
 function snapshot(db: Db): string {

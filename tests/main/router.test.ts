@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HANDLERS } from '../../src/main/handlers';
-import { registerIpc, type IpcMainLike } from '../../src/main/ipc';
-import { RecentFiles } from '../../src/main/recent-files';
-import { createRouter } from '../../src/main/router';
-import { Session } from '../../src/main/session';
-import { INVOKE_CHANNEL } from '../../src/shared/contract';
-import { fixedClock, sha256File, tempDir } from '../helpers/temp';
+import { HANDLERS } from '@main/handlers';
+import { registerIpc, type IpcMainLike } from '@main/ipc';
+import { RecentFiles } from '@main/recent-files';
+import { createRouter } from '@main/router';
+import { Session } from '@main/session';
+import { INVOKE_CHANNEL } from '@shared/contract';
+import { fixedClock, sha256File, tempDir } from '@tests/helpers/temp';
 
 function setup() {
   const dir = tempDir();

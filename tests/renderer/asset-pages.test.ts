@@ -1,8 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { AssetListRow, AssetPage } from '../../src/shared/contract/engine';
-import { assetKeys } from '../../src/renderer/src/lib/query-keys';
-import { cachedPages, RowReuse } from '../../src/renderer/src/features/inventory/useAssetPages';
+import type { AssetListRow, AssetPage } from '@shared/contract/engine';
+import { assetKeys } from '@renderer/lib/query-keys';
+import { cachedPages, RowReuse } from '@renderer/features/inventory/useAssetPages';
 
 function row(id: number, owner: string | null = null): AssetListRow {
   return {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { FilterParseError, parseWhere } from '../../core/bulk-filter';
-import { SERVICE_MODELS, type ServiceModel } from '../../shared/domain';
-import type { AssetFilter } from '../../shared/filter';
+import { FilterParseError, parseWhere } from '@core/bulk-filter';
+import { SERVICE_MODELS, type ServiceModel } from '@shared/domain';
+import type { AssetFilter } from '@shared/filter';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { partyByName, withWorkbook } from './workbook-arg';
 

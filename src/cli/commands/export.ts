@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SHEET_NAMES } from '../../core/export-model';
-import type { ExportFormat } from '../../shared/contract/export';
+import { SHEET_NAMES } from '@core/export-model';
+import type { ExportFormat } from '@shared/contract/export';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { withWorkbook } from './workbook-arg';
 

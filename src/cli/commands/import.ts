@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { formatRowError, type ImportCounts, type ImportPreview, type ImportResult } from '../../shared/contract/import';
-import { SERVICE_MODEL_LABELS } from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
+import { formatRowError, type ImportCounts, type ImportPreview, type ImportResult } from '@shared/contract/import';
+import { SERVICE_MODEL_LABELS } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
 import {
   ColumnMappingSchema,
   IMPORT_FORMAT_LABELS,
@@ -9,7 +9,7 @@ import {
   MAPPABLE_FIELDS,
   type ColumnMapping,
   type ImportFormat
-} from '../../shared/import';
+} from '@shared/import';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { withWorkbook } from './workbook-arg';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { WorkbookInfo } from '../../shared/contract/workbook';
+import type { WorkbookInfo } from '@shared/contract/workbook';
 import { CliRouter } from '../cli-router';
 import { EXIT, UsageError, type CliIo } from '../io';
 

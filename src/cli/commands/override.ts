@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CELL_VALUES, type CellValue } from '../../shared/domain';
+import { CELL_VALUES, type CellValue } from '@shared/domain';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { assetByNameOrId, layerOf, withWorkbook } from './workbook-arg';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { PartyHoldings } from '../../shared/contract/engine';
-import { PARTY_KINDS, type PartyKind } from '../../shared/domain';
+import type { PartyHoldings } from '@shared/contract/engine';
+import { PARTY_KINDS, type PartyKind } from '@shared/domain';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { partyByName, withWorkbook } from './workbook-arg';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { RaciRole } from '../../shared/domain';
+import type { RaciRole } from '@shared/domain';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { assetByNameOrId, layerOf, partyByName, withWorkbook } from './workbook-arg';
 

@@ -1,5 +1,5 @@
 /** What the engine commands share: opening the workbook argument, finding parties and assets by name. */
-import type { PartyListEntry } from '../../shared/contract/engine';
+import type { PartyListEntry } from '@shared/contract/engine';
 import { CliRouter } from '../cli-router';
 import { UsageError, type CliIo } from '../io';
 

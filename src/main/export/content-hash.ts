@@ -14,10 +14,10 @@
  * Computed in main (node:crypto), in chunks, so no 100 MB string is ever built.
  */
 import { createHash } from 'node:crypto';
-import { COVER_EXPORT_ITEMS, SHEET_NAMES, buildExportModel } from '../../core/export-model';
-import type { ExportModel } from '../../core/export-model';
-import type { ChangeLogEntry } from '../../shared/domain';
-import type { Report } from '../../shared/report';
+import { COVER_EXPORT_ITEMS, SHEET_NAMES, buildExportModel } from '@core/export-model';
+import type { ExportModel } from '@core/export-model';
+import type { ChangeLogEntry } from '@shared/domain';
+import type { Report } from '@shared/report';
 
 /** Lines handed to the hash at a time. */
 const LINES_PER_UPDATE = 256;

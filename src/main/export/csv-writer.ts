@@ -7,10 +7,10 @@
 import { once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
-import { RACI_HEADERS, raciSheet } from '../../core/export-model';
-import type { ExportCell } from '../../core/export-model';
-import { safeCellText } from '../../core/spreadsheet-safe';
-import type { Report } from '../../shared/report';
+import { RACI_HEADERS, raciSheet } from '@core/export-model';
+import type { ExportCell } from '@core/export-model';
+import { safeCellText } from '@core/spreadsheet-safe';
+import type { Report } from '@shared/report';
 import { writeFileAtomically } from './atomic-file';
 
 export interface WriteCsvOptions {

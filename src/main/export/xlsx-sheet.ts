@@ -4,8 +4,8 @@
  * A sheet longer than Excel allows continues on "Name (2)", "Name (3)"... with the header repeated.
  */
 import type { DataValidation, Row, Worksheet, stream } from 'exceljs';
-import type { ExportCell, ExportListName, ExportSheet } from '../../core/export-model';
-import { escapeOoxmlText, safeSheetName } from '../../core/spreadsheet-safe';
+import type { ExportCell, ExportListName, ExportSheet } from '@core/export-model';
+import { escapeOoxmlText, safeSheetName } from '@core/spreadsheet-safe';
 import { sheetValidations } from './exceljs-internals';
 import { HEADER_STYLE, RESPONSIBILITY_STYLES, TOP_STYLE, WRAP_STYLE } from './xlsx-styles';
 

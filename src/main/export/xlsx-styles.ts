@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Style } from 'exceljs';
-import type { Responsibility } from '../../shared/domain';
+import type { Responsibility } from '@shared/domain';
 
 /**
  * Fills per responsibility: light tints so black text keeps a contrast above 7:1, and a hue per

@@ -1,5 +1,5 @@
 /** The engine's contract methods, each bound to its service over the session's workbook. */
-import type { engineMethods } from '../../shared/contract/engine';
+import type { engineMethods } from '@shared/contract/engine';
 import type { Handlers } from '../router';
 import { assetDetail, assetFacets, listAssetPage, matchingIds } from '../services/asset-query';
 import { updateAssets } from '../services/asset-update';

@@ -1,8 +1,8 @@
 /** The export's contract methods: run (with the native save dialog), cancel, show in folder. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { exportMethods } from '../../shared/contract/export';
-import { DemarcError } from '../../shared/errors';
+import type { exportMethods } from '@shared/contract/export';
+import { DemarcError } from '@shared/errors';
 import type { Handlers } from '../router';
 import type { RouterContext } from '../router-context';
 import { exportWorkbook, type ExportPhase } from '../services/export-service';

@@ -1,5 +1,5 @@
 /** The import methods: preview (native dialog when no paths), apply, cancel; progress as events. */
-import type { importMethods } from '../../shared/contract/import';
+import type { importMethods } from '@shared/contract/import';
 import type { Handlers } from '../router';
 import type { RouterContext } from '../router-context';
 import { startLoading } from '../services/engine-state';

@@ -3,7 +3,7 @@
  * xlsx; JSON structure and keys; CSV delimiter and header signatures.
  */
 import { parse } from 'csv-parse/sync';
-import type { ImportFormat } from '../../shared/import';
+import type { ImportFormat } from '@shared/import';
 import { isArmId } from './arm-id';
 import { readPreamble, sniffDelimiter } from './delimited';
 import { sniffJson } from './json-text';

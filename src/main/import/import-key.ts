@@ -2,7 +2,7 @@
  * The key that says two rows are the same asset. ARM ids are case-insensitive in practice
  * (real exports drift: `2dt-final-team4` vs `2DT-FINAL-TEAM4`), so keys are lower-cased.
  */
-import type { ImportRow } from '../../shared/import';
+import type { ImportRow } from '@shared/import';
 import { isArmId } from './arm-id';
 
 /** `|` separates key parts; a part that contains one is escaped so keys cannot collide. */

@@ -2,7 +2,7 @@
  * Column mapping: which source column feeds which asset field. Suggested from header names
  * (case, spaces, `*` and punctuation ignored), always shown to the user and overridable.
  */
-import type { ColumnMapping, MappableField } from '../../shared/import';
+import type { ColumnMapping, MappableField } from '@shared/import';
 
 /** `*Server name` → `servername`, `RESOURCE GROUP` → `resourcegroup`, `Checked Out To: Email` → `checkedouttoemail`. */
 export function normaliseHeader(header: string): string {

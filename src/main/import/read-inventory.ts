@@ -2,7 +2,7 @@
  * The single entry point of the inventory readers: bytes of one file → normalised rows, row
  * errors and warnings. No database: the import service merges rows by `importKey` and writes.
  */
-import type { AssetProvider, ColumnMapping, ImportFormat, ReadResult, RowError } from '../../shared/import';
+import type { AssetProvider, ColumnMapping, ImportFormat, ReadResult, RowError } from '@shared/import';
 import { chooseEncoding, decodeSample, decodeWith, transcodeToUtf8 } from './decode';
 import { detectFormat, isLegacyXls, isZip, type Detection } from './detect';
 import type { JsonBytes } from './json-text';

@@ -2,7 +2,7 @@
  * What every reader receives and returns. `read-inventory.ts` adds format, encoding and the
  * collected warnings to make the public ReadResult.
  */
-import type { AssetProvider, ColumnMapping, ImportRow, RowError } from '../../shared/import';
+import type { AssetProvider, ColumnMapping, ImportRow, RowError } from '@shared/import';
 import type { ReadWarnings } from './warnings';
 
 /**

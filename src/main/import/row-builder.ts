@@ -2,8 +2,8 @@
  * One mapped source record → one ImportRow or one RowError. Shared by every shape: CSV and
  * xlsx read cells by header, JSON reads object keys; the mapping decides which feeds what.
  */
-import type { ServiceModel } from '../../shared/domain';
-import type { AssetProvider, ColumnMapping, ImportFormat, ImportRow, RowError } from '../../shared/import';
+import type { ServiceModel } from '@shared/domain';
+import type { AssetProvider, ColumnMapping, ImportFormat, ImportRow, RowError } from '@shared/import';
 import { armIdFromPortalLink, isArmId, parseArmId, subscriptionOfArmId, type ArmIdParts } from './arm-id';
 import { isDotNetTypeName, parseTagsCell, tagsFromObject } from './tags';
 import type { ReadWarnings } from './warnings';

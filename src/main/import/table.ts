@@ -3,7 +3,7 @@
  * row must have; this module handles what all tables share: header clean-up, the mapping
  * checks, blank and ragged records, progress and abort.
  */
-import type { ColumnMapping, ImportFormat, RowError } from '../../shared/import';
+import type { ColumnMapping, ImportFormat, RowError } from '@shared/import';
 import { CsvSyntaxError } from './delimited';
 import { missingColumns } from './mapping';
 import { failedRead, yieldToLoop, type ReaderContext, type ReaderOutput } from './reader-types';

@@ -3,10 +3,10 @@
  * Everything answers from the in-memory engine state: one compiled filter pass over an order
  * sorted once per revision and column, so a keystroke costs one scan of 100k assets.
  */
-import { compileFilter } from '../../core/bulk-filter';
-import { deriveResponsibility } from '../../core/derive';
-import { effectiveRaci, validateRaci, type RaciContext } from '../../core/raci';
-import { matchSecurityTool } from '../../core/security-tools';
+import { compileFilter } from '@core/bulk-filter';
+import { deriveResponsibility } from '@core/derive';
+import { effectiveRaci, validateRaci, type RaciContext } from '@core/raci';
+import { matchSecurityTool } from '@core/security-tools';
 import type {
   AssetDetail,
   AssetFacets,
@@ -15,9 +15,9 @@ import type {
   AssetPage,
   AssetSortColumn,
   Facet
-} from '../../shared/contract/engine';
-import { RACI_ROLES, SEVERITIES, type Asset, type RaciRole } from '../../shared/domain';
-import type { AssetFilter } from '../../shared/filter';
+} from '@shared/contract/engine';
+import { RACI_ROLES, SEVERITIES, type Asset, type RaciRole } from '@shared/domain';
+import type { AssetFilter } from '@shared/filter';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { loadPageInput } from './engine-input';
 import { SearchIndex } from './search-index';

@@ -3,10 +3,10 @@
  * transaction, one change-log entry naming the count, one undo step; the previous values are
  * kept grouped by value so 10k assets that were alike cost one line of "before".
  */
-import { SERVICE_MODEL_LABELS, type Asset, type ServiceModel } from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
-import type { AssetFilter } from '../../shared/filter';
-import type { UpdateResult } from '../../shared/contract/engine';
+import { SERVICE_MODEL_LABELS, type Asset, type ServiceModel } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
+import type { AssetFilter } from '@shared/filter';
+import type { UpdateResult } from '@shared/contract/engine';
 import type { AssetPatch } from '../store/repos/assets';
 import { matchingAssets } from './asset-query';
 import type { OpenWorkbook, ServiceContext } from './context';

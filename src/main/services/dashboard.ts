@@ -3,10 +3,10 @@
  * roles, so their layer outcome depends only on model, service model and owner: those are
  * computed once per combination rather than once per asset.
  */
-import { deriveResponsibility } from '../../core/derive';
-import { effectiveRaci } from '../../core/raci';
-import type { Dashboard } from '../../shared/contract/engine';
-import type { Asset, Responsibility } from '../../shared/domain';
+import { deriveResponsibility } from '@core/derive';
+import { effectiveRaci } from '@core/raci';
+import type { Dashboard } from '@shared/contract/engine';
+import type { Asset, Responsibility } from '@shared/domain';
 import { raciContext } from './asset-query';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { engineState, memoised, type EngineState } from './engine-state';

@@ -3,7 +3,7 @@
  * plus the list that reverses it (built from the values before), applies the first, and hands
  * both to the history: undo applies the reverse list, redo the forward one, each as a new write.
  */
-import type { LayerOverride, Party, RaciAssignment } from '../../shared/domain';
+import type { LayerOverride, Party, RaciAssignment } from '@shared/domain';
 import { patchAssets, type AssetPatch } from '../store/repos/assets';
 import { writeMeta } from '../store/repos/meta';
 import { deleteParty, putParty } from '../store/repos/parties';

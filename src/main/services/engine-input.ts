@@ -2,10 +2,10 @@
  * Reading the engine's input from a workbook: the whole of it, or one page of assets with what
  * they need. The loaded state and its cache live in engine-state.ts.
  */
-import type { EngineInput } from '../../core/engine-input';
-import { BUILTIN_MODELS, ModelError, parseModel } from '../../core/models';
-import type { Asset, ResponsibilityModel } from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
+import type { EngineInput } from '@core/engine-input';
+import { BUILTIN_MODELS, ModelError, parseModel } from '@core/models';
+import type { Asset, ResponsibilityModel } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
 import { listAssets } from '../store/repos/assets';
 import { listCustomModels } from '../store/repos/custom-models';
 import { readSettings } from '../store/repos/meta';

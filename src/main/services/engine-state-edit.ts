@@ -3,7 +3,7 @@
  * same operations the edit wrote are applied to the in-memory arrays. Reading 100k assets back
  * costs far more than the edit itself; edits that touch settings fall back to a reload.
  */
-import type { Asset, LayerOverride, RaciAssignment } from '../../shared/domain';
+import type { Asset, LayerOverride, RaciAssignment } from '@shared/domain';
 import type { AssetPatch } from '../store/repos/assets';
 import type { OpenWorkbook } from './context';
 import type { EditOp } from './edit-ops';

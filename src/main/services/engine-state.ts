@@ -10,9 +10,9 @@
  * slices (startLoading), answering requests between them; a read that needs the state meanwhile
  * finishes the remaining slices at once (engineState), one that can wait awaits it (whenLoaded).
  */
-import { computeFindings, findingsInSlices } from '../../core/findings';
-import type { EngineInput } from '../../core/engine-input';
-import { BUILTIN_MODELS } from '../../core/models';
+import { computeFindings, findingsInSlices } from '@core/findings';
+import type { EngineInput } from '@core/engine-input';
+import { BUILTIN_MODELS } from '@core/models';
 import {
   SEVERITIES,
   type Asset,
@@ -23,8 +23,8 @@ import {
   type Party,
   type ResponsibilityModel,
   type Severity
-} from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
+} from '@shared/domain';
+import { DemarcError } from '@shared/errors';
 import { listAssets } from '../store/repos/assets';
 import { fillCharSets, SearchIndex, searchText } from './search-index';
 import type { OpenWorkbook, ServiceContext } from './context';

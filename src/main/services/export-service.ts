@@ -8,8 +8,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import type { ExportFormat, ExportResult, ExportedAtChoice } from '../../shared/contract/export';
-import { DemarcError } from '../../shared/errors';
+import type { ExportFormat, ExportResult, ExportedAtChoice } from '@shared/contract/export';
+import { DemarcError } from '@shared/errors';
 import { writeRaciCsv } from '../export/csv-writer';
 import { logicalContentHash } from '../export/content-hash';
 import { writeXlsx } from '../export/xlsx-writer';

@@ -1,6 +1,6 @@
 /** Findings as the app shows them: a summary per code, and pages of individual findings. */
-import type { FindingGroup, FindingPage } from '../../shared/contract/engine';
-import { FINDING_CODES, SEVERITIES, type FindingCode } from '../../shared/domain';
+import type { FindingGroup, FindingPage } from '@shared/contract/engine';
+import { FINDING_CODES, SEVERITIES, type FindingCode } from '@shared/domain';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { engineState } from './engine-state';
 

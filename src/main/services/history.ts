@@ -3,8 +3,8 @@
  * reopened workbook starts clean); the change log keeps the permanent record. Undo and redo are
  * writes like any other: one transaction and one change-log entry ("Undo: …", "Redo: …").
  */
-import type { HistoryState } from '../../shared/contract/engine';
-import { DemarcError } from '../../shared/errors';
+import type { HistoryState } from '@shared/contract/engine';
+import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { applyOps, type EditOp } from './edit-ops';
 import { applyEditToState, currentState } from './engine-state-edit';

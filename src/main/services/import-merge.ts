@@ -2,9 +2,9 @@
  * Rows of one import → assets: rows with the same import key merge into one asset (tags united,
  * the first non-empty value of every other field), then each asset is classified once.
  */
-import { classifyResourceType } from '../../core/classify';
-import type { Classification, ServiceModel } from '../../shared/domain';
-import type { ImportRow } from '../../shared/import';
+import { classifyResourceType } from '@core/classify';
+import type { Classification, ServiceModel } from '@shared/domain';
+import type { ImportRow } from '@shared/import';
 import { importKey } from '../import/import-key';
 
 /** One asset as an import will write it. */

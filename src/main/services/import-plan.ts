@@ -4,8 +4,8 @@
  * No writes here: import-write.ts applies a plan in one transaction.
  */
 import { createHash } from 'node:crypto';
-import type { ClassificationSummary, ImportAssetStatus, ImportCounts, ImportSampleRow, OwnerNote } from '../../shared/contract/import';
-import type { Classification, ClassificationSource, ServiceModel } from '../../shared/domain';
+import type { ClassificationSummary, ImportAssetStatus, ImportCounts, ImportSampleRow, OwnerNote } from '@shared/contract/import';
+import type { Classification, ClassificationSource, ServiceModel } from '@shared/domain';
 import { iterateImportRows, type ImportCell } from '../store/repos/asset-import';
 import type { Db } from '../store/workbook-file';
 import { tagsJson, type ImportedAsset } from './import-merge';

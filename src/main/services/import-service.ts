@@ -6,22 +6,22 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { resolveDisplayKind, resolveDisplayType, resolveRegion } from '../../core/classify';
-import type { ProgressEvent } from '../../shared/contract';
+import { resolveDisplayKind, resolveDisplayType, resolveRegion } from '@core/classify';
+import type { ProgressEvent } from '@shared/contract';
 import {
   formatRowError,
   type ImportFilePreview,
   type ImportPreview,
   type ImportResult
-} from '../../shared/contract/import';
-import { DemarcError } from '../../shared/errors';
+} from '@shared/contract/import';
+import { DemarcError } from '@shared/errors';
 import {
   IMPORT_FORMAT_LABELS,
   type AssetProvider,
   type ColumnMapping,
   type ImportFormat,
   type ReadResult
-} from '../../shared/import';
+} from '@shared/import';
 import { readInventory } from '../import/read-inventory';
 import { listParties } from '../store/repos/parties';
 import type { OpenWorkbook, ServiceContext } from './context';

@@ -4,7 +4,7 @@
  * override), flags absent assets of the same source as not seen (never deletes), records the runs.
  * Aborting between batches throws inside the transaction, so everything rolls back.
  */
-import type { ImportCounts } from '../../shared/contract/import';
+import type { ImportCounts } from '@shared/contract/import';
 import { prepareImportStatements } from '../store/repos/asset-import';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { ImportPlan } from './import-plan';

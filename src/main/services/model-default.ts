@@ -3,10 +3,10 @@
  * Overrides and roles on layers the new model lacks move to the matching layer when the core
  * finds one (by title or known rename), otherwise they are removed and kept in the change log.
  */
-import { previewModelChange, type ModelChangePreview } from '../../core/models';
-import type { ModelChangeSummary } from '../../shared/contract/engine';
-import { SERVICE_MODEL_LABELS, type Asset, type LayerOverride, type RaciAssignment, type Responsibility } from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
+import { previewModelChange, type ModelChangePreview } from '@core/models';
+import type { ModelChangeSummary } from '@shared/contract/engine';
+import { SERVICE_MODEL_LABELS, type Asset, type LayerOverride, type RaciAssignment, type Responsibility } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
 import { META_KEYS } from '../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { alignLayers, compareModels, getCell, ModelError, parseModel } from '../../core/models';
-import type { ModelComparison, ModelSummary } from '../../shared/contract/engine';
-import { SERVICE_MODELS, type ResponsibilityModel } from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
+import { alignLayers, compareModels, getCell, ModelError, parseModel } from '@core/models';
+import type { ModelComparison, ModelSummary } from '@shared/contract/engine';
+import { SERVICE_MODELS, type ResponsibilityModel } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { engineState, type EngineState } from './engine-state';
 import { write } from './write';

@@ -3,10 +3,10 @@
  * reason. The core decides what is allowed (validateOverride): a permanent customer layer never
  * goes to the provider, whatever was bought.
  */
-import { validateJustification, validateOverride } from '../../core/derive';
-import type { AssetDetail } from '../../shared/contract/engine';
-import type { CellValue, LayerOverride } from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
+import { validateJustification, validateOverride } from '@core/derive';
+import type { AssetDetail } from '@shared/contract/engine';
+import type { CellValue, LayerOverride } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
 import { assetDetail } from './asset-query';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';

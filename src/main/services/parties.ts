@@ -3,9 +3,9 @@
  * Leaving never deletes: a party who left keeps their history and shows up in findings until
  * what they hold is reassigned, which moves everything in one step.
  */
-import type { PartyHoldings, PartyListEntry, UpdateResult } from '../../shared/contract/engine';
-import type { Party, PartyKind, RaciAssignment } from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
+import type { PartyHoldings, PartyListEntry, UpdateResult } from '@shared/contract/engine';
+import type { Party, PartyKind, RaciAssignment } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
 import { engineState, modelOf, requireParty, type EngineState } from './engine-state';

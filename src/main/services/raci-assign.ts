@@ -4,10 +4,10 @@
  * right; a rule already broken by roles the edit leaves alone (say, an owner who left) does not
  * block fixing another role, or a layer could only be repaired all at once.
  */
-import { RACI_ROLE_NAMES, validateRaci } from '../../core/raci';
-import type { AssetDetail } from '../../shared/contract/engine';
-import { RACI_ROLES, type RaciAssignment, type RaciRole } from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
+import { RACI_ROLE_NAMES, validateRaci } from '@core/raci';
+import type { AssetDetail } from '@shared/contract/engine';
+import { RACI_ROLES, type RaciAssignment, type RaciRole } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
 import { assetDetail, raciContext } from './asset-query';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { engineState, requireAsset } from './engine-state';

@@ -1,6 +1,6 @@
 /** The workbook report: the core's buildReport over the loaded state, with the file's facts. */
-import { buildReport } from '../../core/report';
-import type { Report } from '../../shared/report';
+import { buildReport } from '@core/report';
+import type { Report } from '@shared/report';
 import { lastChangeAt } from '../store/repos/change-log';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { engineState } from './engine-state';

@@ -13,8 +13,8 @@
  *   everything, so walking from hit to hit visits every asset) reads that set, not the texts.
  * A search text containing NUL or SOH is not for this index (see covers()).
  */
-import { TEXT_OWN_FIELDS, TEXT_SHARED_FIELDS } from '../../core/bulk-filter';
-import type { Asset } from '../../shared/domain';
+import { TEXT_OWN_FIELDS, TEXT_SHARED_FIELDS } from '@core/bulk-filter';
+import type { Asset } from '@shared/domain';
 
 const FIELD = '\u0000';
 const RECORD = '\u0001';

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import type { WorkbookInfo } from '../../shared/contract/workbook';
-import type { ChangeLogEntry } from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
+import type { WorkbookInfo } from '@shared/contract/workbook';
+import type { ChangeLogEntry } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
 import { countAssets } from '../store/repos/assets';
 import { countChanges, lastChangeAt, listChanges, type ChangeQuery } from '../store/repos/change-log';
 import { META_KEYS, readSettings, writeMeta } from '../store/repos/meta';

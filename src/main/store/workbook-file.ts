@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { DemarcError } from '../../shared/errors';
+import { DemarcError } from '@shared/errors';
 import { LATEST_FORMAT_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 /** 'DMRC' as a 32-bit big-endian integer: PRAGMA application_id of every Demarc workbook. */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { logicalContentHash } from '../../../src/main/export/content-hash';
-import { writeXlsx } from '../../../src/main/export/xlsx-writer';
-import { tempDir } from '../../helpers/temp';
-import { readWorkbook, sheetNames, sheetRows } from './read-back';
-import { buildChangeLog, buildTestReport } from './report-builder';
+import { logicalContentHash } from '@main/export/content-hash';
+import { writeXlsx } from '@main/export/xlsx-writer';
+import { tempDir } from '@tests/helpers/temp';
+import { readWorkbook, sheetNames, sheetRows } from '@tests/helpers/read-back';
+import { buildChangeLog, buildTestReport } from '@tests/helpers/report-builder';
 
 const EXPORT_ROWS = new Set(['Exported at', 'Exported by', 'Logical-content SHA-256']);
 

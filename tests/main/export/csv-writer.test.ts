@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecord, writeRaciCsv } from '../../../src/main/export/csv-writer';
-import { tempDir } from '../../helpers/temp';
-import { filesIn } from './read-back';
-import { buildTestReport } from './report-builder';
+import { csvField, csvRecord, writeRaciCsv } from '@main/export/csv-writer';
+import { tempDir } from '@tests/helpers/temp';
+import { filesIn } from '@tests/helpers/read-back';
+import { buildTestReport } from '@tests/helpers/report-builder';
 
 describe('csvField', () => {
   it('quotes text, doubles quotes, leaves numbers bare and empties empty', () => {

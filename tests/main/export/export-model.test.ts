@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportCell, ExportSheet } from '../../../src/core/export-model';
-import { buildExportModel, layerColumns, raciSheet } from '../../../src/core/export-model';
-import { BY_PARTY_ASSET_SAMPLE } from '../../../src/core/export-model-by-party';
-import type { Report } from '../../../src/shared/report';
-import { buildChangeLog, buildTestReport, classicModel } from './report-builder';
+import type { ExportCell, ExportSheet } from '@core/export-model';
+import { buildExportModel, layerColumns, raciSheet } from '@core/export-model';
+import { BY_PARTY_ASSET_SAMPLE } from '@core/export-model-by-party';
+import type { Report } from '@shared/report';
+import { buildChangeLog, buildTestReport, classicModel } from '@tests/helpers/report-builder';
 
 const options = {
   exportedAt: '2026-11-28T09:00:00.000Z',

@@ -4,13 +4,13 @@ import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isFormulaLike, normaliseLineBreaks } from '../../../src/core/spreadsheet-safe';
-import { writeRaciCsv } from '../../../src/main/export/csv-writer';
-import { writeXlsx } from '../../../src/main/export/xlsx-writer';
-import type { Report } from '../../../src/shared/report';
-import { tempDir } from '../../helpers/temp';
-import { everyCell, readWorkbook, sheetRows, zipEntries } from './read-back';
-import { buildChangeLog, buildTestReport, injectionPayloads } from './report-builder';
+import { isFormulaLike, normaliseLineBreaks } from '@core/spreadsheet-safe';
+import { writeRaciCsv } from '@main/export/csv-writer';
+import { writeXlsx } from '@main/export/xlsx-writer';
+import type { Report } from '@shared/report';
+import { tempDir } from '@tests/helpers/temp';
+import { everyCell, readWorkbook, sheetRows, zipEntries } from '@tests/helpers/read-back';
+import { buildChangeLog, buildTestReport, injectionPayloads } from '@tests/helpers/report-builder';
 
 const payloads = injectionPayloads();
 

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { normaliseLineBreaks } from '../../../src/core/spreadsheet-safe';
-import { writeXlsx } from '../../../src/main/export/xlsx-writer';
-import { tempDir } from '../../helpers/temp';
-import { buildChangeLog, buildTestReport, injectionPayloads } from './report-builder';
+import { normaliseLineBreaks } from '@core/spreadsheet-safe';
+import { writeXlsx } from '@main/export/xlsx-writer';
+import { tempDir } from '@tests/helpers/temp';
+import { buildChangeLog, buildTestReport, injectionPayloads } from '@tests/helpers/report-builder';
 
 function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;

@@ -7,7 +7,7 @@ import {
   safeCellText,
   safeSheetName,
   truncateCellText
-} from '../../../src/core/spreadsheet-safe';
+} from '@core/spreadsheet-safe';
 
 describe('safeCellText (CSV)', () => {
   const cases: [string, string][] = [

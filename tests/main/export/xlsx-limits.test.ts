@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXCEL_MAX_CELL_CHARS } from '../../../src/core/spreadsheet-safe';
-import { writeXlsx } from '../../../src/main/export/xlsx-writer';
-import { tempDir } from '../../helpers/temp';
-import { filesIn, readWorkbook, sheetNames, sheetRows, snapshot } from './read-back';
-import { buildChangeLog, buildTestReport } from './report-builder';
+import { EXCEL_MAX_CELL_CHARS } from '@core/spreadsheet-safe';
+import { writeXlsx } from '@main/export/xlsx-writer';
+import { tempDir } from '@tests/helpers/temp';
+import { filesIn, readWorkbook, sheetNames, sheetRows, snapshot } from '@tests/helpers/read-back';
+import { buildChangeLog, buildTestReport } from '@tests/helpers/report-builder';
 
 const base = { exportedAt: '2026-11-28T09:00:00.000Z', exportedBy: 'Jane Doe' };
 

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RESPONSIBILITY_FILLS } from '../../../src/main/export/xlsx-styles';
-import { writeXlsx } from '../../../src/main/export/xlsx-writer';
-import type { WriteXlsxResult } from '../../../src/main/export/xlsx-writer';
-import type { Report } from '../../../src/shared/report';
-import { tempDir } from '../../helpers/temp';
-import { readWorkbook, sheetNames, sheetRows } from './read-back';
-import { buildChangeLog, buildTestReport } from './report-builder';
+import { RESPONSIBILITY_FILLS } from '@main/export/xlsx-styles';
+import { writeXlsx } from '@main/export/xlsx-writer';
+import type { WriteXlsxResult } from '@main/export/xlsx-writer';
+import type { Report } from '@shared/report';
+import { tempDir } from '@tests/helpers/temp';
+import { readWorkbook, sheetNames, sheetRows } from '@tests/helpers/read-back';
+import { buildChangeLog, buildTestReport } from '@tests/helpers/report-builder';
 
 const EXPORTED_AT = '2026-11-28T09:00:00.000Z';
 const SHEETS = [

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, readCsvRecords } from '../../../src/main/import/delimited';
-import { readInventory } from '../../../src/main/import/read-inventory';
-import { FIXTURES } from './fixture-paths';
+import { CsvSyntaxError, readCsvRecords } from '@main/import/delimited';
+import { readInventory } from '@main/import/read-inventory';
+import { FIXTURES } from '@tests/helpers/fixture-paths';
 
 const SPECTRUM = join(FIXTURES, 'messy-csv/csv-spectrum');
 const SINEEMORE = join(FIXTURES, 'messy-csv/sineemore-csv-test-data');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readInventory, type ReadInventoryOptions } from '../../../src/main/import/read-inventory';
-import { resolveDisplayKind, resolveDisplayType, resolveRegion } from '../../../src/core/classify';
+import { readInventory, type ReadInventoryOptions } from '@main/import/read-inventory';
+import { resolveDisplayKind, resolveDisplayType, resolveRegion } from '@core/classify';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const read = (text: string, opts: Partial<ReadInventoryOptions> = {}) =>

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, decodeBytes, sniffUtf16, transcodeToUtf8 } from '../../../src/main/import/decode';
-import { readInventory } from '../../../src/main/import/read-inventory';
-import { fixture } from './fixture-paths';
+import { chooseEncoding, decodeBytes, sniffUtf16, transcodeToUtf8 } from '@main/import/decode';
+import { readInventory } from '@main/import/read-inventory';
+import { fixture } from '@tests/helpers/fixture-paths';
 
 describe('decodeBytes', () => {
   it('reads cp1252 smart quotes and dashes (0x93 0x94 0x96 0x97) as windows-1252', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { importKey } from '../../../src/main/import/import-key';
-import { readInventory } from '../../../src/main/import/read-inventory';
-import { ReadResultSchema } from '../../../src/shared/import';
-import { fixture } from './fixture-paths';
+import { importKey } from '@main/import/import-key';
+import { readInventory } from '@main/import/read-inventory';
+import { ReadResultSchema } from '@shared/import';
+import { fixture } from '@tests/helpers/fixture-paths';
 
 // Expected counts were computed independently of this code (python csv/json, iconv).
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENERATED_TYPE_COUNT, generateAzResourceList } from '../../../bench/import-gen';
-import { readInventory } from '../../../src/main/import/read-inventory';
-import { importKey } from '../../../src/main/import/import-key';
+import { readInventory } from '@main/import/read-inventory';
+import { importKey } from '@main/import/import-key';
 
 describe('generateAzResourceList', () => {
   it('is deterministic for a seed and differs across seeds', () => {

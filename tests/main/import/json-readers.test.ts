@@ -1,10 +1,10 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { generateAzResourceList } from '../../../bench/import-gen';
-import { describeJsonError, lineColumnAt } from '../../../src/main/import/json-text';
-import { readInventory } from '../../../src/main/import/read-inventory';
-import { visitPrettyArray } from '../../../src/main/import/readers/json-array';
-import { fixture } from './fixture-paths';
+import { describeJsonError, lineColumnAt } from '@main/import/json-text';
+import { readInventory } from '@main/import/read-inventory';
+import { visitPrettyArray } from '@main/import/readers/json-array';
+import { fixture } from '@tests/helpers/fixture-paths';
 
 const read = (json: string | Buffer, extra: Record<string, unknown> = {}) =>
   readInventory(typeof json === 'string' ? Buffer.from(json) : json, { fileName: 'x.json', ...extra });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { armIdFromPortalLink, parseArmId } from '../../../src/main/import/arm-id';
-import { detectFormat, isZip } from '../../../src/main/import/detect';
-import { sniffDelimiter } from '../../../src/main/import/delimited';
-import { importKey } from '../../../src/main/import/import-key';
-import { suggestMapping } from '../../../src/main/import/mapping';
-import { parseDayFirstDate } from '../../../src/main/import/readers/governance-csv';
-import { isDotNetTypeName, parseTagsCell } from '../../../src/main/import/tags';
-import type { ImportRow } from '../../../src/shared/import';
+import { armIdFromPortalLink, parseArmId } from '@main/import/arm-id';
+import { detectFormat, isZip } from '@main/import/detect';
+import { sniffDelimiter } from '@main/import/delimited';
+import { importKey } from '@main/import/import-key';
+import { suggestMapping } from '@main/import/mapping';
+import { parseDayFirstDate } from '@main/import/readers/governance-csv';
+import { isDotNetTypeName, parseTagsCell } from '@main/import/tags';
+import type { ImportRow } from '@shared/import';
 
 const SUB = '27db5ec6-d206-4028-b5e1-6004dca5eeef';
 

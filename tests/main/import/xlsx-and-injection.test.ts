@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readInventory } from '../../../src/main/import/read-inventory';
-import { FIXTURES } from './fixture-paths';
+import { readInventory } from '@main/import/read-inventory';
+import { FIXTURES } from '@tests/helpers/fixture-paths';
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

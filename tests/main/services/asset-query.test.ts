@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilter } from '../../../src/core/bulk-filter';
-import { listAssetPage } from '../../../src/main/services/asset-query';
-import { listAssets } from '../../../src/main/store/repos/assets';
-import type { AssetFilter } from '../../../src/shared/filter';
-import { seedAssets } from '../../helpers/seed';
-import { createTestWorkbook } from '../../helpers/workbook';
+import { matchesFilter } from '@core/bulk-filter';
+import { listAssetPage } from '@main/services/asset-query';
+import { listAssets } from '@main/store/repos/assets';
+import type { AssetFilter } from '@shared/filter';
+import { seedAssets } from '@tests/helpers/seed';
+import { createTestWorkbook } from '@tests/helpers/workbook';
 
 describe('asset pages', () => {
   it('narrows the previous result while the user types, giving exactly what the core filter gives', () => {

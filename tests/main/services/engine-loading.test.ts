@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { computeFindings, findingsInSlices } from '../../../src/core/findings';
-import { assetFacets, listAssetPage } from '../../../src/main/services/asset-query';
-import { updateAssets } from '../../../src/main/services/asset-update';
+import { computeFindings, findingsInSlices } from '@core/findings';
+import { assetFacets, listAssetPage } from '@main/services/asset-query';
+import { updateAssets } from '@main/services/asset-update';
 import {
   currentState,
   engineState,
   isLoading,
   startLoading,
   whenLoaded
-} from '../../../src/main/services/engine-state';
-import { loadEngineInput } from '../../../src/main/services/engine-input';
-import { setOverride } from '../../../src/main/services/overrides';
-import { setRaci } from '../../../src/main/services/raci-assign';
-import { closeWorkbook, openWorkbook, updateSettings } from '../../../src/main/services/workbook-service';
-import { SERVICE_MODELS } from '../../../src/shared/domain';
-import { seedAssets, seedParties, type SeedAsset } from '../../helpers/seed';
-import { createTestWorkbook } from '../../helpers/workbook';
+} from '@main/services/engine-state';
+import { loadEngineInput } from '@main/services/engine-input';
+import { setOverride } from '@main/services/overrides';
+import { setRaci } from '@main/services/raci-assign';
+import { closeWorkbook, openWorkbook, updateSettings } from '@main/services/workbook-service';
+import { SERVICE_MODELS } from '@shared/domain';
+import { seedAssets, seedParties, type SeedAsset } from '@tests/helpers/seed';
+import { createTestWorkbook } from '@tests/helpers/workbook';
 
 /** Enough assets for several load slices, with owners, leavers, overrides and assignments spread out. */
 function bigWorkbook(count = 45_000) {

@@ -6,19 +6,19 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HANDLERS } from '../../../src/main/handlers';
-import { NO_RECENT_FILES } from '../../../src/main/recent-files';
-import { createRouter } from '../../../src/main/router';
-import { workbookReport } from '../../../src/main/services/report';
-import { Session } from '../../../src/main/session';
-import type { ExportResult } from '../../../src/shared/contract/export';
-import type { ProgressEvent } from '../../../src/shared/contract';
-import type { Result } from '../../../src/shared/errors';
-import { seedAssets } from '../../helpers/seed';
-import { tempDir } from '../../helpers/temp';
-import { createTestWorkbook } from '../../helpers/workbook';
-import { readWorkbook, snapshot } from '../export/read-back';
-import { seedExportWorkbook } from './export-seed';
+import { HANDLERS } from '@main/handlers';
+import { NO_RECENT_FILES } from '@main/recent-files';
+import { createRouter } from '@main/router';
+import { workbookReport } from '@main/services/report';
+import { Session } from '@main/session';
+import type { ExportResult } from '@shared/contract/export';
+import type { ProgressEvent } from '@shared/contract';
+import type { Result } from '@shared/errors';
+import { seedAssets } from '@tests/helpers/seed';
+import { tempDir } from '@tests/helpers/temp';
+import { createTestWorkbook } from '@tests/helpers/workbook';
+import { readWorkbook, snapshot } from '@tests/helpers/read-back';
+import { seedExportWorkbook } from '@tests/helpers/export-seed';
 
 async function setup(options: { extraAssets?: number } = {}) {
   const t = createTestWorkbook({ organisation: 'Northwind' });
@@ -194,7 +194,7 @@ describe('export.cancel', () => {
     const result = await s.router.handle('export.run', { format: 'xlsx', path, exportedAt: 'now' });
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(readdirSync(dir)).toEqual(['raci.xlsx']);
-    const { sha256File } = await import('../../helpers/temp');
+    const { sha256File } = await import('@tests/helpers/temp');
     expect(sha256File(path)).toBe(first.fileSha256);
     s.done();
   });

@@ -1,9 +1,9 @@
 /** Every shared inventory fixture imports with exact counts and types; a re-import changes nothing. */
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportResult } from '../../../src/shared/contract/import';
-import type { Asset } from '../../../src/shared/domain';
-import { listAssets } from '../../../src/main/store/repos/assets';
-import { fixturePath, importRouter } from './import-fixture';
+import type { ImportPreview, ImportResult } from '@shared/contract/import';
+import type { Asset } from '@shared/domain';
+import { listAssets } from '@main/store/repos/assets';
+import { fixturePath, importRouter } from '@tests/helpers/import-fixture';
 
 interface Expected {
   file: string;

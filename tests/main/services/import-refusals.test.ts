@@ -1,11 +1,11 @@
 /** A bad file or a cancel leaves the workbook byte-identical (hashed while the workbook is closed). */
 import { describe, expect, it } from 'vitest';
 import { generateAzResourceList } from '../../../bench/import-gen';
-import type { ImportPreview } from '../../../src/shared/contract/import';
-import type { ProgressEvent } from '../../../src/shared/contract';
-import { sha256File } from '../../helpers/temp';
-import { seedAssets } from '../../helpers/seed';
-import { azJson, fixturePath, importRouter, tempFile } from './import-fixture';
+import type { ImportPreview } from '@shared/contract/import';
+import type { ProgressEvent } from '@shared/contract';
+import { sha256File } from '@tests/helpers/temp';
+import { seedAssets } from '@tests/helpers/seed';
+import { azJson, fixturePath, importRouter, tempFile } from '@tests/helpers/import-fixture';
 
 const TRUNCATED_JSON = azJson([{ name: 'vm-a' }, { name: 'vm-b' }, { name: 'vm-c' }]).slice(0, 420);
 const UNCLOSED_QUOTE = 'Name,Type,Resource Group\nweb01,Server,rg\n"web02,Server,rg\nweb03,Server,rg\n';

@@ -1,10 +1,10 @@
 /** Import rules: merging, case drift, manual choices kept, owners, not seen, runs and the change log. */
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportResult } from '../../../src/shared/contract/import';
-import type { ChangeLogEntry } from '../../../src/shared/domain';
-import { listAssets } from '../../../src/main/store/repos/assets';
-import { seedParties } from '../../helpers/seed';
-import { azJson, fixturePath, importRouter, tempFile } from './import-fixture';
+import type { ImportPreview, ImportResult } from '@shared/contract/import';
+import type { ChangeLogEntry } from '@shared/domain';
+import { listAssets } from '@main/store/repos/assets';
+import { seedParties } from '@tests/helpers/seed';
+import { azJson, fixturePath, importRouter, tempFile } from '@tests/helpers/import-fixture';
 
 type Ok<T> = { ok: true; data: T };
 

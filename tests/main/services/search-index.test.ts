@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilter } from '../../../src/core/bulk-filter';
-import { SearchIndex } from '../../../src/main/services/search-index';
-import type { Asset } from '../../../src/shared/domain';
+import { matchesFilter } from '@core/bulk-filter';
+import { SearchIndex } from '@main/services/search-index';
+import type { Asset } from '@shared/domain';
 
 function asset(id: number, fields: Partial<Asset>): Asset {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MenuCommand } from '../../../src/shared/contract';
-import { menuTemplate, workbookPathFromArgv } from '../../../src/main/menu';
-import { electronNativeBindingDir, resolveNativeBinding } from '../../../src/main/native-binding';
+import type { MenuCommand } from '@shared/contract';
+import { menuTemplate, workbookPathFromArgv } from '@main/menu';
+import { electronNativeBindingDir, resolveNativeBinding } from '@main/native-binding';
 
 type Item = { label?: string; submenu?: Item[]; click?: () => void; accelerator?: string; enabled?: boolean; role?: string };
 

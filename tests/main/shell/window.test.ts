@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, guardContents, type GuardableContents } from '../../../src/main/security/guards';
-import { openExternalSafely } from '../../../src/main/security/open-external';
-import { isAppUrl, isSafeExternalUrl } from '../../../src/main/security/trusted-url';
-import { createMainWindow, rendererOrigin, secureWindow, windowTitle } from '../../../src/main/window';
+import { denyAllPermissions, guardContents, type GuardableContents } from '@main/security/guards';
+import { openExternalSafely } from '@main/security/open-external';
+import { isAppUrl, isSafeExternalUrl } from '@main/security/trusted-url';
+import { createMainWindow, rendererOrigin, secureWindow, windowTitle } from '@main/window';
 
 type Listener = (event: { preventDefault(): void }, url: string) => void;
 

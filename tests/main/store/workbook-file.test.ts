@@ -3,16 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DemarcError } from '../../../src/shared/errors';
-import { MIGRATIONS } from '../../../src/main/store/migrations';
+import { DemarcError } from '@shared/errors';
+import { MIGRATIONS } from '@main/store/migrations';
 import {
   DEMARC_APPLICATION_ID,
   applyMigrations,
   closeWorkbookFile,
   createWorkbookFile,
   openWorkbookFile
-} from '../../../src/main/store/workbook-file';
-import { sha256File, tempDir } from '../../helpers/temp';
+} from '@main/store/workbook-file';
+import { sha256File, tempDir } from '@tests/helpers/temp';
 
 function refusal(fn: () => unknown): DemarcError {
   try {

@@ -3,7 +3,7 @@
  * Full objects and projections differ only in their keys, so both go through a mapping
  * suggested from the keys of the first objects (`id`, `resourceGroup`, or `Name`, `RG`...).
  */
-import type { ColumnMapping, ImportFormat, ImportRow, RowError } from '../../../shared/import';
+import type { ColumnMapping, ImportFormat, ImportRow, RowError } from '@shared/import';
 import { mappedColumns, missingColumns, suggestMapping } from '../mapping';
 import type { ReaderContext, ReaderOutput } from '../reader-types';
 import { createRowBuilder, isRowError, textOf, type RowBuilder } from '../row-builder';

@@ -3,7 +3,7 @@
  * projections: a top-level array. Large pretty-printed arrays are read element by element
  * (see json-array.ts); anything else is parsed whole.
  */
-import type { ImportFormat } from '../../../shared/import';
+import type { ImportFormat } from '@shared/import';
 import { parseJsonDocument, type JsonBytes } from '../json-text';
 import { failedRead, yieldToLoop, type ReaderContext, type ReaderOutput } from '../reader-types';
 import { ReadWarnings } from '../warnings';

@@ -4,7 +4,7 @@
  * on-premises server: provider onprem, service-model hint onprem, type "Server", kind the
  * Server type (Virtual / Physical). Sizing and OS columns are kept in `extra`.
  */
-import type { ColumnMapping } from '../../../shared/import';
+import type { ColumnMapping } from '@shared/import';
 import { mappedColumns, normaliseHeader, suggestMapping } from '../mapping';
 import { requireNameColumn, type TableShape } from '../table';
 

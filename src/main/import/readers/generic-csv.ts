@@ -8,7 +8,7 @@ import { mappedColumns, suggestMapping } from '../mapping';
 import type { ReaderContext } from '../reader-types';
 import type { RowSpec } from '../row-builder';
 import { requireNameColumn, type TableShape } from '../table';
-import type { ColumnMapping, ImportFormat } from '../../../shared/import';
+import type { ColumnMapping, ImportFormat } from '@shared/import';
 
 /** The generic row spec, shared with the xlsx reader. */
 export function genericSpec(

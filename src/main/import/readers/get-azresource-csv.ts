@@ -6,7 +6,7 @@
  * get no tags and one warning for the file. A select without ResourceId has no id; the import
  * key is then composite (subscription, group, type, name).
  */
-import type { ColumnMapping } from '../../../shared/import';
+import type { ColumnMapping } from '@shared/import';
 import { mappedColumns, suggestMapping } from '../mapping';
 import { requireNameColumn, type TableShape } from '../table';
 

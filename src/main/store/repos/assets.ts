@@ -1,4 +1,4 @@
-import type { Asset, ClassificationSource, ServiceModel } from '../../../shared/domain';
+import type { Asset, ClassificationSource, ServiceModel } from '@shared/domain';
 import type { Db } from '../workbook-file';
 
 export interface AssetRow {

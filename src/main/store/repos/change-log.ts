@@ -1,4 +1,4 @@
-import type { ChangeLogEntry } from '../../../shared/domain';
+import type { ChangeLogEntry } from '@shared/domain';
 import type { Db } from '../workbook-file';
 
 export interface NewChange {

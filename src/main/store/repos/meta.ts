@@ -1,4 +1,4 @@
-import type { WorkbookSettings } from '../../../shared/domain';
+import type { WorkbookSettings } from '@shared/domain';
 import type { Db } from '../workbook-file';
 
 /** Keys of the meta table; values are stored as text (JSON for structured ones). */

@@ -1,4 +1,4 @@
-import type { Party, PartyKind } from '../../../shared/domain';
+import type { Party, PartyKind } from '@shared/domain';
 import type { Db } from '../workbook-file';
 
 interface PartyRow {

@@ -1,4 +1,4 @@
-import type { CellValue, LayerOverride, RaciAssignment, RaciRole } from '../../../shared/domain';
+import type { CellValue, LayerOverride, RaciAssignment, RaciRole } from '@shared/domain';
 import type { Db } from '../workbook-file';
 
 interface OverrideRow {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { MenuCommand } from '../../../shared/contract';
-import type { WorkbookInfo } from '../../../shared/contract/workbook';
+import type { MenuCommand } from '@shared/contract';
+import type { WorkbookInfo } from '@shared/contract/workbook';
 import { ApiError, call, onEvent } from '../lib/api';
 import { workbookKeys } from '../lib/query-keys';
 

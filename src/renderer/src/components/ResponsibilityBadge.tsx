@@ -1,4 +1,4 @@
-import type { Responsibility } from '../../../shared/domain';
+import type { Responsibility } from '@shared/domain';
 import { RESPONSIBILITY_LABELS } from '../lib/labels';
 
 /** A responsibility in its colour, always with its word (colour is never the only signal). */

@@ -2,8 +2,8 @@
  * The renderer's only door to the workbook: window.api from the preload.
  * `call` unwraps results and throws ApiError so TanStack Query can show failures.
  */
-import type { DemarcApi, EventName, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
-import type { ErrorCode } from '../../../shared/errors';
+import type { DemarcApi, EventName, MethodInput, MethodName, MethodOutput } from '@shared/contract';
+import type { ErrorCode } from '@shared/errors';
 
 declare global {
   interface Window {

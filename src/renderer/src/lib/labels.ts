@@ -1,5 +1,5 @@
-import type { FindingCode, PartyKind, Responsibility, ServiceModel, Severity } from '../../../shared/domain';
-import { SERVICE_MODEL_LABELS } from '../../../shared/domain';
+import type { FindingCode, PartyKind, Responsibility, ServiceModel, Severity } from '@shared/domain';
+import { SERVICE_MODEL_LABELS } from '@shared/domain';
 
 export const RESPONSIBILITY_LABELS: Record<Responsibility, string> = {
   provider: 'Provider',

@@ -1,5 +1,5 @@
-import type { AssetSortColumn } from '../../../shared/contract/engine';
-import type { AssetFilter } from '../../../shared/filter';
+import type { AssetSortColumn } from '@shared/contract/engine';
+import type { AssetFilter } from '@shared/filter';
 
 /**
  * Query-key factories: mutations invalidate what they touch by these prefixes. Every key of

@@ -1,4 +1,4 @@
-import type { AssetDetail } from '../../../../shared/contract/engine';
+import type { AssetDetail } from '@shared/contract/engine';
 import { shortDate } from '../../lib/labels';
 
 /** What the inventory says about the asset, and its tags. */

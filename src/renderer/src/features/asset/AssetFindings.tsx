@@ -1,4 +1,4 @@
-import type { Finding } from '../../../../shared/domain';
+import type { Finding } from '@shared/domain';
 
 /** What is wrong with this asset right now, and how to fix it. */
 export function AssetFindings({ findings }: { findings: Finding[] }) {

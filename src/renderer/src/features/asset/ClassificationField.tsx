@@ -1,5 +1,5 @@
-import type { AssetDetail } from '../../../../shared/contract/engine';
-import { SERVICE_MODELS, type ServiceModel } from '../../../../shared/domain';
+import type { AssetDetail } from '@shared/contract/engine';
+import { SERVICE_MODELS, type ServiceModel } from '@shared/domain';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { serviceModelLabel } from '../../lib/labels';
 import type { useAssetMutations } from './useAsset';

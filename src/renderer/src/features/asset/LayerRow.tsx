@@ -1,5 +1,5 @@
-import type { AssetLayerDetail } from '../../../../shared/contract/engine';
-import { RACI_ROLES } from '../../../../shared/domain';
+import type { AssetLayerDetail } from '@shared/contract/engine';
+import { RACI_ROLES } from '@shared/domain';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
 
 interface LayerRowProps {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AssetDetail } from '../../../../shared/contract/engine';
+import type { AssetDetail } from '@shared/contract/engine';
 import { LayerRow } from './LayerRow';
 import { OverrideDialog } from './OverrideDialog';
 import { RaciDialog } from './RaciDialog';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { AssetLayerDetail } from '../../../../shared/contract/engine';
-import { CELL_VALUES, type CellValue } from '../../../../shared/domain';
+import type { AssetLayerDetail } from '@shared/contract/engine';
+import { CELL_VALUES, type CellValue } from '@shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
 import { RESPONSIBILITY_LABELS } from '../../lib/labels';

@@ -1,4 +1,4 @@
-import type { AssetDetail } from '../../../../shared/contract/engine';
+import type { AssetDetail } from '@shared/contract/engine';
 import { useActivePeopleAndTeams } from '../parties/useParties';
 import type { useAssetMutations } from './useAsset';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { AssetLayerDetail } from '../../../../shared/contract/engine';
-import type { RaciRole } from '../../../../shared/domain';
+import type { AssetLayerDetail } from '@shared/contract/engine';
+import type { RaciRole } from '@shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { useParties } from '../parties/useParties';
 import type { useAssetMutations } from './useAsset';

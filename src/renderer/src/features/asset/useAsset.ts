@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MethodInput } from '../../../../shared/contract';
-import type { AssetDetail } from '../../../../shared/contract/engine';
+import type { MethodInput } from '@shared/contract';
+import type { AssetDetail } from '@shared/contract/engine';
 import { call } from '../../lib/api';
 import { assetKeys, workbookKeys } from '../../lib/query-keys';
 import { useInvalidateWorkbook } from '../../lib/useInvalidateWorkbook';

@@ -1,5 +1,5 @@
 import { Bar, BarChart, Cell, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
-import { RESPONSIBILITIES, SERVICE_MODELS, SEVERITIES } from '../../../../shared/domain';
+import { RESPONSIBILITIES, SERVICE_MODELS, SEVERITIES } from '@shared/domain';
 import { QueryError } from '../../components/QueryError';
 import { RESPONSIBILITY_LABELS, SEVERITY_LABELS, serviceModelLabel } from '../../lib/labels';
 import type { SectionProps } from '../layout/sections';

@@ -1,4 +1,4 @@
-import type { Responsibility, Severity } from '../../../../shared/domain';
+import type { Responsibility, Severity } from '@shared/domain';
 
 /** SVG fills cannot read CSS variables as attributes: the same values as styles.css. */
 export const RESPONSIBILITY_FILL: Record<Responsibility, { fill: string; ink: string }> = {

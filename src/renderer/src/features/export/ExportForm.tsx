@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ExportFormat, ExportedAtChoice } from '../../../../shared/contract/export';
+import type { ExportFormat, ExportedAtChoice } from '@shared/contract/export';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExportProgress } from './ExportProgress';
 import { ExportResultCard } from './ExportResultCard';

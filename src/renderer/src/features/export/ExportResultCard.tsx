@@ -1,4 +1,4 @@
-import type { ExportResult } from '../../../../shared/contract/export';
+import type { ExportResult } from '@shared/contract/export';
 
 /** Where the file went, what it holds, and a way to it in the file manager. */
 export function ExportResultCard({ result, onShowInFolder }: { result: ExportResult; onShowInFolder: (path: string) => void }) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProgressEvent } from '../../../../shared/contract';
-import type { ExportFormat, ExportResult, ExportedAtChoice } from '../../../../shared/contract/export';
+import type { ProgressEvent } from '@shared/contract';
+import type { ExportFormat, ExportResult, ExportedAtChoice } from '@shared/contract/export';
 import { ApiError, call, onEvent } from '../../lib/api';
 
 export type ExportStatus =

@@ -1,4 +1,4 @@
-import { SEVERITIES } from '../../../../shared/domain';
+import { SEVERITIES } from '@shared/domain';
 import { QueryError } from '../../components/QueryError';
 import { SEVERITY_LABELS } from '../../lib/labels';
 import type { SectionProps } from '../layout/sections';

@@ -1,5 +1,5 @@
-import type { ClassificationSummary, ImportCounts as Counts } from '../../../../shared/contract/import';
-import { SERVICE_MODELS } from '../../../../shared/domain';
+import type { ClassificationSummary, ImportCounts as Counts } from '@shared/contract/import';
+import { SERVICE_MODELS } from '@shared/domain';
 import { serviceModelLabel } from '../../lib/labels';
 
 const COUNT_LABELS: [keyof Counts, string][] = [

@@ -1,7 +1,7 @@
-import type { ImportFilePreview } from '../../../../shared/contract/import';
+import type { ImportFilePreview } from '@shared/contract/import';
 import { serviceModelLabel } from '../../lib/labels';
 import { MappingEditor } from './MappingEditor';
-import type { ColumnMapping } from '../../../../shared/import';
+import type { ColumnMapping } from '@shared/import';
 
 const STATUS_LABELS = { new: 'New', updated: 'Updated', unchanged: 'Unchanged' } as const;
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MenuCommand } from '../../../../shared/contract';
+import type { MenuCommand } from '@shared/contract';
 import { onEvent } from '../../lib/api';
 import { ImportDialog } from './ImportDialog';
 import type { ReadChoice } from './useImport';

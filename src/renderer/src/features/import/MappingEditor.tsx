@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from '../../../../shared/import';
+import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from '@shared/import';
 
 const FIELD_LABELS: Record<MappableField, string> = {
   name: 'Name',

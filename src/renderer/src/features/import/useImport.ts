@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ProgressEvent } from '../../../../shared/contract';
-import type { ImportPreview, ImportResult } from '../../../../shared/contract/import';
-import type { ColumnMapping, ImportFormat } from '../../../../shared/import';
+import type { ProgressEvent } from '@shared/contract';
+import type { ImportPreview, ImportResult } from '@shared/contract/import';
+import type { ColumnMapping, ImportFormat } from '@shared/import';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { useInvalidateWorkbook } from '../../lib/useInvalidateWorkbook';
 

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import type { AssetFilter } from '../../../../shared/filter';
+import type { AssetFilter } from '@shared/filter';
 import { formatCount } from '../../lib/labels';
 import { BulkDialog, type BulkKind } from './BulkDialog';
 import { useBulkUpdate } from './useBulkUpdate';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { MethodInput } from '../../../../shared/contract';
-import { SERVICE_MODELS, type ServiceModel } from '../../../../shared/domain';
+import type { MethodInput } from '@shared/contract';
+import { SERVICE_MODELS, type ServiceModel } from '@shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Pending } from '../../components/Pending';

@@ -1,4 +1,4 @@
-import type { AssetSortColumn } from '../../../../shared/contract/engine';
+import type { AssetSortColumn } from '@shared/contract/engine';
 import { formatCount } from '../../lib/labels';
 import type { AssetSort } from '../../lib/query-keys';
 import type { GridColumn } from './columns';

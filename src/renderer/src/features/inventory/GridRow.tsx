@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { AssetListRow } from '../../../../shared/contract/engine';
+import type { AssetListRow } from '@shared/contract/engine';
 import type { GridColumn } from './columns';
 
 interface GridRowProps {

@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import type { Facet } from '../../../../shared/contract/engine';
-import { FINDING_CODES, SERVICE_MODELS } from '../../../../shared/domain';
-import type { AssetFilter } from '../../../../shared/filter';
+import type { Facet } from '@shared/contract/engine';
+import { FINDING_CODES, SERVICE_MODELS } from '@shared/domain';
+import type { AssetFilter } from '@shared/filter';
 import { findingCodeLabel, formatCount, serviceModelLabel } from '../../lib/labels';
 import { FacetSelect } from './FacetSelect';
 import { useFacets } from './useFacets';

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { AssetListRow, AssetSortColumn } from '../../../../shared/contract/engine';
-import type { AssetFilter } from '../../../../shared/filter';
+import type { AssetListRow, AssetSortColumn } from '@shared/contract/engine';
+import type { AssetFilter } from '@shared/filter';
 import { QueryError } from '../../components/QueryError';
 import { call } from '../../lib/api';
 import type { AssetSort } from '../../lib/query-keys';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
-import type { AssetSortColumn } from '../../../../shared/contract/engine';
-import { FINDING_CODES } from '../../../../shared/domain';
+import type { AssetSortColumn } from '@shared/contract/engine';
+import { FINDING_CODES } from '@shared/domain';
 import type { AssetSort } from '../../lib/query-keys';
 import { AssetPanel } from '../asset/AssetPanel';
 import type { SectionProps } from '../layout/sections';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AssetListRow, AssetSortColumn } from '../../../../shared/contract/engine';
+import type { AssetListRow, AssetSortColumn } from '@shared/contract/engine';
 import { serviceModelLabel, shortDate } from '../../lib/labels';
 
 export interface GridColumn {

@@ -1,7 +1,7 @@
 import { keepPreviousData, replaceEqualDeep, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AssetListRow, AssetPage } from '../../../../shared/contract/engine';
-import type { AssetFilter } from '../../../../shared/filter';
+import type { AssetListRow, AssetPage } from '@shared/contract/engine';
+import type { AssetFilter } from '@shared/filter';
 import { call } from '../../lib/api';
 import { assetKeys, type AssetSort } from '../../lib/query-keys';
 

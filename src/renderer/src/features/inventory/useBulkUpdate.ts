@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { MethodInput, ProgressEvent } from '../../../../shared/contract';
+import type { MethodInput, ProgressEvent } from '@shared/contract';
 import { call, onEvent } from '../../lib/api';
 import { useInvalidateWorkbook } from '../../lib/useInvalidateWorkbook';
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { AssetFilter } from '../../../../shared/filter';
+import type { AssetFilter } from '@shared/filter';
 
 export interface Selection {
   ids: ReadonlySet<number>;

@@ -1,4 +1,4 @@
-import type { WorkbookInfo } from '../../../../shared/contract/workbook';
+import type { WorkbookInfo } from '@shared/contract/workbook';
 
 export function StatusBar({ info }: { info: WorkbookInfo }) {
   return (

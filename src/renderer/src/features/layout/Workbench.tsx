@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { WorkbookInfo } from '../../../../shared/contract/workbook';
+import type { WorkbookInfo } from '@shared/contract/workbook';
 import type { WorkbookCommands } from '../../app/useWorkbookCommands';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { requestFind } from '../../lib/find-request';

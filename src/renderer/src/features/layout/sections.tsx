@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { WorkbookInfo } from '../../../../shared/contract/workbook';
+import type { WorkbookInfo } from '@shared/contract/workbook';
 import { DashboardView } from '../dashboard/DashboardView';
 import { ExportView } from '../export/ExportView';
 import { FindingsView } from '../findings/FindingsView';

@@ -1,4 +1,4 @@
-import type { PartyHoldings } from '../../../../shared/contract/engine';
+import type { PartyHoldings } from '@shared/contract/engine';
 
 /** Everything a party holds: assets it owns and roles on asset layers. */
 export function HoldingsList({ holdings }: { holdings: PartyHoldings }) {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { Party } from '../../../../shared/domain';
+import type { Party } from '@shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { call } from '../../lib/api';
 import { todayIso } from '../../lib/labels';

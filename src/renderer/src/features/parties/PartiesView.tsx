@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PartyListEntry } from '../../../../shared/contract/engine';
+import type { PartyListEntry } from '@shared/contract/engine';
 import { QueryError } from '../../components/QueryError';
 import { PARTY_KIND_LABELS, shortDate } from '../../lib/labels';
 import type { SectionProps } from '../layout/sections';

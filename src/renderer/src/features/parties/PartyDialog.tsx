@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { PARTY_KINDS, type Party, type PartyKind } from '../../../../shared/domain';
+import { PARTY_KINDS, type Party, type PartyKind } from '@shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { PARTY_KIND_LABELS } from '../../lib/labels';
 import { usePartyMutations } from './useParties';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { MethodInput } from '../../../../shared/contract';
+import type { MethodInput } from '@shared/contract';
 import { call } from '../../lib/api';
 import { partyKeys } from '../../lib/query-keys';
 import { useInvalidateWorkbook } from '../../lib/useInvalidateWorkbook';

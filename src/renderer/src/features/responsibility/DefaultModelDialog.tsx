@@ -1,4 +1,4 @@
-import type { ModelChangeSummary } from '../../../../shared/contract/engine';
+import type { ModelChangeSummary } from '@shared/contract/engine';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Pending } from '../../components/Pending';

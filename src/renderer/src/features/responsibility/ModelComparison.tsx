@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { SERVICE_MODELS } from '../../../../shared/domain';
-import type { ModelSummary } from '../../../../shared/contract/engine';
+import { SERVICE_MODELS } from '@shared/domain';
+import type { ModelSummary } from '@shared/contract/engine';
 import { QueryError } from '../../components/QueryError';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
 import { serviceModelLabel } from '../../lib/labels';

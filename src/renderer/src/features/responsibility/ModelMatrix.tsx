@@ -1,4 +1,4 @@
-import type { ModelCell, ResponsibilityModel } from '../../../../shared/domain';
+import type { ModelCell, ResponsibilityModel } from '@shared/domain';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
 import { serviceModelLabel } from '../../lib/labels';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { ResponsibilityModel } from '../../../../shared/domain';
+import type { ResponsibilityModel } from '@shared/domain';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { call } from '../../lib/api';
 import { workbookKeys } from '../../lib/query-keys';

@@ -3,9 +3,9 @@
  * createWorkbook, then assets and parties seeded straight into SQLite (tests only).
  */
 import { join } from 'node:path';
-import { closeWorkbook, createWorkbook } from '../../src/main/services/workbook-service';
-import type { ServiceModel } from '../../src/shared/domain';
-import { seedAssets, seedParties, type SeedAsset } from '../helpers/seed';
+import { closeWorkbook, createWorkbook } from '@main/services/workbook-service';
+import type { ServiceModel } from '@shared/domain';
+import { seedAssets, seedParties, type SeedAsset } from '@tests/helpers/seed';
 
 export const PARTIES = ['Alice Martin', 'Bob Chen', 'Platform Team', 'Security Team', 'Carol Diaz'] as const;
 

@@ -1,13 +1,13 @@
 /** What the import tests share: fixture paths, a router over a real temp workbook, small files. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HANDLERS } from '../../../src/main/handlers';
-import { NO_RECENT_FILES } from '../../../src/main/recent-files';
-import { createRouter } from '../../../src/main/router';
-import { Session } from '../../../src/main/session';
-import type { ProgressEvent } from '../../../src/shared/contract';
-import { FIXTURES } from '../import/fixture-paths';
-import { fixedClock, tempDir } from '../../helpers/temp';
+import { HANDLERS } from '@main/handlers';
+import { NO_RECENT_FILES } from '@main/recent-files';
+import { createRouter } from '@main/router';
+import { Session } from '@main/session';
+import type { ProgressEvent } from '@shared/contract';
+import { FIXTURES } from './fixture-paths';
+import { fixedClock, tempDir } from '@tests/helpers/temp';
 
 export function fixturePath(relative: string): string {
   return join(FIXTURES, relative);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 
 export function fixture(...parts: string[]): Buffer {
   return readFileSync(join(FIXTURES, ...parts));

@@ -1,4 +1,4 @@
-import { runCli } from '../../src/cli/main';
+import { runCli } from '@cli/main';
 
 export interface CliRun {
   code: number;

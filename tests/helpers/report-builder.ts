@@ -11,8 +11,8 @@ import type {
   PartyKind,
   Responsibility,
   ServiceModel
-} from '../../../src/shared/domain';
-import type { Report, ReportAsset, ReportLayer, ReportModel, ReportParty } from '../../../src/shared/report';
+} from '@shared/domain';
+import type { Report, ReportAsset, ReportLayer, ReportModel, ReportParty } from '@shared/report';
 
 const LAYERS: [string, string, Partial<Record<ServiceModel, CellValue>>][] = [
   [
@@ -228,7 +228,7 @@ export function buildChangeLog(count = 5, summary?: (i: number) => string): Chan
  */
 export function injectionPayloads(): string[] {
   const page = readFileSync(
-    join(__dirname, 'fixtures', 'PayloadsAllTheThings_CSV-Injection_README.md'),
+    join(__dirname, '..', 'fixtures', 'injection', 'PayloadsAllTheThings_CSV-Injection_README.md'),
     'utf8'
   );
   const payloads: string[] = [];

@@ -4,17 +4,17 @@
  * RACI assignments and overrides set through the engine services, and the formula-injection
  * payloads of the fixture as asset names, tags, party names and justifications.
  */
-import { classifyResourceType } from '../../../src/core/classify';
-import { readInventory } from '../../../src/main/import/read-inventory';
-import { updateAssets } from '../../../src/main/services/asset-update';
-import type { OpenWorkbook, ServiceContext } from '../../../src/main/services/context';
-import { setOverride } from '../../../src/main/services/overrides';
-import { addParty, leaveParty } from '../../../src/main/services/parties';
-import { setRaci } from '../../../src/main/services/raci-assign';
-import { updateSettings } from '../../../src/main/services/workbook-service';
-import { injectionPayloads } from '../export/report-builder';
-import { fixture } from '../import/fixture-paths';
-import { seedAssets, type SeedAsset } from '../../helpers/seed';
+import { classifyResourceType } from '@core/classify';
+import { readInventory } from '@main/import/read-inventory';
+import { updateAssets } from '@main/services/asset-update';
+import type { OpenWorkbook, ServiceContext } from '@main/services/context';
+import { setOverride } from '@main/services/overrides';
+import { addParty, leaveParty } from '@main/services/parties';
+import { setRaci } from '@main/services/raci-assign';
+import { updateSettings } from '@main/services/workbook-service';
+import { injectionPayloads } from './report-builder';
+import { fixture } from './fixture-paths';
+import { seedAssets, type SeedAsset } from '@tests/helpers/seed';
 
 /** The shared fixtures sit next to the repository (as in CI), like the import tests' fixtures. */
 export const INVENTORY_FILE = 'nsc-infra_az-resource-list-full_utf16le.json';

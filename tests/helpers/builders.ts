@@ -1,7 +1,7 @@
 /** Small builders for core tests: plain data with sensible defaults, overridden per test. */
-import type { Asset, LayerOverride, Party, RaciAssignment, WorkbookSettings } from '../../src/shared/domain';
-import type { EngineInput } from '../../src/core/engine-input';
-import { BUILTIN_MODELS } from '../../src/core/models';
+import type { Asset, LayerOverride, Party, RaciAssignment, WorkbookSettings } from '@shared/domain';
+import type { EngineInput } from '@core/engine-input';
+import { BUILTIN_MODELS } from '@core/models';
 
 export const NOW = '2026-03-01T12:00:00.000Z';
 
