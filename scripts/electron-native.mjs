@@ -2,20 +2,25 @@
 //  1. the Electron binary (electron 45 downloads lazily; electron-vite 6 does not trigger it);
 //  2. better-sqlite3 compiled for Electron's ABI into .native/electron-<version>-<platform>-<arch>/,
 //     from a private copy of the package so node_modules keeps the Node build that tests use.
-// Usage: node scripts/electron-native.mjs ensure|check
+// Usage: node scripts/electron-native.mjs ensure|check [--arch ARCH]
+// The packaging hook (scripts/package-native.mjs) calls ensureSqliteForElectron for each target arch.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const electronPkg = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8'));
-const electronVersion = electronPkg.version;
-const target = join(root, '.native', `electron-${electronVersion}-${process.platform}-${process.arch}`);
-const binding = join(target, 'better_sqlite3.node');
+export const electronVersion = electronPkg.version;
+
+/** Where the Electron-ABI build for one platform/arch lives (src/main/native-binding.ts reads the same path). */
+export function bindingFor(platform, arch) {
+  return join(root, '.native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
+}
 
 /** npm exports npm_config_* to scripts; node-gyp would pick up nodedir/target from them and build for Node. */
 function cleanEnv() {
@@ -55,33 +60,40 @@ function nodeGypPath() {
   return found;
 }
 
-function ensureSqliteForElectron() {
-  if (existsSync(binding)) return;
-  console.log(`electron-native: building better-sqlite3 for Electron ${electronVersion} (${process.platform}-${process.arch})…`);
+/** Compiles better-sqlite3 for Electron on this platform, for `arch` (node-gyp cross-compiles on macOS). */
+export function ensureSqliteForElectron(arch = process.arch) {
+  const binding = bindingFor(process.platform, arch);
+  if (existsSync(binding)) return binding;
+  console.log(`electron-native: building better-sqlite3 for Electron ${electronVersion} (${process.platform}-${arch})…`);
   const source = dirname(require.resolve('better-sqlite3/package.json'));
   const work = mkdtempSync(join(tmpdir(), 'demarc-native-'));
   try {
     cpSync(source, work, { recursive: true, filter: (path) => !path.includes(`${join(source, 'build')}`) });
     run(
       process.execPath,
-      [nodeGypPath(), 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+      [nodeGypPath(), 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
       { cwd: work, env: cleanEnv() }
     );
-    mkdirSync(target, { recursive: true });
+    mkdirSync(dirname(binding), { recursive: true });
     copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), binding);
     console.log(`electron-native: wrote ${binding}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  return binding;
 }
 
-const command = process.argv[2] ?? 'ensure';
-if (command === 'check') {
-  console.log(JSON.stringify({ electronVersion, binding, bindingExists: existsSync(binding) }));
-} else if (command === 'ensure') {
-  ensureElectronBinary();
-  ensureSqliteForElectron();
-} else {
-  console.error('usage: node scripts/electron-native.mjs ensure|check');
-  process.exit(2);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { arch: { type: 'string', default: process.arch } } });
+  const command = positionals[0] ?? 'ensure';
+  const binding = bindingFor(process.platform, values.arch);
+  if (command === 'check') {
+    console.log(JSON.stringify({ electronVersion, binding, bindingExists: existsSync(binding) }));
+  } else if (command === 'ensure') {
+    ensureElectronBinary();
+    ensureSqliteForElectron(values.arch);
+  } else {
+    console.error('usage: node scripts/electron-native.mjs ensure|check [--arch ARCH]');
+    process.exit(2);
+  }
 }

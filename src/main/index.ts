@@ -7,8 +7,9 @@ import { EVENT_CHANNEL_PREFIX, type EventName, type MenuCommand } from '@shared/
 import { electronDialogs } from './electron-dialogs';
 import { HANDLERS } from './handlers';
 import { registerIpc } from './ipc';
-import { menuTemplate, workbookPathFromArgv } from './menu';
-import { resolveNativeBinding } from './native-binding';
+import { menuTemplate } from './menu';
+import { resolveAppIcon, resolveNativeBinding } from './native-binding';
+import { workbookPathFromArgv } from './open-from-os';
 import { shellOpener } from './security/open-external';
 import { RecentFiles } from './recent-files';
 import { createRouter } from './router';
@@ -17,8 +18,18 @@ import { createMainWindow, rendererOrigin, secureWindow, windowTitle } from './w
 
 const outDir = join(__dirname, '..');
 let mainWindow: BrowserWindow | null = null;
+let recent: RecentFiles | null = null;
 const session = new Session();
+/** Workbooks the OS asked us to open before the renderer could take them. */
 const pendingOpen: string[] = [];
+let rendererReady = false;
+const appPaths = () => ({
+  platform: process.platform,
+  appRoot: app.getAppPath(),
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  exists: existsSync
+});
 
 function emit(event: EventName, payload: unknown): void {
   mainWindow?.webContents.send(`${EVENT_CHANNEL_PREFIX}${event}`, payload);
@@ -47,45 +58,58 @@ function osUser(): string {
 
 function createWindow(recent: RecentFiles): void {
   const origin = rendererOrigin(outDir, process.env.ELECTRON_RENDERER_URL);
-  mainWindow = createMainWindow(BrowserWindow, outDir);
+  rendererReady = false;
+  mainWindow = createMainWindow(BrowserWindow, outDir, resolveAppIcon(appPaths()));
   secureWindow(mainWindow, origin, shellOpener(shell));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
+    rendererReady = false;
   });
   mainWindow.webContents.once('did-finish-load', () => {
+    rendererReady = true;
     for (const path of pendingOpen.splice(0)) sendMenu({ open: path });
   });
   void mainWindow.loadURL(origin.rendererUrl);
   refreshMenu(recent);
 }
 
+/** A double-clicked workbook (argv, second instance, macOS open-file) opens in this instance. */
+function openFromOs(path: string): void {
+  if (mainWindow && rendererReady) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    sendMenu({ open: path });
+    return;
+  }
+  pendingOpen.push(path);
+  // macOS keeps running with no window: a double-click brings one back.
+  if (!mainWindow && recent && app.isReady()) createWindow(recent);
+}
+
 function start(): void {
+  const icon = resolveAppIcon(appPaths());
   app.setAboutPanelOptions({
     applicationName: 'Demarc',
     applicationVersion: app.getVersion(),
-    copyright: 'Shared-responsibility tables: Microsoft Learn. Service-model catalogue: Microsoft FinOps toolkit (MIT).'
+    version: `Electron ${process.versions.electron}`,
+    copyright: 'Shared-responsibility tables: Microsoft Learn. Service-model catalogue: Microsoft FinOps toolkit (MIT).',
+    ...(icon ? { iconPath: icon } : {})
   });
-  const recent = new RecentFiles(join(app.getPath('userData'), 'recent-workbooks.json'));
-  const nativeBinding = resolveNativeBinding({
-    electronVersion: process.versions.electron,
-    platform: process.platform,
-    arch: process.arch,
-    appRoot: app.getAppPath(),
-    isPackaged: app.isPackaged,
-    exists: existsSync
-  });
+  const recentFiles = new RecentFiles(join(app.getPath('userData'), 'recent-workbooks.json'));
+  recent = recentFiles;
+  const nativeBinding = resolveNativeBinding({ ...appPaths(), electronVersion: process.versions.electron, arch: process.arch });
   const router = createRouter(HANDLERS, {
     services: { clock: () => new Date().toISOString(), osUser: osUser(), ...(nativeBinding ? { nativeBinding } : {}) },
     session,
-    recent,
+    recent: recentFiles,
     dialogs: electronDialogs(dialog, () => mainWindow, app.getPath('documents')),
     shell: {
       showItemInFolder: (path) => shell.showItemInFolder(path),
       workbookChanged: (workbook) => {
         mainWindow?.setTitle(windowTitle(workbook));
         if (workbook) app.addRecentDocument(workbook.path);
-        refreshMenu(recent);
+        refreshMenu(recentFiles);
       }
     },
     emit,
@@ -97,26 +121,29 @@ function start(): void {
     const frame = (event as Electron.IpcMainInvokeEvent).senderFrame;
     return mainWindow !== null && frame !== null && frame === mainWindow.webContents.mainFrame;
   });
-  createWindow(recent);
+  createWindow(recentFiles);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const initial = workbookPathFromArgv(process.argv.slice(1));
+  const initial = workbookPathFromArgv(process.argv.slice(1), process.cwd());
   if (initial) pendingOpen.push(initial);
-  app.on('second-instance', (_event, argv) => {
-    const path = workbookPathFromArgv(argv);
-    if (mainWindow) {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // Relative paths are relative to where the second instance was started, not to us.
+    const path = workbookPathFromArgv(argv.slice(1), workingDirectory);
+    if (path) openFromOs(path);
+    else if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
-      if (path) sendMenu({ open: path });
-    }
+    } else if (recent) createWindow(recent);
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (mainWindow) sendMenu({ open: path });
-    else pendingOpen.push(path);
+    openFromOs(path);
+  });
+  app.on('activate', () => {
+    if (!mainWindow && recent) createWindow(recent);
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (e) => e.preventDefault());

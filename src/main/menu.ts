@@ -51,8 +51,3 @@ export function menuTemplate(
     { label: '&Help', submenu: [{ label: 'About Demarc', click: () => send('about') }] }
   ];
 }
-
-/** A .demarc path among command-line arguments (second instance, file association). */
-export function workbookPathFromArgv(argv: readonly string[]): string | null {
-  return [...argv].reverse().find((arg) => /\.demarc$/i.test(arg) && !arg.startsWith('-')) ?? null;
-}

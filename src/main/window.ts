@@ -7,8 +7,10 @@ import type { AppOrigin } from './security/trusted-url';
  * inside `new BrowserWindow(...)`, so both the unit tests and the static audit
  * (electronegativity reads only such literals) see the real values.
  */
-export function createMainWindow<T>(BrowserWindow: new (options: Record<string, unknown>) => T, outDir: string): T {
+export function createMainWindow<T>(BrowserWindow: new (options: Record<string, unknown>) => T, outDir: string, icon?: string): T {
   return new BrowserWindow({
+    // Linux and Windows show it in the title bar and task switcher (macOS uses the bundle's).
+    ...(icon ? { icon } : {}),
     width: 1440,
     height: 900,
     minWidth: 960,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '@shared/contract';
-import { menuTemplate, workbookPathFromArgv } from '@main/menu';
-import { electronNativeBindingDir, resolveNativeBinding } from '@main/native-binding';
+import { menuTemplate } from '@main/menu';
 
 type Item = { label?: string; submenu?: Item[]; click?: () => void; accelerator?: string; enabled?: boolean; role?: string };
 
@@ -43,29 +42,5 @@ describe('application menu', () => {
     expect(template[0]!.role).toBe('appMenu');
     expect(find(template, 'Close Workbook').enabled).toBe(false);
     expect(find(template, 'No recent workbooks').enabled).toBe(false);
-  });
-
-  it('finds a workbook path among a second instance’s arguments', () => {
-    expect(workbookPathFromArgv(['/usr/bin/demarc', '--flag', '/home/a/Acme.demarc'])).toBe('/home/a/Acme.demarc');
-    expect(workbookPathFromArgv(['/usr/bin/demarc', '--inspect'])).toBeNull();
-  });
-});
-
-describe('native binding for Electron', () => {
-  const base = { platform: 'linux', arch: 'x64', appRoot: '/repo', isPackaged: false };
-
-  it('uses better-sqlite3’s default under Node and in packaged apps', () => {
-    expect(resolveNativeBinding({ ...base, electronVersion: undefined, exists: () => false })).toBeUndefined();
-    expect(resolveNativeBinding({ ...base, electronVersion: '45.5.0', isPackaged: true, exists: () => false })).toBeUndefined();
-  });
-
-  it('uses the Electron-ABI copy in development, leaving node_modules for the tests', () => {
-    const expected = `${electronNativeBindingDir('/repo', '45.5.0', 'linux', 'x64')}/better_sqlite3.node`;
-    expect(expected).toBe('/repo/.native/electron-45.5.0-linux-x64/better_sqlite3.node');
-    expect(resolveNativeBinding({ ...base, electronVersion: '45.5.0', exists: (p) => p === expected })).toBe(expected);
-  });
-
-  it('explains how to build the binding when it is missing', () => {
-    expect(() => resolveNativeBinding({ ...base, electronVersion: '45.5.0', exists: () => false })).toThrow(/Run `npm start`/);
   });
 });
