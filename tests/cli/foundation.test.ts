@@ -18,13 +18,15 @@ describe('demarc new / info', () => {
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout)).toMatchObject({
       organisation: 'Acme',
-      formatVersion: 2,
+      formatVersion: 3,
       defaultModelId: 'microsoft-2026-01',
       counts: { assets: 0, parties: 1, changes: 1 },
-      userName: 'cli-tester'
+      userName: 'cli-tester',
+      appVersions: [{ version: __DEMARC_VERSION__, firstOpenedAt: expect.any(String), firstOpenedBy: 'cli-tester' }]
     });
     const text = await cli(['info', 'acme.demarc'], dir);
     expect(text.stdout).toMatch(/organisation: +Acme/);
+    expect(text.stdout).toMatch(new RegExp(`opened by:\\s+Demarc ${__DEMARC_VERSION__.replace(/\./g, '\\.')} \\(first \\d{4}-\\d{2}-\\d{2} by cli-tester\\)`));
   });
 
   it('refuses to overwrite an existing file with exit 2', async () => {

@@ -281,6 +281,9 @@ describe('the workbench', () => {
     await page.getByLabel('Customer data').selectOption({ label: 'Security Team' });
     await page.getByRole('button', { name: 'Save default teams' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
+    const versions = page.getByRole('table', { name: 'Demarc versions' });
+    await versions.getByRole('rowheader', { name: __DEMARC_VERSION__ }).waitFor();
+    await page.getByText(`This is Demarc ${__DEMARC_VERSION__}.`, { exact: false }).waitFor();
     await checkScreen(app, 'workbench-settings');
   });
 

@@ -21,6 +21,9 @@ export function printWorkbookInfo(info: WorkbookInfo, json: boolean, io: CliIo, 
     `  review period:  ${info.reviewPeriodDays} days`,
     `  assets: ${info.counts.assets}  parties: ${info.counts.parties}  RACI assignments: ${info.counts.assignments}  overrides: ${info.counts.overrides}  changes: ${info.counts.changes}`
   ];
+  for (const [index, opened] of info.appVersions.entries()) {
+    lines.push(`  ${index === 0 ? 'opened by:' : '          '}      Demarc ${opened.version} (first ${opened.firstOpenedAt.slice(0, 10)} by ${opened.firstOpenedBy})`);
+  }
   if (info.backupPath) lines.push(`  upgraded from an older format; the original was copied to ${info.backupPath}`);
   io.stdout(`${lines.join('\n')}\n`);
 }

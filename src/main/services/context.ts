@@ -8,6 +8,8 @@ export interface ServiceContext {
   osUser: string;
   /** better-sqlite3 binding built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
+  /** The running Demarc's version, recorded in each workbook it opens; defaults to the build's. */
+  appVersion?: string;
 }
 
 /** An open workbook: the connection plus what we learnt when opening it. */

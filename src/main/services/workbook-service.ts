@@ -2,12 +2,14 @@ import { basename } from 'node:path';
 import type { WorkbookInfo } from '@shared/contract/workbook';
 import type { ChangeLogEntry } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
+import { listAppVersions } from '../store/repos/app-versions';
 import { countAssets } from '../store/repos/assets';
 import { countChanges, lastChangeAt, listChanges, type ChangeQuery } from '../store/repos/change-log';
 import { META_KEYS, readSettings, writeMeta } from '../store/repos/meta';
 import { countParties, findPartyByName, getParty, insertParty } from '../store/repos/parties';
 import { countAssignments, countOverrides } from '../store/repos/responsibility';
 import { closeWorkbookFile, createWorkbookFile, openWorkbookFile } from '../store/workbook-file';
+import { recordAppVersion } from './app-version';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { write } from './write';
 
@@ -42,11 +44,19 @@ export function createWorkbook(ctx: ServiceContext, input: { path: string; organ
       }
     };
   });
+  recordAppVersion(wb, ctx);
   return wb;
 }
 
 export function openWorkbook(ctx: ServiceContext, path: string): OpenWorkbook {
-  return openWorkbookFile(path, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
+  const wb = openWorkbookFile(path, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
+  try {
+    recordAppVersion(wb, ctx);
+  } catch (error) {
+    closeWorkbookFile(wb.db);
+    throw error;
+  }
+  return wb;
 }
 
 export function closeWorkbook(wb: OpenWorkbook): void {
@@ -72,7 +82,8 @@ export function workbookInfo(wb: OpenWorkbook, ctx: ServiceContext): WorkbookInf
       changes: countChanges(wb.db)
     },
     lastChangeAt: lastChangeAt(wb.db),
-    backupPath: wb.backupPath
+    backupPath: wb.backupPath,
+    appVersions: listAppVersions(wb.db)
   };
 }
 

@@ -16,6 +16,15 @@ export interface WorkbookInfo {
   lastChangeAt: string | null;
   /** Set right after an older workbook was upgraded: where the untouched original was copied. */
   backupPath: string | null;
+  /** The Demarc versions that have opened this workbook, oldest first (not part of any export). */
+  appVersions: AppVersionOpened[];
+}
+
+/** A Demarc version's first opening of a workbook: recorded once per version, never changed. */
+export interface AppVersionOpened {
+  version: string;
+  firstOpenedAt: string;
+  firstOpenedBy: string;
 }
 
 export interface RecentWorkbook {

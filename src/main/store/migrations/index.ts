@@ -1,5 +1,6 @@
 import initial from './0001_initial.sql?raw';
 import importRuns from './0002_import_runs.sql?raw';
+import appVersions from './0003_app_versions.sql?raw';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,8 @@ export interface Migration {
 /** Every migration, in order. The workbook's format version is the last one's version. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001_initial', sql: initial },
-  { version: 2, name: '0002_import_runs', sql: importRuns }
+  { version: 2, name: '0002_import_runs', sql: importRuns },
+  { version: 3, name: '0003_app_versions', sql: appVersions }
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

@@ -5,10 +5,11 @@ import { call } from '../../lib/api';
 import { workbookKeys } from '../../lib/query-keys';
 import type { SectionProps } from '../layout/sections';
 import { useModel } from '../responsibility/useModels';
+import { AppVersionsTable } from './AppVersionsTable';
 import { DefaultTeamsForm } from './DefaultTeamsForm';
 import { useSavedDefaultTeams } from './useDefaultTeams';
 
-/** Organisation, the change log's user name, the review period and the default team per layer. */
+/** Organisation, the change log's user name, the review period, the default team per layer, and the Demarc versions. */
 export function SettingsView({ info }: SectionProps) {
   const queryClient = useQueryClient();
   const model = useModel(info.defaultModelId);
@@ -54,6 +55,7 @@ export function SettingsView({ info }: SectionProps) {
       </div>
     </form>
     {model.data && savedTeams.data && <DefaultTeamsForm model={model.data} saved={savedTeams.data} />}
+    <AppVersionsTable info={info} />
     </div>
   );
 }
