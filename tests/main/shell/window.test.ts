@@ -50,6 +50,14 @@ describe('window settings', () => {
     });
   });
 
+  it('shows the app icon when one is found, and sets none otherwise', () => {
+    class FakeWindow {
+      constructor(readonly options: Record<string, unknown>) {}
+    }
+    expect(createMainWindow(FakeWindow, '/app/out', '/opt/Demarc/resources/icon.png').options.icon).toBe('/opt/Demarc/resources/icon.png');
+    expect('icon' in createMainWindow(FakeWindow, '/app/out').options).toBe(false);
+  });
+
   it('loads the built renderer from a file URL, or the dev server when given', () => {
     expect(prodOrigin.rendererUrl).toBe('file:///opt/Demarc/resources/app/out/renderer/index.html');
     expect(rendererOrigin('/x', 'http://localhost:5173/').rendererUrl).toBe('http://localhost:5173/');
