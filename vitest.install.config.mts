@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { pathAliases } from './scripts/aliases.mjs';
 
 /**
  * The CLI as a user installs it: `npm pack`, `npm install -g` of the tarball into a temp prefix
@@ -6,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  * Needs the npm registry.
  */
 export default defineConfig({
+  resolve: { alias: pathAliases() },
   test: {
     include: ['tests/install/**/*.install.ts'],
     environment: 'node',

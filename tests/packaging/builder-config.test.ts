@@ -8,7 +8,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEV_PATHS, PACKAGED_PATHS } from '../../src/main/native-binding';
+import { DEV_PATHS, PACKAGED_PATHS } from '@main/native-binding';
 
 const REPO = join(__dirname, '../..');
 const quietLogger = { isEnabled: false, add: () => undefined } as unknown as Parameters<

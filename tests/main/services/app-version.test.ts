@@ -7,12 +7,12 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeWorkbook, createWorkbook, openWorkbook, workbookInfo } from '../../../src/main/services/workbook-service';
-import type { ExportResult } from '../../../src/shared/contract/export';
-import { cli } from '../../cli/run-cli';
-import { tempDir } from '../../helpers/temp';
-import { testServiceContext } from '../../helpers/workbook';
-import { FIXTURES } from '../import/fixture-paths';
+import { closeWorkbook, createWorkbook, openWorkbook, workbookInfo } from '@main/services/workbook-service';
+import type { ExportResult } from '@shared/contract/export';
+import { cli } from '@tests/helpers/run-cli';
+import { tempDir } from '@tests/helpers/temp';
+import { testServiceContext } from '@tests/helpers/workbook';
+import { FIXTURES } from '@tests/helpers/fixture-paths';
 
 const ROUND_1 = join(__dirname, '../../fixtures/workbooks/round-1.demarc');
 

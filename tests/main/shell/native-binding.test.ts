@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { electronNativeBindingDir, resolveAppIcon, resolveNativeBinding } from '../../../src/main/native-binding';
+import { electronNativeBindingDir, resolveAppIcon, resolveNativeBinding } from '@main/native-binding';
 
 /** process.resourcesPath and app.getAppPath() of an installed Demarc, per platform. */
 const INSTALLED = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workbookPathFromArgv } from '../../../src/main/open-from-os';
+import { workbookPathFromArgv } from '@main/open-from-os';
 
 describe('a workbook opened by the operating system (argv)', () => {
   it('Windows double-click: the exe and the quoted path, absolute', () => {

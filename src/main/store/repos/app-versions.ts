@@ -1,4 +1,4 @@
-import type { AppVersionOpened } from '../../../shared/contract/workbook';
+import type { AppVersionOpened } from '@shared/contract/workbook';
 import type { Db } from '../workbook-file';
 
 /** The Demarc versions that opened this workbook, oldest first. */

@@ -1,4 +1,4 @@
-import type { WorkbookInfo } from '../../../../shared/contract/workbook';
+import type { WorkbookInfo } from '@shared/contract/workbook';
 
 /** Which Demarc versions have opened this workbook (recorded once per version) and the running one. */
 export function AppVersionsTable({ info }: { info: WorkbookInfo }) {
