@@ -101,7 +101,7 @@ export function modelSheet(report: Report): ExportSheet {
   const rowCount = models.reduce((n, m) => n + m.layers.length, 0);
   function* rows(): Iterable<ExportCell[]> {
     for (const model of models) {
-      const source = text(`${model.source.title}, ${model.source.date}, ${model.source.url}`);
+      const source = text(`${model.source.title}, ${model.source.date}, ${model.source.url}${model.source.note ? `. ${model.source.note}` : ''}`);
       for (const layer of model.layers) {
         yield [
           text(model.name),

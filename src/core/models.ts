@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import classic2023 from '@resources/models/microsoft-classic-2023.json';
 import current2026 from '@resources/models/microsoft-2026-01.json';
+import google2023 from '@resources/models/google-cloud-2023-08.json';
 import { ResponsibilityModelSchema, type ResponsibilityModel } from '@shared/domain';
 import { normaliseCell } from './model-cells';
 
@@ -79,6 +80,12 @@ function semanticProblems(model: ResponsibilityModel): ModelProblem[] {
   const layerIds = new Set(model.layers.map((l) => l.id));
   const declared = new Set<string>(model.serviceModels);
 
+  for (const column of Object.keys(model.serviceModelDetails ?? {})) {
+    if (!declared.has(column)) {
+      problems.push({ path: formatJsonPath(['serviceModelDetails', column]), message: `"${column}" is not one of the model's serviceModels (${model.serviceModels.join(', ')})` });
+    }
+  }
+
   for (const layerId of Object.keys(model.cells)) {
     if (!layerIds.has(layerId)) {
       problems.push({ path: formatJsonPath(['cells', layerId]), message: `no layer with id "${layerId}" is declared in $.layers` });
@@ -140,7 +147,8 @@ export const BUILTIN_MODELS: Readonly<Record<string, ResponsibilityModel>> = Obj
   Object.fromEntries(
     [
       parseModel(current2026, 'resources/models/microsoft-2026-01.json'),
-      parseModel(classic2023, 'resources/models/microsoft-classic-2023.json')
+      parseModel(classic2023, 'resources/models/microsoft-classic-2023.json'),
+      parseModel(google2023, 'resources/models/google-cloud-2023-08.json')
     ].map((model) => [model.id, model])
   )
 );

@@ -50,7 +50,7 @@ export type ModelCell = z.infer<typeof ModelCellSchema>;
 export const ModelLayerSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'layer id: lower-case letters, digits and dashes'),
-    /** The published row title, verbatim. */
+    /** The row title: the published one verbatim where it can be cited, else the model's own words (its source note says which). */
     title: z.string().min(1),
     /** A short description in our own words. */
     description: z.string().min(1),
@@ -76,9 +76,20 @@ export const ResponsibilityModelSchema = z
     name: z.string().min(1),
     version: z.string().min(1),
     source: z
-      .object({ title: z.string().min(1), url: z.string().url(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
+      .object({
+        title: z.string().min(1),
+        url: z.string().url(),
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        /** How the model was read from its source: what is quoted, what is the model's own reading, what could not be read. */
+        note: z.string().min(1).optional()
+      })
       .strict(),
+    /** The model's columns (service models), in the order a matrix shows them. */
     serviceModels: z.array(ServiceModelSchema).min(1),
+    /** A column's label and what it covers; the standard columns default to their usual labels. */
+    serviceModelDetails: z
+      .record(z.string(), z.object({ label: z.string().min(1), description: z.string().min(1).optional() }).strict())
+      .optional(),
     /** The provider party (id `provider` by convention) and any third parties in the chain. */
     parties: z.array(ModelPartySchema).min(1),
     layers: z.array(ModelLayerSchema).min(1),

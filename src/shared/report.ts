@@ -27,7 +27,7 @@ export interface ReportModel {
   id: string;
   name: string;
   version: string;
-  source: { title: string; url: string; date: string };
+  source: { title: string; url: string; date: string; note?: string };
   serviceModels: ServiceModel[];
   providerName: string;
   layers: ReportModelLayer[];

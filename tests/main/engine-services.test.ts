@@ -221,6 +221,7 @@ describe('models', () => {
   it('lists, compares, imports with clear errors and refuses built-in ids', () => {
     const { wb, ctx, close } = setup();
     expect(listModels(wb, ctx).map((m) => [m.id, m.isDefault, m.assetCount])).toEqual([
+      ['google-cloud-2023-08', false, 0],
       ['microsoft-2026-01', true, 4],
       ['microsoft-classic-2023', false, 0]
     ]);

@@ -7,7 +7,7 @@ function cellValue(cell: ModelCell | undefined) {
   return typeof cell === 'string' ? { responsibility: cell, operatedBy: null } : cell;
 }
 
-/** A model as published: layers × service models, row titles verbatim, with its source. */
+/** A model as published: layers × service models, its row titles, its source and how it was read. */
 export function ModelMatrix({ model }: { model: ResponsibilityModel }) {
   const partyName = (id: string) => model.parties.find((party) => party.id === id)?.name ?? id;
   return (
@@ -18,6 +18,7 @@ export function ModelMatrix({ model }: { model: ResponsibilityModel }) {
       <p className="muted small">
         Source: {model.source.title}, {model.source.date} — <span className="source-url">{model.source.url}</span>
       </p>
+      {model.source.note && <p className="muted small model-source-note">{model.source.note}</p>}
       <table className="matrix">
         <thead>
           <tr>
