@@ -9,13 +9,14 @@ import displayNamesJson from '@resources/catalogue/display-names.json';
 import regionsJson from '@resources/catalogue/regions.json';
 import { SERVICE_MODEL_LABELS, ServiceModelSchema } from '@shared/domain';
 import type { Classification, ServiceModel } from '@shared/domain';
+import { classifyProviderType } from './classify-providers';
 
 /** What the classifier reads of an asset. */
 export interface ClassifyInput {
   /** ARM type (any case), a portal display name, or a CMDB category. */
   type: string | null;
   kind?: string | null;
-  /** azure | onprem | cmdb | other */
+  /** azure | aws | gcp | onprem | cmdb | other */
   provider?: string | null;
   name?: string | null;
   sku?: string | null;
@@ -236,6 +237,8 @@ function classifyOther(input: ClassifyInput, provider: string): Classification {
 /**
  * Suggests the service model of one asset and says why.
  * - provider `onprem` (server lists) → On-premises;
+ * - AWS types (`AWS::EC2::Instance`, or `ec2:thing` for an ARN of unknown type) and Google Cloud asset types
+ *   (`compute.googleapis.com/Instance`): Demarc's provider tables (classify-providers.ts);
  * - ARM types, matched case-insensitively: the FinOps toolkit entry or Demarc's rule, refined by `kind`
  *   (e.g. `functionapp` → Functions); child types fall back to their nearest catalogued parent;
  * - other types: a service-model word ("SaaS"), a portal display name, or a known SaaS product;
@@ -251,6 +254,12 @@ export function classifyResourceType(input: ClassifyInput): Classification {
         'Listed in an on-premises server inventory: the customer runs the whole stack, down to the datacenter.',
       needsReview: false
     };
+  }
+  // AWS and Google Cloud types first: `compute.googleapis.com/instance` would pass for an ARM type.
+  const byProvider = classifyProviderType(input.type, provider);
+  if (byProvider) {
+    const { serviceModel, confidence, reason, needsReview } = byProvider;
+    return { serviceModel, confidence, reason, needsReview };
   }
   const type = normaliseType(input.type);
   if (ARM_TYPE.test(type)) {
