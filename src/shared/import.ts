@@ -17,6 +17,10 @@ export const IMPORT_FORMATS = [
   'governance-csv',
   'azure-migrate-csv',
   'snipe-it-csv',
+  'aws-tagging-json',
+  'aws-config-json',
+  'aws-config-select',
+  'gcp-asset-json',
   'generic-csv',
   'xlsx'
 ] as const;
@@ -33,11 +37,15 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   'governance-csv': 'Governance tool export (semicolon CSV)',
   'azure-migrate-csv': 'Azure Migrate server import CSV',
   'snipe-it-csv': 'Snipe-IT asset CSV',
+  'aws-tagging-json': 'aws resourcegroupstaggingapi get-resources (JSON)',
+  'aws-config-json': 'AWS Config list-discovered-resources (JSON)',
+  'aws-config-select': 'AWS Config select-resource-config (JSON)',
+  'gcp-asset-json': 'gcloud asset search-all-resources / list (JSON)',
   'generic-csv': 'CSV / TSV with a column mapping',
   xlsx: 'Excel workbook (.xlsx) with a column mapping'
 };
 
-export const ASSET_PROVIDERS = ['azure', 'onprem', 'cmdb', 'other'] as const;
+export const ASSET_PROVIDERS = ['azure', 'aws', 'gcp', 'onprem', 'cmdb', 'other'] as const;
 export const AssetProviderSchema = z.enum(ASSET_PROVIDERS);
 export type AssetProvider = z.infer<typeof AssetProviderSchema>;
 
@@ -93,10 +101,10 @@ export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 export const ImportRowSchema = z.object({
   /** 1-based line (CSV: where the record starts) or record number (JSON, xlsx row), for messages. */
   line: z.number().int().positive(),
-  /** ARM resource id or CMDB id as read (original case). */
+  /** ARM resource id, AWS ARN, Google full resource name or CMDB id as read (original case). */
   externalId: z.string().nullable(),
   name: z.string().min(1),
-  /** ARM type as read, or a CMDB category. */
+  /** ARM type, AWS CloudFormation type, Google asset type as read, or a CMDB category. */
   type: z.string().nullable(),
   kind: z.string().nullable(),
   sku: z.string().nullable(),

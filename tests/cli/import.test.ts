@@ -72,3 +72,34 @@ describe('demarc import', () => {
     expect(help.stdout).toContain('Azure Migrate server import CSV');
   });
 });
+
+describe('demarc import: AWS and Google Cloud', () => {
+  const providers = (name: string) => join(__dirname, '../fixtures/providers', name);
+
+  it('imports the CLIs’ JSON, detected from the content, and classifies it', async () => {
+    const { dir, wb } = await newWorkbook();
+    const aws = await cli(['import', wb, providers('aws-tagging-get-resources.json'), providers('aws-config-select-resource-config.json'), '--dry-run'], dir);
+    expect(aws.code).toBe(0);
+    expect(aws.stdout).toContain('aws resourcegroupstaggingapi get-resources (JSON) (aws-tagging-json), utf-8');
+    expect(aws.stdout).toContain('AWS Config select-resource-config (JSON) (aws-config-select), utf-8');
+    expect(aws.stdout).toContain(`ARN service "ram" is not in Demarc's AWS table`);
+    const applied = await cli(['import', wb, providers('aws-tagging-get-resources.json'), providers('gcp-search-all-resources.json'), '--json'], dir);
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ counts: { new: 27, errors: 0 } });
+    const report = JSON.parse((await cli(['report', wb, '--json'], dir)).stdout) as { assets: { name: string; type: string; serviceModel: string | null }[] };
+    expect(report.assets.find((a) => a.name === 'orders-prod')).toMatchObject({ type: 'AWS::RDS::DBInstance', serviceModel: 'paas' });
+    expect(report.assets.find((a) => a.name === 'checkout')).toMatchObject({ type: 'run.googleapis.com/Service', serviceModel: 'paas' });
+    const help = await cli(['import', '--help'], dir);
+    for (const format of ['aws-tagging-json', 'aws-config-json', 'aws-config-select', 'gcp-asset-json']) expect(help.stdout).toContain(format);
+  });
+
+  it('a select without arn or resourceId exits 2 naming the file and what to select', async () => {
+    const { dir, wb } = await newWorkbook();
+    const hash = sha256File(wb);
+    const bad = tempFile('count.json', JSON.stringify({ QueryInfo: { SelectFields: [{ Name: 'resourceType' }] }, Results: ['{"resourceType":"AWS::S3::Bucket"}'] }));
+    const run = await cli(['import', wb, bad], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/count\.json:1: QueryInfo: The query selects resourceType but neither arn nor resourceId/);
+    expect(sha256File(wb)).toBe(hash);
+  });
+});

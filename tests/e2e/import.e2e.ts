@@ -117,4 +117,33 @@ describe('inventory import', () => {
     await dialog.getByText(/without a path on disk/).waitFor();
     await dialog.getByTestId('import-count-unchanged').filter({ hasText: '90' }).waitFor();
   });
+
+  it('takes AWS and Google Cloud CLI exports: both detected, previewed with their warnings, imported and classified', async () => {
+    app = await launch();
+    const { page } = app;
+    await newWorkbook(app);
+    const providers = fileURLToPath(new URL('../fixtures/providers/', import.meta.url));
+    app.dialogs.importFiles.push([join(providers, 'aws-tagging-get-resources.json'), join(providers, 'gcp-search-all-resources.json')]);
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import inventory' });
+    await dialog.getByTestId('import-count-new').first().waitFor();
+    const formats = await dialog.getByTestId('import-format').allTextContents();
+    expect(formats).toEqual([
+      expect.stringContaining('aws resourcegroupstaggingapi get-resources (JSON)'),
+      expect.stringContaining('gcloud asset search-all-resources / list (JSON)')
+    ]);
+    await dialog.getByText(/ARN service "ram" is not in Demarc's AWS table/).waitFor();
+    await app.screenshot('import-aws-gcp');
+    expect(await scanScreen(page, 'import-aws-gcp')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Apply import' }).click();
+    await dialog.getByTestId('import-summary').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const db = app.session.require().db;
+    const byProvider = db.prepare('SELECT provider, count(*) AS n FROM assets GROUP BY provider ORDER BY provider').all();
+    expect(byProvider).toEqual([
+      { provider: 'aws', n: 14 },
+      { provider: 'gcp', n: 13 }
+    ]);
+    await page.getByRole('grid', { name: 'Assets' }).getByText('orders-prod', { exact: true }).waitFor();
+  });
 });

@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import type { ImportFormat } from '@shared/import';
 import { isArmId } from './arm-id';
+import { isGcpResourceName } from './gcp-name';
 import { readPreamble, sniffDelimiter } from './delimited';
 import { sniffJson } from './json-text';
 import { normaliseHeader } from './mapping';
@@ -34,6 +35,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The AWS CLI's envelopes, told apart by their top-level keys. */
+function detectAwsEnvelope(keys: readonly string[]): Detection | null {
+  if (keys.includes('ResourceTagMappingList'))
+    return { format: 'aws-tagging-json', reason: 'a JSON object with "ResourceTagMappingList" (aws resourcegroupstaggingapi get-resources)' };
+  if (keys.includes('resourceIdentifiers') || keys.includes('ResourceIdentifiers'))
+    return { format: 'aws-config-json', reason: 'a JSON object with "resourceIdentifiers" (aws configservice list-discovered-resources)' };
+  // QueryInfo may come after a long Results array, beyond the sample: Results alone decides.
+  if (keys.includes('Results'))
+    return { format: 'aws-config-select', reason: 'a JSON object with "Results" and "QueryInfo" (aws configservice select-resource-config)' };
+  return null;
+}
+
 /** Detect a JSON shape from the first part of the text. */
 export function detectJson(sample: string): Detection {
   const sniff = sniffJson(sample);
@@ -45,6 +58,13 @@ export function detectJson(sample: string): Detection {
         reason: 'a JSON array (empty, or its first element is too large to look at)'
       };
     if (!isObject(first)) return { format: null, reason: 'a JSON array whose elements are not objects' };
+    const assetType = first.assetType ?? first.asset_type;
+    if (typeof first.name === 'string' && isGcpResourceName(first.name) && typeof assetType === 'string') {
+      return {
+        format: 'gcp-asset-json',
+        reason: 'a JSON array of Google Cloud assets with a full resource name and assetType (gcloud asset search-all-resources)'
+      };
+    }
     if (typeof first.id === 'string' && isArmId(first.id) && 'type' in first) {
       return {
         format: 'az-json',
@@ -57,13 +77,15 @@ export function detectJson(sample: string): Detection {
     };
   }
   if (sniff.top === 'object') {
+    const aws = detectAwsEnvelope(sniff.keys);
+    if (aws) return aws;
     if (sniff.keys.includes('value'))
       return { format: 'arm-rest', reason: 'a JSON object with a "value" array (ARM REST list)' };
     if (sniff.keys.includes('data'))
       return { format: 'resource-graph', reason: 'a JSON object with a "data" array (Resource Graph)' };
     return {
       format: null,
-      reason: `a JSON object without "value" or "data" (keys: ${sniff.keys.join(', ') || 'none'})`
+      reason: `a JSON object without "value", "data", "ResourceTagMappingList", "resourceIdentifiers" or "Results" (keys: ${sniff.keys.join(', ') || 'none'})`
     };
   }
   return { format: null, reason: 'not JSON' };

@@ -7,6 +7,7 @@ import { chooseEncoding, decodeSample, decodeWith, transcodeToUtf8 } from './dec
 import { detectFormat, isLegacyXls, isZip, type Detection } from './detect';
 import type { JsonBytes } from './json-text';
 import type {
+  ArnResolver,
   DisplayKindResolver,
   DisplayTypeResolver,
   ReaderContext,
@@ -15,6 +16,9 @@ import type {
 } from './reader-types';
 import { failedRead } from './reader-types';
 import { readArmRest } from './readers/arm-rest';
+import { readAwsConfigList, readAwsConfigSelect } from './readers/aws-config';
+import { readAwsTagging } from './readers/aws-tagging';
+import { readGcpAssets } from './readers/gcp-assets';
 import { readAzJson } from './readers/az-json';
 import { azureMigrateCsvShape } from './readers/azure-migrate-csv';
 import { readDelimitedInventory } from './readers/csv-table';
@@ -53,6 +57,8 @@ export interface ReadInventoryOptions {
   resolveRegion?: RegionResolver;
   /** Portal display type → ARM kind ("Function App" → functionapp; the classifier's resolveDisplayKind). */
   resolveDisplayKind?: DisplayKindResolver;
+  /** ARN service + resource → CloudFormation type and name (the classifier's resolveArnResource). */
+  resolveArnResource?: ArnResolver;
 }
 
 const TABLE_SHAPES: Partial<Record<ImportFormat, TableShape>> = {
@@ -64,7 +70,26 @@ const TABLE_SHAPES: Partial<Record<ImportFormat, TableShape>> = {
   'generic-csv': genericCsvShape
 };
 
-const JSON_FORMATS = new Set<ImportFormat>(['az-json', 'az-json-projection', 'arm-rest', 'resource-graph']);
+const JSON_FORMATS = new Set<ImportFormat>([
+  'az-json',
+  'az-json-projection',
+  'arm-rest',
+  'resource-graph',
+  'aws-tagging-json',
+  'aws-config-json',
+  'aws-config-select',
+  'gcp-asset-json'
+]);
+
+/** JSON shapes whose reader takes the bytes and the context; the rest are lists of ARM objects. */
+const JSON_READERS: Partial<Record<ImportFormat, (json: JsonBytes, ctx: ReaderContext) => Promise<ReaderOutput>>> = {
+  'arm-rest': readArmRest,
+  'resource-graph': readResourceGraph,
+  'aws-tagging-json': readAwsTagging,
+  'aws-config-json': readAwsConfigList,
+  'aws-config-select': readAwsConfigSelect,
+  'gcp-asset-json': readGcpAssets
+};
 
 /** Bytes looked at to detect the shape of a UTF-8 file without decoding all of it. */
 const DETECT_SAMPLE = 256 * 1024;
@@ -123,9 +148,8 @@ async function readDecoded(
       choice.codec === 'utf-16le'
         ? { bytes: bytes.subarray(choice.bomLength), encoding: 'utf16le' }
         : { bytes: transcodeToUtf8(bytes, choice), encoding: 'utf8' };
-    if (format === 'arm-rest') return { format, encoding, out: await readArmRest(jsonBytes, ctx) };
-    if (format === 'resource-graph')
-      return { format, encoding, out: await readResourceGraph(jsonBytes, ctx) };
+    const reader = JSON_READERS[format];
+    if (reader) return { format, encoding, out: await reader(jsonBytes, ctx) };
     return { format, encoding, out: await readAzJson(jsonBytes, format, ctx) };
   }
   const shape = TABLE_SHAPES[format] ?? genericCsvShape;
@@ -147,6 +171,7 @@ export async function readInventory(bytes: Buffer, opts: ReadInventoryOptions): 
     resolveDisplayType: opts.resolveDisplayType ?? (() => null),
     resolveRegion: opts.resolveRegion ?? (() => null),
     resolveDisplayKind: opts.resolveDisplayKind ?? (() => null),
+    resolveArnResource: opts.resolveArnResource ?? (() => null),
     ...(opts.mapping ? { mapping: opts.mapping } : {}),
     ...(opts.provider ? { provider: opts.provider } : {}),
     ...(opts.strict ? { strictCsv: true } : {}),

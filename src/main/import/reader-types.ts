@@ -14,6 +14,11 @@ export type DisplayTypeResolver = (displayName: string) => string | null;
 export type RegionResolver = (name: string) => string | null;
 /** The ARM kind a portal display type implies ("Function App" → functionapp), or null. */
 export type DisplayKindResolver = (displayName: string) => string | null;
+/**
+ * An ARN's service and resource part → its CloudFormation type and a display name (the classifier's
+ * resolveArnResource); null when the service is unknown, and the reader says so.
+ */
+export type ArnResolver = (service: string, resource: string) => { type: string; name: string } | null;
 
 export interface ReaderContext {
   warnings: ReadWarnings;
@@ -23,6 +28,7 @@ export interface ReaderContext {
   resolveDisplayType: DisplayTypeResolver;
   resolveRegion: RegionResolver;
   resolveDisplayKind: DisplayKindResolver;
+  resolveArnResource: ArnResolver;
   /** CSV: a quote inside an unquoted field stops the read instead of being kept with a warning. */
   strictCsv?: boolean;
   signal?: AbortSignal;

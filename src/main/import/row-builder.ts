@@ -5,6 +5,8 @@
 import type { ServiceModel } from '@shared/domain';
 import type { AssetProvider, ColumnMapping, ImportFormat, ImportRow, RowError } from '@shared/import';
 import { armIdFromPortalLink, isArmId, parseArmId, subscriptionOfArmId, type ArmIdParts } from './arm-id';
+import { isArn } from './arn';
+import { isGcpResourceName } from './gcp-name';
 import { isDotNetTypeName, parseTagsCell, tagsFromObject } from './tags';
 import type { ReadWarnings } from './warnings';
 
@@ -13,7 +15,7 @@ export type CellReader = (column: string) => unknown;
 
 export interface RowSpec {
   format: ImportFormat;
-  /** A fixed provider, or 'infer' (azure when the row has an ARM id or subscription). */
+  /** A fixed provider, or 'infer' (aws for an ARN, gcp for a Google resource name, azure for an ARM id or subscription). */
   provider: AssetProvider | 'infer';
   /** Provider for inferred rows that show no Azure trait. */
   fallbackProvider: AssetProvider;
@@ -57,6 +59,8 @@ export function parseServiceModel(text: string): ServiceModel | null {
 function parseProvider(text: string): AssetProvider {
   const t = text.toLowerCase().replace(/[^a-z]/g, '');
   if (t === 'azure' || t === 'microsoftazure') return 'azure';
+  if (t === 'aws' || t === 'amazonwebservices' || t === 'amazon') return 'aws';
+  if (t === 'gcp' || t === 'googlecloud' || t === 'googlecloudplatform' || t === 'google') return 'gcp';
   if (t === 'onprem' || t === 'onpremises' || t === 'onpremise') return 'onprem';
   if (t === 'cmdb') return 'cmdb';
   return 'other';
@@ -162,6 +166,8 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
       const providerText = text(read, line, col.provider);
       if (providerText !== null) row.provider = parseProvider(providerText);
       else if (spec.provider !== 'infer') row.provider = spec.provider;
+      else if (externalId !== null && isArn(externalId)) row.provider = 'aws';
+      else if (externalId !== null && isGcpResourceName(externalId)) row.provider = 'gcp';
       else row.provider = armId !== null || row.subscription !== null ? 'azure' : spec.fallbackProvider;
 
       const modelText = text(read, line, col.serviceModel);

@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { resolveDisplayKind, resolveDisplayType, resolveRegion } from '@core/classify';
+import { resolveArnResource } from '@core/classify-providers';
 import type { ProgressEvent } from '@shared/contract';
 import {
   formatRowError,
@@ -88,7 +89,8 @@ async function readOne(path: string, request: ImportRequest, options: ImportRunO
     onProgress: (done) => options.onProgress?.({ operation: 'import', phase: 'reading', done, total: null }),
     resolveDisplayType,
     resolveRegion,
-    resolveDisplayKind
+    resolveDisplayKind,
+    resolveArnResource
   });
   const { rows, ...read } = result;
   return { file: { path, fileName, sha256, read }, rows };

@@ -263,7 +263,7 @@ describe('ARM REST and Resource Graph envelopes', () => {
         line: 0,
         field: null,
         message:
-          'Not an inventory file this app can read: a JSON object without "value" or "data" (keys: resources)'
+          'Not an inventory file this app can read: a JSON object without "value", "data", "ResourceTagMappingList", "resourceIdentifiers" or "Results" (keys: resources)'
       }
     ]);
   });
