@@ -5,10 +5,10 @@
  * property of the service: every EC2 type is infrastructure); an unknown service is never guessed.
  */
 import { z } from 'zod';
-import awsJson from '../../resources/catalogue/aws-resource-types.json';
-import gcpJson from '../../resources/catalogue/gcp-asset-types.json';
-import { SERVICE_MODEL_LABELS, ServiceModelSchema } from '../shared/domain';
-import type { Classification } from '../shared/domain';
+import awsJson from '@resources/catalogue/aws-resource-types.json';
+import gcpJson from '@resources/catalogue/gcp-asset-types.json';
+import { SERVICE_MODEL_LABELS, ServiceModelSchema } from '@shared/domain';
+import type { Classification } from '@shared/domain';
 
 const EntrySchema = z.object({
   category: z.string().min(1),

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyResourceType } from '../../src/core/classify';
-import { classifyProviderType, resolveArnResource } from '../../src/core/classify-providers';
-import awsModel from '../../resources/models/aws-2026-12.json';
+import { classifyResourceType } from '@core/classify';
+import { classifyProviderType, resolveArnResource } from '@core/classify-providers';
+import awsModel from '@resources/models/aws-2026-12.json';
 
 const CONFIG_TYPES = readFileSync(join(__dirname, '../fixtures/providers/aws-config-resource-types.txt'), 'utf8').trim().split('\n');
 

@@ -4,9 +4,9 @@
  * not read), through deriveResponsibility. Never computed from the JSON file.
  */
 import { describe, expect, it } from 'vitest';
-import { deriveResponsibility } from '../../src/core/derive';
-import { BUILTIN_MODELS, parseModel } from '../../src/core/models';
-import type { ServiceModel } from '../../src/shared/domain';
+import { deriveResponsibility } from '@core/derive';
+import { BUILTIN_MODELS, parseModel } from '@core/models';
+import type { ServiceModel } from '@shared/domain';
 
 const C = 'customer';
 const P = 'provider';

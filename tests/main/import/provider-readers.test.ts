@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveArnResource } from '../../../src/core/classify-providers';
-import { importKey } from '../../../src/main/import/import-key';
-import { readInventory, type ReadInventoryOptions } from '../../../src/main/import/read-inventory';
-import type { ImportRow } from '../../../src/shared/import';
+import { resolveArnResource } from '@core/classify-providers';
+import { importKey } from '@main/import/import-key';
+import { readInventory, type ReadInventoryOptions } from '@main/import/read-inventory';
+import type { ImportRow } from '@shared/import';
 
 const DIR = join(__dirname, '../../fixtures/providers');
 const bytes = (name: string) => readFileSync(join(DIR, name));

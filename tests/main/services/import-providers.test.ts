@@ -4,15 +4,15 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listAssets } from '../../../src/main/store/repos/assets';
-import type { ExportResult } from '../../../src/shared/contract/export';
-import type { ImportPreview, ImportResult } from '../../../src/shared/contract/import';
-import type { Asset } from '../../../src/shared/domain';
-import type { Report } from '../../../src/shared/report';
-import type { Result } from '../../../src/shared/errors';
-import { tempDir } from '../../helpers/temp';
-import { readWorkbook, sheetRows } from '../export/read-back';
-import { fixturePath, importRouter } from './import-fixture';
+import { listAssets } from '@main/store/repos/assets';
+import type { ExportResult } from '@shared/contract/export';
+import type { ImportPreview, ImportResult } from '@shared/contract/import';
+import type { Asset } from '@shared/domain';
+import type { Report } from '@shared/report';
+import type { Result } from '@shared/errors';
+import { tempDir } from '@tests/helpers/temp';
+import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
+import { fixturePath, importRouter } from '@tests/helpers/import-fixture';
 
 const PROVIDERS = join(__dirname, '../../fixtures/providers');
 const file = (name: string) => join(PROVIDERS, name);

@@ -3,7 +3,7 @@
  * each reader turns one record into an ImportRow or a RowError, and mapRecords runs the list with
  * progress and abort, as the Azure JSON readers do.
  */
-import type { AssetProvider, ImportFormat, ImportRow, RowError } from '../../../shared/import';
+import type { AssetProvider, ImportFormat, ImportRow, RowError } from '@shared/import';
 import { failedRead, yieldToLoop, type ReaderContext, type ReaderOutput } from '../reader-types';
 import { textOf } from '../row-builder';
 import { tagsFromObject } from '../tags';
