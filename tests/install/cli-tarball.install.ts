@@ -45,7 +45,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 describe('the CLI installed from its tarball', () => {
   it('the tarball carries the built CLI and nothing of no use to it', () => {
     expect(packed.filename).toBe(`demarc-${pkg.version}.tgz`);
-    expect(packed.files.map((file) => file.path).sort()).toEqual(['README.md', 'bin/demarc.js', 'out/cli/demarc.cjs', 'package.json', 'resources/catalogue/NOTICE.md']);
+    expect(packed.files.map((file) => file.path).sort()).toEqual(['NOTICE.md', 'README.md', 'bin/demarc.js', 'out/cli/demarc.cjs', 'package.json', 'resources/catalogue/NOTICE-providers.md', 'resources/catalogue/NOTICE.md']);
   });
 
   it('gives a demarc command that works from any folder: new, import of a fixture, export to xlsx', () => {
