@@ -97,16 +97,34 @@ function readVersions(db: Db): { applicationId: number; userVersion: number } {
   };
 }
 
-/** Applies the given migrations one by one, each in its own transaction, stamping user_version. */
+/**
+ * Applies the given migrations one by one, each in its own transaction, stamping user_version.
+ * Foreign keys are off while a migration runs, so it may rebuild a table others point at (SQLite's
+ * way to change a column's constraints); the pragma is ignored inside a transaction, so it is set
+ * around each one. Before a migration commits, PRAGMA foreign_key_check must find nothing.
+ */
 export function applyMigrations(db: Db, from: number, migrations: readonly Migration[]): number {
   let version = from;
-  for (const migration of migrations) {
-    if (migration.version <= version) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-    version = migration.version;
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  try {
+    for (const migration of migrations) {
+      if (migration.version <= version) continue;
+      db.pragma('foreign_keys = OFF');
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+        if (broken.length > 0) {
+          const first = broken[0];
+          throw new Error(
+            `${migration.name} would leave ${broken.length} reference(s) to a missing row (first: ${first?.table} row ${first?.rowid} → ${first?.parent})`
+          );
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+      version = migration.version;
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
   return version;
 }

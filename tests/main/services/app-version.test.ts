@@ -8,6 +8,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeWorkbook, createWorkbook, openWorkbook, workbookInfo } from '@main/services/workbook-service';
+import { LATEST_FORMAT_VERSION } from '@main/store/migrations';
 import type { ExportResult } from '@shared/contract/export';
 import { cli } from '@tests/helpers/run-cli';
 import { tempDir } from '@tests/helpers/temp';
@@ -28,7 +29,7 @@ describe('the Demarc version recorded in a workbook', () => {
     const wb = createWorkbook(ctx, { path: join(tempDir(), 'a.demarc') });
     const info = workbookInfo(wb, ctx);
     closeWorkbook(wb);
-    expect(info.formatVersion).toBe(3);
+    expect(info.formatVersion).toBe(LATEST_FORMAT_VERSION);
     expect(info.appVersions).toEqual([{ version: '1.4.0', firstOpenedAt: '2026-12-01T10:00:00.000Z', firstOpenedBy: 'tester' }]);
     expect(info.counts.changes).toBe(1); // workbook.create only
   });
@@ -63,7 +64,7 @@ describe('the Demarc version recorded in a workbook', () => {
     expect(again.rows).toBe(first.rows);
   });
 
-  it('migrates the round-1 workbook (format 2) to format 3 with nothing lost, recording the migrating version', () => {
+  it('migrates the round-1 workbook (format 2) to the latest format with nothing lost, recording the migrating version', () => {
     const path = join(tempDir(), 'round-1.demarc');
     copyFileSync(ROUND_1, path);
     const old = new Database(ROUND_1, { readonly: true });
@@ -78,7 +79,7 @@ describe('the Demarc version recorded in a workbook', () => {
     const after = Object.fromEntries(tables.map((table) => [table, count(wb.db, table)]));
     closeWorkbook(wb);
 
-    expect(info.formatVersion).toBe(3);
+    expect(info.formatVersion).toBe(LATEST_FORMAT_VERSION);
     expect(after).toEqual(before);
     expect(info.appVersions).toEqual([{ version: '0.2.0', firstOpenedAt: '2026-12-05T08:00:00.000Z', firstOpenedBy: 'tester' }]);
     expect(readFileSync(info.backupPath!).equals(readFileSync(ROUND_1))).toBe(true);
