@@ -61,7 +61,7 @@ function aliasGroup(title: string): number {
  * Pairs the layers of two models: by id first, then by normalised title, then by alias.
  * Ordered as `b` reads; a layer only in `a` follows the pair of its nearest matched predecessor.
  */
-export function alignLayers(a: ResponsibilityModel, b: ResponsibilityModel): LayerAlignment[] {
+export function alignLayers(a: Pick<ResponsibilityModel, 'layers'>, b: Pick<ResponsibilityModel, 'layers'>): LayerAlignment[] {
   const matchOfB = new Map<number, { aIndex: number; matchedBy: 'id' | 'title' | 'alias' }>();
   const usedA = new Set<number>();
   const tryMatch = (matchedBy: 'id' | 'title' | 'alias', same: (x: ModelLayer, y: ModelLayer) => boolean): void => {
