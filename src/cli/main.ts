@@ -11,6 +11,7 @@ import { INFO_HELP, runInfo } from './commands/info';
 import { NEW_HELP, runNew } from './commands/new';
 import { OVERRIDE_HELP, runOverride } from './commands/override';
 import { PARTIES_HELP, runParties } from './commands/parties';
+import { PICTURE_HELP, runPicture } from './commands/picture';
 import { RACI_HELP, runRaci } from './commands/raci';
 import { REPORT_HELP, runReport } from './commands/report';
 import { EXIT, UsageError, type CliIo } from './io';
@@ -31,7 +32,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   parties: { summary: 'list, add, leave or reassign parties', help: PARTIES_HELP, run: runParties },
   override: { summary: 'override one layer of one asset, with a justification', help: OVERRIDE_HELP, run: runOverride },
   raci: { summary: 'set R, A, C, I on one layer of one asset', help: RACI_HELP, run: runRaci },
-  export: { summary: 'write the audit RACI workbook (xlsx) or the RACI table (CSV)', help: EXPORT_HELP, run: runExport }
+  export: { summary: 'write the audit RACI workbook (xlsx) or the RACI table (CSV)', help: EXPORT_HELP, run: runExport },
+  picture: { summary: 'draw the demarcation line with the workbook’s numbers, as SVG or PNG', help: PICTURE_HELP, run: runPicture }
 };
 
 export function registerCommand(name: string, command: CliCommand): void {

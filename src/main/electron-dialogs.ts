@@ -3,6 +3,14 @@ import type { DialogPort } from './router-context';
 
 const WORKBOOK_FILTER = { name: 'Demarc workbook', extensions: ['demarc'] };
 
+/** The save dialog's title and file type per export format. */
+const EXPORT_KINDS = {
+  xlsx: { title: 'Export RACI workbook', name: 'Excel workbook' },
+  csv: { title: 'Export RACI table', name: 'CSV' },
+  svg: { title: 'Save the demarcation picture', name: 'SVG image' },
+  png: { title: 'Save the demarcation picture', name: 'PNG image' }
+} as const;
+
 /** The native dialogs behind DialogPort. */
 export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | null, documentsDir: string): DialogPort {
   const parent = () => window() ?? undefined;
@@ -30,11 +38,8 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | nu
       return result.canceled ? [] : result.filePaths;
     },
     async chooseExportPath(suggestedName, format) {
-      const options = {
-        title: 'Export RACI workbook',
-        defaultPath: `${documentsDir}/${suggestedName}.${format}`,
-        filters: [format === 'xlsx' ? { name: 'Excel workbook', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }]
-      };
+      const { title, name } = EXPORT_KINDS[format];
+      const options = { title, defaultPath: `${documentsDir}/${suggestedName}.${format}`, filters: [{ name, extensions: [format] }] };
       const w = parent();
       const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;

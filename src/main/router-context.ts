@@ -8,7 +8,8 @@ export interface DialogPort {
   chooseNewWorkbookPath(suggestedName: string): Promise<string | null>;
   chooseWorkbookToOpen(): Promise<string | null>;
   chooseImportFiles(): Promise<string[]>;
-  chooseExportPath(suggestedName: string, format: 'xlsx' | 'csv'): Promise<string | null>;
+  /** Where to save an export: the RACI workbook or table, or a picture. */
+  chooseExportPath(suggestedName: string, format: 'xlsx' | 'csv' | 'svg' | 'png'): Promise<string | null>;
   chooseModelFile(): Promise<string | null>;
 }
 

@@ -148,3 +148,10 @@ export interface PictureView {
   svg: SvgElement;
 }
 
+/** Two drawings side by side, the cells that differ outlined in both SVGs. */
+export interface PictureComparison {
+  a: PictureView;
+  b: PictureView;
+  diff: PictureDiff;
+}
+

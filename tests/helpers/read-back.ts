@@ -97,11 +97,16 @@ export function snapshot(workbook: ExcelJS.Workbook): unknown {
  * so assertions about the raw XML do not depend on exceljs's reader.
  */
 export function zipEntries(path: string): Map<string, string> {
+  return new Map([...zipBuffers(path)].map(([name, data]) => [name, data.toString('utf8')]));
+}
+
+/** The bytes of every entry of a zip (xlsx) file (images, and the XML as bytes). */
+export function zipBuffers(path: string): Map<string, Buffer> {
   const zip = readFileSync(path);
   const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   const count = zip.readUInt16LE(eocd + 10);
   let at = zip.readUInt32LE(eocd + 16);
-  const entries = new Map<string, string>();
+  const entries = new Map<string, Buffer>();
   for (let i = 0; i < count; i += 1) {
     const method = zip.readUInt16LE(at + 10);
     const compressed = zip.readUInt32LE(at + 20);
@@ -112,7 +117,7 @@ export function zipEntries(path: string): Map<string, string> {
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
     const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const data = zip.subarray(dataStart, dataStart + compressed);
-    entries.set(name.replace(/^\//, ''), (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    entries.set(name.replace(/^\//, ''), method === 8 ? inflateRawSync(data) : Buffer.from(data));
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

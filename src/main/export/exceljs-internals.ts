@@ -100,3 +100,82 @@ export function uncompressedBacklog(worksheet: Worksheet): { bytes: number; cons
   const consumer = stream.pipes[0];
   return { bytes, consumer: consumer instanceof EventEmitter ? consumer : null };
 }
+
+/** What a streamed worksheet needs to carry a drawing (exceljs 4.4 streams background images only). */
+export interface SheetDrawingInternals {
+  /** Adds a relationship to the sheet's rels part; returns its id (rId…). */
+  addRelationship(rel: { Type: string; Target: string }): string;
+  /** Page breaks written at commit: a break after row `id`. */
+  rowBreaks: { id: number; max: number; man: number }[];
+  /** Writes `xml` where the sheet's XML may hold a <drawing>: after the row breaks, before legacy drawings. */
+  writeBeforeLegacyDrawing(xml: string): void;
+}
+
+interface WorksheetWriterInternals {
+  _sheetRelsWriter?: { addRelationship?: (rel: { Type: string; Target: string }) => string };
+  rowBreaks?: unknown;
+  _writeLegacyData?: () => void;
+  _write?: (text: string) => void;
+}
+
+/** The parts of a streamed worksheet a drawing needs, checked at run time. */
+export function sheetDrawingInternals(worksheet: Worksheet): SheetDrawingInternals {
+  const ws = worksheet as unknown as WorksheetWriterInternals;
+  const rels = ws._sheetRelsWriter;
+  const legacy = ws._writeLegacyData;
+  const write = ws._write;
+  if (typeof rels?.addRelationship !== 'function' || !Array.isArray(ws.rowBreaks) || typeof legacy !== 'function' || typeof write !== 'function') {
+    throw new Error('exceljs streaming worksheet: drawing internals not found (exceljs version changed?)');
+  }
+  return {
+    addRelationship: (rel) => rels.addRelationship!.call(rels, rel),
+    rowBreaks: ws.rowBreaks as SheetDrawingInternals['rowBreaks'],
+    writeBeforeLegacyDrawing: (xml) => {
+      ws._writeLegacyData = () => {
+        write.call(ws, xml);
+        legacy.call(ws);
+      };
+    }
+  };
+}
+
+interface WorkbookMediaInternals {
+  addImage?: (image: { buffer: Buffer; extension: 'png' }) => number;
+  getImage?: (id: number) => { name?: unknown } | undefined;
+  addContentTypes?: () => Promise<void>;
+}
+
+/** Adds an image to the streamed workbook's media; returns its part name (image0.png…). */
+export function addWorkbookImage(workbook: stream.xlsx.WorkbookWriter, png: Buffer): string {
+  const wb = workbook as unknown as WorkbookMediaInternals;
+  if (typeof wb.addImage !== 'function' || typeof wb.getImage !== 'function') {
+    throw new Error('exceljs streaming writer: media not found (exceljs version changed?)');
+  }
+  const name = wb.getImage.call(workbook, wb.addImage.call(workbook, { buffer: png, extension: 'png' }))?.name;
+  if (typeof name !== 'string') throw new Error('exceljs streaming writer: image name not found (exceljs version changed?)');
+  return name;
+}
+
+/**
+ * Adds `<Override>` entries to the [Content_Types].xml the writer emits at commit (exceljs's
+ * streaming writer lists no drawings).
+ */
+export function addContentTypeOverrides(workbook: stream.xlsx.WorkbookWriter, zip: ZipArchive, overrides: readonly { partName: string; contentType: string }[]): void {
+  const wb = workbook as unknown as WorkbookMediaInternals;
+  const original = wb.addContentTypes;
+  if (typeof original !== 'function') throw new Error('exceljs streaming writer: content types not found (exceljs version changed?)');
+  const extra = overrides.map((o) => `<Override PartName="${o.partName}" ContentType="${o.contentType}"/>`).join('');
+  wb.addContentTypes = () => {
+    const append = zip.append.bind(zip);
+    zip.append = (source, data) => {
+      const patched = data.name === '[Content_Types].xml' && typeof source === 'string' ? source.replace('</Types>', `${extra}</Types>`) : source;
+      if (patched === source && data.name === '[Content_Types].xml') throw new Error('exceljs streaming writer: [Content_Types].xml not patched');
+      return append(patched, data);
+    };
+    try {
+      return original.call(workbook);
+    } finally {
+      zip.append = append;
+    }
+  };
+}

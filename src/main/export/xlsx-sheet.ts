@@ -24,6 +24,8 @@ export interface SheetWriteContext {
    * written: progress, yield to the zip, abort.
    */
   tick: (rows: number, worksheet: Worksheet) => Promise<void>;
+  /** Called once per sheet, on its first part, after its last row and before it is committed. */
+  beforeCommit?: (sheet: ExportSheet, worksheet: Worksheet, lastRow: number) => void;
 }
 
 /**
@@ -130,7 +132,7 @@ function openPart(sheet: ExportSheet, name: string, ctx: SheetWriteContext): Wor
   return worksheet;
 }
 
-function closePart(sheet: ExportSheet, worksheet: Worksheet, dataRows: number, ctx: SheetWriteContext): void {
+function closePart(sheet: ExportSheet, worksheet: Worksheet, dataRows: number, ctx: SheetWriteContext, firstPart: boolean): void {
   const lastRow = dataRows + 1;
   const lastColumn = columnLetter(sheet.columns.length);
   worksheet.autoFilter = `A1:${lastColumn}${lastRow}`;
@@ -143,6 +145,7 @@ function closePart(sheet: ExportSheet, worksheet: Worksheet, dataRows: number, c
       validations.add(`${letter}2:${letter}${lastRow}`, { ...LIST_RULES[column.list], formulae: [range] });
     });
   }
+  if (firstPart) ctx.beforeCommit?.(sheet, worksheet, lastRow);
   worksheet.commit();
 }
 
@@ -188,7 +191,7 @@ export async function writeSheet(sheet: ExportSheet, ctx: SheetWriteContext): Pr
   let sinceTick = 0;
   for (const values of sheet.rows()) {
     if (inPart === rowsPerPart) {
-      closePart(sheet, worksheet, inPart, ctx);
+      closePart(sheet, worksheet, inPart, ctx, names.length === 1);
       const name = safeSheetName(`${sheet.name} (${names.length + 1})`, ctx.taken);
       names.push(name);
       worksheet = openPart(sheet, name, ctx);
@@ -202,7 +205,7 @@ export async function writeSheet(sheet: ExportSheet, ctx: SheetWriteContext): Pr
       sinceTick = 0;
     }
   }
-  closePart(sheet, worksheet, inPart, ctx);
+  closePart(sheet, worksheet, inPart, ctx, names.length === 1);
   await ctx.tick(sinceTick, worksheet);
   return names;
 }

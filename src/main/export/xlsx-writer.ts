@@ -9,14 +9,15 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { buildExportModel, coverSheet, exportProperties } from '@core/export-model';
-import type { ExportModel } from '@core/export-model';
+import { SHEET_NAMES, buildExportModel, coverSheet, exportProperties } from '@core/export-model';
+import type { ExportModel, ExportSheet } from '@core/export-model';
 import type { ChangeLogEntry } from '@shared/domain';
 import type { Report } from '@shared/report';
 import { writeFileAtomically } from './atomic-file';
 import { modelContentHash } from './content-hash';
 import { uncompressedBacklog, writerInternals } from './exceljs-internals';
 import { appPropertiesXml } from './xlsx-app-properties';
+import { addSheetPictures, type SheetPicture } from './xlsx-picture';
 import { sharedStringsStream } from './xlsx-shared-strings';
 import { EXCEL_MAX_ROWS, writeSheet } from './xlsx-sheet';
 import { skipEmptyStyleLookups } from './xlsx-styles';
@@ -41,6 +42,8 @@ export interface WriteXlsxOptions {
    * leading and trailing spaces exact) rather than inline. Default true; see bench/export.bench.ts.
    */
   useSharedStrings?: boolean;
+  /** Pictures for the Cover, each on a printed page of its own after the Cover's rows. */
+  coverPictures?: readonly SheetPicture[];
 }
 
 export interface WriteXlsxResult {
@@ -131,7 +134,10 @@ async function streamWorkbook(
     taken: new Set<string>(),
     maxRowsPerSheet: opts.maxRowsPerSheet ?? EXCEL_MAX_ROWS,
     listRanges: model.listRanges,
-    tick
+    tick,
+    beforeCommit: (sheet: ExportSheet, worksheet: Worksheet, lastRow: number) => {
+      if (sheet.name === SHEET_NAMES.cover) addSheetPictures(workbook, zip, worksheet, lastRow, opts.coverPictures ?? []);
+    }
   };
   try {
     for (const sheet of model.sheets) sheets.push(...(await writeSheet(sheet, ctx)));

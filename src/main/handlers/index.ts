@@ -2,6 +2,7 @@ import type { Handlers } from '../router';
 import { engineHandlers } from './engine';
 import { importHandlers } from './import';
 import { exportHandlers } from './export';
+import { pictureHandlers } from './picture';
 import { workbookHandlers } from './workbook';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
@@ -9,5 +10,6 @@ export const HANDLERS: Handlers = {
   ...workbookHandlers,
   ...engineHandlers,
   ...exportHandlers,
-  ...importHandlers
+  ...importHandlers,
+  ...pictureHandlers
 };

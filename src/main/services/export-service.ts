@@ -9,16 +9,23 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { ExportFormat, ExportResult, ExportedAtChoice } from '@shared/contract/export';
+import type { PictureFormat } from '@shared/contract/picture';
 import { DemarcError } from '@shared/errors';
 import { writeRaciCsv } from '../export/csv-writer';
 import { logicalContentHash } from '../export/content-hash';
+import type { SheetPicture } from '../export/xlsx-picture';
 import { writeXlsx } from '../export/xlsx-writer';
+import { modelsInUse } from '../../core/export-model';
+import { picturePng } from './picture';
 import { listChanges } from '../store/repos/change-log';
 import { readSettings } from '../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { workbookReport } from './report';
 
 export type ExportPhase = 'preparing' | 'writing' | 'done';
+
+/** The Cover picture's width in pixels: about 220 dpi on the printed page. */
+const COVER_PICTURE_WIDTH = 1600;
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -35,7 +42,7 @@ export interface ExportRequest {
  * The absolute target path: a path without an extension gets the format's, a path with another
  * extension is refused (a `.csv` file holding a zip would confuse everyone downstream).
  */
-export function exportTargetPath(path: string, format: ExportFormat, workbookPath?: string): string {
+export function exportTargetPath(path: string, format: ExportFormat | PictureFormat, workbookPath?: string): string {
   const absolute = resolve(path);
   const ext = extname(absolute).toLowerCase();
   const target = ext === '' ? `${absolute}.${format}` : absolute;
@@ -71,6 +78,16 @@ function failure(error: unknown, target: string, signal: AbortSignal | undefined
   return new DemarcError('INTERNAL', `Export to ${target} failed: ${message}`);
 }
 
+/** The Cover's pictures: the demarcation line of each model in use, over the whole workbook. */
+async function coverPicturesOf(wb: OpenWorkbook, ctx: ServiceContext, modelIds: readonly string[]): Promise<SheetPicture[]> {
+  const pictures: SheetPicture[] = [];
+  for (const modelId of modelIds) {
+    const { png, width, height, drawing } = await picturePng(wb, ctx, { modelId }, 'light', COVER_PICTURE_WIDTH);
+    pictures.push({ png, width, height, description: drawing.description, name: drawing.title });
+  }
+  return pictures;
+}
+
 /** Exports the open workbook to `req.path` (see the contract's export.run). */
 export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req: ExportRequest): Promise<ExportResult> {
   const started = performance.now();
@@ -85,10 +102,12 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
   const signal = req.signal;
   try {
     if (req.format === 'xlsx') {
+      const coverPictures = await coverPicturesOf(wb, ctx, modelsInUse(report).map((m) => m.id));
       const written = await writeXlsx(report, changeLog, {
         path: target,
         exportedAt,
         exportedBy,
+        coverPictures,
         onProgress,
         ...(signal ? { signal } : {}),
         ...(req.maxRowsPerSheet ? { maxRowsPerSheet: req.maxRowsPerSheet } : {})

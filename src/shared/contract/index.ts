@@ -7,20 +7,22 @@ import type { Result } from '../errors';
 import { engineMethods, type EngineOutputs } from './engine';
 import { importMethods, type ImportOutputs } from './import';
 import { exportMethods, type ExportOutputs } from './export';
+import { pictureMethods, type PictureOutputs } from './picture';
 import { workbookMethods, type WorkbookOutputs } from './workbook';
 
 export const METHODS = {
   ...workbookMethods,
   ...engineMethods,
   ...exportMethods,
-  ...importMethods
+  ...importMethods,
+  ...pictureMethods
 };
 
 export type MethodName = keyof typeof METHODS;
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
 
-export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs;
+export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & PictureOutputs;
 
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;

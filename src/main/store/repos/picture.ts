@@ -1,0 +1,73 @@
+/**
+ * What the demarcation picture counts, read by SQL without loading the inventory: assets per
+ * service model and owner, and the asset × layer pairs that depart from those groups' defaults
+ * (an override, explicit Accountables), grouped too. core/picture/aggregates.ts composes them.
+ */
+import type { PictureFacts } from '../../../core/picture/aggregates';
+import type { CellValue } from '../../../shared/domain';
+import type { PictureScope } from '../../../shared/picture';
+import type { Db } from '../workbook-file';
+import { scopeSql } from './asset-scope';
+
+export interface PictureFactsQuery {
+  /** Count the assets that use this model (an asset without a model uses the default). */
+  modelId: string;
+  defaultModelId: string;
+  scope: PictureScope;
+}
+
+interface GroupRow {
+  mine: number;
+  serviceModel: string | null;
+  owner: number | null;
+  assets: number;
+}
+
+interface ExceptionRow {
+  serviceModel: string | null;
+  owner: number | null;
+  layerId: string;
+  override: CellValue | null;
+  accountable: string;
+  assets: number;
+}
+
+/** The facts of one model's assets in a scope (see PictureFacts). */
+export function readPictureFacts(db: Db, query: PictureFactsQuery): PictureFacts {
+  const scope = scopeSql(db, query.scope);
+  const params = { ...scope.params, model_id: query.modelId, default_model_id: query.defaultModelId };
+  const inModel = 'coalesce(a.model_id, @default_model_id) = @model_id';
+  // One pass over the scope: the model's groups, and how many of the scope's assets use another.
+  const rows = db
+    .prepare(
+      `SELECT ${inModel} AS mine, a.service_model AS serviceModel, a.owner_party_id AS owner, count(*) AS assets
+       FROM assets a WHERE ${scope.where} GROUP BY 1, 2, 3`
+    )
+    .all(params) as GroupRow[];
+  const exceptions = db
+    .prepare(
+      `WITH pairs AS (
+         SELECT asset_id, layer_id FROM layer_overrides
+         UNION
+         SELECT asset_id, layer_id FROM raci_assignments WHERE role = 'A'
+       )
+       SELECT a.service_model AS serviceModel, a.owner_party_id AS owner, p.layer_id AS layerId,
+         o.responsibility AS override,
+         (SELECT json_group_array(party_id) FROM (
+            SELECT r.party_id FROM raci_assignments r
+            WHERE r.asset_id = p.asset_id AND r.layer_id = p.layer_id AND r.role = 'A' ORDER BY r.party_id
+         )) AS accountable,
+         count(*) AS assets
+       FROM pairs p
+       JOIN assets a ON a.id = p.asset_id
+       LEFT JOIN layer_overrides o ON o.asset_id = p.asset_id AND o.layer_id = p.layer_id
+       WHERE ${inModel} AND ${scope.where}
+       GROUP BY 1, 2, 3, 4, 5`
+    )
+    .all(params) as ExceptionRow[];
+  return {
+    groups: rows.filter((r) => r.mine === 1).map(({ serviceModel, owner, assets }) => ({ serviceModel, owner, assets })),
+    exceptions: exceptions.map((e) => ({ ...e, accountable: JSON.parse(e.accountable) as number[] })),
+    scopeAssets: rows.reduce((n, r) => n + r.assets, 0)
+  };
+}
