@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FilterParseError, parseWhere } from '../../core/bulk-filter';
-import { DEFAULT_PNG_WIDTH, type PictureFormat } from '../../shared/contract/picture';
-import { PICTURE_THEMES, type PictureScope, type PictureTheme } from '../../shared/picture';
+import { FilterParseError, parseWhere } from '@core/bulk-filter';
+import { DEFAULT_PNG_WIDTH, type PictureFormat } from '@shared/contract/picture';
+import { PICTURE_THEMES, type PictureScope, type PictureTheme } from '@shared/picture';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { assetByNameOrId, withWorkbook } from './workbook-arg';
 

@@ -4,7 +4,7 @@
  * Accountables, grouped alike); this composes them with the model, and asks raci.ts for every
  * Accountable, so the picture names exactly whom the engine names for each asset and layer.
  */
-import { CELL_VALUES, type CellValue, type RaciAssignment, type Responsibility, type ServiceModel } from '../../shared/domain';
+import { CELL_VALUES, type CellValue, type RaciAssignment, type Responsibility, type ServiceModel } from '@shared/domain';
 import { getCell } from '../model-cells';
 import { effectiveRaci, type RaciContext } from '../raci';
 

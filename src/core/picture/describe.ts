@@ -2,8 +2,8 @@
  * The picture in words: each cell's accessible name, the SVG's <title> and <desc>, the notes
  * under the picture. A screen reader and a reader of the PNG's alt text get the same facts.
  */
-import { SERVICE_MODEL_LABELS, type Responsibility, type ResponsibilityModel } from '../../shared/domain';
-import type { PictureAccountable, PictureCell, PictureColumn, PictureDrawing, PictureRow } from '../../shared/picture';
+import { SERVICE_MODEL_LABELS, type Responsibility, type ResponsibilityModel } from '@shared/domain';
+import type { PictureAccountable, PictureCell, PictureColumn, PictureDrawing, PictureRow } from '@shared/picture';
 import { formatCount, plural } from './layout';
 
 /** A service model's column heading: the catalogue's label, or the model's own id. */

@@ -3,7 +3,7 @@
  * service model and rows by layer (renames matched as the model comparison matches them), so a
  * cell on the other side of the line in `b` reads as "the line moved" even under a new title.
  */
-import type { PictureChange, PictureDiff, PictureDrawing } from '../../shared/picture';
+import type { PictureChange, PictureDiff, PictureDrawing } from '@shared/picture';
 import { alignLayers } from '../model-compare';
 
 /** The cells of `a` and `b` that differ, and the columns whose line moved. */

@@ -4,8 +4,8 @@
  * and the line as one continuous stepped path between the customer's cells and the provider's.
  * Pure: the numbers come in as aggregates (see aggregates.ts); geometry and words come out.
  */
-import type { Responsibility, ResponsibilityModel } from '../../shared/domain';
-import type { PictureBand, PictureCell, PictureColumn, PictureDrawing, PictureRow } from '../../shared/picture';
+import type { Responsibility, ResponsibilityModel } from '@shared/domain';
+import type { PictureBand, PictureCell, PictureColumn, PictureDrawing, PictureRow } from '@shared/picture';
 import { getCell, getProviderParty } from '../model-cells';
 import type { CellAggregate, PictureAggregates } from './aggregates';
 import { cellAccessibleName, columnLabel, drawingDescription, drawingNotes, responsibilityLabel } from './describe';

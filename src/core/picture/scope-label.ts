@@ -1,5 +1,5 @@
 /** A picture's scope in words, as its subtitle and the scope picker say it. */
-import type { PictureScope } from '../../shared/picture';
+import type { PictureScope } from '@shared/picture';
 import { columnLabel } from './describe';
 import { plural } from './layout';
 

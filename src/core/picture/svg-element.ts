@@ -1,5 +1,5 @@
 /** SVG as plain data, and its one serialisation to text (XML, UTF-8). */
-import type { SvgElement } from '../../shared/picture';
+import type { SvgElement } from '@shared/picture';
 
 type Child = SvgElement | string | null | false | undefined;
 

@@ -1,5 +1,5 @@
 /** The picture's patterns (one per band) and its legend: each band, the line, the gap marker. */
-import { PICTURE_BANDS, type PictureBand, type PictureDrawing, type SvgElement } from '../../shared/picture';
+import { PICTURE_BANDS, type PictureBand, type PictureDrawing, type SvgElement } from '@shared/picture';
 import { LAYOUT, textWidth } from './layout';
 import { el } from './svg-element';
 import { BAND_PATTERNS, type ThemeColours } from './themes';

@@ -3,7 +3,7 @@
  * audit Cover and shown (interactive) in the app; every cell carries data attributes naming what
  * it shows, so tests and the renderer read the picture rather than its pixels.
  */
-import type { PictureCell, PictureChange, PictureDrawing, PictureTheme, SvgElement } from '../../shared/picture';
+import type { PictureCell, PictureChange, PictureDrawing, PictureTheme, SvgElement } from '@shared/picture';
 import { accountableText } from './describe';
 import { FONT_FAMILY, LAYOUT, fitText, formatCount, plural, textWidth, wrapText } from './layout';
 import { el } from './svg-element';

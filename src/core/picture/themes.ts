@@ -3,7 +3,7 @@
  * a washed-out beam, dark ink on every fill); `print` is grey only, for a black-and-white page.
  * In both, each band also has its own pattern and a written label, so no one needs the colour.
  */
-import type { PictureBand, PictureTheme } from '../../shared/picture';
+import type { PictureBand, PictureTheme } from '@shared/picture';
 
 export type PatternKind = 'solid' | 'dots' | 'hatch' | 'cross' | 'lines';
 

@@ -5,7 +5,7 @@
  * wired in through exceljs-internals.ts.
  */
 import type { Worksheet, stream } from 'exceljs';
-import { escapeXml } from '../../core/picture/svg-element';
+import { escapeXml } from '@core/picture/svg-element';
 import { addContentTypeOverrides, addWorkbookImage, sheetDrawingInternals, type ZipArchive } from './exceljs-internals';
 
 export interface SheetPicture {

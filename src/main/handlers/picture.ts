@@ -1,5 +1,5 @@
 /** The picture's contract methods, each bound to its service over the session's workbook. */
-import type { pictureMethods } from '../../shared/contract/picture';
+import type { pictureMethods } from '@shared/contract/picture';
 import type { Handlers } from '../router';
 import { comparePictures, pictureView } from '../services/picture';
 import { savePicture } from '../services/picture-save';

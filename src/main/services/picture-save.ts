@@ -2,11 +2,11 @@
  * Saving the demarcation picture: the SVG as drawn, or rendered to PNG, written atomically (the
  * file appears only when complete). A read of the workbook: no change-log entry.
  */
-import { pictureSvg } from '../../core/picture/svg';
-import { svgMarkup } from '../../core/picture/svg-element';
-import type { PictureFormat, PictureSaveResult } from '../../shared/contract/picture';
-import { DemarcError } from '../../shared/errors';
-import type { PictureTheme } from '../../shared/picture';
+import { pictureSvg } from '@core/picture/svg';
+import { svgMarkup } from '@core/picture/svg-element';
+import type { PictureFormat, PictureSaveResult } from '@shared/contract/picture';
+import { DemarcError } from '@shared/errors';
+import type { PictureTheme } from '@shared/picture';
 import { writeFileAtomically } from '../export/atomic-file';
 import { renderPng } from '../export/picture-png';
 import type { OpenWorkbook, ServiceContext } from './context';

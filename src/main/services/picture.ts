@@ -2,15 +2,15 @@
  * The demarcation picture of the open workbook: facts from SQL (never the whole inventory),
  * composed and drawn by the core. A read: no transaction, no change-log entry.
  */
-import { composeAggregates } from '../../core/picture/aggregates';
-import { diffDrawings } from '../../core/picture/diff';
-import { drawPicture } from '../../core/picture/draw';
-import { scopeLabel } from '../../core/picture/scope-label';
-import { pictureSvg } from '../../core/picture/svg';
-import { svgMarkup } from '../../core/picture/svg-element';
-import type { Party, ResponsibilityModel, WorkbookSettings } from '../../shared/domain';
-import { DemarcError } from '../../shared/errors';
-import type { PictureComparison, PictureDrawing, PictureScope, PictureTheme, PictureView } from '../../shared/picture';
+import { composeAggregates } from '@core/picture/aggregates';
+import { diffDrawings } from '@core/picture/diff';
+import { drawPicture } from '@core/picture/draw';
+import { scopeLabel } from '@core/picture/scope-label';
+import { pictureSvg } from '@core/picture/svg';
+import { svgMarkup } from '@core/picture/svg-element';
+import type { Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
+import type { PictureComparison, PictureDrawing, PictureScope, PictureTheme, PictureView } from '@shared/picture';
 import { renderPng, type RenderedPng } from '../export/picture-png';
 import { getAsset } from '../store/repos/assets';
 import { readSettings } from '../store/repos/meta';

@@ -1,9 +1,9 @@
 /** Two drawings side by side: the cells where the line moved are found and highlighted. */
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_MODELS } from '../../../src/core/models';
-import { diffDrawings } from '../../../src/core/picture/diff';
-import type { ServiceModel } from '../../../src/shared/domain';
-import { asset, override } from '../builders';
+import { BUILTIN_MODELS } from '@core/models';
+import { diffDrawings } from '@core/picture/diff';
+import type { ServiceModel } from '@shared/domain';
+import { asset, override } from '@tests/helpers/builders';
 import { drawHandMade, type HandMade } from './picture-helpers';
 
 const CURRENT = BUILTIN_MODELS['microsoft-2026-01']!;

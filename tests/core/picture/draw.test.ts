@@ -3,12 +3,12 @@
  * (deriveResponsibility, effectiveRaci) and the line passes between exactly the right cells.
  */
 import { describe, expect, it } from 'vitest';
-import { deriveResponsibility } from '../../../src/core/derive';
-import { BUILTIN_MODELS } from '../../../src/core/models';
-import { effectiveRaci } from '../../../src/core/raci';
-import type { ResponsibilityModel, ServiceModel } from '../../../src/shared/domain';
-import type { PictureDrawing } from '../../../src/shared/picture';
-import { asset, assign, override, parties } from '../builders';
+import { deriveResponsibility } from '@core/derive';
+import { BUILTIN_MODELS } from '@core/models';
+import { effectiveRaci } from '@core/raci';
+import type { ResponsibilityModel, ServiceModel } from '@shared/domain';
+import type { PictureDrawing } from '@shared/picture';
+import { asset, assign, override, parties } from '@tests/helpers/builders';
 import { drawHandMade, type HandMade } from './picture-helpers';
 
 const CURRENT = BUILTIN_MODELS['microsoft-2026-01']!;

@@ -1,10 +1,10 @@
 /** Hand-made workbooks for the picture's truth tables, and reading its SVG back as XML. */
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
-import type { Asset, LayerOverride, Party, RaciAssignment, ResponsibilityModel } from '../../../src/shared/domain';
-import { composeAggregates, type PictureFacts } from '../../../src/core/picture/aggregates';
-import { drawPicture } from '../../../src/core/picture/draw';
-import type { PictureDrawing } from '../../../src/shared/picture';
-import { parties as defaultParties } from '../builders';
+import type { Asset, LayerOverride, Party, RaciAssignment, ResponsibilityModel } from '@shared/domain';
+import { composeAggregates, type PictureFacts } from '@core/picture/aggregates';
+import { drawPicture } from '@core/picture/draw';
+import type { PictureDrawing } from '@shared/picture';
+import { parties as defaultParties } from '@tests/helpers/builders';
 
 export interface HandMade {
   model: ResponsibilityModel;

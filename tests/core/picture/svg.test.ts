@@ -1,12 +1,12 @@
 /** The SVG of a drawing, read back as XML: its title and desc, and each cell by its data attributes. */
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_MODELS } from '../../../src/core/models';
-import { pictureSvg } from '../../../src/core/picture/svg';
-import { svgMarkup } from '../../../src/core/picture/svg-element';
-import { THEMES } from '../../../src/core/picture/themes';
-import type { ServiceModel } from '../../../src/shared/domain';
-import { PICTURE_BANDS } from '../../../src/shared/picture';
-import { asset, assign, override, parties, party } from '../builders';
+import { BUILTIN_MODELS } from '@core/models';
+import { pictureSvg } from '@core/picture/svg';
+import { svgMarkup } from '@core/picture/svg-element';
+import { THEMES } from '@core/picture/themes';
+import type { ServiceModel } from '@shared/domain';
+import { PICTURE_BANDS } from '@shared/picture';
+import { asset, assign, override, parties, party } from '@tests/helpers/builders';
 import type { Element } from '@xmldom/xmldom';
 import { cellElements, drawHandMade, elements, parseSvg, type HandMade } from './picture-helpers';
 

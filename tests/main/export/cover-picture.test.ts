@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportWorkbook } from '../../../src/main/services/export-service';
-import { drawWorkbookPicture } from '../../../src/main/services/picture';
-import type { PictureDrawing } from '../../../src/shared/picture';
-import { createTestWorkbook } from '../../helpers/workbook';
-import { seedExportWorkbook } from '../services/export-seed';
-import { readWorkbook, zipBuffers } from './read-back';
+import { exportWorkbook } from '@main/services/export-service';
+import { drawWorkbookPicture } from '@main/services/picture';
+import type { PictureDrawing } from '@shared/picture';
+import { createTestWorkbook } from '@tests/helpers/workbook';
+import { seedExportWorkbook } from '@tests/helpers/export-seed';
+import { readWorkbook, zipBuffers } from '@tests/helpers/read-back';
 
 function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;

@@ -2,12 +2,12 @@
  * The picture's aggregates computed the slow way, asset by asset, by the engine itself
  * (compileFilter, deriveResponsibility, effectiveRaci): what the SQL must agree with.
  */
-import { compileFilter } from '../../../src/core/bulk-filter';
-import { deriveResponsibility } from '../../../src/core/derive';
-import type { EngineInput } from '../../../src/core/engine-input';
-import type { CellAggregate, PictureAggregates } from '../../../src/core/picture/aggregates';
-import { effectiveRaci } from '../../../src/core/raci';
-import type { PictureScope } from '../../../src/shared/picture';
+import { compileFilter } from '@core/bulk-filter';
+import { deriveResponsibility } from '@core/derive';
+import type { EngineInput } from '@core/engine-input';
+import type { CellAggregate, PictureAggregates } from '@core/picture/aggregates';
+import { effectiveRaci } from '@core/raci';
+import type { PictureScope } from '@shared/picture';
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();

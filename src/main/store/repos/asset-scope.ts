@@ -4,9 +4,9 @@
  * case folds use JavaScript's toLowerCase (registered as SQL functions; SQLite's lower() folds
  * ASCII only), and a text search reads the same fields the core names.
  */
-import { TEXT_OWN_FIELDS, TEXT_SHARED_FIELDS } from '../../../core/bulk-filter';
-import type { Asset } from '../../../shared/domain';
-import type { PictureScope } from '../../../shared/picture';
+import { TEXT_OWN_FIELDS, TEXT_SHARED_FIELDS } from '@core/bulk-filter';
+import type { Asset } from '@shared/domain';
+import type { PictureScope } from '@shared/picture';
 import type { Db } from '../workbook-file';
 
 /** The assets column behind each field a text search reads. */

@@ -3,9 +3,9 @@
  * service model and owner, and the asset × layer pairs that depart from those groups' defaults
  * (an override, explicit Accountables), grouped too. core/picture/aggregates.ts composes them.
  */
-import type { PictureFacts } from '../../../core/picture/aggregates';
-import type { CellValue } from '../../../shared/domain';
-import type { PictureScope } from '../../../shared/picture';
+import type { PictureFacts } from '@core/picture/aggregates';
+import type { CellValue } from '@shared/domain';
+import type { PictureScope } from '@shared/picture';
 import type { Db } from '../workbook-file';
 import { scopeSql } from './asset-scope';
 
