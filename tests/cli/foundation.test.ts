@@ -18,7 +18,7 @@ describe('demarc new / info', () => {
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout)).toMatchObject({
       organisation: 'Acme',
-      formatVersion: 4,
+      formatVersion: 5,
       defaultModelId: 'microsoft-2026-01',
       counts: { assets: 0, parties: 1, changes: 1 },
       userName: 'cli-tester',

@@ -153,6 +153,11 @@ describe('picture facts from SQL', () => {
       const owners = [...new Set(input.assets.map((a) => a.ownerPartyId))].filter((o): o is number => o !== null);
       const groups = [...new Set(input.assets.map((a) => a.resourceGroup))].filter((g): g is string => g !== null).slice(0, 3);
       expectAgreement(wb, ctx, [{}, ...owners.map((owner) => ({ owner })), ...groups.map((resourceGroup) => ({ resourceGroup })), { ids: [1, 2, 3] }], input.settings.defaultModelId);
+      // Migrated to format 5: the whole workbook's counts read the covering index, not the table.
+      const plan = wb.db
+        .prepare('EXPLAIN QUERY PLAN SELECT a.service_model, a.owner_party_id, a.model_id, count(*) FROM assets a WHERE 1 GROUP BY a.service_model, a.owner_party_id, a.model_id')
+        .all() as { detail: string }[];
+      expect(plan.map((p) => p.detail)).toEqual(['SCAN a USING COVERING INDEX assets_picture']);
     } finally {
       closeWorkbook(wb);
     }

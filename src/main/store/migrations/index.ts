@@ -2,6 +2,7 @@ import initial from './0001_initial.sql?raw';
 import importRuns from './0002_import_runs.sql?raw';
 import appVersions from './0003_app_versions.sql?raw';
 import modelDefinedServiceModels from './0004_model_defined_service_models.sql?raw';
+import pictureIndex from './0005_picture_index.sql?raw';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001_initial', sql: initial },
   { version: 2, name: '0002_import_runs', sql: importRuns },
   { version: 3, name: '0003_app_versions', sql: appVersions },
-  { version: 4, name: '0004_model_defined_service_models', sql: modelDefinedServiceModels }
+  { version: 4, name: '0004_model_defined_service_models', sql: modelDefinedServiceModels },
+  { version: 5, name: '0005_picture_index', sql: pictureIndex }
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

@@ -17,9 +17,9 @@ export interface PictureFactsQuery {
 }
 
 interface GroupRow {
-  mine: number;
   serviceModel: string | null;
   owner: number | null;
+  modelId: string | null;
   assets: number;
 }
 
@@ -37,13 +37,23 @@ export function readPictureFacts(db: Db, query: PictureFactsQuery): PictureFacts
   const scope = scopeSql(db, query.scope);
   const params = { ...scope.params, model_id: query.modelId, default_model_id: query.defaultModelId };
   const inModel = 'coalesce(a.model_id, @default_model_id) = @model_id';
-  // One pass over the scope: the model's groups, and how many of the scope's assets use another.
+  // One pass over the scope, grouped in the order of the assets_picture index (which covers the
+  // whole workbook's grouping): the model's groups, and how many assets use another model.
   const rows = db
     .prepare(
-      `SELECT ${inModel} AS mine, a.service_model AS serviceModel, a.owner_party_id AS owner, count(*) AS assets
-       FROM assets a WHERE ${scope.where} GROUP BY 1, 2, 3`
+      `SELECT a.service_model AS serviceModel, a.owner_party_id AS owner, a.model_id AS modelId, count(*) AS assets
+       FROM assets a WHERE ${scope.where} GROUP BY a.service_model, a.owner_party_id, a.model_id`
     )
-    .all(params) as GroupRow[];
+    .all(scope.params) as GroupRow[];
+  const mine = (row: GroupRow) => (row.modelId ?? query.defaultModelId) === query.modelId;
+  const groups = new Map<string, PictureFacts['groups'][number]>();
+  for (const row of rows.filter(mine)) {
+    // A model named explicitly and the default (null) are one group.
+    const key = `${row.serviceModel}|${row.owner}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { serviceModel: row.serviceModel, owner: row.owner, assets: row.assets });
+    else group.assets += row.assets;
+  }
   const exceptions = db
     .prepare(
       `WITH pairs AS (
@@ -66,7 +76,7 @@ export function readPictureFacts(db: Db, query: PictureFactsQuery): PictureFacts
     )
     .all(params) as ExceptionRow[];
   return {
-    groups: rows.filter((r) => r.mine === 1).map(({ serviceModel, owner, assets }) => ({ serviceModel, owner, assets })),
+    groups: [...groups.values()],
     exceptions: exceptions.map((e) => ({ ...e, accountable: JSON.parse(e.accountable) as number[] })),
     scopeAssets: rows.reduce((n, r) => n + r.assets, 0)
   };
