@@ -3,11 +3,13 @@
  * hook, electron-builder's own file matching, asar and unpacking), with two stand-ins because this
  * machine cannot download Electron or its headers: an empty Electron distribution, and the Node
  * build of better-sqlite3 as the binding the hook packs (DEMARC_NATIVE_BINDING). What is asserted
- * is where things land and what is left out, which neither stand-in changes.
+ * is where things land and what is left out, which neither stand-in changes; the picture's PNG
+ * renderer (N-API, no stand-in) is loaded from the package and renders.
  */
 import { extractFile, listPackage, statFile } from '@electron/asar';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,8 @@ import { resolveAppIcon, resolveNativeBinding } from '@main/native-binding';
 
 const REPO = join(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+/** The N-API binary of @resvg/resvg-js's package for the platform (resvgjs.linux-x64-gnu.node…). */
+const RESVG_BINARY = /^\/node_modules\/@resvg\/resvg-js-[^/]+\/resvgjs\.[^/]+\.node$/;
 const STAND_IN_BINDING = join(REPO, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 const temp = mkdtempSync(join(tmpdir(), 'demarc-package-'));
 const unpacked = join(temp, 'dist', 'linux-unpacked');
@@ -68,7 +72,16 @@ describe('the packaged app (electron-builder --linux --dir)', () => {
     const forbidden = [/^\/(src|tests|bench|tools|scripts|docs|resources|build|\.native|out\/cli)(\/|$)/, /\.map$/, /\.demarc$/, /^\/node_modules\/better-sqlite3\/(build|deps|src)(\/|$)/];
     for (const pattern of forbidden) expect(entries.filter((entry) => pattern.test(entry)), String(pattern)).toEqual([]);
     const natives = entries.filter((entry) => entry.endsWith('.node'));
-    expect(natives).toEqual(['/out/native/better_sqlite3.node']);
+    expect(natives).toEqual([expect.stringMatching(RESVG_BINARY), '/out/native/better_sqlite3.node']);
+  });
+
+  it('carries the picture’s PNG renderer for this platform, unpacked from the asar, and it renders', () => {
+    const binary = entries.find((entry) => RESVG_BINARY.test(entry))!;
+    expect(statFile(archive, binary.slice(1))).toMatchObject({ unpacked: true });
+    const { Resvg } = createRequire(__filename)(join(resources, `app.asar.unpacked${binary}`)) as typeof import('@resvg/resvg-js');
+    const image = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#111827"/></svg>').render();
+    expect([image.width, image.height]).toEqual([40, 20]);
+    expect(image.asPng().subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
   it('unpacks the one better-sqlite3 binding from the asar, where the runtime resolver finds it', () => {
