@@ -7,6 +7,7 @@
  * renderer (N-API, no stand-in) is loaded from the package and renders.
  */
 import { extractFile, listPackage, statFile } from '@electron/asar';
+import type * as ResvgModule from '@resvg/resvg-js';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -78,7 +79,7 @@ describe('the packaged app (electron-builder --linux --dir)', () => {
   it('carries the picture’s PNG renderer for this platform, unpacked from the asar, and it renders', () => {
     const binary = entries.find((entry) => RESVG_BINARY.test(entry))!;
     expect(statFile(archive, binary.slice(1))).toMatchObject({ unpacked: true });
-    const { Resvg } = createRequire(__filename)(join(resources, `app.asar.unpacked${binary}`)) as typeof import('@resvg/resvg-js');
+    const { Resvg } = createRequire(__filename)(join(resources, `app.asar.unpacked${binary}`)) as typeof ResvgModule;
     const image = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#111827"/></svg>').render();
     expect([image.width, image.height]).toEqual([40, 20]);
     expect(image.asPng().subarray(1, 4).toString('latin1')).toBe('PNG');
