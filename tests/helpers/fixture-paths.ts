@@ -8,3 +8,10 @@ export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', impor
 export function fixture(...parts: string[]): Buffer {
   return readFileSync(join(FIXTURES, ...parts));
 }
+
+/** The shared data tables (framework layouts, OSCAL schema), beside the fixtures. */
+export const SHARED_DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+
+export function sharedData(...parts: string[]): Buffer {
+  return readFileSync(join(SHARED_DATA, ...parts));
+}
