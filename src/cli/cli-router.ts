@@ -14,7 +14,9 @@ const NO_DIALOGS: DialogPort = {
   chooseWorkbookToOpen: () => Promise.resolve(null),
   chooseImportFiles: () => Promise.resolve([]),
   chooseExportPath: () => Promise.resolve(null),
-  chooseModelFile: () => Promise.resolve(null)
+  chooseModelFile: () => Promise.resolve(null),
+  chooseMappingFile: () => Promise.resolve(null),
+  chooseCaiqWorkbook: () => Promise.resolve(null)
 };
 
 function osUserName(env: CliIo['env']): string {

@@ -2,18 +2,24 @@ import type { BrowserWindow, Dialog } from 'electron';
 import type { DialogPort } from './router-context';
 
 const WORKBOOK_FILTER = { name: 'Demarc workbook', extensions: ['demarc'] };
-
 /** The save dialog's title and file type per export format. */
 const EXPORT_KINDS = {
   xlsx: { title: 'Export RACI workbook', name: 'Excel workbook' },
   csv: { title: 'Export RACI table', name: 'CSV' },
   svg: { title: 'Save the demarcation picture', name: 'SVG image' },
-  png: { title: 'Save the demarcation picture', name: 'PNG image' }
+  png: { title: 'Save the demarcation picture', name: 'PNG image' },
+  json: { title: 'Export', name: 'JSON' }
 } as const;
 
 /** The native dialogs behind DialogPort. */
 export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | null, documentsDir: string): DialogPort {
   const parent = () => window() ?? undefined;
+  const openOne = async (title: string, filter: { name: string; extensions: string[] }): Promise<string | null> => {
+    const options = { title, properties: ['openFile' as const], filters: [filter] };
+    const w = parent();
+    const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
   return {
     async chooseNewWorkbookPath(suggestedName) {
       const options = { title: 'New Demarc workbook', defaultPath: `${documentsDir}/${suggestedName}.demarc`, filters: [WORKBOOK_FILTER] };
@@ -44,11 +50,8 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | nu
       const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    async chooseModelFile() {
-      const options = { title: 'Import responsibility model', properties: ['openFile' as const], filters: [{ name: 'Model (JSON)', extensions: ['json'] }] };
-      const w = parent();
-      const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    }
+    chooseModelFile: () => openOne('Import responsibility model', { name: 'Model (JSON)', extensions: ['json'] }),
+    chooseMappingFile: () => openOne('Import control mapping', { name: 'Control mapping (JSON)', extensions: ['json'] }),
+    chooseCaiqWorkbook: () => openOne("CSA's CAIQ v4 workbook to merge", { name: 'Excel workbook', extensions: ['xlsx'] })
   };
 }

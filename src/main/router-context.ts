@@ -8,9 +8,13 @@ export interface DialogPort {
   chooseNewWorkbookPath(suggestedName: string): Promise<string | null>;
   chooseWorkbookToOpen(): Promise<string | null>;
   chooseImportFiles(): Promise<string[]>;
-  /** Where to save an export: the RACI workbook or table, or a picture. */
-  chooseExportPath(suggestedName: string, format: 'xlsx' | 'csv' | 'svg' | 'png'): Promise<string | null>;
+  /** Where to save an export: the RACI workbook or table, a picture, or a framework export. */
+  chooseExportPath(suggestedName: string, format: 'xlsx' | 'csv' | 'svg' | 'png' | 'json'): Promise<string | null>;
   chooseModelFile(): Promise<string | null>;
+  /** A layer → control mapping (JSON) to import. */
+  chooseMappingFile(): Promise<string | null>;
+  /** The user's copy of CSA's CAIQ v4 workbook (xlsx) to merge into a CCM export. */
+  chooseCaiqWorkbook(): Promise<string | null>;
 }
 
 /** Desktop-shell effects the router may ask for (show a file in its folder, set the title). */

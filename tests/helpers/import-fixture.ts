@@ -34,7 +34,9 @@ export async function importRouter(options: { importFiles?: string[][]; onProgre
       chooseWorkbookToOpen: () => Promise.resolve(null),
       chooseImportFiles: () => Promise.resolve(queue.shift() ?? []),
       chooseExportPath: () => Promise.resolve(null),
-      chooseModelFile: () => Promise.resolve(null)
+      chooseModelFile: () => Promise.resolve(null),
+      chooseMappingFile: () => Promise.resolve(null),
+      chooseCaiqWorkbook: () => Promise.resolve(null)
     },
     shell: { showItemInFolder: () => undefined, workbookChanged: () => undefined },
     emit: (event, payload) => {

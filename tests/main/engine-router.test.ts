@@ -18,7 +18,9 @@ async function setup() {
       chooseWorkbookToOpen: () => Promise.resolve(null),
       chooseImportFiles: () => Promise.resolve([]),
       chooseExportPath: () => Promise.resolve(null),
-      chooseModelFile: () => Promise.resolve(null)
+      chooseModelFile: () => Promise.resolve(null),
+      chooseMappingFile: () => Promise.resolve(null),
+      chooseCaiqWorkbook: () => Promise.resolve(null)
     },
     shell: { showItemInFolder: () => undefined, workbookChanged: () => undefined },
     emit: () => undefined

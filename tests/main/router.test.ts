@@ -22,7 +22,9 @@ function setup() {
       chooseWorkbookToOpen: () => Promise.resolve(chosen.shift() ?? null),
       chooseImportFiles: () => Promise.resolve([]),
       chooseExportPath: () => Promise.resolve(null),
-      chooseModelFile: () => Promise.resolve(null)
+      chooseModelFile: () => Promise.resolve(null),
+      chooseMappingFile: () => Promise.resolve(null),
+      chooseCaiqWorkbook: () => Promise.resolve(null)
     },
     shell: { showItemInFolder: () => undefined, workbookChanged: () => undefined },
     emit: () => undefined

@@ -17,6 +17,7 @@ export function printWorkbookInfo(info: WorkbookInfo, json: boolean, io: CliIo, 
     `${verb ? `${verb} ` : ''}${info.path}`,
     `  organisation:   ${info.organisation}`,
     `  format version: ${info.formatVersion}`,
+    `  workbook id:    ${info.workbookId}`,
     `  default model:  ${info.defaultModelId} (${info.defaultModelVersion})`,
     `  review period:  ${info.reviewPeriodDays} days`,
     `  assets: ${info.counts.assets}  parties: ${info.counts.parties}  RACI assignments: ${info.counts.assignments}  overrides: ${info.counts.overrides}  changes: ${info.counts.changes}`

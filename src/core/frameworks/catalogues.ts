@@ -48,25 +48,27 @@ export interface FedrampBaseline {
   controlIds: readonly string[];
 }
 
-export const FEDRAMP_BASELINES: Readonly<Record<FedrampBaselineName, FedrampBaseline>> = Object.fromEntries(
-  FEDRAMP_BASELINE_NAMES.map((name) => {
-    const b = fedramp.baselines[name];
-    return [
-      name,
-      {
-        name,
-        cisSheet: b.cis_sheet,
-        crmSheet: b.crm_sheet,
-        cisTitle: b.cis_title_row1,
-        crmTitle: b.crm_title_row1,
-        cisFirstDataRow: b.cis_first_data_row,
-        crmHeaderRow: b.crm_header_row,
-        crmFirstDataRow: b.crm_first_data_row,
-        controlIds: b.control_ids
-      }
-    ];
-  })
-) as Record<FedrampBaselineName, FedrampBaseline>;
+function baselineOf(name: FedrampBaselineName): FedrampBaseline {
+  const b = fedramp.baselines[name];
+  return {
+    name,
+    cisSheet: b.cis_sheet,
+    crmSheet: b.crm_sheet,
+    cisTitle: b.cis_title_row1,
+    crmTitle: b.crm_title_row1,
+    cisFirstDataRow: b.cis_first_data_row,
+    crmHeaderRow: b.crm_header_row,
+    crmFirstDataRow: b.crm_first_data_row,
+    controlIds: b.control_ids
+  };
+}
+
+export const FEDRAMP_BASELINES: Readonly<Record<FedrampBaselineName, FedrampBaseline>> = {
+  High: baselineOf('High'),
+  Moderate: baselineOf('Moderate'),
+  Low: baselineOf('Low'),
+  'LI-SaaS': baselineOf('LI-SaaS')
+};
 
 /** The CIS and CRM sheets' strings, exactly as the template writes them (double spaces kept). */
 export const FEDRAMP_LAYOUT = {

@@ -53,6 +53,9 @@ export interface LayerShare extends CellCounts {
   /** FedRAMP's origination of the provider's part, from the control layers that brought this layer in. */
   providerOrigination: ('corporate' | 'system')[];
   thirdParties: [string, number][];
+  /** Who is Accountable and Responsible on this layer's cells, most cells first. */
+  accountable: PartyCount[];
+  responsible: PartyCount[];
 }
 
 export interface PartyCount {
@@ -179,7 +182,9 @@ export class OwnershipDeriver {
           unknown: tally.unknown,
           selfHosted: tally.selfHosted,
           providerOrigination: [...origin].sort(),
-          thirdParties: [...tally.thirdParties].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+          thirdParties: [...tally.thirdParties].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+          accountable: sortedCounts(tally.accountable),
+          responsible: sortedCounts(tally.responsible)
         }
       });
     }

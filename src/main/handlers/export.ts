@@ -20,7 +20,8 @@ interface ExportState {
 // Keyed by the session (one per window, one per CLI run) so windows never cancel each other.
 const states = new WeakMap<Session, ExportState>();
 
-function stateOf(session: Session): ExportState {
+/** The window's export state, shared by the RACI and framework exports (one runs at a time). */
+export function stateOf(session: Session): ExportState {
   let state = states.get(session);
   if (!state) {
     state = { running: null, written: new Set() };
@@ -32,7 +33,7 @@ function stateOf(session: Session): ExportState {
 /** Milliseconds between two 'writing' progress events: enough for a smooth bar, few IPC messages. */
 const PROGRESS_INTERVAL_MS = 100;
 
-function progressEmitter(ctx: RouterContext): (phase: ExportPhase, done: number, total: number | null) => void {
+export function progressEmitter(ctx: RouterContext): (phase: ExportPhase, done: number, total: number | null) => void {
   let last = 0;
   return (phase, done, total) => {
     const now = Date.now();

@@ -3,6 +3,7 @@ import { engineHandlers } from './engine';
 import { importHandlers } from './import';
 import { exportHandlers } from './export';
 import { pictureHandlers } from './picture';
+import { frameworkHandlers } from './frameworks';
 import { workbookHandlers } from './workbook';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
@@ -11,5 +12,6 @@ export const HANDLERS: Handlers = {
   ...engineHandlers,
   ...exportHandlers,
   ...importHandlers,
-  ...pictureHandlers
+  ...pictureHandlers,
+  ...frameworkHandlers
 };

@@ -42,7 +42,7 @@ export interface ExportRequest {
  * The absolute target path: a path without an extension gets the format's, a path with another
  * extension is refused (a `.csv` file holding a zip would confuse everyone downstream).
  */
-export function exportTargetPath(path: string, format: ExportFormat | PictureFormat, workbookPath?: string): string {
+export function exportTargetPath(path: string, format: ExportFormat | PictureFormat | 'json', workbookPath?: string): string {
   const absolute = resolve(path);
   const ext = extname(absolute).toLowerCase();
   const target = ext === '' ? `${absolute}.${format}` : absolute;
@@ -63,11 +63,11 @@ export function exportTargetPath(path: string, format: ExportFormat | PictureFor
 }
 
 /** The "exported at" instant: the last change (stable across repeated exports) or now. */
-function exportedAtFor(choice: ExportedAtChoice, lastChangeAt: string | null, ctx: ServiceContext): string {
+export function exportedAtFor(choice: ExportedAtChoice, lastChangeAt: string | null, ctx: ServiceContext): string {
   return choice === 'last-change' && lastChangeAt !== null ? lastChangeAt : ctx.clock();
 }
 
-function failure(error: unknown, target: string, signal: AbortSignal | undefined): DemarcError {
+export function failure(error: unknown, target: string, signal: AbortSignal | undefined): DemarcError {
   if (error instanceof DemarcError) return error;
   if (signal?.aborted) return new DemarcError('CANCELLED', 'Export cancelled: no file was written.');
   const code = (error as { code?: unknown }).code;

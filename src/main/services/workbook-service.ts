@@ -5,7 +5,7 @@ import { DemarcError } from '@shared/errors';
 import { listAppVersions } from '../store/repos/app-versions';
 import { countAssets } from '../store/repos/assets';
 import { countChanges, lastChangeAt, listChanges, type ChangeQuery } from '../store/repos/change-log';
-import { META_KEYS, readSettings, writeMeta } from '../store/repos/meta';
+import { META_KEYS, readMeta, readSettings, writeMeta } from '../store/repos/meta';
 import { countParties, findPartyByName, getParty, insertParty } from '../store/repos/parties';
 import { countAssignments, countOverrides } from '../store/repos/responsibility';
 import { closeWorkbookFile, createWorkbookFile, openWorkbookFile } from '../store/workbook-file';
@@ -63,12 +63,20 @@ export function closeWorkbook(wb: OpenWorkbook): void {
   closeWorkbookFile(wb.db);
 }
 
+/** The workbook's stable id (migration 0003 gives every workbook one). */
+export function workbookIdOf(wb: OpenWorkbook): string {
+  const id = readMeta(wb.db).get(META_KEYS.workbookId);
+  if (id === undefined) throw new DemarcError('INTERNAL', `${wb.path} has no workbook id: it was not migrated to format 3.`);
+  return id;
+}
+
 export function workbookInfo(wb: OpenWorkbook, ctx: ServiceContext): WorkbookInfo {
   const settings = readSettings(wb.db, ctx.osUser);
   return {
     path: wb.path,
     name: workbookName(wb.path),
     formatVersion: wb.formatVersion,
+    workbookId: workbookIdOf(wb),
     organisation: settings.organisation,
     defaultModelId: settings.defaultModelId,
     defaultModelVersion: settings.defaultModelVersion,

@@ -8,6 +8,7 @@ import { engineMethods, type EngineOutputs } from './engine';
 import { importMethods, type ImportOutputs } from './import';
 import { exportMethods, type ExportOutputs } from './export';
 import { pictureMethods, type PictureOutputs } from './picture';
+import { frameworkMethods, type FrameworkOutputs } from './frameworks';
 import { workbookMethods, type WorkbookOutputs } from './workbook';
 
 export const METHODS = {
@@ -15,14 +16,15 @@ export const METHODS = {
   ...engineMethods,
   ...exportMethods,
   ...importMethods,
-  ...pictureMethods
+  ...pictureMethods,
+  ...frameworkMethods
 };
 
 export type MethodName = keyof typeof METHODS;
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
 
-export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & PictureOutputs;
+export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & PictureOutputs & FrameworkOutputs;
 
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;

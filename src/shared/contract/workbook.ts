@@ -7,6 +7,8 @@ export interface WorkbookInfo {
   /** File name without the .demarc extension: the window title. */
   name: string;
   formatVersion: number;
+  /** The workbook's stable id (a UUID given once, kept by copies): exports derive their identifiers from it. */
+  workbookId: string;
   organisation: string;
   defaultModelId: string;
   defaultModelVersion: string;

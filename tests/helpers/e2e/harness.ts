@@ -162,11 +162,15 @@ export class DialogDouble implements DialogPort {
   readonly importFiles: string[][] = [];
   readonly exportPaths: (string | null)[] = [];
   readonly modelFiles: (string | null)[] = [];
+  readonly mappingFiles: (string | null)[] = [];
+  readonly caiqFiles: (string | null)[] = [];
   chooseNewWorkbookPath = () => Promise.resolve(this.newPaths.shift() ?? null);
   chooseWorkbookToOpen = () => Promise.resolve(this.openPaths.shift() ?? null);
   chooseImportFiles = () => Promise.resolve(this.importFiles.shift() ?? []);
   chooseExportPath = () => Promise.resolve(this.exportPaths.shift() ?? null);
   chooseModelFile = () => Promise.resolve(this.modelFiles.shift() ?? null);
+  chooseMappingFile = () => Promise.resolve(this.mappingFiles.shift() ?? null);
+  chooseCaiqWorkbook = () => Promise.resolve(this.caiqFiles.shift() ?? null);
 }
 
 export interface AppUnderTest {

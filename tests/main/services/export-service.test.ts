@@ -49,7 +49,9 @@ async function setup(options: { extraAssets?: number } = {}) {
         suggested.push(`${name}.${format}`);
         return Promise.resolve(exportPaths.shift() ?? null);
       },
-      chooseModelFile: () => Promise.resolve(null)
+      chooseModelFile: () => Promise.resolve(null),
+      chooseMappingFile: () => Promise.resolve(null),
+      chooseCaiqWorkbook: () => Promise.resolve(null)
     },
     shell: { showItemInFolder: (path) => shown.push(path), workbookChanged: () => undefined },
     emit: (event, payload) => {

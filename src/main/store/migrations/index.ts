@@ -3,6 +3,7 @@ import importRuns from './0002_import_runs.sql?raw';
 import appVersions from './0003_app_versions.sql?raw';
 import modelDefinedServiceModels from './0004_model_defined_service_models.sql?raw';
 import pictureIndex from './0005_picture_index.sql?raw';
+import frameworks from './0006_frameworks.sql?raw';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002_import_runs', sql: importRuns },
   { version: 3, name: '0003_app_versions', sql: appVersions },
   { version: 4, name: '0004_model_defined_service_models', sql: modelDefinedServiceModels },
-  { version: 5, name: '0005_picture_index', sql: pictureIndex }
+  { version: 5, name: '0005_picture_index', sql: pictureIndex },
+  { version: 6, name: '0006_frameworks', sql: frameworks }
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

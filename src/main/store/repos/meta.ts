@@ -10,7 +10,9 @@ export const META_KEYS = {
   defaultTeamPerLayer: 'default_team_per_layer',
   userName: 'user_name',
   createdAt: 'created_at',
-  createdWith: 'created_with'
+  createdWith: 'created_with',
+  /** A UUID given once (migration 0003) and never changed: the workbook's identity across copies and exports. */
+  workbookId: 'workbook_id'
 } as const;
 
 export function readMeta(db: Db): Map<string, string> {

@@ -1,0 +1,114 @@
+/**
+ * The layer → control mapping a workbook uses: the built-in one, or the user's own file imported
+ * into the workbook (checked by the core's parseMapping and against the workbook's models, refused
+ * with every problem located by file name and JSON path, the workbook then unchanged).
+ */
+import { BUILTIN_MAPPING, MappingError, bindModel, bindingProblems, parseMapping } from '../../core/frameworks/mapping';
+import type { MappingInfo } from '../../shared/contract/frameworks';
+import type { ControlMapping } from '../../shared/frameworks';
+import { DemarcError } from '../../shared/errors';
+import { clearControlMapping, readControlMapping, writeControlMapping, type StoredMapping } from '../store/repos/control-mapping';
+import type { OpenWorkbook, ServiceContext } from './context';
+import { engineState } from './engine-state';
+import { readJsonFile } from './json-file';
+import { write } from './write';
+
+export interface MappingInUse {
+  mapping: ControlMapping;
+  /** The imported mapping's record; null for the built-in one. */
+  stored: StoredMapping | null;
+}
+
+/** The mapping the workbook's exports use. */
+export function mappingInUse(wb: OpenWorkbook): MappingInUse {
+  const stored = readControlMapping(wb.db);
+  if (stored === null) return { mapping: BUILTIN_MAPPING, stored: null };
+  try {
+    return { mapping: parseMapping(JSON.parse(stored.json), stored.fileName), stored };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new DemarcError(
+      'BAD_FILE',
+      `The control mapping imported from ${stored.fileName} on ${stored.importedAt} is not valid for this version of Demarc: ${detail}\nImport a corrected file or go back to the built-in mapping.`
+    );
+  }
+}
+
+/** The mapping in use, with how each of the workbook's models joins it. */
+export function mappingInfo(wb: OpenWorkbook, ctx: ServiceContext): MappingInfo {
+  const { mapping, stored } = mappingInUse(wb);
+  const models = Object.values(engineState(wb, ctx).input.models).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const count = (lines: readonly { organisational?: true }[], organisational: boolean) => lines.filter((l) => (l.organisational === true) === organisational).length;
+  return {
+    id: mapping.id,
+    name: mapping.name,
+    version: mapping.version,
+    builtin: stored === null,
+    fileName: stored?.fileName ?? null,
+    importedAt: stored?.importedAt ?? null,
+    importedBy: stored?.importedBy ?? null,
+    layers: mapping.layers.map(({ id, title, description }) => ({ id, title, description })),
+    counts: {
+      ccmMapped: count(mapping.ccm, false),
+      ccmOrganisational: count(mapping.ccm, true),
+      nistMapped: count(mapping.nist, false),
+      nistOrganisational: count(mapping.nist, true)
+    },
+    models: models.map((model) => {
+      const { explicit, unboundLayers, uncovered } = bindModel(mapping, model);
+      return { modelId: model.id, modelName: model.name, explicit, unboundLayers, uncovered };
+    })
+  };
+}
+
+/** Reads, checks and stores the user's mapping file in place of the one in use. */
+export function importMapping(wb: OpenWorkbook, ctx: ServiceContext, path: string): MappingInfo {
+  const { fileName, json } = readJsonFile(path);
+  let mapping: ControlMapping;
+  try {
+    mapping = parseMapping(json, fileName);
+    const problems = bindingProblems(mapping, Object.values(engineState(wb, ctx).input.models));
+    if (problems.length > 0) throw new MappingError(fileName, problems);
+  } catch (error) {
+    if (error instanceof MappingError) throw new DemarcError('BAD_FILE', error.message, { problems: error.problems });
+    throw error;
+  }
+  const before = mappingInUse(wb);
+  write(wb, ctx, (at, actor) => {
+    writeControlMapping(wb.db, { mappingId: mapping.id, version: mapping.version, json: JSON.stringify(mapping), fileName, importedAt: at, importedBy: actor });
+    return {
+      result: undefined,
+      change: {
+        action: 'mapping.import',
+        entity: 'mapping',
+        entityId: mapping.id,
+        summary: `Control mapping: ${mapping.name} (${mapping.id}, version ${mapping.version}) from ${fileName} replaces ${before.stored === null ? 'the built-in mapping' : before.stored.fileName}`,
+        before: { id: before.mapping.id, version: before.mapping.version, builtin: before.stored === null },
+        after: { id: mapping.id, version: mapping.version, fileName }
+      }
+    };
+  });
+  return mappingInfo(wb, ctx);
+}
+
+/** Goes back to the built-in mapping. */
+export function resetMapping(wb: OpenWorkbook, ctx: ServiceContext): MappingInfo {
+  const stored = readControlMapping(wb.db);
+  if (stored !== null) {
+    write(wb, ctx, () => {
+      clearControlMapping(wb.db);
+      return {
+        result: undefined,
+        change: {
+          action: 'mapping.reset',
+          entity: 'mapping',
+          entityId: BUILTIN_MAPPING.id,
+          summary: `Control mapping: back to the built-in mapping (version ${BUILTIN_MAPPING.version}) instead of ${stored.fileName}`,
+          before: { id: stored.mappingId, version: stored.version, fileName: stored.fileName },
+          after: { id: BUILTIN_MAPPING.id, version: BUILTIN_MAPPING.version, builtin: true }
+        }
+      };
+    });
+  }
+  return mappingInfo(wb, ctx);
+}
