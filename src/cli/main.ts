@@ -8,6 +8,7 @@ import { CHECK_HELP, runCheck } from './commands/check';
 import { EXPORT_HELP, runExport } from './commands/export';
 import { IMPORT_HELP, runImport } from './commands/import';
 import { INFO_HELP, runInfo } from './commands/info';
+import { MAPPING_HELP, runMapping } from './commands/mapping';
 import { NEW_HELP, runNew } from './commands/new';
 import { OVERRIDE_HELP, runOverride } from './commands/override';
 import { PARTIES_HELP, runParties } from './commands/parties';
@@ -32,8 +33,9 @@ export const COMMANDS: Record<string, CliCommand> = {
   parties: { summary: 'list, add, leave or reassign parties', help: PARTIES_HELP, run: runParties },
   override: { summary: 'override one layer of one asset, with a justification', help: OVERRIDE_HELP, run: runOverride },
   raci: { summary: 'set R, A, C, I on one layer of one asset', help: RACI_HELP, run: runRaci },
-  export: { summary: 'write the audit RACI workbook (xlsx) or the RACI table (CSV)', help: EXPORT_HELP, run: runExport },
-  picture: { summary: 'draw the demarcation line with the workbook’s numbers, as SVG or PNG', help: PICTURE_HELP, run: runPicture }
+  export: { summary: 'write the audit RACI workbook (xlsx), the RACI table (CSV), or a CCM / FedRAMP / OSCAL SSP view', help: EXPORT_HELP, run: runExport },
+  picture: { summary: 'draw the demarcation line with the workbook’s numbers, as SVG or PNG', help: PICTURE_HELP, run: runPicture },
+  mapping: { summary: 'show, save, import or reset the layer → control mapping', help: MAPPING_HELP, run: runMapping }
 };
 
 export function registerCommand(name: string, command: CliCommand): void {

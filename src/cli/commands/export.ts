@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import { SHEET_NAMES } from '@core/export-model';
 import type { ExportFormat } from '@shared/contract/export';
 import { EXIT, UsageError, type CliIo } from '../io';
+import { runFrameworkExport } from './export-framework';
 import { withWorkbook } from './workbook-arg';
 
 export const EXPORT_HELP = `Usage: demarc export <file.demarc> --out <file.xlsx|file.csv> [--now] [--json]
+       demarc export <file.demarc> --framework ccm|fedramp|oscal-ssp [--scope FILTER] [--baseline B] [--caiq FILE] --out FILE [--now] [--json]
 
 Writes the audit RACI workbook (xlsx: Cover, Responsibility model, Matrix, RACI, By party,
 Findings, Change log) or the RACI table alone (CSV, UTF-8 with BOM). The format follows the
@@ -16,7 +18,16 @@ extension of --out. The file appears only when complete; an existing file is rep
   --json   print the result as JSON (path, format, sheets, rows, sha256, fileSha256, ...)
 
 sha256 is the logical-content hash printed on the Cover (report + change log as canonical JSON);
-fileSha256 is the hash of the file's bytes.`;
+fileSha256 is the hash of the file's bytes.
+
+With --framework, a framework view of the inventory, each control's ownership derived from the
+layers it rests on (the control mapping: demarc mapping <file> show):
+  ccm         CSA CCM v4 SSRM in the CAIQ v4.0.3 layout (.xlsx)
+  fedramp     FedRAMP Rev5 Appendix J CIS and CRM worksheets (.xlsx)
+  oscal-ssp   an OSCAL 1.1.3 System Security Plan (.json)
+  --scope F   only the assets matching F (as assign's --where: sub=…, sm=paas, id=12, rg=…); default all
+  --baseline  high, moderate (default), low or li-saas (fedramp, oscal-ssp)
+  --caiq FILE your copy of CSA's CAIQ v4 workbook: its question texts and control titles fill the sheet (ccm)`;
 
 function formatOf(out: string): ExportFormat {
   const ext = extname(out).toLowerCase();
@@ -28,11 +39,26 @@ function formatOf(out: string): ExportFormat {
 export async function runExport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { out: { type: 'string' }, now: { type: 'boolean' }, json: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' },
+      now: { type: 'boolean' },
+      json: { type: 'boolean' },
+      framework: { type: 'string' },
+      scope: { type: 'string' },
+      baseline: { type: 'string' },
+      caiq: { type: 'string' }
+    },
     allowPositionals: true,
     strict: true
   });
   if (positionals.length > 1) throw new UsageError('demarc export: expected exactly one workbook file');
+  if (values.framework !== undefined) {
+    const { framework, scope, baseline, caiq, out, now, json } = values;
+    return runFrameworkExport({ framework, file: positionals[0], out, scope, baseline, caiq, now: Boolean(now), json: Boolean(json) }, io);
+  }
+  if (values.scope !== undefined || values.baseline !== undefined || values.caiq !== undefined) {
+    throw new UsageError('demarc export: --scope, --baseline and --caiq go with --framework');
+  }
   const out = values.out;
   if (positionals.length === 1 && (out === undefined || out.trim() === '')) {
     throw new UsageError('demarc export: --out <file.xlsx|file.csv> is required');

@@ -50,7 +50,7 @@ export function providerLayerLines(control: DerivedControl): string[] {
     .map((l) => {
       const shared = l.shared + l.sharedThirdParty;
       const all = providerCells(l) === knownCells(l) && shared === 0;
-      const where = all ? `on all ${plural(knownCells(l), 'asset')}` : `on ${providerCells(l).toLocaleString('en-GB')} of ${plural(knownCells(l), 'asset')}`;
+      const where = all ? (knownCells(l) === 1 ? 'on the one asset' : `on all ${plural(knownCells(l), 'asset')}`) : `on ${providerCells(l).toLocaleString('en-GB')} of ${plural(knownCells(l), 'asset')}`;
       return `${l.providerName} carries ${l.title} ${where}${shared > 0 ? ` (shared on ${shared.toLocaleString('en-GB')})` : ''}.`;
     });
 }

@@ -3,7 +3,7 @@ import type { frameworkMethods } from '../../shared/contract/frameworks';
 import { FRAMEWORK_EXTENSIONS } from '../../shared/contract/frameworks';
 import { DemarcError } from '../../shared/errors';
 import type { Handlers } from '../router';
-import { importMapping, mappingInfo, resetMapping } from '../services/control-mapping';
+import { importMapping, mappingInfo, resetMapping, saveMapping } from '../services/control-mapping';
 import { exportFramework } from '../services/framework-export';
 import { ownershipSummary } from '../services/framework-scope';
 import { workbookName } from '../services/workbook-service';
@@ -21,6 +21,14 @@ export const frameworkHandlers: FrameworkHandlers = {
     return path === null ? null : importMapping(wb, ctx.services, path);
   },
   'frameworks.resetMapping': (_input, ctx) => resetMapping(ctx.session.require(), ctx.services),
+  'frameworks.saveMapping': async (input, ctx) => {
+    const wb = ctx.session.require();
+    const path = input.path ?? (await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} control mapping`, 'json'));
+    if (path === null) return null;
+    const written = await saveMapping(wb, path);
+    stateOf(ctx.session).written.add(written);
+    return written;
+  },
   'frameworks.ownership': (input, ctx) => ownershipSummary(ctx.session.require(), ctx.services, input.framework, input.scope),
   'frameworks.chooseCaiq': async (_input, ctx) => {
     ctx.session.require();

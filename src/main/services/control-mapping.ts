@@ -8,7 +8,9 @@ import type { MappingInfo } from '../../shared/contract/frameworks';
 import type { ControlMapping } from '../../shared/frameworks';
 import { DemarcError } from '../../shared/errors';
 import { clearControlMapping, readControlMapping, writeControlMapping, type StoredMapping } from '../store/repos/control-mapping';
+import { writeFileAtomically } from '../export/atomic-file';
 import type { OpenWorkbook, ServiceContext } from './context';
+import { exportTargetPath, failure } from './export-service';
 import { engineState } from './engine-state';
 import { readJsonFile } from './json-file';
 import { write } from './write';
@@ -47,7 +49,17 @@ export function mappingInfo(wb: OpenWorkbook, ctx: ServiceContext): MappingInfo 
     fileName: stored?.fileName ?? null,
     importedAt: stored?.importedAt ?? null,
     importedBy: stored?.importedBy ?? null,
-    layers: mapping.layers.map(({ id, title, description }) => ({ id, title, description })),
+    layers: mapping.layers.map(({ id, title, description }) => ({
+      id,
+      title,
+      description,
+      ccm: mapping.ccm.filter((l) => l.layers?.includes(id)).map((l) => l.id),
+      nist: mapping.nist.filter((l) => l.layers?.includes(id)).map((l) => l.id)
+    })),
+    organisational: {
+      ccm: mapping.ccm.filter((l) => l.organisational === true).map((l) => l.id),
+      nist: mapping.nist.filter((l) => l.organisational === true).map((l) => l.id)
+    },
     counts: {
       ccmMapped: count(mapping.ccm, false),
       ccmOrganisational: count(mapping.ccm, true),
@@ -89,6 +101,21 @@ export function importMapping(wb: OpenWorkbook, ctx: ServiceContext, path: strin
     };
   });
   return mappingInfo(wb, ctx);
+}
+
+/** Writes the mapping in use as a JSON file the user can edit and import again. */
+export async function saveMapping(wb: OpenWorkbook, path: string): Promise<string> {
+  const target = exportTargetPath(path, 'json', wb.path);
+  const { mapping } = mappingInUse(wb);
+  try {
+    await writeFileAtomically(target, undefined, (sink) => {
+      sink.end(`${JSON.stringify(mapping, null, 2)}\n`);
+      return Promise.resolve();
+    });
+  } catch (error) {
+    throw failure(error, target, undefined);
+  }
+  return target;
 }
 
 /** Goes back to the built-in mapping. */

@@ -32,6 +32,11 @@ export const frameworkMethods = {
   'frameworks.importMapping': z.object({ path: path.optional() }).strict(),
   /** Back to the built-in mapping. One change-log entry (none if already built-in). */
   'frameworks.resetMapping': z.object({}).strict(),
+  /**
+   * Saves the mapping in use as a JSON file (a starting point for one's own); without a path the
+   * native save dialog asks (null when cancelled). Returns the path written.
+   */
+  'frameworks.saveMapping': z.object({ path: path.optional() }).strict(),
   /** Each control's ownership for a scope (the assets matching the filter; {} = the workbook). */
   'frameworks.ownership': z.object({ framework: z.enum(MAPPED_FRAMEWORKS), scope: AssetFilterSchema.default({}) }).strict(),
   /** Asks for CSA's CAIQ v4 workbook to merge into a CCM export (native open dialog; null when cancelled). */
@@ -74,7 +79,10 @@ export interface MappingInfo {
   fileName: string | null;
   importedAt: string | null;
   importedBy: string | null;
-  layers: { id: string; title: string; description: string }[];
+  /** The control layers, each with the controls resting on it. */
+  layers: { id: string; title: string; description: string; ccm: string[]; nist: string[] }[];
+  /** Controls resting on no layer: the customer's own, whatever the cloud. */
+  organisational: { ccm: string[]; nist: string[] };
   counts: { ccmMapped: number; ccmOrganisational: number; nistMapped: number; nistOrganisational: number };
   /** Every model of the workbook, and how it joins the mapping. */
   models: MappingModelJoin[];
@@ -130,6 +138,7 @@ export interface FrameworkOutputs {
   'frameworks.mapping': MappingInfo;
   'frameworks.importMapping': MappingInfo | null;
   'frameworks.resetMapping': MappingInfo;
+  'frameworks.saveMapping': string | null;
   'frameworks.ownership': OwnershipSummary;
   'frameworks.chooseCaiq': string | null;
   'export.framework': FrameworkExportResult | null;

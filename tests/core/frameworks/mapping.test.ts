@@ -12,7 +12,7 @@ import { BUILTIN_MAPPING, MappingError, bindModel, bindingProblems, nistLineFor,
 import { sharedData } from '../../main/import/fixture-paths';
 
 const shared = (name: string): unknown => JSON.parse(sharedData('frameworks', name).toString('utf8'));
-const clone = (): Record<string, unknown> & typeof builtinJson => JSON.parse(JSON.stringify(builtinJson));
+const clone = (): Record<string, unknown> & typeof builtinJson => JSON.parse(JSON.stringify(builtinJson)) as Record<string, unknown> & typeof builtinJson;
 
 function problemsOf(json: unknown): { path: string; message: string }[] {
   try {

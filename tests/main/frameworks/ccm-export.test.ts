@@ -3,7 +3,8 @@
  * in F, empty hidden G and H), one row per CAIQ question, only CSA's ownership strings, and the
  * ownership of every control equal to the derivation for the hand-made workbook and its scopes.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csaOwnership } from '../../../src/core/frameworks/caiq-model';
@@ -115,5 +116,35 @@ describe('CCM v4 SSRM export (CAIQ v4.0.3 layout)', () => {
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(open.dir).filter((f) => f.includes('cancelled'))).toEqual([]);
+  });
+
+  it("merges the question texts and specifications of the user's copy of CSA's CAIQ workbook", async () => {
+    open = handMadeWorkbook();
+    // A stand-in for CSA's file: its layout, with placeholder texts (CSA's own are not ours to ship).
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Introduction');
+    const caiq = book.addWorksheet('CAIQv4.0.3');
+    caiq.getRow(2).values = layout.headerRowExact;
+    caiq.getRow(3).values = ['A&A-01.1', 'Question text one?', 'Yes', 'CSP-owned', 'The provider says so.', '', '', '', 'A&A-01', 'Specification text.', 'Title text', 'Audit & Assurance'];
+    caiq.getRow(4).values = ['A&A-01.2', 'Question text two?', 'maybe', '', '', '', '', '', '', '', '', ''];
+    const source = join(open.dir, 'CAIQv4.0.3.xlsx');
+    writeFileSync(source, Buffer.from(await book.xlsx.writeBuffer()));
+    const path = join(open.dir, 'merged.xlsx');
+    const result = await exportFramework(open.wb, open.ctx, { framework: 'ccm', scope: {}, baseline: 'moderate', path, caiqPath: source, exportedAt: 'last-change' });
+    const rows = sheetRows((await readWorkbook(path)).getWorksheet('CAIQv4.0.3')!, 12);
+    expect(rows[2]!.slice(0, 5)).toEqual(['A&A-01.1', 'Question text one?', 'Yes', 'CSC-owned', 'The provider says so.']);
+    expect(rows[2]!.slice(8, 11)).toEqual(['A&A-01', 'Specification text.', 'Title text']);
+    expect(rows[3]!.slice(0, 3)).toEqual(['A&A-01.2', 'Question text two?', null]);
+    expect(result.notes.some((n) => n.startsWith('Question texts, control titles and specifications merged from CAIQv4.0.3.xlsx (196 controls not found there)'))).toBe(true);
+
+    const notCaiq = new ExcelJS.Workbook();
+    notCaiq.addWorksheet('Sheet1').getRow(1).values = ['hello'];
+    const wrong = join(open.dir, 'wrong.xlsx');
+    writeFileSync(wrong, Buffer.from(await notCaiq.xlsx.writeBuffer()));
+    await expect(exportFramework(open.wb, open.ctx, { framework: 'ccm', scope: {}, baseline: 'moderate', path: join(open.dir, 'x.xlsx'), caiqPath: wrong, exportedAt: 'now' })).rejects.toMatchObject({
+      code: 'BAD_FILE',
+      message: expect.stringMatching(/^wrong\.xlsx: no CAIQ v4 sheet: expected a sheet "CAIQv4\.0\.3" whose cell A2 reads "Question ID" \(sheets: Sheet1\)\.$/)
+    });
+    expect(existsSync(join(open.dir, 'x.xlsx'))).toBe(false);
   });
 });
