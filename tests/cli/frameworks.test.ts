@@ -6,10 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeWorkbook } from '../../src/main/services/workbook-service';
-import { readWorkbook, sheetRows } from '../main/export/read-back';
+import { closeWorkbook } from '@main/services/workbook-service';
+import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
 import { handMadeWorkbook } from '../main/frameworks/framework-seed';
-import { cli } from './run-cli';
+import { cli } from '@tests/helpers/run-cli';
 
 function workbook(): { dir: string; path: string } {
   const made = handMadeWorkbook();

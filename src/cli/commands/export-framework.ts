@@ -1,8 +1,8 @@
 /** `demarc export <wb> --framework ccm|fedramp|oscal-ssp …`: a framework view of a scope. */
-import { FilterParseError, parseWhere } from '../../core/bulk-filter';
-import { BASELINES, FRAMEWORK_EXPORTS, FRAMEWORK_EXTENSIONS, OWNERSHIP_LABELS, type Baseline, type FrameworkExport } from '../../shared/contract/frameworks';
-import { CONTROL_OWNERSHIPS } from '../../shared/frameworks';
-import type { AssetFilter } from '../../shared/filter';
+import { FilterParseError, parseWhere } from '@core/bulk-filter';
+import { BASELINES, FRAMEWORK_EXPORTS, FRAMEWORK_EXTENSIONS, OWNERSHIP_LABELS, type Baseline, type FrameworkExport } from '@shared/contract/frameworks';
+import { CONTROL_OWNERSHIPS } from '@shared/frameworks';
+import type { AssetFilter } from '@shared/filter';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { withWorkbook } from './workbook-arg';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { MappingInfo } from '../../shared/contract/frameworks';
+import type { MappingInfo } from '@shared/contract/frameworks';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { withWorkbook } from './workbook-arg';
 

@@ -3,9 +3,9 @@
  * official files' ids and strings; sources inside each file): CCM v4 control and CAIQ question
  * ids, the CAIQ v4.0.3 sheet layout, and FedRAMP Rev5 Appendix J's CIS/CRM layout per baseline.
  */
-import caiqLayout from '../../../resources/frameworks/caiq-v4-layout.json';
-import ccmIds from '../../../resources/frameworks/ccm-v4-control-ids.json';
-import fedramp from '../../../resources/frameworks/fedramp-rev5-cis-crm.json';
+import caiqLayout from '@resources/frameworks/caiq-v4-layout.json';
+import ccmIds from '@resources/frameworks/ccm-v4-control-ids.json';
+import fedramp from '@resources/frameworks/fedramp-rev5-cis-crm.json';
 
 export interface CcmDomain {
   id: string;

@@ -4,9 +4,9 @@
  * the audit trail provides one. The CCM Introduction and FedRAMP Instructions sheets list these
  * lines; the OSCAL SSP carries them in its metadata.
  */
-import type { ControlOwnership } from '../../shared/frameworks';
-import { CONTROL_OWNERSHIPS } from '../../shared/frameworks';
-import type { AssetFilter } from '../../shared/filter';
+import type { ControlOwnership } from '@shared/frameworks';
+import { CONTROL_OWNERSHIPS } from '@shared/frameworks';
+import type { AssetFilter } from '@shared/filter';
 import type { DerivedControl } from './ownership';
 
 export interface ExportFacts {

@@ -8,7 +8,7 @@
  * the same model, service model and owner: they are counted by that key and derived once per key,
  * so a 100k-asset workbook costs a few thousand derivations, not a million.
  */
-import type { Asset, Party, ResponsibilityModel, ServiceModel } from '../../shared/domain';
+import type { Asset, Party, ResponsibilityModel, ServiceModel } from '@shared/domain';
 import { deriveResponsibility } from '../derive';
 import { groupByAsset } from '../engine-index';
 import type { EngineInput } from '../engine-input';

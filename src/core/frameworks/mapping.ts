@@ -3,9 +3,9 @@
  * once, every NIST control of the FedRAMP baselines, every layer reference declared) and how a
  * responsibility model's layers join its control layers.
  */
-import builtinJson from '../../../resources/frameworks/layer-controls.json';
-import type { ResponsibilityModel } from '../../shared/domain';
-import { ControlMappingSchema, type ControlLine, type ControlMapping } from '../../shared/frameworks';
+import builtinJson from '@resources/frameworks/layer-controls.json';
+import type { ResponsibilityModel } from '@shared/domain';
+import { ControlMappingSchema, type ControlLine, type ControlMapping } from '@shared/frameworks';
 import { formatJsonPath, type ModelProblem } from '../models';
 import { CCM_CONTROL_IDS, FEDRAMP_BASELINES, FEDRAMP_BASELINE_NAMES, baselineControls, nistBaseOf } from './catalogues';
 

@@ -3,7 +3,7 @@
  * assets, third parties, Accountable and Responsible by name), what the provider carries, and why
  * a control could not be derived. One wording for all three exports.
  */
-import type { Party } from '../../shared/domain';
+import type { Party } from '@shared/domain';
 import type { DerivedControl, LayerShare, PartyCount } from './ownership';
 
 /** Looks a workbook party up by id. */

@@ -10,7 +10,7 @@
  *
  * Accountable and Responsible are the RACI of those cells, counted per party.
  */
-import type { ControlLine, ControlMapping, ControlOwnership, MappedFramework } from '../../shared/frameworks';
+import type { ControlLine, ControlMapping, ControlOwnership, MappedFramework } from '@shared/frameworks';
 import type { LayerTally, ScopeTally } from './layer-tally';
 import { bindModel, type ModelBinding } from './mapping';
 

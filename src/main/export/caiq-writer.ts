@@ -4,7 +4,7 @@
  * row 2, questions from row 3, the hidden empty columns G and H, CCM control columns merged over
  * each control's questions and the domain title over its domain, CSA's value lists as drop-downs.
  */
-import type { CaiqSheetModel } from '../../core/frameworks/caiq-model';
+import type { CaiqSheetModel } from '@core/frameworks/caiq-model';
 import type { AtomicWriteResult } from './atomic-file';
 import { HEADER_STYLE, WRAP_STYLE, cellValue, newWorkbook, printSetup, saveWorkbook, writeLines } from './framework-xlsx';
 import { sheetValidations } from './exceljs-internals';

@@ -5,8 +5,8 @@
  * `<Baseline> CRM Worksheet` (header on the template's row for that baseline; Yes/Partial/No as a
  * drop-down). Strings come from resources/frameworks/fedramp-rev5-cis-crm.json, double spaces kept.
  */
-import { FEDRAMP_LAYOUT } from '../../core/frameworks/catalogues';
-import type { FedrampSheets } from '../../core/frameworks/fedramp-model';
+import { FEDRAMP_LAYOUT } from '@core/frameworks/catalogues';
+import type { FedrampSheets } from '@core/frameworks/fedramp-model';
 import type { AtomicWriteResult } from './atomic-file';
 import { sheetValidations } from './exceljs-internals';
 import { HEADER_STYLE, WRAP_STYLE, cellValue, newWorkbook, printSetup, saveWorkbook, writeLines } from './framework-xlsx';

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Style, Worksheet } from 'exceljs';
-import { escapeOoxmlText, normaliseLineBreaks, truncateCellText } from '../../core/spreadsheet-safe';
+import { escapeOoxmlText, normaliseLineBreaks, truncateCellText } from '@core/spreadsheet-safe';
 import { writeFileAtomically, type AtomicWriteResult } from './atomic-file';
 import { HEADER_STYLE, WRAP_STYLE } from './xlsx-styles';
 

@@ -1,7 +1,7 @@
 /** The framework methods: the control mapping, a scope's ownership, and the framework exports. */
-import type { frameworkMethods } from '../../shared/contract/frameworks';
-import { FRAMEWORK_EXTENSIONS } from '../../shared/contract/frameworks';
-import { DemarcError } from '../../shared/errors';
+import type { frameworkMethods } from '@shared/contract/frameworks';
+import { FRAMEWORK_EXTENSIONS } from '@shared/contract/frameworks';
+import { DemarcError } from '@shared/errors';
 import type { Handlers } from '../router';
 import { importMapping, mappingInfo, resetMapping, saveMapping } from '../services/control-mapping';
 import { exportFramework } from '../services/framework-export';

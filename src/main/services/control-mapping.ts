@@ -3,10 +3,10 @@
  * into the workbook (checked by the core's parseMapping and against the workbook's models, refused
  * with every problem located by file name and JSON path, the workbook then unchanged).
  */
-import { BUILTIN_MAPPING, MappingError, bindModel, bindingProblems, parseMapping } from '../../core/frameworks/mapping';
-import type { MappingInfo } from '../../shared/contract/frameworks';
-import type { ControlMapping } from '../../shared/frameworks';
-import { DemarcError } from '../../shared/errors';
+import { BUILTIN_MAPPING, MappingError, bindModel, bindingProblems, parseMapping } from '@core/frameworks/mapping';
+import type { MappingInfo } from '@shared/contract/frameworks';
+import type { ControlMapping } from '@shared/frameworks';
+import { DemarcError } from '@shared/errors';
 import { clearControlMapping, readControlMapping, writeControlMapping, type StoredMapping } from '../store/repos/control-mapping';
 import { writeFileAtomically } from '../export/atomic-file';
 import type { OpenWorkbook, ServiceContext } from './context';

@@ -3,15 +3,15 @@
  * CIS/CRM (xlsx) and an OSCAL SSP (JSON). Like the RACI export, a read: no change-log entry, the
  * file written to a temp file and renamed when complete, nothing left behind when cancelled.
  */
-import { buildCaiqSheet } from '../../core/frameworks/caiq-model';
-import { CCM_VERSION, fedrampControlOf } from '../../core/frameworks/catalogues';
-import { factLines } from '../../core/frameworks/export-facts';
-import { buildFedrampSheets } from '../../core/frameworks/fedramp-model';
-import { buildOscalSsp } from '../../core/frameworks/oscal-ssp';
-import type { DerivedControl } from '../../core/frameworks/ownership';
-import { FRAMEWORK_EXTENSIONS, OWNERSHIP_LABELS, type Baseline, type FrameworkExport, type FrameworkExportResult } from '../../shared/contract/frameworks';
-import type { ExportedAtChoice } from '../../shared/contract/export';
-import type { AssetFilter } from '../../shared/filter';
+import { buildCaiqSheet } from '@core/frameworks/caiq-model';
+import { CCM_VERSION, fedrampControlOf } from '@core/frameworks/catalogues';
+import { factLines } from '@core/frameworks/export-facts';
+import { buildFedrampSheets } from '@core/frameworks/fedramp-model';
+import { buildOscalSsp } from '@core/frameworks/oscal-ssp';
+import type { DerivedControl } from '@core/frameworks/ownership';
+import { FRAMEWORK_EXTENSIONS, OWNERSHIP_LABELS, type Baseline, type FrameworkExport, type FrameworkExportResult } from '@shared/contract/frameworks';
+import type { ExportedAtChoice } from '@shared/contract/export';
+import type { AssetFilter } from '@shared/filter';
 import { writeCaiqWorkbook } from '../export/caiq-writer';
 import { writeFedrampWorkbook } from '../export/fedramp-writer';
 import { writeOscalJson } from '../export/oscal-writer';

@@ -3,17 +3,17 @@
  * matching the filter tallied per model layer, and the mapping in use. What the framework exports
  * and the ownership summary share.
  */
-import { compileFilter } from '../../core/bulk-filter';
-import { describeScope, ownershipCounts, type ExportFacts } from '../../core/frameworks/export-facts';
-import { FEDRAMP_BASELINES, baselineControls, type FedrampBaseline } from '../../core/frameworks/catalogues';
-import { tallyLayers, type ScopeTally } from '../../core/frameworks/layer-tally';
-import { nistLineFor } from '../../core/frameworks/mapping';
-import { OwnershipDeriver, type DerivedControl } from '../../core/frameworks/ownership';
-import type { PartyLookup } from '../../core/frameworks/ownership-text';
-import { resolveProviderParty } from '../../core/raci';
-import type { Baseline, OwnershipSummary } from '../../shared/contract/frameworks';
-import type { AssetFilter } from '../../shared/filter';
-import type { ControlMapping, MappedFramework } from '../../shared/frameworks';
+import { compileFilter } from '@core/bulk-filter';
+import { describeScope, ownershipCounts, type ExportFacts } from '@core/frameworks/export-facts';
+import { FEDRAMP_BASELINES, baselineControls, type FedrampBaseline } from '@core/frameworks/catalogues';
+import { tallyLayers, type ScopeTally } from '@core/frameworks/layer-tally';
+import { nistLineFor } from '@core/frameworks/mapping';
+import { OwnershipDeriver, type DerivedControl } from '@core/frameworks/ownership';
+import type { PartyLookup } from '@core/frameworks/ownership-text';
+import { resolveProviderParty } from '@core/raci';
+import type { Baseline, OwnershipSummary } from '@shared/contract/frameworks';
+import type { AssetFilter } from '@shared/filter';
+import type { ControlMapping, MappedFramework } from '@shared/frameworks';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { mappingInUse, type MappingInUse } from './control-mapping';
 import { engineState, type EngineState } from './engine-state';

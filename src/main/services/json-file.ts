@@ -1,7 +1,7 @@
 /** Reading a user's JSON file (a model, a mapping): readable errors naming the file, line and column. */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DemarcError } from '../../shared/errors';
+import { DemarcError } from '@shared/errors';
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): string {

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import builtinJson from '../../../resources/frameworks/layer-controls.json';
-import { BUILTIN_MODELS } from '../../../src/core/models';
-import { CCM_CONTROL_IDS, CCM_DOMAINS, FEDRAMP_BASELINES, FEDRAMP_BASELINE_NAMES, baselineControls } from '../../../src/core/frameworks/catalogues';
-import { BUILTIN_MAPPING, MappingError, bindModel, bindingProblems, nistLineFor, parseMapping } from '../../../src/core/frameworks/mapping';
-import { sharedData } from '../../main/import/fixture-paths';
+import builtinJson from '@resources/frameworks/layer-controls.json';
+import { BUILTIN_MODELS } from '@core/models';
+import { CCM_CONTROL_IDS, CCM_DOMAINS, FEDRAMP_BASELINES, FEDRAMP_BASELINE_NAMES, baselineControls } from '@core/frameworks/catalogues';
+import { BUILTIN_MAPPING, MappingError, bindModel, bindingProblems, nistLineFor, parseMapping } from '@core/frameworks/mapping';
+import { sharedData } from '@tests/helpers/fixture-paths';
 
 const shared = (name: string): unknown => JSON.parse(sharedData('frameworks', name).toString('utf8'));
 const clone = (): Record<string, unknown> & typeof builtinJson => JSON.parse(JSON.stringify(builtinJson)) as Record<string, unknown> & typeof builtinJson;

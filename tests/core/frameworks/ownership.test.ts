@@ -4,13 +4,13 @@
  * on hand-made workbooks.
  */
 import { describe, expect, it } from 'vitest';
-import { compileFilter } from '../../../src/core/bulk-filter';
-import { tallyLayers } from '../../../src/core/frameworks/layer-tally';
-import { BUILTIN_MAPPING } from '../../../src/core/frameworks/mapping';
-import { OwnershipDeriver, ownershipOf, type CellCounts } from '../../../src/core/frameworks/ownership';
-import type { EngineInput } from '../../../src/core/engine-input';
-import type { AssetFilter } from '../../../src/shared/filter';
-import { asset, assign, engineInput, override, settings } from '../builders';
+import { compileFilter } from '@core/bulk-filter';
+import { tallyLayers } from '@core/frameworks/layer-tally';
+import { BUILTIN_MAPPING } from '@core/frameworks/mapping';
+import { OwnershipDeriver, ownershipOf, type CellCounts } from '@core/frameworks/ownership';
+import type { EngineInput } from '@core/engine-input';
+import type { AssetFilter } from '@shared/filter';
+import { asset, assign, engineInput, override, settings } from '@tests/helpers/builders';
 
 describe('ownershipOf: which parties hold cells → ownership', () => {
   // P provider, C customer in house, T customer via a third party, S shared in house, X shared via a third party.

@@ -7,14 +7,14 @@ import ExcelJS from 'exceljs';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { csaOwnership } from '../../../src/core/frameworks/caiq-model';
-import { CAIQ_QUESTION_IDS } from '../../../src/core/frameworks/catalogues';
-import { exportFramework } from '../../../src/main/services/framework-export';
-import { ccmControls, deriveScope } from '../../../src/main/services/framework-scope';
-import { closeWorkbook } from '../../../src/main/services/workbook-service';
-import type { AssetFilter } from '../../../src/shared/filter';
-import { readWorkbook, sheetRows } from '../export/read-back';
-import { sharedData } from '../import/fixture-paths';
+import { csaOwnership } from '@core/frameworks/caiq-model';
+import { CAIQ_QUESTION_IDS } from '@core/frameworks/catalogues';
+import { exportFramework } from '@main/services/framework-export';
+import { ccmControls, deriveScope } from '@main/services/framework-scope';
+import { closeWorkbook } from '@main/services/workbook-service';
+import type { AssetFilter } from '@shared/filter';
+import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
+import { sharedData } from '@tests/helpers/fixture-paths';
 import { handMadeWorkbook, type HandMade } from './framework-seed';
 
 const layout = JSON.parse(sharedData('frameworks', 'caiq-v4-layout.json').toString('utf8')) as {

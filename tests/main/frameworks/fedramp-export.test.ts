@@ -5,15 +5,15 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fedrampControlOf } from '../../../src/core/frameworks/catalogues';
-import { canBeInherited, originationsOf } from '../../../src/core/frameworks/fedramp-model';
-import { exportFramework } from '../../../src/main/services/framework-export';
-import { deriveScope, nistControl } from '../../../src/main/services/framework-scope';
-import { closeWorkbook } from '../../../src/main/services/workbook-service';
-import type { Baseline } from '../../../src/shared/contract/frameworks';
-import type { AssetFilter } from '../../../src/shared/filter';
-import { readWorkbook, sheetRows } from '../export/read-back';
-import { sharedData } from '../import/fixture-paths';
+import { fedrampControlOf } from '@core/frameworks/catalogues';
+import { canBeInherited, originationsOf } from '@core/frameworks/fedramp-model';
+import { exportFramework } from '@main/services/framework-export';
+import { deriveScope, nistControl } from '@main/services/framework-scope';
+import { closeWorkbook } from '@main/services/workbook-service';
+import type { Baseline } from '@shared/contract/frameworks';
+import type { AssetFilter } from '@shared/filter';
+import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
+import { sharedData } from '@tests/helpers/fixture-paths';
 import { handMadeWorkbook, type HandMade } from './framework-seed';
 
 interface Layout {

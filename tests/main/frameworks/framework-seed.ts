@@ -4,11 +4,11 @@
  * system, the Platform team the default team for customer data, and one unclassified asset.
  */
 import { join } from 'node:path';
-import type { OpenWorkbook, ServiceContext } from '../../../src/main/services/context';
-import { setRaci } from '../../../src/main/services/raci-assign';
-import { createWorkbook, updateSettings } from '../../../src/main/services/workbook-service';
-import { seedAssets, seedParties } from '../../helpers/seed';
-import { fixedClock, tempDir } from '../../helpers/temp';
+import type { OpenWorkbook, ServiceContext } from '@main/services/context';
+import { setRaci } from '@main/services/raci-assign';
+import { createWorkbook, updateSettings } from '@main/services/workbook-service';
+import { seedAssets, seedParties } from '@tests/helpers/seed';
+import { fixedClock, tempDir } from '@tests/helpers/temp';
 
 export interface HandMade {
   wb: OpenWorkbook;

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { CAIQ_LAYOUT, FEDRAMP_BASELINES, FEDRAMP_LAYOUT } from '../../../src/core/frameworks/catalogues';
-import { exportFramework } from '../../../src/main/services/framework-export';
-import { closeWorkbook } from '../../../src/main/services/workbook-service';
+import { CAIQ_LAYOUT, FEDRAMP_BASELINES, FEDRAMP_LAYOUT } from '@core/frameworks/catalogues';
+import { exportFramework } from '@main/services/framework-export';
+import { closeWorkbook } from '@main/services/workbook-service';
 import { handMadeWorkbook, type HandMade } from './framework-seed';
 
 const has = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;

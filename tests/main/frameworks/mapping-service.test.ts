@@ -6,17 +6,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import builtinJson from '../../../resources/frameworks/layer-controls.json';
-import { HANDLERS } from '../../../src/main/handlers';
-import { RecentFiles } from '../../../src/main/recent-files';
-import { createRouter } from '../../../src/main/router';
-import { listChanges } from '../../../src/main/store/repos/change-log';
-import { Session } from '../../../src/main/session';
-import { mappingInfo } from '../../../src/main/services/control-mapping';
-import { closeWorkbook } from '../../../src/main/services/workbook-service';
-import { importModel } from '../../../src/main/services/models';
-import { sha256File } from '../../helpers/temp';
-import { readWorkbook, sheetRows } from '../export/read-back';
+import builtinJson from '@resources/frameworks/layer-controls.json';
+import { HANDLERS } from '@main/handlers';
+import { RecentFiles } from '@main/recent-files';
+import { createRouter } from '@main/router';
+import { listChanges } from '@main/store/repos/change-log';
+import { Session } from '@main/session';
+import { mappingInfo } from '@main/services/control-mapping';
+import { closeWorkbook } from '@main/services/workbook-service';
+import { importModel } from '@main/services/models';
+import { sha256File } from '@tests/helpers/temp';
+import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
 import { handMadeWorkbook, type HandMade } from './framework-seed';
 
 let made: HandMade | null = null;

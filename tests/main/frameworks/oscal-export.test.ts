@@ -9,12 +9,12 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { uuidV5 } from '../../../src/main/export/stable-uuid';
-import { exportFramework } from '../../../src/main/services/framework-export';
-import { closeWorkbook } from '../../../src/main/services/workbook-service';
-import type { Baseline } from '../../../src/shared/contract/frameworks';
-import { sha256File } from '../../helpers/temp';
-import { sharedData } from '../import/fixture-paths';
+import { uuidV5 } from '@main/export/stable-uuid';
+import { exportFramework } from '@main/services/framework-export';
+import { closeWorkbook } from '@main/services/workbook-service';
+import type { Baseline } from '@shared/contract/frameworks';
+import { sha256File } from '@tests/helpers/temp';
+import { sharedData } from '@tests/helpers/fixture-paths';
 import { handMadeWorkbook, type HandMade } from './framework-seed';
 
 type Json = Record<string, unknown>;

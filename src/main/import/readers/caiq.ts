@@ -7,9 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS, { type Worksheet } from 'exceljs';
-import { CAIQ_LAYOUT, CAIQ_QUESTION_IDS } from '../../../core/frameworks/catalogues';
-import type { CaiqTexts } from '../../../core/frameworks/caiq-model';
-import { DemarcError } from '../../../shared/errors';
+import { CAIQ_LAYOUT, CAIQ_QUESTION_IDS } from '@core/frameworks/catalogues';
+import type { CaiqTexts } from '@core/frameworks/caiq-model';
+import { DemarcError } from '@shared/errors';
 import { cellText } from './xlsx';
 
 const QUESTION_ID = /^[A-Z&]{3}-\d{2}\.\d+$/;
