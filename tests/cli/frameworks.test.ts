@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeWorkbook } from '@main/services/workbook-service';
 import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
-import { handMadeWorkbook } from '../main/frameworks/framework-seed';
+import { handMadeWorkbook } from '@tests/helpers/framework-seed';
 import { cli } from '@tests/helpers/run-cli';
 
 function workbook(): { dir: string; path: string } {

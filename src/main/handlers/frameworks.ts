@@ -29,7 +29,7 @@ export const frameworkHandlers: FrameworkHandlers = {
     stateOf(ctx.session).written.add(written);
     return written;
   },
-  'frameworks.ownership': (input, ctx) => ownershipSummary(ctx.session.require(), ctx.services, input.framework, input.scope),
+  'frameworks.ownership': (input, ctx) => ownershipSummary(ctx.session.require(), ctx.services, input.framework, input.scope, input.baseline),
   'frameworks.chooseCaiq': async (_input, ctx) => {
     ctx.session.require();
     return ctx.dialogs.chooseCaiqWorkbook();

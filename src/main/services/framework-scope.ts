@@ -110,9 +110,9 @@ export function exportFacts(
 }
 
 /** Each control's ownership for a scope (the app's preview; `demarc ownership`). */
-export function ownershipSummary(wb: OpenWorkbook, ctx: ServiceContext, framework: MappedFramework, scope: AssetFilter): OwnershipSummary {
+export function ownershipSummary(wb: OpenWorkbook, ctx: ServiceContext, framework: MappedFramework, scope: AssetFilter, baseline: Baseline = 'moderate'): OwnershipSummary {
   const derived = deriveScope(wb, ctx, scope);
-  const controls = framework === 'ccm' ? ccmControls(derived) : baselineControls(FEDRAMP_BASELINES.High).map((id) => nistControl(derived, id));
+  const controls = framework === 'ccm' ? ccmControls(derived) : baselineControls(baselineOf(baseline)).map((id) => nistControl(derived, id));
   return {
     framework,
     assets: derived.tally.assets,

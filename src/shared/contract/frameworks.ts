@@ -37,8 +37,13 @@ export const frameworkMethods = {
    * native save dialog asks (null when cancelled). Returns the path written.
    */
   'frameworks.saveMapping': z.object({ path: path.optional() }).strict(),
-  /** Each control's ownership for a scope (the assets matching the filter; {} = the workbook). */
-  'frameworks.ownership': z.object({ framework: z.enum(MAPPED_FRAMEWORKS), scope: AssetFilterSchema.default({}) }).strict(),
+  /**
+   * Each control's ownership for a scope (the assets matching the filter; {} = the workbook): the
+   * CCM controls, or the NIST controls and enhancements of a FedRAMP baseline.
+   */
+  'frameworks.ownership': z
+    .object({ framework: z.enum(MAPPED_FRAMEWORKS), scope: AssetFilterSchema.default({}), baseline: z.enum(BASELINES).default('moderate') })
+    .strict(),
   /** Asks for CSA's CAIQ v4 workbook to merge into a CCM export (native open dialog; null when cancelled). */
   'frameworks.chooseCaiq': z.object({}).strict(),
   /**

@@ -15,7 +15,7 @@ import { closeWorkbook } from '@main/services/workbook-service';
 import type { AssetFilter } from '@shared/filter';
 import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
 import { sharedData } from '@tests/helpers/fixture-paths';
-import { handMadeWorkbook, type HandMade } from './framework-seed';
+import { handMadeWorkbook, type HandMade } from '@tests/helpers/framework-seed';
 
 const layout = JSON.parse(sharedData('frameworks', 'caiq-v4-layout.json').toString('utf8')) as {
   headerRowExact: string[];

@@ -14,7 +14,7 @@ import type { Baseline } from '@shared/contract/frameworks';
 import type { AssetFilter } from '@shared/filter';
 import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
 import { sharedData } from '@tests/helpers/fixture-paths';
-import { handMadeWorkbook, type HandMade } from './framework-seed';
+import { handMadeWorkbook, type HandMade } from '@tests/helpers/framework-seed';
 
 interface Layout {
   cis: { header_row2: Record<string, string>; flattened_columns_A_to_M: string[] };

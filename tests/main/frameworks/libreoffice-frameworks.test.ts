@@ -13,7 +13,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CAIQ_LAYOUT, FEDRAMP_BASELINES, FEDRAMP_LAYOUT } from '@core/frameworks/catalogues';
 import { exportFramework } from '@main/services/framework-export';
 import { closeWorkbook } from '@main/services/workbook-service';
-import { handMadeWorkbook, type HandMade } from './framework-seed';
+import { handMadeWorkbook, type HandMade } from '@tests/helpers/framework-seed';
 
 const has = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 const profile = join(tmpdir(), `lo-profile-${randomUUID()}`);

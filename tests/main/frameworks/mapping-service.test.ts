@@ -17,7 +17,7 @@ import { closeWorkbook } from '@main/services/workbook-service';
 import { importModel } from '@main/services/models';
 import { sha256File } from '@tests/helpers/temp';
 import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
-import { handMadeWorkbook, type HandMade } from './framework-seed';
+import { handMadeWorkbook, type HandMade } from '@tests/helpers/framework-seed';
 
 let made: HandMade | null = null;
 let session: Session | null = null;

@@ -15,7 +15,7 @@ import { closeWorkbook } from '@main/services/workbook-service';
 import type { Baseline } from '@shared/contract/frameworks';
 import { sha256File } from '@tests/helpers/temp';
 import { sharedData } from '@tests/helpers/fixture-paths';
-import { handMadeWorkbook, type HandMade } from './framework-seed';
+import { handMadeWorkbook, type HandMade } from '@tests/helpers/framework-seed';
 
 type Json = Record<string, unknown>;
 const schema = JSON.parse(sharedData('oscal', 'oscal_ssp_schema_v1.0.6.json').toString('utf8')) as Json;

@@ -1,4 +1,4 @@
-import type { ExportStatus } from './useExport';
+import type { ExportRunStatus } from './useExportRun';
 
 const PHASES: Record<string, string> = {
   choosing: 'Choose where to save…',
@@ -8,7 +8,7 @@ const PHASES: Record<string, string> = {
 };
 
 /** The running export: a labelled progress bar and Cancel (not while the save dialog is open). */
-export function ExportProgress({ status, onCancel }: { status: Extract<ExportStatus, { kind: 'running' }>; onCancel: () => void }) {
+export function ExportProgress({ status, onCancel }: { status: Extract<ExportRunStatus<unknown>, { kind: 'running' }>; onCancel: () => void }) {
   const known = status.total !== null && status.total > 0;
   const label = PHASES[status.phase] ?? status.phase;
   return (

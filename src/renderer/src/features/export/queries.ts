@@ -1,0 +1,34 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { Baseline } from '@shared/contract/frameworks';
+import type { MappedFramework } from '@shared/frameworks';
+import type { AssetFilter } from '@shared/filter';
+import { call } from '../../lib/api';
+import { workbookKeys } from '../../lib/query-keys';
+import { useInvalidateWorkbook } from '../../lib/useInvalidateWorkbook';
+
+/** Query keys of the framework side, under the workbook prefix (any edit refetches them). */
+export const frameworkKeys = {
+  all: [...workbookKeys.all, 'frameworks'] as const,
+  mapping: () => [...frameworkKeys.all, 'mapping'] as const,
+  ownership: (framework: MappedFramework, scope: AssetFilter, baseline: Baseline) => [...frameworkKeys.all, 'ownership', framework, scope, baseline] as const
+};
+
+/** The control mapping in use and how the workbook's models join it. */
+export function useMapping() {
+  return useQuery({ queryKey: frameworkKeys.mapping(), queryFn: () => call('frameworks.mapping', {}) });
+}
+
+/** Controls per ownership for a scope: what an export would say. */
+export function useOwnership(framework: MappedFramework, scope: AssetFilter, baseline: Baseline) {
+  return useQuery({ queryKey: frameworkKeys.ownership(framework, scope, baseline), queryFn: () => call('frameworks.ownership', { framework, scope, baseline }) });
+}
+
+/** Import the user's mapping, go back to the built-in one, save a copy. */
+export function useMappingMutations() {
+  const invalidate = useInvalidateWorkbook();
+  return {
+    importMapping: useMutation({ mutationFn: () => call('frameworks.importMapping', {}), onSuccess: () => invalidate() }),
+    resetMapping: useMutation({ mutationFn: () => call('frameworks.resetMapping', {}), onSuccess: () => invalidate() }),
+    saveMapping: useMutation({ mutationFn: () => call('frameworks.saveMapping', {}) })
+  };
+}
