@@ -11,6 +11,9 @@ export type PartyLookup = (partyId: number) => Pick<Party, 'name' | 'kind'> | un
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
+/** Parties named in a text before "and N others": a role spread over a hundred owners reads as its main holders. */
+export const NAMED_PARTIES = 5;
+
 /** Names with their cell counts when several parties share a role: "Platform team (3), Alice (1)". */
 export function partyList(counts: readonly PartyCount[], lookup: PartyLookup, keep: (party: Pick<Party, 'kind'>) => boolean): string {
   const named = counts.flatMap((c) => {
@@ -19,7 +22,9 @@ export function partyList(counts: readonly PartyCount[], lookup: PartyLookup, ke
   });
   if (named.length === 0) return '';
   if (named.length === 1) return named[0]?.name ?? '';
-  return named.map((p) => `${p.name} (${p.cells.toLocaleString('en-GB')})`).join(', ');
+  const shown = named.slice(0, NAMED_PARTIES).map((p) => `${p.name} (${p.cells.toLocaleString('en-GB')})`);
+  const others = named.length - shown.length;
+  return others > 0 ? `${shown.join(', ')} and ${others} others` : shown.join(', ');
 }
 
 const notProvider = (party: Pick<Party, 'kind'>): boolean => party.kind !== 'provider';

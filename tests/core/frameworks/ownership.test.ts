@@ -8,6 +8,7 @@ import { compileFilter } from '@core/bulk-filter';
 import { tallyLayers } from '@core/frameworks/layer-tally';
 import { BUILTIN_MAPPING } from '@core/frameworks/mapping';
 import { OwnershipDeriver, ownershipOf, type CellCounts } from '@core/frameworks/ownership';
+import { partyList } from '@core/frameworks/ownership-text';
 import type { EngineInput } from '@core/engine-input';
 import type { AssetFilter } from '@shared/filter';
 import { asset, assign, engineInput, override, settings } from '@tests/helpers/builders';
@@ -165,5 +166,14 @@ describe('a control over a scope', () => {
     expect(single).toEqual(grouped);
     expect(grouped.assets).toBe(300);
     expect(grouped.models.get('microsoft-2026-01')!.layers.get('applications')).toMatchObject({ customer: 100, shared: 200 });
+  });
+});
+
+describe('party lists in words', () => {
+  it('names the main holders and counts the rest', () => {
+    const lookup = (id: number) => ({ name: `P${id}`, kind: id === 99 ? ('provider' as const) : ('person' as const) });
+    const counts = Array.from({ length: 8 }, (_, i) => ({ partyId: i + 1, cells: 10 - i }));
+    expect(partyList(counts, lookup, (p) => p.kind !== 'provider')).toBe('P1 (10), P2 (9), P3 (8), P4 (7), P5 (6) and 3 others');
+    expect(partyList([{ partyId: 99, cells: 4 }, { partyId: 2, cells: 1 }], lookup, (p) => p.kind !== 'provider')).toBe('P2');
   });
 });
