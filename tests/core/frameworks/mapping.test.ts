@@ -3,7 +3,8 @@
  * FedRAMP baseline control placed, every built-in model bound layer by layer; and a broken mapping
  * is refused with the JSON path of each problem.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import type { ResponsibilityModel } from '@shared/domain';
 import { describe, expect, it } from 'vitest';
 import builtinJson from '@resources/frameworks/layer-controls.json';
 import { BUILTIN_MODELS } from '@core/models';
@@ -80,6 +81,18 @@ describe('the shipped mapping', () => {
       expect(binding.uncovered, model.id).toEqual([]);
     }
     expect(bindingProblems(BUILTIN_MAPPING, Object.values(BUILTIN_MODELS))).toEqual([]);
+  });
+
+  it('binds every model file shipped in resources/models, registered or not yet (AWS)', () => {
+    const dir = new URL('../../../resources/models/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of files) {
+      const model = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as ResponsibilityModel;
+      const binding = bindModel(BUILTIN_MAPPING, model);
+      expect([file, binding.explicit, binding.unboundLayers, binding.uncovered]).toEqual([file, true, [], []]);
+      expect(bindingProblems(BUILTIN_MAPPING, [model])).toEqual([]);
+    }
   });
 
   it('lets a model the mapping does not name join by layer ids and aliases', () => {

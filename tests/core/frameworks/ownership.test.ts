@@ -177,3 +177,17 @@ describe('party lists in words', () => {
     expect(partyList([{ partyId: 99, cells: 4 }, { partyId: 2, cells: 1 }], lookup, (p) => p.kind !== 'provider')).toBe('P2');
   });
 });
+
+describe('controls over a Google Cloud asset', () => {
+  it('follow the Google model through its binding', () => {
+    const input = engineInput({ assets: [asset(1, { serviceModel: 'paas', modelId: 'google-cloud-2023-08' }), asset(2, { serviceModel: 'saas', modelId: 'google-cloud-2023-08' })] });
+    // Identities rest on Access policies (customer) and Identity and access management (shared in PaaS and SaaS).
+    expect(derive(input, {}, 'AC-2')).toMatchObject({ ownership: 'shared', involves: { provider: true, customer: true, thirdParty: false } });
+    expect(derive(input, {}, 'AC-2').layers.map((l) => [l.title, l.customer, l.shared])).toEqual([
+      ['Access policies', 2, 0],
+      ['Identity and access management', 0, 2]
+    ]);
+    expect(derive(input, {}, 'PE-3')).toMatchObject({ ownership: 'provider' });
+    expect(derive(input, { ids: [2] }, 'SC-7')).toMatchObject({ ownership: 'provider' });
+  });
+});

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import builtinJson from '@resources/frameworks/layer-controls.json';
+import { BUILTIN_MODELS } from '@core/models';
 import { HANDLERS } from '@main/handlers';
 import { RecentFiles } from '@main/recent-files';
 import { createRouter } from '@main/router';
@@ -60,17 +61,19 @@ function writeJson(dir: string, name: string, json: unknown): string {
 const mine = () => JSON.parse(JSON.stringify(builtinJson)) as typeof builtinJson & Record<string, unknown>;
 
 describe('the control mapping of a workbook', () => {
-  it('is the built-in one, joined by both Microsoft models, until the user imports their own', async () => {
+  it('is the built-in one, joined by every built-in model, until the user imports their own', async () => {
     const { router, made } = routed();
     await router.handle('workbook.open', { path: made.path });
     const info = await router.handle('frameworks.mapping', {});
     expect(info).toMatchObject({ ok: true, data: { id: 'demarc-layer-controls', builtin: true, fileName: null } });
     const data = (info as { data: { counts: Record<string, number>; models: { modelId: string; explicit: boolean; unboundLayers: string[] }[] } }).data;
     expect(data.counts.ccmMapped! + data.counts.ccmOrganisational!).toBe(197);
-    expect(data.models.map((m) => [m.modelId, m.explicit, m.unboundLayers])).toEqual([
-      ['microsoft-2026-01', true, []],
-      ['microsoft-classic-2023', true, []]
-    ]);
+    expect(data.models.map((m) => [m.modelId, m.explicit, m.unboundLayers, m.uncovered])).toEqual(
+      Object.keys(BUILTIN_MODELS)
+        .sort()
+        .map((id): unknown[] => [id, true, [], []])
+    );
+    expect(data.models.map((m) => m.modelId)).toEqual(expect.arrayContaining(['microsoft-2026-01', 'microsoft-classic-2023', 'google-cloud-2023-08']));
     expect(await router.handle('frameworks.importMapping', {})).toEqual({ ok: true, data: null });
   });
 
