@@ -66,7 +66,7 @@ describe('the control mapping of a workbook', () => {
     await router.handle('workbook.open', { path: made.path });
     const info = await router.handle('frameworks.mapping', {});
     expect(info).toMatchObject({ ok: true, data: { id: 'demarc-layer-controls', builtin: true, fileName: null } });
-    const data = (info as { data: { counts: Record<string, number>; models: { modelId: string; explicit: boolean; unboundLayers: string[] }[] } }).data;
+    const data = (info as { data: { counts: Record<string, number>; models: { modelId: string; explicit: boolean; unboundLayers: string[]; uncovered: string[] }[] } }).data;
     expect(data.counts.ccmMapped! + data.counts.ccmOrganisational!).toBe(197);
     expect(data.models.map((m) => [m.modelId, m.explicit, m.unboundLayers, m.uncovered])).toEqual(
       Object.keys(BUILTIN_MODELS)
