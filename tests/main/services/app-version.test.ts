@@ -14,7 +14,6 @@ import { cli } from '@tests/helpers/run-cli';
 import { tempDir } from '@tests/helpers/temp';
 import { testServiceContext } from '@tests/helpers/workbook';
 import { FIXTURES } from '@tests/helpers/fixture-paths';
-import { LATEST_FORMAT_VERSION } from '@main/store/migrations';
 
 const ROUND_1 = join(__dirname, '../../fixtures/workbooks/round-1.demarc');
 
