@@ -63,10 +63,10 @@ export function closeWorkbook(wb: OpenWorkbook): void {
   closeWorkbookFile(wb.db);
 }
 
-/** The workbook's stable id (migration 0005 gives every workbook one). */
+/** The workbook's stable id (migration 0006_frameworks gives every workbook one). */
 export function workbookIdOf(wb: OpenWorkbook): string {
   const id = readMeta(wb.db).get(META_KEYS.workbookId);
-  if (id === undefined) throw new DemarcError('INTERNAL', `${wb.path} has no workbook id: it was not migrated to format 5.`);
+  if (id === undefined) throw new DemarcError('INTERNAL', `${wb.path} has no workbook id: it was not migrated by 0006_frameworks.`);
   return id;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Format 5 on a workbook written by round-1 code: a copy of tests/fixtures/workbooks/round-1.demarc
+ * Today's format on a workbook written by round-1 code: a copy of tests/fixtures/workbooks/round-1.demarc
  * opens migrated (original backed up), gains a workbook id that stays put across reopenings,
  * keeps everything its report said, and exports all three frameworks.
  */
@@ -21,7 +21,7 @@ const FIXTURE = new URL('../../fixtures/workbooks/round-1.demarc', import.meta.u
 const REPORT = JSON.parse(readFileSync(new URL('../../fixtures/workbooks/round-1.report.json', import.meta.url), 'utf8')) as Report;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-describe('a round-1 workbook (format 2) under format 5', () => {
+describe('a round-1 workbook (format 2) under the current format', () => {
   it('migrates with a stable workbook id and loses nothing', () => {
     const dir = tempDir();
     const path = join(dir, 'round-1.demarc');

@@ -11,7 +11,7 @@ export const META_KEYS = {
   userName: 'user_name',
   createdAt: 'created_at',
   createdWith: 'created_with',
-  /** A UUID given once (migration 0005) and never changed: the workbook's identity across copies and exports. */
+  /** A UUID given once (migration 0006_frameworks) and never changed: the workbook's identity across copies and exports. */
   workbookId: 'workbook_id'
 } as const;
 
