@@ -48,10 +48,10 @@ export function lineAfter(sides: readonly boolean[]): number {
   return after;
 }
 
-function geometry(model: ResponsibilityModel, columnCount: number) {
+function geometry(model: ResponsibilityModel, columnCount: number, asset: boolean) {
   const gridLeft = LAYOUT.margin + LAYOUT.rowHeaderWidth;
   const gridTop = LAYOUT.headerTop + LAYOUT.headerHeight;
-  const width = Math.max(LAYOUT.minWidth, gridLeft + columnCount * LAYOUT.columnWidth + LAYOUT.margin);
+  const width = Math.max(asset ? LAYOUT.minAssetWidth : LAYOUT.minWidth, gridLeft + columnCount * LAYOUT.columnWidth + LAYOUT.margin);
   const rows: PictureRow[] = model.layers.map((layer, i) => ({ ...layer, y: gridTop + i * LAYOUT.rowHeight, height: LAYOUT.rowHeight }));
   return { gridLeft, gridTop, gridBottom: gridTop + rows.length * LAYOUT.rowHeight, width, rows };
 }
@@ -84,7 +84,7 @@ export function drawPicture(request: PictureRequest): PictureDrawing {
   const byCell = new Map(aggregates.cells.map((c) => [`${c.serviceModel}|${c.layerId}`, c]));
   const assetColumn = asset === undefined ? null : (model.serviceModels.find((sm) => sm === asset.serviceModel) ?? null);
   const serviceModels: string[] = asset === undefined ? [...model.serviceModels] : [assetColumn ?? asset.serviceModel ?? 'none'];
-  const { gridLeft, gridTop, gridBottom, width, rows } = geometry(model, serviceModels.length);
+  const { gridLeft, gridTop, gridBottom, width, rows } = geometry(model, serviceModels.length, asset !== undefined);
   const provider = getProviderParty(model)?.name ?? 'the provider';
   const partyName = (id: string | null) => (id === null ? null : (model.parties.find((p) => p.id === id)?.name ?? id));
 

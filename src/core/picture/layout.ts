@@ -12,6 +12,8 @@ export const LAYOUT = {
   subtitleSize: 13,
   legendTop: 84,
   legendSize: 12,
+  /** A second legend line, for a narrow picture. */
+  legendLine: 16,
   headerTop: 112,
   headerHeight: 50,
   rowHeaderWidth: 232,
@@ -27,8 +29,10 @@ export const LAYOUT = {
   noteSize: 12,
   noteLine: 18,
   lineWidth: 5,
-  /** The narrowest picture, so the title and legend fit above a single column. */
-  minWidth: 720
+  /** The narrowest picture of a model, so its title and legend fit on one line. */
+  minWidth: 720,
+  /** The narrowest picture of one asset (a single column; the legend may take two lines). */
+  minAssetWidth: 560
 } as const;
 
 export const FONT_FAMILY = "'Segoe UI', Arial, 'Liberation Sans', Helvetica, 'DejaVu Sans', sans-serif";

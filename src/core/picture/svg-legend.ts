@@ -47,13 +47,20 @@ const BAND_LEGEND: Record<PictureBand, string> = {
 
 /** Only what the drawing uses: a legend item per band present, the line, the gap marker. */
 export function legend(drawing: PictureDrawing, colours: ThemeColours, prefix: string): SvgElement {
-  const y = LAYOUT.legendTop;
+  let y = LAYOUT.legendTop;
   const size = LAYOUT.legendSize;
   const items: SvgElement[] = [];
   let x = LAYOUT.margin;
+  /** Starts a second line when an item of `width` would not fit (a narrow, single-column picture). */
+  const room = (width: number): void => {
+    if (x + width <= drawing.width - LAYOUT.margin || x === LAYOUT.margin) return;
+    x = LAYOUT.margin;
+    y += LAYOUT.legendLine;
+  };
   const bands = PICTURE_BANDS.filter((band) => drawing.cells.some((c) => c.band === band));
   for (const band of bands) {
     const { fill } = colours.bands[band];
+    room(32 + textWidth(BAND_LEGEND[band], size));
     items.push(
       el(
         'g',
@@ -66,6 +73,7 @@ export function legend(drawing: PictureDrawing, colours: ThemeColours, prefix: s
     x += 32 + textWidth(BAND_LEGEND[band], size) + 16;
   }
   if (drawing.line !== null) {
+    room(32 + textWidth('The line', size));
     items.push(
       el(
         'g',
@@ -77,10 +85,12 @@ export function legend(drawing: PictureDrawing, colours: ThemeColours, prefix: s
     x += 32 + textWidth('The line', size) + 16;
   }
   if (drawing.cells.some((c) => c.accountable.length > 0)) {
+    room(textWidth('A: Accountable (assets)', size));
     items.push(el('text', { x, y, 'font-size': size, fill: colours.ink, 'data-legend': 'accountable' }, drawing.asset === null ? 'A: Accountable (assets)' : 'A: Accountable'));
     x += textWidth('A: Accountable (assets)', size) + 16;
   }
   if (drawing.cells.some((c) => c.noAccountable > 0)) {
+    room(18 + textWidth('Nobody Accountable', size));
     items.push(
       el(
         'g',

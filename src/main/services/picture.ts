@@ -94,10 +94,14 @@ export async function picturePng(
   return { ...(await renderPng(svgMarkup(pictureSvg(drawing, { theme })), width)), drawing };
 }
 
-/** The drawing with its SVG as the app shows it (interactive, light theme). */
-export function pictureView(wb: OpenWorkbook, ctx: ServiceContext, query: PictureQuery, idPrefix = 'picture'): PictureView {
+/** The drawing with its SVG as the app shows it (light theme; interactive unless told otherwise). */
+export function pictureView(
+  wb: OpenWorkbook,
+  ctx: ServiceContext,
+  query: PictureQuery & { interactive?: boolean; idPrefix?: string }
+): PictureView {
   const drawing = drawWorkbookPicture(wb, ctx, query);
-  return { drawing, svg: pictureSvg(drawing, { interactive: true, idPrefix }) };
+  return { drawing, svg: pictureSvg(drawing, { interactive: query.interactive ?? true, idPrefix: query.idPrefix ?? 'picture' }) };
 }
 
 /**
@@ -111,8 +115,8 @@ export function comparePictures(wb: OpenWorkbook, ctx: ServiceContext, query: { 
   const b = draw(wb, setting, modelNamed(setting, query.b), query.a, scope);
   const diff = diffDrawings(a, b);
   return {
-    a: { drawing: a, svg: pictureSvg(a, { interactive: true, idPrefix: 'picture-a', highlight: diff.a }) },
-    b: { drawing: b, svg: pictureSvg(b, { interactive: true, idPrefix: 'picture-b', highlight: diff.b }) },
+    a: { drawing: a, svg: pictureSvg(a, { idPrefix: 'picture-a', highlight: diff.a }) },
+    b: { drawing: b, svg: pictureSvg(b, { idPrefix: 'picture-b', highlight: diff.b }) },
     diff
   };
 }

@@ -22,7 +22,15 @@ const which = {
 };
 
 export const pictureMethods = {
-  'picture.get': z.object(which).strict(),
+  'picture.get': z
+    .object({
+      ...which,
+      /** Cells as focusable buttons with accessible names (default), or one image. */
+      interactive: z.boolean().default(true),
+      /** Prefix of the ids inside the SVG: unique per picture shown on a page. */
+      idPrefix: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/).default('picture')
+    })
+    .strict(),
   /** The assets of model `a` drawn under `a` and under `b`, the cells where the line moved outlined. */
   'picture.compare': z.object({ scope: PictureScopeSchema.default({}), a: z.string().min(1), b: z.string().min(1) }).strict(),
   /**

@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import { QueryError } from '../../components/QueryError';
+import { AssetStack } from '../picture/AssetStack';
 import { AssetFacts } from './AssetFacts';
 import { AssetFindings } from './AssetFindings';
 import { AssetHistory } from './AssetHistory';
@@ -39,6 +40,7 @@ export const AssetPanel = memo(function AssetPanel({ id, onClose }: { id: number
           <ClassificationField detail={detail} mutations={mutations} />
           <OwnerField detail={detail} mutations={mutations} />
           <h4>Layers</h4>
+          <AssetStack assetId={id} />
           <LayerTable detail={detail} mutations={mutations} />
           <h4>Findings</h4>
           <AssetFindings findings={detail.findings} />

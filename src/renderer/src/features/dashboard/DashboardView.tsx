@@ -3,6 +3,7 @@ import { RESPONSIBILITIES, SERVICE_MODELS, SEVERITIES } from '@shared/domain';
 import { QueryError } from '../../components/QueryError';
 import { RESPONSIBILITY_LABELS, SEVERITY_LABELS, serviceModelLabel } from '../../lib/labels';
 import type { SectionProps } from '../layout/sections';
+import { DemarcationPanel } from '../picture/DemarcationPanel';
 import { ChartCard } from './ChartCard';
 import { RESPONSIBILITY_FILL, SERIES_FILL, SEVERITY_FILL } from './chart-colours';
 import { useDashboard } from './useDashboard';
@@ -20,7 +21,7 @@ function inkLabel({ x, y, textAnchor, name }: PieLabelRenderProps) {
 const HEIGHT = 220;
 
 /** The workbook at a glance: classification, who carries the layers, RACI completeness, findings. */
-export function DashboardView(_props: SectionProps) {
+export function DashboardView({ navigate }: SectionProps) {
   const dashboard = useDashboard();
   const data = dashboard.data;
   if (!data) return dashboard.error ? <QueryError error={dashboard.error} /> : <p aria-busy="true">Loading dashboard…</p>;
@@ -37,6 +38,7 @@ export function DashboardView(_props: SectionProps) {
 
   return (
     <div className="dashboard">
+      <DemarcationPanel navigate={navigate} compact />
       <p className="dashboard__lead">
         <strong>{data.assets.toLocaleString()}</strong> assets · RACI complete on <strong>{percent}%</strong> of customer-side layers
       </p>

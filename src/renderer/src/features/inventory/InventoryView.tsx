@@ -15,9 +15,12 @@ import { prefetchPages, type PageWindow } from './useAssetPages';
 import { useSelection } from './useSelection';
 import { useVisibleColumns } from './useVisibleColumns';
 
+/** The filters another area opened the inventory with (a finding group, a picture's cell). */
 function initialDraft(params: Record<string, string>): FilterDraft {
   const code = params.findingCode;
-  return { ...EMPTY_DRAFT, findingCode: code && (FINDING_CODES as readonly string[]).includes(code) ? code : '' };
+  const draft: FilterDraft = { ...EMPTY_DRAFT, findingCode: code && (FINDING_CODES as readonly string[]).includes(code) ? code : '' };
+  for (const key of ['serviceModel', 'subscription', 'resourceGroup', 'tag', 'owner'] as const) draft[key] = params[key] ?? '';
+  return draft;
 }
 
 /**
@@ -86,6 +89,11 @@ export function InventoryView({ params }: SectionProps) {
           </div>
           <ColumnsMenu visible={columns.visible} onToggle={columns.toggle} onReset={columns.reset} />
         </div>
+        {params.fromPicture && (
+          <p className="note" role="status">
+            The assets of the demarcation picture’s cell <strong>{params.fromPicture}</strong>: open one to see that layer, its RACI and its findings.
+          </p>
+        )}
         <BulkActions selection={selection.selection} filter={filter} onClear={clear} />
         <InventoryGrid filter={filter} sort={sort} onSort={onSort} columns={shown} selection={selection} openedId={openedId} onOpen={setOpenedId} windowRef={gridWindow} />
       </div>

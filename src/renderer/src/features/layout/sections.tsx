@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WorkbookInfo } from '@shared/contract/workbook';
 import { DashboardView } from '../dashboard/DashboardView';
+import { DemarcationView } from '../picture/DemarcationView';
 import { ExportView } from '../export/ExportView';
 import { FindingsView } from '../findings/FindingsView';
 import { InventoryView } from '../inventory/InventoryView';
@@ -15,7 +16,7 @@ export interface SectionProps {
   params: Record<string, string>;
 }
 
-export type SectionId = 'dashboard' | 'inventory' | 'responsibility' | 'parties' | 'findings' | 'export' | 'settings';
+export type SectionId = 'dashboard' | 'demarcation' | 'inventory' | 'responsibility' | 'parties' | 'findings' | 'export' | 'settings';
 
 export interface Section {
   id: SectionId;
@@ -27,10 +28,11 @@ export interface Section {
 /** The workbench's areas, in navigation order. */
 export const SECTIONS: Section[] = [
   { id: 'dashboard', label: 'Dashboard', shortcut: '1', component: DashboardView },
-  { id: 'inventory', label: 'Inventory', shortcut: '2', component: InventoryView },
-  { id: 'responsibility', label: 'Responsibility', shortcut: '3', component: ResponsibilityView },
-  { id: 'parties', label: 'Parties', shortcut: '4', component: PartiesView },
-  { id: 'findings', label: 'Findings', shortcut: '5', component: FindingsView },
-  { id: 'export', label: 'Export', shortcut: '6', component: ExportView },
-  { id: 'settings', label: 'Settings', shortcut: '7', component: SettingsView }
+  { id: 'demarcation', label: 'Demarcation', shortcut: '2', component: DemarcationView },
+  { id: 'inventory', label: 'Inventory', shortcut: '3', component: InventoryView },
+  { id: 'responsibility', label: 'Responsibility', shortcut: '4', component: ResponsibilityView },
+  { id: 'parties', label: 'Parties', shortcut: '5', component: PartiesView },
+  { id: 'findings', label: 'Findings', shortcut: '6', component: FindingsView },
+  { id: 'export', label: 'Export', shortcut: '7', component: ExportView },
+  { id: 'settings', label: 'Settings', shortcut: '8', component: SettingsView }
 ];

@@ -4,6 +4,7 @@ import type { ModelSummary } from '@shared/contract/engine';
 import { QueryError } from '../../components/QueryError';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
 import { serviceModelLabel } from '../../lib/labels';
+import { DrawnComparison } from '../picture/DrawnComparison';
 import { useModelComparison } from './useModels';
 
 const DEFAULT_A = 'microsoft-2026-01';
@@ -15,6 +16,7 @@ export function ModelComparison({ models }: { models: ModelSummary[] }) {
   const [a, setA] = useState<string | null>(() => pick(DEFAULT_A, 0));
   const [b, setB] = useState<string | null>(() => pick(DEFAULT_B, 1));
   const comparison = useModelComparison(a, b);
+  const [drawn, setDrawn] = useState(false);
   const data = comparison.data;
 
   const select = (label: string, value: string | null, onChange: (value: string) => void) => (
@@ -36,9 +38,13 @@ export function ModelComparison({ models }: { models: ModelSummary[] }) {
       <div className="compare__pickers">
         {select('Left model', a, setA)}
         {select('Right model', b, setB)}
+        <button type="button" aria-pressed={drawn} onClick={() => setDrawn((d) => !d)}>
+          {drawn ? 'Show as table' : 'Draw side by side'}
+        </button>
       </div>
+      {drawn && <DrawnComparison a={a} b={b} models={models} />}
       <QueryError error={comparison.error} />
-      {data && (
+      {data && !drawn && (
         <>
           <p role="status">
             {data.differenceCount === 0 ? 'The two models agree on every cell.' : `${data.differenceCount} cells differ.`}

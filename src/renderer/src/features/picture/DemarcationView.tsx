@@ -1,0 +1,7 @@
+import type { SectionProps } from '../layout/sections';
+import { DemarcationPanel } from './DemarcationPanel';
+
+/** The Demarcation area: the workbook's line, drawn. */
+export function DemarcationView({ navigate }: SectionProps) {
+  return <DemarcationPanel navigate={navigate} />;
+}
