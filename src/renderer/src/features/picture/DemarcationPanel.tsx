@@ -79,7 +79,7 @@ export function DemarcationPanel({ navigate, compact = false }: DemarcationPanel
         <button type="button" aria-pressed={asTable} onClick={() => setAsTable((t) => !t)}>
           {asTable ? 'Show as picture' : 'Show as table'}
         </button>
-        {!asTable && (
+        {!asTable && !compact && (
           <div className="demarcation__zoom" role="group" aria-label="Zoom">
             <button type="button" onClick={() => step(-1)} aria-label="Zoom out">
               −
