@@ -3,8 +3,8 @@
  * justifications are shared from small pools, as a real report's repeated names would be interned
  * strings; every asset and layer object is its own.
  */
-import type { ChangeLogEntry, Responsibility, ServiceModel } from '../src/shared/domain';
-import type { Report, ReportAsset, ReportLayer, ReportParty } from '../src/shared/report';
+import type { ChangeLogEntry, Responsibility, ServiceModel } from '@shared/domain';
+import type { Report, ReportAsset, ReportLayer, ReportParty } from '@shared/report';
 
 const TITLES = [
   'Information and data',

@@ -14,9 +14,9 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { buildExportModel } from '../src/core/export-model';
-import type { ExportCell, ExportModel } from '../src/core/export-model';
-import { writeXlsx } from '../src/main/export/xlsx-writer';
+import { buildExportModel } from '@core/export-model';
+import type { ExportCell, ExportModel } from '@core/export-model';
+import { writeXlsx } from '@main/export/xlsx-writer';
 import { syntheticReport } from './export-synthetic';
 
 const EXPORTED = { exportedAt: '2026-11-28T09:00:00.000Z', exportedBy: 'Bench Runner' };

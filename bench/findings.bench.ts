@@ -4,9 +4,9 @@
  * asset × layer pairs doing one lookup each, measured in the same run, so the ratio says how
  * far the engine is from the cost of merely visiting every pair on this machine.
  */
-import { computeFindings } from '../src/core/findings';
-import type { EngineInput } from '../src/core/engine-input';
-import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '../src/core/models';
+import { computeFindings } from '@core/findings';
+import type { EngineInput } from '@core/engine-input';
+import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '@core/models';
 
 // Types come through the engine's own input type so the bench imports nothing but src/core.
 type Asset = EngineInput['assets'][number];
@@ -54,6 +54,8 @@ function buildInput(): EngineInput {
       name: `r${id}`,
       type,
       kind: null,
+    sku: null,
+    managedBy: null,
       provider: 'azure',
       subscription: `s${id % 7}`,
       resourceGroup: `rg${id % 50}`,
@@ -68,6 +70,7 @@ function buildInput(): EngineInput {
       ownerPartyId: next() < 0.15 ? null : 2 + Math.floor(next() * 199),
       lastReviewedAt: next() < 0.3 ? null : `2025-0${1 + (id % 9)}-15T00:00:00.000Z`,
       notSeenInLastImport: false,
+    lastImportRunId: null,
       source: 'bench',
       createdAt: '2025-01-10T08:00:00.000Z',
       updatedAt: '2025-01-10T08:00:00.000Z'

@@ -11,9 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyImport } from '../src/main/services/import-service';
-import type { ServiceContext } from '../src/main/services/context';
-import { closeWorkbook, createWorkbook, openWorkbook } from '../src/main/services/workbook-service';
+import { applyImport } from '@main/import/import-service';
+import type { ServiceContext } from '@main/services/context';
+import { closeWorkbook, createWorkbook, openWorkbook } from '@main/services/workbook-service';
 import { generateAzResourceList } from './import-gen';
 
 const ctx: ServiceContext = { clock: () => '2026-03-01T00:00:00.000Z', osUser: 'bench' };

@@ -13,10 +13,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeWorkbook, createWorkbook } from '../src/main/services/workbook-service';
-import { SERVICE_MODELS } from '../src/shared/domain';
+import { closeWorkbook, createWorkbook } from '@main/services/workbook-service';
+import { SERVICE_MODELS } from '@shared/domain';
 import { Harness } from '@tests/helpers/e2e/harness';
-import { seedAssets, seedParties, type SeedAsset } from '../tests/helpers/seed';
+import { seedAssets, seedParties, type SeedAsset } from '@tests/helpers/seed';
 
 const ASSETS = Number(process.env.DEMARC_UI_BENCH_ASSETS ?? 100_000);
 const SCROLL_POSITIONS = 120;

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@shared/errors';
+
 /** Where a CLI run reads and writes: process streams in the bin, buffers in tests. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -8,6 +10,29 @@ export interface CliIo {
 
 /** Exit codes every command keeps to. */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2 } as const;
+
+type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * The exit code of each error a command can end with: 2 when the user gave something unusable
+ * (a bad file, a missing workbook, a refused rule), 1 when Demarc itself failed or was stopped.
+ */
+export const EXIT_CODE_OF: Record<ErrorCode, ExitCode> = {
+  INVALID_INPUT: EXIT.usage,
+  UNKNOWN_METHOD: EXIT.usage,
+  NOT_FOUND: EXIT.usage,
+  NOT_A_SQLITE_FILE: EXIT.usage,
+  NOT_A_DEMARC_WORKBOOK: EXIT.usage,
+  NEWER_FORMAT: EXIT.usage,
+  LOCKED: EXIT.usage,
+  ALREADY_EXISTS: EXIT.usage,
+  MIGRATION_FAILED: EXIT.usage,
+  NO_WORKBOOK: EXIT.usage,
+  RULE_VIOLATION: EXIT.usage,
+  BAD_FILE: EXIT.usage,
+  CANCELLED: EXIT.checkFailed,
+  INTERNAL: EXIT.checkFailed
+};
 
 /** A usage or input error: printed on one line to stderr, exit 2. */
 export class UsageError extends Error {

@@ -15,7 +15,7 @@ import { PARTIES_HELP, runParties } from './commands/parties';
 import { PICTURE_HELP, runPicture } from './commands/picture';
 import { RACI_HELP, runRaci } from './commands/raci';
 import { REPORT_HELP, runReport } from './commands/report';
-import { EXIT, UsageError, type CliIo } from './io';
+import { EXIT, EXIT_CODE_OF, UsageError, type CliIo } from './io';
 
 export interface CliCommand {
   summary: string;
@@ -38,10 +38,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   mapping: { summary: 'show, save, import or reset the layer → control mapping', help: MAPPING_HELP, run: runMapping }
 };
 
-export function registerCommand(name: string, command: CliCommand): void {
-  COMMANDS[name] = command;
-}
-
 function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const list = Object.entries(COMMANDS)
@@ -56,21 +52,6 @@ ${list}
 
 Every command takes --help and --json. Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.`;
 }
-
-/** Codes that mean the user gave us something unusable: exit 2. */
-const INPUT_CODES = new Set([
-  'INVALID_INPUT',
-  'NOT_FOUND',
-  'NOT_A_SQLITE_FILE',
-  'NOT_A_DEMARC_WORKBOOK',
-  'NEWER_FORMAT',
-  'LOCKED',
-  'ALREADY_EXISTS',
-  'BAD_FILE',
-  'RULE_VIOLATION',
-  'NO_WORKBOOK',
-  'MIGRATION_FAILED'
-]);
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -101,7 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (error instanceof DemarcError) {
       io.stderr(`demarc ${name}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-      return INPUT_CODES.has(error.code) ? EXIT.usage : EXIT.checkFailed;
+      return EXIT_CODE_OF[error.code];
     }
     // node:util parseArgs reports unknown options with ERR_PARSE_ARGS_* codes.
     if (typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS')) {

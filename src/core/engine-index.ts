@@ -56,38 +56,39 @@ export interface RowsByAsset<T> {
   get(assetId: number): T[] | undefined;
 }
 
+/** Rows grouped by asset id, keeping their order; only the assets `keep` accepts when given. */
+export function groupByAsset<T extends { assetId: number }>(rows: readonly T[], keep?: (assetId: number) => boolean): Map<number, T[]> {
+  const byAsset = new Map<number, T[]>();
+  for (const row of rows) {
+    if (keep !== undefined && !keep(row.assetId)) continue;
+    const list = byAsset.get(row.assetId);
+    if (list === undefined) byAsset.set(row.assetId, [row]);
+    else list.push(row);
+  }
+  return byAsset;
+}
+
 /**
- * Groups rows by assetId, keeping their order. Asset ids are SQLite row ids, dense in practice:
- * then an array indexed by id replaces a 100k-entry Map, whose lookups miss the CPU cache.
- * Rows of assets outside `assets` are dropped in that mode; nobody asks for them.
+ * groupByAsset for the engine's loop. Asset ids are SQLite row ids, dense in practice: then an
+ * array indexed by id replaces a 100k-entry Map, whose lookups miss the CPU cache. Rows of
+ * assets outside `assets` are dropped in that mode; nobody asks for them.
  */
-export function groupByAsset<T extends { assetId: number }>(
-  rows: readonly T[],
-  assets: readonly Pick<Asset, 'id'>[] = []
-): RowsByAsset<T> {
+function indexByAsset<T extends { assetId: number }>(rows: readonly T[], assets: readonly Pick<Asset, 'id'>[]): RowsByAsset<T> {
   let max = -1;
   let integral = true;
   for (const a of assets) {
     if (!Number.isInteger(a.id) || a.id < 0) integral = false;
     else if (a.id > max) max = a.id;
   }
-  if (integral && max >= 0 && max <= 2 * assets.length + 1024) {
-    const dense: (T[] | undefined)[] = new Array<T[] | undefined>(max + 1).fill(undefined);
-    for (const row of rows) {
-      if (!(row.assetId >= 0 && row.assetId <= max)) continue;
-      const list = dense[row.assetId];
-      if (list === undefined) dense[row.assetId] = [row];
-      else list.push(row);
-    }
-    return { get: (assetId) => dense[assetId] };
-  }
-  const byAsset = new Map<number, T[]>();
+  if (!(integral && max >= 0 && max <= 2 * assets.length + 1024)) return groupByAsset(rows);
+  const dense: (T[] | undefined)[] = new Array<T[] | undefined>(max + 1).fill(undefined);
   for (const row of rows) {
-    const list = byAsset.get(row.assetId);
-    if (list === undefined) byAsset.set(row.assetId, [row]);
+    if (!(row.assetId >= 0 && row.assetId <= max)) continue;
+    const list = dense[row.assetId];
+    if (list === undefined) dense[row.assetId] = [row];
     else list.push(row);
   }
-  return byAsset;
+  return { get: (assetId) => dense[assetId] };
 }
 
 /**
@@ -156,8 +157,8 @@ export function indexEngineInput(input: EngineInput): EngineIndex {
   };
   return {
     partyById,
-    overridesByAsset: groupByAsset(input.overrides, input.assets),
-    assignmentsByAsset: groupByAsset(input.assignments, input.assets),
+    overridesByAsset: indexByAsset(input.overrides, input.assets),
+    assignmentsByAsset: indexByAsset(input.assignments, input.assets),
     modelFor,
     nowMs
   };

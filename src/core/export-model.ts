@@ -27,15 +27,14 @@ import { byPartySheet } from './export-model-by-party';
 
 export type {
   ExportCell,
-  ExportColumn,
   ExportListName,
   ExportModel,
   ExportOptions,
   ExportProperties,
   ExportSheet
 } from './export-model-cells';
-export { RACI_HEADERS, SHEET_NAMES, layerColumns, modelsInUse } from './export-model-cells';
-export { COVER_EXPORT_ITEMS, coverSheet, raciRow, raciSheet } from './export-model-sheets';
+export { RACI_HEADERS, SHEET_NAMES, layerColumns } from './export-model-cells';
+export { COVER_EXPORT_ITEMS, coverSheet, raciSheet } from './export-model-sheets';
 
 /** Document properties of the workbook exported from `report` with `options`. */
 export function exportProperties(report: Report, options: ExportOptions): ExportProperties {

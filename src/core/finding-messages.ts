@@ -23,6 +23,19 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   STALE_REVIEW: 'warning'
 };
 
+/** A short title per finding code, for headings and the CLI. */
+export const FINDING_TITLES: Record<FindingCode, string> = {
+  UNCLASSIFIED: 'No service model',
+  CLASSIFICATION_NEEDS_REVIEW: 'Service model to review',
+  NO_OWNER: 'No owner',
+  NO_ACCOUNTABLE: 'Not exactly one Accountable',
+  NO_RESPONSIBLE: 'Nobody Responsible on the customer side',
+  INACTIVE_PARTY: 'Held by someone who left',
+  HANDED_TO_PROVIDER: 'Customer duty handed to the provider',
+  UNWATCHED_SECURITY_TOOL: 'Security tool nobody watches',
+  STALE_REVIEW: 'Review overdue'
+};
+
 interface Words {
   message: string;
   fix: string;

@@ -7,6 +7,7 @@
 import type { LayerOverride, Party, RaciAssignment, RaciRole, Responsibility } from '@shared/domain';
 import type { CompiledCell, CompiledLayer, CompiledModel } from './engine-index';
 import { ACTIVE, PROVIDER_KIND, RoleSet, WATCHER, type PartyFlags } from './findings-scratch';
+import { isCustomerSide } from './raci';
 
 export type LayerEvent =
   | { code: 'HANDED_TO_PROVIDER'; layer: CompiledLayer; byOverride: boolean; providerA: Party[]; onlyProviderR: boolean }
@@ -58,7 +59,7 @@ export class LayerEvaluator {
       const cell = column?.[i];
       let responsibility: Responsibility = cell?.responsibility ?? 'unknown';
       if (overrides !== undefined) for (const o of overrides) if (o.layerId === layer.id) responsibility = o.responsibility;
-      const customerSide = responsibility === 'customer' || responsibility === 'shared';
+      const customerSide = isCustomerSide(responsibility);
       const customer = layer.team ?? owner;
 
       R.reset();

@@ -3,6 +3,7 @@
  * and a reusable set of party ids for one role on one layer.
  */
 import type { Party } from '@shared/domain';
+import { canOwn } from './parties';
 
 export const EXISTS = 1;
 export const PROVIDER_KIND = 2;
@@ -26,7 +27,7 @@ export class PartyFlags {
       const flags =
         EXISTS |
         (p.kind === 'provider' ? PROVIDER_KIND : 0) |
-        (p.active && (p.kind === 'person' || p.kind === 'team') ? WATCHER : 0) |
+        (canOwn(p) ? WATCHER : 0) |
         (p.active ? ACTIVE : 0);
       if (this.dense !== null && Number.isInteger(p.id) && p.id >= 0) this.dense[p.id] = flags;
       else this.sparse.set(p.id, flags);

@@ -15,7 +15,6 @@ import { PROVIDER_KIND, PartyFlags, WATCHER } from './findings-scratch';
 import { RACI_ROLE_NAMES } from './raci';
 import { matchSecurityTool } from './security-tools';
 
-export { FINDING_SEVERITY } from './finding-messages';
 
 const DAY_MS = 86_400_000;
 /** Owner standings that share a cached outcome: the party flags without the provider bit. */

@@ -11,6 +11,7 @@ import type {
   ResponsibilityModel
 } from '@shared/domain';
 import { deriveResponsibility, validateOverride } from './derive';
+import { groupByAsset } from './engine-index';
 import { alignLayers, compareModels, type ModelDifference } from './model-compare';
 
 /** One asset × layer whose responsibility differs between the two models (null: layer absent). */
@@ -46,16 +47,6 @@ export interface ModelChangePreview {
   assetsAffected: number;
 }
 
-function groupByAsset<T extends { assetId: number }>(rows: readonly T[], wanted: ReadonlySet<number>): Map<number, T[]> {
-  const byAsset = new Map<number, T[]>();
-  for (const row of rows) {
-    if (!wanted.has(row.assetId)) continue;
-    const list = byAsset.get(row.assetId);
-    if (list === undefined) byAsset.set(row.assetId, [row]);
-    else list.push(row);
-  }
-  return byAsset;
-}
 
 /**
  * Previews moving `assets` from `fromModel` to `toModel`.
@@ -75,7 +66,7 @@ export function previewModelChange(
   const suggest = (layerId: string): string | null => suggestion.get(layerId) ?? null;
 
   const wanted = new Set(assets.map((a) => a.id));
-  const overridesByAsset = groupByAsset(overrides, wanted);
+  const overridesByAsset = groupByAsset(overrides, (id) => wanted.has(id));
   const affected = new Set<number>();
   const preview: ModelChangePreview = {
     fromModelId: fromModel.id,

@@ -10,9 +10,9 @@ import google2023 from '@resources/models/google-cloud-2023-08.json';
 import { ResponsibilityModelSchema, type ResponsibilityModel } from '@shared/domain';
 import { normaliseCell } from './model-cells';
 
-export { getCell, getProviderParty, normaliseCell, type ResolvedCell } from './model-cells';
-export { compareModels, alignLayers, type LayerAlignment, type ModelDifference } from './model-compare';
-export { previewModelChange, type ModelChangePreview, type LayerChange } from './model-preview';
+export { getCell } from './model-cells';
+export { compareModels, alignLayers } from './model-compare';
+export { previewModelChange, type ModelChangePreview } from './model-preview';
 
 /** One problem in a model file, located by a JSON path such as `$.cells["customer-data"].saas`. */
 export interface ModelProblem {

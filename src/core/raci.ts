@@ -13,6 +13,7 @@ import {
   type Party,
   type RaciAssignment,
   type RaciRole,
+  type Responsibility,
   type ResponsibilityModel,
   type WorkbookSettings
 } from '@shared/domain';
@@ -30,6 +31,19 @@ export const RACI_ROLE_NAMES: Record<RaciRole, string> = {
  * Its parties list and model are treated as immutable: lookups derived from them are cached per
  * (parties array, model) pair, so pass a new parties array after parties change.
  */
+/** Whether the customer carries some of a layer (customer or shared): RACI is owed there. */
+export function isCustomerSide(responsibility: Responsibility): boolean {
+  return responsibility === 'customer' || responsibility === 'shared';
+}
+
+/**
+ * A customer-side layer is fully assigned when exactly one active party is Accountable and at
+ * least one active party is Responsible (the dashboard's completeness; findings name each gap).
+ */
+export function isLayerComplete(raci: Pick<LayerRaci, 'A' | 'R'>, isActive: (partyId: number) => boolean): boolean {
+  return raci.A.length === 1 && raci.A.every(isActive) && raci.R.some(isActive);
+}
+
 export interface RaciContext {
   model: ResponsibilityModel;
   parties: readonly Party[];
@@ -78,12 +92,6 @@ export function resolveModelParties(model: ResponsibilityModel, parties: readonl
     resolved.set(modelParty.id, best?.id ?? null);
   }
   return resolved;
-}
-
-/** The model's provider party as a workbook party id, or null when the workbook has none. */
-export function resolveProviderParty(model: ResponsibilityModel, parties: readonly Party[]): number | null {
-  const providerId = model.parties.find((p) => p.kind === 'provider')?.id;
-  return providerId === undefined ? null : (resolveModelParties(model, parties).get(providerId) ?? null);
 }
 
 /**
@@ -225,7 +233,7 @@ export function validateRaci(
   const derived = deriveResponsibility(ctx.asset, ctx.model, ctx.overridesForAsset).find((l) => l.layerId === layerId);
   if (derived === undefined) return errors;
   const raci = effectiveRaci(ctx, derived, ctx.asset.ownerPartyId, assignmentsForLayer);
-  const customerSide = derived.responsibility === 'customer' || derived.responsibility === 'shared';
+  const customerSide = isCustomerSide(derived.responsibility);
 
   if (raci.A.length > 1 || (customerSide && raci.A.length === 0)) {
     const who = raci.A.length === 0 ? 'nobody is' : `${raci.A.length} are named (${raci.A.map(nameOf).join(', ')})`;

@@ -1,4 +1,4 @@
-import type { EventName } from '@shared/contract';
+import type { EventName, EventPayloads } from '@shared/contract';
 import type { RecentList } from './recent-files';
 import type { ServiceContext } from './services/context';
 import type { Session } from './session';
@@ -29,7 +29,7 @@ export interface RouterContext {
   recent: RecentList;
   dialogs: DialogPort;
   shell: ShellPort;
-  emit(event: EventName, payload: unknown): void;
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   /** Load a workbook's engine state in slices after open/create/import (the app; not the CLI). */
   warmUp?: boolean;
   log?: (line: string) => void;

@@ -2,9 +2,18 @@ import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook } from './services/context';
 import { closeWorkbook } from './services/workbook-service';
 
-/** The workbook a window works on. One per window; the CLI makes its own. */
+/** Work a window has under way, so it can be cancelled: imports by preview token (null until known), the export. */
+export interface RunningWork {
+  imports: Set<{ token: string | null; controller: AbortController }>;
+  export: AbortController | null;
+  /** Files this window exported: the only ones it may ask to show in their folder. */
+  exported: Set<string>;
+}
+
+/** The workbook a window works on, and its running work. One per window; the CLI makes its own. */
 export class Session {
   private current: OpenWorkbook | null = null;
+  readonly running: RunningWork = { imports: new Set(), export: null, exported: new Set() };
 
   get workbook(): OpenWorkbook | null {
     return this.current;

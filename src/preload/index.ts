@@ -3,7 +3,7 @@
  * Runs sandboxed with context isolation; it may require only 'electron'.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { EVENTS, EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL, METHODS, type DemarcApi, type EventName } from '@shared/contract';
+import { EVENTS, EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL, METHODS, type DemarcApi, type EventName, type EventPayloads } from '@shared/contract';
 
 const ALLOWED_METHODS = new Set(Object.keys(METHODS));
 const ALLOWED_EVENTS = new Set<string>(EVENTS);
@@ -18,11 +18,12 @@ function invoke(method: string, args: unknown): Promise<unknown> {
 const api: DemarcApi = {
   // The router answers with the contract's Result; the generic signature is the contract's promise.
   invoke: invoke as DemarcApi['invoke'],
-  on(event: EventName, listener: (payload: unknown) => void) {
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {
     if (!ALLOWED_EVENTS.has(event)) throw new Error(`Unknown event: ${String(event)}`);
     const channel = `${EVENT_CHANNEL_PREFIX}${event}`;
     // Never hand the IpcRendererEvent (and its sender) to page code.
-    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    // Main is trusted: what it sends on an event's channel is that event's payload.
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload as EventPayloads[E]);
     ipcRenderer.on(channel, wrapped);
     return () => {
       ipcRenderer.removeListener(channel, wrapped);

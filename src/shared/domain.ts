@@ -123,7 +123,9 @@ export interface Asset {
   type: string | null;
   kind: string | null;
   /** SKU name when the source gives one (e.g. WAF_v2). */
-  sku?: string | null;
+  sku: string | null;
+  /** The resource that manages this one, as the source states it (ARM `managedBy`). */
+  managedBy: string | null;
   /** azure | onprem | cmdb | other */
   provider: string | null;
   subscription: string | null;
@@ -140,6 +142,8 @@ export interface Asset {
   ownerPartyId: number | null;
   lastReviewedAt: string | null;
   notSeenInLastImport: boolean;
+  /** The import run that last listed this asset. */
+  lastImportRunId: number | null;
   source: string | null;
   createdAt: string;
   updatedAt: string;

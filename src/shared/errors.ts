@@ -38,7 +38,3 @@ export class DemarcError extends Error {
     this.details = details;
   }
 }
-
-export function isDemarcError(value: unknown): value is DemarcError {
-  return value instanceof DemarcError;
-}

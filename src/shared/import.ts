@@ -162,19 +162,3 @@ export const ReadResultSchema = z.object({
   complete: z.boolean()
 });
 export type ReadResult = z.infer<typeof ReadResultSchema>;
-
-/** The serialisable part of the reader options: what a renderer may send over IPC. */
-export const ReadInventoryRequestSchema = z
-  .object({
-    fileName: z.string().min(1),
-    format: ImportFormatSchema.optional(),
-    encoding: z.string().min(1).optional(),
-    mapping: ColumnMappingSchema.optional(),
-    sheet: z.string().min(1).optional(),
-    /** Provider given to generic CSV/xlsx rows that do not say (default: azure if the row has an ARM id, else other). */
-    provider: AssetProviderSchema.optional(),
-    /** CSV: a quote inside an unquoted field is a syntax error instead of a kept character. */
-    strict: z.boolean().optional()
-  })
-  .strict();
-export type ReadInventoryRequest = z.infer<typeof ReadInventoryRequestSchema>;

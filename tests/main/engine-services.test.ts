@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assetDetail, listAssetPage, matchingIds } from '@main/services/asset-query';
+import { assetDetail, listAssetPage, matchingIds } from '@main/engine/query';
 import { updateAssets } from '@main/services/asset-update';
 import { dashboard } from '@main/services/dashboard';
-import { engineState } from '@main/services/engine-state';
+import { loadEngineInput } from '@main/engine/input';
+import { buildEngineState } from '@main/engine/state';
 import { findingsSummary, listFindings } from '@main/services/findings';
 import { historyState, redo, undo } from '@main/services/history';
 import { previewDefaultModel, setDefaultModel } from '@main/services/model-default';
@@ -96,8 +97,8 @@ describe('assets', () => {
     expect(assetDetail(wb, ctx, 2).asset).toMatchObject({ serviceModel: 'paas', ownerPartyId: secops });
     expect(lastChange(wb.db).summary).toBe('Redo: Set service model PaaS, owner SecOps on 2 assets');
     // The in-memory state and a fresh load agree.
-    const reloaded = JSON.stringify(engineState({ ...wb }, ctx).input.assets);
-    expect(JSON.stringify(engineState(wb, ctx).input.assets.map((a) => a))).toBe(reloaded);
+    const reloaded = JSON.stringify(buildEngineState(loadEngineInput(wb, ctx)).input.assets);
+    expect(JSON.stringify(wb.engine.state(ctx).input.assets.map((a) => a))).toBe(reloaded);
     close();
   });
 

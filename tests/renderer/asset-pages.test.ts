@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { AssetListRow, AssetPage } from '@shared/contract/engine';
-import { assetKeys } from '@renderer/lib/query-keys';
+import { assetKeys } from '@renderer/features/inventory/queries';
 import { cachedPages, RowReuse } from '@renderer/features/inventory/useAssetPages';
 
 function row(id: number, owner: string | null = null): AssetListRow {

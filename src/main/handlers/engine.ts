@@ -1,10 +1,9 @@
 /** The engine's contract methods, each bound to its service over the session's workbook. */
 import type { engineMethods } from '@shared/contract/engine';
 import type { Handlers } from '../router';
-import { assetDetail, assetFacets, listAssetPage, matchingIds } from '../services/asset-query';
+import { assetDetail, assetFacets, listAssetPage, matchingIds } from '../engine/query';
 import { updateAssets } from '../services/asset-update';
 import { dashboard } from '../services/dashboard';
-import { whenLoaded } from '../services/engine-state';
 import { findingsSummary, listFindings } from '../services/findings';
 import { historyState, redo, undo } from '../services/history';
 import { previewDefaultModel, setDefaultModel } from '../services/model-default';
@@ -30,7 +29,7 @@ export const engineHandlers: EngineHandlers = {
   // page does not wait (listAssetPage reads it from the store meanwhile).
   'assets.facets': async (_input, ctx) => {
     const wb = ctx.session.require();
-    await whenLoaded(wb, ctx.services);
+    await wb.engine.whenLoaded(ctx.services);
     return assetFacets(wb, ctx.services);
   },
   'assets.matchingIds': (input, ctx) => matchingIds(ctx.session.require(), ctx.services, input.filter),

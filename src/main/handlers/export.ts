@@ -7,28 +7,8 @@ import type { Handlers } from '../router';
 import type { RouterContext } from '../router-context';
 import { exportWorkbook, type ExportPhase } from '../services/export-service';
 import { workbookName } from '../services/workbook-service';
-import type { Session } from '../session';
 
 type ExportHandlers = Pick<Handlers, keyof typeof exportMethods>;
-
-/** What a window's exports share: the running one (to cancel it) and the files written. */
-interface ExportState {
-  running: AbortController | null;
-  written: Set<string>;
-}
-
-// Keyed by the session (one per window, one per CLI run) so windows never cancel each other.
-const states = new WeakMap<Session, ExportState>();
-
-/** The window's export state, shared by the RACI and framework exports (one runs at a time). */
-export function stateOf(session: Session): ExportState {
-  let state = states.get(session);
-  if (!state) {
-    state = { running: null, written: new Set() };
-    states.set(session, state);
-  }
-  return state;
-}
 
 /** Milliseconds between two 'writing' progress events: enough for a smooth bar, few IPC messages. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -46,12 +26,12 @@ export function progressEmitter(ctx: RouterContext): (phase: ExportPhase, done: 
 export const exportHandlers: ExportHandlers = {
   'export.run': async (input, ctx) => {
     const wb = ctx.session.require();
-    const state = stateOf(ctx.session);
-    if (state.running) throw new DemarcError('INVALID_INPUT', 'An export is already running: wait for it or cancel it.');
+    const state = ctx.session.running;
+    if (state.export) throw new DemarcError('INVALID_INPUT', 'An export is already running: wait for it or cancel it.');
     const chosen = input.path ?? (await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} RACI`, input.format));
     if (!chosen) return null;
     const controller = new AbortController();
-    state.running = controller;
+    state.export = controller;
     try {
       const result = await exportWorkbook(wb, ctx.services, {
         format: input.format,
@@ -60,22 +40,21 @@ export const exportHandlers: ExportHandlers = {
         signal: controller.signal,
         onProgress: progressEmitter(ctx)
       });
-      state.written.add(result.path);
+      state.exported.add(result.path);
       return result;
     } finally {
-      state.running = null;
+      state.export = null;
     }
   },
   'export.cancel': (_input, ctx) => {
-    const state = stateOf(ctx.session);
-    const running = state.running;
+    const running = ctx.session.running.export;
     running?.abort(new DemarcError('CANCELLED', 'Export cancelled: no file was written.'));
     return { cancelled: running !== null };
   },
   'export.showInFolder': (input, ctx) => {
     // Only files this window exported: the renderer cannot point the file manager anywhere else.
     const path = resolve(input.path);
-    if (!stateOf(ctx.session).written.has(path) || !existsSync(path)) {
+    if (!ctx.session.running.exported.has(path) || !existsSync(path)) {
       throw new DemarcError('NOT_FOUND', `${path} is not a file exported in this session.`);
     }
     ctx.shell.showItemInFolder(path);

@@ -7,7 +7,7 @@ import { importMapping, mappingInfo, resetMapping, saveMapping } from '../servic
 import { exportFramework } from '../services/framework-export';
 import { ownershipSummary } from '../services/framework-scope';
 import { workbookName } from '../services/workbook-service';
-import { progressEmitter, stateOf } from './export';
+import { progressEmitter } from './export';
 
 type FrameworkHandlers = Pick<Handlers, keyof typeof frameworkMethods>;
 
@@ -26,7 +26,7 @@ export const frameworkHandlers: FrameworkHandlers = {
     const path = input.path ?? (await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} control mapping`, 'json'));
     if (path === null) return null;
     const written = await saveMapping(wb, path);
-    stateOf(ctx.session).written.add(written);
+    ctx.session.running.exported.add(written);
     return written;
   },
   'frameworks.ownership': (input, ctx) => ownershipSummary(ctx.session.require(), ctx.services, input.framework, input.scope, input.baseline),
@@ -36,8 +36,8 @@ export const frameworkHandlers: FrameworkHandlers = {
   },
   'export.framework': async (input, ctx) => {
     const wb = ctx.session.require();
-    const state = stateOf(ctx.session);
-    if (state.running) throw new DemarcError('INVALID_INPUT', 'An export is already running: wait for it or cancel it.');
+    const state = ctx.session.running;
+    if (state.export) throw new DemarcError('INVALID_INPUT', 'An export is already running: wait for it or cancel it.');
     if (input.caiqPath !== undefined && input.framework !== 'ccm') {
       throw new DemarcError('INVALID_INPUT', 'A CAIQ workbook can only be merged into the CCM export.');
     }
@@ -45,7 +45,7 @@ export const frameworkHandlers: FrameworkHandlers = {
     const chosen = input.path ?? (await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} ${SUGGESTED_NAMES[input.framework]}`, extension));
     if (!chosen) return null;
     const controller = new AbortController();
-    state.running = controller;
+    state.export = controller;
     try {
       const result = await exportFramework(wb, ctx.services, {
         framework: input.framework,
@@ -57,10 +57,10 @@ export const frameworkHandlers: FrameworkHandlers = {
         signal: controller.signal,
         onProgress: progressEmitter(ctx)
       });
-      state.written.add(result.path);
+      state.exported.add(result.path);
       return result;
     } finally {
-      state.running = null;
+      state.export = null;
     }
   }
 };

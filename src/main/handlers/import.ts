@@ -2,7 +2,6 @@
 import type { importMethods } from '@shared/contract/import';
 import type { Handlers } from '../router';
 import type { RouterContext } from '../router-context';
-import { startLoading } from '../services/engine-state';
 import {
   applyImport,
   applyImportToken,
@@ -10,12 +9,9 @@ import {
   previewImport,
   type ImportRequest,
   type ImportRunOptions
-} from '../services/import-service';
+} from '../import/import-service';
 
 type ImportHandlers = Pick<Handlers, keyof typeof importMethods>;
-
-/** Running previews and applies, so import.cancel can stop them (token null: not yet known). */
-const running = new Set<{ token: string | null; controller: AbortController }>();
 
 async function withCancel<T>(
   ctx: RouterContext,
@@ -23,6 +19,7 @@ async function withCancel<T>(
   body: (options: ImportRunOptions) => Promise<T>
 ): Promise<T> {
   const entry = { token, controller: new AbortController() };
+  const running = ctx.session.running.imports;
   running.add(entry);
   const signal = entry.controller.signal;
   try {
@@ -34,15 +31,10 @@ async function withCancel<T>(
   }
 }
 
-function requestOf(input: Omit<ImportRequest, 'paths'>, paths: string[]): ImportRequest {
-  return {
-    paths,
-    ...(input.format ? { format: input.format } : {}),
-    ...(input.encoding ? { encoding: input.encoding } : {}),
-    ...(input.mapping ? { mapping: input.mapping } : {}),
-    ...(input.sheet ? { sheet: input.sheet } : {}),
-    ...(input.provider ? { provider: input.provider } : {})
-  };
+/** The read options of a preview or apply, with the files chosen (a token is not a read option). */
+function requestOf(input: Omit<ImportRequest, 'paths'> & { token?: string }, paths: string[]): ImportRequest {
+  const { token: _token, ...options } = input;
+  return { ...options, paths };
 }
 
 export const importHandlers: ImportHandlers = {
@@ -61,12 +53,12 @@ export const importHandlers: ImportHandlers = {
           applyImport(wb, ctx.services, requestOf(input, input.paths ?? []), options)
         ));
     // The import changed the inventory: reload it in slices while the grid shows its first page.
-    if (ctx.warmUp && ctx.session.workbook === wb) startLoading(wb, ctx.services, { waitForFirstPage: true });
+    if (ctx.warmUp && ctx.session.workbook === wb) wb.engine.startLoading(ctx.services, { waitForFirstPage: true });
     return result;
   },
-  'import.cancel': (input) => {
+  'import.cancel': (input, ctx) => {
     let cancelled = false;
-    for (const entry of running) {
+    for (const entry of ctx.session.running.imports) {
       if (input.token === undefined || entry.token === input.token || entry.token === null) {
         entry.controller.abort(new Error('cancelled'));
         cancelled = true;

@@ -1,7 +1,6 @@
 import type { Handlers } from '../router';
 import type { RouterContext } from '../router-context';
 import type { OpenWorkbook } from '../services/context';
-import { startLoading } from '../services/engine-state';
 import {
   changes,
   createWorkbook,
@@ -28,11 +27,13 @@ type WorkbookHandlers = Pick<
  * workbench and gets the grid's first page meanwhile, instead of waiting for 100k assets.
  */
 function warmUp(ctx: RouterContext, wb: OpenWorkbook): void {
-  if (ctx.warmUp) startLoading(wb, ctx.services, { waitForFirstPage: true });
+  if (ctx.warmUp) wb.engine.startLoading(ctx.services, { waitForFirstPage: true });
 }
 
 function adopt(ctx: RouterContext, wb: OpenWorkbook) {
   ctx.session.replace(wb);
+  // Tell the renderer what each write touched, so it refreshes only that.
+  wb.onWrite((touched) => ctx.emit('workbook-changed', { touched }));
   warmUp(ctx, wb);
   ctx.recent.add(wb.path, ctx.services.clock());
   ctx.shell.workbookChanged({ name: workbookName(wb.path), path: wb.path });

@@ -3,28 +3,22 @@
  * transaction, one change-log entry naming the count, one undo step; the previous values are
  * kept grouped by value so 10k assets that were alike cost one line of "before".
  */
-import { SERVICE_MODEL_LABELS, type Asset, type ServiceModel } from '@shared/domain';
+import { ownerRefusal } from '@core/parties';
+import type { ParsedInput } from '@shared/contract';
+import { SERVICE_MODEL_LABELS, type Asset } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
-import type { AssetFilter } from '@shared/filter';
 import type { UpdateResult } from '@shared/contract/engine';
-import type { AssetPatch } from '../store/repos/assets';
-import { matchingAssets } from './asset-query';
+import { PATCHABLE_FIELDS, type AssetPatch } from '../store/asset-fields';
+import { matchingAssets } from '../engine/query';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { groupByValue, type EditOp } from './edit-ops';
-import { engineState, type EngineState } from './engine-state';
+import { type EngineState } from '../engine/state';
 import { writeEdit } from './history';
-
-export interface AssetSet {
-  serviceModel?: ServiceModel | null;
-  ownerPartyId?: number | null;
-  modelId?: string | null;
-  reviewed?: true;
-}
 
 const count = (n: number): string => n.toLocaleString('en-GB');
 
 /** The patch to write, after checking the owner and model exist; throws RULE_VIOLATION / NOT_FOUND. */
-function patchFor(state: EngineState, set: AssetSet, at: string): { patch: AssetPatch; words: string[] } {
+function patchFor(state: EngineState, set: ParsedInput<'assets.update'>['set'], at: string): { patch: AssetPatch; words: string[] } {
   const patch: AssetPatch = {};
   const words: string[] = [];
   if (set.serviceModel !== undefined) {
@@ -38,9 +32,8 @@ function patchFor(state: EngineState, set: AssetSet, at: string): { patch: Asset
     if (set.ownerPartyId !== null) {
       const party = state.partyById.get(set.ownerPartyId);
       if (party === undefined) throw new DemarcError('NOT_FOUND', `No party has id ${set.ownerPartyId}.`);
-      if (!party.active) {
-        throw new DemarcError('RULE_VIOLATION', `${party.name} is no longer active${party.leftAt ? ` (left ${party.leftAt.slice(0, 10)})` : ''} and cannot own assets. Choose an active person or team.`);
-      }
+      const refusal = ownerRefusal(party);
+      if (refusal !== null) throw new DemarcError('RULE_VIOLATION', refusal);
       words.push(`${words.length ? 'owner' : 'Set owner'} ${party.name}`);
     } else words.push(words.length ? 'no owner' : 'Removed the owner');
     patch.ownerPartyId = set.ownerPartyId;
@@ -59,16 +52,11 @@ function patchFor(state: EngineState, set: AssetSet, at: string): { patch: Asset
   return { patch, words };
 }
 
-/** The previous values of the patched columns of one asset. */
+/** The previous values of the patched fields of one asset. */
 function previous(asset: Asset, patch: AssetPatch): AssetPatch {
-  const before: AssetPatch = {};
-  if (patch.serviceModel !== undefined) before.serviceModel = asset.serviceModel;
-  if (patch.serviceModelSource !== undefined) before.serviceModelSource = asset.serviceModelSource;
-  if (patch.needsReview !== undefined) before.needsReview = asset.needsReview;
-  if (patch.ownerPartyId !== undefined) before.ownerPartyId = asset.ownerPartyId;
-  if (patch.modelId !== undefined) before.modelId = asset.modelId;
-  if (patch.lastReviewedAt !== undefined) before.lastReviewedAt = asset.lastReviewedAt;
-  return before;
+  const before: Record<string, unknown> = {};
+  for (const field of PATCHABLE_FIELDS) if (patch[field] !== undefined) before[field] = asset[field];
+  return before as AssetPatch;
 }
 
 /**
@@ -78,9 +66,9 @@ function previous(asset: Asset, patch: AssetPatch): AssetPatch {
 export function updateAssets(
   wb: OpenWorkbook,
   ctx: ServiceContext,
-  input: { filter: AssetFilter; expectedCount?: number; set: AssetSet }
+  input: ParsedInput<'assets.update'>
 ): UpdateResult {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const assets = matchingAssets(state, input.filter);
   if (input.expectedCount !== undefined && input.expectedCount !== assets.length) {
     throw new DemarcError(

@@ -1,5 +1,3 @@
-import type { Db } from '../store/workbook-file';
-
 /** What every service needs from the outside world, injected so tests repeat exactly. */
 export interface ServiceContext {
   /** ISO-8601 timestamp of now. */
@@ -12,10 +10,4 @@ export interface ServiceContext {
   appVersion?: string;
 }
 
-/** An open workbook: the connection plus what we learnt when opening it. */
-export interface OpenWorkbook {
-  db: Db;
-  path: string;
-  formatVersion: number;
-  backupPath: string | null;
-}
+export type { OpenWorkbook } from '../open-workbook';

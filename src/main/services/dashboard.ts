@@ -4,12 +4,12 @@
  * computed once per combination rather than once per asset.
  */
 import { deriveResponsibility } from '@core/derive';
-import { effectiveRaci } from '@core/raci';
+import { effectiveRaci, isCustomerSide, isLayerComplete } from '@core/raci';
 import type { Dashboard } from '@shared/contract/engine';
 import type { Asset, Responsibility } from '@shared/domain';
-import { raciContext } from './asset-query';
+import { raciContext } from '../engine/query';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { engineState, memoised, type EngineState } from './engine-state';
+import { memoised, type EngineState } from '../engine/state';
 
 interface AssetCounts {
   byResponsibility: Record<Responsibility, number>;
@@ -25,10 +25,9 @@ function countAsset(state: EngineState, asset: Asset): AssetCounts {
   const active = (id: number) => state.partyById.get(id)?.active === true;
   for (const layer of deriveResponsibility(asset, ctx.model, overrides)) {
     counts.byResponsibility[layer.responsibility]++;
-    if (layer.responsibility !== 'customer' && layer.responsibility !== 'shared') continue;
+    if (!isCustomerSide(layer.responsibility)) continue;
     counts.total++;
-    const raci = effectiveRaci(ctx, layer, asset.ownerPartyId, assignments);
-    if (raci.A.length === 1 && raci.A.every(active) && raci.R.some(active)) counts.complete++;
+    if (isLayerComplete(effectiveRaci(ctx, layer, asset.ownerPartyId, assignments), active)) counts.complete++;
   }
   return counts;
 }
@@ -64,6 +63,6 @@ function buildDashboard(state: EngineState): Dashboard {
 
 /** Assets per service model, layers per responsibility, RACI completeness, findings per severity. */
 export function dashboard(wb: OpenWorkbook, ctx: ServiceContext): Dashboard {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   return memoised(state, 'dashboard', () => buildDashboard(state));
 }

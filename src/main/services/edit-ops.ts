@@ -4,7 +4,8 @@
  * both to the history: undo applies the reverse list, redo the forward one, each as a new write.
  */
 import type { LayerOverride, Party, RaciAssignment } from '@shared/domain';
-import { patchAssets, type AssetPatch } from '../store/repos/assets';
+import type { AssetPatch } from '../store/asset-fields';
+import { patchAssets } from '../store/repos/assets';
 import { writeMeta } from '../store/repos/meta';
 import { deleteParty, putParty } from '../store/repos/parties';
 import { deleteAssignments, deleteOverride, insertAssignments, upsertOverride } from '../store/repos/responsibility';

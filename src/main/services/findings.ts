@@ -1,25 +1,12 @@
 /** Findings as the app shows them: a summary per code, and pages of individual findings. */
 import type { FindingGroup, FindingPage } from '@shared/contract/engine';
+import { FINDING_TITLES } from '@core/finding-messages';
 import { FINDING_CODES, SEVERITIES, type FindingCode } from '@shared/domain';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { engineState } from './engine-state';
-
-/** A short title per finding code, for headings and the CLI. */
-export const FINDING_TITLES: Record<FindingCode, string> = {
-  UNCLASSIFIED: 'No service model',
-  CLASSIFICATION_NEEDS_REVIEW: 'Service model to review',
-  NO_OWNER: 'No owner',
-  NO_ACCOUNTABLE: 'Not exactly one Accountable',
-  NO_RESPONSIBLE: 'Nobody Responsible on the customer side',
-  INACTIVE_PARTY: 'Held by someone who left',
-  HANDED_TO_PROVIDER: 'Customer duty handed to the provider',
-  UNWATCHED_SECURITY_TOOL: 'Security tool nobody watches',
-  STALE_REVIEW: 'Review overdue'
-};
 
 /** Findings grouped by code: count, distinct assets, severity, title and the fix. Worst first. */
 export function findingsSummary(wb: OpenWorkbook, ctx: ServiceContext): FindingGroup[] {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const groups = new Map<FindingCode, FindingGroup & { assetIds: Set<number> }>();
   for (const f of state.findings) {
     let group = groups.get(f.code);
@@ -41,7 +28,7 @@ export function listFindings(
   ctx: ServiceContext,
   query: { code?: FindingCode; assetId?: number; offset: number; limit: number }
 ): FindingPage {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const source = query.assetId === undefined ? state.findings : (state.findingsByAsset.get(query.assetId) ?? []);
   const matching = query.code === undefined ? source : source.filter((f) => f.code === query.code);
   return { total: matching.length, rows: matching.slice(query.offset, query.offset + query.limit) };

@@ -1,13 +1,13 @@
 /**
- * Undo and redo of the user's edits in this session. Stacks live in memory per OpenWorkbook (a
+ * Undo and redo of the user's edits in this session. The stacks are the OpenWorkbook's (a
  * reopened workbook starts clean); the change log keeps the permanent record. Undo and redo are
  * writes like any other: one transaction and one change-log entry ("Undo: …", "Redo: …").
  */
 import type { HistoryState } from '@shared/contract/engine';
+import type { Touched } from '@shared/contract/events';
 import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { applyOps, type EditOp } from './edit-ops';
-import { applyEditToState, currentState } from './engine-state-edit';
 import { write } from './write';
 
 export interface EditStep {
@@ -23,21 +23,51 @@ export interface EditStep {
   after?: unknown;
 }
 
-interface Stacks {
-  undo: EditStep[];
-  redo: EditStep[];
+const MAX_STEPS = 200;
+
+/** The undo and redo stacks of one open workbook. */
+export class History {
+  undo: EditStep[] = [];
+  redo: EditStep[] = [];
+
+  /** A new edit: the latest undo step; the redo stack no longer applies. */
+  push(step: EditStep): void {
+    this.undo.push(step);
+    if (this.undo.length > MAX_STEPS) this.undo.shift();
+    this.redo = [];
+  }
 }
 
-const MAX_STEPS = 200;
-const histories = new WeakMap<OpenWorkbook, Stacks>();
-
-function stacksOf(wb: OpenWorkbook): Stacks {
-  let stacks = histories.get(wb);
-  if (stacks === undefined) {
-    stacks = { undo: [], redo: [] };
-    histories.set(wb, stacks);
+/** What a list of operations touches, for the engine and the renderer. */
+export function touchedBy(ops: readonly EditOp[]): Touched {
+  const assets = new Set<number>();
+  const touched: Touched = {};
+  for (const op of ops) {
+    switch (op.op) {
+      case 'patchAssets':
+        for (const id of op.ids) assets.add(id);
+        break;
+      case 'putOverride':
+        assets.add(op.row.assetId);
+        break;
+      case 'deleteOverride':
+        assets.add(op.assetId);
+        break;
+      case 'putAssignments':
+      case 'deleteAssignments':
+        for (const row of op.rows) assets.add(row.assetId);
+        break;
+      case 'putParty':
+      case 'deleteParty':
+        touched.parties = true;
+        break;
+      case 'meta':
+        touched.settings = true;
+        break;
+    }
   }
-  return stacks;
+  if (assets.size > 0) touched.assets = [...assets];
+  return touched;
 }
 
 /**
@@ -45,11 +75,10 @@ function stacksOf(wb: OpenWorkbook): Stacks {
  * latest undo step; any new edit clears the redo stack.
  */
 export function writeEdit(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep): void {
-  const loaded = currentState(wb);
-  const at = write(wb, ctx, (at) => {
+  write(wb, ctx, (at) => {
     applyOps(wb.db, step.forward, at);
     return {
-      result: at,
+      result: undefined,
       change: {
         action: step.action,
         entity: step.entity,
@@ -57,19 +86,17 @@ export function writeEdit(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep)
         summary: step.summary,
         before: step.before ?? step.backward,
         after: step.after ?? step.forward
-      }
+      },
+      touched: touchedBy(step.forward),
+      ops: step.forward
     };
   });
-  applyEditToState(wb, loaded, step.forward, at);
-  const stacks = stacksOf(wb);
-  stacks.undo.push(step);
-  if (stacks.undo.length > MAX_STEPS) stacks.undo.shift();
-  stacks.redo = [];
+  wb.history.push(step);
 }
 
 /** What the Edit menu shows. */
 export function historyState(wb: OpenWorkbook): HistoryState {
-  const { undo, redo } = stacksOf(wb);
+  const { undo, redo } = wb.history;
   const lastUndo = undo[undo.length - 1];
   const lastRedo = redo[redo.length - 1];
   return {
@@ -82,12 +109,11 @@ export function historyState(wb: OpenWorkbook): HistoryState {
 
 function replay(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep, direction: 'undo' | 'redo'): void {
   const ops = direction === 'undo' ? step.backward : step.forward;
-  const loaded = currentState(wb);
   try {
-    const at = write(wb, ctx, (at) => {
+    write(wb, ctx, (at) => {
       applyOps(wb.db, ops, at);
       return {
-        result: at,
+        result: undefined,
         change: {
           action: `history.${direction}`,
           entity: step.entity,
@@ -95,10 +121,11 @@ function replay(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep, direction
           summary: `${direction === 'undo' ? 'Undo' : 'Redo'}: ${step.summary}`,
           before: direction === 'undo' ? (step.after ?? step.forward) : (step.before ?? step.backward),
           after: direction === 'undo' ? (step.before ?? step.backward) : (step.after ?? step.forward)
-        }
+        },
+        touched: touchedBy(ops),
+        ops
       };
     });
-    applyEditToState(wb, loaded, ops, at);
   } catch (error) {
     // Typically a later change outside the history (an import) made the step inapplicable.
     const reason = error instanceof Error ? error.message : String(error);
@@ -108,7 +135,7 @@ function replay(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep, direction
 
 /** Reverses the latest edit as a new write. */
 export function undo(wb: OpenWorkbook, ctx: ServiceContext): HistoryState {
-  const stacks = stacksOf(wb);
+  const stacks = wb.history;
   const step = stacks.undo[stacks.undo.length - 1];
   if (step === undefined) throw new DemarcError('NOT_FOUND', 'Nothing to undo.');
   replay(wb, ctx, step, 'undo');
@@ -119,7 +146,7 @@ export function undo(wb: OpenWorkbook, ctx: ServiceContext): HistoryState {
 
 /** Re-applies the latest undone edit as a new write. */
 export function redo(wb: OpenWorkbook, ctx: ServiceContext): HistoryState {
-  const stacks = stacksOf(wb);
+  const stacks = wb.history;
   const step = stacks.redo[stacks.redo.length - 1];
   if (step === undefined) throw new DemarcError('NOT_FOUND', 'Nothing to redo.');
   replay(wb, ctx, step, 'redo');

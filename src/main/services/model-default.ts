@@ -10,7 +10,7 @@ import { DemarcError } from '@shared/errors';
 import { META_KEYS } from '../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
-import { engineState, type EngineState } from './engine-state';
+import { type EngineState } from '../engine/state';
 import { writeEdit } from './history';
 import { requireModel } from './models';
 
@@ -60,13 +60,13 @@ function summarise(state: EngineState, p: ModelChangePreview): ModelChangeSummar
 
 /** What switching the default model would change, in counts and example lines. */
 export function previewDefaultModel(wb: OpenWorkbook, ctx: ServiceContext, modelId: string): ModelChangeSummary {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   return summarise(state, preview(state, modelId).result);
 }
 
 /** Switches the default model, moving or removing orphaned overrides and roles; one undo step. */
 export function setDefaultModel(wb: OpenWorkbook, ctx: ServiceContext, modelId: string): ModelChangeSummary {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const settings = state.input.settings;
   if (modelId === settings.defaultModelId) throw new DemarcError('RULE_VIOLATION', `"${modelId}" is already the default model.`);
   const to = requireModel(state, modelId);

@@ -10,7 +10,7 @@ import type { ModelComparison, ModelSummary } from '@shared/contract/engine';
 import { SERVICE_MODELS, type ResponsibilityModel } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { engineState, type EngineState } from './engine-state';
+import { type EngineState } from '../engine/state';
 import { write } from './write';
 import { insertCustomModel } from '../store/repos/custom-models';
 
@@ -40,19 +40,19 @@ export function requireModel(state: EngineState, id: string): ResponsibilityMode
 
 /** Built-in models first, then imported ones, each with how many assets use it. */
 export function listModels(wb: OpenWorkbook, ctx: ServiceContext): ModelSummary[] {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   return Object.values(state.input.models)
     .map((m) => summary(state, m))
     .sort((a, b) => Number(b.builtin) - Number(a.builtin) || (a.id < b.id ? -1 : 1));
 }
 
 export function getModel(wb: OpenWorkbook, ctx: ServiceContext, id: string): ResponsibilityModel {
-  return requireModel(engineState(wb, ctx), id);
+  return requireModel(wb.engine.state(ctx), id);
 }
 
 /** Two models side by side, layer rows aligned (renames matched), each cell flagged if it differs. */
 export function compareTwoModels(wb: OpenWorkbook, ctx: ServiceContext, aId: string, bId: string): ModelComparison {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const a = requireModel(state, aId);
   const b = requireModel(state, bId);
   const rows = alignLayers(a, b).map(({ from, to }) => ({
@@ -91,7 +91,7 @@ export function importModel(wb: OpenWorkbook, ctx: ServiceContext, path: string)
     if (error instanceof ModelError) throw new DemarcError('BAD_FILE', error.message, { problems: error.problems });
     throw error;
   }
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   if (state.builtinIds.has(model.id)) {
     throw new DemarcError('ALREADY_EXISTS', `${fileName}: the id "${model.id}" belongs to a built-in model; give the imported model its own id.`);
   }
@@ -102,8 +102,9 @@ export function importModel(wb: OpenWorkbook, ctx: ServiceContext, path: string)
     insertCustomModel(wb.db, { id: model.id, version: model.version, json: JSON.stringify(model) }, at, actor);
     return {
       result: undefined,
-      change: { action: 'models.import', entity: 'model', entityId: model.id, summary: `Imported model ${model.name} (${model.id}, version ${model.version}) from ${fileName}`, after: { id: model.id, version: model.version } }
+      change: { action: 'models.import', entity: 'model', entityId: model.id, summary: `Imported model ${model.name} (${model.id}, version ${model.version}) from ${fileName}`, after: { id: model.id, version: model.version } },
+      touched: { models: true }
     };
   });
-  return summary(engineState(wb, ctx), model);
+  return summary(wb.engine.state(ctx), model);
 }

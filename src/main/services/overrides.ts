@@ -5,12 +5,13 @@
  */
 import { validateJustification, validateOverride } from '@core/derive';
 import type { AssetDetail } from '@shared/contract/engine';
-import type { CellValue, LayerOverride } from '@shared/domain';
+import type { ParsedInput } from '@shared/contract';
+import type { LayerOverride } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
-import { assetDetail } from './asset-query';
+import { assetDetail } from '../engine/query';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
-import { engineState, modelOf, requireAsset } from './engine-state';
+import { modelOf, requireAsset } from '../engine/state';
 import { writeEdit } from './history';
 import { actorOf } from './write';
 
@@ -22,9 +23,9 @@ function restore(previous: LayerOverride | undefined, assetId: number, layerId: 
 export function setOverride(
   wb: OpenWorkbook,
   ctx: ServiceContext,
-  input: { assetId: number; layerId: string; responsibility: CellValue; justification: string }
+  input: ParsedInput<'overrides.set'>
 ): AssetDetail {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const asset = requireAsset(state, input.assetId);
   const model = modelOf(state, asset);
   const refusal = validateOverride(model, input.layerId, input.responsibility, input.justification) ?? validateJustification(input.justification);
@@ -53,8 +54,8 @@ export function setOverride(
 }
 
 /** Returns one asset × layer to its published cell. */
-export function clearOverride(wb: OpenWorkbook, ctx: ServiceContext, input: { assetId: number; layerId: string }): AssetDetail {
-  const state = engineState(wb, ctx);
+export function clearOverride(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'overrides.clear'>): AssetDetail {
+  const state = wb.engine.state(ctx);
   const asset = requireAsset(state, input.assetId);
   const previous = state.overridesByAsset.get(asset.id)?.find((o) => o.layerId === input.layerId);
   if (previous === undefined) {

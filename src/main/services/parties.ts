@@ -3,17 +3,19 @@
  * Leaving never deletes: a party who left keeps their history and shows up in findings until
  * what they hold is reassigned, which moves everything in one step.
  */
+import { canOwn, ownerRefusal } from '@core/parties';
 import type { PartyHoldings, PartyListEntry, UpdateResult } from '@shared/contract/engine';
-import type { Party, PartyKind, RaciAssignment } from '@shared/domain';
+import type { ParsedInput } from '@shared/contract';
+import type { Party, RaciAssignment } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
-import { engineState, modelOf, requireParty, type EngineState } from './engine-state';
+import { modelOf, requireParty, type EngineState } from '../engine/state';
 import { writeEdit } from './history';
 
 /** Every party with how many assets it owns and how many explicit roles it holds. */
 export function listPartiesWithCounts(wb: OpenWorkbook, ctx: ServiceContext): PartyListEntry[] {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const owned = new Map<number, number>();
   for (const a of state.input.assets) if (a.ownerPartyId !== null) owned.set(a.ownerPartyId, (owned.get(a.ownerPartyId) ?? 0) + 1);
   const roles = new Map<number, PartyListEntry['roles']>();
@@ -22,7 +24,7 @@ export function listPartiesWithCounts(wb: OpenWorkbook, ctx: ServiceContext): Pa
     if (counts === undefined) roles.set(a.partyId, (counts = { R: 0, A: 0, C: 0, I: 0 }));
     counts[a.role]++;
   }
-  return state.input.parties.map((p) => ({ ...p, ownerOf: owned.get(p.id) ?? 0, roles: roles.get(p.id) ?? { R: 0, A: 0, C: 0, I: 0 } }));
+  return state.input.parties.map((p) => ({ ...p, canOwn: canOwn(p), ownerOf: owned.get(p.id) ?? 0, roles: roles.get(p.id) ?? { R: 0, A: 0, C: 0, I: 0 } }));
 }
 
 function assertNameFree(state: EngineState, name: string, exceptId?: number): void {
@@ -33,16 +35,16 @@ function assertNameFree(state: EngineState, name: string, exceptId?: number): vo
 }
 
 function savedParty(wb: OpenWorkbook, ctx: ServiceContext, id: number): Party {
-  return requireParty(engineState(wb, ctx), id);
+  return requireParty(wb.engine.state(ctx), id);
 }
 
 /** Adds a party; names are unique case-insensitively. */
 export function addParty(
   wb: OpenWorkbook,
   ctx: ServiceContext,
-  input: { name: string; kind: PartyKind; email?: string | null; notes?: string | null }
+  input: ParsedInput<'parties.add'>
 ): Party {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   assertNameFree(state, input.name);
   const id = Math.max(0, ...state.input.parties.map((p) => p.id)) + 1;
   const party: Party = { id, name: input.name.trim(), kind: input.kind, email: input.email ?? null, active: true, leftAt: null, notes: input.notes ?? null };
@@ -77,9 +79,9 @@ function editParty(wb: OpenWorkbook, ctx: ServiceContext, before: Party, after: 
 export function updatePartyDetails(
   wb: OpenWorkbook,
   ctx: ServiceContext,
-  input: { id: number; name?: string; kind?: PartyKind; email?: string | null; notes?: string | null }
+  input: ParsedInput<'parties.update'>
 ): Party {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const before = requireParty(state, input.id);
   if (input.name !== undefined) assertNameFree(state, input.name, before.id);
   const after: Party = {
@@ -96,7 +98,7 @@ export function updatePartyDetails(
 
 /** Everything a party still holds: assets it owns and its explicit roles. */
 export function partyHoldings(wb: OpenWorkbook, ctx: ServiceContext, id: number): PartyHoldings {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const party = requireParty(state, id);
   const ownerOf = state.input.assets.filter((a) => a.ownerPartyId === id).map((a) => ({ assetId: a.id, assetName: a.name }));
   const assignments = state.input.assignments
@@ -110,8 +112,8 @@ export function partyHoldings(wb: OpenWorkbook, ctx: ServiceContext, id: number)
 }
 
 /** Marks a party as gone on a date; returns what it still holds (each becomes a finding). */
-export function leaveParty(wb: OpenWorkbook, ctx: ServiceContext, input: { id: number; leftAt: string }): PartyHoldings {
-  const before = requireParty(engineState(wb, ctx), input.id);
+export function leaveParty(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'parties.leave'>): PartyHoldings {
+  const before = requireParty(wb.engine.state(ctx), input.id);
   if (!before.active) throw new DemarcError('RULE_VIOLATION', `${before.name} already left${before.leftAt ? ` on ${before.leftAt.slice(0, 10)}` : ''}.`);
   editParty(wb, ctx, before, { ...before, active: false, leftAt: input.leftAt }, 'parties.leave', `${before.name} left on ${input.leftAt.slice(0, 10)}`);
   return partyHoldings(wb, ctx, input.id);
@@ -119,7 +121,7 @@ export function leaveParty(wb: OpenWorkbook, ctx: ServiceContext, input: { id: n
 
 /** Brings a party back. */
 export function reactivateParty(wb: OpenWorkbook, ctx: ServiceContext, id: number): Party {
-  const before = requireParty(engineState(wb, ctx), id);
+  const before = requireParty(wb.engine.state(ctx), id);
   if (before.active) return before;
   return editParty(wb, ctx, before, { ...before, active: true, leftAt: null }, 'parties.reactivate', `${before.name} is active again`);
 }
@@ -128,13 +130,15 @@ export function reactivateParty(wb: OpenWorkbook, ctx: ServiceContext, id: numbe
  * Moves ownership and explicit roles from one party to another, in one transaction. A role the
  * target already holds on the same layer is merged (the duplicate is dropped).
  */
-export function reassignParty(wb: OpenWorkbook, ctx: ServiceContext, input: { fromId: number; toId: number }): UpdateResult {
-  const state = engineState(wb, ctx);
+export function reassignParty(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'parties.reassign'>): UpdateResult {
+  const state = wb.engine.state(ctx);
   const from = requireParty(state, input.fromId);
   const to = requireParty(state, input.toId);
   if (from.id === to.id) throw new DemarcError('INVALID_INPUT', 'toId: choose another party than the one whose holdings move.');
   if (!to.active) throw new DemarcError('RULE_VIOLATION', `${to.name} is no longer active and cannot take over from ${from.name}. Choose an active party.`);
   const owned = state.input.assets.filter((a) => a.ownerPartyId === from.id).map((a) => a.id);
+  const refusal = owned.length > 0 ? ownerRefusal(to) : null;
+  if (refusal !== null) throw new DemarcError('RULE_VIOLATION', `${from.name} owns ${owned.length} asset${owned.length === 1 ? '' : 's'}: ${refusal}`);
   const held = state.input.assignments.filter((a) => a.partyId === from.id);
   const key = (a: RaciAssignment, partyId: number) => `${a.assetId}|${a.layerId}|${a.role}|${partyId}`;
   const existing = new Set(state.input.assignments.filter((a) => a.partyId === to.id).map((a) => key(a, to.id)));

@@ -6,20 +6,21 @@
  */
 import { RACI_ROLE_NAMES, validateRaci } from '@core/raci';
 import type { AssetDetail } from '@shared/contract/engine';
-import { RACI_ROLES, type RaciAssignment, type RaciRole } from '@shared/domain';
+import type { ParsedInput } from '@shared/contract';
+import { RACI_ROLES, type RaciAssignment } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
-import { assetDetail, raciContext } from './asset-query';
+import { assetDetail, raciContext } from '../engine/query';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { engineState, requireAsset } from './engine-state';
+import { requireAsset } from '../engine/state';
 import { writeEdit } from './history';
 
 /** Replaces the explicit parties of the given roles; [] returns a role to its default. */
 export function setRaci(
   wb: OpenWorkbook,
   ctx: ServiceContext,
-  input: { assetId: number; layerId: string; roles: Partial<Record<RaciRole, number[]>> }
+  input: ParsedInput<'raci.set'>
 ): AssetDetail {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const asset = requireAsset(state, input.assetId);
   const raciCtx = raciContext(state, asset);
   const layer = raciCtx.model.layers.find((l) => l.id === input.layerId);

@@ -1,4 +1,7 @@
 import { basename } from 'node:path';
+import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '@core/models';
+import { canBeDefaultTeam } from '@core/parties';
+import type { ParsedInput } from '@shared/contract';
 import type { WorkbookInfo } from '@shared/contract/workbook';
 import type { ChangeLogEntry } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
@@ -8,12 +11,12 @@ import { countChanges, lastChangeAt, listChanges, type ChangeQuery } from '../st
 import { META_KEYS, readMeta, readSettings, writeMeta } from '../store/repos/meta';
 import { countParties, findPartyByName, getParty, insertParty } from '../store/repos/parties';
 import { countAssignments, countOverrides } from '../store/repos/responsibility';
-import { closeWorkbookFile, createWorkbookFile, openWorkbookFile } from '../store/workbook-file';
+import { OpenWorkbook } from '../open-workbook';
+import { createWorkbookFile, openWorkbookFile } from '../store/workbook-file';
 import { recordAppVersion } from './app-version';
-import type { OpenWorkbook, ServiceContext } from './context';
+import type { ServiceContext } from './context';
 import { write } from './write';
 
-export const DEFAULT_MODEL = { id: 'microsoft-2026-01', version: '2026-01-12' } as const;
 export const DEFAULT_REVIEW_PERIOD_DAYS = 365;
 
 export function workbookName(path: string): string {
@@ -23,13 +26,12 @@ export function workbookName(path: string): string {
 /** Creates a new .demarc workbook with the default model and the provider party. */
 export function createWorkbook(ctx: ServiceContext, input: { path: string; organisation?: string }): OpenWorkbook {
   const path = /\.demarc$/i.test(input.path) ? input.path : `${input.path}.demarc`;
-  const opened = createWorkbookFile(path, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
-  const wb: OpenWorkbook = { ...opened };
+  const wb = new OpenWorkbook(createWorkbookFile(path, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}));
   const organisation = input.organisation?.trim() || workbookName(path);
   write(wb, ctx, (at) => {
     writeMeta(wb.db, META_KEYS.organisation, organisation);
-    writeMeta(wb.db, META_KEYS.defaultModelId, DEFAULT_MODEL.id);
-    writeMeta(wb.db, META_KEYS.defaultModelVersion, DEFAULT_MODEL.version);
+    writeMeta(wb.db, META_KEYS.defaultModelId, DEFAULT_MODEL_ID);
+    writeMeta(wb.db, META_KEYS.defaultModelVersion, BUILTIN_MODELS[DEFAULT_MODEL_ID]!.version);
     writeMeta(wb.db, META_KEYS.reviewPeriodDays, String(DEFAULT_REVIEW_PERIOD_DAYS));
     writeMeta(wb.db, META_KEYS.createdAt, at);
     if (!findPartyByName(wb.db, 'Microsoft')) insertParty(wb.db, { name: 'Microsoft', kind: 'provider' }, at);
@@ -39,9 +41,10 @@ export function createWorkbook(ctx: ServiceContext, input: { path: string; organ
         action: 'workbook.create',
         entity: 'workbook',
         entityId: null,
-        summary: `Created workbook for ${organisation} with model ${DEFAULT_MODEL.id}`,
-        after: { organisation, defaultModelId: DEFAULT_MODEL.id }
-      }
+        summary: `Created workbook for ${organisation} with model ${DEFAULT_MODEL_ID}`,
+        after: { organisation, defaultModelId: DEFAULT_MODEL_ID }
+      },
+      touched: { settings: true, parties: true }
     };
   });
   recordAppVersion(wb, ctx);
@@ -49,18 +52,18 @@ export function createWorkbook(ctx: ServiceContext, input: { path: string; organ
 }
 
 export function openWorkbook(ctx: ServiceContext, path: string): OpenWorkbook {
-  const wb = openWorkbookFile(path, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
+  const wb = new OpenWorkbook(openWorkbookFile(path, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}));
   try {
     recordAppVersion(wb, ctx);
   } catch (error) {
-    closeWorkbookFile(wb.db);
+    wb.close();
     throw error;
   }
   return wb;
 }
 
 export function closeWorkbook(wb: OpenWorkbook): void {
-  closeWorkbookFile(wb.db);
+  wb.close();
 }
 
 /** The workbook's stable id (migration 0006_frameworks gives every workbook one). */
@@ -81,6 +84,7 @@ export function workbookInfo(wb: OpenWorkbook, ctx: ServiceContext): WorkbookInf
     defaultModelId: settings.defaultModelId,
     defaultModelVersion: settings.defaultModelVersion,
     reviewPeriodDays: settings.reviewPeriodDays,
+    defaultTeamPerLayer: settings.defaultTeamPerLayer,
     userName: settings.userName,
     counts: {
       assets: countAssets(wb.db),
@@ -95,14 +99,7 @@ export function workbookInfo(wb: OpenWorkbook, ctx: ServiceContext): WorkbookInf
   };
 }
 
-export interface SettingsPatch {
-  organisation?: string;
-  userName?: string;
-  reviewPeriodDays?: number;
-  defaultTeamPerLayer?: Record<string, number>;
-}
-
-export function updateSettings(wb: OpenWorkbook, ctx: ServiceContext, patch: SettingsPatch): void {
+export function updateSettings(wb: OpenWorkbook, ctx: ServiceContext, patch: ParsedInput<'settings.update'>): void {
   const before = readSettings(wb.db, ctx.osUser);
   write(wb, ctx, () => {
     const changed: string[] = [];
@@ -121,16 +118,17 @@ export function updateSettings(wb: OpenWorkbook, ctx: ServiceContext, patch: Set
     if (patch.defaultTeamPerLayer !== undefined) {
       for (const partyId of Object.values(patch.defaultTeamPerLayer)) {
         const party = getParty(wb.db, partyId);
-        if (party?.kind !== 'team' && party?.kind !== 'person') throw new DemarcError('INVALID_INPUT', `defaultTeamPerLayer: party ${partyId} is not a person or team of this workbook.`);
+        if (party === null || !canBeDefaultTeam(party)) throw new DemarcError('INVALID_INPUT', `defaultTeamPerLayer: party ${partyId} is not a person or team of this workbook.`);
       }
       writeMeta(wb.db, META_KEYS.defaultTeamPerLayer, JSON.stringify(patch.defaultTeamPerLayer));
       changed.push('default team per layer');
     }
-    if (changed.length === 0) return { result: undefined, change: null };
+    if (changed.length === 0) return { result: undefined, change: null, touched: {} };
     const after = readSettings(wb.db, ctx.osUser);
     return {
       result: undefined,
-      change: { action: 'settings.update', entity: 'workbook', entityId: null, summary: `Settings: ${changed.join(', ')}`, before, after }
+      change: { action: 'settings.update', entity: 'workbook', entityId: null, summary: `Settings: ${changed.join(', ')}`, before, after },
+      touched: { settings: true }
     };
   });
 }

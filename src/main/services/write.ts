@@ -1,9 +1,25 @@
+/**
+ * The write pipeline every service uses: one transaction holding the work and its change-log
+ * entry, then — once committed — the engine brought up to date with what the write touched and
+ * the workbook's listeners (the renderer) told what to refresh. A write whose body reports no
+ * change and touches nothing leaves no trace.
+ */
+import { touchesNothing, type Touched } from '@shared/contract/events';
 import { appendChange, type NewChange } from '../store/repos/change-log';
 import { readSettings } from '../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { bumpRevision } from './engine-state';
+import type { EditOp } from './edit-ops';
 
 export type ChangeDescription = Omit<NewChange, 'at' | 'actor'>;
+
+/** What a write's body did: its result, the change to log (null: nothing changed) and what it touched. */
+export interface WriteOutcome<T> {
+  result: T;
+  change: ChangeDescription | null;
+  touched: Touched;
+  /** An edit's row operations, which the engine can apply in place instead of reloading. */
+  ops?: readonly EditOp[];
+}
 
 /** The workbook user's name as the change log records it. */
 export function actorOf(wb: OpenWorkbook, ctx: ServiceContext): string {
@@ -12,23 +28,20 @@ export function actorOf(wb: OpenWorkbook, ctx: ServiceContext): string {
 
 /**
  * Runs one write: a single transaction whose body does the work and returns the change to log.
- * Either both the work and its change-log entry land, or neither does.
+ * Either both the work and its change-log entry land, or neither does (the engine's state, read
+ * before, is then still true).
  */
-export function write<T>(
-  wb: OpenWorkbook,
-  ctx: ServiceContext,
-  body: (at: string, actor: string) => { result: T; change: ChangeDescription | null }
-): T {
+export function write<T>(wb: OpenWorkbook, ctx: ServiceContext, body: (at: string, actor: string) => WriteOutcome<T>): T {
   const at = ctx.clock();
   const actor = actorOf(wb, ctx);
-  try {
-    return wb.db.transaction(() => {
-      const { result, change } = body(at, actor);
-      if (change) appendChange(wb.db, { ...change, at, actor });
-      return result;
-    })();
-  } finally {
-    // Loaded engine state is stale after a commit; after a rollback a reload is merely wasted.
-    bumpRevision(wb);
+  const outcome = wb.db.transaction(() => {
+    const out = body(at, actor);
+    if (out.change) appendChange(wb.db, { ...out.change, at, actor });
+    return out;
+  })();
+  if (outcome.change !== null || !touchesNothing(outcome.touched)) {
+    wb.engine.committed(outcome.touched, outcome.ops ?? null, at);
+    wb.wrote(outcome.touched);
   }
+  return outcome.result;
 }

@@ -219,6 +219,8 @@ export interface PartyHoldings {
 }
 
 export interface PartyListEntry extends Party {
+  /** Whether the party may own assets (core's canOwn: an active person or team). */
+  canOwn: boolean;
   ownerOf: number;
   roles: Record<RaciRole, number>;
 }

@@ -10,6 +10,7 @@ import { exportMethods, type ExportOutputs } from './export';
 import { pictureMethods, type PictureOutputs } from './picture';
 import { frameworkMethods, type FrameworkOutputs } from './frameworks';
 import { workbookMethods, type WorkbookOutputs } from './workbook';
+import type { EventName, EventPayloads } from './events';
 
 export const METHODS = {
   ...workbookMethods,
@@ -29,29 +30,7 @@ export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & Im
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;
 
-/** Events main may push to the renderer (progress of long work, menu commands, changes). */
-export const EVENTS = ['progress', 'menu', 'workbook-changed'] as const;
-export type EventName = (typeof EVENTS)[number];
-
-export interface ProgressEvent {
-  /** Which operation, e.g. 'import' or 'export'. */
-  operation: string;
-  phase: string;
-  done: number;
-  total: number | null;
-}
-
-export type MenuCommand =
-  | 'new-workbook'
-  | 'open-workbook'
-  | 'close-workbook'
-  | 'find'
-  | 'undo'
-  | 'redo'
-  | 'import'
-  | 'export'
-  | 'about'
-  | { open: string };
+export * from './events';
 
 /** The IPC channel names: the preload allows only these. */
 export const INVOKE_CHANNEL = 'demarc:invoke';
@@ -60,7 +39,7 @@ export const EVENT_CHANNEL_PREFIX = 'demarc:event:';
 /** What the preload exposes as window.api. */
 export interface DemarcApi {
   invoke<M extends MethodName>(method: M, args: MethodInput<M>): Promise<MethodResult<M>>;
-  on(event: EventName, listener: (payload: unknown) => void): () => void;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
   /** The path on disk of a File dropped on the window ('' when it has none, e.g. dragged from a browser). */
   pathForFile(file: File): string;
 }

@@ -13,6 +13,8 @@ export interface WorkbookInfo {
   defaultModelId: string;
   defaultModelVersion: string;
   reviewPeriodDays: number;
+  /** The default team (or person) per customer-side layer id. */
+  defaultTeamPerLayer: Record<string, number>;
   userName: string;
   counts: { assets: number; parties: number; assignments: number; overrides: number; changes: number };
   lastChangeAt: string | null;
@@ -55,10 +57,17 @@ export const workbookMethods = {
       defaultTeamPerLayer: z.record(z.string(), z.number().int().positive()).optional()
     })
     .strict(),
+  /**
+   * Change-log entries, oldest first unless `newestFirst`. `assetId`: the entries about that
+   * asset, including bulk edits that named it among many (answered in SQL, not by the caller).
+   */
   'changes.list': z
     .object({
-      entity: z.string().optional(),
-      entityId: z.string().optional(),
+      entity: z.string().max(40).optional(),
+      entityId: z.string().max(200).optional(),
+      assetId: z.number().int().positive().optional(),
+      action: z.string().max(60).optional(),
+      newestFirst: z.boolean().optional(),
       limit: z.number().int().min(1).max(10000).optional()
     })
     .strict()

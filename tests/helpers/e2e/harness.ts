@@ -182,6 +182,8 @@ export interface AppUnderTest {
   shown: string[];
   titles: (string | null)[];
   errors: string[];
+  /** Every call the page made through window.api, in order: method and arguments. */
+  calls: { method: string; args: unknown }[];
   /** Pushes an event to the renderer as main's webContents.send would. */
   emit(event: string, payload: unknown): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -217,6 +219,7 @@ export class Harness {
     const dialogs = new DialogDouble();
     const session = new Session();
     const shown: string[] = [];
+    const calls: { method: string; args: unknown }[] = [];
     const titles: (string | null)[] = [];
     const errors: string[] = [];
     const context = await this.browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -254,7 +257,9 @@ export class Harness {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
       const started = performance.now();
-      const result = await handler({}, ...(JSON.parse(argsJson) as unknown[]));
+      const invocation = JSON.parse(argsJson) as unknown[];
+      calls.push({ method: String(invocation[0]), args: invocation[1] });
+      const result = await handler({}, ...invocation);
       const text = JSON.stringify(result);
       const mainMs = performance.now() - started;
       // DEMARC_E2E_TRACE=1 prints each request's time in main, to find where a slow screen waits.
@@ -273,6 +278,7 @@ export class Harness {
       shown,
       titles,
       errors,
+      calls,
       emit,
       screenshot: async (name) => {
         const path = join(SCREENSHOT_DIR, `${name}.png`);

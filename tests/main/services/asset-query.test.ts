@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter } from '@core/bulk-filter';
-import { listAssetPage } from '@main/services/asset-query';
+import { listAssetPage } from '@main/engine/query';
 import { listAssets } from '@main/store/repos/assets';
 import type { AssetFilter } from '@shared/filter';
 import { seedAssets } from '@tests/helpers/seed';

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeFindings, findingsInSlices } from '@core/findings';
-import { assetFacets, listAssetPage } from '@main/services/asset-query';
+import { assetFacets, listAssetPage } from '@main/engine/query';
 import { updateAssets } from '@main/services/asset-update';
-import {
-  currentState,
-  engineState,
-  isLoading,
-  startLoading,
-  whenLoaded
-} from '@main/services/engine-state';
-import { loadEngineInput } from '@main/services/engine-input';
+import { loadEngineInput } from '@main/engine/input';
 import { setOverride } from '@main/services/overrides';
 import { setRaci } from '@main/services/raci-assign';
 import { closeWorkbook, openWorkbook, updateSettings } from '@main/services/workbook-service';
@@ -74,16 +67,16 @@ describe('loading a workbook in slices', () => {
     const wb = openWorkbook(t.ctx, t.path);
     const query = { filter: {}, offset: 0, limit: 100 };
 
-    startLoading(wb, t.ctx);
-    expect(isLoading(wb)).toBe(true);
+    wb.engine.startLoading(t.ctx);
+    expect(wb.engine.isLoading).toBe(true);
     const early = listAssetPage(wb, t.ctx, query);
     const earlySecond = listAssetPage(wb, t.ctx, { ...query, offset: 100 });
     // Answering the pages did not load the state.
-    expect(isLoading(wb)).toBe(true);
-    expect(currentState(wb)).toBeNull();
+    expect(wb.engine.isLoading).toBe(true);
+    expect(wb.engine.current).toBeNull();
 
-    await drain(() => isLoading(wb));
-    const state = currentState(wb);
+    await drain(() => wb.engine.isLoading);
+    const state = wb.engine.current;
     expect(state).not.toBeNull();
     expect(listAssetPage(wb, t.ctx, query)).toEqual(early);
     expect(listAssetPage(wb, t.ctx, { ...query, offset: 100 })).toEqual(earlySecond);
@@ -94,7 +87,7 @@ describe('loading a workbook in slices', () => {
 
     // The state loaded in slices equals one loaded in one go (findings and search index included).
     const again = openWorkbook(t.ctx, t.path);
-    const whole = engineState(again, t.ctx);
+    const whole = again.engine.state(t.ctx);
     expect(state!.input.assets).toEqual(whole.input.assets);
     expect(state!.findings).toEqual(whole.findings);
     expect(state!.searchIndex.texts).toEqual(whole.searchIndex.texts);
@@ -109,13 +102,13 @@ describe('loading a workbook in slices', () => {
 
   it('finishes at once when a read needs the whole state, and waits otherwise', async () => {
     const t = bigWorkbook(30_000);
-    startLoading(t.wb, t.ctx);
-    const facets = whenLoaded(t.wb, t.ctx).then(() => assetFacets(t.wb, t.ctx));
-    expect(isLoading(t.wb)).toBe(true);
+    t.wb.engine.startLoading(t.ctx);
+    const facets = t.wb.engine.whenLoaded(t.ctx).then(() => assetFacets(t.wb, t.ctx));
+    expect(t.wb.engine.isLoading).toBe(true);
     // A filtered page needs every asset: the remaining slices run now.
     const filtered = listAssetPage(t.wb, t.ctx, { filter: { text: 'asset-2999' }, offset: 0, limit: 100 });
     expect(filtered.rows.map((r) => r.name)).toEqual(['asset-2999', 'asset-29990', 'asset-29991', 'asset-29992', 'asset-29993', 'asset-29994', 'asset-29995', 'asset-29996', 'asset-29997', 'asset-29998', 'asset-29999']);
-    expect(isLoading(t.wb)).toBe(false);
+    expect(t.wb.engine.isLoading).toBe(false);
     expect((await facets).resourceGroups.length).toBe(13);
     t.close();
   });
@@ -124,11 +117,11 @@ describe('loading a workbook in slices', () => {
     const t = bigWorkbook();
     t.close();
     const wb = openWorkbook(t.ctx, t.path);
-    startLoading(wb, t.ctx);
+    wb.engine.startLoading(t.ctx);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(isLoading(wb)).toBe(true);
+    expect(wb.engine.isLoading).toBe(true);
     updateAssets(wb, t.ctx, { filter: { ids: [t.ids[44_999]!] }, expectedCount: 1, set: { ownerPartyId: t.alice } });
-    expect(isLoading(wb)).toBe(false);
+    expect(wb.engine.isLoading).toBe(false);
     expect(listAssetPage(wb, t.ctx, { filter: { ids: [t.ids[44_999]!] }, offset: 0, limit: 1 }).rows[0]!.owner).toBe('Alice');
     closeWorkbook(wb);
   });
@@ -137,27 +130,27 @@ describe('loading a workbook in slices', () => {
     const t = bigWorkbook();
     t.close();
     const wb = openWorkbook(t.ctx, t.path);
-    startLoading(wb, t.ctx);
+    wb.engine.startLoading(t.ctx);
     await new Promise((resolve) => setImmediate(resolve)); // settings, parties, overrides read
     await new Promise((resolve) => setImmediate(resolve)); // the first assets read
-    expect(isLoading(wb)).toBe(true);
+    expect(wb.engine.isLoading).toBe(true);
     // A settings change writes without reading the state: the slices read so far are stale.
     updateSettings(wb, t.ctx, { reviewPeriodDays: 30 });
-    expect(isLoading(wb)).toBe(false);
-    const state = await whenLoaded(wb, t.ctx);
+    expect(wb.engine.isLoading).toBe(false);
+    const state = await wb.engine.whenLoaded(t.ctx);
     expect(state.input.settings.reviewPeriodDays).toBe(30);
     expect(state.input.assets.length).toBe(45_000);
-    expect(currentState(wb)).toBe(state);
+    expect(wb.engine.current).toBe(state);
     closeWorkbook(wb);
   });
 
   it('stops quietly when the workbook is closed mid-load', async () => {
     const t = bigWorkbook(25_000);
-    startLoading(t.wb, t.ctx);
-    const waiting = expect(whenLoaded(t.wb, t.ctx)).rejects.toThrow(/not open/);
+    t.wb.engine.startLoading(t.ctx);
+    const waiting = expect(t.wb.engine.whenLoaded(t.ctx)).rejects.toThrow(/not open/);
     await new Promise((resolve) => setImmediate(resolve));
     t.close();
-    await drain(() => isLoading(t.wb));
+    await drain(() => t.wb.engine.isLoading);
     await waiting;
   });
 });

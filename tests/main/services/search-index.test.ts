@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter } from '@core/bulk-filter';
-import { SearchIndex } from '@main/services/search-index';
+import { SearchIndex } from '@main/engine/search-index';
 import type { Asset } from '@shared/domain';
 
 function asset(id: number, fields: Partial<Asset>): Asset {
@@ -12,6 +12,7 @@ function asset(id: number, fields: Partial<Asset>): Asset {
     type: null,
     kind: null,
     sku: null,
+    managedBy: null,
     provider: null,
     subscription: null,
     resourceGroup: null,
@@ -26,6 +27,7 @@ function asset(id: number, fields: Partial<Asset>): Asset {
     ownerPartyId: null,
     lastReviewedAt: null,
     notSeenInLastImport: false,
+    lastImportRunId: null,
     source: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

@@ -1,27 +1,21 @@
 /**
  * The SQL of an inventory import: one read of every asset as arrays (100k rows, no row objects)
- * and the prepared statements an import run writes with, inside the service's transaction.
+ * and the prepared statements an import run writes with, inside the service's transaction. The
+ * columns come from the field table: what an import writes is IMPORTED_FIELDS.
  */
+import { columnOf, IMPORTED_FIELDS, insertSql, setClause, toParams, type AssetField, type ImportedFields } from '../asset-fields';
 import type { Db } from '../workbook-file';
 
 export type ImportCell = string | number | null;
 
-/**
- * Every asset as [id, key, source, service_model_source, ...compared], where compared are the
- * columns an import may rewrite, in this order: external_id, name, type, kind, sku, managed_by,
- * provider, subscription, resource_group, location, tags, service_model, classification_reason,
- * classification_confidence, needs_review.
- */
+/** Every asset as [id, key, ...IMPORTED_FIELDS] in stored form (booleans 0/1, tags as JSON text). */
 export function iterateImportRows(db: Db): IterableIterator<ImportCell[]> {
-  return db
-    .prepare(
-      `SELECT id, key, source, service_model_source, external_id, name, type, kind, sku, managed_by, provider, subscription,
-         resource_group, location, tags, service_model, classification_reason, classification_confidence, needs_review
-       FROM assets`
-    )
-    .raw()
-    .iterate() as IterableIterator<ImportCell[]>;
+  const columns = ['id', 'key', ...IMPORTED_FIELDS].map((field) => columnOf(field as AssetField)).join(', ');
+  return db.prepare(`SELECT ${columns} FROM assets`).raw().iterate() as IterableIterator<ImportCell[]>;
 }
+
+/** Where each imported field sits in a row of iterateImportRows. */
+export const IMPORT_ROW_INDEX = Object.fromEntries(IMPORTED_FIELDS.map((field, i) => [field, i + 2])) as Record<(typeof IMPORTED_FIELDS)[number], number>;
 
 export interface ImportRunRow {
   fileName: string;
@@ -33,17 +27,25 @@ export interface ImportRunRow {
   at: string;
 }
 
+/** A new asset: its key and imported fields, the owner the file names, when and by which run. */
+export interface NewImportedAsset extends ImportedFields {
+  key: string;
+  ownerPartyId: number | null;
+  at: string;
+  runId: number | null;
+}
+
 export interface ImportStatements {
   insertRun(run: ImportRunRow): number;
-  /** key, external_id, name, type, kind, sku, managed_by, provider, subscription, resource_group, location, tags,
-   *  service_model, service_model_source, classification_reason, classification_confidence, needs_review,
-   *  owner_party_id, source, created_at, updated_at, last_import_run_id */
-  insertAsset(...values: ImportCell[]): void;
-  /** external_id … needs_review as above, then source, last_import_run_id, updated_at, id */
-  updateAsset(...values: ImportCell[]): void;
+  insertAsset(asset: NewImportedAsset): void;
+  /** Rewrites an existing asset's imported fields and marks it seen by the run. */
+  updateAsset(id: number, fields: ImportedFields, runId: number | null, at: string): void;
   markSeen(runId: number | null, id: number): void;
   markNotSeen(id: number): void;
 }
+
+const INSERTED = ['key', ...IMPORTED_FIELDS, 'ownerPartyId', 'notSeenInLastImport', 'createdAt', 'updatedAt', 'lastImportRunId'] as const satisfies readonly AssetField[];
+const UPDATED = [...IMPORTED_FIELDS, 'notSeenInLastImport', 'lastImportRunId', 'updatedAt'] as const satisfies readonly AssetField[];
 
 /** Prepares the statements once per import run. */
 export function prepareImportStatements(db: Db): ImportStatements {
@@ -51,25 +53,19 @@ export function prepareImportStatements(db: Db): ImportStatements {
     `INSERT INTO import_runs (file_name, sha256, format, encoding, counts_json, actor, at)
      VALUES (@fileName, @sha256, @format, @encoding, @counts, @actor, @at)`
   );
-  const insertAsset = db.prepare(
-    `INSERT INTO assets (key, external_id, name, type, kind, sku, managed_by, provider, subscription, resource_group, location, tags,
-       service_model, service_model_source, classification_reason, classification_confidence, needs_review,
-       owner_party_id, not_seen_in_last_import, source, created_at, updated_at, last_import_run_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`
-  );
-  const updateAsset = db.prepare(
-    `UPDATE assets SET external_id = ?, name = ?, type = ?, kind = ?, sku = ?, managed_by = ?, provider = ?, subscription = ?,
-       resource_group = ?, location = ?, tags = ?, service_model = ?, service_model_source = ?, classification_reason = ?,
-       classification_confidence = ?, needs_review = ?, source = ?, not_seen_in_last_import = 0, last_import_run_id = ?,
-       updated_at = ?
-     WHERE id = ?`
-  );
-  const markSeen = db.prepare('UPDATE assets SET not_seen_in_last_import = 0, last_import_run_id = ? WHERE id = ?');
-  const markNotSeen = db.prepare('UPDATE assets SET not_seen_in_last_import = 1 WHERE id = ? AND not_seen_in_last_import = 0');
+  const insertAsset = db.prepare(insertSql(INSERTED));
+  const updateAsset = db.prepare(`UPDATE assets SET ${setClause(UPDATED)} WHERE ${columnOf('id')} = @id`);
+  const seen = columnOf('notSeenInLastImport');
+  const markSeen = db.prepare(`UPDATE assets SET ${seen} = 0, ${columnOf('lastImportRunId')} = ? WHERE ${columnOf('id')} = ?`);
+  const markNotSeen = db.prepare(`UPDATE assets SET ${seen} = 1 WHERE ${columnOf('id')} = ? AND ${seen} = 0`);
   return {
     insertRun: (run) => Number(insertRun.run(run).lastInsertRowid),
-    insertAsset: (...values) => void insertAsset.run(...values),
-    updateAsset: (...values) => void updateAsset.run(...values),
+    insertAsset: (asset) =>
+      void insertAsset.run(
+        toParams(INSERTED, { ...asset, notSeenInLastImport: false, createdAt: asset.at, updatedAt: asset.at, lastImportRunId: asset.runId })
+      ),
+    updateAsset: (id, fields, runId, at) =>
+      void updateAsset.run({ ...toParams(UPDATED, { ...fields, notSeenInLastImport: false, lastImportRunId: runId, updatedAt: at }), id }),
     markSeen: (runId, id) => void markSeen.run(runId, id),
     markNotSeen: (id) => void markNotSeen.run(id)
   };

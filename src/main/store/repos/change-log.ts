@@ -60,6 +60,9 @@ function toEntry(row: ChangeRow): ChangeLogEntry {
 export interface ChangeQuery {
   entity?: string;
   entityId?: string;
+  /** The entries about one asset: its own, and bulk edits whose `after.ids` name it. */
+  assetId?: number;
+  action?: string;
   /** Newest first when set; oldest first (the export's order) otherwise. */
   newestFirst?: boolean;
   limit?: number;
@@ -69,9 +72,15 @@ export function listChanges(db: Db, query: ChangeQuery = {}): ChangeLogEntry[] {
   const where: string[] = [];
   if (query.entity !== undefined) where.push('entity = @entity');
   if (query.entityId !== undefined) where.push('entity_id = @entityId');
+  if (query.action !== undefined) where.push('action = @action');
+  if (query.assetId !== undefined) {
+    // Numbers bind as REAL (5 → '5.0' as text): the id's text is bound on its own.
+    where.push(`entity = 'asset' AND (entity_id = @assetIdText
+      OR (entity_id IS NULL AND EXISTS (SELECT 1 FROM json_each(after_json, '$.ids') WHERE value = @assetId)))`);
+  }
   const sql = `SELECT * FROM change_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY id ${query.newestFirst ? 'DESC' : 'ASC'} ${query.limit ? 'LIMIT @limit' : ''}`;
-  const rows = db.prepare(sql).all({ entity: query.entity, entityId: query.entityId, limit: query.limit }) as ChangeRow[];
+  const rows = db.prepare(sql).all({ entity: query.entity, entityId: query.entityId, assetId: query.assetId, assetIdText: query.assetId === undefined ? undefined : String(query.assetId), action: query.action, limit: query.limit }) as ChangeRow[];
   return rows.map(toEntry);
 }
 

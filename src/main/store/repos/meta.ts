@@ -1,3 +1,4 @@
+import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '@core/models';
 import type { WorkbookSettings } from '@shared/domain';
 import type { Db } from '../workbook-file';
 
@@ -42,8 +43,8 @@ export function readSettings(db: Db, fallbackUser: string): WorkbookSettings {
   const meta = readMeta(db);
   return {
     organisation: meta.get(META_KEYS.organisation) ?? '',
-    defaultModelId: meta.get(META_KEYS.defaultModelId) ?? 'microsoft-2026-01',
-    defaultModelVersion: meta.get(META_KEYS.defaultModelVersion) ?? '2026-01-12',
+    defaultModelId: meta.get(META_KEYS.defaultModelId) ?? DEFAULT_MODEL_ID,
+    defaultModelVersion: meta.get(META_KEYS.defaultModelVersion) ?? BUILTIN_MODELS[DEFAULT_MODEL_ID]!.version,
     reviewPeriodDays: Number(meta.get(META_KEYS.reviewPeriodDays) ?? 365),
     defaultTeamPerLayer: parseTeams(meta.get(META_KEYS.defaultTeamPerLayer)),
     userName: meta.get(META_KEYS.userName) ?? fallbackUser

@@ -57,33 +57,6 @@ export function insertParty(db: Db, party: NewParty, createdAt: string): Party {
   return created;
 }
 
-export interface PartyPatch {
-  name?: string;
-  kind?: PartyKind;
-  email?: string | null;
-  notes?: string | null;
-  active?: boolean;
-  leftAt?: string | null;
-}
-
-export function updateParty(db: Db, id: number, patch: PartyPatch): void {
-  const current = getParty(db, id);
-  if (!current) return;
-  const next = { ...current, ...patch };
-  db.prepare(
-    `UPDATE parties SET name = @name, kind = @kind, email = @email, notes = @notes, active = @active, left_at = @leftAt
-     WHERE id = @id`
-  ).run({
-    id,
-    name: next.name.trim(),
-    kind: next.kind,
-    email: next.email,
-    notes: next.notes,
-    active: next.active ? 1 : 0,
-    leftAt: next.leftAt
-  });
-}
-
 export function countParties(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM parties').get() as { n: number }).n;
 }

@@ -81,32 +81,6 @@ export function listAssignments(db: Db, scope?: AssetScope): RaciAssignment[] {
   return rows.map(toAssignment);
 }
 
-export function listAssignmentsOfParty(db: Db, partyId: number): RaciAssignment[] {
-  const rows = db
-    .prepare('SELECT * FROM raci_assignments WHERE party_id = ? ORDER BY asset_id, layer_id, role')
-    .all(partyId) as AssignmentRow[];
-  return rows.map(toAssignment);
-}
-
-/** Replaces the explicit assignments of one role on one asset × layer. */
-export function replaceRoleAssignments(
-  db: Db,
-  assetId: number,
-  layerId: string,
-  role: RaciRole,
-  partyIds: readonly number[]
-): void {
-  db.prepare('DELETE FROM raci_assignments WHERE asset_id = ? AND layer_id = ? AND role = ?').run(
-    assetId,
-    layerId,
-    role
-  );
-  const insert = db.prepare(
-    'INSERT INTO raci_assignments (asset_id, layer_id, party_id, role) VALUES (?, ?, ?, ?)'
-  );
-  for (const partyId of new Set(partyIds)) insert.run(assetId, layerId, partyId, role);
-}
-
 export function countAssignments(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM raci_assignments').get() as { n: number }).n;
 }

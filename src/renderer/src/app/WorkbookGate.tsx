@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { StartScreen } from '../features/start/StartScreen';
-import { Workbench } from '../features/layout/Workbench';
+import { StartScreen } from './StartScreen';
+import { Workbench } from './Workbench';
 import { call } from '../lib/api';
-import { workbookKeys } from '../lib/query-keys';
+import { workbookKeys } from './queries';
 import { useWorkbookCommands } from './useWorkbookCommands';
 
 /** Start screen until a workbook is open, then the workbench. */

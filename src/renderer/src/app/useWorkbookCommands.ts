@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { MenuCommand } from '@shared/contract';
 import type { WorkbookInfo } from '@shared/contract/workbook';
 import { ApiError, call, onEvent } from '../lib/api';
-import { workbookKeys } from '../lib/query-keys';
+import { workbookKeys } from './queries';
 
 export interface WorkbookCommands {
   create: (organisation?: string) => void;
@@ -59,8 +59,7 @@ export function useWorkbookCommands(): WorkbookCommands {
   const { mutate: closeMutate } = close;
   useEffect(() => {
     let seq = 0;
-    return onEvent('menu', (payload) => {
-      const command = payload as MenuCommand;
+    return onEvent('menu', (command) => {
       if (command === 'new-workbook') createMutate(undefined);
       else if (command === 'open-workbook') openMutate(undefined);
       else if (command === 'close-workbook') closeMutate();

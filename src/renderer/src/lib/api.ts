@@ -2,7 +2,7 @@
  * The renderer's only door to the workbook: window.api from the preload.
  * `call` unwraps results and throws ApiError so TanStack Query can show failures.
  */
-import type { DemarcApi, EventName, MethodInput, MethodName, MethodOutput } from '@shared/contract';
+import type { DemarcApi, EventName, EventPayloads, MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
 
 declare global {
@@ -28,6 +28,6 @@ export async function call<M extends MethodName>(method: M, args: MethodInput<M>
   return result.data;
 }
 
-export function onEvent(event: EventName, listener: (payload: unknown) => void): () => void {
+export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
   return window.api.on(event, listener);
 }

@@ -1,5 +1,5 @@
 import { QueryError } from '../../components/QueryError';
-import { useAssetHistory } from './useAsset';
+import { useAssetHistory } from './queries';
 
 /** The change log entries about this asset, newest first. */
 export function AssetHistory({ id }: { id: number }) {

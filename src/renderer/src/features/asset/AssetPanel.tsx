@@ -7,7 +7,8 @@ import { AssetHistory } from './AssetHistory';
 import { ClassificationField } from './ClassificationField';
 import { LayerTable } from './LayerTable';
 import { OwnerField } from './OwnerField';
-import { useAsset, useAssetMutations } from './useAsset';
+import { useAsset } from './queries';
+import { useAssetMutations } from './useAssetMutations';
 
 /**
  * Everything about one asset beside the grid: facts, classification, owner, layers, RACI,

@@ -2,7 +2,7 @@ import type { AssetDetail } from '@shared/contract/engine';
 import { SERVICE_MODELS, type ServiceModel } from '@shared/domain';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { serviceModelLabel } from '../../lib/labels';
-import type { useAssetMutations } from './useAsset';
+import type { useAssetMutations } from './useAssetMutations';
 
 /** The service model, why the classifier chose it, and whether it needs a human look. */
 export function ClassificationField({ detail, mutations }: { detail: AssetDetail; mutations: ReturnType<typeof useAssetMutations> }) {

@@ -3,7 +3,7 @@ import type { AssetDetail } from '@shared/contract/engine';
 import { LayerRow } from './LayerRow';
 import { OverrideDialog } from './OverrideDialog';
 import { RaciDialog } from './RaciDialog';
-import type { useAssetMutations } from './useAsset';
+import type { useAssetMutations } from './useAssetMutations';
 
 /** Every layer of the asset's model, with override and RACI editing. */
 export function LayerTable({ detail, mutations }: { detail: AssetDetail; mutations: ReturnType<typeof useAssetMutations> }) {

@@ -4,7 +4,7 @@ import { CELL_VALUES, type CellValue } from '@shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
 import { RESPONSIBILITY_LABELS } from '../../lib/labels';
-import type { useAssetMutations } from './useAsset';
+import type { useAssetMutations } from './useAssetMutations';
 
 /** Moves one layer away from the published cell, with the reason an auditor will read. */
 export function OverrideDialog({ layer, mutations, onClose }: { layer: AssetLayerDetail; mutations: ReturnType<typeof useAssetMutations>; onClose: () => void }) {

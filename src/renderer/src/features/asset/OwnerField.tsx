@@ -1,6 +1,6 @@
 import type { AssetDetail } from '@shared/contract/engine';
-import { useActivePeopleAndTeams } from '../parties/useParties';
-import type { useAssetMutations } from './useAsset';
+import { useActivePeopleAndTeams } from '../parties/queries';
+import type { useAssetMutations } from './useAssetMutations';
 
 /** The asset's owner: an active person or team. A departed owner stays visible until changed. */
 export function OwnerField({ detail, mutations }: { detail: AssetDetail; mutations: ReturnType<typeof useAssetMutations> }) {

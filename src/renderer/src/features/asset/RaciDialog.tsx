@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { AssetLayerDetail } from '@shared/contract/engine';
 import type { RaciRole } from '@shared/domain';
 import { Dialog } from '../../components/Dialog';
-import { useParties } from '../parties/useParties';
-import type { useAssetMutations } from './useAsset';
+import { useParties } from '../parties/queries';
+import type { useAssetMutations } from './useAssetMutations';
 
 const ROLE_NAMES: Record<RaciRole, string> = { R: 'Responsible (R)', A: 'Accountable (A)', C: 'Consulted (C)', I: 'Informed (I)' };
 

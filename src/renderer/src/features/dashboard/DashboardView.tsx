@@ -2,11 +2,11 @@ import { Bar, BarChart, Cell, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabe
 import { RESPONSIBILITIES, SERVICE_MODELS, SEVERITIES } from '@shared/domain';
 import { QueryError } from '../../components/QueryError';
 import { RESPONSIBILITY_LABELS, SEVERITY_LABELS, serviceModelLabel } from '../../lib/labels';
-import type { SectionProps } from '../layout/sections';
+import type { SectionProps } from '../../lib/navigation';
 import { DemarcationPanel } from '../picture/DemarcationPanel';
 import { ChartCard } from './ChartCard';
 import { RESPONSIBILITY_FILL, SERIES_FILL, SEVERITY_FILL } from './chart-colours';
-import { useDashboard } from './useDashboard';
+import { useDashboard } from './queries';
 
 const WIDTH = 380;
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FrameworkExport } from '@shared/contract/frameworks';
 import { Dialog } from '../../components/Dialog';
-import type { SectionProps } from '../layout/sections';
+import type { SectionProps } from '../../lib/navigation';
 import { ExportForm } from './ExportForm';
 import { FRAMEWORK_TITLES, FrameworkExportForm } from './FrameworkExportForm';
 import { MappingPanel } from './MappingPanel';

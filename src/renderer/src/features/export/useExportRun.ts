@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProgressEvent } from '@shared/contract';
 import { ApiError, call, onEvent } from '../../lib/api';
 
 export type ExportRunStatus<T> =
@@ -19,10 +18,6 @@ export interface ExportRun<T> {
   shellError: string | null;
 }
 
-function isExportProgress(payload: unknown): payload is ProgressEvent {
-  return typeof payload === 'object' && payload !== null && (payload as { operation?: unknown }).operation === 'export';
-}
-
 /**
  * One export at a time, whatever it writes: the save dialog, progress events, cancel (main's
  * export.cancel stops whichever export runs), the result and Show in folder.
@@ -35,7 +30,7 @@ export function useExportRun<T>(): ExportRun<T> {
   useEffect(
     () =>
       onEvent('progress', (payload) => {
-        if (!isExportProgress(payload) || !running.current) return;
+        if (payload.operation !== 'export' || !running.current) return;
         setStatus((current) => (current.kind === 'running' ? { ...current, phase: payload.phase, done: payload.done, total: payload.total } : current));
       }),
     []

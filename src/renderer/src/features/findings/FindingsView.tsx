@@ -1,8 +1,8 @@
 import { SEVERITIES } from '@shared/domain';
 import { QueryError } from '../../components/QueryError';
 import { SEVERITY_LABELS } from '../../lib/labels';
-import type { SectionProps } from '../layout/sections';
-import { useFindingSummary } from './useFindingSummary';
+import type { SectionProps } from '../../lib/navigation';
+import { useFindingSummary } from './queries';
 
 /** What still needs a decision, grouped by kind; a group opens the grid filtered to it. */
 export function FindingsView({ navigate }: SectionProps) {

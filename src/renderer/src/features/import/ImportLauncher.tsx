@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { MenuCommand } from '@shared/contract';
 import { onEvent } from '../../lib/api';
 import { ImportDialog } from './ImportDialog';
 import type { ReadChoice } from './useImport';
@@ -19,7 +18,7 @@ export function ImportLauncher({ disabled }: { disabled?: boolean }) {
   useEffect(
     () =>
       onEvent('menu', (payload) => {
-        if ((payload as MenuCommand) === 'import') setOpen((current) => current ?? { initial: {}, seq: Date.now() });
+        if (payload === 'import') setOpen((current) => current ?? { initial: {}, seq: Date.now() });
       }),
     []
   );

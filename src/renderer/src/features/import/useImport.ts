@@ -3,7 +3,6 @@ import type { ProgressEvent } from '@shared/contract';
 import type { ImportPreview, ImportResult } from '@shared/contract/import';
 import type { ColumnMapping, ImportFormat } from '@shared/import';
 import { ApiError, call, onEvent } from '../../lib/api';
-import { useInvalidateWorkbook } from '../../lib/useInvalidateWorkbook';
 
 export type ImportStep =
   | { step: 'reading' }
@@ -20,15 +19,13 @@ export interface ReadChoice {
 
 /** The import road for the dialog: preview (dialog or paths), re-preview, apply, cancel, progress. */
 export function useImport(onClosed: () => void) {
-  const invalidate = useInvalidateWorkbook();
   const [state, setState] = useState<ImportStep>({ step: 'reading' });
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(
     () =>
-      onEvent('progress', (payload) => {
-        const event = payload as ProgressEvent;
+      onEvent('progress', (event) => {
         if (event.operation === 'import') setProgress(event);
       }),
     []
@@ -71,11 +68,9 @@ export function useImport(onClosed: () => void) {
         setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
         // A cancelled or refused apply wrote nothing: back to the preview (its token may be spent).
         setState({ step: 'preview', preview: { ...previewed, canApply: false } });
-      } finally {
-        void invalidate();
       }
     },
-    [invalidate]
+    []
   );
 
   const cancel = useCallback(async (token?: string) => {

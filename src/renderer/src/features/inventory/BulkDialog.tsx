@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Pending } from '../../components/Pending';
 import { serviceModelLabel } from '../../lib/labels';
-import { useActivePeopleAndTeams } from '../parties/useParties';
+import { useActivePeopleAndTeams } from '../parties/queries';
 import type { useBulkUpdate } from './useBulkUpdate';
 
 export type BulkKind = 'serviceModel' | 'owner' | 'reviewed';
@@ -25,7 +25,7 @@ interface BulkDialogProps {
 export function BulkDialog({ kind, count, filter, bulk, onDone, onClose }: BulkDialogProps) {
   const people = useActivePeopleAndTeams();
   const [value, setValue] = useState('');
-  const { mutation, progress } = bulk;
+  const mutation = bulk;
   const nounCount = `${count.toLocaleString()} ${count === 1 ? 'asset' : 'assets'}`;
 
   const set = (): MethodInput<'assets.update'>['set'] | null => {
@@ -87,7 +87,7 @@ export function BulkDialog({ kind, count, filter, bulk, onDone, onClose }: BulkD
           </select>
         </label>
       )}
-      {mutation.isPending && <Pending label={`Updating ${nounCount}…`} done={progress?.done} total={progress?.total} />}
+      {mutation.isPending && <Pending label={`Updating ${nounCount}…`} />}
       {mutation.error && <ErrorBanner message={mutation.error.message} />}
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import type { AssetSortColumn } from '@shared/contract/engine';
 import { formatCount } from '../../lib/labels';
-import type { AssetSort } from '../../lib/query-keys';
+import type { AssetSort } from './queries';
 import type { GridColumn } from './columns';
 
 interface GridHeaderProps {

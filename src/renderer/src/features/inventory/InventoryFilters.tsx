@@ -4,7 +4,7 @@ import { FINDING_CODES, SERVICE_MODELS } from '@shared/domain';
 import type { AssetFilter } from '@shared/filter';
 import { findingCodeLabel, formatCount, serviceModelLabel } from '../../lib/labels';
 import { FacetSelect } from './FacetSelect';
-import { useFacets } from './useFacets';
+import { useFacets } from './queries';
 
 /** The facet menus' choices ('' = any); the search text is kept apart (SearchBox). */
 export interface FilterDraft {

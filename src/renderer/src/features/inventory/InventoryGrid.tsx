@@ -4,7 +4,7 @@ import type { AssetListRow, AssetSortColumn } from '@shared/contract/engine';
 import type { AssetFilter } from '@shared/filter';
 import { QueryError } from '../../components/QueryError';
 import { call } from '../../lib/api';
-import type { AssetSort } from '../../lib/query-keys';
+import type { AssetSort } from './queries';
 import type { GridColumn } from './columns';
 import { GridHeader } from './GridHeader';
 import { GridRow } from './GridRow';

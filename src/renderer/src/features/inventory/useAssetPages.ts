@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AssetListRow, AssetPage } from '@shared/contract/engine';
 import type { AssetFilter } from '@shared/filter';
 import { call } from '../../lib/api';
-import { assetKeys, type AssetSort } from '../../lib/query-keys';
+import { assetKeys, type AssetSort } from './queries';
 
 export const PAGE_SIZE = 100;
 

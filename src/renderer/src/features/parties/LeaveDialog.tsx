@@ -1,12 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Party } from '@shared/domain';
 import { Dialog } from '../../components/Dialog';
-import { call } from '../../lib/api';
 import { todayIso } from '../../lib/labels';
-import { partyKeys } from '../../lib/query-keys';
 import { HoldingsList } from './HoldingsList';
-import { useActivePeopleAndTeams, usePartyMutations } from './useParties';
+import { useActivePeopleAndTeams, usePartyHoldings } from './queries';
+import { usePartyMutations } from './useParties';
 
 /**
  * Marks a party as having left (on a date) and shows what it still holds, then hands all of it
@@ -20,7 +18,7 @@ export function LeaveDialog({ party, onClose }: { party: Party; onClose: () => v
   const [toId, setToId] = useState('');
   const { leave, reassign } = mutations;
   const left = !party.active || leave.isSuccess;
-  const holdings = useQuery({ queryKey: partyKeys.holdings(party.id), queryFn: () => call('parties.holdings', { id: party.id }), enabled: !party.active });
+  const holdings = usePartyHoldings(party.id, !party.active);
   const held = leave.data ?? holdings.data;
   const candidates = useActivePeopleAndTeams().filter((candidate) => candidate.id !== party.id);
 

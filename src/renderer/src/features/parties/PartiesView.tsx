@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { PartyListEntry } from '@shared/contract/engine';
 import { QueryError } from '../../components/QueryError';
 import { PARTY_KIND_LABELS, shortDate } from '../../lib/labels';
-import type { SectionProps } from '../layout/sections';
+import type { SectionProps } from '../../lib/navigation';
 import { LeaveDialog } from './LeaveDialog';
 import { PartyDialog } from './PartyDialog';
-import { useParties, usePartyMutations } from './useParties';
+import { useParties } from './queries';
+import { usePartyMutations } from './useParties';
 
 type Editing = { kind: 'add' } | { kind: 'edit' | 'leave'; party: PartyListEntry };
 

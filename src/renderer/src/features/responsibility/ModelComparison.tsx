@@ -5,16 +5,16 @@ import { QueryError } from '../../components/QueryError';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
 import { serviceModelLabel } from '../../lib/labels';
 import { DrawnComparison } from '../picture/DrawnComparison';
-import { useModelComparison } from './useModels';
-
-const DEFAULT_A = 'microsoft-2026-01';
-const DEFAULT_B = 'microsoft-classic-2023';
+import { useModelComparison } from './queries';
 
 /** Two models side by side, cells that differ marked (in words as well as colour). */
 export function ModelComparison({ models }: { models: ModelSummary[] }) {
-  const pick = (preferred: string, fallback: number) => (models.some((model) => model.id === preferred) ? preferred : (models[fallback]?.id ?? null));
-  const [a, setA] = useState<string | null>(() => pick(DEFAULT_A, 0));
-  const [b, setB] = useState<string | null>(() => pick(DEFAULT_B, 1));
+  // The workbook's default model against another of the same publisher (its other version), else the first other one.
+  const defaultId = models.find((model) => model.isDefault)?.id ?? models[0]?.id ?? null;
+  const publisher = (id: string | null) => id?.split('-')[0] ?? '';
+  const others = models.filter((model) => model.id !== defaultId);
+  const [a, setA] = useState<string | null>(() => defaultId);
+  const [b, setB] = useState<string | null>(() => (others.find((model) => publisher(model.id) === publisher(defaultId)) ?? others[0])?.id ?? null);
   const comparison = useModelComparison(a, b);
   const [drawn, setDrawn] = useState(false);
   const data = comparison.data;

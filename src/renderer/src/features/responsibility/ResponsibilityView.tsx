@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { QueryError } from '../../components/QueryError';
-import type { SectionProps } from '../layout/sections';
+import type { SectionProps } from '../../lib/navigation';
 import { DefaultModelDialog } from './DefaultModelDialog';
 import { ModelComparison } from './ModelComparison';
 import { ModelMatrix } from './ModelMatrix';
-import { useModel, useModelList, useModelMutations } from './useModels';
+import { useModel, useModelList } from './queries';
+import { useModelMutations } from './useModels';
 
 /** The responsibility models: the one in use, any other, a comparison, and changing the default. */
 export function ResponsibilityView({ info }: SectionProps) {

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { ResponsibilityModel } from '@shared/domain';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { call } from '../../lib/api';
-import { workbookKeys } from '../../lib/query-keys';
-import { useActivePeopleAndTeams } from '../parties/useParties';
+import { useActivePeopleAndTeams } from '../parties/queries';
 
 function customerLayers(model: ResponsibilityModel) {
   return model.layers.filter((layer) =>
@@ -17,7 +16,6 @@ function customerLayers(model: ResponsibilityModel) {
 
 /** For each customer-side layer of the model in use, the team named by default (R and A). */
 export function DefaultTeamsForm({ model, saved }: { model: ResponsibilityModel; saved: Record<string, number> }) {
-  const queryClient = useQueryClient();
   const parties = useActivePeopleAndTeams();
   const teams = parties.filter((party) => party.kind === 'team');
   const people = parties.filter((party) => party.kind === 'person');
@@ -27,10 +25,6 @@ export function DefaultTeamsForm({ model, saved }: { model: ResponsibilityModel;
       const defaultTeamPerLayer: Record<string, number> = {};
       for (const [layer, id] of Object.entries(choice)) if (id) defaultTeamPerLayer[layer] = Number(id);
       return call('settings.update', { defaultTeamPerLayer });
-    },
-    onSuccess: (next) => {
-      queryClient.setQueryData(workbookKeys.current(), next);
-      void queryClient.invalidateQueries({ queryKey: workbookKeys.all });
     }
   });
   const submit = (event: FormEvent) => {

@@ -1,29 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { call } from '../../lib/api';
-import { workbookKeys } from '../../lib/query-keys';
-import type { SectionProps } from '../layout/sections';
-import { useModel } from '../responsibility/useModels';
+import type { SectionProps } from '../../lib/navigation';
+import { useModel } from '../responsibility/queries';
 import { AppVersionsTable } from './AppVersionsTable';
 import { DefaultTeamsForm } from './DefaultTeamsForm';
-import { useSavedDefaultTeams } from './useDefaultTeams';
 
 /** Organisation, the change log's user name, the review period, the default team per layer, and the Demarc versions. */
 export function SettingsView({ info }: SectionProps) {
-  const queryClient = useQueryClient();
   const model = useModel(info.defaultModelId);
-  const savedTeams = useSavedDefaultTeams();
   const [organisation, setOrganisation] = useState(info.organisation);
   const [userName, setUserName] = useState(info.userName);
   const [reviewPeriodDays, setReviewPeriodDays] = useState(String(info.reviewPeriodDays));
   const save = useMutation({
     mutationFn: () =>
-      call('settings.update', { organisation: organisation.trim(), userName: userName.trim(), reviewPeriodDays: Number(reviewPeriodDays) }),
-    onSuccess: (next) => {
-      queryClient.setQueryData(workbookKeys.current(), next);
-      void queryClient.invalidateQueries({ queryKey: workbookKeys.all });
-    }
+      call('settings.update', { organisation: organisation.trim(), userName: userName.trim(), reviewPeriodDays: Number(reviewPeriodDays) })
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +46,7 @@ export function SettingsView({ info }: SectionProps) {
         {save.isSuccess && <span role="status">Saved.</span>}
       </div>
     </form>
-    {model.data && savedTeams.data && <DefaultTeamsForm model={model.data} saved={savedTeams.data} />}
+    {model.data && <DefaultTeamsForm model={model.data} saved={info.defaultTeamPerLayer} />}
     <AppVersionsTable info={info} />
     </div>
   );

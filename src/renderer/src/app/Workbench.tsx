@@ -1,20 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookInfo } from '@shared/contract/workbook';
-import type { WorkbookCommands } from '../../app/useWorkbookCommands';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { requestFind } from '../../lib/find-request';
-import { UndoRedoButtons } from '../history/UndoRedoButtons';
-import { useHistory } from '../history/useHistory';
-import { useUndoShortcuts } from '../history/useUndoShortcuts';
-import { ImportLauncher } from '../import/ImportLauncher';
-import { SECTIONS, type SectionId } from './sections';
+import type { WorkbookCommands } from './useWorkbookCommands';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { requestFind } from '../lib/find-request';
+import { UndoRedoButtons } from '../features/history/UndoRedoButtons';
+import { useHistory } from '../features/history/useHistory';
+import { useUndoShortcuts } from '../features/history/useUndoShortcuts';
+import { ImportLauncher } from '../features/import/ImportLauncher';
+import type { SectionId } from '../lib/navigation';
+import { SECTIONS } from './sections';
 import { StatusBar } from './StatusBar';
+import { useRefreshOnWrite } from './useRefreshOnWrite';
 
 /** The layout every area lives in: navigation, the area, the status bar. */
 export function Workbench({ info, commands }: { info: WorkbookInfo; commands: WorkbookCommands }) {
   const [active, setActive] = useState<{ id: SectionId; params: Record<string, string> }>({ id: 'inventory', params: {} });
   const section = SECTIONS.find((candidate) => candidate.id === active.id) ?? SECTIONS[0]!;
   const View = section.component;
+  useRefreshOnWrite();
   const history = useHistory();
   const { mutate: undo } = history.undo;
   const { mutate: redo } = history.redo;

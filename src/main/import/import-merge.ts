@@ -5,7 +5,7 @@
 import { classifyResourceType } from '@core/classify';
 import type { Classification, ServiceModel } from '@shared/domain';
 import type { ImportRow } from '@shared/import';
-import { importKey } from '../import/import-key';
+import { importKey } from './import-key';
 
 /** One asset as an import will write it. */
 export interface ImportedAsset {
@@ -115,14 +115,4 @@ export function classifyAsset(asset: ImportedAsset): Classification {
     name: asset.name,
     sku: asset.sku
   });
-}
-
-/** Tags as stored: keys sorted, so the same tags always compare equal as text. */
-export function tagsJson(tags: Record<string, string>): string {
-  const keys = Object.keys(tags);
-  if (keys.length === 0) return '{}';
-  keys.sort();
-  const sorted: Record<string, string> = {};
-  for (const key of keys) sorted[key] = tags[key] ?? '';
-  return JSON.stringify(sorted);
 }

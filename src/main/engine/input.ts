@@ -12,7 +12,7 @@ import { readSettings } from '../store/repos/meta';
 import { listParties } from '../store/repos/parties';
 import { listAssignments, listOverrides } from '../store/repos/responsibility';
 import type { Db } from '../store/workbook-file';
-import type { OpenWorkbook, ServiceContext } from './context';
+import type { ServiceContext } from '../services/context';
 
 /** Custom models stored in the workbook, parsed; a broken row is reported rather than skipped. */
 export function loadCustomModels(db: Db): ResponsibilityModel[] {
@@ -38,25 +38,25 @@ export function loadModels(db: Db): Record<string, ResponsibilityModel> {
  * their overrides and assignments, those of an id range when the assets are one.
  */
 export function engineInputOf(
-  wb: OpenWorkbook,
+  db: Db,
   ctx: ServiceContext,
   assets: Asset[],
   scope?: { fromId: number; toId: number }
 ): EngineInput {
   return {
-    settings: readSettings(wb.db, ctx.osUser),
-    models: loadModels(wb.db),
+    settings: readSettings(db, ctx.osUser),
+    models: loadModels(db),
     assets,
-    parties: listParties(wb.db),
-    overrides: listOverrides(wb.db, scope),
-    assignments: listAssignments(wb.db, scope),
+    parties: listParties(db),
+    overrides: listOverrides(db, scope),
+    assignments: listAssignments(db, scope),
     now: ctx.clock()
   };
 }
 
 /** Reads everything the engine needs from the workbook. */
-export function loadEngineInput(wb: OpenWorkbook, ctx: ServiceContext): EngineInput {
-  return engineInputOf(wb, ctx, listAssets(wb.db));
+export function loadEngineInput(wb: { db: Db }, ctx: ServiceContext): EngineInput {
+  return engineInputOf(wb.db, ctx, listAssets(wb.db));
 }
 
 /**
@@ -64,7 +64,7 @@ export function loadEngineInput(wb: OpenWorkbook, ctx: ServiceContext): EngineIn
  * overrides and assignments, and the whole of what they share (settings, models, parties). Since
  * findings are per asset, a state built from it answers that page exactly as the whole one would.
  */
-export function loadPageInput(wb: OpenWorkbook, ctx: ServiceContext, offset: number, limit: number): EngineInput {
-  const assets = listAssets(wb.db, { offset, limit });
-  return engineInputOf(wb, ctx, assets, { fromId: assets[0]?.id ?? 0, toId: assets[assets.length - 1]?.id ?? -1 });
+export function loadPageInput(db: Db, ctx: ServiceContext, offset: number, limit: number): EngineInput {
+  const assets = listAssets(db, { offset, limit });
+  return engineInputOf(db, ctx, assets, { fromId: assets[0]?.id ?? 0, toId: assets[assets.length - 1]?.id ?? -1 });
 }

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import type { ClassificationSummary, ImportAssetStatus, ImportCounts, ImportSampleRow, OwnerNote } from '@shared/contract/import';
 import type { Classification, ClassificationSource, ServiceModel } from '@shared/domain';
-import { iterateImportRows, type ImportCell } from '../store/repos/asset-import';
+import { IMPORTED_FIELDS, sortedJson, toColumnValue, type ImportedFields } from '../store/asset-fields';
+import { IMPORT_ROW_INDEX, iterateImportRows, type ImportCell } from '../store/repos/asset-import';
 import type { Db } from '../store/workbook-file';
-import { tagsJson, type ImportedAsset } from './import-merge';
+import type { ImportedAsset } from './import-merge';
 
 /**
  * What the plan keeps of an existing asset: 100k of them must fit in a few tens of MB, so the
@@ -25,7 +26,7 @@ export interface ExistingAsset {
 
 type Cell = ImportCell;
 
-/** A digest of the columns an import writes, in a fixed order; null is not the empty string. */
+/** A digest of the imported fields in stored form, in IMPORTED_FIELDS order; null is not the empty string. */
 function digestOf(values: readonly Cell[]): string {
   const hash = createHash('md5');
   for (const value of values) hash.update(value === null ? '\u0001\u0000' : `${String(value)}\u0000`);
@@ -36,30 +37,31 @@ function storedTagsJson(raw: string): string {
   if (raw === '{}') return raw;
   try {
     const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === 'object' ? tagsJson(parsed as Record<string, string>) : raw;
+    return parsed && typeof parsed === 'object' ? sortedJson(parsed) : raw;
   } catch {
     return raw;
   }
 }
 
+const AT = IMPORT_ROW_INDEX;
+
 /** Every asset's key and digest: one query read as arrays, no per-row SELECT, no row objects kept. */
 export function loadExistingAssets(db: Db): Map<string, ExistingAsset> {
-  const rows = iterateImportRows(db);
   const byKey = new Map<string, ExistingAsset>();
-  for (const row of rows) {
-    const [id, key, source, modelSource, ...compared] = row;
-    compared[10] = storedTagsJson(String(compared[10] ?? '{}'));
+  for (const row of iterateImportRows(db)) {
+    row[AT.tags] = storedTagsJson(String(row[AT.tags] ?? '{}'));
     const manual =
-      modelSource === 'manual'
+      row[AT.serviceModelSource] === 'manual'
         ? {
-            serviceModel: compared[11] as ServiceModel | null,
-            reason: compared[12] as string | null,
-            confidence: compared[13] as Classification['confidence'] | null,
-            needsReview: compared[14] === 1
+            serviceModel: row[AT.serviceModel] as ServiceModel | null,
+            reason: row[AT.classificationReason] as string | null,
+            confidence: row[AT.classificationConfidence] as Classification['confidence'] | null,
+            needsReview: row[AT.needsReview] === 1
           }
         : null;
-    const lowerKey = String(key).toLowerCase();
-    byKey.set(lowerKey, { id: Number(id), key: lowerKey, source: (source ?? null) as string | null, digest: digestOf([source ?? null, modelSource ?? null, ...compared]), manual });
+    const key = String(row[1]).toLowerCase();
+    const source = (row[AT.source] ?? null) as string | null;
+    byKey.set(key, { id: Number(row[0]), key, source, digest: digestOf(row.slice(2)), manual });
   }
   return byKey;
 }
@@ -78,7 +80,6 @@ export interface PlannedAsset {
   asset: ImportedAsset;
   existing: ExistingAsset | null;
   status: ImportAssetStatus;
-  tagsJson: string;
   final: FinalClassification;
   /** New assets only: the active party the file names as owner. */
   ownerPartyId: number | null;
@@ -128,27 +129,32 @@ function finalClassification(asset: ImportedAsset, existing: ExistingAsset | nul
   };
 }
 
+/** The fields an import writes for a planned asset (also what its digest is computed over). */
+export function importedFields(asset: ImportedAsset, final: FinalClassification): ImportedFields {
+  return {
+    externalId: asset.externalId,
+    name: asset.name,
+    type: asset.type,
+    kind: asset.kind,
+    sku: asset.sku,
+    managedBy: asset.managedBy,
+    provider: asset.provider,
+    subscription: asset.subscription,
+    resourceGroup: asset.resourceGroup,
+    location: asset.location,
+    tags: asset.tags,
+    serviceModel: final.serviceModel,
+    serviceModelSource: final.source,
+    classificationReason: final.reason,
+    classificationConfidence: final.confidence,
+    needsReview: final.needsReview,
+    source: asset.source
+  };
+}
+
 /** The same digest as loadExistingAssets computes, for the asset as the import would write it. */
-function plannedDigest(asset: ImportedAsset, tags: string, final: FinalClassification): string {
-  return digestOf([
-    asset.source,
-    final.source,
-    asset.externalId,
-    asset.name,
-    asset.type,
-    asset.kind,
-    asset.sku,
-    asset.managedBy,
-    asset.provider,
-    asset.subscription,
-    asset.resourceGroup,
-    asset.location,
-    tags,
-    final.serviceModel,
-    final.reason,
-    final.confidence,
-    final.needsReview ? 1 : 0
-  ]);
+function plannedDigest(fields: ImportedFields): string {
+  return digestOf(IMPORTED_FIELDS.map((field) => toColumnValue(field, fields[field])));
 }
 
 export interface PlanInput {
@@ -181,11 +187,10 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const asset of input.assets) {
     const existing = input.existing.get(asset.key) ?? null;
     seen.add(asset.key);
-    const tags = tagsJson(asset.tags);
     const final = finalClassification(asset, existing);
     let status: ImportAssetStatus = 'new';
     let ownerPartyId: number | null = null;
-    if (existing !== null) status = plannedDigest(asset, tags, final) === existing.digest ? 'unchanged' : 'updated';
+    if (existing !== null) status = plannedDigest(importedFields(asset, final)) === existing.digest ? 'unchanged' : 'updated';
     else if (asset.owner !== null) {
       ownerPartyId = input.activeParties.get(asset.owner.trim().toLowerCase()) ?? null;
       if (ownerPartyId === null) unknownOwners.add(asset.owner.trim());
@@ -197,7 +202,7 @@ export function planImport(input: PlanInput): ImportPlan {
     if (fileSummary) countInto(fileSummary, final);
     countInto(classification, final);
     // An unchanged asset is only marked seen: its tag text is not kept.
-    planned.push({ asset, existing, status, tagsJson: status === 'unchanged' ? '' : tags, final, ownerPartyId });
+    planned.push({ asset, existing, status, final, ownerPartyId });
   }
   const notSeenIds: number[] = [];
   const notSeenBySource = new Map<string, number>(input.fileSources.map((source) => [source, 0]));

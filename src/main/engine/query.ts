@@ -18,22 +18,18 @@ import type {
 } from '@shared/contract/engine';
 import { RACI_ROLES, SEVERITIES, type Asset, type RaciRole } from '@shared/domain';
 import type { AssetFilter } from '@shared/filter';
-import type { OpenWorkbook, ServiceContext } from './context';
-import { loadPageInput } from './engine-input';
+import type { OpenWorkbook, ServiceContext } from '../services/context';
+import { loadPageInput } from './input';
 import { SearchIndex } from './search-index';
 import { countAssets } from '../store/repos/assets';
 import {
   buildEngineState,
-  currentRevision,
-  engineState,
-  firstPageServed,
-  isLoading,
   memoised,
   modelOf,
   requireAsset,
   severityOfRank,
   type EngineState
-} from './engine-state';
+} from './state';
 
 export interface AssetListQuery {
   filter: AssetFilter;
@@ -232,13 +228,13 @@ function filteredSorted(state: EngineState, query: AssetListQuery): Int32Array {
  */
 export function listAssetPage(wb: OpenWorkbook, ctx: ServiceContext, query: AssetListQuery): AssetPage {
   const unfiltered = Object.keys(query.filter).length === 0 && query.sort === undefined;
-  if (unfiltered && isLoading(wb)) {
-    const page = buildEngineState(loadPageInput(wb, ctx, query.offset, query.limit), currentRevision(wb));
+  if (unfiltered && wb.engine.isLoading) {
+    const page = buildEngineState(loadPageInput(wb.db, ctx, query.offset, query.limit));
     const rows = page.input.assets.map((asset) => toRow(page, asset));
-    firstPageServed(wb);
+    wb.engine.firstPageServed();
     return { total: countAssets(wb.db), offset: query.offset, rows };
   }
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const { assets } = state.input;
   const result = unfiltered ? null : filteredSorted(state, query);
   const total = result === null ? assets.length : result.length;
@@ -250,7 +246,7 @@ export function listAssetPage(wb: OpenWorkbook, ctx: ServiceContext, query: Asse
 
 /** Ids of every asset matching the filter ("select all matching"). */
 export function matchingIds(wb: OpenWorkbook, ctx: ServiceContext, filter: AssetFilter): number[] {
-  return matchingAssets(engineState(wb, ctx), filter).map((a) => a.id);
+  return matchingAssets(wb.engine.state(ctx), filter).map((a) => a.id);
 }
 
 function facet(counts: Map<string, number>): Facet[] {
@@ -261,7 +257,7 @@ function facet(counts: Map<string, number>): Facet[] {
 
 /** Distinct values with counts for the grid's filter menus. */
 export function assetFacets(wb: OpenWorkbook, ctx: ServiceContext): AssetFacets {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const bump = (map: Map<string, number>, key: string | null) => {
     if (key !== null && key !== '') map.set(key, (map.get(key) ?? 0) + 1);
   };
@@ -310,7 +306,7 @@ export function raciContext(state: EngineState, asset: Pick<Asset, 'modelId'>): 
 
 /** Everything the asset panel shows about one asset. */
 export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): AssetDetail {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const asset = requireAsset(state, id);
   const raciCtx = raciContext(state, asset);
   const model = raciCtx.model;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { resolveDisplayKind, resolveDisplayType, resolveRegion } from '@core/classify';
 import { resolveArnResource } from '@core/classify-providers';
-import type { ProgressEvent } from '@shared/contract';
+import type { ParsedInput, ProgressEvent } from '@shared/contract';
 import {
   formatRowError,
   type ImportFilePreview,
@@ -18,26 +18,18 @@ import {
 import { DemarcError } from '@shared/errors';
 import {
   IMPORT_FORMAT_LABELS,
-  type AssetProvider,
-  type ColumnMapping,
   type ImportFormat,
   type ReadResult
 } from '@shared/import';
-import { readInventory } from '../import/read-inventory';
+import { readInventory } from './read-inventory';
 import { listParties } from '../store/repos/parties';
-import type { OpenWorkbook, ServiceContext } from './context';
+import type { OpenWorkbook, ServiceContext } from '../services/context';
 import { classifyAsset, mergeRows, type ImportedAsset, type MergeResult } from './import-merge';
 import { loadExistingAssets, planImport, sampleOf, type ImportPlan } from './import-plan';
 import { writeImport, type ImportRunFile } from './import-write';
 
-export interface ImportRequest {
-  paths: string[];
-  format?: ImportFormat;
-  encoding?: string;
-  mapping?: ColumnMapping;
-  sheet?: string;
-  provider?: AssetProvider;
-}
+/** The files to read and how: the contract's preview input, with the paths chosen. */
+export type ImportRequest = Omit<ParsedInput<'import.preview'>, 'paths'> & { paths: string[] };
 
 export interface ImportRunOptions {
   signal?: AbortSignal;
@@ -52,8 +44,8 @@ interface FileRead {
   read: Omit<ReadResult, 'rows'>;
 }
 
-/** A read, merged and classified import, waiting for its apply. */
-interface PreparedImport {
+/** A read, merged and classified import, waiting for its apply (kept by the OpenWorkbook). */
+export interface PreparedImport {
   files: FileRead[];
   merge: MergeResult;
   rowsPerFile: number[];
@@ -61,7 +53,6 @@ interface PreparedImport {
 
 const YIELD_EVERY = 5000;
 const KEPT_PREVIEWS = 3;
-const pending = new WeakMap<OpenWorkbook, Map<string, PreparedImport>>();
 
 function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -174,11 +165,7 @@ function filePreview(file: FileRead, index: number, plan: ImportPlan): ImportFil
 }
 
 function remember(wb: OpenWorkbook, token: string, prepared: PreparedImport): void {
-  let kept = pending.get(wb);
-  if (kept === undefined) {
-    kept = new Map();
-    pending.set(wb, kept);
-  }
+  const kept = wb.importPreviews;
   kept.set(token, prepared);
   // Old previews hold their assets in memory: keep only the latest few.
   while (kept.size > KEPT_PREVIEWS) kept.delete(kept.keys().next().value!);
@@ -242,12 +229,12 @@ async function applyPrepared(wb: OpenWorkbook, ctx: ServiceContext, prepared: Pr
 
 /** Applies a preview by its token: all or nothing. */
 export async function applyImportToken(wb: OpenWorkbook, ctx: ServiceContext, token: string, options: ImportRunOptions = {}): Promise<ImportResult> {
-  const prepared = pending.get(wb)?.get(token);
+  const prepared = wb.importPreviews.get(token);
   if (prepared === undefined) {
     throw new DemarcError('NOT_FOUND', 'This import preview is no longer available (it was applied, replaced or the workbook was reopened): preview the files again.');
   }
   const result = await applyPrepared(wb, ctx, prepared, options);
-  pending.get(wb)?.delete(token);
+  wb.importPreviews.delete(token);
   return result;
 }
 

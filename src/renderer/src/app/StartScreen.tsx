@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { WorkbookCommands } from '../../app/useWorkbookCommands';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { call } from '../../lib/api';
-import { workbookKeys } from '../../lib/query-keys';
+import type { WorkbookCommands } from './useWorkbookCommands';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { call } from '../lib/api';
+import { workbookKeys } from './queries';
 
 /** First screen: new workbook, open one, or pick a recent one. */
 export function StartScreen({ commands }: { commands: WorkbookCommands }) {

@@ -6,9 +6,9 @@
  */
 import type { ImportCounts } from '@shared/contract/import';
 import { prepareImportStatements } from '../store/repos/asset-import';
-import type { OpenWorkbook, ServiceContext } from './context';
-import type { ImportPlan } from './import-plan';
-import { write } from './write';
+import type { OpenWorkbook, ServiceContext } from '../services/context';
+import { importedFields, type ImportPlan } from './import-plan';
+import { write } from '../services/write';
 
 export interface ImportRunFile {
   fileName: string;
@@ -76,21 +76,11 @@ export function writeImport(
         onProgress?.(done, total);
       }
       done++;
-      const a = p.asset;
-      const f = p.final;
-      const runId = runIds[a.fileIndex] ?? null;
+      const runId = runIds[p.asset.fileIndex] ?? null;
       if (p.existing === null) {
-        sql.insertAsset(
-          a.key, a.externalId, a.name, a.type, a.kind, a.sku, a.managedBy, a.provider, a.subscription, a.resourceGroup,
-          a.location, p.tagsJson, f.serviceModel, f.source, f.reason, f.confidence, f.needsReview ? 1 : 0,
-          p.ownerPartyId, a.source, at, at, runId
-        );
+        sql.insertAsset({ key: p.asset.key, ...importedFields(p.asset, p.final), ownerPartyId: p.ownerPartyId, at, runId });
       } else if (p.status === 'updated') {
-        sql.updateAsset(
-          a.externalId, a.name, a.type, a.kind, a.sku, a.managedBy, a.provider, a.subscription, a.resourceGroup,
-          a.location, p.tagsJson, f.serviceModel, f.source, f.reason, f.confidence, f.needsReview ? 1 : 0, a.source,
-          runId, at, p.existing.id
-        );
+        sql.updateAsset(p.existing.id, importedFields(p.asset, p.final), runId, at);
       } else {
         sql.markSeen(runId, p.existing.id);
       }
@@ -112,7 +102,8 @@ export function writeImport(
           files: files.map((file, i) => ({ ...file, importRunId: runIds[i] ?? null })),
           ownersAssigned: plan.owners.assigned
         }
-      }
+      },
+      touched: { inventory: true }
     };
   });
 }

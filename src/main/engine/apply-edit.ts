@@ -1,0 +1,114 @@
+/**
+ * Keeping the loaded engine state in step with an edit without re-reading the workbook: the
+ * same operations the edit wrote are applied to the in-memory rows, and the findings of the
+ * assets they touched are checked again. Reading 100k assets back costs far more than the edit
+ * itself; edits that change settings fall back to a reload (the engine decides).
+ */
+import type { Asset, LayerOverride, RaciAssignment } from '@shared/domain';
+import type { AssetPatch } from '../store/asset-fields';
+import type { EditOp } from '../services/edit-ops';
+import type { EngineState } from './state';
+
+const assignmentKey = (a: RaciAssignment): string => `${a.layerId}|${a.role}|${a.partyId}`;
+
+function patchAsset(asset: Asset, patch: AssetPatch, at: string): void {
+  Object.assign(asset, Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)));
+  asset.updatedAt = at;
+}
+
+/**
+ * The assets whose findings a party change can move: those it owns or holds a role on, or
+ * every asset when it is a layer's default team (defaults reach assets with no role set).
+ */
+function holdersOf(state: EngineState, partyId: number, into: Set<number>): void {
+  if (Object.values(state.input.settings.defaultTeamPerLayer).includes(partyId)) {
+    for (const asset of state.input.assets) into.add(asset.id);
+    return;
+  }
+  for (const asset of state.input.assets) if (asset.ownerPartyId === partyId) into.add(asset.id);
+  for (const [assetId, rows] of state.assignmentsByAsset) if (rows.some((a) => a.partyId === partyId)) into.add(assetId);
+}
+
+/**
+ * Applies an edit's operations to a loaded state (no 'meta' operations: settings reload the
+ * state) and checks the findings of the assets they touched again.
+ * @returns the ids of the assets whose findings were checked again
+ */
+export function applyEditToState(state: EngineState, ops: readonly EditOp[], at: string): Set<number> {
+  const { overridesByAsset: overrides, assignmentsByAsset: assignments } = state;
+  const touched = new Set<number>();
+  let partiesChanged = false;
+  let overridesChanged = false;
+  let assignmentsChanged = false;
+  // A party's holders, found before the operations move them (a reassign changes owners).
+  for (const op of ops) {
+    if (op.op === 'putParty') holdersOf(state, op.party.id, touched);
+    else if (op.op === 'deleteParty') holdersOf(state, op.id, touched);
+  }
+  for (const op of ops) {
+    switch (op.op) {
+      case 'patchAssets':
+        for (const id of op.ids) {
+          const asset = state.assetById.get(id);
+          if (asset) patchAsset(asset, op.patch, at);
+          touched.add(id);
+        }
+        break;
+      case 'putOverride': {
+        const list = (overrides.get(op.row.assetId) ?? []).filter((o) => o.layerId !== op.row.layerId);
+        overrides.set(op.row.assetId, [...list, { ...op.row }]);
+        touched.add(op.row.assetId);
+        overridesChanged = true;
+        break;
+      }
+      case 'deleteOverride': {
+        const list = (overrides.get(op.assetId) ?? []).filter((o) => o.layerId !== op.layerId);
+        if (list.length) overrides.set(op.assetId, list);
+        else overrides.delete(op.assetId);
+        touched.add(op.assetId);
+        overridesChanged = true;
+        break;
+      }
+      case 'putAssignments':
+        for (const row of op.rows) {
+          const list = assignments.get(row.assetId) ?? [];
+          if (!list.some((a) => assignmentKey(a) === assignmentKey(row))) assignments.set(row.assetId, [...list, { ...row }]);
+          touched.add(row.assetId);
+          assignmentsChanged = true;
+        }
+        break;
+      case 'deleteAssignments':
+        for (const row of op.rows) {
+          const list = (assignments.get(row.assetId) ?? []).filter((a) => assignmentKey(a) !== assignmentKey(row));
+          if (list.length) assignments.set(row.assetId, list);
+          else assignments.delete(row.assetId);
+          touched.add(row.assetId);
+          assignmentsChanged = true;
+        }
+        break;
+      case 'putParty':
+        state.partyById.set(op.party.id, { ...op.party });
+        partiesChanged = true;
+        break;
+      case 'deleteParty':
+        state.partyById.delete(op.id);
+        partiesChanged = true;
+        break;
+      case 'meta':
+        throw new Error('a settings change reloads the engine state; it is not applied in place');
+    }
+  }
+  const flatten = <T>(byAsset: Map<number, T[]>): T[] => [...byAsset.values()].flat();
+  state.input = {
+    ...state.input,
+    overrides: overridesChanged ? flatten<LayerOverride>(overrides) : state.input.overrides,
+    assignments: assignmentsChanged ? flatten<RaciAssignment>(assignments) : state.input.assignments,
+    parties: partiesChanged
+      ? [...state.partyById.values()].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id)
+      : state.input.parties,
+    now: at
+  };
+  state.invalidateDerived();
+  state.refreshFindings(touched);
+  return touched;
+}

@@ -1,0 +1,29 @@
+import type { ComponentType } from 'react';
+import type { SectionId, SectionProps } from '../lib/navigation';
+import { DashboardView } from '../features/dashboard/DashboardView';
+import { DemarcationView } from '../features/picture/DemarcationView';
+import { ExportView } from '../features/export/ExportView';
+import { FindingsView } from '../features/findings/FindingsView';
+import { InventoryView } from '../features/inventory/InventoryView';
+import { PartiesView } from '../features/parties/PartiesView';
+import { ResponsibilityView } from '../features/responsibility/ResponsibilityView';
+import { SettingsView } from '../features/settings/SettingsView';
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  shortcut: string;
+  component: ComponentType<SectionProps>;
+}
+
+/** The workbench's areas, in navigation order. */
+export const SECTIONS: Section[] = [
+  { id: 'dashboard', label: 'Dashboard', shortcut: '1', component: DashboardView },
+  { id: 'demarcation', label: 'Demarcation', shortcut: '2', component: DemarcationView },
+  { id: 'inventory', label: 'Inventory', shortcut: '3', component: InventoryView },
+  { id: 'responsibility', label: 'Responsibility', shortcut: '4', component: ResponsibilityView },
+  { id: 'parties', label: 'Parties', shortcut: '5', component: PartiesView },
+  { id: 'findings', label: 'Findings', shortcut: '6', component: FindingsView },
+  { id: 'export', label: 'Export', shortcut: '7', component: ExportView },
+  { id: 'settings', label: 'Settings', shortcut: '8', component: SettingsView }
+];
