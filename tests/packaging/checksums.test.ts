@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp';
+import { tempDir } from '@tests/helpers/temp';
 
 const SCRIPT = join(__dirname, '../../scripts/checksums.mjs');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -15,7 +15,7 @@ import { writeRaciCsv } from '../export/csv-writer';
 import { logicalContentHash } from '../export/content-hash';
 import type { SheetPicture } from '../export/xlsx-picture';
 import { writeXlsx } from '../export/xlsx-writer';
-import { modelsInUse } from '../../core/export-model';
+import { modelsInUse } from '@core/export-model-cells';
 import { picturePng } from './picture';
 import { listChanges } from '../store/repos/change-log';
 import { readSettings } from '../store/repos/meta';

@@ -17,7 +17,7 @@ import { readSettings } from '../store/repos/meta';
 import { listParties } from '../store/repos/parties';
 import { readPictureFacts } from '../store/repos/picture';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { loadModels } from './engine-input';
+import { loadModels } from '../engine/input';
 
 export interface PictureQuery {
   scope?: PictureScope;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_MODELS } from '@core/models';
 import { composeAggregates } from '@core/picture/aggregates';
-import { loadEngineInput } from '@main/services/engine-input';
+import { loadEngineInput } from '@main/engine/input';
 import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
 import { insertCustomModel } from '@main/store/repos/custom-models';
 import { META_KEYS, writeMeta } from '@main/store/repos/meta';

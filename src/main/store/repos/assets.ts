@@ -40,6 +40,12 @@ export function listAssets(db: Db, slice?: AssetSlice): Asset[] {
   return assets;
 }
 
+/** One asset by id, or null. */
+export function getAsset(db: Db, id: number): Asset | null {
+  const row = db.prepare(`SELECT ${ASSET_JSON_ARRAY} FROM assets WHERE ${columnOf('id')} = ?`).pluck().get(id) as string | undefined;
+  return row === undefined ? null : assetFromJsonRow(JSON.parse(row) as unknown[]);
+}
+
 export function countAssets(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n;
 }
