@@ -14,13 +14,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '../src/core/models';
-import type { ServiceContext } from '../src/main/services/context';
-import { engineState } from '../src/main/services/engine-state';
-import { exportFramework } from '../src/main/services/framework-export';
-import { ccmControls, deriveScope } from '../src/main/services/framework-scope';
-import { applyImport } from '../src/main/services/import-service';
-import { closeWorkbook, createWorkbook, openWorkbook } from '../src/main/services/workbook-service';
+import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '@core/models';
+import type { ServiceContext } from '@main/services/context';
+import { exportFramework } from '@main/services/framework-export';
+import { ccmControls, deriveScope } from '@main/services/framework-scope';
+import { applyImport } from '@main/import/import-service';
+import { closeWorkbook, createWorkbook, openWorkbook } from '@main/services/workbook-service';
 import { generateAzResourceList } from './import-gen';
 
 const flag = (name: string, fallback: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -66,7 +65,7 @@ async function measure(path: string): Promise<void> {
   const wb = openWorkbook(ctx, path);
   const dir = join(path, '..');
   const loading = performance.now();
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const loadedRss = process.memoryUsage().rss;
   console.log(`opened ${state.input.assets.length} assets, engine state loaded in ${ms(performance.now() - loading)}; RSS ${mb(loadedRss)}`);
 

@@ -94,6 +94,12 @@ export function resolveModelParties(model: ResponsibilityModel, parties: readonl
   return resolved;
 }
 
+/** The model's provider party as a workbook party id, or null when the workbook has none. */
+export function resolveProviderParty(model: ResponsibilityModel, parties: readonly Party[]): number | null {
+  const providerId = model.parties.find((p) => p.kind === 'provider')?.id;
+  return providerId === undefined ? null : (resolveModelParties(model, parties).get(providerId) ?? null);
+}
+
 /**
  * The customer party by default for a layer: the workbook's default team for that layer if it
  * names an existing party, otherwise the asset owner.

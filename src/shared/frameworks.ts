@@ -27,7 +27,6 @@ export const ControlLayerSchema = z
     providerOrigination: z.enum(PROVIDER_ORIGINATIONS).default('system')
   })
   .strict();
-export type ControlLayer = z.infer<typeof ControlLayerSchema>;
 
 const lineFields = {
   /** The control layers whose implementation this control rests on. */

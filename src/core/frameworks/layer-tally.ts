@@ -163,8 +163,8 @@ class Tallier {
  */
 export function tallyLayers(input: EngineInput, inScope: (asset: Asset) => boolean): ScopeTally {
   const tallier = new Tallier(input);
-  const overridesByAsset = groupByAsset(input.overrides, input.assets);
-  const assignmentsByAsset = groupByAsset(input.assignments, input.assets);
+  const overridesByAsset = groupByAsset(input.overrides);
+  const assignmentsByAsset = groupByAsset(input.assignments);
   const alike = new Map<string, { asset: Asset; count: number }>();
   for (const asset of input.assets) {
     if (!inScope(asset)) continue;

@@ -191,9 +191,3 @@ export class OwnershipDeriver {
     return out;
   }
 }
-
-/** Every CCM v4 control of the mapping, derived for the scope, in the mapping's order. */
-export function deriveCcm(mapping: ControlMapping, tally: ScopeTally): DerivedControl[] {
-  const deriver = new OwnershipDeriver(mapping, tally);
-  return mapping.ccm.map((line) => deriver.derive(line.id, 'ccm', line));
-}

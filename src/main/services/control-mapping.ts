@@ -11,7 +11,6 @@ import { clearControlMapping, readControlMapping, writeControlMapping, type Stor
 import { writeFileAtomically } from '../export/atomic-file';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { exportTargetPath, failure } from './export-service';
-import { engineState } from './engine-state';
 import { readJsonFile } from './json-file';
 import { write } from './write';
 
@@ -39,7 +38,7 @@ export function mappingInUse(wb: OpenWorkbook): MappingInUse {
 /** The mapping in use, with how each of the workbook's models joins it. */
 export function mappingInfo(wb: OpenWorkbook, ctx: ServiceContext): MappingInfo {
   const { mapping, stored } = mappingInUse(wb);
-  const models = Object.values(engineState(wb, ctx).input.models).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const models = Object.values(wb.engine.state(ctx).input.models).sort((a, b) => (a.id < b.id ? -1 : 1));
   const count = (lines: readonly { organisational?: true }[], organisational: boolean) => lines.filter((l) => (l.organisational === true) === organisational).length;
   return {
     id: mapping.id,
@@ -79,7 +78,7 @@ export function importMapping(wb: OpenWorkbook, ctx: ServiceContext, path: strin
   let mapping: ControlMapping;
   try {
     mapping = parseMapping(json, fileName);
-    const problems = bindingProblems(mapping, Object.values(engineState(wb, ctx).input.models));
+    const problems = bindingProblems(mapping, Object.values(wb.engine.state(ctx).input.models));
     if (problems.length > 0) throw new MappingError(fileName, problems);
   } catch (error) {
     if (error instanceof MappingError) throw new DemarcError('BAD_FILE', error.message, { problems: error.problems });
@@ -97,7 +96,8 @@ export function importMapping(wb: OpenWorkbook, ctx: ServiceContext, path: strin
         summary: `Control mapping: ${mapping.name} (${mapping.id}, version ${mapping.version}) from ${fileName} replaces ${before.stored === null ? 'the built-in mapping' : before.stored.fileName}`,
         before: { id: before.mapping.id, version: before.mapping.version, builtin: before.stored === null },
         after: { id: mapping.id, version: mapping.version, fileName }
-      }
+      },
+      touched: { mapping: true }
     };
   });
   return mappingInfo(wb, ctx);
@@ -133,7 +133,8 @@ export function resetMapping(wb: OpenWorkbook, ctx: ServiceContext): MappingInfo
           summary: `Control mapping: back to the built-in mapping (version ${BUILTIN_MAPPING.version}) instead of ${stored.fileName}`,
           before: { id: stored.mappingId, version: stored.version, fileName: stored.fileName },
           after: { id: BUILTIN_MAPPING.id, version: BUILTIN_MAPPING.version, builtin: true }
-        }
+        },
+        touched: { mapping: true }
       };
     });
   }

@@ -16,7 +16,7 @@ import type { AssetFilter } from '@shared/filter';
 import type { ControlMapping, MappedFramework } from '@shared/frameworks';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { mappingInUse, type MappingInUse } from './control-mapping';
-import { engineState, type EngineState } from './engine-state';
+import type { EngineState } from '../engine/state';
 
 export const BASELINE_NAMES = { high: 'High', moderate: 'Moderate', low: 'Low', 'li-saas': 'LI-SaaS' } as const satisfies Record<Baseline, string>;
 
@@ -38,7 +38,7 @@ export interface DerivedScope {
 
 /** Derives the scope once; controls are then derived on demand. */
 export function deriveScope(wb: OpenWorkbook, ctx: ServiceContext, scope: AssetFilter): DerivedScope {
-  const state = engineState(wb, ctx);
+  const state = wb.engine.state(ctx);
   const { mapping, stored } = mappingInUse(wb);
   const inScope = compileFilter(scope, scope.findingCode === undefined ? {} : { findingCodes: state.findingCodes });
   const tally = tallyLayers(state.input, inScope);

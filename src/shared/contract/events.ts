@@ -40,6 +40,8 @@ export interface Touched {
   models?: boolean;
   /** Assets added or re-read by an import: every list, count and facet. */
   inventory?: boolean;
+  /** The control mapping the framework exports use (imported or reset). */
+  mapping?: boolean;
 }
 
 /** After every committed write. */
@@ -61,5 +63,5 @@ export const EVENTS = ['progress', 'menu', 'workbook-changed'] as const satisfie
 
 /** Whether a write's Touched names nothing (only the log and history moved). */
 export function touchesNothing(touched: Touched): boolean {
-  return touched.assets === undefined && !touched.parties && !touched.settings && !touched.models && !touched.inventory;
+  return touched.assets === undefined && !touched.parties && !touched.settings && !touched.models && !touched.inventory && !touched.mapping;
 }

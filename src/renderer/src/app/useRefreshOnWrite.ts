@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { refreshAsset } from '../features/asset/queries';
 import { refreshDashboard } from '../features/dashboard/queries';
+import { refreshFrameworks } from '../features/export/queries';
 import { refreshFindings } from '../features/findings/queries';
 import { refreshHistory } from '../features/history/queries';
 import { refreshInventory } from '../features/inventory/queries';
@@ -20,7 +21,8 @@ const RULES: readonly RefreshRule[] = [
   refreshFindings,
   refreshDashboard,
   refreshParties,
-  refreshModels
+  refreshModels,
+  refreshFrameworks
 ];
 
 /**

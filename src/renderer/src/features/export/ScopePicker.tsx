@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { AssetFilter } from '@shared/filter';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../lib/api';
-import { assetKeys } from '../../lib/query-keys';
+import { assetKeys } from '../inventory/queries';
 import { SERVICE_MODELS, type ServiceModel } from '@shared/domain';
 import { serviceModelLabel } from '../../lib/labels';
 

@@ -3,12 +3,11 @@ import type { Baseline } from '@shared/contract/frameworks';
 import type { MappedFramework } from '@shared/frameworks';
 import type { AssetFilter } from '@shared/filter';
 import { call } from '../../lib/api';
-import { workbookKeys } from '../../lib/query-keys';
-import { useInvalidateWorkbook } from '../../lib/useInvalidateWorkbook';
+import { touches, WORKBOOK, type RefreshRule } from '../../lib/refresh';
 
-/** Query keys of the framework side, under the workbook prefix (any edit refetches them). */
+/** Query keys of the framework side. */
 export const frameworkKeys = {
-  all: [...workbookKeys.all, 'frameworks'] as const,
+  all: [WORKBOOK, 'frameworks'] as const,
   mapping: () => [...frameworkKeys.all, 'mapping'] as const,
   ownership: (framework: MappedFramework, scope: AssetFilter, baseline: Baseline) => [...frameworkKeys.all, 'ownership', framework, scope, baseline] as const
 };
@@ -25,10 +24,18 @@ export function useOwnership(framework: MappedFramework, scope: AssetFilter, bas
 
 /** Import the user's mapping, go back to the built-in one, save a copy. */
 export function useMappingMutations() {
-  const invalidate = useInvalidateWorkbook();
   return {
-    importMapping: useMutation({ mutationFn: () => call('frameworks.importMapping', {}), onSuccess: () => invalidate() }),
-    resetMapping: useMutation({ mutationFn: () => call('frameworks.resetMapping', {}), onSuccess: () => invalidate() }),
+    importMapping: useMutation({ mutationFn: () => call('frameworks.importMapping', {}) }),
+    resetMapping: useMutation({ mutationFn: () => call('frameworks.resetMapping', {}) }),
     saveMapping: useMutation({ mutationFn: () => call('frameworks.saveMapping', {}) })
   };
 }
+
+/**
+ * The mapping changes only by its own import or reset; control ownership follows the assets'
+ * layers and RACI, parties, settings and models too.
+ */
+export const refreshFrameworks: RefreshRule = (touched) => [
+  ...(touches(touched, 'mapping', 'models') ? [{ queryKey: frameworkKeys.mapping() }] : []),
+  ...(touches(touched, 'mapping', 'assets', 'parties', 'settings', 'models', 'inventory') ? [{ queryKey: [...frameworkKeys.all, 'ownership'] }] : [])
+];
