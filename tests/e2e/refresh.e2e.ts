@@ -18,7 +18,7 @@ async function settled(app: AppUnderTest, quietMs = 600): Promise<void> {
 }
 
 describe('refreshing after a write', () => {
-  it("an owner set in the asset panel refetches that asset, the grid and the counts once each, and nothing else", async () => {
+  it('an owner set in the asset panel refetches that asset, the grid and the counts once each, and nothing else', async () => {
     const app = await launch();
     const seeded = seedWorkshopWorkbook(app.dir);
     app.dialogs.openPaths.push(seeded.path);
@@ -47,10 +47,12 @@ describe('refreshing after a write', () => {
     // The write, then each stale query on screen once.
     expect(methods[0]).toBe('assets.update');
     expect([...methods.slice(1)].sort()).toEqual(
-      ['assets.facets', 'assets.get', 'assets.list', 'changes.list', 'history.state', 'parties.list', 'workbook.current'].sort()
+      ['assets.facets', 'assets.get', 'assets.list', 'changes.list', 'history.state', 'parties.list', 'picture.get', 'workbook.current'].sort()
     );
     expect(app.calls.find((c) => c.method === 'assets.get')!.args).toEqual({ id });
     expect(app.calls.find((c) => c.method === 'changes.list')!.args).toEqual({ assetId: id, newestFirst: true, limit: 50 });
+    // The panel's stack of that asset is drawn again.
+    expect(app.calls.find((c) => c.method === 'picture.get')!.args).toMatchObject({ assetId: id });
 
     // On the Responsibility screen (the models, their matrix and comparison on screen), undo the
     // owner change: the models did not change, only the counts of assets on each.

@@ -7,6 +7,7 @@ import { refreshFindings } from '../features/findings/queries';
 import { refreshHistory } from '../features/history/queries';
 import { refreshInventory } from '../features/inventory/queries';
 import { refreshParties } from '../features/parties/queries';
+import { refreshPicture } from '../features/picture/queries';
 import { refreshModels } from '../features/responsibility/queries';
 import { onEvent } from '../lib/api';
 import type { RefreshRule } from '../lib/refresh';
@@ -22,7 +23,8 @@ const RULES: readonly RefreshRule[] = [
   refreshDashboard,
   refreshParties,
   refreshModels,
-  refreshFrameworks
+  refreshFrameworks,
+  refreshPicture
 ];
 
 /**

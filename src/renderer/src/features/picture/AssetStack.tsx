@@ -1,7 +1,7 @@
 import './picture.css';
 import { QueryError } from '../../components/QueryError';
 import { SvgTree } from './SvgTree';
-import { usePicture } from './usePicture';
+import { usePicture } from './queries';
 
 /** One asset's stack: its single column of layers after its overrides, and where its line sits. */
 export function AssetStack({ assetId }: { assetId: number }) {

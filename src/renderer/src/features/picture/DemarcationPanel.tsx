@@ -3,14 +3,14 @@ import { useCallback, useState } from 'react';
 import type { PictureCell } from '@shared/picture';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { QueryError } from '../../components/QueryError';
-import type { SectionProps } from '../layout/sections';
-import { useModelList } from '../responsibility/useModels';
+import type { SectionProps } from '../../lib/navigation';
+import { useModelList } from '../responsibility/queries';
 import { CellDetail } from './CellDetail';
 import { PictureCanvas } from './PictureCanvas';
 import { PictureTable } from './PictureTable';
 import { PresentOverlay } from './PresentOverlay';
 import { ScopePicker, scopeOf, type ScopeChoice } from './ScopePicker';
-import { usePicture, useSavePicture } from './usePicture';
+import { usePicture, useSavePicture } from './queries';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 

@@ -1,4 +1,4 @@
-import type { SectionProps } from '../layout/sections';
+import type { SectionProps } from '../../lib/navigation';
 import { DemarcationPanel } from './DemarcationPanel';
 
 /** The Demarcation area: the workbook's line, drawn. */

@@ -2,7 +2,7 @@ import './picture.css';
 import type { ModelSummary } from '@shared/contract/engine';
 import { QueryError } from '../../components/QueryError';
 import { SvgTree } from './SvgTree';
-import { usePictureComparison } from './usePicture';
+import { usePictureComparison } from './queries';
 
 /**
  * Two models drawn side by side over the assets of the left one; the cells where the line moved

@@ -1,6 +1,6 @@
 import type { PictureScope } from '@shared/picture';
 import { formatCount } from '../../lib/labels';
-import { useFacets } from '../inventory/useFacets';
+import { useFacets } from '../inventory/queries';
 
 export type ScopeKind = 'all' | 'subscription' | 'resourceGroup' | 'tag' | 'owner';
 

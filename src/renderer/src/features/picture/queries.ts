@@ -1,11 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { PictureScope } from '@shared/picture';
 import { call } from '../../lib/api';
-import { workbookKeys } from '../../lib/query-keys';
+import { touches, WORKBOOK, type RefreshRule } from '../../lib/refresh';
 
-/** Every picture key starts with the workbook's: any edit redraws the picture when next shown. */
 export const pictureKeys = {
-  all: [...workbookKeys.all, 'picture'] as const,
+  all: [WORKBOOK, 'picture'] as const,
   view: (scope: PictureScope, modelId: string | null, assetId: number | null, interactive: boolean) =>
     [...pictureKeys.all, 'view', scope, modelId, assetId, interactive] as const,
   compare: (a: string, b: string) => [...pictureKeys.all, 'compare', a, b] as const
@@ -50,3 +49,7 @@ export function useSavePicture() {
       call('picture.save', { format: request.format, scope: request.scope, ...(request.modelId === null ? {} : { modelId: request.modelId }) })
   });
 }
+
+/** The picture counts assets, owners, overrides and Accountables per cell, and draws the models. */
+export const refreshPicture: RefreshRule = (touched) =>
+  touches(touched, 'assets', 'parties', 'settings', 'models', 'inventory') ? [{ queryKey: pictureKeys.all }] : [];
