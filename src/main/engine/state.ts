@@ -39,6 +39,8 @@ export class EngineState {
   /** Lazily built values other services derive once per state (dashboard, kept results…). */
   readonly memo = new Map<string, unknown>();
   private indexed: FindingsIndex | null = null;
+  /** Assets whose findings an edit made stale, checked on the next read of the findings. */
+  private readonly stale = new Set<number>();
   private search: SearchIndex | null = null;
 
   constructor(
@@ -53,32 +55,43 @@ export class EngineState {
   }
 
   private get index(): FindingsIndex {
-    this.indexed ??= new FindingsIndex(computeFindings(this.input), () => this.input.assets);
+    if (this.indexed === null) {
+      this.indexed = new FindingsIndex(computeFindings(this.input), () => this.input.assets);
+      this.stale.clear();
+    } else if (this.stale.size > 0) this.recheck(this.indexed);
     return this.indexed;
   }
 
   /** Findings computed elsewhere (in slices) for the current input. */
   setFindings(findings: Finding[]): void {
     this.indexed = new FindingsIndex(findings, () => this.input.assets);
+    this.stale.clear();
   }
 
   /**
-   * Checks these assets again after an edit changed them (in place), leaving every other
-   * asset's findings as they were. Nothing to do while the findings have not been computed.
+   * Marks these assets for checking again after an edit changed them (in place); the next read of
+   * the findings checks them, leaving every other asset's findings as they were. A bulk edit thus
+   * answers before its assets are checked, and ten edits in a row check each asset once.
    */
   refreshFindings(assetIds: ReadonlySet<number>): void {
-    if (this.indexed === null || assetIds.size === 0) return;
+    if (this.indexed === null) return;
+    for (const id of assetIds) this.stale.add(id);
+  }
+
+  private recheck(index: FindingsIndex): void {
     const assets: Asset[] = [];
     const overrides: LayerOverride[] = [];
     const assignments: RaciAssignment[] = [];
-    for (const id of assetIds) {
+    for (const id of this.stale) {
       const asset = this.assetById.get(id);
       if (asset === undefined) continue;
       assets.push(asset);
       overrides.push(...(this.overridesByAsset.get(id) ?? []));
       assignments.push(...(this.assignmentsByAsset.get(id) ?? []));
     }
-    this.indexed.replace(assetIds, computeFindings({ ...this.input, assets, overrides, assignments }));
+    const ids = [...this.stale];
+    this.stale.clear();
+    index.replace(ids, computeFindings({ ...this.input, assets, overrides, assignments }));
   }
 
   /**
