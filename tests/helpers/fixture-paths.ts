@@ -10,7 +10,7 @@ export function fixture(...parts: string[]): Buffer {
 }
 
 /** The shared data tables (framework layouts, OSCAL schema), beside the fixtures. */
-export const SHARED_DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+export const SHARED_DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
 export function sharedData(...parts: string[]): Buffer {
   return readFileSync(join(SHARED_DATA, ...parts));
