@@ -7,7 +7,7 @@ import type { PictureFacts } from '@core/picture/aggregates';
 import type { CellValue } from '@shared/domain';
 import type { PictureScope } from '@shared/picture';
 import type { Db } from '../workbook-file';
-import { scopeSql } from './asset-scope';
+import { assetColumn as a, scopeSql } from './asset-scope';
 
 export interface PictureFactsQuery {
   /** Count the assets that use this model (an asset without a model uses the default). */
@@ -36,13 +36,13 @@ interface ExceptionRow {
 export function readPictureFacts(db: Db, query: PictureFactsQuery): PictureFacts {
   const scope = scopeSql(db, query.scope);
   const params = { ...scope.params, model_id: query.modelId, default_model_id: query.defaultModelId };
-  const inModel = 'coalesce(a.model_id, @default_model_id) = @model_id';
+  const inModel = `coalesce(${a('modelId')}, @default_model_id) = @model_id`;
   // One pass over the scope, grouped in the order of the assets_picture index (which covers the
   // whole workbook's grouping): the model's groups, and how many assets use another model.
   const rows = db
     .prepare(
-      `SELECT a.service_model AS serviceModel, a.owner_party_id AS owner, a.model_id AS modelId, count(*) AS assets
-       FROM assets a WHERE ${scope.where} GROUP BY a.service_model, a.owner_party_id, a.model_id`
+      `SELECT ${a('serviceModel')} AS serviceModel, ${a('ownerPartyId')} AS owner, ${a('modelId')} AS modelId, count(*) AS assets
+       FROM assets a WHERE ${scope.where} GROUP BY 1, 2, 3`
     )
     .all(scope.params) as GroupRow[];
   const mine = (row: GroupRow) => (row.modelId ?? query.defaultModelId) === query.modelId;
@@ -61,7 +61,7 @@ export function readPictureFacts(db: Db, query: PictureFactsQuery): PictureFacts
          UNION
          SELECT asset_id, layer_id FROM raci_assignments WHERE role = 'A'
        )
-       SELECT a.service_model AS serviceModel, a.owner_party_id AS owner, p.layer_id AS layerId,
+       SELECT ${a('serviceModel')} AS serviceModel, ${a('ownerPartyId')} AS owner, p.layer_id AS layerId,
          o.responsibility AS override,
          (SELECT json_group_array(party_id) FROM (
             SELECT r.party_id FROM raci_assignments r
@@ -69,7 +69,7 @@ export function readPictureFacts(db: Db, query: PictureFactsQuery): PictureFacts
          )) AS accountable,
          count(*) AS assets
        FROM pairs p
-       JOIN assets a ON a.id = p.asset_id
+       JOIN assets a ON ${a('id')} = p.asset_id
        LEFT JOIN layer_overrides o ON o.asset_id = p.asset_id AND o.layer_id = p.layer_id
        WHERE ${inModel} AND ${scope.where}
        GROUP BY 1, 2, 3, 4, 5`
