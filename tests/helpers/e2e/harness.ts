@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { WebSocketServer } from 'ws';
 import { EVENT_CHANNEL_PREFIX } from '@shared/contract';
@@ -21,7 +21,14 @@ import { createRouter } from '@main/router';
 import type { DialogPort } from '@main/router-context';
 import { Session } from '@main/session';
 
-const ROOT = join(__dirname, '..', '..', '..');
+/** The repository: the nearest folder above this file with the Vite config (this file is also bundled into bench/.data). */
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'electron.vite.config.ts'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no electron.vite.config.ts above ${from}`);
+  }
+}
+const ROOT = repositoryRoot(__dirname);
 const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 const PRELOAD = join(ROOT, 'out', 'preload', 'index.js');
 export const SCREENSHOT_DIR = join(ROOT, 'tests', 'e2e', '__screenshots__');
