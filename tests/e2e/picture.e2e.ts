@@ -82,6 +82,13 @@ describe('the demarcation picture', () => {
     expect(await stack.getAttribute('role')).toBe('img');
     expect(await stack.locator('[data-cell]').count()).toBe(10);
     expect(await stack.locator('[data-column]').getAttribute('data-column')).toBe('iaas');
+    // …and opens on the cell's layer: summed up at the top, marked in the table (the only one).
+    const summary = panel.locator('.focused-layer');
+    expect(await summary.getAttribute('data-layer')).toBe('operating-system');
+    expect(await summary.textContent()).toMatch(/^Operating system \(the picture’s cell\): Customer · Accountable: (nobody|[^·]+) · (no findings|\d+ findings?)$/);
+    const current = panel.locator('table.layers tr[aria-current="location"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.getAttribute('data-layer')).toBe('operating-system');
     await checkScreen(app, 'picture-asset-stack');
 
     // A click on a cell does what Enter does.

@@ -5,6 +5,7 @@ import { AssetFacts } from './AssetFacts';
 import { AssetFindings } from './AssetFindings';
 import { AssetHistory } from './AssetHistory';
 import { ClassificationField } from './ClassificationField';
+import { FocusedLayer } from './FocusedLayer';
 import { LayerTable } from './LayerTable';
 import { OwnerField } from './OwnerField';
 import { useAsset } from './queries';
@@ -14,7 +15,14 @@ import { useAssetMutations } from './useAssetMutations';
  * Everything about one asset beside the grid: facts, classification, owner, layers, RACI,
  * history. Memoised: typing in the search box beside it does not re-render it.
  */
-export const AssetPanel = memo(function AssetPanel({ id, onClose }: { id: number; onClose: () => void }) {
+interface AssetPanelProps {
+  id: number;
+  onClose: () => void;
+  /** A layer to show first (the demarcation picture's cell the user came from). */
+  focusLayer?: string | undefined;
+}
+
+export const AssetPanel = memo(function AssetPanel({ id, onClose, focusLayer }: AssetPanelProps) {
   const asset = useAsset(id);
   const mutations = useAssetMutations(id);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -38,13 +46,14 @@ export const AssetPanel = memo(function AssetPanel({ id, onClose }: { id: number
       <QueryError error={asset.error} />
       {detail && (
         <div className="asset-panel__body">
+          {focusLayer !== undefined && <FocusedLayer detail={detail} layerId={focusLayer} />}
           <ClassificationField detail={detail} mutations={mutations} />
           <OwnerField detail={detail} mutations={mutations} />
           <h4>Layers</h4>
           <AssetStack assetId={id} />
-          <LayerTable detail={detail} mutations={mutations} />
+          <LayerTable detail={detail} mutations={mutations} focusLayer={focusLayer} />
           <h4>Findings</h4>
-          <AssetFindings findings={detail.findings} />
+          <AssetFindings findings={detail.findings} focusLayer={focusLayer} />
           <h4>Details</h4>
           <AssetFacts detail={detail} />
           <AssetHistory id={id} />

@@ -4,6 +4,8 @@ import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
 
 interface LayerRowProps {
   layer: AssetLayerDetail;
+  /** Marked as the layer the user came for. */
+  focused: boolean;
   onOverride: () => void;
   onClear: () => void;
   onEditRaci: () => void;
@@ -12,10 +14,10 @@ interface LayerRowProps {
 }
 
 /** One layer: who carries it (published vs in force), and the customer side's RACI. */
-export function LayerRow({ layer, onOverride, onClear, onEditRaci, clearing, error }: LayerRowProps) {
+export function LayerRow({ layer, focused, onOverride, onClear, onEditRaci, clearing, error }: LayerRowProps) {
   const customerSide = layer.responsibility !== 'provider';
   return (
-    <tr data-layer={layer.layerId}>
+    <tr data-layer={layer.layerId} className={focused ? 'layers__row--focus' : undefined} aria-current={focused ? 'location' : undefined}>
       <th scope="row" className="layers__title">
         {layer.title}
         {layer.permanentCustomer && <span className="muted small"> · always customer</span>}

@@ -6,7 +6,14 @@ import { RaciDialog } from './RaciDialog';
 import type { useAssetMutations } from './useAssetMutations';
 
 /** Every layer of the asset's model, with override and RACI editing. */
-export function LayerTable({ detail, mutations }: { detail: AssetDetail; mutations: ReturnType<typeof useAssetMutations> }) {
+interface LayerTableProps {
+  detail: AssetDetail;
+  mutations: ReturnType<typeof useAssetMutations>;
+  /** The layer marked and scrolled to (the picture's cell the user came from). */
+  focusLayer?: string | undefined;
+}
+
+export function LayerTable({ detail, mutations, focusLayer }: LayerTableProps) {
   const [editing, setEditing] = useState<{ kind: 'override' | 'raci'; layerId: string } | null>(null);
   const [clearingLayer, setClearingLayer] = useState<string | null>(null);
   const layer = editing ? detail.layers.find((candidate) => candidate.layerId === editing.layerId) : undefined;
@@ -28,6 +35,7 @@ export function LayerTable({ detail, mutations }: { detail: AssetDetail; mutatio
             <LayerRow
               key={candidate.layerId}
               layer={candidate}
+              focused={candidate.layerId === focusLayer}
               onOverride={() => setEditing({ kind: 'override', layerId: candidate.layerId })}
               onEditRaci={() => setEditing({ kind: 'raci', layerId: candidate.layerId })}
               onClear={() => {

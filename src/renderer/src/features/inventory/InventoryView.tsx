@@ -91,13 +91,13 @@ export function InventoryView({ params }: SectionProps) {
         </div>
         {params.fromPicture && (
           <p className="note" role="status">
-            The assets of the demarcation picture’s cell <strong>{params.fromPicture}</strong>: open one to see that layer, its RACI and its findings.
+            The assets of the demarcation picture’s cell <strong>{params.fromPicture}</strong>: each asset’s panel opens with that layer summed up and marked, its findings first.
           </p>
         )}
         <BulkActions selection={selection.selection} filter={filter} onClear={clear} />
         <InventoryGrid filter={filter} sort={sort} onSort={onSort} columns={shown} selection={selection} openedId={openedId} onOpen={setOpenedId} windowRef={gridWindow} />
       </div>
-      {openedId !== null && <AssetPanel id={openedId} onClose={onClosePanel} />}
+      {openedId !== null && <AssetPanel id={openedId} onClose={onClosePanel} focusLayer={params.layer} />}
     </div>
   );
 }

@@ -41,7 +41,7 @@ export function DemarcationPanel({ navigate, compact = false }: DemarcationPanel
     (cell: PictureCell) => {
       const layer = view?.drawing.rows.find((r) => r.id === cell.layerId)?.title ?? cell.layerId;
       const column = view?.drawing.columns.find((c) => c.serviceModel === cell.serviceModel)?.label ?? cell.serviceModel;
-      const params: Record<string, string> = { serviceModel: cell.serviceModel, fromPicture: `${column} × ${layer}` };
+      const params: Record<string, string> = { serviceModel: cell.serviceModel, layer: cell.layerId, fromPicture: `${column} × ${layer}` };
       if (choice.kind !== 'all' && choice.value !== '') params[choice.kind] = choice.value;
       navigate('inventory', params);
     },
