@@ -3,28 +3,31 @@
  * Matching lives in src/core/bulk-filter.ts; this is only the contract.
  */
 import { z } from 'zod';
+import { LIMITS, idSchema, line } from './contract/bounds';
 import { FINDING_CODES, ServiceModelSchema } from './domain';
+
+const filterText = line(LIMITS.filterText).min(1);
 
 export const AssetFilterSchema = z
   .object({
     /** Case-insensitive substring of name, id, type, resource group, subscription, location or a tag. */
-    text: z.string().min(1).optional(),
+    text: filterText.optional(),
     /** ARM type, case-insensitive; a trailing `*` matches a prefix (`microsoft.network/*`). */
-    type: z.string().min(1).optional(),
+    type: filterText.optional(),
     /** Subscription id or name, case-insensitive. */
-    subscription: z.string().min(1).optional(),
+    subscription: filterText.optional(),
     /** Resource group, case-insensitive. */
-    resourceGroup: z.string().min(1).optional(),
+    resourceGroup: filterText.optional(),
     /** `key` (has the tag) or `key=value`; both compared case-insensitively. */
-    tag: z.string().min(1).optional(),
+    tag: filterText.optional(),
     /** A service model, or `none` for unclassified assets. */
     serviceModel: z.union([ServiceModelSchema, z.literal('none')]).optional(),
     /** An owner's party id, or `none` for assets without an owner. */
-    owner: z.union([z.number().int().positive(), z.literal('none')]).optional(),
+    owner: z.union([idSchema, z.literal('none')]).optional(),
     /** Assets with at least one finding of this code. */
     findingCode: z.enum(FINDING_CODES).optional(),
     /** Only these asset ids. */
-    ids: z.array(z.number().int().positive()).optional()
+    ids: z.array(idSchema).max(LIMITS.ids).optional()
   })
   .strict();
 export type AssetFilter = z.infer<typeof AssetFilterSchema>;

@@ -4,6 +4,7 @@
  * writes them. Plain JSON data only, so results can cross IPC unchanged.
  */
 import { z } from 'zod';
+import { LIMITS } from './contract/bounds';
 import { ServiceModelSchema } from './domain';
 
 /** Every source shape a reader exists for. Detected from content, never from the extension. */
@@ -73,7 +74,8 @@ export const MAPPABLE_FIELDS = [
 export const MappableFieldSchema = z.enum(MAPPABLE_FIELDS);
 export type MappableField = z.infer<typeof MappableFieldSchema>;
 
-const sourceColumn = z.string().min(1);
+/** Header text as the file has it (any characters), bounded. */
+const sourceColumn = z.string().min(1).max(LIMITS.column);
 
 /** Target field → source column (header text as read, or an object key for JSON projections). */
 export const ColumnMappingSchema = z

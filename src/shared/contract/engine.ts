@@ -22,9 +22,7 @@ import {
 } from '../domain';
 import { AssetFilterSchema } from '../filter';
 import type { Report } from '../report';
-
-const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date like 2026-11-28');
+import { LIMITS, idSchema as id, isoDateSchema as isoDate, layerIdSchema, line, modelIdSchema, offsetSchema, pathSchema, text } from './bounds';
 
 export const ASSET_SORT_COLUMNS = [
   'name',
@@ -45,7 +43,7 @@ export const engineMethods = {
     .object({
       filter: AssetFilterSchema.default({}),
       sort: z.object({ column: z.enum(ASSET_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).strict().optional(),
-      offset: z.number().int().min(0).default(0),
+      offset: offsetSchema.default(0),
       limit: z.number().int().min(1).max(5000).default(200)
     })
     .strict(),
@@ -61,51 +59,52 @@ export const engineMethods = {
   'assets.update': z
     .object({
       filter: AssetFilterSchema,
-      expectedCount: z.number().int().min(0).optional(),
+      expectedCount: z.number().int().min(0).max(LIMITS.ids).optional(),
       set: z
         .object({
           serviceModel: ServiceModelSchema.nullable().optional(),
           ownerPartyId: id.nullable().optional(),
-          modelId: z.string().min(1).nullable().optional(),
+          modelId: modelIdSchema.nullable().optional(),
           reviewed: z.literal(true).optional()
         })
         .strict()
-        .refine((set) => Object.keys(set).length > 0, 'nothing to set')
+        // A field sent as undefined (a structured clone keeps it) sets nothing either.
+        .refine((set) => Object.values(set).some((value) => value !== undefined), 'nothing to set')
     })
     .strict(),
   'overrides.set': z
     .object({
       assetId: id,
-      layerId: z.string().min(1),
+      layerId: layerIdSchema,
       responsibility: CellValueSchema,
-      justification: z.string().trim().min(1, 'a justification is required').max(4000)
+      justification: text(LIMITS.note).trim().min(1, 'a justification is required')
     })
     .strict(),
-  'overrides.clear': z.object({ assetId: id, layerId: z.string().min(1) }).strict(),
+  'overrides.clear': z.object({ assetId: id, layerId: layerIdSchema }).strict(),
   /** Sets the explicit parties of the given roles on one asset × layer; [] returns a role to its default. */
   'raci.set': z
     .object({
       assetId: id,
-      layerId: z.string().min(1),
-      roles: z.partialRecord(RaciRoleSchema, z.array(id).max(50))
+      layerId: layerIdSchema,
+      roles: z.partialRecord(RaciRoleSchema, z.array(id).max(LIMITS.partiesPerRole))
     })
     .strict(),
   'parties.list': z.object({}).strict(),
   'parties.add': z
     .object({
-      name: z.string().trim().min(1).max(200),
+      name: line(LIMITS.name).trim().min(1),
       kind: PartyKindSchema,
-      email: z.string().trim().email().max(320).nullable().optional(),
-      notes: z.string().max(4000).nullable().optional()
+      email: z.string().max(LIMITS.email).trim().email().nullable().optional(),
+      notes: text(LIMITS.note).nullable().optional()
     })
     .strict(),
   'parties.update': z
     .object({
       id,
-      name: z.string().trim().min(1).max(200).optional(),
+      name: line(LIMITS.name).trim().min(1).optional(),
       kind: PartyKindSchema.optional(),
-      email: z.string().trim().email().max(320).nullable().optional(),
-      notes: z.string().max(4000).nullable().optional()
+      email: z.string().max(LIMITS.email).trim().email().nullable().optional(),
+      notes: text(LIMITS.note).nullable().optional()
     })
     .strict(),
   /** Marks a party as having left on a date; returns what they still hold. */
@@ -119,17 +118,17 @@ export const engineMethods = {
     .object({
       code: z.enum(FINDING_CODES).optional(),
       assetId: id.optional(),
-      offset: z.number().int().min(0).default(0),
+      offset: offsetSchema.default(0),
       limit: z.number().int().min(1).max(5000).default(500)
     })
     .strict(),
   'models.list': z.object({}).strict(),
-  'models.get': z.object({ id: z.string().min(1) }).strict(),
-  'models.compare': z.object({ a: z.string().min(1), b: z.string().min(1) }).strict(),
+  'models.get': z.object({ id: modelIdSchema }).strict(),
+  'models.compare': z.object({ a: modelIdSchema, b: modelIdSchema }).strict(),
   /** Imports a custom model JSON file (native dialog without a path). */
-  'models.import': z.object({ path: z.string().min(1).optional() }).strict(),
-  'models.previewDefault': z.object({ modelId: z.string().min(1) }).strict(),
-  'models.setDefault': z.object({ modelId: z.string().min(1) }).strict(),
+  'models.import': z.object({ path: pathSchema.optional() }).strict(),
+  'models.previewDefault': z.object({ modelId: modelIdSchema }).strict(),
+  'models.setDefault': z.object({ modelId: modelIdSchema }).strict(),
   'dashboard.get': z.object({}).strict(),
   'report.get': z.object({}).strict(),
   'history.state': z.object({}).strict(),

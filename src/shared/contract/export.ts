@@ -3,6 +3,7 @@
  * open workbook. Export is a read: it writes no change-log entry (see export-service.ts).
  */
 import { z } from 'zod';
+import { pathSchema } from './bounds';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -26,14 +27,14 @@ export const exportMethods = {
   'export.run': z
     .object({
       format: z.enum(EXPORT_FORMATS),
-      path: z.string().trim().min(1, 'a file path is required').max(4096).optional(),
+      path: pathSchema.optional(),
       exportedAt: z.enum(EXPORTED_AT_CHOICES).default('last-change')
     })
     .strict(),
   /** Cancels the running export, if any (its export.run then fails with CANCELLED). */
   'export.cancel': z.object({}).strict(),
   /** Shows an exported file in the OS file manager. */
-  'export.showInFolder': z.object({ path: z.string().trim().min(1).max(4096) }).strict()
+  'export.showInFolder': z.object({ path: pathSchema }).strict()
 };
 
 export interface ExportResult {

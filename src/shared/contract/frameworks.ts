@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AssetFilterSchema } from '../filter';
 import { MAPPED_FRAMEWORKS, type ControlOwnership, type MappedFramework } from '../frameworks';
 import { EXPORTED_AT_CHOICES } from './export';
+import { pathSchema as path } from './bounds';
 
 export const FRAMEWORK_EXPORTS = ['ccm', 'fedramp', 'oscal-ssp'] as const;
 export type FrameworkExport = (typeof FRAMEWORK_EXPORTS)[number];
@@ -18,8 +19,6 @@ export const FRAMEWORK_EXTENSIONS: Record<FrameworkExport, 'xlsx' | 'json'> = { 
 /** FedRAMP Rev5 baselines (the CIS/CRM sheets and the OSCAL SSP's controls). */
 export const BASELINES = ['high', 'moderate', 'low', 'li-saas'] as const;
 export type Baseline = (typeof BASELINES)[number];
-
-const path = z.string().trim().min(1, 'a file path is required').max(4096);
 
 export const frameworkMethods = {
   /** The mapping in use (built-in or imported), and how each model in the workbook joins it. */

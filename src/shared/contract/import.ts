@@ -12,33 +12,32 @@ import {
   type ImportFormat,
   type RowError
 } from '../import';
-
-const filePath = z.string().trim().min(1, 'a file path is required').max(4096);
+import { LIMITS, line, pathSchema as filePath } from './bounds';
 
 /** How to read the files; absent fields are detected from the content. */
 const readOptions = {
   format: ImportFormatSchema.optional(),
-  encoding: z.string().trim().min(1).max(64).optional(),
+  encoding: line(64).trim().min(1).optional(),
   mapping: ColumnMappingSchema.optional(),
-  sheet: z.string().min(1).max(200).optional(),
+  sheet: line(LIMITS.name).min(1).optional(),
   provider: AssetProviderSchema.optional()
 };
 
 export const importMethods = {
   /** Reads the files and reports what an apply would do; without paths, asks with the native dialog. */
-  'import.preview': z.object({ paths: z.array(filePath).min(1).max(50).optional(), ...readOptions }).strict(),
+  'import.preview': z.object({ paths: z.array(filePath).min(1).max(LIMITS.paths).optional(), ...readOptions }).strict(),
   /**
    * Applies a preview by its token (exactly what was previewed), or reads and applies `paths` at
    * once. One transaction: any row error refuses the whole import and writes nothing.
    */
   'import.apply': z
-    .object({ token: z.string().min(1).max(100).optional(), paths: z.array(filePath).min(1).max(50).optional(), ...readOptions })
+    .object({ token: line(LIMITS.short).min(1).optional(), paths: z.array(filePath).min(1).max(LIMITS.paths).optional(), ...readOptions })
     .strict()
     .refine((input) => (input.token === undefined) !== (input.paths === undefined), {
       message: 'give either a preview token or file paths'
     }),
   /** Stops the running preview or apply (of this token, or whichever runs); an apply rolls back. */
-  'import.cancel': z.object({ token: z.string().min(1).max(100).optional() }).strict()
+  'import.cancel': z.object({ token: line(LIMITS.short).min(1).optional() }).strict()
 };
 
 /** What an import does to the workbook's assets, per file and in total. */

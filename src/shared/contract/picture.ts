@@ -4,6 +4,7 @@
  * All reads: no change-log entry.
  */
 import { z } from 'zod';
+import { idSchema, modelIdSchema, pathSchema } from './bounds';
 import { PICTURE_THEMES, PictureScopeSchema, type PictureComparison, type PictureDrawing, type PictureView } from '../picture';
 
 export const PICTURE_FORMATS = ['svg', 'png'] as const;
@@ -16,9 +17,9 @@ const which = {
   /** Which assets are counted (default: the whole workbook). */
   scope: PictureScopeSchema.default({}),
   /** The model drawn (default: the workbook's); its assets are counted. */
-  modelId: z.string().min(1).optional(),
+  modelId: modelIdSchema.optional(),
   /** One asset's stack under its own model (scope and modelId are then not used). */
-  assetId: z.number().int().positive().optional()
+  assetId: idSchema.optional()
 };
 
 export const pictureMethods = {
@@ -28,11 +29,11 @@ export const pictureMethods = {
       /** Cells as focusable buttons with accessible names (default), or one image. */
       interactive: z.boolean().default(true),
       /** Prefix of the ids inside the SVG: unique per picture shown on a page. */
-      idPrefix: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/).default('picture')
+      idPrefix: z.string().max(31).regex(/^[a-z][a-z0-9-]{0,30}$/).default('picture')
     })
     .strict(),
   /** The assets of model `a` drawn under `a` and under `b`, the cells where the line moved outlined. */
-  'picture.compare': z.object({ scope: PictureScopeSchema.default({}), a: z.string().min(1), b: z.string().min(1) }).strict(),
+  'picture.compare': z.object({ scope: PictureScopeSchema.default({}), a: modelIdSchema, b: modelIdSchema }).strict(),
   /**
    * Writes the picture to a file (native save dialog without `path`; null when cancelled). The
    * file appears only when complete. PNG: `width` pixels wide, the height in proportion.
@@ -41,7 +42,7 @@ export const pictureMethods = {
     .object({
       ...which,
       format: z.enum(PICTURE_FORMATS),
-      path: z.string().trim().min(1).max(4096).optional(),
+      path: pathSchema.optional(),
       theme: z.enum(PICTURE_THEMES).default('light'),
       width: z.number().int().min(100).max(8000).default(DEFAULT_PNG_WIDTH)
     })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChangeLogEntry } from '../domain';
+import { LIMITS, idSchema, layerIdSchema, line, pathSchema as path } from './bounds';
 
 /** What the app and CLI show about an open workbook. */
 export interface WorkbookInfo {
@@ -38,11 +39,9 @@ export interface RecentWorkbook {
   exists: boolean;
 }
 
-const path = z.string().trim().min(1, 'a file path is required').max(4096);
-
 export const workbookMethods = {
   /** Creates a workbook; without a path the main process asks with the native save dialog. */
-  'workbook.create': z.object({ path: path.optional(), organisation: z.string().trim().max(200).optional() }).strict(),
+  'workbook.create': z.object({ path: path.optional(), organisation: line(LIMITS.name).trim().optional() }).strict(),
   /** Opens a workbook; without a path the main process asks with the native open dialog. */
   'workbook.open': z.object({ path: path.optional() }).strict(),
   'workbook.close': z.object({}).strict(),
@@ -51,10 +50,13 @@ export const workbookMethods = {
   'workbook.forgetRecent': z.object({ path }).strict(),
   'settings.update': z
     .object({
-      organisation: z.string().trim().min(1).max(200).optional(),
-      userName: z.string().trim().min(1).max(200).optional(),
+      organisation: line(LIMITS.name).trim().min(1).optional(),
+      userName: line(LIMITS.name).trim().min(1).optional(),
       reviewPeriodDays: z.number().int().min(1).max(3650).optional(),
-      defaultTeamPerLayer: z.record(z.string(), z.number().int().positive()).optional()
+      defaultTeamPerLayer: z
+        .record(layerIdSchema, idSchema)
+        .refine((teams) => Object.keys(teams).length <= LIMITS.layers, `at most ${LIMITS.layers} layers`)
+        .optional()
     })
     .strict(),
   /**
@@ -63,10 +65,10 @@ export const workbookMethods = {
    */
   'changes.list': z
     .object({
-      entity: z.string().max(40).optional(),
-      entityId: z.string().max(200).optional(),
-      assetId: z.number().int().positive().optional(),
-      action: z.string().max(60).optional(),
+      entity: line(40).optional(),
+      entityId: line(200).optional(),
+      assetId: idSchema.optional(),
+      action: line(60).optional(),
       newestFirst: z.boolean().optional(),
       limit: z.number().int().min(1).max(10000).optional()
     })
