@@ -19,6 +19,7 @@ type ExitCode = (typeof EXIT)[keyof typeof EXIT];
  */
 export const EXIT_CODE_OF: Record<ErrorCode, ExitCode> = {
   INVALID_INPUT: EXIT.usage,
+  BAD_REQUEST: EXIT.usage,
   UNKNOWN_METHOD: EXIT.usage,
   NOT_FOUND: EXIT.usage,
   NOT_A_SQLITE_FILE: EXIT.usage,
@@ -30,6 +31,7 @@ export const EXIT_CODE_OF: Record<ErrorCode, ExitCode> = {
   NO_WORKBOOK: EXIT.usage,
   RULE_VIOLATION: EXIT.usage,
   BAD_FILE: EXIT.usage,
+  NOT_GRANTED: EXIT.usage,
   CANCELLED: EXIT.checkFailed,
   INTERNAL: EXIT.checkFailed
 };

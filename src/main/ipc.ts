@@ -14,9 +14,10 @@ export interface IpcMainLike {
 export function registerIpc(ipcMain: IpcMainLike, router: Router, isTrustedSender: (event: unknown) => boolean = () => true): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method, args) => {
     if (!isTrustedSender(event)) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: 'Request refused: it did not come from the Demarc window.' } };
+      return { ok: false, error: { code: 'BAD_REQUEST', message: 'Request refused: it did not come from the Demarc window.' } };
     }
-    return router.handle(String(method), args);
+    // The method name is checked by the router, not converted here: String() of an object runs its toString.
+    return router.handle(method, args);
   });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);
 }

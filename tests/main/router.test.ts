@@ -64,7 +64,7 @@ describe('router', () => {
     const path = join(dir, 'acme.demarc');
     await router.handle('workbook.create', { path });
     const before = await router.handle('workbook.current', {});
-    expect(await router.handle('workbook.delete', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown method: workbook.delete' } });
+    expect(await router.handle('workbook.delete', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown method: "workbook.delete"' } });
     expect(await router.handle('workbook.open', { path: 42 })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('Invalid arguments for workbook.open: path:') }
@@ -120,7 +120,7 @@ describe('router', () => {
     const unbind = registerIpc(ipcMain, router, (event) => (event as { trusted?: boolean }).trusted === true);
     const handler = handlers.get(INVOKE_CHANNEL)!;
     expect(await handler({ trusted: true }, 'workbook.create', { path: join(dir, 'ipc.demarc') })).toMatchObject({ ok: true });
-    expect(await handler({ trusted: false }, 'workbook.current', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await handler({ trusted: false }, 'workbook.current', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     unbind();
     expect(handlers.size).toBe(0);
     session.close();
