@@ -142,13 +142,22 @@ export function parseModel(json: unknown, fileName = 'model'): ResponsibilityMod
 /** The model a workbook uses unless it chooses another. */
 export const DEFAULT_MODEL_ID = 'microsoft-2026-01';
 
+/**
+ * Models by id in an object without a prototype: a lookup by an id a request or a workbook row
+ * names (`constructor`, `__proto__`, `toString`) finds a model or nothing, never an inherited
+ * property. Every id → model table is made here.
+ */
+export function modelTable(models: Iterable<ResponsibilityModel>): Record<string, ResponsibilityModel> {
+  const table = Object.create(null) as Record<string, ResponsibilityModel>;
+  for (const model of models) table[model.id] = model;
+  return table;
+}
+
 /** The models shipped with the app, by id, validated at load (the default first). */
 export const BUILTIN_MODELS: Readonly<Record<string, ResponsibilityModel>> = Object.freeze(
-  Object.fromEntries(
-    [
-      parseModel(current2026, 'resources/models/microsoft-2026-01.json'),
-      parseModel(classic2023, 'resources/models/microsoft-classic-2023.json'),
-      parseModel(google2023, 'resources/models/google-cloud-2023-08.json')
-    ].map((model) => [model.id, model])
-  )
+  modelTable([
+    parseModel(current2026, 'resources/models/microsoft-2026-01.json'),
+    parseModel(classic2023, 'resources/models/microsoft-classic-2023.json'),
+    parseModel(google2023, 'resources/models/google-cloud-2023-08.json')
+  ])
 );

@@ -3,7 +3,7 @@
  * they need. The loaded state and its cache live in engine-state.ts.
  */
 import type { EngineInput } from '@core/engine-input';
-import { BUILTIN_MODELS, ModelError, parseModel } from '@core/models';
+import { BUILTIN_MODELS, ModelError, modelTable, parseModel } from '@core/models';
 import type { Asset, ResponsibilityModel } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import { listAssets } from '../store/repos/assets';
@@ -28,9 +28,7 @@ export function loadCustomModels(db: Db): ResponsibilityModel[] {
 
 /** Every model the workbook can use: the built-in ones, then its imported ones. */
 export function loadModels(db: Db): Record<string, ResponsibilityModel> {
-  const models: Record<string, ResponsibilityModel> = { ...BUILTIN_MODELS };
-  for (const model of loadCustomModels(db)) models[model.id] = model;
-  return models;
+  return modelTable([...Object.values(BUILTIN_MODELS), ...loadCustomModels(db)]);
 }
 
 /**

@@ -59,6 +59,11 @@ function previous(asset: Asset, patch: AssetPatch): AssetPatch {
   return before as AssetPatch;
 }
 
+/** Whether the asset already has every patched value. */
+function unchanged(asset: Asset, patch: AssetPatch): boolean {
+  return PATCHABLE_FIELDS.every((field) => patch[field] === undefined || Object.is(asset[field], patch[field]));
+}
+
 /**
  * Applies one change to every asset matching `filter`.
  * @param expectedCount what the user confirmed; a different matching count refuses the edit
@@ -79,7 +84,8 @@ export function updateAssets(
   const at = ctx.clock();
   const { patch, words } = patchFor(state, input.set, at);
   const summary = `${words.join(', ')} on ${count(assets.length)} asset${assets.length === 1 ? '' : 's'}`;
-  if (assets.length === 0) return { count: 0, summary };
+  // Nothing to write when no asset would change: no change-log entry, no undo step.
+  if (assets.every((asset) => unchanged(asset, patch))) return { count: 0, summary };
   const ids = assets.map((a) => a.id);
   const byId = state.assetById;
   const groups = groupByValue(ids, (id) => previous(byId.get(id)!, patch));
