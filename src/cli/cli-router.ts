@@ -5,6 +5,7 @@ import { DemarcError } from '@shared/errors';
 import { HANDLERS } from '@main/handlers';
 import { NO_RECENT_FILES } from '@main/recent-files';
 import { createRouter } from '@main/router';
+import { TRUSTED_FILES } from '@main/security/file-grants';
 import type { DialogPort } from '@main/router-context';
 import { Session } from '@main/session';
 import type { CliIo } from './io';
@@ -38,6 +39,8 @@ export class CliRouter {
       session: this.session,
       recent: NO_RECENT_FILES,
       dialogs: NO_DIALOGS,
+      // The CLI's user typed each path: every one is theirs (the file checks still apply).
+      files: TRUSTED_FILES,
       shell: { showItemInFolder: () => undefined, workbookChanged: () => undefined },
       emit: (event, payload) => {
         if (event === 'progress') progress?.(payload);

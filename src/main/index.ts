@@ -2,7 +2,7 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EVENT_CHANNEL_PREFIX, type EventName, type EventPayloads, type MenuCommand } from '@shared/contract';
 import { electronDialogs } from './electron-dialogs';
 import { HANDLERS } from './handlers';
@@ -10,6 +10,7 @@ import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { resolveAppIcon, resolveNativeBinding } from './native-binding';
 import { workbookPathFromArgv } from './open-from-os';
+import { SessionGrants } from './security/file-grants';
 import { shellOpener } from './security/open-external';
 import { RecentFiles } from './recent-files';
 import { createRouter } from './router';
@@ -34,6 +35,10 @@ function runDesktopApp(): void {
   let mainWindow: BrowserWindow | null = null;
   let recent: RecentFiles | null = null;
   const session = new Session();
+  /** The files the user chose in this session; a workbook on the recent list counts as chosen. */
+  const grants = new SessionGrants(
+    (path, purpose) => purpose === 'workbook' && recent !== null && recent.list().some((entry) => resolve(entry.path) === path)
+  );
   /** Workbooks the OS asked us to open before the renderer could take them. */
   const pendingOpen: string[] = [];
   let rendererReady = false;
@@ -86,6 +91,8 @@ function runDesktopApp(): void {
 
   /** A double-clicked workbook (argv, second instance, macOS open-file) opens in this instance. */
   function openFromOs(path: string): void {
+    // A double-click or a command line naming the file is the user's choice of it.
+    grants.grant(path, 'workbook');
     if (mainWindow && rendererReady) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
@@ -123,6 +130,7 @@ function runDesktopApp(): void {
       session,
       recent: recentFiles,
       dialogs: electronDialogs(dialog, () => mainWindow, app.getPath('documents')),
+      files: grants,
       shell: {
         showItemInFolder: (path) => shell.showItemInFolder(path),
         workbookChanged: (workbook) => {
@@ -139,7 +147,7 @@ function runDesktopApp(): void {
       // Only our own window's main frame may call the router.
       const frame = (event as Electron.IpcMainInvokeEvent).senderFrame;
       return mainWindow !== null && frame !== null && frame === mainWindow.webContents.mainFrame;
-    });
+    }, (path) => grants.grant(path, 'read'));
     createWindow(recentFiles);
   }
 

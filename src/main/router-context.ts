@@ -1,5 +1,6 @@
 import type { EventName, EventPayloads } from '@shared/contract';
 import type { RecentList } from './recent-files';
+import type { FileAccess } from './security/file-grants';
 import type { ServiceContext } from './services/context';
 import type { Session } from './session';
 
@@ -28,6 +29,11 @@ export interface RouterContext {
   session: Session;
   recent: RecentList;
   dialogs: DialogPort;
+  /**
+   * Which paths a request may name: in the app those the user chose in this session (the
+   * router grants every dialog answer), in the CLI every path (its user typed it).
+   */
+  files: FileAccess;
   shell: ShellPort;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   /** Load a workbook's engine state in slices after open/create/import (the app; not the CLI). */

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { METHODS, type MethodName, type MethodOutput, type ParsedInput } from '@shared/contract';
 import { DemarcError, QUOTE_LIMIT, quote, type ErrorInfo, type Result } from '@shared/errors';
 import type { RouterContext } from './router-context';
+import { grantingDialogs } from './security/file-grants';
 import { plainDataProblem } from './security/plain-data';
 
 export type Handler<M extends MethodName> = (
@@ -61,7 +62,9 @@ function answerOf(error: ErrorInfo): { ok: false; error: ErrorInfo } {
   return { ok: false, error: { code: error.code, message, ...(details === undefined ? {} : { details }) } };
 }
 
-export function createRouter(handlers: Handlers, ctx: RouterContext): Router {
+export function createRouter(handlers: Handlers, context: RouterContext): Router {
+  // What the user picks in a dialog is theirs to use again: the answer is granted as it is given.
+  const ctx: RouterContext = { ...context, dialogs: grantingDialogs(context.dialogs, context.files) };
   return {
     async handle(method, args) {
       if (!isMethod(method)) {

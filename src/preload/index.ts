@@ -3,7 +3,7 @@
  * Runs sandboxed with context isolation; it may require only 'electron'.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { EVENTS, EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL, METHODS, type DemarcApi, type EventName, type EventPayloads } from '@shared/contract';
+import { DROPPED_FILE_CHANNEL, EVENTS, EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL, METHODS, type DemarcApi, type EventName, type EventPayloads } from '@shared/contract';
 
 const ALLOWED_METHODS = new Set(Object.keys(METHODS));
 const ALLOWED_EVENTS = new Set<string>(EVENTS);
@@ -29,13 +29,18 @@ const api: DemarcApi = {
       ipcRenderer.removeListener(channel, wrapped);
     };
   },
-  // Sandboxed pages cannot see a dropped file's path; Electron's webUtils can.
+  // Sandboxed pages cannot see a dropped file's path; Electron's webUtils can. A file with a
+  // path came from the user (a drop): main is told, and grants it for reading. Sent before any
+  // request naming it, on the same ordered pipe.
   pathForFile(file: File) {
+    let path = '';
     try {
-      return webUtils.getPathForFile(file);
+      path = webUtils.getPathForFile(file);
     } catch {
       return '';
     }
+    if (path !== '') void ipcRenderer.invoke(DROPPED_FILE_CHANNEL, path);
+    return path;
   }
 };
 

@@ -116,6 +116,12 @@ describe('inventory import', () => {
     await drop('from-a-browser.csv', {});
     await dialog.getByText(/without a path on disk/).waitFor();
     await dialog.getByTestId('import-count-unchanged').filter({ hasText: '90' }).waitFor();
+
+    // The drop granted that file; a path the page names that the user never chose is refused.
+    const named = (path: string) =>
+      page.evaluate((p) => (window as unknown as { api: { invoke(m: string, a: unknown): Promise<unknown> } }).api.invoke('import.preview', { paths: [p] }), path);
+    expect(await named(servers)).toMatchObject({ ok: true });
+    expect(await named('/etc/passwd')).toMatchObject({ ok: false, error: { code: 'NOT_GRANTED', message: expect.stringContaining('was not chosen') } });
   });
 
   it('takes AWS and Google Cloud CLI exports: both detected, previewed with their warnings, imported and classified', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { HANDLERS } from '@main/handlers';
 import { NO_RECENT_FILES } from '@main/recent-files';
 import { createRouter } from '@main/router';
+import { TRUSTED_FILES } from '@main/security/file-grants';
 import { Session } from '@main/session';
 import type { ProgressEvent } from '@shared/contract';
 import { FIXTURES } from './fixture-paths';
@@ -29,6 +30,7 @@ export async function importRouter(options: { importFiles?: string[][]; onProgre
     services: { clock: fixedClock(), osUser: 'tester' },
     session,
     recent: NO_RECENT_FILES,
+    files: TRUSTED_FILES,
     dialogs: {
       chooseNewWorkbookPath: () => Promise.resolve(null),
       chooseWorkbookToOpen: () => Promise.resolve(null),

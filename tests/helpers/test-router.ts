@@ -3,6 +3,7 @@ import { HANDLERS } from '@main/handlers';
 import { NO_RECENT_FILES } from '@main/recent-files';
 import { createRouter, type Router } from '@main/router';
 import type { DialogPort } from '@main/router-context';
+import { SessionGrants } from '@main/security/file-grants';
 import { Session } from '@main/session';
 import { fixedClock, tempDir } from './temp';
 
@@ -19,21 +20,26 @@ export const CANCELLED_DIALOGS: DialogPort = {
 
 /**
  * The real router and handlers over a new workbook on a temp file (created through the router),
- * with dialogs that are cancelled and a shell that does nothing.
+ * as the app has them: only files the user chose may be named (the workbook is granted), dialogs
+ * are cancelled and the shell does nothing.
  */
-export async function routerOverTempWorkbook(): Promise<{ router: Router; session: Session; path: string; dir: string }> {
+export async function routerOverTempWorkbook(options: { dir?: string } = {}): Promise<{ router: Router; session: Session; files: SessionGrants; path: string; dir: string }> {
   const session = new Session();
+  const files = new SessionGrants();
   const router = createRouter(HANDLERS, {
     services: { clock: fixedClock(), osUser: 'tester' },
     session,
     recent: NO_RECENT_FILES,
     dialogs: CANCELLED_DIALOGS,
+    files,
     shell: { showItemInFolder: () => undefined, workbookChanged: () => undefined },
     emit: () => undefined
   });
-  const dir = tempDir();
+  // A folder of the caller's outlives the test (a suite's fixture); tempDir's goes after each test.
+  const dir = options.dir ?? tempDir();
   const path = join(dir, 'hostile.demarc');
+  files.grant(path, 'workbook');
   const created = await router.handle('workbook.create', { path, organisation: 'Acme' });
   if (!created.ok) throw new Error(`workbook.create failed: ${created.error.message}`);
-  return { router, session, path, dir };
+  return { router, session, files, path, dir };
 }

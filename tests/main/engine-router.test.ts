@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HANDLERS } from '@main/handlers';
 import { NO_RECENT_FILES } from '@main/recent-files';
 import { createRouter } from '@main/router';
+import { TRUSTED_FILES } from '@main/security/file-grants';
 import { Session } from '@main/session';
 import { fixedClock, tempDir } from '@tests/helpers/temp';
 import { seedAssets, seedParties } from '@tests/helpers/seed';
@@ -13,6 +14,7 @@ async function setup() {
     services: { clock: fixedClock(), osUser: 'tester' },
     session,
     recent: NO_RECENT_FILES,
+    files: TRUSTED_FILES,
     dialogs: {
       chooseNewWorkbookPath: () => Promise.resolve(null),
       chooseWorkbookToOpen: () => Promise.resolve(null),

@@ -4,6 +4,7 @@ import { HANDLERS } from '@main/handlers';
 import { registerIpc, type IpcMainLike } from '@main/ipc';
 import { RecentFiles } from '@main/recent-files';
 import { createRouter } from '@main/router';
+import { TRUSTED_FILES } from '@main/security/file-grants';
 import { Session } from '@main/session';
 import { INVOKE_CHANNEL } from '@shared/contract';
 import { fixedClock, sha256File, tempDir } from '@tests/helpers/temp';
@@ -17,6 +18,7 @@ function setup() {
     services: { clock: fixedClock(), osUser: 'tester' },
     session,
     recent,
+    files: TRUSTED_FILES,
     dialogs: {
       chooseNewWorkbookPath: () => Promise.resolve(chosen.shift() ?? null),
       chooseWorkbookToOpen: () => Promise.resolve(chosen.shift() ?? null),

@@ -52,7 +52,7 @@ export const engineHandlers: EngineHandlers = {
   'models.compare': (input, ctx) => compareTwoModels(ctx.session.require(), ctx.services, input.a, input.b),
   'models.import': async (input, ctx) => {
     const wb = ctx.session.require();
-    const path = input.path ?? (await ctx.dialogs.chooseModelFile());
+    const path = input.path !== undefined ? ctx.files.require(input.path, 'read') : await ctx.dialogs.chooseModelFile();
     return path === null ? null : importModel(wb, ctx.services, path);
   },
   'models.previewDefault': (input, ctx) =>

@@ -28,7 +28,7 @@ export const exportHandlers: ExportHandlers = {
     const wb = ctx.session.require();
     const state = ctx.session.running;
     if (state.export) throw new DemarcError('INVALID_INPUT', 'An export is already running: wait for it or cancel it.');
-    const chosen = input.path ?? (await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} RACI`, input.format));
+    const chosen = input.path !== undefined ? ctx.files.require(input.path, 'write') : await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} RACI`, input.format);
     if (!chosen) return null;
     const controller = new AbortController();
     state.export = controller;

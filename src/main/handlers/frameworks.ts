@@ -17,13 +17,13 @@ export const frameworkHandlers: FrameworkHandlers = {
   'frameworks.mapping': (_input, ctx) => mappingInfo(ctx.session.require(), ctx.services),
   'frameworks.importMapping': async (input, ctx) => {
     const wb = ctx.session.require();
-    const path = input.path ?? (await ctx.dialogs.chooseMappingFile());
+    const path = input.path !== undefined ? ctx.files.require(input.path, 'read') : await ctx.dialogs.chooseMappingFile();
     return path === null ? null : importMapping(wb, ctx.services, path);
   },
   'frameworks.resetMapping': (_input, ctx) => resetMapping(ctx.session.require(), ctx.services),
   'frameworks.saveMapping': async (input, ctx) => {
     const wb = ctx.session.require();
-    const path = input.path ?? (await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} control mapping`, 'json'));
+    const path = input.path !== undefined ? ctx.files.require(input.path, 'write') : await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} control mapping`, 'json');
     if (path === null) return null;
     const written = await saveMapping(wb, path);
     ctx.session.running.exported.add(written);
@@ -42,7 +42,11 @@ export const frameworkHandlers: FrameworkHandlers = {
       throw new DemarcError('INVALID_INPUT', 'A CAIQ workbook can only be merged into the CCM export.');
     }
     const extension = FRAMEWORK_EXTENSIONS[input.framework];
-    const chosen = input.path ?? (await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} ${SUGGESTED_NAMES[input.framework]}`, extension));
+    if (input.caiqPath !== undefined) ctx.files.require(input.caiqPath, 'read');
+    const chosen =
+      input.path !== undefined
+        ? ctx.files.require(input.path, 'write')
+        : await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} ${SUGGESTED_NAMES[input.framework]}`, extension);
     if (!chosen) return null;
     const controller = new AbortController();
     state.export = controller;

@@ -40,13 +40,14 @@ function requestOf(input: Omit<ImportRequest, 'paths'> & { token?: string }, pat
 export const importHandlers: ImportHandlers = {
   'import.preview': async (input, ctx) => {
     const wb = ctx.session.require();
-    const paths = input.paths ?? (await ctx.dialogs.chooseImportFiles());
+    const paths = input.paths !== undefined ? input.paths.map((path) => ctx.files.require(path, 'read')) : await ctx.dialogs.chooseImportFiles();
     if (paths.length === 0) return null;
     return withCancel(ctx, null, (options) => previewImport(wb, requestOf(input, paths), options));
   },
   'import.apply': async (input, ctx) => {
     const wb = ctx.session.require();
     const token = input.token;
+    for (const path of input.paths ?? []) ctx.files.require(path, 'read');
     const result = await (token !== undefined
       ? withCancel(ctx, token, (options) => applyImportToken(wb, ctx.services, token, options))
       : withCancel(ctx, null, (options) =>

@@ -12,7 +12,7 @@ export const pictureHandlers: PictureHandlers = {
   'picture.compare': (input, ctx) => comparePictures(ctx.session.require(), ctx.services, input),
   'picture.save': async (input, ctx) => {
     const wb = ctx.session.require();
-    const path = input.path ?? (await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} demarcation`, input.format));
+    const path = input.path !== undefined ? ctx.files.require(input.path, 'write') : await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} demarcation`, input.format);
     return path === null ? null : savePicture(wb, ctx.services, { ...input, path });
   }
 };

@@ -42,13 +42,13 @@ function adopt(ctx: RouterContext, wb: OpenWorkbook) {
 
 export const workbookHandlers: WorkbookHandlers = {
   'workbook.create': async (input, ctx) => {
-    const path = input.path ?? (await ctx.dialogs.chooseNewWorkbookPath(input.organisation || 'Workbook'));
+    const path = input.path !== undefined ? ctx.files.require(input.path, 'workbook') : await ctx.dialogs.chooseNewWorkbookPath(input.organisation || 'Workbook');
     if (!path) return null;
     const organisation = input.organisation;
     return adopt(ctx, createWorkbook(ctx.services, organisation ? { path, organisation } : { path }));
   },
   'workbook.open': async (input, ctx) => {
-    const path = input.path ?? (await ctx.dialogs.chooseWorkbookToOpen());
+    const path = input.path !== undefined ? ctx.files.require(input.path, 'workbook') : await ctx.dialogs.chooseWorkbookToOpen();
     if (!path) return null;
     // Open first, then swap: a refused file leaves the current workbook open.
     return adopt(ctx, openWorkbook(ctx.services, path));

@@ -4,7 +4,7 @@
  * writes exactly what was previewed (re-planned against the workbook as it is then).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readUserFile } from '../security/user-files';
 import { basename } from 'node:path';
 import { resolveDisplayKind, resolveDisplayType, resolveRegion } from '@core/classify';
 import { resolveArnResource } from '@core/classify-providers';
@@ -59,14 +59,7 @@ function yieldToEvents(): Promise<void> {
 }
 
 async function readOne(path: string, request: ImportRequest, options: ImportRunOptions): Promise<{ file: FileRead; rows: ReadResult['rows'] }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error);
-    throw new DemarcError('NOT_FOUND', `${path}: ${reason}`);
-  }
+  const bytes = await readUserFile(path, 'inventory');
   const fileName = basename(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const result = await readInventory(bytes, {

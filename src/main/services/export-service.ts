@@ -12,6 +12,7 @@ import type { ExportFormat, ExportResult, ExportedAtChoice } from '@shared/contr
 import type { PictureFormat } from '@shared/contract/picture';
 import { DemarcError } from '@shared/errors';
 import { writeRaciCsv } from '../export/csv-writer';
+import { checkWritablePath } from '../security/user-files';
 import { logicalContentHash } from '../export/content-hash';
 import type { SheetPicture } from '../export/xlsx-picture';
 import { writeXlsx } from '../export/xlsx-writer';
@@ -59,6 +60,8 @@ export function exportTargetPath(path: string, format: ExportFormat | PictureFor
   if (existsSync(target) && statSync(target).isDirectory()) {
     throw new DemarcError('INVALID_INPUT', `Cannot export to ${target}: it is a folder.`);
   }
+  // Its name fits the file system, and what is there now is a regular file (not a pipe or a device).
+  checkWritablePath(target);
   return target;
 }
 

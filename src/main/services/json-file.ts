@@ -1,7 +1,7 @@
 /** Reading a user's JSON file (a model, a mapping): readable errors naming the file, line and column. */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DemarcError } from '@shared/errors';
+import { readUserFileSync } from '../security/user-files';
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): string {
@@ -16,16 +16,12 @@ function lineColumn(text: string, offset: number): string {
  */
 export function readJsonFile(path: string): { fileName: string; json: unknown } {
   const fileName = basename(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new DemarcError('BAD_FILE', `${fileName}: cannot be read (${error instanceof Error ? error.message : String(error)}).`);
-  }
+  const text = readUserFileSync(path, 'json').toString('utf8').replace(/^\uFEFF/, '');
   try {
     return { fileName, json: JSON.parse(text) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // V8 quotes the text around the error: the message says where, not what the file holds.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/, ".*"(\.\.\.)? is not valid JSON$/s, ' is not valid JSON');
     const at = /at position (\d+)/.exec(message);
     const where = at !== null && !/line \d+/.test(message) ? ` at ${lineColumn(text, Number(at[1]))}` : '';
     throw new DemarcError('BAD_FILE', `${fileName}: not valid JSON${where} (${message}).`);

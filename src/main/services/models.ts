@@ -3,8 +3,6 @@
  * An imported file is checked by the core's parseModel, and refused with every problem located
  * by file name and JSON path.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { alignLayers, compareModels, getCell, ModelError, parseModel } from '@core/models';
 import type { ModelComparison, ModelSummary } from '@shared/contract/engine';
 import { SERVICE_MODELS, type ResponsibilityModel } from '@shared/domain';
@@ -12,6 +10,7 @@ import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { type EngineState } from '../engine/state';
 import { write } from './write';
+import { readJsonFile } from './json-file';
 import { insertCustomModel } from '../store/repos/custom-models';
 
 function summary(state: EngineState, model: ResponsibilityModel): ModelSummary {
@@ -71,19 +70,7 @@ export function compareTwoModels(wb: OpenWorkbook, ctx: ServiceContext, aId: str
 
 /** Reads, checks and stores a custom model file; null when the user cancels the dialog. */
 export function importModel(wb: OpenWorkbook, ctx: ServiceContext, path: string): ModelSummary {
-  const fileName = basename(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DemarcError('BAD_FILE', `${fileName}: cannot be read (${error instanceof Error ? error.message : String(error)}).`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new DemarcError('BAD_FILE', `${fileName}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
-  }
+  const { fileName, json } = readJsonFile(path);
   let model: ResponsibilityModel;
   try {
     model = parseModel(json, fileName);

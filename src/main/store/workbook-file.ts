@@ -6,9 +6,10 @@
  * byte-for-byte backup beside the original. The user's file is never deleted or "repaired".
  */
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DemarcError } from '@shared/errors';
+import { checkWritablePath, openRegularFile } from '../security/user-files';
 import { LATEST_FORMAT_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 /** 'DMRC' as a 32-bit big-endian integer: PRAGMA application_id of every Demarc workbook. */
@@ -35,7 +36,8 @@ export interface OpenedWorkbook {
 }
 
 function readHeader(path: string): Buffer {
-  const fd = openSync(path, 'r');
+  // Opened without blocking and checked a regular file first: a FIFO or device is refused at once.
+  const { fd } = openRegularFile(path, 'workbook');
   try {
     const header = Buffer.alloc(100);
     const read = readSync(fd, header, 0, 100, 0);
@@ -142,6 +144,7 @@ export function createWorkbookFile(path: string, options: OpenOptions = {}): Ope
   if (existsSync(path)) {
     throw new DemarcError('ALREADY_EXISTS', `${path} already exists. Choose another name or open it instead.`);
   }
+  checkWritablePath(path);
   const migrations = options.migrations ?? MIGRATIONS;
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {

@@ -34,6 +34,8 @@ export * from './events';
 
 /** The IPC channel names: the preload allows only these. */
 export const INVOKE_CHANNEL = 'demarc:invoke';
+/** The preload tells main the path of a file the user dropped (never exposed to page script). */
+export const DROPPED_FILE_CHANNEL = 'demarc:dropped-file';
 export const EVENT_CHANNEL_PREFIX = 'demarc:event:';
 
 /** What the preload exposes as window.api. */

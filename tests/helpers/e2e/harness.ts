@@ -10,14 +10,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize, resolve as resolvePath } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { WebSocketServer } from 'ws';
-import { EVENT_CHANNEL_PREFIX } from '@shared/contract';
+import { EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL } from '@shared/contract';
 import { HANDLERS } from '@main/handlers';
 import { registerIpc, type IpcMainLike } from '@main/ipc';
 import { RecentFiles } from '@main/recent-files';
 import { createRouter } from '@main/router';
+import { SessionGrants } from '@main/security/file-grants';
 import type { DialogPort } from '@main/router-context';
 import { Session } from '@main/session';
 
@@ -241,11 +242,15 @@ export class Harness {
         payload
       ] as const);
     };
+    const recent = new RecentFiles(join(dir, 'user-data', 'recent-workbooks.json'));
+    // As the app: a path is usable when chosen in a dialog, dropped, or on the recent list.
+    const files = new SessionGrants((path, purpose) => purpose === 'workbook' && recent.list().some((entry) => resolvePath(entry.path) === path));
     const router = createRouter(HANDLERS, {
       services: { clock: options.clock ?? (() => new Date().toISOString()), osUser: 'e2e-user' },
       session,
-      recent: new RecentFiles(join(dir, 'user-data', 'recent-workbooks.json')),
+      recent,
       dialogs,
+      files,
       shell: {
         showItemInFolder: (path) => shown.push(path),
         workbookChanged: (info) => titles.push(info ? info.name : null)
@@ -258,14 +263,14 @@ export class Harness {
       handle: (channel, listener) => handlers.set(channel, listener),
       removeHandler: (channel) => handlers.delete(channel)
     };
-    registerIpc(ipcMain, router, () => true);
+    registerIpc(ipcMain, router, () => true, (path) => files.grant(path, 'read'));
     const appId = randomUUID();
     apps.set(appId, async (channel, argsJson) => {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
       const started = performance.now();
       const invocation = JSON.parse(argsJson) as unknown[];
-      calls.push({ method: String(invocation[0]), args: invocation[1] });
+      if (channel === INVOKE_CHANNEL) calls.push({ method: String(invocation[0]), args: invocation[1] });
       const result = await handler({}, ...invocation);
       const text = JSON.stringify(result);
       const mainMs = performance.now() - started;

@@ -11,6 +11,7 @@ import { BUILTIN_MODELS } from '@core/models';
 import { HANDLERS } from '@main/handlers';
 import { RecentFiles } from '@main/recent-files';
 import { createRouter } from '@main/router';
+import { TRUSTED_FILES } from '@main/security/file-grants';
 import { listChanges } from '@main/store/repos/change-log';
 import { Session } from '@main/session';
 import { mappingInfo } from '@main/services/control-mapping';
@@ -37,6 +38,7 @@ function routed() {
     services: made.ctx,
     session,
     recent: new RecentFiles(join(made.dir, 'recent.json')),
+    files: TRUSTED_FILES,
     dialogs: {
       chooseNewWorkbookPath: () => Promise.resolve(null),
       chooseWorkbookToOpen: () => Promise.resolve(null),

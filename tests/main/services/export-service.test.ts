@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { HANDLERS } from '@main/handlers';
 import { NO_RECENT_FILES } from '@main/recent-files';
 import { createRouter } from '@main/router';
+import { TRUSTED_FILES } from '@main/security/file-grants';
 import { workbookReport } from '@main/services/report';
 import { Session } from '@main/session';
 import type { ExportResult } from '@shared/contract/export';
@@ -41,6 +42,7 @@ async function setup(options: { extraAssets?: number } = {}) {
     services: t.ctx,
     session,
     recent: NO_RECENT_FILES,
+    files: TRUSTED_FILES,
     dialogs: {
       chooseNewWorkbookPath: () => Promise.resolve(null),
       chooseWorkbookToOpen: () => Promise.resolve(null),

@@ -4,7 +4,7 @@
  * where a provider filled them, its CAIQ answers and implementation descriptions. Found by CSA's
  * layout (the sheet whose row 2 starts "Question ID"), so a renamed sheet still reads.
  */
-import { readFile } from 'node:fs/promises';
+import { readUserFile } from '../../security/user-files';
 import { basename } from 'node:path';
 import ExcelJS, { type Worksheet } from 'exceljs';
 import { CAIQ_LAYOUT, CAIQ_QUESTION_IDS } from '@core/frameworks/catalogues';
@@ -37,8 +37,8 @@ function columnsOf(sheet: Worksheet): Map<string, number> {
 export async function readCaiqTexts(path: string): Promise<CaiqTexts> {
   const fileName = basename(path);
   const workbook = new ExcelJS.Workbook();
+  const bytes = await readUserFile(path, 'caiq');
   try {
-    const bytes = await readFile(path);
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     throw new DemarcError('BAD_FILE', `${fileName}: cannot be read as an xlsx workbook (${error instanceof Error ? error.message : String(error)}).`);
