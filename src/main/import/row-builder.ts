@@ -53,7 +53,43 @@ const SERVICE_MODEL_WORDS: Record<string, ServiceModel> = {
 
 /** `IaaS`, `On-premises`, `on prem` → the domain's service model; anything else → null. */
 export function parseServiceModel(text: string): ServiceModel | null {
-  return SERVICE_MODEL_WORDS[text.toLowerCase().replace(/[^a-z]/g, '')] ?? null;
+  const word = text.toLowerCase().replace(/[^a-z]/g, '');
+  // Own keys only: a cell reading "constructor" is not a service model.
+  return Object.hasOwn(SERVICE_MODEL_WORDS, word) ? (SERVICE_MODEL_WORDS[word] ?? null) : null;
+}
+
+/**
+ * The longest text an import takes per field (an ARN or a nested ARM id may reach 2,048; a name,
+ * a location or a tag far less). A longer cell refuses its row with the field and column named,
+ * so a crafted file cannot fill the workbook with megabytes per asset.
+ */
+export const IMPORT_FIELD_LIMITS = { externalId: 4096, text: 1024, tag: 1024 } as const;
+
+const LIMITED_FIELDS = ['name', 'type', 'kind', 'sku', 'subscription', 'resourceGroup', 'location', 'managedBy', 'owner'] as const;
+
+/** The first field of a row past its length limit, as a row error naming the field and column. */
+function overlongField(row: ImportRow, mapping: ColumnMapping): RowError | null {
+  const too = (field: string, column: string | undefined, length: number, limit: number): RowError => ({
+    line: row.line,
+    field,
+    message: `${field}${column === undefined ? '' : ` (column "${column.slice(0, 60)}")`} is ${length.toLocaleString('en-GB')} characters long: at most ${limit.toLocaleString('en-GB')} are imported`
+  });
+  if (row.externalId !== null && row.externalId.length > IMPORT_FIELD_LIMITS.externalId) {
+    return too('externalId', mapping.externalId, row.externalId.length, IMPORT_FIELD_LIMITS.externalId);
+  }
+  for (const field of LIMITED_FIELDS) {
+    const value = row[field];
+    if (typeof value === 'string' && value.length > IMPORT_FIELD_LIMITS.text) return too(field, mapping[field], value.length, IMPORT_FIELD_LIMITS.text);
+  }
+  for (const [key, value] of Object.entries(row.tags)) {
+    if (key.length > IMPORT_FIELD_LIMITS.tag || value.length > IMPORT_FIELD_LIMITS.tag) {
+      return too(`tag "${key.slice(0, 40)}"`, mapping.tags ?? mapping.tagName, Math.max(key.length, value.length), IMPORT_FIELD_LIMITS.tag);
+    }
+  }
+  for (const [column, value] of Object.entries(row.extra ?? {})) {
+    if (value.length > IMPORT_FIELD_LIMITS.text) return too('extra', column, value.length, IMPORT_FIELD_LIMITS.text);
+  }
+  return null;
 }
 
 function parseProvider(text: string): AssetProvider {
@@ -191,6 +227,8 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
         const where = col.name === undefined ? '' : ` (column "${col.name}" is empty)`;
         return { line, field: 'name', message: `Missing name${where}` };
       }
+      const overlong = overlongField(row, col);
+      if (overlong !== null) return overlong;
       spec.finish?.(row, read, warnings);
       if (spec.requireType && row.type === null) {
         const where = col.type === undefined ? '' : ` (column "${col.type}" is empty)`;

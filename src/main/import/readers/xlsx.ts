@@ -11,6 +11,13 @@ import { failedRead, type ReaderContext, type ReaderOutput } from '../reader-typ
 import { readTable, requireNameColumn, type TableRecord, type TableShape } from '../table';
 import { suggestMapping } from '../mapping';
 import { genericSpec } from './generic-csv';
+import { inflatedSize } from '../zip-size';
+
+/**
+ * The most XML an .xlsx may inflate to: a 100,000-row inventory of twenty columns is well under
+ * it; past it exceljs would hold the whole of it, and its parse, in memory.
+ */
+export const XLSX_INFLATED_LIMIT = 512 * 1024 * 1024;
 
 function dateText(d: Date): string {
   const iso = d.toISOString();
@@ -57,6 +64,15 @@ export async function readXlsx(
   sheetName: string | undefined,
   ctx: ReaderContext
 ): Promise<ReaderOutput> {
+  const inflated = inflatedSize(bytes);
+  if (inflated !== null && inflated > XLSX_INFLATED_LIMIT) {
+    const size = Number.isFinite(inflated) ? `${Math.ceil(inflated / 1024 / 1024).toLocaleString('en-GB')} MiB` : 'more than 4 GiB';
+    return failedRead({
+      line: 0,
+      field: null,
+      message: `The workbook inflates to ${size} of XML, more than the ${XLSX_INFLATED_LIMIT / 1024 / 1024} MiB Demarc reads: nothing was read (export fewer rows per file, or CSV).`
+    });
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it reads.
