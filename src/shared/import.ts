@@ -41,7 +41,7 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   'aws-tagging-json': 'aws resourcegroupstaggingapi get-resources (JSON)',
   'aws-config-json': 'AWS Config list-discovered-resources (JSON)',
   'aws-config-select': 'AWS Config select-resource-config (JSON)',
-  'gcp-asset-json': 'gcloud asset search-all-resources / list (JSON)',
+  'gcp-asset-json': 'gcloud asset search-all-resources / list / export (JSON)',
   'generic-csv': 'CSV / TSV with a column mapping',
   xlsx: 'Excel workbook (.xlsx) with a column mapping'
 };

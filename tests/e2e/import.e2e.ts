@@ -136,7 +136,7 @@ describe('inventory import', () => {
     const formats = await dialog.getByTestId('import-format').allTextContents();
     expect(formats).toEqual([
       expect.stringContaining('aws resourcegroupstaggingapi get-resources (JSON)'),
-      expect.stringContaining('gcloud asset search-all-resources / list (JSON)')
+      expect.stringContaining('gcloud asset search-all-resources / list / export (JSON)')
     ]);
     await dialog.getByText(/ARN service "ram" is not in Demarc's AWS table/).waitFor();
     await app.screenshot('import-aws-gcp');

@@ -79,6 +79,9 @@ export function detectJson(sample: string): Detection {
   if (sniff.top === 'object') {
     const aws = detectAwsEnvelope(sniff.keys);
     if (aws) return aws;
+    if (sniff.keys.includes('name') && (sniff.keys.includes('asset_type') || sniff.keys.includes('assetType'))) {
+      return { format: 'gcp-asset-json', reason: 'one Google Cloud asset per line (gcloud asset export, newline-delimited JSON)' };
+    }
     if (sniff.keys.includes('value'))
       return { format: 'arm-rest', reason: 'a JSON object with a "value" array (ARM REST list)' };
     if (sniff.keys.includes('data'))

@@ -227,3 +227,24 @@ describe('gcloud asset search-all-resources / list', () => {
     ]);
   });
 });
+
+describe('gcloud asset export (newline-delimited JSON)', () => {
+  it('reads one asset per line, with file line numbers, to the same keys as search and list', async () => {
+    const r = await read(bytes('gcp-asset-export.json'));
+    expect([r.format, r.errors, r.totalRecords]).toEqual(['gcp-asset-json', [], 3]);
+    expect(r.rows.map((row) => [row.line, row.name, row.type, row.subscription, row.location, row.tags])).toEqual([
+      [1, 'web-1', 'compute.googleapis.com/Instance', '123456789012', 'europe-west1-b', { env: 'prod', team: 'platform' }],
+      [2, 'orders-db', 'sqladmin.googleapis.com/Instance', '123456789012', 'europe-west1', {}],
+      [3, 'orders', 'pubsub.googleapis.com/Topic', '123456789012', null, {}]
+    ]);
+    const search = await read(bytes('gcp-search-all-resources.json'));
+    expect(importKey(r.rows[0]!)).toBe(importKey(byName(search.rows, 'web-1')!));
+  });
+
+  it('names a line that is not JSON and goes on', async () => {
+    const text = bytes('gcp-asset-export.json').toString('utf8').replace('\n{"name":"//sqladmin', '\n{"name":"//sqladmin" oops\n{"name":"//sqladmin');
+    const r = await read(text);
+    expect(r.rows).toHaveLength(3);
+    expect(r.errors).toEqual([{ line: 2, field: null, message: expect.stringMatching(/^Line 2 is not a JSON object: /) as unknown }]);
+  });
+});

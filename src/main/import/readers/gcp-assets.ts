@@ -6,11 +6,13 @@
  *   "organization", ...}]`;
  * - `gcloud asset list` (and export items): `[{"name", "assetType", "resource": {"parent", "location",
  *   "data": {"labels"...}}, "ancestors": ["projects/123", "folders/4", "organizations/5"], "updateTime"}]`.
+ * - `gcloud asset export --output-path=gs://…` (content type resource): the same items, one JSON object
+ *   per line, with snake_case keys (`asset_type`, `update_time`).
  * gcloud pretty-prints, so large lists are read element by element (json-array.ts).
  */
 import { projectNumber, parseGcpResourceName } from '../gcp-name';
 import { parseJsonDocument, type JsonBytes } from '../json-text';
-import { failedRead, type ReaderContext, type ReaderOutput } from '../reader-types';
+import { failedRead, yieldToLoop, type ReaderContext, type ReaderOutput } from '../reader-types';
 import { textOf } from '../row-builder';
 import { visitPrettyArray } from './json-array';
 import { collect, isObject, mapRecords, objects, providerRow, tagsOf, textAt, type RecordResult } from './provider-rows';
@@ -56,7 +58,8 @@ function asset(record: Record<string, unknown>, line: number): RecordResult {
   if (parsed.project !== null && !/^\d+$/.test(parsed.project)) extra.projectId = parsed.project;
   return providerRow(line, 'gcp-asset-json', {
     externalId: fullName,
-    name: textAt(record, 'displayName') ?? textAt(data, 'name') ?? parsed.id,
+    // A resource's own data names it by its short name or by its path (Pub/Sub: projects/p/topics/t).
+    name: textAt(record, 'displayName') ?? textAt(data, 'name')?.split('/').at(-1) ?? parsed.id,
     type,
     provider: 'gcp',
     subscription: projectOf(record, resource),
@@ -66,12 +69,48 @@ function asset(record: Record<string, unknown>, line: number): RecordResult {
   });
 }
 
+function startsWithObject(json: JsonBytes): boolean {
+  const head = json.bytes.toString(json.encoding, 0, Math.min(json.bytes.length, 4096)).trimStart();
+  return head.startsWith('{');
+}
+
+/** Newline-delimited JSON: one asset per line; a line that is not JSON is an error for that line. */
+async function readLines(
+  json: JsonBytes,
+  ctx: ReaderContext,
+  map: (record: unknown, line: number) => RecordResult
+): Promise<ReaderOutput> {
+  ctx.warnings.countIn('line');
+  const out: ReaderOutput = { rows: [], errors: [], totalRecords: 0, complete: true };
+  const lines = json.bytes.toString(json.encoding).split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const text = (lines[i] ?? '').trim();
+    if (text === '') continue;
+    out.totalRecords++;
+    let record: unknown;
+    try {
+      record = JSON.parse(text) as unknown;
+    } catch (error) {
+      out.errors.push({ line: i + 1, field: null, message: `Line ${i + 1} is not a JSON object: ${error instanceof Error ? error.message : String(error)}` });
+      continue;
+    }
+    collect(out, map(record, i + 1));
+    if (out.totalRecords % 2000 === 0) {
+      ctx.onProgress?.(out.totalRecords);
+      await yieldToLoop();
+      ctx.signal?.throwIfAborted();
+    }
+  }
+  return out;
+}
+
 /**
  * Read a gcloud asset list held as bytes.
  * @throws the signal's reason when aborted
  */
 export async function readGcpAssets(json: JsonBytes, ctx: ReaderContext): Promise<ReaderOutput> {
   const map = objects(asset);
+  if (startsWithObject(json)) return readLines(json, ctx, map);
   // The fast path maps each element as it is cut out, so parsed objects are dropped at once; when the
   // layout surprises it, what it collected is dropped and the text is parsed whole.
   const fast: ReaderOutput = { rows: [], errors: [], totalRecords: 0, complete: true };
