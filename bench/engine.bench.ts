@@ -21,7 +21,7 @@ import { loadEngineInput } from '@main/engine/input';
 import { buildEngineState } from '@main/engine/state';
 import { findingsSummary, listFindings } from '@main/services/findings';
 import { closeWorkbook, createWorkbook } from '@main/services/workbook-service';
-import { SERVICE_MODELS, type RaciRole } from '@shared/domain';
+import { STANDARD_SERVICE_MODELS, type RaciRole } from '@shared/domain';
 
 const ASSETS = 100_000;
 const BULK = 10_000;
@@ -73,7 +73,7 @@ try {
         `s${id % 7}`,
         `rg${id % 50}`,
         JSON.stringify({ env: id % 3 === 0 ? 'prod' : 'dev' }),
-        next() < 0.08 ? null : pick(SERVICE_MODELS),
+        next() < 0.08 ? null : pick(STANDARD_SERVICE_MODELS),
         next() < 0.05 ? 1 : 0,
         next() < 0.15 ? null : 2 + Math.floor(next() * 199),
         next() < 0.3 ? null : `2025-0${1 + (id % 9)}-15T00:00:00.000Z`

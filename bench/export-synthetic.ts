@@ -3,7 +3,7 @@
  * justifications are shared from small pools, as a real report's repeated names would be interned
  * strings; every asset and layer object is its own.
  */
-import type { ChangeLogEntry, Responsibility, ServiceModel } from '@shared/domain';
+import type { ChangeLogEntry, Responsibility, ServiceModel, StandardServiceModel } from '@shared/domain';
 import type { Report, ReportAsset, ReportLayer, ReportParty } from '@shared/report';
 
 const TITLES = [
@@ -18,9 +18,9 @@ const TITLES = [
   'Physical network',
   'Physical datacenter'
 ];
-const PROVIDER_FROM: Record<ServiceModel, number> = { onprem: 10, iaas: 7, paas: 6, saas: 4 };
+const PROVIDER_FROM: Record<StandardServiceModel, number> = { onprem: 10, iaas: 7, paas: 6, saas: 4 };
 const LAYER_IDS = TITLES.map((_, l) => `layer-${l}`);
-const MODELS: (ServiceModel | null)[] = [
+const MODELS: (StandardServiceModel | null)[] = [
   'iaas',
   'paas',
   'saas',
@@ -166,7 +166,8 @@ export function syntheticReport(assetCount: number): { report: Report; changeLog
           url: 'https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility',
           date: '2023-09-28'
         },
-        serviceModels: ['saas', 'paas', 'iaas', 'onprem'],
+        serviceModels: ['onprem', 'iaas', 'paas', 'saas'],
+        serviceModelLabels: { onprem: 'On-premises', iaas: 'IaaS', paas: 'PaaS', saas: 'SaaS' },
         providerName: 'Microsoft',
         layers: TITLES.map((title, l) => ({
           id: `layer-${l}`,

@@ -82,7 +82,7 @@ function buildInput(): EngineInput {
     }
   }
   return {
-    settings: { organisation: 'Bench', defaultModelId: DEFAULT_MODEL_ID, defaultModelVersion: model.version, reviewPeriodDays: 365, defaultTeamPerLayer: { 'network-controls': 5 }, userName: 'bench' },
+    settings: { organisation: 'Bench', defaultModelId: DEFAULT_MODEL_ID, modelByProvider: {}, defaultModelVersion: model.version, reviewPeriodDays: 365, defaultTeamPerLayer: { 'network-controls': 5 }, userName: 'bench' },
     models: { ...BUILTIN_MODELS },
     assets,
     parties,

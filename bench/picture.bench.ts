@@ -77,7 +77,7 @@ async function child(kind: string, workbook: string): Promise<void> {
   let note = '';
   const once = async (): Promise<void> => {
     if (kind === 'floor') {
-      const facts = readPictureFacts(wb.db, { modelId: defaultModelId, defaultModelId, scope: {} });
+      const facts = readPictureFacts(wb.db, { modelId: defaultModelId, settings: { defaultModelId, modelByProvider: {} }, scope: {} });
       note = `${facts.groups.length} groups, ${facts.exceptions.length} exception groups, ${facts.scopeAssets} assets`;
     } else if (kind === 'picture') {
       const drawing = drawWorkbookPicture(wb, ctx, {});

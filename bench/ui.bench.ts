@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeWorkbook, createWorkbook } from '@main/services/workbook-service';
-import { SERVICE_MODELS } from '@shared/domain';
+import { STANDARD_SERVICE_MODELS } from '@shared/domain';
 import { Harness } from '@tests/helpers/e2e/harness';
 import { seedAssets, seedParties, type SeedAsset } from '@tests/helpers/seed';
 
@@ -53,7 +53,7 @@ function buildWorkbook(dir: string): { path: string; seedMs: number } {
       resourceGroup: `rg-${i % 97}`,
       location: i % 2 ? 'westeurope' : 'northeurope',
       tags: { env: i % 3 ? 'prod' : 'test' },
-      serviceModel: i % 50 === 0 ? null : SERVICE_MODELS[i % SERVICE_MODELS.length],
+      serviceModel: i % 50 === 0 ? null : STANDARD_SERVICE_MODELS[i % STANDARD_SERVICE_MODELS.length],
       ownerPartyId: i % 5 === 0 ? null : (team ?? null)
     });
   }

@@ -9,6 +9,7 @@ import { EXPORT_HELP, runExport } from './commands/export';
 import { IMPORT_HELP, runImport } from './commands/import';
 import { INFO_HELP, runInfo } from './commands/info';
 import { MAPPING_HELP, runMapping } from './commands/mapping';
+import { MODELS_HELP, runModels } from './commands/models';
 import { NEW_HELP, runNew } from './commands/new';
 import { OVERRIDE_HELP, runOverride } from './commands/override';
 import { PARTIES_HELP, runParties } from './commands/parties';
@@ -29,13 +30,14 @@ export const COMMANDS: Record<string, CliCommand> = {
   import: { summary: 'import an asset inventory (az/ARM/Resource Graph JSON, CSV, xlsx): all or nothing', help: IMPORT_HELP, run: runImport },
   report: { summary: 'who carries each layer of each asset, with RACI and findings', help: REPORT_HELP, run: runReport },
   check: { summary: 'list findings by code; exit 1 on any error', help: CHECK_HELP, run: runCheck },
-  assign: { summary: 'set service model, owner or reviewed on every asset matching a filter', help: ASSIGN_HELP, run: runAssign },
+  assign: { summary: 'set service model, model, owner or reviewed on every asset matching a filter', help: ASSIGN_HELP, run: runAssign },
   parties: { summary: 'list, add, leave or reassign parties', help: PARTIES_HELP, run: runParties },
   override: { summary: 'override one layer of one asset, with a justification', help: OVERRIDE_HELP, run: runOverride },
   raci: { summary: 'set R, A, C, I on one layer of one asset', help: RACI_HELP, run: runRaci },
   export: { summary: 'write the audit RACI workbook (xlsx), the RACI table (CSV), or a CCM / FedRAMP / OSCAL SSP view', help: EXPORT_HELP, run: runExport },
   picture: { summary: 'draw the demarcation line with the workbook’s numbers, as SVG or PNG', help: PICTURE_HELP, run: runPicture },
-  mapping: { summary: 'show, save, import or reset the layer → control mapping', help: MAPPING_HELP, run: runMapping }
+  mapping: { summary: 'show, save, import or reset the layer → control mapping', help: MAPPING_HELP, run: runMapping },
+  models: { summary: 'list the responsibility models; set the default model or a provider’s model', help: MODELS_HELP, run: runModels }
 };
 
 function mainHelp(): string {

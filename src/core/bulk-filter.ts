@@ -4,12 +4,11 @@
  */
 import {
   FINDING_CODES,
-  SERVICE_MODELS,
+  ServiceModelSchema,
   type Asset,
   type Finding,
   type FindingCode,
-  type Party,
-  type ServiceModel
+  type Party
 } from '@shared/domain';
 import { AssetFilterSchema, type AssetFilter } from '@shared/filter';
 
@@ -197,9 +196,9 @@ export function parseWhere(expr: string, options: { parties?: readonly Pick<Part
     switch (key) {
       case 'serviceModel': {
         const sm = value.toLowerCase();
-        const known: ServiceModel | 'none' | undefined = sm === 'none' ? 'none' : SERVICE_MODELS.find((m) => m === sm);
+        const known: string | undefined = sm === 'none' || ServiceModelSchema.safeParse(sm).success ? sm : undefined;
         if (known === undefined) {
-          throw new FilterParseError(`${rawKey}: "${value}" is not a service model; use ${SERVICE_MODELS.join(', ')} or none.`);
+          throw new FilterParseError(`${rawKey}: "${value}" is not a service model; use a column id of the assets' model (iaas, paas, infrastructure…) or none.`);
         }
         filter.serviceModel = known;
         break;

@@ -7,12 +7,12 @@
 import { z } from 'zod';
 import awsJson from '@resources/catalogue/aws-resource-types.json';
 import gcpJson from '@resources/catalogue/gcp-asset-types.json';
-import { SERVICE_MODEL_LABELS, ServiceModelSchema } from '@shared/domain';
-import type { Classification } from '@shared/domain';
+import { STANDARD_SERVICE_MODEL_LABELS, StandardServiceModelSchema } from '@shared/domain';
+import type { ClassifierAnswer } from './service-models';
 
 const EntrySchema = z.object({
   category: z.string().min(1),
-  standard: ServiceModelSchema,
+  standard: StandardServiceModelSchema,
   confidence: z.enum(['high', 'medium']),
   name: z.string().min(1),
   reason: z.string().min(1),
@@ -20,7 +20,7 @@ const EntrySchema = z.object({
 });
 type Entry = z.infer<typeof EntrySchema>;
 
-const CategoriesSchema = z.record(z.string(), z.object({ label: z.string(), standard: ServiceModelSchema }));
+const CategoriesSchema = z.record(z.string(), z.object({ label: z.string(), standard: StandardServiceModelSchema }));
 
 const AwsSchema = z.object({
   categories: CategoriesSchema,
@@ -55,7 +55,7 @@ export type CatalogueProvider = 'aws' | 'gcp';
  * (`category`: AWS infrastructure/container/abstracted, Google iaas/paas/saas) and the answer for a
  * model with the standard columns, with the reason.
  */
-export interface ProviderClassification extends Classification {
+export interface ProviderClassification extends ClassifierAnswer {
   provider: CatalogueProvider;
   /** The column of the provider's own model; null when the type is unknown. */
   category: string | null;
@@ -78,7 +78,7 @@ export function isGcpAssetType(type: string): boolean {
 
 function answer(provider: CatalogueProvider, entry: Entry, prefix = '', review = false): ProviderClassification {
   const standardNote =
-    provider === 'aws' ? ` Under a model with IaaS/PaaS/SaaS columns: ${SERVICE_MODEL_LABELS[entry.standard]}.` : '';
+    provider === 'aws' ? ` Under a model with IaaS/PaaS/SaaS columns: ${STANDARD_SERVICE_MODEL_LABELS[entry.standard]}.` : '';
   return {
     provider,
     category: entry.category,

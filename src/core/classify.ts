@@ -7,8 +7,8 @@ import { z } from 'zod';
 import serviceModelsJson from '@resources/catalogue/service-models.json';
 import displayNamesJson from '@resources/catalogue/display-names.json';
 import regionsJson from '@resources/catalogue/regions.json';
-import { SERVICE_MODEL_LABELS, ServiceModelSchema } from '@shared/domain';
-import type { Classification, ServiceModel } from '@shared/domain';
+import { STANDARD_SERVICE_MODEL_LABELS, StandardServiceModelSchema, type StandardServiceModel } from '@shared/domain';
+import type { ClassifierAnswer } from './service-models';
 import { classifyProviderType } from './classify-providers';
 
 /** What the classifier reads of an asset. */
@@ -26,7 +26,7 @@ const CatalogueSchema = z.object({
   types: z.record(
     z.string(),
     z.object({
-      serviceModel: ServiceModelSchema,
+      serviceModel: StandardServiceModelSchema,
       services: z.array(z.string()).min(1),
       needsReview: z.boolean().optional(),
       reason: z.string().optional()
@@ -37,7 +37,7 @@ const CatalogueSchema = z.object({
     z.array(
       z.object({
         token: z.string(),
-        serviceModel: ServiceModelSchema,
+        serviceModel: StandardServiceModelSchema,
         needsReview: z.boolean().optional(),
         reason: z.string()
       })
@@ -60,7 +60,7 @@ const REGION_CODES = new Set(Object.values(regionByName));
 const REGION_BY_NAME = new Map(
   Object.entries(regionByName).map(([name, code]) => [name.toLowerCase(), code])
 );
-const MODEL_WORDS = new Map<string, ServiceModel>([
+const MODEL_WORDS = new Map<string, StandardServiceModel>([
   ['saas', 'saas'],
   ['software as a service', 'saas'],
   ['paas', 'paas'],
@@ -73,14 +73,14 @@ const MODEL_WORDS = new Map<string, ServiceModel>([
   ['onprem', 'onprem']
 ]);
 const ONPREM_PROVIDERS = new Set(['onprem', 'on-prem', 'on-premises']);
-const STEP_DOWN: Record<Classification['confidence'], Classification['confidence']> = {
+const STEP_DOWN: Record<ClassifierAnswer['confidence'], ClassifierAnswer['confidence']> = {
   high: 'medium',
   medium: 'low',
   low: 'low',
   none: 'none'
 };
 const MEMO_LIMIT = 50_000;
-const memo = new Map<string, Classification>();
+const memo = new Map<string, ClassifierAnswer>();
 
 /** Lower-case words separated by single spaces and padded, so " phrase " matches whole words only. */
 function words(text: string): string {
@@ -108,7 +108,7 @@ function normaliseType(type: string | null | undefined): string {
     .replace(/\s*\/\s*/g, '/');
 }
 
-function fromEntry(type: string, entry: CatalogueEntry, kind: string): Classification {
+function fromEntry(type: string, entry: CatalogueEntry, kind: string): ClassifierAnswer {
   const kindTokens = kind ? kind.split(',').map((t) => t.trim()) : [];
   const byKind = catalogue.kinds[type]?.find((rule) => kindTokens.includes(rule.token));
   if (byKind) {
@@ -123,7 +123,7 @@ function fromEntry(type: string, entry: CatalogueEntry, kind: string): Classific
   const needsReview = entry.needsReview ?? false;
   const reason =
     entry.reason ??
-    `Microsoft FinOps toolkit lists ${listPhrase(entry.services)} (${type}) as ${SERVICE_MODEL_LABELS[entry.serviceModel]}.`;
+    `Microsoft FinOps toolkit lists ${listPhrase(entry.services)} (${type}) as ${STANDARD_SERVICE_MODEL_LABELS[entry.serviceModel]}.`;
   return {
     serviceModel: entry.serviceModel,
     confidence: needsReview ? 'medium' : 'high',
@@ -132,7 +132,7 @@ function fromEntry(type: string, entry: CatalogueEntry, kind: string): Classific
   };
 }
 
-function unknownType(type: string): Classification {
+function unknownType(type: string): ClassifierAnswer {
   return {
     serviceModel: null,
     confidence: 'none',
@@ -142,7 +142,7 @@ function unknownType(type: string): Classification {
 }
 
 /** An ARM type: exact entry (refined by kind), else its nearest catalogued parent, else unknown. */
-function classifyArmType(type: string, kind: string): Classification {
+function classifyArmType(type: string, kind: string): ClassifierAnswer {
   const exact = catalogue.types[type];
   if (exact) return fromEntry(type, exact, kind);
   const segments = type.split('/');
@@ -161,7 +161,7 @@ function classifyArmType(type: string, kind: string): Classification {
   return unknownType(type);
 }
 
-function memoisedArm(type: string, kind: string): Classification {
+function memoisedArm(type: string, kind: string): ClassifierAnswer {
   const key = `${type}\u0000${kind}`;
   let found = memo.get(key);
   if (!found) {
@@ -185,7 +185,7 @@ function saasProduct(text: string): { name: string; whole: boolean } | null {
 }
 
 /** Assets outside Azure: a service-model word, a portal display name, or a known SaaS product. */
-function classifyOther(input: ClassifyInput, provider: string): Classification {
+function classifyOther(input: ClassifyInput, provider: string): ClassifierAnswer {
   const rawType = (input.type ?? '').trim();
   const word = MODEL_WORDS.get(words(rawType).trim());
   if (word) {
@@ -244,7 +244,7 @@ function classifyOther(input: ClassifyInput, provider: string): Classification {
  * - other types: a service-model word ("SaaS"), a portal display name, or a known SaaS product;
  * - anything else → `serviceModel: null`, confidence `none`, flagged: never a silent guess.
  */
-export function classifyResourceType(input: ClassifyInput): Classification {
+export function classifyResourceType(input: ClassifyInput): ClassifierAnswer {
   const provider = (input.provider ?? '').trim().toLowerCase();
   if (ONPREM_PROVIDERS.has(provider)) {
     return {
@@ -258,8 +258,8 @@ export function classifyResourceType(input: ClassifyInput): Classification {
   // AWS and Google Cloud types first: `compute.googleapis.com/instance` would pass for an ARM type.
   const byProvider = classifyProviderType(input.type, provider);
   if (byProvider) {
-    const { serviceModel, confidence, reason, needsReview } = byProvider;
-    return { serviceModel, confidence, reason, needsReview };
+    const { serviceModel, confidence, reason, needsReview, category } = byProvider;
+    return { serviceModel, confidence, reason, needsReview, category };
   }
   const type = normaliseType(input.type);
   if (ARM_TYPE.test(type)) {

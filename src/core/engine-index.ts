@@ -14,6 +14,7 @@ import type {
 } from '@shared/domain';
 import type { EngineInput } from './engine-input';
 import { getCell } from './model-cells';
+import { assetModelId } from './service-models';
 import { defaultCustomerParty, resolveModelParties } from './raci';
 
 export interface CompiledCell {
@@ -142,8 +143,8 @@ export function indexEngineInput(input: EngineInput): EngineIndex {
   if (Number.isNaN(nowMs)) throw new Error(`now must be an ISO 8601 date-time, got "${input.now}"`);
   const partyById = new Map(input.parties.map((p) => [p.id, p]));
   const compiled = new Map<string, CompiledModel>();
-  const modelFor = (asset: Pick<Asset, 'id' | 'modelId'>): CompiledModel => {
-    const id = asset.modelId ?? input.settings.defaultModelId;
+  const modelFor = (asset: Pick<Asset, 'id' | 'modelId' | 'provider'>): CompiledModel => {
+    const id = assetModelId(asset, input.settings);
     let found = compiled.get(id);
     if (found === undefined) {
       const model = input.models[id];

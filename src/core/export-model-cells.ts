@@ -2,7 +2,6 @@
  * The vocabulary of the workbook's row model (see export-model.ts): cells, columns, sheets, and
  * the small helpers every sheet builder shares. Pure.
  */
-import { SERVICE_MODEL_LABELS } from '@shared/domain';
 import type { PartyKind, ServiceModel } from '@shared/domain';
 import type { Report, ReportModel } from '@shared/report';
 import { normaliseLineBreaks, truncateCellText } from './spreadsheet-safe';
@@ -116,8 +115,17 @@ export function yesNo(value: boolean): string {
   return value ? 'yes' : 'no';
 }
 
-export function serviceModelLabel(model: ServiceModel | null): string {
-  return model === null ? 'Unclassified' : SERVICE_MODEL_LABELS[model];
+/** A service model's label under the report model it belongs to ("Unclassified" for none). */
+export function serviceModelLabel(report: Report, modelId: string, serviceModel: ServiceModel | null): string {
+  if (serviceModel === null) return 'Unclassified';
+  return report.models.find((m) => m.id === modelId)?.serviceModelLabels[serviceModel] ?? serviceModel;
+}
+
+/** The columns of the models in use, each once (models in order, then their columns in order), with a label. */
+export function serviceModelsInUse(report: Report): { id: ServiceModel; label: string }[] {
+  const seen = new Map<ServiceModel, string>();
+  for (const model of modelsInUse(report)) for (const id of model.serviceModels) if (!seen.has(id)) seen.set(id, model.serviceModelLabels[id] ?? id);
+  return [...seen].map(([id, label]) => ({ id, label }));
 }
 
 export function sheet(

@@ -2,7 +2,7 @@
  * The sheet builders of the workbook's row model, one function per sheet (By party lives in
  * export-model-by-party.ts). Pure; rows are generated lazily.
  */
-import { RESPONSIBILITIES, SERVICE_MODELS, SERVICE_MODEL_LABELS } from '@shared/domain';
+import { RESPONSIBILITIES } from '@shared/domain';
 import type { ChangeLogEntry, Responsibility, ServiceModel } from '@shared/domain';
 import type { Report, ReportAsset, ReportLayer } from '@shared/report';
 import type { ExportCell, ExportColumn, ExportOptions, ExportSheet } from './export-model-cells';
@@ -12,6 +12,7 @@ import {
   modelsInUse,
   names,
   serviceModelLabel,
+  serviceModelsInUse,
   sheet,
   text,
   yesNo
@@ -55,8 +56,8 @@ export function coverSheet(
     );
   }
   rows.push(['Assets', report.assets.length]);
-  for (const sm of [...SERVICE_MODELS, null])
-    rows.push([`Assets: ${serviceModelLabel(sm)}`, perModel.get(sm) ?? 0]);
+  for (const sm of serviceModelsInUse(report)) rows.push([`Assets: ${sm.label}`, perModel.get(sm.id) ?? 0]);
+  rows.push(['Assets: Unclassified', perModel.get(null) ?? 0]);
   for (const r of RESPONSIBILITIES) rows.push([`Asset layers: ${r}`, perResponsibility.get(r) ?? 0]);
   rows.push(['Asset layers overridden', overridden]);
   for (const severity of ['error', 'warning', 'info'] as const) {
@@ -88,12 +89,12 @@ export function coverSheet(
 
 export function modelSheet(report: Report): ExportSheet {
   const models = modelsInUse(report);
-  const serviceModels = SERVICE_MODELS.filter((sm) => models.some((m) => m.serviceModels.includes(sm)));
+  const serviceModels = serviceModelsInUse(report);
   const columns: ExportColumn[] = [
     { header: 'Model', width: 28, wrap: true },
     { header: 'Version', width: 12 },
     { header: 'Layer', width: 36, wrap: true },
-    ...serviceModels.map((sm) => ({ header: SERVICE_MODEL_LABELS[sm], width: 13, responsibilityFill: true })),
+    ...serviceModels.map((sm) => ({ header: sm.label, width: 13, responsibilityFill: true })),
     { header: 'Always customer', width: 10 },
     { header: 'Provider', width: 14 },
     { header: 'Source', width: 60, wrap: true }
@@ -107,7 +108,7 @@ export function modelSheet(report: Report): ExportSheet {
           text(model.name),
           text(model.version),
           text(layer.title),
-          ...serviceModels.map((sm) => layer.cells[sm] ?? null),
+          ...serviceModels.map((sm) => layer.cells[sm.id] ?? null),
           yesNo(layer.permanentCustomer),
           text(model.providerName),
           source
@@ -150,7 +151,7 @@ export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>)
         text(asset.type),
         text(asset.subscription),
         text(asset.resourceGroup),
-        serviceModelLabel(asset.serviceModel),
+        serviceModelLabel(report, asset.modelId, asset.serviceModel),
         text(asset.modelId),
         text(asset.owner),
         tagsText(asset.tags)

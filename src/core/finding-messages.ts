@@ -3,13 +3,20 @@
  * from the rules so the wording can be read and reviewed in one place.
  */
 import {
-  SERVICE_MODEL_LABELS,
   type Asset,
   type FindingCode,
   type Party,
   type Responsibility,
+  type ResponsibilityModel,
   type Severity
 } from '@shared/domain';
+import { serviceModelColumns } from './service-models';
+
+/** "On-premises, IaaS, PaaS or SaaS": the columns of a model, in words. */
+function columnList(model: ResponsibilityModel): string {
+  const labels = serviceModelColumns(model).map((c) => c.label);
+  return labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1) ?? ''}`;
+}
 
 export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   UNCLASSIFIED: 'warning',
@@ -56,13 +63,17 @@ const list = (titles: readonly string[]): string => {
 };
 
 export const words = {
-  unclassified: (asset: Asset): Words => ({
+  unclassified: (asset: Asset, model: ResponsibilityModel): Words => ({
     message: `"${asset.name}" has no service model, so none of its layers can be placed on the provider's or the customer's side.`,
-    fix: `Set its service model (On-premises, IaaS, PaaS or SaaS)${asset.type === null ? '' : ` — the classifier could not decide for type "${asset.type}"`}.`
+    fix: `Set its service model (${columnList(model)})${asset.type === null ? '' : ` — the classifier could not decide for type "${asset.type}"`}.`
   }),
-  needsReview: (asset: Asset): Words => ({
+  foreignColumn: (asset: Asset, model: ResponsibilityModel): Words => ({
+    message: `"${asset.name}" has the service model "${asset.serviceModel ?? ''}", which ${model.name} (the model it is read under) does not declare, so none of its layers can be placed.`,
+    fix: `Set its service model to one of ${model.name}'s (${columnList(model)}), or read it under a model that has "${asset.serviceModel ?? ''}".`
+  }),
+  needsReview: (asset: Asset, label: string): Words => ({
     message:
-      `The service model ${asset.serviceModel === null ? '' : `${SERVICE_MODEL_LABELS[asset.serviceModel]} `}of "${asset.name}" was set by the ` +
+      `The service model ${label} of "${asset.name}" was set by the ` +
       `${asset.serviceModelSource ?? 'import'} and should be checked${asset.classificationReason === null ? '.' : `: ${asset.classificationReason}`}`,
     fix: 'Confirm or change the service model by hand; a model set by hand is not flagged again.'
   }),

@@ -6,13 +6,14 @@
  * model, service model and owner standing, so only assets with their own data walk their layers.
  * The RACI checked is the one raci.ts computes; tests hold the two in step.
  */
-import { SERVICE_MODELS, type Asset, type Finding, type FindingCode, type Party } from '@shared/domain';
+import { type Asset, type Finding, type FindingCode, type Party } from '@shared/domain';
 import type { EngineInput } from './engine-input';
 import { indexEngineInput, parseInstant, type CompiledModel, type EngineIndex } from './engine-index';
 import { FINDING_SEVERITY, words } from './finding-messages';
 import { LayerEvaluator, type LayerEvent, type LayerOutcome } from './findings-layers';
 import { PROVIDER_KIND, PartyFlags, WATCHER } from './findings-scratch';
 import { RACI_ROLE_NAMES } from './raci';
+import { serviceModelLabel } from './service-models';
 import { matchSecurityTool } from './security-tools';
 
 
@@ -79,7 +80,8 @@ class FindingsRun {
       cache = [];
       this.shared.set(cm, cache);
     }
-    const slot = (asset.serviceModel === null ? 0 : SERVICE_MODELS.indexOf(asset.serviceModel) + 1) * OWNER_KEYS + ownerFlags;
+    // Slot 0: no column the model declares (evaluated alike: no cells); else the column's place in the model.
+    const slot = (asset.serviceModel === null ? 0 : cm.model.serviceModels.indexOf(asset.serviceModel) + 1) * OWNER_KEYS + ownerFlags;
     let outcome = cache[slot];
     if (outcome === undefined) {
       outcome = this.evaluator.evaluate(cm, column, owner, undefined, undefined);
@@ -116,10 +118,12 @@ class FindingsRun {
     const ownerParty: Party | undefined = asset.ownerPartyId === null ? undefined : index.partyById.get(asset.ownerPartyId);
     const owner = ownerParty?.id ?? null;
 
-    if (asset.serviceModel === null) out.push(finding(asset, 'UNCLASSIFIED', null, words.unclassified(asset)));
+    if (asset.serviceModel === null) out.push(finding(asset, 'UNCLASSIFIED', null, words.unclassified(asset, cm.model)));
+    // A column its model does not declare places no layer either (e.g. set under another model).
+    else if (!cm.model.serviceModels.includes(asset.serviceModel)) out.push(finding(asset, 'UNCLASSIFIED', null, words.foreignColumn(asset, cm.model)));
     // An unclassified asset is already reported; asking to review its (absent) model adds nothing.
     else if (asset.needsReview && asset.serviceModelSource !== 'manual') {
-      out.push(finding(asset, 'CLASSIFICATION_NEEDS_REVIEW', null, words.needsReview(asset)));
+      out.push(finding(asset, 'CLASSIFICATION_NEEDS_REVIEW', null, words.needsReview(asset, serviceModelLabel(cm.model, asset.serviceModel))));
     }
 
     const outcome = this.outcomeOf(asset, cm, owner);

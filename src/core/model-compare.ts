@@ -3,7 +3,7 @@
  * or by a small alias table for the renames Microsoft made between the classic diagram and the
  * 2026 table, so a rename reads as a rename rather than a removal plus an addition.
  */
-import { SERVICE_MODELS, type ModelLayer, type ResponsibilityModel, type ServiceModel } from '@shared/domain';
+import { type ModelLayer, type ResponsibilityModel, type ServiceModel } from '@shared/domain';
 import { getCell, type ResolvedCell } from './model-cells';
 
 /** Two layers that mean the same thing (either side null: only in one model). */
@@ -129,13 +129,13 @@ const ref = (layer: ModelLayer): LayerRef => ({ id: layer.id, title: layer.title
  */
 export function compareModels(a: ResponsibilityModel, b: ResponsibilityModel): ModelDifference[] {
   const differences: ModelDifference[] = [];
-  for (const serviceModel of SERVICE_MODELS) {
+  for (const serviceModel of [...a.serviceModels, ...b.serviceModels.filter((sm) => !a.serviceModels.includes(sm))]) {
     const inA = a.serviceModels.includes(serviceModel);
     const inB = b.serviceModels.includes(serviceModel);
     if (inA && !inB) differences.push({ kind: 'service-model-removed', serviceModel });
     if (!inA && inB) differences.push({ kind: 'service-model-added', serviceModel });
   }
-  const common = SERVICE_MODELS.filter((sm) => a.serviceModels.includes(sm) && b.serviceModels.includes(sm));
+  const common = a.serviceModels.filter((sm) => b.serviceModels.includes(sm));
 
   for (const { from, to, matchedBy } of alignLayers(a, b)) {
     if (from === null && to !== null) {

@@ -8,11 +8,20 @@ import type {
   LayerOverride,
   RaciAssignment,
   Responsibility,
-  ResponsibilityModel
+  ResponsibilityModel,
+  ServiceModel
 } from '@shared/domain';
 import { deriveResponsibility, validateOverride } from './derive';
 import { groupByAsset } from './engine-index';
 import { alignLayers, compareModels, type ModelDifference } from './model-compare';
+import { translateServiceModel } from './service-models';
+
+/** An asset whose service model takes another column under the new model (null: none fits, classify again). */
+export interface ServiceModelMove {
+  assetId: number;
+  from: ServiceModel;
+  to: ServiceModel | null;
+}
 
 /** One asset × layer whose responsibility differs between the two models (null: layer absent). */
 export interface LayerChange {
@@ -39,6 +48,8 @@ export interface ModelChangePreview {
   toModelId: string;
   differences: ModelDifference[];
   changes: LayerChange[];
+  /** Assets whose column the new model does not declare: the column they take (AWS infrastructure → IaaS), or none. */
+  serviceModelMoves: ServiceModelMove[];
   orphanedOverrides: OrphanedOverride[];
   orphanedAssignments: OrphanedAssignment[];
   /** Overrides whose layer survives but which the new model refuses (e.g. now a permanent layer). */
@@ -73,6 +84,7 @@ export function previewModelChange(
     toModelId: toModel.id,
     differences: compareModels(fromModel, toModel),
     changes: [],
+    serviceModelMoves: [],
     orphanedOverrides: [],
     orphanedAssignments: [],
     refusedOverrides: [],
@@ -82,8 +94,13 @@ export function previewModelChange(
   for (const asset of assets) {
     const own = overridesByAsset.get(asset.id) ?? [];
     const kept = own.filter((o) => toLayerIds.has(o.layerId));
+    const column = translateServiceModel(fromModel, toModel, asset.serviceModel);
+    if (column !== asset.serviceModel && asset.serviceModel !== null) {
+      preview.serviceModelMoves.push({ assetId: asset.id, from: asset.serviceModel, to: column });
+      affected.add(asset.id);
+    }
     const before = deriveResponsibility(asset, fromModel, own);
-    const after = deriveResponsibility(asset, toModel, kept);
+    const after = deriveResponsibility({ ...asset, serviceModel: column }, toModel, kept);
     const beforeById = new Map(before.map((l) => [l.layerId, l.responsibility]));
     const afterById = new Map(after.map((l) => [l.layerId, l.responsibility]));
     for (const { from, to } of alignment) {

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import classic2023 from '@resources/models/microsoft-classic-2023.json';
 import current2026 from '@resources/models/microsoft-2026-01.json';
 import google2023 from '@resources/models/google-cloud-2023-08.json';
+import aws2026 from '@resources/models/aws-2026-12.json';
 import { ResponsibilityModelSchema, type ResponsibilityModel } from '@shared/domain';
 import { normaliseCell } from './model-cells';
 
@@ -158,6 +159,7 @@ export const BUILTIN_MODELS: Readonly<Record<string, ResponsibilityModel>> = Obj
   modelTable([
     parseModel(current2026, 'resources/models/microsoft-2026-01.json'),
     parseModel(classic2023, 'resources/models/microsoft-classic-2023.json'),
-    parseModel(google2023, 'resources/models/google-cloud-2023-08.json')
+    parseModel(google2023, 'resources/models/google-cloud-2023-08.json'),
+    parseModel(aws2026, 'resources/models/aws-2026-12.json')
   ])
 );

@@ -23,6 +23,7 @@ import type { EngineInput } from './engine-input';
 import { indexEngineInput } from './engine-index';
 import { computeFindings } from './findings';
 import { getCell, getProviderParty } from './model-cells';
+import { assetModelId, serviceModelColumns } from './service-models';
 import { effectiveRaci, type RaciContext } from './raci';
 
 export interface ReportInput extends EngineInput {
@@ -49,6 +50,7 @@ function reportModel(model: ResponsibilityModel): ReportModel {
     version: model.version,
     source: { ...model.source },
     serviceModels: [...model.serviceModels],
+    serviceModelLabels: Object.fromEntries(serviceModelColumns(model).map((c) => [c.id, c.label])),
     providerName: getProviderParty(model)?.name ?? '',
     layers
   };
@@ -58,7 +60,8 @@ function reportModel(model: ResponsibilityModel): ReportModel {
 function modelsInUse(input: EngineInput): string[] {
   const others = new Set<string>();
   for (const asset of input.assets) {
-    if (asset.modelId !== null && asset.modelId !== input.settings.defaultModelId) others.add(asset.modelId);
+    const id = assetModelId(asset, input.settings);
+    if (id !== input.settings.defaultModelId) others.add(id);
   }
   return [input.settings.defaultModelId, ...[...others].sort(byCodeUnit)];
 }

@@ -5,12 +5,25 @@
  */
 import { z } from 'zod';
 
-/** Service models in the order a matrix shows them. */
-export const SERVICE_MODELS = ['onprem', 'iaas', 'paas', 'saas'] as const;
-export const ServiceModelSchema = z.enum(SERVICE_MODELS);
-export type ServiceModel = z.infer<typeof ServiceModelSchema>;
+/**
+ * A service model is a column its responsibility model declares: Microsoft's and Google's
+ * onprem/iaas/paas/saas, AWS's infrastructure/container/abstracted, a custom model's own ids.
+ * Which ids an asset may take is its model's business (`model.serviceModels`).
+ */
+export const ServiceModelSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'service model id: lower-case letters, digits and dashes, starting with a letter');
+export type ServiceModel = string;
 
-export const SERVICE_MODEL_LABELS: Record<ServiceModel, string> = {
+/**
+ * The classifier's vocabulary (NIST SP 800-145's three service models plus on-premises): what a
+ * resource type is before a model names its column. A model column says which of these it
+ * receives (`serviceModelDetails[column].standard`, implied for a column with one of these ids).
+ */
+export const STANDARD_SERVICE_MODELS = ['onprem', 'iaas', 'paas', 'saas'] as const;
+export const StandardServiceModelSchema = z.enum(STANDARD_SERVICE_MODELS);
+export type StandardServiceModel = z.infer<typeof StandardServiceModelSchema>;
+
+/** The usual labels of the standard columns (a model may label its columns otherwise). */
+export const STANDARD_SERVICE_MODEL_LABELS: Record<StandardServiceModel, string> = {
   onprem: 'On-premises',
   iaas: 'IaaS',
   paas: 'PaaS',
@@ -86,9 +99,16 @@ export const ResponsibilityModelSchema = z
       .strict(),
     /** The model's columns (service models), in the order a matrix shows them. */
     serviceModels: z.array(ServiceModelSchema).min(1),
-    /** A column's label and what it covers; the standard columns default to their usual labels. */
+    /**
+     * A column's label, what it covers, and the classifier's standard service model it receives
+     * (AWS's infrastructure ← iaas); a column whose id is a standard one has its usual label and
+     * receives itself unless it says otherwise.
+     */
     serviceModelDetails: z
-      .record(z.string(), z.object({ label: z.string().min(1), description: z.string().min(1).optional() }).strict())
+      .record(
+        z.string(),
+        z.object({ label: z.string().min(1), description: z.string().min(1).optional(), standard: StandardServiceModelSchema.optional() }).strict()
+      )
       .optional(),
     /** The provider party (id `provider` by convention) and any third parties in the chain. */
     parties: z.array(ModelPartySchema).min(1),
@@ -99,11 +119,31 @@ export const ResponsibilityModelSchema = z
   .strict();
 export type ResponsibilityModel = z.infer<typeof ResponsibilityModelSchema>;
 
+/** One column of a model as pickers, grids and exports show it. */
+export interface ServiceModelColumn {
+  id: ServiceModel;
+  label: string;
+  description: string | null;
+  /** The classifier's standard service model this column receives (null: none). */
+  standard: StandardServiceModel | null;
+}
+
+/** Assets per column of the models in use (every column of each, zeros too), unclassified last with modelId null. */
+export interface ServiceModelCount {
+  modelId: string | null;
+  modelName: string | null;
+  serviceModel: ServiceModel | null;
+  /** The column's label under its model ("Unclassified" for the last row). */
+  label: string;
+  count: number;
+}
+
 export const CLASSIFICATION_SOURCES = ['classifier', 'manual', 'import'] as const;
 export type ClassificationSource = (typeof CLASSIFICATION_SOURCES)[number];
 
 /** What the classifier says of a resource type. */
 export interface Classification {
+  /** A column of the model the asset is read under (the classifier itself answers a standard one). */
   serviceModel: ServiceModel | null;
   confidence: 'high' | 'medium' | 'low' | 'none';
   /** The reason in plain words, shown to the user. */
@@ -179,6 +219,11 @@ export interface WorkbookSettings {
   organisation: string;
   defaultModelId: string;
   defaultModelVersion: string;
+  /**
+   * provider (`aws`, `gcp`…) → the model its assets are read under unless an asset names its own;
+   * a provider not listed follows the default model.
+   */
+  modelByProvider: Record<string, string>;
   reviewPeriodDays: number;
   /** layerId -> party id of the team named by default for that customer-side layer. */
   defaultTeamPerLayer: Record<string, number>;

@@ -28,7 +28,9 @@ export interface ReportModel {
   name: string;
   version: string;
   source: { title: string; url: string; date: string; note?: string };
+  /** The model's columns (service models) in its order, and each one's label. */
   serviceModels: ServiceModel[];
+  serviceModelLabels: Record<ServiceModel, string>;
   providerName: string;
   layers: ReportModelLayer[];
 }

@@ -87,7 +87,7 @@ describe('demarc import: AWS and Google Cloud', () => {
     expect(applied.code).toBe(0);
     expect(JSON.parse(applied.stdout)).toMatchObject({ counts: { new: 27, errors: 0 } });
     const report = JSON.parse((await cli(['report', wb, '--json'], dir)).stdout) as { assets: { name: string; type: string; serviceModel: string | null }[] };
-    expect(report.assets.find((a) => a.name === 'orders-prod')).toMatchObject({ type: 'AWS::RDS::DBInstance', serviceModel: 'paas' });
+    expect(report.assets.find((a) => a.name === 'orders-prod')).toMatchObject({ type: 'AWS::RDS::DBInstance', serviceModel: 'container', modelId: 'aws-2026-12' });
     expect(report.assets.find((a) => a.name === 'checkout')).toMatchObject({ type: 'run.googleapis.com/Service', serviceModel: 'paas' });
     const help = await cli(['import', '--help'], dir);
     for (const format of ['aws-tagging-json', 'aws-config-json', 'aws-config-select', 'gcp-asset-json']) expect(help.stdout).toContain(format);

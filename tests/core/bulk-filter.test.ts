@@ -52,7 +52,7 @@ describe('parseWhere', () => {
     };
     expect(error('colour=red')).toBe('Unknown key "colour" in "colour=red"; use one of: type, rg, sub, tag, sm, owner, text, finding, id.');
     expect(error('rg')).toBe('rg: no value given; write rg=<value>.');
-    expect(error('sm=xaas')).toBe('sm: "xaas" is not a service model; use onprem, iaas, paas, saas or none.');
+    expect(error('sm=x aas')).toBe('sm: "x aas" is not a service model; use a column id of the assets\' model (iaas, paas, infrastructure…) or none.');
     expect(error('rg=a,rg=b')).toMatch(/^rg: given twice/);
     expect(error('id=x')).toBe('id: "x" is not an asset id.');
     expect(error('finding=bad')).toMatch(/^finding: "bad" is not a finding code/);

@@ -7,7 +7,7 @@ import { deriveResponsibility } from '@core/derive';
 import { computeFindings } from '@core/findings';
 import { BUILTIN_MODELS } from '@core/models';
 import { validateRaci } from '@core/raci';
-import { SERVICE_MODELS, type Asset, type LayerOverride, type RaciAssignment, type ResponsibilityModel } from '@shared/domain';
+import { STANDARD_SERVICE_MODELS, type Asset, type LayerOverride, type RaciAssignment, type ResponsibilityModel } from '@shared/domain';
 import { asset, assign, engineInput, override, parties, settings } from '@tests/helpers/builders';
 
 function random(seed: number): () => number {
@@ -29,7 +29,7 @@ describe('findings agree with validateRaci', () => {
     const assignments: RaciAssignment[] = [];
     for (let id = 1; id <= 400; id++) {
       // owners always present and existing: the owner-missing suppression is tested on its own
-      assets.push(asset(id, { serviceModel: next() < 0.1 ? null : pick(SERVICE_MODELS), ownerPartyId: pick([1, 2, 4, 5]) }));
+      assets.push(asset(id, { serviceModel: next() < 0.1 ? null : pick(STANDARD_SERVICE_MODELS), ownerPartyId: pick([1, 2, 4, 5]) }));
       if (next() < 0.2) overrides.push(override(id, pick(layerIds), pick(['customer', 'shared', 'provider'] as const)));
       const n = Math.floor(next() * 8);
       for (let k = 0; k < n; k++) assignments.push(assign(id, pick(layerIds), pick([1, 2, 3, 4, 5]), pick(['R', 'A', 'C', 'I'] as const)));

@@ -57,6 +57,7 @@ export function settings(patch: Partial<WorkbookSettings> = {}): WorkbookSetting
     organisation: 'Test org',
     defaultModelId: 'microsoft-2026-01',
     defaultModelVersion: '2026-01-12',
+    modelByProvider: {},
     reviewPeriodDays: 365,
     defaultTeamPerLayer: {},
     userName: 'tester',

@@ -73,7 +73,8 @@ export function classicModel(): ReportModel {
       url: 'https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility',
       date: '2023-09-28'
     },
-    serviceModels: ['saas', 'paas', 'iaas', 'onprem'],
+    serviceModels: ['onprem', 'iaas', 'paas', 'saas'],
+    serviceModelLabels: { onprem: 'On-premises', iaas: 'IaaS', paas: 'PaaS', saas: 'SaaS' },
     providerName: 'Microsoft',
     layers: LAYERS.map(([id, title, cells]) => ({
       id,

@@ -52,7 +52,7 @@ describe('engine methods on the router', () => {
     const { router, session } = await setup();
     const cases: [string, unknown, string][] = [
       ['assets.list', { limit: 0 }, 'limit'],
-      ['assets.list', { filter: { serviceModel: 'cloud' } }, 'filter.serviceModel'],
+      ['assets.list', { filter: { serviceModel: 'Cloud service' } }, 'filter.serviceModel'],
       ['assets.update', { filter: {}, set: {} }, 'set'],
       ['assets.update', { filter: {}, set: { serviceModel: 'iaas' }, expectedCount: -1 }, 'expectedCount'],
       ['overrides.set', { assetId: 1, layerId: 'applications', responsibility: 'shared', justification: ' ' }, 'justification'],

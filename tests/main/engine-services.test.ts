@@ -210,7 +210,13 @@ describe('findings, dashboard', () => {
     expect(summary[0]!.severity).toBe('error');
     expect(summary.find((g) => g.code === 'NO_OWNER')).toMatchObject({ count: 1, assets: 1, title: 'No owner', fix: expect.stringContaining('Name an active person or team') });
     const board = dashboard(wb, ctx);
-    expect(board.assetsByServiceModel).toEqual({ onprem: 0, iaas: 2, paas: 1, saas: 0, none: 1 });
+    expect(board.assetsByServiceModel).toEqual([
+      { modelId: 'microsoft-2026-01', modelName: 'Microsoft Azure shared responsibility (January 2026)', serviceModel: 'onprem', label: 'On-premises', count: 0 },
+      { modelId: 'microsoft-2026-01', modelName: 'Microsoft Azure shared responsibility (January 2026)', serviceModel: 'iaas', label: 'IaaS', count: 2 },
+      { modelId: 'microsoft-2026-01', modelName: 'Microsoft Azure shared responsibility (January 2026)', serviceModel: 'paas', label: 'PaaS', count: 1 },
+      { modelId: 'microsoft-2026-01', modelName: 'Microsoft Azure shared responsibility (January 2026)', serviceModel: 'saas', label: 'SaaS', count: 0 },
+      { modelId: null, modelName: null, serviceModel: null, label: 'Unclassified', count: 1 }
+    ]);
     // Two IaaS VMs (7 customer, 3 provider each), one PaaS app (4 customer, 2 shared, 4 provider), one unclassified.
     expect(board.layersByResponsibility).toEqual({ customer: 18, provider: 10, shared: 2, unknown: 10 });
     expect(board.raciCompleteness).toEqual({ complete: 20, total: 20 });
@@ -222,6 +228,7 @@ describe('models', () => {
   it('lists, compares, imports with clear errors and refuses built-in ids', () => {
     const { wb, ctx, close } = setup();
     expect(listModels(wb, ctx).map((m) => [m.id, m.isDefault, m.assetCount])).toEqual([
+      ['aws-2026-12', false, 0],
       ['google-cloud-2023-08', false, 0],
       ['microsoft-2026-01', true, 4],
       ['microsoft-classic-2023', false, 0]

@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util';
 import { FilterParseError, parseWhere } from '@core/bulk-filter';
-import { SERVICE_MODELS, type ServiceModel } from '@shared/domain';
+import { ServiceModelSchema, type ServiceModel } from '@shared/domain';
 import type { AssetFilter } from '@shared/filter';
 import { EXIT, UsageError, type CliIo } from '../io';
+import { modelChangeText } from './models';
 import { partyByName, withWorkbook } from './workbook-arg';
 
-export const ASSIGN_HELP = `Usage: demarc assign <file.demarc> --where <filter> [--service-model MODEL] [--owner NAME|none] [--reviewed] [--json]
+export const ASSIGN_HELP = `Usage: demarc assign <file.demarc> --where <filter> [--service-model ID] [--model ID|default] [--owner NAME|none] [--reviewed] [--preview] [--json]
 
 Changes every asset matching the filter in one step (one change-log entry, undoable in the app).
   --where F            e.g. "type=microsoft.compute/virtualmachines,rg=prod,tag=env=prod,sm=none,owner=none"
                        keys: type, rg, sub, tag, sm, owner, text, finding, id
-  --service-model M    onprem, iaas, paas, saas or none (a choice made here is never overwritten by an import)
+  --service-model ID   a column of the assets' responsibility model (Microsoft and Google: onprem, iaas,
+                       paas, saas; AWS: infrastructure, container, abstracted) or none; a choice made here
+                       is never overwritten by an import
+  --model ID|default   read the assets under this responsibility model (default: their provider's model,
+                       else the workbook's); service models, overrides and roles move as --preview says
+  --preview            with --model: print what would move and change nothing
   --owner NAME|none    an active party, by name (case-insensitive)
   --reviewed           mark the assets reviewed now
   --json               print { count, summary }`;
@@ -21,6 +27,8 @@ export async function runAssign(args: string[], io: CliIo): Promise<number> {
     options: {
       where: { type: 'string' },
       'service-model': { type: 'string' },
+      model: { type: 'string' },
+      preview: { type: 'boolean' },
       owner: { type: 'string' },
       reviewed: { type: 'boolean' },
       json: { type: 'boolean' }
@@ -31,12 +39,14 @@ export async function runAssign(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('demarc assign: expected exactly one workbook file');
   if (values.where === undefined) throw new UsageError('demarc assign: --where is required, e.g. --where sm=none (--where "" selects every asset)');
   const sm = values['service-model']?.toLowerCase();
-  if (sm !== undefined && sm !== 'none' && !(SERVICE_MODELS as readonly string[]).includes(sm)) {
-    throw new UsageError(`demarc assign: --service-model: "${values['service-model']}" is not one of ${SERVICE_MODELS.join(', ')}, none`);
+  if (sm !== undefined && sm !== 'none' && !ServiceModelSchema.safeParse(sm).success) {
+    throw new UsageError(`demarc assign: --service-model: "${values['service-model']}" is not a service model id (a column of the assets' model, e.g. iaas or infrastructure) or none`);
   }
-  if (sm === undefined && values.owner === undefined && !values.reviewed) {
-    throw new UsageError('demarc assign: nothing to set; give --service-model, --owner or --reviewed');
+  const model = values.model === undefined ? undefined : values.model.toLowerCase() === 'default' ? null : values.model;
+  if (sm === undefined && model === undefined && values.owner === undefined && !values.reviewed) {
+    throw new UsageError('demarc assign: nothing to set; give --service-model, --model, --owner or --reviewed');
   }
+  if (values.preview && model === undefined) throw new UsageError('demarc assign: --preview previews a --model change; give --model');
   return withWorkbook('assign', positionals[0], io, async (cli) => {
     const parties = await cli.call('parties.list', {});
     let filter: AssetFilter;
@@ -46,8 +56,14 @@ export async function runAssign(args: string[], io: CliIo): Promise<number> {
       if (error instanceof FilterParseError) throw new UsageError(`demarc assign: --where: ${error.message}`);
       throw error;
     }
-    const set: { serviceModel?: ServiceModel | null; ownerPartyId?: number | null; reviewed?: true } = {};
-    if (sm !== undefined) set.serviceModel = sm === 'none' ? null : (sm as ServiceModel);
+    if (values.preview && model !== undefined) {
+      const preview = await cli.call('assets.previewModel', { filter, modelId: model });
+      io.stdout(values.json ? `${JSON.stringify(preview, null, 2)}\n` : `${modelChangeText(preview)}\n`);
+      return EXIT.ok;
+    }
+    const set: { serviceModel?: ServiceModel | null; modelId?: string | null; ownerPartyId?: number | null; reviewed?: true } = {};
+    if (sm !== undefined) set.serviceModel = sm === 'none' ? null : sm;
+    if (model !== undefined) set.modelId = model;
     if (values.owner !== undefined) {
       set.ownerPartyId = values.owner.toLowerCase() === 'none' ? null : partyByName('assign', parties, values.owner, '--owner').id;
     }

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { formatRowError, type ImportCounts, type ImportPreview, type ImportResult } from '@shared/contract/import';
-import { SERVICE_MODEL_LABELS } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import {
   ColumnMappingSchema,
@@ -57,9 +56,10 @@ function printPreview(p: ImportPreview, io: CliIo): void {
     for (const w of f.warnings) lines.push(`  warning: ${w}`);
   }
   const s = p.classification;
-  const models = Object.entries(s.byServiceModel)
-    .filter(([, n]) => n > 0)
-    .map(([m, n]) => `${m === 'none' ? 'unclassified' : SERVICE_MODEL_LABELS[m as keyof typeof SERVICE_MODEL_LABELS]} ${n}`)
+  const several = new Set(s.byServiceModel.filter((c) => c.count > 0 && c.modelId !== null).map((c) => c.modelId)).size > 1;
+  const models = s.byServiceModel
+    .filter((c) => c.count > 0)
+    .map((c) => `${c.serviceModel === null ? 'unclassified' : several ? `${c.label} (${c.modelId ?? ''})` : c.label} ${c.count}`)
     .join(', ');
   lines.push(`Would import ${countsLine(p.counts)}`);
   lines.push(`Service models: ${models || 'none'}; ${s.needsReview} need review`);

@@ -13,6 +13,7 @@ import { deriveResponsibility } from '../derive';
 import { groupByAsset } from '../engine-index';
 import type { EngineInput } from '../engine-input';
 import { getCell } from '../model-cells';
+import { assetModelId } from '../service-models';
 import { effectiveRaci, type RaciContext } from '../raci';
 
 /** Cells of one model layer over the assets in scope that use that model. */
@@ -85,7 +86,7 @@ class Tallier {
   }
 
   private modelTally(asset: Asset): ModelTally {
-    const id = asset.modelId ?? this.input.settings.defaultModelId;
+    const id = assetModelId(asset, this.input.settings);
     let found = this.scope.models.get(id);
     if (found === undefined) {
       const model = this.input.models[id];
@@ -174,7 +175,7 @@ export function tallyLayers(input: EngineInput, inScope: (asset: Asset) => boole
       tallier.add(asset, overrides ?? [], assignments ?? [], 1);
       continue;
     }
-    const key = `${asset.modelId ?? ''}\u0000${asset.serviceModel ?? ''}\u0000${asset.ownerPartyId ?? ''}`;
+    const key = `${assetModelId(asset, input.settings)}\u0000${asset.serviceModel ?? ''}\u0000${asset.ownerPartyId ?? ''}`;
     const group = alike.get(key);
     if (group === undefined) alike.set(key, { asset, count: 1 });
     else group.count += 1;

@@ -2,13 +2,14 @@
  * The picture in words: each cell's accessible name, the SVG's <title> and <desc>, the notes
  * under the picture. A screen reader and a reader of the PNG's alt text get the same facts.
  */
-import { SERVICE_MODEL_LABELS, type Responsibility, type ResponsibilityModel } from '@shared/domain';
+import type { Responsibility, ResponsibilityModel } from '@shared/domain';
+import { serviceModelLabel } from '../service-models';
 import type { PictureAccountable, PictureCell, PictureColumn, PictureDrawing, PictureRow } from '@shared/picture';
 import { formatCount, plural } from './layout';
 
-/** A service model's column heading: the catalogue's label, or the model's own id. */
-export function columnLabel(serviceModel: string): string {
-  return (SERVICE_MODEL_LABELS as Record<string, string | undefined>)[serviceModel] ?? serviceModel;
+/** A service model's column heading: the model's label for it (the usual one for a standard id), or its id. */
+export function columnLabel(model: ResponsibilityModel, serviceModel: string): string {
+  return serviceModelLabel(model, serviceModel);
 }
 
 /** "Platform team (40), Alice (12) and 2 more"; a party who left is marked. */

@@ -93,7 +93,7 @@ export function drawPicture(request: PictureRequest): PictureDrawing {
   serviceModels.forEach((serviceModel, index) => {
     const x = gridLeft + index * LAYOUT.columnWidth;
     const covered = model.serviceModels.find((sm) => sm === serviceModel);
-    const label = covered === undefined && asset !== undefined ? 'Unclassified' : columnLabel(serviceModel);
+    const label = covered === undefined && asset !== undefined ? 'Unclassified' : columnLabel(model, serviceModel);
     const assets = asset !== undefined ? 1 : (aggregates.columns.find((c) => c.serviceModel === serviceModel)?.assets ?? 0);
     const mine: PictureCell[] = rows.map((row) => {
       const cell = covered === undefined ? null : getCell(model, row.id, covered);

@@ -1,4 +1,5 @@
 /** A picture's scope in words, as its subtitle and the scope picker say it. */
+import type { ResponsibilityModel } from '@shared/domain';
 import type { PictureScope } from '@shared/picture';
 import { columnLabel } from './describe';
 import { plural } from './layout';
@@ -7,13 +8,13 @@ import { plural } from './layout';
  * "Whole workbook", "Resource group prod · Tag env=prod"...
  * @param ownerName the owner filter's party name (the scope holds its id)
  */
-export function scopeLabel(scope: PictureScope, ownerName?: string | null): string {
+export function scopeLabel(scope: PictureScope, model: ResponsibilityModel, ownerName?: string | null): string {
   const parts: string[] = [];
   if (scope.subscription !== undefined) parts.push(`Subscription ${scope.subscription}`);
   if (scope.resourceGroup !== undefined) parts.push(`Resource group ${scope.resourceGroup}`);
   if (scope.tag !== undefined) parts.push(`Tag ${scope.tag}`);
   if (scope.type !== undefined) parts.push(`Type ${scope.type}`);
-  if (scope.serviceModel !== undefined) parts.push(scope.serviceModel === 'none' ? 'Unclassified assets' : `${columnLabel(scope.serviceModel)} assets`);
+  if (scope.serviceModel !== undefined) parts.push(scope.serviceModel === 'none' ? 'Unclassified assets' : `${columnLabel(model, scope.serviceModel)} assets`);
   if (scope.owner !== undefined) parts.push(scope.owner === 'none' ? 'No owner' : `Owner ${ownerName ?? `#${scope.owner}`}`);
   if (scope.text !== undefined) parts.push(`Matching “${scope.text}”`);
   if (scope.ids !== undefined) parts.push(`${plural(new Set(scope.ids).size, 'chosen asset')}`);

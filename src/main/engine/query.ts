@@ -7,6 +7,7 @@ import { compileFilter } from '@core/bulk-filter';
 import { deriveResponsibility } from '@core/derive';
 import { effectiveRaci, validateRaci, type RaciContext } from '@core/raci';
 import { matchSecurityTool } from '@core/security-tools';
+import { serviceModelColumns, serviceModelLabel } from '@core/service-models';
 import type {
   AssetDetail,
   AssetFacets,
@@ -164,6 +165,7 @@ function toRow(state: EngineState, asset: Asset): AssetListRow {
     location: asset.location,
     tags: asset.tags,
     serviceModel: asset.serviceModel,
+    serviceModelLabel: asset.serviceModel === null ? null : serviceModelLabel(modelOf(state, asset), asset.serviceModel),
     serviceModelSource: asset.serviceModelSource,
     needsReview: asset.needsReview,
     ownerPartyId: asset.ownerPartyId,
@@ -255,6 +257,13 @@ function facet(counts: Map<string, number>): Facet[] {
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
+/** A column's label under the first model declaring it (the default model first), else its id. */
+function columnLabelInUse(state: EngineState, column: string): string {
+  const settings = state.input.settings;
+  const models = [state.input.models[settings.defaultModelId], ...Object.values(state.input.models)];
+  return serviceModelLabel(models.find((m) => m?.serviceModels.includes(column)), column);
+}
+
 /** Distinct values with counts for the grid's filter menus. */
 export function assetFacets(wb: OpenWorkbook, ctx: ServiceContext): AssetFacets {
   const state = wb.engine.state(ctx);
@@ -281,7 +290,7 @@ export function assetFacets(wb: OpenWorkbook, ctx: ServiceContext): AssetFacets 
     subscriptions: facet(subs),
     resourceGroups: facet(groups),
     tagKeys: facet(tagKeys),
-    serviceModels: facet(models),
+    serviceModels: facet(models).map((f) => ({ ...f, label: f.value === 'none' ? 'Unclassified' : columnLabelInUse(state, f.value) })),
     owners: [...owners.entries()]
       .map(([partyId, count]) => ({
         partyId,
@@ -293,7 +302,7 @@ export function assetFacets(wb: OpenWorkbook, ctx: ServiceContext): AssetFacets 
 }
 
 /** A RACI context per model, reused within one state (raci.ts caches lookups per object). */
-export function raciContext(state: EngineState, asset: Pick<Asset, 'modelId'>): RaciContext {
+export function raciContext(state: EngineState, asset: Pick<Asset, 'modelId' | 'provider'>): RaciContext {
   const model = modelOf(state, asset);
   const key = `raci:${model.id}`;
   let ctx = state.memo.get(key) as RaciContext | undefined;
@@ -355,7 +364,7 @@ export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): 
   return {
     asset: { ...asset, tags: { ...asset.tags } },
     owner: asset.ownerPartyId === null ? null : (state.partyById.get(asset.ownerPartyId) ?? null),
-    model: { id: model.id, name: model.name, version: model.version },
+    model: { id: model.id, name: model.name, version: model.version, serviceModels: serviceModelColumns(model), own: asset.modelId !== null },
     classification: {
       reason: asset.classificationReason,
       confidence: asset.classificationConfidence,

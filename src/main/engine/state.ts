@@ -19,6 +19,7 @@ import {
   type Severity
 } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
+import { assetModelId } from '@core/service-models';
 import { FindingsIndex } from './findings-index';
 import { SearchIndex } from './search-index';
 
@@ -134,7 +135,7 @@ export class EngineState {
 
 /** Builds a state from an input, checking every model in use is loaded. */
 export function buildEngineState(input: EngineInput, assetById?: Map<number, Asset>): EngineState {
-  const assetModels = new Set(input.assets.map((a) => a.modelId ?? input.settings.defaultModelId));
+  const assetModels = new Set(input.assets.map((a) => assetModelId(a, input.settings)));
   for (const id of assetModels) {
     if (input.models[id] === undefined) {
       throw new DemarcError('NOT_FOUND', `The responsibility model "${id}" is in use but not in this workbook; import it again.`);
@@ -157,8 +158,8 @@ export function memoised<T>(state: EngineState, key: string, build: () => T): T 
 }
 
 /** The model an asset uses. */
-export function modelOf(state: EngineState, asset: Pick<Asset, 'modelId'>): ResponsibilityModel {
-  const id = asset.modelId ?? state.input.settings.defaultModelId;
+export function modelOf(state: EngineState, asset: Pick<Asset, 'modelId' | 'provider'>): ResponsibilityModel {
+  const id = assetModelId(asset, state.input.settings);
   const model = state.input.models[id];
   if (model === undefined) throw new DemarcError('NOT_FOUND', `The responsibility model "${id}" is not in this workbook.`);
   return model;

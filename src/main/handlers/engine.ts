@@ -2,11 +2,11 @@
 import type { engineMethods } from '@shared/contract/engine';
 import type { Handlers } from '../router';
 import { assetDetail, assetFacets, listAssetPage, matchingIds } from '../engine/query';
-import { updateAssets } from '../services/asset-update';
+import { previewAssetModel, updateAssets } from '../services/asset-update';
 import { dashboard } from '../services/dashboard';
 import { findingsSummary, listFindings } from '../services/findings';
 import { historyState, redo, undo } from '../services/history';
-import { previewDefaultModel, setDefaultModel } from '../services/model-default';
+import { previewDefaultModel, previewProviderModel, setDefaultModel, setProviderModel } from '../services/model-default';
 import { compareTwoModels, getModel, importModel, listModels } from '../services/models';
 import { clearOverride, setOverride } from '../services/overrides';
 import {
@@ -58,6 +58,9 @@ export const engineHandlers: EngineHandlers = {
   'models.previewDefault': (input, ctx) =>
     previewDefaultModel(ctx.session.require(), ctx.services, input.modelId),
   'models.setDefault': (input, ctx) => setDefaultModel(ctx.session.require(), ctx.services, input.modelId),
+  'models.previewProvider': (input, ctx) => previewProviderModel(ctx.session.require(), ctx.services, input.provider, input.modelId),
+  'models.setProvider': (input, ctx) => setProviderModel(ctx.session.require(), ctx.services, input.provider, input.modelId),
+  'assets.previewModel': (input, ctx) => previewAssetModel(ctx.session.require(), ctx.services, input),
   'dashboard.get': (_input, ctx) => dashboard(ctx.session.require(), ctx.services),
   'report.get': (_input, ctx) => workbookReport(ctx.session.require(), ctx.services),
   'history.state': (_input, ctx) => historyState(ctx.session.require()),

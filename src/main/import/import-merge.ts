@@ -3,7 +3,8 @@
  * the first non-empty value of every other field), then each asset is classified once.
  */
 import { classifyResourceType } from '@core/classify';
-import type { Classification, ServiceModel } from '@shared/domain';
+import type { ClassifierAnswer } from '@core/service-models';
+import type { ServiceModel } from '@shared/domain';
 import type { ImportRow } from '@shared/import';
 import { importKey } from './import-key';
 
@@ -26,9 +27,10 @@ export interface ImportedAsset {
   tags: Record<string, string>;
   source: string;
   owner: string | null;
-  /** A service model the file itself states (Azure Migrate: on-premises). */
+  /** A service model the file itself states (Azure Migrate: on-premises): a standard one or a model's column id. */
   serviceModelHint: ServiceModel | null;
-  classification: Classification;
+  /** The classifier's answer; the plan puts it in the columns of the model the asset is read under. */
+  classification: ClassifierAnswer;
 }
 
 export interface MergeResult {
@@ -98,16 +100,8 @@ export function mergeRows(into: MergeResult, rows: readonly ImportRow[], fileInd
   into.mergedPerFile[fileIndex] = (into.mergedPerFile[fileIndex] ?? 0) + merged;
 }
 
-/** The file's own statement of the service model wins over the classifier's guess. */
-export function classifyAsset(asset: ImportedAsset): Classification {
-  if (asset.serviceModelHint !== null) {
-    return {
-      serviceModel: asset.serviceModelHint,
-      confidence: 'high',
-      reason: 'The import file states this service model.',
-      needsReview: false
-    };
-  }
+/** The classifier's answer for one asset (the file's own statement, if any, wins in the plan). */
+export function classifyAsset(asset: ImportedAsset): ClassifierAnswer {
   return classifyResourceType({
     type: asset.type,
     kind: asset.kind,

@@ -5,7 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { ClassificationSummary, ImportAssetStatus, ImportCounts, ImportSampleRow, OwnerNote } from '@shared/contract/import';
-import type { Classification, ClassificationSource, ServiceModel } from '@shared/domain';
+import { assetModelId, classificationUnder, columnForStandard, countServiceModels, serviceModelLabel } from '@core/service-models';
+import {
+  STANDARD_SERVICE_MODELS,
+  type Classification,
+  type ClassificationSource,
+  type ResponsibilityModel,
+  type ServiceModel,
+  type StandardServiceModel,
+  type WorkbookSettings
+} from '@shared/domain';
+import { DemarcError } from '@shared/errors';
 import { IMPORTED_FIELDS, sortedJson, toColumnValue, type ImportedFields } from '../store/asset-fields';
 import { IMPORT_ROW_INDEX, iterateImportRows, type ImportCell } from '../store/repos/asset-import';
 import type { Db } from '../store/workbook-file';
@@ -21,6 +31,8 @@ export interface ExistingAsset {
   key: string;
   source: string | null;
   digest: string;
+  /** The model the asset names itself (null: its provider's or the workbook's default). */
+  modelId: string | null;
   manual: { serviceModel: ServiceModel | null; reason: string | null; confidence: Classification['confidence'] | null; needsReview: boolean } | null;
 }
 
@@ -61,7 +73,8 @@ export function loadExistingAssets(db: Db): Map<string, ExistingAsset> {
         : null;
     const key = String(row[1]).toLowerCase();
     const source = (row[AT.source] ?? null) as string | null;
-    byKey.set(key, { id: Number(row[0]), key, source, digest: digestOf(row.slice(2)), manual });
+    const modelId = (row.at(-1) ?? null) as string | null;
+    byKey.set(key, { id: Number(row[0]), key, source, digest: digestOf(row.slice(2, -1)), modelId, manual });
   }
   return byKey;
 }
@@ -81,6 +94,8 @@ export interface PlannedAsset {
   existing: ExistingAsset | null;
   status: ImportAssetStatus;
   final: FinalClassification;
+  /** The model the asset is read under (its columns are the classification's). */
+  model: ResponsibilityModel;
   /** New assets only: the active party the file names as owner. */
   ownerPartyId: number | null;
 }
@@ -100,25 +115,49 @@ export function emptyCounts(): ImportCounts {
   return { rows: 0, new: 0, updated: 0, unchanged: 0, notSeen: 0, merged: 0, errors: 0 };
 }
 
-function emptySummary(): ClassificationSummary {
-  return { byServiceModel: { onprem: 0, iaas: 0, paas: 0, saas: 0, none: 0 }, needsReview: 0, unclassified: 0, classifiedShare: 0 };
+/** A classification summary while it is counted: each asset's model and column. */
+interface SummaryTally {
+  pairs: [string, ServiceModel | null][];
+  needsReview: number;
 }
 
-function countInto(summary: ClassificationSummary, final: FinalClassification): void {
-  summary.byServiceModel[final.serviceModel ?? 'none']++;
-  if (final.needsReview) summary.needsReview++;
-  if (final.serviceModel === null) summary.unclassified++;
+const emptyTally = (): SummaryTally => ({ pairs: [], needsReview: 0 });
+
+function countInto(tally: SummaryTally, modelId: string, final: FinalClassification): void {
+  tally.pairs.push([modelId, final.serviceModel]);
+  if (final.needsReview) tally.needsReview++;
 }
 
-function finishSummary(summary: ClassificationSummary): ClassificationSummary {
-  const total = Object.values(summary.byServiceModel).reduce((a, b) => a + b, 0);
-  summary.classifiedShare = total === 0 ? 0 : (total - summary.unclassified) / total;
-  return summary;
+function finishSummary(tally: SummaryTally, input: Pick<PlanInput, 'models' | 'settings'>): ClassificationSummary {
+  const total = tally.pairs.length;
+  const unclassified = tally.pairs.filter(([, column]) => column === null).length;
+  return {
+    byServiceModel: countServiceModels(tally.pairs, input.models, [input.settings.defaultModelId]),
+    needsReview: tally.needsReview,
+    unclassified,
+    classifiedShare: total === 0 ? 0 : (total - unclassified) / total
+  };
 }
 
-function finalClassification(asset: ImportedAsset, existing: ExistingAsset | null): FinalClassification {
+/** The file's own statement of the service model, in the model's columns; the classifier's answer else. */
+function classificationOf(asset: ImportedAsset, model: ResponsibilityModel): Classification {
+  const hint = asset.serviceModelHint;
+  if (hint !== null) {
+    const column = model.serviceModels.includes(hint) ? hint : (STANDARD_SERVICE_MODELS as readonly string[]).includes(hint) ? columnForStandard(model, hint as StandardServiceModel) : null;
+    if (column !== null) return { serviceModel: column, confidence: 'high', reason: 'The import file states this service model.', needsReview: false };
+    return {
+      serviceModel: null,
+      confidence: 'none',
+      reason: `The import file states the service model "${hint}", which ${model.name} has no column for: choose one of ${model.serviceModels.join(', ')}.`,
+      needsReview: true
+    };
+  }
+  return classificationUnder(model, asset.classification);
+}
+
+function finalClassification(asset: ImportedAsset, existing: ExistingAsset | null, model: ResponsibilityModel): FinalClassification {
   if (existing?.manual) return { ...existing.manual, source: 'manual', manualKept: true };
-  const c = asset.classification;
+  const c = classificationOf(asset, model);
   return {
     serviceModel: c.serviceModel,
     source: c.serviceModel === null ? null : asset.serviceModelHint !== null ? 'import' : 'classifier',
@@ -168,6 +207,9 @@ export interface PlanInput {
   existing: Map<string, ExistingAsset>;
   /** Active parties by lower-cased name (and e-mail). */
   activeParties: Map<string, number>;
+  /** The workbook's models and settings: each asset is classified into the columns of the model it is read under. */
+  models: Readonly<Record<string, ResponsibilityModel>>;
+  settings: Pick<WorkbookSettings, 'defaultModelId' | 'modelByProvider'>;
 }
 
 /** Compares the merged, classified assets with the workbook's. */
@@ -178,8 +220,8 @@ export function planImport(input: PlanInput): ImportPlan {
     merged: input.mergedPerFile[i] ?? 0,
     errors: input.errorsPerFile[i] ?? 0
   }));
-  const classificationPerFile = Array.from({ length: input.fileCount }, emptySummary);
-  const classification = emptySummary();
+  const classificationPerFile = Array.from({ length: input.fileCount }, emptyTally);
+  const classification = emptyTally();
   const planned: PlannedAsset[] = [];
   const seen = new Set<string>();
   const unknownOwners = new Set<string>();
@@ -187,7 +229,10 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const asset of input.assets) {
     const existing = input.existing.get(asset.key) ?? null;
     seen.add(asset.key);
-    const final = finalClassification(asset, existing);
+    const modelId = assetModelId({ modelId: existing?.modelId ?? null, provider: asset.provider }, input.settings);
+    const model = input.models[modelId];
+    if (model === undefined) throw new DemarcError('NOT_FOUND', `The responsibility model "${modelId}" is in use but not in this workbook; import it again.`);
+    const final = finalClassification(asset, existing, model);
     let status: ImportAssetStatus = 'new';
     let ownerPartyId: number | null = null;
     if (existing !== null) status = plannedDigest(importedFields(asset, final)) === existing.digest ? 'unchanged' : 'updated';
@@ -199,10 +244,10 @@ export function planImport(input: PlanInput): ImportPlan {
     const fileCounts = countsPerFile[asset.fileIndex];
     if (fileCounts) fileCounts[status]++;
     const fileSummary = classificationPerFile[asset.fileIndex];
-    if (fileSummary) countInto(fileSummary, final);
-    countInto(classification, final);
+    if (fileSummary) countInto(fileSummary, modelId, final);
+    countInto(classification, modelId, final);
     // An unchanged asset is only marked seen: its tag text is not kept.
-    planned.push({ asset, existing, status, final, ownerPartyId });
+    planned.push({ asset, existing, status, final, model, ownerPartyId });
   }
   const notSeenIds: number[] = [];
   const notSeenBySource = new Map<string, number>(input.fileSources.map((source) => [source, 0]));
@@ -224,8 +269,8 @@ export function planImport(input: PlanInput): ImportPlan {
     notSeenIds,
     countsPerFile,
     counts,
-    classificationPerFile: classificationPerFile.map(finishSummary),
-    classification: finishSummary(classification),
+    classificationPerFile: classificationPerFile.map((tally) => finishSummary(tally, input)),
+    classification: finishSummary(classification, input),
     owners: { assigned: ownersAssigned, unknownNames: [...unknownOwners].sort().slice(0, 50) }
   };
 }
@@ -244,6 +289,8 @@ export function sampleOf(plan: ImportPlan, fileIndex: number, size = 50): Import
       resourceGroup: p.asset.resourceGroup,
       location: p.asset.location,
       serviceModel: p.final.serviceModel,
+      serviceModelLabel: p.final.serviceModel === null ? null : serviceModelLabel(p.model, p.final.serviceModel),
+      modelName: p.model.name,
       confidence: p.final.confidence ?? 'none',
       needsReview: p.final.needsReview,
       reason: p.final.reason ?? '',

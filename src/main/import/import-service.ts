@@ -23,6 +23,8 @@ import {
 } from '@shared/import';
 import { readInventory } from './read-inventory';
 import { listParties } from '../store/repos/parties';
+import { readSettings } from '../store/repos/meta';
+import { loadModels } from '../engine/input';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
 import { classifyAsset, mergeRows, type ImportedAsset, type MergeResult } from './import-merge';
 import { loadExistingAssets, planImport, sampleOf, type ImportPlan } from './import-plan';
@@ -127,7 +129,9 @@ function planFor(wb: OpenWorkbook, prepared: PreparedImport): ImportPlan {
     errorsPerFile: prepared.files.map((f) => f.read.errors.length),
     fileSources: prepared.files.map((f) => f.read.format),
     existing: loadExistingAssets(wb.db),
-    activeParties: activeParties(wb)
+    activeParties: activeParties(wb),
+    models: loadModels(wb.db),
+    settings: readSettings(wb.db, '')
   });
 }
 

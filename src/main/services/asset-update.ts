@@ -5,20 +5,23 @@
  */
 import { ownerRefusal } from '@core/parties';
 import type { ParsedInput } from '@shared/contract';
-import { SERVICE_MODEL_LABELS, type Asset } from '@shared/domain';
+import { assetModelId, serviceModelColumns, serviceModelLabel } from '@core/service-models';
+import type { Asset } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
-import type { UpdateResult } from '@shared/contract/engine';
+import type { ModelChangeSummary, UpdateResult } from '@shared/contract/engine';
 import { PATCHABLE_FIELDS, type AssetPatch } from '../store/asset-fields';
 import { matchingAssets } from '../engine/query';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { groupByValue, type EditOp } from './edit-ops';
 import { type EngineState } from '../engine/state';
 import { writeEdit } from './history';
+import { planModelMove, type ModelMovePlan } from './model-move';
+import { requireModel } from './models';
 
 const count = (n: number): string => n.toLocaleString('en-GB');
 
 /** The patch to write, after checking the owner and model exist; throws RULE_VIOLATION / NOT_FOUND. */
-function patchFor(state: EngineState, set: ParsedInput<'assets.update'>['set'], at: string): { patch: AssetPatch; words: string[] } {
+function patchFor(state: EngineState, set: ParsedInput<'assets.update'>['set'], at: string, assets: readonly Asset[]): { patch: AssetPatch; words: string[] } {
   const patch: AssetPatch = {};
   const words: string[] = [];
   if (set.serviceModel !== undefined) {
@@ -26,7 +29,10 @@ function patchFor(state: EngineState, set: ParsedInput<'assets.update'>['set'], 
     patch.serviceModel = set.serviceModel;
     patch.serviceModelSource = 'manual';
     patch.needsReview = false;
-    words.push(set.serviceModel === null ? 'Cleared the service model' : `Set service model ${SERVICE_MODEL_LABELS[set.serviceModel]}`);
+    // Named as the (first) asset's model labels it: "IaaS", "Infrastructure services".
+    const first = assets[0];
+    const label = set.serviceModel === null || first === undefined ? set.serviceModel : serviceModelLabel(state.input.models[modelAfter(state, first, set.modelId)], set.serviceModel);
+    words.push(label === null ? 'Cleared the service model' : `Set service model ${label}`);
   }
   if (set.ownerPartyId !== undefined) {
     if (set.ownerPartyId !== null) {
@@ -50,6 +56,65 @@ function patchFor(state: EngineState, set: ParsedInput<'assets.update'>['set'], 
     words.push(words.length ? 'marked reviewed' : 'Marked reviewed');
   }
   return { patch, words };
+}
+
+/** The model an asset is read under once `modelId` (undefined: unchanged; null: its provider's or the default) is set. */
+function modelAfter(state: EngineState, asset: Asset, modelId: string | null | undefined): string {
+  return assetModelId(modelId === undefined ? asset : { ...asset, modelId }, state.input.settings);
+}
+
+/** Refuses a service model that the model of an asset (after the edit) does not declare, naming the asset and the columns it has. */
+function checkServiceModel(state: EngineState, assets: readonly Asset[], set: ParsedInput<'assets.update'>['set']): void {
+  const column = set.serviceModel;
+  if (column === undefined || column === null) return;
+  for (const asset of assets) {
+    const model = requireModel(state, modelAfter(state, asset, set.modelId));
+    if (model.serviceModels.includes(column)) continue;
+    const columns = serviceModelColumns(model).map((c) => `${c.id} (${c.label})`).join(', ');
+    throw new DemarcError('RULE_VIOLATION', `"${column}" is not a service model of ${model.name}, which ${asset.name} is read under: choose one of ${columns}. Nothing was changed.`);
+  }
+}
+
+/** The move of the assets to the model `modelId` gives them (null: each to its provider's or the default model). */
+function planAssetModel(state: EngineState, assets: readonly Asset[], modelId: string | null): ModelMovePlan {
+  const byTarget = new Map<string, Asset[]>();
+  for (const asset of assets) {
+    const target = modelAfter(state, asset, modelId);
+    const group = byTarget.get(target);
+    if (group === undefined) byTarget.set(target, [asset]);
+    else group.push(asset);
+  }
+  const describe = `the ${count(assets.length)} selected asset(s)`;
+  const plans = [...byTarget].map(([target, group]) => planModelMove(state, group, target, describe));
+  const first = plans[0] ?? planModelMove(state, [], modelId ?? state.input.settings.defaultModelId, describe);
+  for (const other of plans.slice(1)) {
+    const s = first.summary;
+    s.toModelId = `${s.toModelId}, ${other.summary.toModelId}`;
+    s.fromModelId = [...new Set([...s.fromModelId.split(', '), ...other.summary.fromModelId.split(', ')])].join(', ');
+    s.assetsAffected += other.summary.assetsAffected;
+    s.layerChanges += other.summary.layerChanges;
+    s.orphanedOverrides += other.summary.orphanedOverrides;
+    s.orphanedAssignments += other.summary.orphanedAssignments;
+    s.refusedOverrides += other.summary.refusedOverrides;
+    s.serviceModelMoves.push(...other.summary.serviceModelMoves);
+    s.examples.push(...other.summary.examples.slice(0, Math.max(0, 200 - s.examples.length)));
+    first.forward.push(...other.forward);
+    first.backward.push(...other.backward);
+    first.words.push(...other.words);
+    first.before.overrides.push(...other.before.overrides);
+    first.before.assignments.push(...other.before.assignments);
+    first.after.overrides.push(...other.after.overrides);
+    first.after.assignments.push(...other.after.assignments);
+  }
+  first.summary.assetCount = assets.length;
+  return first;
+}
+
+/** What moving the assets matching a filter to a model would change (nothing is written). */
+export function previewAssetModel(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'assets.previewModel'>): ModelChangeSummary {
+  const state = wb.engine.state(ctx);
+  if (input.modelId !== null) requireModel(state, input.modelId);
+  return planAssetModel(state, matchingAssets(state, input.filter), input.modelId).summary;
 }
 
 /** The previous values of the patched fields of one asset. */
@@ -82,15 +147,19 @@ export function updateAssets(
     );
   }
   const at = ctx.clock();
-  const { patch, words } = patchFor(state, input.set, at);
-  const summary = `${words.join(', ')} on ${count(assets.length)} asset${assets.length === 1 ? '' : 's'}`;
-  // Nothing to write when no asset would change: no change-log entry, no undo step.
+  const { patch, words } = patchFor(state, input.set, at, assets);
+  checkServiceModel(state, assets, input.set);
+  const move = input.set.modelId === undefined ? null : planAssetModel(state, assets, input.set.modelId);
+  const summary = [`${words.join(', ')} on ${count(assets.length)} asset${assets.length === 1 ? '' : 's'}`, ...(move?.words ?? [])].join('; ');
+  // Nothing to write when no asset would change: no change-log entry, no undo step (a model
+  // unchanged for every asset moves nothing either).
   if (assets.every((asset) => unchanged(asset, patch))) return { count: 0, summary };
   const ids = assets.map((a) => a.id);
   const byId = state.assetById;
   const groups = groupByValue(ids, (id) => previous(byId.get(id)!, patch));
-  const forward: EditOp[] = [{ op: 'patchAssets', ids, patch }];
-  const backward: EditOp[] = groups.map((g) => ({ op: 'patchAssets', ids: g.ids, patch: g.value }));
+  // The move first (columns, overrides, roles), then the edit itself: a service model chosen in the same edit wins.
+  const forward: EditOp[] = [...(move?.forward ?? []), { op: 'patchAssets', ids, patch }];
+  const backward: EditOp[] = [...groups.map((g): EditOp => ({ op: 'patchAssets', ids: g.ids, patch: g.value })), ...(move?.backward ?? [])];
   writeEdit(wb, ctx, {
     action: 'assets.update',
     entity: 'asset',
@@ -98,8 +167,8 @@ export function updateAssets(
     summary,
     forward,
     backward,
-    before: { count: ids.length, groups: groups.map((g) => ({ values: g.value, ids: g.ids })) },
-    after: { count: ids.length, values: patch, ids }
+    before: { count: ids.length, groups: groups.map((g) => ({ values: g.value, ids: g.ids })), ...(move ? move.before : {}) },
+    after: { count: ids.length, values: patch, ids, ...(move ? move.after : {}) }
   });
   return { count: ids.length, summary };
 }

@@ -6,6 +6,7 @@
 import { deriveResponsibility } from '@core/derive';
 import { effectiveRaci, isCustomerSide, isLayerComplete } from '@core/raci';
 import type { Dashboard } from '@shared/contract/engine';
+import { assetModelId, countServiceModels } from '@core/service-models';
 import type { Asset, Responsibility } from '@shared/domain';
 import { raciContext } from '../engine/query';
 import type { OpenWorkbook, ServiceContext } from './context';
@@ -35,7 +36,7 @@ function countAsset(state: EngineState, asset: Asset): AssetCounts {
 function buildDashboard(state: EngineState): Dashboard {
   const dashboard: Dashboard = {
     assets: state.input.assets.length,
-    assetsByServiceModel: { onprem: 0, iaas: 0, paas: 0, saas: 0, none: 0 },
+    assetsByServiceModel: [],
     layersByResponsibility: { provider: 0, customer: 0, shared: 0, unknown: 0 },
     raciCompleteness: { complete: 0, total: 0 },
     findingsBySeverity: { error: 0, warning: 0, info: 0 }
@@ -44,12 +45,12 @@ function buildDashboard(state: EngineState): Dashboard {
   for (const o of state.input.overrides) own.add(o.assetId);
   for (const a of state.input.assignments) own.add(a.assetId);
   const shared = new Map<string, AssetCounts>();
+  const settings = state.input.settings;
   for (const asset of state.input.assets) {
-    dashboard.assetsByServiceModel[asset.serviceModel ?? 'none']++;
     let counts: AssetCounts | undefined;
     if (own.has(asset.id)) counts = countAsset(state, asset);
     else {
-      const key = `${asset.modelId ?? ''}|${asset.serviceModel ?? ''}|${asset.ownerPartyId ?? ''}`;
+      const key = `${assetModelId(asset, settings)}|${asset.serviceModel ?? ''}|${asset.ownerPartyId ?? ''}`;
       counts = shared.get(key);
       if (counts === undefined) shared.set(key, (counts = countAsset(state, asset)));
     }
@@ -57,6 +58,11 @@ function buildDashboard(state: EngineState): Dashboard {
     dashboard.raciCompleteness.complete += counts.complete;
     dashboard.raciCompleteness.total += counts.total;
   }
+  dashboard.assetsByServiceModel = countServiceModels(
+    state.input.assets.map((a) => [assetModelId(a, settings), a.serviceModel] as const),
+    state.input.models,
+    [settings.defaultModelId]
+  );
   for (const f of state.findings) dashboard.findingsBySeverity[f.severity]++;
   return dashboard;
 }

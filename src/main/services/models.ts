@@ -4,8 +4,9 @@
  * by file name and JSON path.
  */
 import { alignLayers, compareModels, getCell, ModelError, parseModel } from '@core/models';
+import { assetModelId, serviceModelColumns } from '@core/service-models';
 import type { ModelComparison, ModelSummary } from '@shared/contract/engine';
-import { SERVICE_MODELS, type ResponsibilityModel } from '@shared/domain';
+import type { ResponsibilityModel } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { type EngineState } from '../engine/state';
@@ -16,7 +17,7 @@ import { insertCustomModel } from '../store/repos/custom-models';
 function summary(state: EngineState, model: ResponsibilityModel): ModelSummary {
   const defaultId = state.input.settings.defaultModelId;
   let assetCount = 0;
-  for (const a of state.input.assets) if ((a.modelId ?? defaultId) === model.id) assetCount++;
+  for (const a of state.input.assets) if (assetModelId(a, state.input.settings) === model.id) assetCount++;
   return {
     id: model.id,
     name: model.name,
@@ -24,6 +25,11 @@ function summary(state: EngineState, model: ResponsibilityModel): ModelSummary {
     source: model.source,
     builtin: state.builtinIds.has(model.id),
     isDefault: model.id === defaultId,
+    providers: Object.entries(state.input.settings.modelByProvider)
+      .filter(([, id]) => id === model.id)
+      .map(([provider]) => provider)
+      .sort(),
+    serviceModels: serviceModelColumns(model),
     assetCount
   };
 }
@@ -59,7 +65,8 @@ export function compareTwoModels(wb: OpenWorkbook, ctx: ServiceContext, aId: str
     bLayerId: to?.id ?? null,
     aTitle: from?.title ?? null,
     bTitle: to?.title ?? null,
-    cells: SERVICE_MODELS.map((serviceModel) => {
+    // Every column of either model (a's order, then b's own): a column one model lacks has no cell there.
+    cells: [...a.serviceModels, ...b.serviceModels.filter((sm) => !a.serviceModels.includes(sm))].map((serviceModel) => {
       const left = from === null ? null : (getCell(a, from.id, serviceModel)?.responsibility ?? null);
       const right = to === null ? null : (getCell(b, to.id, serviceModel)?.responsibility ?? null);
       return { serviceModel, a: left, b: right, differs: left !== right };

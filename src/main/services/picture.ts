@@ -6,6 +6,7 @@ import { composeAggregates } from '@core/picture/aggregates';
 import { diffDrawings } from '@core/picture/diff';
 import { drawPicture } from '@core/picture/draw';
 import { scopeLabel } from '@core/picture/scope-label';
+import { assetModelId } from '@core/service-models';
 import { pictureSvg } from '@core/picture/svg';
 import { svgMarkup } from '@core/picture/svg-element';
 import type { Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
@@ -46,16 +47,16 @@ function modelNamed(setting: PictureSetting, id: string): ResponsibilityModel {
   return model;
 }
 
-/** Draws `model` over the facts of the assets that use `assetModelId` in `scope`. */
+/** Draws `model` over the facts of the assets read under `readUnder` in `scope`. */
 function draw(
   wb: OpenWorkbook,
   setting: PictureSetting,
   model: ResponsibilityModel,
-  assetModelId: string,
+  readUnder: string,
   scope: PictureScope,
   asset?: { id: number; name: string; serviceModel: string | null }
 ): PictureDrawing {
-  const facts = readPictureFacts(wb.db, { modelId: assetModelId, defaultModelId: setting.settings.defaultModelId, scope });
+  const facts = readPictureFacts(wb.db, { modelId: readUnder, settings: setting.settings, scope });
   const ctx = { model, parties: setting.parties, settings: setting.settings };
   const byId = new Map(setting.parties.map((p) => [p.id, p]));
   const owner = scope.owner === undefined || scope.owner === 'none' ? null : (byId.get(scope.owner)?.name ?? null);
@@ -63,7 +64,7 @@ function draw(
     model,
     aggregates: composeAggregates(ctx, facts),
     partyOf: (id) => byId.get(id) ?? null,
-    scopeLabel: scopeLabel(scope, owner),
+    scopeLabel: scopeLabel(scope, model, owner),
     ...(asset === undefined ? {} : { asset })
   });
 }
@@ -74,7 +75,7 @@ export function drawWorkbookPicture(wb: OpenWorkbook, ctx: ServiceContext, query
   if (query.assetId !== undefined) {
     const asset = getAsset(wb.db, query.assetId);
     if (asset === null) throw new DemarcError('NOT_FOUND', `No asset has id ${query.assetId}.`);
-    const modelId = asset.modelId ?? setting.settings.defaultModelId;
+    const modelId = assetModelId(asset, setting.settings);
     const model = modelNamed(setting, modelId);
     return draw(wb, setting, model, modelId, { ids: [asset.id] }, { id: asset.id, name: asset.name, serviceModel: asset.serviceModel });
   }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '@core/models';
 import { canBeDefaultTeam } from '@core/parties';
+import { DEFAULT_MODEL_BY_PROVIDER } from '@core/service-models';
 import type { ParsedInput } from '@shared/contract';
 import type { WorkbookInfo } from '@shared/contract/workbook';
 import type { ChangeLogEntry } from '@shared/domain';
@@ -32,6 +33,7 @@ export function createWorkbook(ctx: ServiceContext, input: { path: string; organ
     writeMeta(wb.db, META_KEYS.organisation, organisation);
     writeMeta(wb.db, META_KEYS.defaultModelId, DEFAULT_MODEL_ID);
     writeMeta(wb.db, META_KEYS.defaultModelVersion, BUILTIN_MODELS[DEFAULT_MODEL_ID]!.version);
+    writeMeta(wb.db, META_KEYS.modelByProvider, JSON.stringify(DEFAULT_MODEL_BY_PROVIDER));
     writeMeta(wb.db, META_KEYS.reviewPeriodDays, String(DEFAULT_REVIEW_PERIOD_DAYS));
     writeMeta(wb.db, META_KEYS.createdAt, at);
     if (!findPartyByName(wb.db, 'Microsoft')) insertParty(wb.db, { name: 'Microsoft', kind: 'provider' }, at);
@@ -42,7 +44,7 @@ export function createWorkbook(ctx: ServiceContext, input: { path: string; organ
         entity: 'workbook',
         entityId: null,
         summary: `Created workbook for ${organisation} with model ${DEFAULT_MODEL_ID}`,
-        after: { organisation, defaultModelId: DEFAULT_MODEL_ID }
+        after: { organisation, defaultModelId: DEFAULT_MODEL_ID, modelByProvider: DEFAULT_MODEL_BY_PROVIDER }
       },
       touched: { settings: true, parties: true }
     };
@@ -83,6 +85,7 @@ export function workbookInfo(wb: OpenWorkbook, ctx: ServiceContext): WorkbookInf
     organisation: settings.organisation,
     defaultModelId: settings.defaultModelId,
     defaultModelVersion: settings.defaultModelVersion,
+    modelByProvider: settings.modelByProvider,
     reviewPeriodDays: settings.reviewPeriodDays,
     defaultTeamPerLayer: settings.defaultTeamPerLayer,
     userName: settings.userName,

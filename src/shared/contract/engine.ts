@@ -18,9 +18,12 @@ import {
   type Responsibility,
   type ResponsibilityModel,
   type ServiceModel,
+  type ServiceModelColumn,
+  type ServiceModelCount,
   type Severity
 } from '../domain';
 import { AssetFilterSchema } from '../filter';
+import { AssetProviderSchema } from '../import';
 import type { Report } from '../report';
 import { LIMITS, idSchema as id, isoDateSchema as isoDate, layerIdSchema, line, modelIdSchema, offsetSchema, pathSchema, text } from './bounds';
 
@@ -129,6 +132,12 @@ export const engineMethods = {
   'models.import': z.object({ path: pathSchema.optional() }).strict(),
   'models.previewDefault': z.object({ modelId: modelIdSchema }).strict(),
   'models.setDefault': z.object({ modelId: modelIdSchema }).strict(),
+  /** What reading a provider's assets under another model would change (modelId null: back to the default model). */
+  'models.previewProvider': z.object({ provider: AssetProviderSchema, modelId: modelIdSchema.nullable() }).strict(),
+  /** Reads a provider's assets (those without a model of their own) under a model; columns, overrides and roles move as previewed. */
+  'models.setProvider': z.object({ provider: AssetProviderSchema, modelId: modelIdSchema.nullable() }).strict(),
+  /** What moving the assets matching a filter to a model would change (modelId null: back to their provider's or the default model). */
+  'assets.previewModel': z.object({ filter: AssetFilterSchema, modelId: modelIdSchema.nullable() }).strict(),
   'dashboard.get': z.object({}).strict(),
   'report.get': z.object({}).strict(),
   'history.state': z.object({}).strict(),
@@ -146,6 +155,8 @@ export interface AssetListRow {
   location: string | null;
   tags: Record<string, string>;
   serviceModel: ServiceModel | null;
+  /** The service model's label under the model the asset is read under. */
+  serviceModelLabel: string | null;
   serviceModelSource: Asset['serviceModelSource'];
   needsReview: boolean;
   ownerPartyId: number | null;
@@ -165,6 +176,8 @@ export interface AssetPage {
 export interface Facet {
   value: string;
   count: number;
+  /** How to show the value when it is not shown as is (a service model's label). */
+  label?: string;
 }
 
 export interface AssetFacets {
@@ -199,7 +212,8 @@ export interface AssetLayerDetail {
 export interface AssetDetail {
   asset: Asset;
   owner: Party | null;
-  model: { id: string; name: string; version: string };
+  /** The model the asset is read under, its columns, and whether the asset chose it (else its provider's or the default). */
+  model: { id: string; name: string; version: string; serviceModels: ServiceModelColumn[]; own: boolean };
   classification: { reason: string | null; confidence: Asset['classificationConfidence']; needsReview: boolean };
   securityTool: string | null;
   layers: AssetLayerDetail[];
@@ -245,6 +259,10 @@ export interface ModelSummary {
   source: ResponsibilityModel['source'];
   builtin: boolean;
   isDefault: boolean;
+  /** The providers whose assets (without a model of their own) are read under this model. */
+  providers: string[];
+  /** The model's columns in its order, with their labels. */
+  serviceModels: ServiceModelColumn[];
   assetCount: number;
 }
 
@@ -263,9 +281,15 @@ export interface ModelComparison {
 }
 
 export interface ModelChangeSummary {
+  /** The model(s) the assets are read under now (several when the assets chose different ones). */
   fromModelId: string;
   toModelId: string;
+  /** Which assets move, in words ("the 120 assets of provider aws without a model of their own"). */
+  assets: string;
+  assetCount: number;
   assetsAffected: number;
+  /** Service-model columns the new model does not declare, and the column those assets take (null: none fits; they become unclassified). */
+  serviceModelMoves: { from: ServiceModel; fromLabel: string; to: ServiceModel | null; toLabel: string | null; count: number }[];
   layerChanges: number;
   orphanedOverrides: number;
   orphanedAssignments: number;
@@ -276,7 +300,8 @@ export interface ModelChangeSummary {
 
 export interface Dashboard {
   assets: number;
-  assetsByServiceModel: Record<ServiceModel | 'none', number>;
+  /** Every column of each model in use (the default model's first), then the unclassified. */
+  assetsByServiceModel: ServiceModelCount[];
   layersByResponsibility: Record<Responsibility, number>;
   /** Customer and shared asset × layers with exactly one active A and at least one active R. */
   raciCompleteness: { complete: number; total: number };
@@ -314,6 +339,9 @@ export interface EngineOutputs {
   'models.import': ModelSummary | null;
   'models.previewDefault': ModelChangeSummary;
   'models.setDefault': ModelChangeSummary;
+  'models.previewProvider': ModelChangeSummary;
+  'models.setProvider': ModelChangeSummary;
+  'assets.previewModel': ModelChangeSummary;
   'dashboard.get': Dashboard;
   'report.get': Report;
   'history.state': HistoryState;

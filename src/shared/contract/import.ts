@@ -3,7 +3,7 @@
  * nothing), or cancel. Progress arrives as 'progress' events with operation 'import'.
  */
 import { z } from 'zod';
-import type { ServiceModel } from '../domain';
+import type { ServiceModel, ServiceModelCount } from '../domain';
 import {
   AssetProviderSchema,
   ColumnMappingSchema,
@@ -56,7 +56,8 @@ export interface ImportCounts {
 
 /** The service models the imported assets will have (a manual choice already made is kept). */
 export interface ClassificationSummary {
-  byServiceModel: Record<ServiceModel | 'none', number>;
+  /** Every column of each model the assets are read under, then the unclassified. */
+  byServiceModel: ServiceModelCount[];
   needsReview: number;
   unclassified: number;
   /** Share of assets with a service model, 0..1. */
@@ -75,6 +76,10 @@ export interface ImportSampleRow {
   resourceGroup: string | null;
   location: string | null;
   serviceModel: ServiceModel | null;
+  /** The service model's label under the model the asset is read under. */
+  serviceModelLabel: string | null;
+  /** That model's name. */
+  modelName: string;
   confidence: 'high' | 'medium' | 'low' | 'none';
   needsReview: boolean;
   reason: string;

@@ -13,6 +13,8 @@ export interface WorkbookInfo {
   organisation: string;
   defaultModelId: string;
   defaultModelVersion: string;
+  /** provider → the model its assets are read under unless an asset names its own. */
+  modelByProvider: Record<string, string>;
   reviewPeriodDays: number;
   /** The default team (or person) per customer-side layer id. */
   defaultTeamPerLayer: Record<string, number>;

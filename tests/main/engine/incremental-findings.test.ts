@@ -13,7 +13,7 @@ import { clearOverride, setOverride } from '@main/services/overrides';
 import { addParty, leaveParty, reactivateParty, reassignParty, updatePartyDetails } from '@main/services/parties';
 import { setRaci } from '@main/services/raci-assign';
 import { updateSettings } from '@main/services/workbook-service';
-import { SERVICE_MODELS } from '@shared/domain';
+import { STANDARD_SERVICE_MODELS } from '@shared/domain';
 import { seedAssets, seedParties } from '@tests/helpers/seed';
 import { createTestWorkbook, testServiceContext } from '@tests/helpers/workbook';
 
@@ -32,7 +32,7 @@ function setup() {
     Array.from({ length: 300 }, (_, i) => ({
       name: `asset-${i}`,
       type: i % 9 === 0 ? 'Microsoft.Security/pricings' : 'Microsoft.Compute/virtualMachines',
-      serviceModel: i % 13 === 0 ? null : SERVICE_MODELS[i % SERVICE_MODELS.length]!,
+      serviceModel: i % 13 === 0 ? null : STANDARD_SERVICE_MODELS[i % STANDARD_SERVICE_MODELS.length]!,
       ownerPartyId: i % 5 === 0 ? null : i % 7 === 0 ? gone! : i % 2 === 0 ? alice! : platform!,
       lastReviewedAt: i % 3 === 0 ? '2020-01-01T00:00:00.000Z' : null
     }))

@@ -34,10 +34,14 @@ describe('a round-1 workbook (format 2) under the current format', () => {
     expect(sha256File(wb.backupPath!)).toBe(original);
     const info = workbookInfo(wb, ctx);
     expect(info.workbookId).toMatch(UUID_V4);
+    // A workbook made before providers had models: every asset keeps following the default model.
+    expect(info.modelByProvider).toEqual({});
     const report = workbookReport(wb, ctx);
     expect(report.assets).toEqual(REPORT.assets);
     expect(report.parties).toEqual(REPORT.parties);
-    expect(report.models).toEqual(REPORT.models);
+    // The report's models now carry their columns' labels (an addition); everything else is as it was.
+    expect(report.models.map(({ serviceModelLabels: _labels, ...rest }) => rest)).toEqual(REPORT.models);
+    expect(report.models[0]?.serviceModelLabels).toEqual({ onprem: 'On-premises', iaas: 'IaaS', paas: 'PaaS', saas: 'SaaS' });
     closeWorkbook(wb);
     const again = openWorkbook(ctx, path);
     expect(again.backupPath).toBeNull();

@@ -6,7 +6,7 @@ import { loadEngineInput } from '@main/engine/input';
 import { setOverride } from '@main/services/overrides';
 import { setRaci } from '@main/services/raci-assign';
 import { closeWorkbook, openWorkbook, updateSettings } from '@main/services/workbook-service';
-import { SERVICE_MODELS } from '@shared/domain';
+import { STANDARD_SERVICE_MODELS } from '@shared/domain';
 import { seedAssets, seedParties, type SeedAsset } from '@tests/helpers/seed';
 import { createTestWorkbook } from '@tests/helpers/workbook';
 
@@ -25,7 +25,7 @@ function bigWorkbook(count = 45_000) {
       key: `k${i}`,
       type: i % 11 === 0 ? 'Microsoft.Security/pricings' : 'Microsoft.Compute/virtualMachines',
       resourceGroup: `rg-${i % 13}`,
-      serviceModel: i % 17 === 0 ? null : SERVICE_MODELS[i % SERVICE_MODELS.length],
+      serviceModel: i % 17 === 0 ? null : STANDARD_SERVICE_MODELS[i % STANDARD_SERVICE_MODELS.length],
       ownerPartyId: i % 5 === 0 ? null : i % 7 === 0 ? gone! : platform!,
       lastReviewedAt: i % 3 === 0 ? '2020-01-01T00:00:00.000Z' : null
     });

@@ -52,15 +52,16 @@ describe('AWS and Google Cloud inventories', () => {
     expect(assets.length).toBe(14 + 1 + 4 + 13 + 2);
     const byName = (name: string, provider: string) => assets.filter((a) => a.name === name && a.provider === provider);
 
+    // A new workbook reads AWS assets under AWS's model: its own columns, not IaaS/PaaS/SaaS.
     const [web] = byName('web-01', 'aws');
-    expect(pick(web!)).toEqual(['aws', 'AWS::EC2::Instance', '111122223333', 'eu-west-1', 'iaas', false]);
+    expect(pick(web!)).toEqual(['aws', 'AWS::EC2::Instance', '111122223333', 'eu-west-1', 'infrastructure', false]);
     // The select file, read second, fills what the tagging API does not give.
     expect(web?.sku).toBe('t3.medium');
     expect(web?.classificationReason).toMatch(/^AWS names Amazon EC2 and Amazon VPC among its infrastructure services/);
     expect(web?.serviceModelSource).toBe('classifier');
-    expect(pick(byName('acme-invoices-prod', 'aws')[0]!)).toEqual(['aws', 'AWS::S3::Bucket', '111122223333', 'eu-west-1', 'paas', false]);
+    expect(pick(byName('acme-invoices-prod', 'aws')[0]!)).toEqual(['aws', 'AWS::S3::Bucket', '111122223333', 'eu-west-1', 'abstracted', false]);
     expect(pick(byName('resize-images', 'aws').find((a) => a.type === 'AWS::Lambda::Function' && a.externalId?.startsWith('arn:'))!)).toEqual([
-      'aws', 'AWS::Lambda::Function', '111122223333', 'eu-west-1', 'paas', true
+      'aws', 'AWS::Lambda::Function', '111122223333', 'eu-west-1', 'container', true
     ]);
     expect(byName('orders', 'aws').map((a) => [a.subscription, a.location])).toEqual([
       ['111122223333', 'eu-west-1'],
@@ -88,9 +89,17 @@ describe('AWS and Google Cloud inventories', () => {
     data(await router.handle('import.apply', { paths: [file('aws-tagging-get-resources.json'), file('gcp-search-all-resources.json')] }));
     const report = data<Report>(await router.handle('report.get', {}));
     const bucket = report.assets.find((a) => a.name === 'acme-invoices-prod');
-    expect(bucket).toMatchObject({ externalId: 'arn:aws:s3:::acme-invoices-prod', type: 'AWS::S3::Bucket', serviceModel: 'paas', tags: { DataClassification: 'Confidential' } });
+    expect(bucket).toMatchObject({
+      externalId: 'arn:aws:s3:::acme-invoices-prod',
+      type: 'AWS::S3::Bucket',
+      serviceModel: 'abstracted',
+      modelId: 'aws-2026-12',
+      tags: { DataClassification: 'Confidential' }
+    });
     expect(bucket?.layers.find((l) => l.layerId === 'customer-data')?.responsibility).toBe('customer');
     expect(bucket?.layers.find((l) => l.layerId === 'operating-system')?.responsibility).toBe('provider');
+    expect(bucket?.layers.find((l) => l.layerId === 'network-and-firewall-configuration')?.responsibility).toBe('shared');
+    expect(report.assets.find((a) => a.name === 'web-1' && a.type === 'compute.googleapis.com/Instance')).toMatchObject({ serviceModel: 'iaas', modelId: 'google-cloud-2023-08' });
 
     const path = join(tempDir(), 'providers.xlsx');
     const exported = data<ExportResult>(await router.handle('export.run', { format: 'xlsx', path }));
@@ -98,7 +107,7 @@ describe('AWS and Google Cloud inventories', () => {
     const workbook = await readWorkbook(path);
     const matrix = sheetRows(workbook.getWorksheet('Matrix')!);
     const names = matrix.map((row) => row.join('|'));
-    expect(names).toContainEqual(expect.stringMatching(/^web-01\|\d+\|AWS::EC2::Instance\|111122223333\|\|IaaS\|/));
+    expect(names).toContainEqual(expect.stringMatching(/^web-01\|\d+\|AWS::EC2::Instance\|111122223333\|\|Infrastructure services\|aws-2026-12\|/));
     expect(names).toContainEqual(expect.stringMatching(/^web-1\|\d+\|compute\.googleapis\.com\/Instance\|123456789012\|\|IaaS\|/));
     session.close();
   });

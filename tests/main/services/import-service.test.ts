@@ -166,7 +166,7 @@ describe('import service', () => {
     const remapped = await preview(router, { paths: [csv], mapping: { name: 'Host', type: 'Category', owner: 'Team' }, provider: 'onprem' });
     expect(remapped.files[0]!.mapping).toMatchObject({ name: 'Host', type: 'Category' });
     expect(remapped.counts).toMatchObject({ new: 2, errors: 0 });
-    expect(remapped.classification.byServiceModel.onprem).toBe(2);
+    expect(remapped.classification.byServiceModel.find((c) => c.serviceModel === 'onprem')?.count).toBe(2);
     session.close();
   });
 });

@@ -4,6 +4,7 @@ import appVersions from './0003_app_versions.sql?raw';
 import modelDefinedServiceModels from './0004_model_defined_service_models.sql?raw';
 import pictureIndex from './0005_picture_index.sql?raw';
 import frameworks from './0006_frameworks.sql?raw';
+import providerModels from './0007_provider_models.sql?raw';
 
 export interface Migration {
   version: number;
@@ -18,7 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003_app_versions', sql: appVersions },
   { version: 4, name: '0004_model_defined_service_models', sql: modelDefinedServiceModels },
   { version: 5, name: '0005_picture_index', sql: pictureIndex },
-  { version: 6, name: '0006_frameworks', sql: frameworks }
+  { version: 6, name: '0006_frameworks', sql: frameworks },
+  { version: 7, name: '0007_provider_models', sql: providerModels }
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

@@ -10,7 +10,8 @@ export type ImportCell = string | number | null;
 
 /** Every asset as [id, key, ...IMPORTED_FIELDS] in stored form (booleans 0/1, tags as JSON text). */
 export function iterateImportRows(db: Db): IterableIterator<ImportCell[]> {
-  const columns = ['id', 'key', ...IMPORTED_FIELDS].map((field) => columnOf(field as AssetField)).join(', ');
+  // model_id last: the model an existing asset names decides the columns it is classified into.
+  const columns = ['id', 'key', ...IMPORTED_FIELDS, 'modelId'].map((field) => columnOf(field as AssetField)).join(', ');
   return db.prepare(`SELECT ${columns} FROM assets`).raw().iterate() as IterableIterator<ImportCell[]>;
 }
 

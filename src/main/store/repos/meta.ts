@@ -7,6 +7,8 @@ export const META_KEYS = {
   organisation: 'organisation',
   defaultModelId: 'default_model_id',
   defaultModelVersion: 'default_model_version',
+  /** JSON: provider → model id (absent in workbooks made before providers had models: every asset then follows the default). */
+  modelByProvider: 'model_by_provider',
   reviewPeriodDays: 'review_period_days',
   defaultTeamPerLayer: 'default_team_per_layer',
   userName: 'user_name',
@@ -28,6 +30,16 @@ export function writeMeta(db: Db, key: string, value: string): void {
   });
 }
 
+function parseModelByProvider(raw: string | undefined): Record<string, string> {
+  if (!raw) return {};
+  const parsed: unknown = JSON.parse(raw);
+  const byProvider: Record<string, string> = {};
+  if (parsed && typeof parsed === 'object') {
+    for (const [provider, id] of Object.entries(parsed)) if (typeof id === 'string') byProvider[provider] = id;
+  }
+  return byProvider;
+}
+
 function parseTeams(raw: string | undefined): Record<string, number> {
   if (!raw) return {};
   const parsed: unknown = JSON.parse(raw);
@@ -45,6 +57,7 @@ export function readSettings(db: Db, fallbackUser: string): WorkbookSettings {
     organisation: meta.get(META_KEYS.organisation) ?? '',
     defaultModelId: meta.get(META_KEYS.defaultModelId) ?? DEFAULT_MODEL_ID,
     defaultModelVersion: meta.get(META_KEYS.defaultModelVersion) ?? BUILTIN_MODELS[DEFAULT_MODEL_ID]!.version,
+    modelByProvider: parseModelByProvider(meta.get(META_KEYS.modelByProvider)),
     reviewPeriodDays: Number(meta.get(META_KEYS.reviewPeriodDays) ?? 365),
     defaultTeamPerLayer: parseTeams(meta.get(META_KEYS.defaultTeamPerLayer)),
     userName: meta.get(META_KEYS.userName) ?? fallbackUser

@@ -4,15 +4,16 @@
  * (an override, explicit Accountables), grouped too. core/picture/aggregates.ts composes them.
  */
 import type { PictureFacts } from '@core/picture/aggregates';
-import type { CellValue } from '@shared/domain';
+import { assetModelId } from '@core/service-models';
+import type { CellValue, WorkbookSettings } from '@shared/domain';
 import type { PictureScope } from '@shared/picture';
 import type { Db } from '../workbook-file';
 import { assetColumn as a, scopeSql } from './asset-scope';
 
 export interface PictureFactsQuery {
-  /** Count the assets that use this model (an asset without a model uses the default). */
+  /** Count the assets read under this model (an asset without a model of its own: its provider's, else the default). */
   modelId: string;
-  defaultModelId: string;
+  settings: Pick<WorkbookSettings, 'defaultModelId' | 'modelByProvider'>;
   scope: PictureScope;
 }
 
@@ -20,6 +21,7 @@ interface GroupRow {
   serviceModel: string | null;
   owner: number | null;
   modelId: string | null;
+  provider: string | null;
   assets: number;
 }
 
@@ -35,17 +37,23 @@ interface ExceptionRow {
 /** The facts of one model's assets in a scope (see PictureFacts). */
 export function readPictureFacts(db: Db, query: PictureFactsQuery): PictureFacts {
   const scope = scopeSql(db, query.scope);
-  const params = { ...scope.params, model_id: query.modelId, default_model_id: query.defaultModelId };
-  const inModel = `coalesce(${a('modelId')}, @default_model_id) = @model_id`;
+  const params = {
+    ...scope.params,
+    model_id: query.modelId,
+    default_model_id: query.settings.defaultModelId,
+    by_provider: JSON.stringify(query.settings.modelByProvider)
+  };
+  // The same rule as core's assetModelId: the asset's own model, its provider's, the default.
+  const inModel = `coalesce(${a('modelId')}, (SELECT value FROM json_each(@by_provider) WHERE key = ${a('provider')}), @default_model_id) = @model_id`;
   // One pass over the scope, grouped in the order of the assets_picture index (which covers the
   // whole workbook's grouping): the model's groups, and how many assets use another model.
   const rows = db
     .prepare(
-      `SELECT ${a('serviceModel')} AS serviceModel, ${a('ownerPartyId')} AS owner, ${a('modelId')} AS modelId, count(*) AS assets
-       FROM assets a WHERE ${scope.where} GROUP BY 1, 2, 3`
+      `SELECT ${a('serviceModel')} AS serviceModel, ${a('ownerPartyId')} AS owner, ${a('modelId')} AS modelId, ${a('provider')} AS provider, count(*) AS assets
+       FROM assets a WHERE ${scope.where} GROUP BY 1, 2, 3, 4`
     )
     .all(scope.params) as GroupRow[];
-  const mine = (row: GroupRow) => (row.modelId ?? query.defaultModelId) === query.modelId;
+  const mine = (row: GroupRow) => assetModelId(row, query.settings) === query.modelId;
   const groups = new Map<string, PictureFacts['groups'][number]>();
   for (const row of rows.filter(mine)) {
     // A model named explicitly and the default (null) are one group.

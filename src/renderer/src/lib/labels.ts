@@ -1,5 +1,4 @@
-import type { FindingCode, PartyKind, Responsibility, ServiceModel, Severity } from '@shared/domain';
-import { SERVICE_MODEL_LABELS } from '@shared/domain';
+import type { FindingCode, PartyKind, Responsibility, Severity } from '@shared/domain';
 
 export const RESPONSIBILITY_LABELS: Record<Responsibility, string> = {
   provider: 'Provider',
@@ -16,11 +15,6 @@ export const PARTY_KIND_LABELS: Record<PartyKind, string> = {
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
-
-export function serviceModelLabel(value: ServiceModel | 'none' | null | undefined): string {
-  if (!value || value === 'none') return 'Unclassified';
-  return SERVICE_MODEL_LABELS[value];
-}
 
 export function findingCodeLabel(code: FindingCode): string {
   return code

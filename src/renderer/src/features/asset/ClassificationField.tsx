@@ -1,7 +1,6 @@
 import type { AssetDetail } from '@shared/contract/engine';
-import { SERVICE_MODELS, type ServiceModel } from '@shared/domain';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { serviceModelLabel } from '../../lib/labels';
+import { ModelField } from './ModelField';
 import type { useAssetMutations } from './useAssetMutations';
 
 /** The service model, why the classifier chose it, and whether it needs a human look. */
@@ -10,16 +9,17 @@ export function ClassificationField({ detail, mutations }: { detail: AssetDetail
   const { update } = mutations;
   return (
     <div className="classification">
+      <ModelField detail={detail} />
       <label className="field">
         <span>Service model</span>
         <select
           value={asset.serviceModel ?? 'none'}
           disabled={update.isPending}
-          onChange={(event) => update.mutate({ serviceModel: event.target.value === 'none' ? null : (event.target.value as ServiceModel) })}
+          onChange={(event) => update.mutate({ serviceModel: event.target.value === 'none' ? null : event.target.value })}
         >
-          {SERVICE_MODELS.map((model) => (
-            <option key={model} value={model}>
-              {serviceModelLabel(model)}
+          {detail.model.serviceModels.map((column) => (
+            <option key={column.id} value={column.id} title={column.description ?? undefined}>
+              {column.label}
             </option>
           ))}
           <option value="none">Unclassified</option>

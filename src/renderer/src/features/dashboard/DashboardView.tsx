@@ -1,7 +1,7 @@
 import { Bar, BarChart, Cell, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
-import { RESPONSIBILITIES, SERVICE_MODELS, SEVERITIES } from '@shared/domain';
+import { RESPONSIBILITIES, SEVERITIES } from '@shared/domain';
 import { QueryError } from '../../components/QueryError';
-import { RESPONSIBILITY_LABELS, SEVERITY_LABELS, serviceModelLabel } from '../../lib/labels';
+import { RESPONSIBILITY_LABELS, SEVERITY_LABELS } from '../../lib/labels';
 import type { SectionProps } from '../../lib/navigation';
 import { DemarcationPanel } from '../picture/DemarcationPanel';
 import { ChartCard } from './ChartCard';
@@ -26,7 +26,12 @@ export function DashboardView({ navigate }: SectionProps) {
   const data = dashboard.data;
   if (!data) return dashboard.error ? <QueryError error={dashboard.error} /> : <p aria-busy="true">Loading dashboard…</p>;
 
-  const byModel = [...SERVICE_MODELS, 'none' as const].map((model) => ({ name: serviceModelLabel(model), value: data.assetsByServiceModel[model] ?? 0 }));
+  // Several models in use (Microsoft's and AWS's): a column's model is named after its label.
+  const several = new Set(data.assetsByServiceModel.filter((r) => r.modelId !== null).map((r) => r.modelId)).size > 1;
+  const byModel = data.assetsByServiceModel.map((row) => ({
+    name: row.serviceModel === null || !several ? row.label : `${row.label} · ${row.modelId ?? ''}`,
+    value: row.count
+  }));
   const byResp = RESPONSIBILITIES.map((resp) => ({ key: resp, name: RESPONSIBILITY_LABELS[resp], value: data.layersByResponsibility[resp] ?? 0 }));
   const { complete, total } = data.raciCompleteness;
   const raci = [

@@ -3,10 +3,7 @@ import type { AssetFilter } from '@shared/filter';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../lib/api';
 import { assetKeys } from '../inventory/queries';
-import { SERVICE_MODELS, type ServiceModel } from '@shared/domain';
-import { serviceModelLabel } from '../../lib/labels';
 
-const known = (value: string): value is ServiceModel => (SERVICE_MODELS as readonly string[]).includes(value);
 
 type ScopeKind = 'workbook' | 'subscription' | 'serviceModel' | 'asset';
 
@@ -42,14 +39,14 @@ export function ScopePicker({ disabled, onChange }: { disabled: boolean; onChang
     setValue(nextValue);
     if (nextValue === '') return onChange(null);
     if (kind === 'subscription') onChange({ subscription: nextValue });
-    else if (kind === 'serviceModel' && known(nextValue)) onChange({ serviceModel: nextValue });
+    else if (kind === 'serviceModel') onChange({ serviceModel: nextValue });
     else if (kind === 'asset') onChange({ ids: [Number(nextValue)] });
   };
   const options =
     kind === 'subscription'
       ? (facets.data?.subscriptions ?? []).map((f) => ({ value: f.value, label: `${f.value} (${f.count.toLocaleString()})` }))
       : kind === 'serviceModel'
-        ? (facets.data?.serviceModels ?? []).filter((f) => f.value !== 'none').map((f) => ({ value: f.value, label: `${known(f.value) ? serviceModelLabel(f.value) : f.value} (${f.count.toLocaleString()})` }))
+        ? (facets.data?.serviceModels ?? []).filter((f) => f.value !== 'none').map((f) => ({ value: f.value, label: `${f.label ?? f.value} (${f.count.toLocaleString()})` }))
         : (matches.data?.rows ?? []).map((row) => ({ value: String(row.id), label: `${row.name}${row.type ? ` — ${row.type}` : ''}` }));
 
   return (

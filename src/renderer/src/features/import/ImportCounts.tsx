@@ -1,6 +1,4 @@
 import type { ClassificationSummary, ImportCounts as Counts } from '@shared/contract/import';
-import { SERVICE_MODELS } from '@shared/domain';
-import { serviceModelLabel } from '../../lib/labels';
 
 const COUNT_LABELS: [keyof Counts, string][] = [
   ['rows', 'Rows read'],
@@ -14,6 +12,8 @@ const COUNT_LABELS: [keyof Counts, string][] = [
 
 /** The counts of an import and its classification summary, as two definition lists. */
 export function ImportCountsView({ counts, classification }: { counts: Counts; classification: ClassificationSummary }) {
+  // Assets read under several models (Azure's and AWS's): each column says its model.
+  const several = new Set(classification.byServiceModel.filter((r) => r.modelId !== null).map((r) => r.modelId)).size > 1;
   return (
     <div className="import-counts">
       <dl className="import-counts__list" aria-label="What the import changes" data-testid="import-counts">
@@ -25,16 +25,12 @@ export function ImportCountsView({ counts, classification }: { counts: Counts; c
         ))}
       </dl>
       <dl className="import-counts__list" aria-label="Service models" data-testid="import-classification">
-        {SERVICE_MODELS.map((model) => (
-          <div key={model} className="import-count">
-            <dt>{serviceModelLabel(model)}</dt>
-            <dd>{classification.byServiceModel[model].toLocaleString()}</dd>
+        {classification.byServiceModel.map((row) => (
+          <div key={`${row.modelId ?? ''}|${row.serviceModel ?? ''}`} className="import-count">
+            <dt>{row.serviceModel === null || !several ? row.label : `${row.label} (${row.modelName ?? ''})`}</dt>
+            <dd>{row.count.toLocaleString()}</dd>
           </div>
         ))}
-        <div className="import-count">
-          <dt>Unclassified</dt>
-          <dd>{classification.unclassified.toLocaleString()}</dd>
-        </div>
         <div className="import-count">
           <dt>Needs review</dt>
           <dd data-testid="import-needs-review">{classification.needsReview.toLocaleString()}</dd>

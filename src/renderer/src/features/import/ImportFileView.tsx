@@ -1,5 +1,4 @@
 import type { ImportFilePreview } from '@shared/contract/import';
-import { serviceModelLabel } from '../../lib/labels';
 import { MappingEditor } from './MappingEditor';
 import type { ColumnMapping } from '@shared/import';
 
@@ -59,7 +58,7 @@ export function ImportFileView({ file, busy, onRemap }: { file: ImportFilePrevie
                   <td>{row.type ?? ''}</td>
                   <td>{row.resourceGroup ?? ''}</td>
                   <td title={row.reason}>
-                    {serviceModelLabel(row.serviceModel)}
+                    {row.serviceModelLabel ?? 'Unclassified'}
                     {row.needsReview ? ' (review)' : ''}
                     {row.manualKept ? ' (your choice kept)' : ''}
                   </td>

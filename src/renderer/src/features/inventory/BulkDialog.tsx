@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { MethodInput } from '@shared/contract';
-import { SERVICE_MODELS, type ServiceModel } from '@shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Pending } from '../../components/Pending';
-import { serviceModelLabel } from '../../lib/labels';
 import { useActivePeopleAndTeams } from '../parties/queries';
+import { useModelList } from '../responsibility/queries';
 import type { useBulkUpdate } from './useBulkUpdate';
 
 export type BulkKind = 'serviceModel' | 'owner' | 'reviewed';
@@ -24,6 +23,14 @@ interface BulkDialogProps {
 /** The value to set, then a confirmation naming how many assets change. */
 export function BulkDialog({ kind, count, filter, bulk, onDone, onClose }: BulkDialogProps) {
   const people = useActivePeopleAndTeams();
+  // Each model's columns, a column shown once (under the first model declaring it): the service
+  // refuses a column an asset's own model does not declare, naming the asset.
+  const models = useModelList().data ?? [];
+  const seen = new Set<string>();
+  const columnsByModel = models
+    .filter((m) => m.isDefault || m.assetCount > 0)
+    .map((m) => ({ model: m, columns: m.serviceModels.filter((c) => !seen.has(c.id) && (seen.add(c.id), true)) }))
+    .filter((g) => g.columns.length > 0);
   const [value, setValue] = useState('');
   const mutation = bulk;
   const nounCount = `${count.toLocaleString()} ${count === 1 ? 'asset' : 'assets'}`;
@@ -31,7 +38,7 @@ export function BulkDialog({ kind, count, filter, bulk, onDone, onClose }: BulkD
   const set = (): MethodInput<'assets.update'>['set'] | null => {
     if (kind === 'reviewed') return { reviewed: true };
     if (!value) return null;
-    if (kind === 'serviceModel') return { serviceModel: value === 'none' ? null : (value as ServiceModel) };
+    if (kind === 'serviceModel') return { serviceModel: value === 'none' ? null : value };
     return { ownerPartyId: value === 'none' ? null : Number(value) };
   };
   const chosen = set();
@@ -64,10 +71,14 @@ export function BulkDialog({ kind, count, filter, bulk, onDone, onClose }: BulkD
           <span>Service model</span>
           <select value={value} onChange={(event) => setValue(event.target.value)} disabled={mutation.isPending}>
             <option value="">Choose…</option>
-            {SERVICE_MODELS.map((model) => (
-              <option key={model} value={model}>
-                {serviceModelLabel(model)}
-              </option>
+            {columnsByModel.map(({ model, columns }) => (
+              <optgroup key={model.id} label={model.name}>
+                {columns.map((column) => (
+                  <option key={column.id} value={column.id}>
+                    {column.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
             <option value="none">Unclassified</option>
           </select>

@@ -1,8 +1,7 @@
 import { memo } from 'react';
-import type { Facet } from '@shared/contract/engine';
-import { FINDING_CODES, SERVICE_MODELS } from '@shared/domain';
+import { FINDING_CODES } from '@shared/domain';
 import type { AssetFilter } from '@shared/filter';
-import { findingCodeLabel, formatCount, serviceModelLabel } from '../../lib/labels';
+import { findingCodeLabel, formatCount } from '../../lib/labels';
 import { FacetSelect } from './FacetSelect';
 import { useFacets } from './queries';
 
@@ -33,7 +32,6 @@ export function toAssetFilter(draft: FilterDraft, text: string): AssetFilter {
   return filter;
 }
 
-const count = (facets: Facet[] | undefined, value: string) => facets?.find((facet) => facet.value === value)?.count;
 const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${formatCount(n)})`);
 
 interface InventoryFiltersProps {
@@ -62,9 +60,10 @@ export const InventoryFilters = memo(function InventoryFilters({ draft, onChange
         ))}
       </FacetSelect>
       <FacetSelect label="Service model" value={draft.serviceModel} onChange={set('serviceModel')}>
-        {[...SERVICE_MODELS, 'none' as const].map((model) => (
-          <option key={model} value={model}>
-            {withCount(serviceModelLabel(model), count(facets?.serviceModels, model))}
+        {!facets?.serviceModels.some((f) => f.value === 'none') && <option value="none">Unclassified</option>}
+        {facets?.serviceModels.map((facet) => (
+          <option key={facet.value} value={facet.value}>
+            {withCount(facet.label ?? facet.value, facet.count)}
           </option>
         ))}
       </FacetSelect>

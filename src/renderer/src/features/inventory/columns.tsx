@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AssetListRow, AssetSortColumn } from '@shared/contract/engine';
-import { serviceModelLabel, shortDate } from '../../lib/labels';
+import { shortDate } from '../../lib/labels';
 
 export interface GridColumn {
   id: string;
@@ -25,7 +25,7 @@ export const GRID_COLUMNS: GridColumn[] = [
     sort: 'serviceModel',
     render: (row) => (
       <>
-        {serviceModelLabel(row.serviceModel)}
+        {row.serviceModelLabel ?? 'Unclassified'}
         {row.needsReview && (
           <span className="review-mark" title="The classifier flags this type for review">
             {' '}

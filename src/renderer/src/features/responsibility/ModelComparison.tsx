@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { SERVICE_MODELS } from '@shared/domain';
 import type { ModelSummary } from '@shared/contract/engine';
 import { QueryError } from '../../components/QueryError';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
-import { serviceModelLabel } from '../../lib/labels';
 import { DrawnComparison } from '../picture/DrawnComparison';
 import { useModelComparison } from './queries';
 
@@ -18,6 +16,8 @@ export function ModelComparison({ models }: { models: ModelSummary[] }) {
   const comparison = useModelComparison(a, b);
   const [drawn, setDrawn] = useState(false);
   const data = comparison.data;
+  // Every column of either model (the left one's order, then the right one's own), each with its label.
+  const columns = data === undefined ? [] : [...data.a.serviceModels, ...data.b.serviceModels.filter((c) => !data.a.serviceModels.some((d) => d.id === c.id))];
 
   const select = (label: string, value: string | null, onChange: (value: string) => void) => (
     <label className="field field--inline">
@@ -53,9 +53,9 @@ export function ModelComparison({ models }: { models: ModelSummary[] }) {
             <thead>
               <tr>
                 <th scope="col">Layer (left / right)</th>
-                {SERVICE_MODELS.map((serviceModel) => (
-                  <th scope="col" key={serviceModel}>
-                    {serviceModelLabel(serviceModel)}
+                {columns.map((column) => (
+                  <th scope="col" key={column.id}>
+                    {column.label}
                   </th>
                 ))}
               </tr>
@@ -66,7 +66,7 @@ export function ModelComparison({ models }: { models: ModelSummary[] }) {
                   <th scope="row">
                     {row.aTitle === row.bTitle ? row.aTitle : `${row.aTitle ?? '(none)'} / ${row.bTitle ?? '(none)'}`}
                   </th>
-                  {SERVICE_MODELS.map((serviceModel) => {
+                  {columns.map(({ id: serviceModel }) => {
                     const cell = row.cells.find((candidate) => candidate.serviceModel === serviceModel);
                     return (
                       <td key={serviceModel} className={cell?.differs ? 'compare__cell is-different' : 'compare__cell'} data-differs={cell?.differs ? 'true' : undefined}>

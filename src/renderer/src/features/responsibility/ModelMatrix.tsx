@@ -1,6 +1,6 @@
 import type { ModelCell, ResponsibilityModel } from '@shared/domain';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
-import { serviceModelLabel } from '../../lib/labels';
+import { serviceModelColumns } from '@core/service-models';
 
 function cellValue(cell: ModelCell | undefined) {
   if (!cell) return null;
@@ -23,9 +23,9 @@ export function ModelMatrix({ model }: { model: ResponsibilityModel }) {
         <thead>
           <tr>
             <th scope="col">Responsibility</th>
-            {model.serviceModels.map((serviceModel) => (
-              <th scope="col" key={serviceModel}>
-                {serviceModelLabel(serviceModel)}
+            {serviceModelColumns(model).map((column) => (
+              <th scope="col" key={column.id} title={column.description ?? undefined}>
+                {column.label}
               </th>
             ))}
           </tr>

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { QueryError } from '../../components/QueryError';
 import type { SectionProps } from '../../lib/navigation';
-import { DefaultModelDialog } from './DefaultModelDialog';
+import { ModelChangeDialog } from './ModelChangeDialog';
 import { ModelComparison } from './ModelComparison';
 import { ModelMatrix } from './ModelMatrix';
+import { ProviderModels } from './ProviderModels';
 import { useModel, useModelList } from './queries';
 import { useModelMutations } from './useModels';
 
@@ -15,7 +16,7 @@ export function ResponsibilityView({ info }: SectionProps) {
   const [viewed, setViewed] = useState<string | null>(null);
   const [candidate, setCandidate] = useState('');
   const mutations = useModelMutations();
-  const { preview, importModel } = mutations;
+  const { preview, setDefault, importModel } = mutations;
   const shownId = viewed ?? info.defaultModelId;
   const model = useModel(shownId);
   const inUse = models.find((summary) => summary.isDefault) ?? models.find((summary) => summary.id === info.defaultModelId);
@@ -67,8 +68,17 @@ export function ResponsibilityView({ info }: SectionProps) {
       <QueryError error={model.error} />
       {model.data && <ModelMatrix model={model.data} />}
       {models.length >= 2 && <ModelComparison models={models} />}
+      <ProviderModels models={models} modelByProvider={info.modelByProvider} mutations={mutations} />
       {preview.data && candidateSummary && preview.data.toModelId === candidate && (
-        <DefaultModelDialog modelName={candidateSummary.name} preview={preview.data} mutations={mutations} onClose={() => preview.reset()} />
+        <ModelChangeDialog
+          title={`Use “${candidateSummary.name}” as the default model?`}
+          preview={preview.data}
+          confirmLabel="Change the model"
+          pending={setDefault.isPending}
+          error={setDefault.error}
+          onConfirm={() => setDefault.mutate(preview.data.toModelId, { onSuccess: () => preview.reset() })}
+          onClose={() => preview.reset()}
+        />
       )}
     </div>
   );
