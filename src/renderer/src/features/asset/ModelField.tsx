@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AssetDetail } from '@shared/contract/engine';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useModelList } from '../responsibility/queries';
+import { useModelChoices } from '../responsibility/queries';
 import { ModelChangeDialog } from '../responsibility/ModelChangeDialog';
 import { useAssetModelChange } from './useAssetModelChange';
 
@@ -13,7 +13,7 @@ const FOLLOW = '';
  */
 export function ModelField({ detail }: { detail: AssetDetail }) {
   const { asset, model } = detail;
-  const models = useModelList().data ?? [];
+  const models = useModelChoices().data ?? [];
   const { preview, apply } = useAssetModelChange(asset.id);
   const [asked, setAsked] = useState<string | null | undefined>(undefined);
   const choose = (value: string) => {

@@ -5,12 +5,19 @@ import { touches, WORKBOOK, type RefreshRule } from '../../lib/refresh';
 export const modelKeys = {
   all: [WORKBOOK, 'models'] as const,
   list: () => [...modelKeys.all, 'list'] as const,
+  /** The models as choices (names, versions, columns): these change only when a model is imported. */
+  choices: () => [...modelKeys.all, 'choices'] as const,
   detail: (id: string) => [...modelKeys.all, 'detail', id] as const,
   compare: (a: string, b: string) => [...modelKeys.all, 'compare', a, b] as const
 };
 
 export function useModelList() {
   return useQuery({ queryKey: modelKeys.list(), queryFn: () => call('models.list', {}) });
+}
+
+/** The models to choose from, without relying on their asset counts (not refetched by an asset's edit). */
+export function useModelChoices() {
+  return useQuery({ queryKey: modelKeys.choices(), queryFn: () => call('models.list', {}) });
 }
 
 export function useModel(id: string | null) {
