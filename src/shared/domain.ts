@@ -4,13 +4,17 @@
  * in Electron and as JSON in tests.
  */
 import { z } from 'zod';
+import { LIMITS } from './contract/bounds';
 
 /**
  * A service model is a column its responsibility model declares: Microsoft's and Google's
  * onprem/iaas/paas/saas, AWS's infrastructure/container/abstracted, a custom model's own ids.
  * Which ids an asset may take is its model's business (`model.serviceModels`).
  */
-export const ServiceModelSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'service model id: lower-case letters, digits and dashes, starting with a letter');
+export const ServiceModelSchema = z
+  .string()
+  .max(LIMITS.slug)
+  .regex(/^[a-z][a-z0-9-]*$/, 'service model id: lower-case letters, digits and dashes, starting with a letter');
 export type ServiceModel = string;
 
 /**
