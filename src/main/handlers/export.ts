@@ -23,6 +23,23 @@ export function progressEmitter(ctx: RouterContext): (phase: ExportPhase, done: 
   };
 }
 
+/**
+ * Runs an export as the session's one running export (cancellable through export.cancel) and
+ * remembers the file it wrote (show in folder takes only those).
+ */
+export async function runExport<R extends { path: string }>(ctx: RouterContext, run: (signal: AbortSignal) => Promise<R>): Promise<R> {
+  const state = ctx.session.running;
+  const controller = new AbortController();
+  state.export = controller;
+  try {
+    const result = await run(controller.signal);
+    state.exported.add(result.path);
+    return result;
+  } finally {
+    state.export = null;
+  }
+}
+
 export const exportHandlers: ExportHandlers = {
   'export.run': async (input, ctx) => {
     const wb = ctx.session.require();
@@ -30,21 +47,15 @@ export const exportHandlers: ExportHandlers = {
     if (state.export) throw new DemarcError('INVALID_INPUT', 'An export is already running: wait for it or cancel it.');
     const chosen = input.path !== undefined ? ctx.files.require(input.path, 'write') : await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} RACI`, input.format);
     if (!chosen) return null;
-    const controller = new AbortController();
-    state.export = controller;
-    try {
-      const result = await exportWorkbook(wb, ctx.services, {
+    return runExport(ctx, (signal) =>
+      exportWorkbook(wb, ctx.services, {
         format: input.format,
         path: chosen,
         exportedAt: input.exportedAt,
-        signal: controller.signal,
+        signal,
         onProgress: progressEmitter(ctx)
-      });
-      state.exported.add(result.path);
-      return result;
-    } finally {
-      state.export = null;
-    }
+      })
+    );
   },
   'export.cancel': (_input, ctx) => {
     const running = ctx.session.running.export;

@@ -7,7 +7,7 @@ import { importMapping, mappingInfo, resetMapping, saveMapping } from '../servic
 import { exportFramework } from '../services/framework-export';
 import { ownershipSummary } from '../services/framework-scope';
 import { workbookName } from '../services/workbook-service';
-import { progressEmitter } from './export';
+import { progressEmitter, runExport } from './export';
 
 type FrameworkHandlers = Pick<Handlers, keyof typeof frameworkMethods>;
 
@@ -48,23 +48,17 @@ export const frameworkHandlers: FrameworkHandlers = {
         ? ctx.files.require(input.path, 'write')
         : await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} ${SUGGESTED_NAMES[input.framework]}`, extension);
     if (!chosen) return null;
-    const controller = new AbortController();
-    state.export = controller;
-    try {
-      const result = await exportFramework(wb, ctx.services, {
+    return runExport(ctx, (signal) =>
+      exportFramework(wb, ctx.services, {
         framework: input.framework,
         scope: input.scope,
         baseline: input.baseline,
         ...(input.caiqPath === undefined ? {} : { caiqPath: input.caiqPath }),
         path: chosen,
         exportedAt: input.exportedAt,
-        signal: controller.signal,
+        signal,
         onProgress: progressEmitter(ctx)
-      });
-      state.exported.add(result.path);
-      return result;
-    } finally {
-      state.export = null;
-    }
+      })
+    );
   }
 };
