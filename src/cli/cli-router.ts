@@ -17,6 +17,7 @@ const NO_DIALOGS: DialogPort = {
   chooseExportPath: () => Promise.resolve(null),
   chooseModelFile: () => Promise.resolve(null),
   chooseMappingFile: () => Promise.resolve(null),
+  chooseExportToVerify: () => Promise.resolve(null),
   chooseCaiqWorkbook: () => Promise.resolve(null)
 };
 

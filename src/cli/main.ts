@@ -16,6 +16,7 @@ import { PARTIES_HELP, runParties } from './commands/parties';
 import { PICTURE_HELP, runPicture } from './commands/picture';
 import { RACI_HELP, runRaci } from './commands/raci';
 import { REPORT_HELP, runReport } from './commands/report';
+import { VERIFY_HELP, runVerify } from './commands/verify';
 import { EXIT, EXIT_CODE_OF, UsageError, type CliIo } from './io';
 
 export interface CliCommand {
@@ -37,7 +38,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: { summary: 'write the audit RACI workbook (xlsx), the RACI table (CSV), or a CCM / FedRAMP / OSCAL SSP view', help: EXPORT_HELP, run: runExport },
   picture: { summary: 'draw the demarcation line with the workbook’s numbers, as SVG or PNG', help: PICTURE_HELP, run: runPicture },
   mapping: { summary: 'show, save, import or reset the layer → control mapping', help: MAPPING_HELP, run: runMapping },
-  models: { summary: 'list the responsibility models; set the default model or a provider’s model', help: MODELS_HELP, run: runModels }
+  models: { summary: 'list the responsibility models; set the default model or a provider’s model', help: MODELS_HELP, run: runModels },
+  verify: { summary: 'check the change log’s hash chain (and against an earlier export); exit 1 on any break', help: VERIFY_HELP, run: runVerify }
 };
 
 function mainHelp(): string {

@@ -63,6 +63,8 @@ export interface ExportOptions {
   exportedBy: string;
   /** The logical-content SHA-256 shown on the Cover (computed in main; see content-hash.ts). */
   workbookSha256?: string;
+  /** The change log's chain head (`#<id> sha256:<hex>`), printed on the Cover for `demarc verify --against`. */
+  changeLogChainHead?: string | null;
 }
 
 /** Sheet names in workbook order. */

@@ -5,6 +5,7 @@
 import { RESPONSIBILITIES } from '@shared/domain';
 import type { ChangeLogEntry, Responsibility, ServiceModel } from '@shared/domain';
 import type { Report, ReportAsset, ReportLayer } from '@shared/report';
+import { CHAIN_HEAD_ITEM } from './audit/chain';
 import type { ExportCell, ExportColumn, ExportOptions, ExportSheet } from './export-model-cells';
 import {
   RACI_HEADERS,
@@ -22,7 +23,9 @@ import {
 export const COVER_EXPORT_ITEMS = {
   exportedAt: 'Exported at',
   exportedBy: 'Exported by',
-  sha256: 'Logical-content SHA-256'
+  sha256: 'Logical-content SHA-256',
+  /** Derived from the change log, which the content hash covers already. */
+  chainHead: CHAIN_HEAD_ITEM
 } as const;
 
 /** The Cover: what the workbook is, which models it uses, counts, and the content hash. */
@@ -67,12 +70,13 @@ export function coverSheet(
     ['Parties', report.parties.length],
     ['Change log entries', changeLog.length],
     ['Last change at', text(report.workbook.lastChangeAt)],
+    ...(options.changeLogChainHead ? [[COVER_EXPORT_ITEMS.chainHead, text(options.changeLogChainHead)] satisfies ExportCell[]] : []),
     [COVER_EXPORT_ITEMS.sha256, options.workbookSha256 ?? 'not computed'],
     [
       'About the SHA-256',
       'SHA-256 of what this workbook says: for each sheet in order (continuation sheets joined), one ' +
         'JSON line [sheet name, headers], then one JSON array line per row, cells as text, number or ' +
-        'null; this Cover without its three export rows (exported at, exported by, SHA-256). ' +
+        'null; this Cover without its export rows (exported at, exported by, change-log chain head, SHA-256). ' +
         'It depends on the content only, not on the export time or the file bytes.'
     ]
   );

@@ -48,6 +48,13 @@ export function menuTemplate(
       label: '&View',
       submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }]
     },
-    { label: '&Help', submenu: [{ label: 'About Demarc', click: () => send('about') }] }
+    {
+      label: '&Help',
+      submenu: [
+        { label: 'Verify Workbook…', enabled: hasWorkbook, click: () => send('verify-workbook') },
+        { type: 'separator' },
+        { label: 'About Demarc', click: () => send('about') }
+      ]
+    }
   ];
 }

@@ -16,6 +16,8 @@ export interface DialogPort {
   chooseMappingFile(): Promise<string | null>;
   /** The user's copy of CSA's CAIQ v4 workbook (xlsx) to merge into a CCM export. */
   chooseCaiqWorkbook(): Promise<string | null>;
+  /** An earlier export (xlsx or OSCAL JSON) whose change-log chain head `verify` checks. */
+  chooseExportToVerify(): Promise<string | null>;
 }
 
 /** Desktop-shell effects the router may ask for (show a file in its folder, set the title). */

@@ -38,6 +38,7 @@ export async function importRouter(options: { importFiles?: string[][]; onProgre
       chooseExportPath: () => Promise.resolve(null),
       chooseModelFile: () => Promise.resolve(null),
       chooseMappingFile: () => Promise.resolve(null),
+      chooseExportToVerify: () => Promise.resolve(null),
       chooseCaiqWorkbook: () => Promise.resolve(null)
     },
     shell: { showItemInFolder: () => undefined, workbookChanged: () => undefined },

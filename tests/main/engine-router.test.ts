@@ -22,6 +22,7 @@ async function setup() {
       chooseExportPath: () => Promise.resolve(null),
       chooseModelFile: () => Promise.resolve(null),
       chooseMappingFile: () => Promise.resolve(null),
+      chooseExportToVerify: () => Promise.resolve(null),
       chooseCaiqWorkbook: () => Promise.resolve(null)
     },
     shell: { showItemInFolder: () => undefined, workbookChanged: () => undefined },

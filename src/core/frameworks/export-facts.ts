@@ -1,12 +1,12 @@
 /**
  * What every framework export states about itself (pure): whose workbook, which scope, which
- * models and mapping, when and by whom, the ownership counts, and the change-log chain head once
- * the audit trail provides one. The CCM Introduction and FedRAMP Instructions sheets list these
+ * models and mapping, when and by whom, the ownership counts, and the change-log chain head. The CCM Introduction and FedRAMP Instructions sheets list these
  * lines; the OSCAL SSP carries them in its metadata.
  */
 import type { ControlOwnership } from '@shared/frameworks';
 import { CONTROL_OWNERSHIPS } from '@shared/frameworks';
 import type { AssetFilter } from '@shared/filter';
+import { CHAIN_HEAD_ITEM } from '../audit/chain';
 import type { DerivedControl } from './ownership';
 
 export interface ExportFacts {
@@ -74,7 +74,7 @@ export function factLines(facts: ExportFacts, ownershipWords: Record<ControlOwne
     ['Exported by', facts.exportedBy],
     ['Workbook id', facts.workbookId]
   ];
-  if (facts.changeLogChainHead !== null) lines.push(['Change-log chain head', facts.changeLogChainHead]);
+  if (facts.changeLogChainHead !== null) lines.push([CHAIN_HEAD_ITEM, facts.changeLogChainHead]);
   for (const note of facts.notes) lines.push(['Note', note]);
   return lines;
 }

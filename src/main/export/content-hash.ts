@@ -6,7 +6,7 @@
  * Definition, so anyone can recompute it from the xlsx itself: SHA-256 (hex) of UTF-8 JSON lines.
  * For each sheet in workbook order (a sheet continued on "RACI (2)"... counts as one): a line
  * `[sheet name, [headers]]`, then one line per row, the JSON array of its cells (text, number, or
- * null when empty). The Cover's three export rows (exported at, exported by, the hash itself) are
+ * null when empty). The Cover's export rows (exported at, exported by, the change-log chain head, the hash itself) are
  * left out. Arrays of primitives have one JSON form, so the serialisation is stable.
  *
  * It hashes the workbook's rows rather than the whole report because that is what an auditor holds

@@ -31,6 +31,8 @@ export interface WriteXlsxOptions {
   /** ISO timestamp written as the created/modified properties and on the Cover. */
   exportedAt: string;
   exportedBy: string;
+  /** The change log's chain head, printed on the Cover. */
+  changeLogChainHead?: string | null;
   /** Data rows written so far, of the total. Called every few hundred rows and once at the end. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the export; no file appears at `path` and the temp file is removed. */
@@ -163,7 +165,7 @@ export async function writeXlsx(
   opts: WriteXlsxOptions
 ): Promise<WriteXlsxResult> {
   opts.signal?.throwIfAborted();
-  const options = { exportedAt: opts.exportedAt, exportedBy: opts.exportedBy };
+  const options = { exportedAt: opts.exportedAt, exportedBy: opts.exportedBy, changeLogChainHead: opts.changeLogChainHead ?? null };
   const draft = buildExportModel(report, changeLog, options);
   const contentSha256 = modelContentHash(draft);
   // The Cover shows the hash of everything else: rebuilt (cheaply) once the hash is known.

@@ -5,6 +5,7 @@ import { exportHandlers } from './export';
 import { pictureHandlers } from './picture';
 import { frameworkHandlers } from './frameworks';
 import { workbookHandlers } from './workbook';
+import { auditHandlers } from './audit';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
 export const HANDLERS: Handlers = {
@@ -13,5 +14,6 @@ export const HANDLERS: Handlers = {
   ...exportHandlers,
   ...importHandlers,
   ...pictureHandlers,
-  ...frameworkHandlers
+  ...frameworkHandlers,
+  ...auditHandlers
 };

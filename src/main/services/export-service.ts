@@ -17,6 +17,7 @@ import { logicalContentHash } from '../export/content-hash';
 import type { SheetPicture } from '../export/xlsx-picture';
 import { writeXlsx } from '../export/xlsx-writer';
 import { modelsInUse } from '@core/export-model-cells';
+import { changeLogChainHead } from './change-log-head';
 import { picturePng } from './picture';
 import { listChanges } from '../store/repos/change-log';
 import { readSettings } from '../store/repos/meta';
@@ -110,6 +111,7 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
         path: target,
         exportedAt,
         exportedBy,
+        changeLogChainHead: changeLogChainHead(wb),
         coverPictures,
         onProgress,
         ...(signal ? { signal } : {}),

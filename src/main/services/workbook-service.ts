@@ -54,7 +54,10 @@ export function createWorkbook(ctx: ServiceContext, input: { path: string; organ
 }
 
 export function openWorkbook(ctx: ServiceContext, path: string): OpenWorkbook {
-  const wb = new OpenWorkbook(openWorkbookFile(path, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}));
+  // The injected clock dates the backup and the upgrade's change-log entry.
+  const now = () => new Date(ctx.clock());
+  const options = { now, actor: ctx.osUser };
+  const wb = new OpenWorkbook(openWorkbookFile(path, ctx.nativeBinding ? { ...options, nativeBinding: ctx.nativeBinding } : options));
   try {
     recordAppVersion(wb, ctx);
   } catch (error) {

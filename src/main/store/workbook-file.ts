@@ -23,8 +23,10 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** For tests: the migrations to apply (defaults to the app's). */
   migrations?: readonly Migration[];
-  /** The clock, for the backup file's name. */
+  /** The clock, for the backup file's name and a migration's change-log entry. */
   now?: () => Date;
+  /** Who a migration's change-log entry names when the workbook names no user of its own. */
+  actor?: string;
 }
 
 export interface OpenedWorkbook {
@@ -105,7 +107,13 @@ function readVersions(db: Db): { applicationId: number; userVersion: number } {
  * way to change a column's constraints); the pragma is ignored inside a transaction, so it is set
  * around each one. Before a migration commits, PRAGMA foreign_key_check must find nothing.
  */
-export function applyMigrations(db: Db, from: number, migrations: readonly Migration[]): number {
+export function applyMigrations(
+  db: Db,
+  from: number,
+  migrations: readonly Migration[],
+  context: { now?: () => Date; actor?: string } = {}
+): number {
+  const now = context.now ?? (() => new Date());
   let version = from;
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
   try {
@@ -114,6 +122,7 @@ export function applyMigrations(db: Db, from: number, migrations: readonly Migra
       db.pragma('foreign_keys = OFF');
       db.transaction(() => {
         db.exec(migration.sql);
+        migration.run?.({ db, fromVersion: from, now, actor: context.actor ?? 'Demarc' });
         const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
         if (broken.length > 0) {
           const first = broken[0];
@@ -233,7 +242,7 @@ function migrateOnCopy(
   let working: Db | null = connect(workingPath, options);
   try {
     configure(working);
-    applyMigrations(working, fromVersion, migrations);
+    applyMigrations(working, fromVersion, migrations, { now: () => now, ...(options.actor ? { actor: options.actor } : {}) });
     const check = working.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check after migration: ${String(check)}`);
     working.close();

@@ -23,6 +23,7 @@ export type MenuCommand =
   | 'import'
   | 'export'
   | 'about'
+  | 'verify-workbook'
   | { open: string };
 
 /**

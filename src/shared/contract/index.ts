@@ -10,6 +10,7 @@ import { exportMethods, type ExportOutputs } from './export';
 import { pictureMethods, type PictureOutputs } from './picture';
 import { frameworkMethods, type FrameworkOutputs } from './frameworks';
 import { workbookMethods, type WorkbookOutputs } from './workbook';
+import { auditMethods, type AuditOutputs } from './audit';
 import type { EventName, EventPayloads } from './events';
 
 export const METHODS = {
@@ -18,14 +19,15 @@ export const METHODS = {
   ...exportMethods,
   ...importMethods,
   ...pictureMethods,
-  ...frameworkMethods
+  ...frameworkMethods,
+  ...auditMethods
 };
 
 export type MethodName = keyof typeof METHODS;
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
 
-export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & PictureOutputs & FrameworkOutputs;
+export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs;
 
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;

@@ -172,6 +172,7 @@ export class DialogDouble implements DialogPort {
   readonly modelFiles: (string | null)[] = [];
   readonly mappingFiles: (string | null)[] = [];
   readonly caiqFiles: (string | null)[] = [];
+  readonly verifyFiles: (string | null)[] = [];
   chooseNewWorkbookPath = () => Promise.resolve(this.newPaths.shift() ?? null);
   chooseWorkbookToOpen = () => Promise.resolve(this.openPaths.shift() ?? null);
   chooseImportFiles = () => Promise.resolve(this.importFiles.shift() ?? []);
@@ -179,6 +180,7 @@ export class DialogDouble implements DialogPort {
   chooseModelFile = () => Promise.resolve(this.modelFiles.shift() ?? null);
   chooseMappingFile = () => Promise.resolve(this.mappingFiles.shift() ?? null);
   chooseCaiqWorkbook = () => Promise.resolve(this.caiqFiles.shift() ?? null);
+  chooseExportToVerify = () => Promise.resolve(this.verifyFiles.shift() ?? null);
 }
 
 export interface AppUnderTest {

@@ -46,6 +46,7 @@ function routed() {
       chooseExportPath: () => Promise.resolve(null),
       chooseModelFile: () => Promise.resolve(null),
       chooseMappingFile: () => Promise.resolve(null),
+      chooseExportToVerify: () => Promise.resolve(null),
       chooseCaiqWorkbook: () => Promise.resolve(null)
     },
     shell: { showItemInFolder: () => undefined, workbookChanged: () => undefined },

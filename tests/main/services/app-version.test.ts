@@ -80,7 +80,8 @@ describe('the Demarc version recorded in a workbook', () => {
     closeWorkbook(wb);
 
     expect(info.formatVersion).toBe(LATEST_FORMAT_VERSION);
-    expect(after).toEqual(before);
+    // Format 7 logs the upgrade itself as the change-log chain's next entry.
+    expect(after).toEqual({ ...before, change_log: before.change_log! + 1 });
     expect(info.appVersions).toEqual([{ version: '0.2.0', firstOpenedAt: '2026-12-05T08:00:00.000Z', firstOpenedBy: 'tester' }]);
     expect(readFileSync(info.backupPath!).equals(readFileSync(ROUND_1))).toBe(true);
   });

@@ -53,6 +53,7 @@ async function setup(options: { extraAssets?: number } = {}) {
       },
       chooseModelFile: () => Promise.resolve(null),
       chooseMappingFile: () => Promise.resolve(null),
+      chooseExportToVerify: () => Promise.resolve(null),
       chooseCaiqWorkbook: () => Promise.resolve(null)
     },
     shell: { showItemInFolder: (path) => shown.push(path), workbookChanged: () => undefined },

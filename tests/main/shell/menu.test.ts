@@ -33,14 +33,16 @@ describe('application menu', () => {
     find(template, 'Contoso').click!();
     find(template, 'Close Workbook').click!();
     find(template, 'Find…').click!();
+    find(template, 'Verify Workbook…').click!();
     find(template, 'About Demarc').click!();
-    expect(sent).toEqual(['new-workbook', 'open-workbook', { open: '/w/Contoso.demarc' }, 'close-workbook', 'find', 'about']);
+    expect(sent).toEqual(['new-workbook', 'open-workbook', { open: '/w/Contoso.demarc' }, 'close-workbook', 'find', 'verify-workbook', 'about']);
   });
 
   it('disables workbook items without a workbook and shows an empty recent list', () => {
     const template = menuTemplate('darwin', [], () => undefined, false) as Item[];
     expect(template[0]!.role).toBe('appMenu');
     expect(find(template, 'Close Workbook').enabled).toBe(false);
+    expect(find(template, 'Verify Workbook…').enabled).toBe(false);
     expect(find(template, 'No recent workbooks').enabled).toBe(false);
   });
 });

@@ -5,11 +5,25 @@ import modelDefinedServiceModels from './0004_model_defined_service_models.sql?r
 import pictureIndex from './0005_picture_index.sql?raw';
 import frameworks from './0006_frameworks.sql?raw';
 import providerModels from './0007_provider_models.sql?raw';
+import changeLogChain from './0008_change_log_chain.sql?raw';
+import type { Db } from '../workbook-file';
+import { chainChangeLog } from './change-log-chain-migration';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (hashing), run after `sql` in the same transaction. */
+  run?: (context: MigrationContext) => void;
+}
+
+export interface MigrationContext {
+  db: Db;
+  /** The format the file had before this run of migrations (0: a new workbook). */
+  fromVersion: number;
+  now: () => Date;
+  /** Who the migration's change-log entry names when the workbook names no user (the OS user). */
+  actor: string;
 }
 
 /** Every migration, in order. The workbook's format version is the last one's version. */
@@ -20,7 +34,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004_model_defined_service_models', sql: modelDefinedServiceModels },
   { version: 5, name: '0005_picture_index', sql: pictureIndex },
   { version: 6, name: '0006_frameworks', sql: frameworks },
-  { version: 7, name: '0007_provider_models', sql: providerModels }
+  { version: 7, name: '0007_provider_models', sql: providerModels },
+  { version: 8, name: '0008_change_log_chain', sql: changeLogChain, run: chainChangeLog }
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

@@ -1,5 +1,7 @@
 import type { ChangeLogEntry } from '@shared/domain';
+import { GENESIS_HASH } from '@core/audit/chain';
 import type { Db } from '../workbook-file';
+import { entryHash, lastLink, recordHead, recordedHead } from './change-log-chain';
 
 export interface NewChange {
   at: string;
@@ -24,23 +26,34 @@ interface ChangeRow {
   after_json: string | null;
 }
 
+/**
+ * Appends an entry to the chain: it follows the entry Demarc recorded as the head at its last
+ * write (so entries deleted from the end show as a broken link), takes the next id, and becomes
+ * the new head. Call inside the write's transaction.
+ */
 export function appendChange(db: Db, change: NewChange): number {
-  const info = db
-    .prepare(
-      `INSERT INTO change_log (at, actor, action, entity, entity_id, summary, before_json, after_json)
-       VALUES (@at, @actor, @action, @entity, @entityId, @summary, @before, @after)`
-    )
-    .run({
-      at: change.at,
-      actor: change.actor,
-      action: change.action,
-      entity: change.entity,
-      entityId: change.entityId,
-      summary: change.summary,
-      before: change.before === undefined ? null : JSON.stringify(change.before),
-      after: change.after === undefined ? null : JSON.stringify(change.after)
-    });
-  return Number(info.lastInsertRowid);
+  const last = lastLink(db);
+  const head = recordedHead(db);
+  const id = Math.max(last?.id ?? 0, head?.id ?? 0) + 1;
+  const prev = head?.hash ?? GENESIS_HASH;
+  const entry = {
+    id,
+    at: change.at,
+    actor: change.actor,
+    action: change.action,
+    entity: change.entity,
+    entityId: change.entityId,
+    summary: change.summary,
+    before: change.before === undefined ? null : JSON.stringify(change.before),
+    after: change.after === undefined ? null : JSON.stringify(change.after)
+  };
+  const hash = entryHash(prev, entry);
+  db.prepare(
+    `INSERT INTO change_log (id, at, actor, action, entity, entity_id, summary, before_json, after_json, prev_hash, hash)
+     VALUES (@id, @at, @actor, @action, @entity, @entityId, @summary, @before, @after, @prev, @hash)`
+  ).run({ ...entry, prev, hash });
+  recordHead(db, { id, hash });
+  return id;
 }
 
 function toEntry(row: ChangeRow): ChangeLogEntry {

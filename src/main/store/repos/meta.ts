@@ -15,7 +15,9 @@ export const META_KEYS = {
   createdAt: 'created_at',
   createdWith: 'created_with',
   /** A UUID given once (migration 0006_frameworks) and never changed: the workbook's identity across copies and exports. */
-  workbookId: 'workbook_id'
+  workbookId: 'workbook_id',
+  /** `#<id> sha256:<hex>`: the change-log entry Demarc wrote last (migration 0008_change_log_chain), so entries removed from or added at the end are seen. */
+  chainHead: 'change_log_head'
 } as const;
 
 export function readMeta(db: Db): Map<string, string> {

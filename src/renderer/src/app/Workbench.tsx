@@ -32,7 +32,7 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
   }, []);
 
   useEffect(() => {
-    // Ctrl/Cmd+1..7 switches areas; Ctrl/Cmd+F finds.
+    // Ctrl/Cmd+1..9 switches areas; Ctrl/Cmd+F finds.
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       if (event.key.toLowerCase() === 'f' && !event.shiftKey) {
@@ -58,6 +58,7 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
     else if (menu.command === 'redo') redoNow();
     else if (menu.command === 'find') window.setTimeout(find, 0);
     else if (menu.command === 'export') window.setTimeout(() => setActive({ id: 'export', params: { dialog: 'open' } }), 0);
+    else if (menu.command === 'verify-workbook') window.setTimeout(() => setActive({ id: 'audit', params: { verify: 'run', seq: String(menu.seq) } }), 0);
   }, [menu, undoNow, redoNow, find]);
 
   return (

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { SectionId, SectionProps } from '../lib/navigation';
+import { AuditView } from '../features/audit/AuditView';
 import { DashboardView } from '../features/dashboard/DashboardView';
 import { DemarcationView } from '../features/picture/DemarcationView';
 import { ExportView } from '../features/export/ExportView';
@@ -25,5 +26,6 @@ export const SECTIONS: Section[] = [
   { id: 'parties', label: 'Parties', shortcut: '5', component: PartiesView },
   { id: 'findings', label: 'Findings', shortcut: '6', component: FindingsView },
   { id: 'export', label: 'Export', shortcut: '7', component: ExportView },
-  { id: 'settings', label: 'Settings', shortcut: '8', component: SettingsView }
+  { id: 'audit', label: 'Audit', shortcut: '8', component: AuditView },
+  { id: 'settings', label: 'Settings', shortcut: '9', component: SettingsView }
 ];

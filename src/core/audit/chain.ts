@@ -1,0 +1,62 @@
+/**
+ * The change log's hash chain, as pure rules: the canonical form of an entry, the head as an
+ * export prints it, and how a stored row is judged against the row before it. Hashing itself
+ * (SHA-256) is I/O-free but lives in main (node:crypto); it is passed in where needed.
+ */
+
+import type { ChainHead } from '@shared/audit';
+
+/** The `prev_hash` of the workbook's first entry: 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** A change-log row as stored: the fields the hash covers. `before`/`after` are the stored JSON texts. */
+export interface ChainedEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  summary: string;
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * The canonical JSON of an entry: its nine fields, keys in code-point order, no whitespace
+ * (RFC 8785 for an object of strings, integers and nulls). `before` and `after` are hashed as the
+ * exact JSON text stored, so any change to a stored byte changes the hash.
+ */
+export function canonicalEntry(entry: ChainedEntry): string {
+  return JSON.stringify({
+    action: entry.action,
+    actor: entry.actor,
+    after: entry.after,
+    at: entry.at,
+    before: entry.before,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    id: entry.id,
+    summary: entry.summary
+  });
+}
+
+/** The text an entry's hash is the SHA-256 of: the previous entry's hash, then the entry's canonical JSON. */
+export function chainInput(prevHash: string, entry: ChainedEntry): string {
+  return prevHash + canonicalEntry(entry);
+}
+
+/** The label of the line every export prints the head on (Cover, Introduction, Instructions). */
+export const CHAIN_HEAD_ITEM = 'Change-log chain head';
+
+/** The head as one line of text: `#<entry id> sha256:<hex>`. */
+export function formatChainHead(head: ChainHead): string {
+  return `#${head.id} sha256:${head.hash}`;
+}
+
+/** Reads a head printed by formatChainHead (as found in an export); null when the text is not one. */
+export function parseChainHead(text: string): ChainHead | null {
+  const match = /#(\d+) sha256:([0-9a-f]{64})/.exec(text);
+  if (!match) return null;
+  return { id: Number(match[1]), hash: match[2]! };
+}

@@ -1,0 +1,43 @@
+/**
+ * `verify`: walks the change log's hash chain and, given an earlier export, checks that the
+ * chain head it printed is still in the chain unchanged — so nothing up to it was rewritten since.
+ */
+import { formatChainHead } from '@core/audit/chain';
+import type { ChainHead } from '@shared/audit';
+import type { VerifyReport } from '@shared/contract/audit';
+import { readExportChainHead } from '../export/chain-head-reader';
+import { walkChain } from '../store/repos/change-log-chain';
+import type { Db } from '../store/workbook-file';
+import type { OpenWorkbook } from './context';
+
+const printed = (head: ChainHead) => ({ ...head, text: formatChainHead(head) });
+
+function againstHead(db: Db, head: ChainHead, firstBreakId: number | null, entries: number): { matches: boolean; message: string } {
+  const row = db.prepare('SELECT hash FROM change_log WHERE id = @id').get({ id: head.id }) as { hash: string | null } | undefined;
+  if (row === undefined) return { matches: false, message: `Entry #${head.id}, the chain head that export printed, is no longer in the change log: history was deleted since.` };
+  if (row.hash !== head.hash) return { matches: false, message: `Entry #${head.id} no longer has the hash that export printed: the history up to it was rewritten since.` };
+  if (firstBreakId !== null && firstBreakId <= head.id) return { matches: false, message: `The chain is broken at entry #${firstBreakId}, at or before that export's head #${head.id}.` };
+  const after = (db.prepare('SELECT count(*) AS n FROM change_log WHERE id > @id').get({ id: head.id }) as { n: number }).n;
+  return {
+    matches: true,
+    message: `That export's chain head #${head.id} is in the chain unchanged: nothing up to it has been rewritten since (${after} of ${entries} entries came after it).`
+  };
+}
+
+/** Verifies the open workbook's chain, and against an earlier export when `againstPath` is given. */
+export async function verifyWorkbook(wb: OpenWorkbook, againstPath?: string): Promise<VerifyReport> {
+  // Read the export first: a file that is not an export is refused before any walk.
+  const exportHead = againstPath === undefined ? null : await readExportChainHead(againstPath);
+  const walk = walkChain(wb.db);
+  const against =
+    exportHead === null || againstPath === undefined
+      ? null
+      : { path: againstPath, head: printed(exportHead), ...againstHead(wb.db, exportHead, walk.firstBreak?.entryId ?? null, walk.entries) };
+  return {
+    ok: walk.firstBreak === null && (against === null || against.matches),
+    entries: walk.entries,
+    head: walk.head === null ? null : printed(walk.head),
+    firstBreak: walk.firstBreak,
+    against
+  };
+}
