@@ -15,7 +15,8 @@ export const CANCELLED_DIALOGS: DialogPort = {
   chooseExportPath: () => Promise.resolve(null),
   chooseModelFile: () => Promise.resolve(null),
   chooseMappingFile: () => Promise.resolve(null),
-  chooseCaiqWorkbook: () => Promise.resolve(null)
+  chooseCaiqWorkbook: () => Promise.resolve(null),
+  chooseExportToVerify: () => Promise.resolve(null)
 };
 
 /**

@@ -13,6 +13,6 @@ export const auditHandlers: AuditHandlers = {
       if (chosen === null) return null;
       return verifyWorkbook(wb, chosen);
     }
-    return verifyWorkbook(wb, input.againstPath);
+    return verifyWorkbook(wb, input.againstPath === undefined ? undefined : ctx.files.require(input.againstPath, 'read'));
   }
 };

@@ -80,6 +80,7 @@ export function grantingDialogs(dialogs: DialogPort, files: FileAccess): DialogP
     chooseExportPath: (name, format) => dialogs.chooseExportPath(name, format).then(granted('write')),
     chooseModelFile: () => dialogs.chooseModelFile().then(granted('read')),
     chooseMappingFile: () => dialogs.chooseMappingFile().then(granted('read')),
-    chooseCaiqWorkbook: () => dialogs.chooseCaiqWorkbook().then(granted('read'))
+    chooseCaiqWorkbook: () => dialogs.chooseCaiqWorkbook().then(granted('read')),
+    chooseExportToVerify: () => dialogs.chooseExportToVerify().then(granted('read'))
   };
 }
