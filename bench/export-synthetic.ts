@@ -91,6 +91,7 @@ export function syntheticReport(assetCount: number): { report: Report; changeLog
         published,
         overridden,
         justification: overridden ? 'Network controls run by our own firewall team per ISMS-2024-17' : null,
+        note: null,
         R: onProvider ? provider : pool[(a + l) % pool.length]!,
         A: onProvider ? provider : pool[(a * 3 + l) % pool.length]!,
         C: l % 3 === 0 ? pool[(a + 2 * l) % pool.length]! : none,

@@ -11,6 +11,7 @@ import { INFO_HELP, runInfo } from './commands/info';
 import { MAPPING_HELP, runMapping } from './commands/mapping';
 import { MODELS_HELP, runModels } from './commands/models';
 import { NEW_HELP, runNew } from './commands/new';
+import { NOTE_HELP, runNote } from './commands/note';
 import { OVERRIDE_HELP, runOverride } from './commands/override';
 import { PARTIES_HELP, runParties } from './commands/parties';
 import { PICTURE_HELP, runPicture } from './commands/picture';
@@ -28,13 +29,14 @@ export interface CliCommand {
 export const COMMANDS: Record<string, CliCommand> = {
   new: { summary: 'create a workbook', help: NEW_HELP, run: runNew },
   info: { summary: 'show a workbook’s format, organisation and counts', help: INFO_HELP, run: runInfo },
-  import: { summary: 'import an asset inventory (az/ARM/Resource Graph JSON, CSV, xlsx): all or nothing', help: IMPORT_HELP, run: runImport },
+  import: { summary: 'import an asset inventory (az/ARM/Resource Graph JSON, CSV, xlsx), or review and apply an edited RACI export', help: IMPORT_HELP, run: runImport },
   report: { summary: 'who carries each layer of each asset, with RACI and findings', help: REPORT_HELP, run: runReport },
   check: { summary: 'list findings by code; exit 1 on any error', help: CHECK_HELP, run: runCheck },
   assign: { summary: 'set service model, model, owner or reviewed on every asset matching a filter', help: ASSIGN_HELP, run: runAssign },
   parties: { summary: 'list, add, leave or reassign parties', help: PARTIES_HELP, run: runParties },
   override: { summary: 'override one layer of one asset, with a justification', help: OVERRIDE_HELP, run: runOverride },
   raci: { summary: 'set R, A, C, I on one layer of one asset', help: RACI_HELP, run: runRaci },
+  note: { summary: 'write (or remove) the note on one layer of one asset', help: NOTE_HELP, run: runNote },
   export: { summary: 'write the audit RACI workbook (xlsx), the RACI table (CSV), or a CCM / FedRAMP / OSCAL SSP view', help: EXPORT_HELP, run: runExport },
   picture: { summary: 'draw the demarcation line with the workbook’s numbers, as SVG or PNG', help: PICTURE_HELP, run: runPicture },
   mapping: { summary: 'show, save, import or reset the layer → control mapping', help: MAPPING_HELP, run: runMapping },

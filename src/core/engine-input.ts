@@ -1,6 +1,7 @@
 /** The plain data the findings engine and the report read: one workbook, already loaded. */
 import type {
   Asset,
+  LayerNote,
   LayerOverride,
   Party,
   RaciAssignment,
@@ -16,6 +17,8 @@ export interface EngineInput {
   parties: Party[];
   overrides: LayerOverride[];
   assignments: RaciAssignment[];
+  /** Notes per asset × layer (absent: none). Findings never read them; the report and export do. */
+  notes?: LayerNote[];
   /** The clock, as an ISO 8601 string (the core never reads the system time). */
   now: string;
 }

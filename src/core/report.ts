@@ -20,7 +20,7 @@ import {
 } from '@shared/report';
 import { deriveResponsibility } from './derive';
 import type { EngineInput } from './engine-input';
-import { indexEngineInput } from './engine-index';
+import { groupByAsset, indexEngineInput } from './engine-index';
 import { computeFindings } from './findings';
 import { getCell, getProviderParty } from './model-cells';
 import { assetModelId, serviceModelColumns } from './service-models';
@@ -88,6 +88,7 @@ export function buildReport(input: ReportInput): Report {
   const nameOf = (id: number): string => index.partyById.get(id)?.name ?? `party #${id}`;
   const names = (ids: readonly number[]): string[] => ids.map(nameOf).sort(byCodeUnit);
   const contexts = new Map<string, RaciContext>();
+  const notes = groupByAsset(input.notes ?? []);
 
   const reportAssets: ReportAsset[] = assets.map((asset) => {
     const compiled = index.modelFor(asset);
@@ -99,6 +100,7 @@ export function buildReport(input: ReportInput): Report {
     }
     const assignments = index.assignmentsByAsset.get(asset.id) ?? [];
     const derived = deriveResponsibility(asset, model, index.overridesByAsset.get(asset.id) ?? []);
+    const assetNotes = notes.get(asset.id);
     const layers = derived.map((layer, i) => {
       const raci = effectiveRaci(ctx, layer, asset.ownerPartyId, assignments);
       const defaultRoles: RaciRole[] = RACI_ROLES.filter((r) => raci.defaultRoles.includes(r));
@@ -109,6 +111,7 @@ export function buildReport(input: ReportInput): Report {
         published: layer.published,
         overridden: layer.overridden,
         justification: layer.justification,
+        note: assetNotes?.find((n) => n.layerId === layer.layerId)?.note ?? null,
         R: names(raci.R),
         A: names(raci.A),
         C: names(raci.C),

@@ -212,6 +212,15 @@ export interface LayerOverride {
   at: string;
 }
 
+/** A note on one asset × layer (the Comments column of the RACI export). */
+export interface LayerNote {
+  assetId: number;
+  layerId: string;
+  note: string;
+  by: string;
+  at: string;
+}
+
 export interface RaciAssignment {
   assetId: number;
   layerId: string;

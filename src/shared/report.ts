@@ -50,6 +50,8 @@ export interface ReportLayer {
   published: Responsibility;
   overridden: boolean;
   justification: string | null;
+  /** The note on this asset × layer (the export's Comments column), or null. */
+  note: string | null;
   /** Party names per role. */
   R: string[];
   A: string[];

@@ -56,6 +56,7 @@ describe('buildReport', () => {
       published: 'shared',
       overridden: false,
       justification: null,
+      note: null,
       R: ['Contoso MSP', 'Platform team'],
       A: ['Alice'],
       C: [],

@@ -94,6 +94,8 @@ export interface ReportShape {
   assetNames?: string[];
   partyNames?: string[];
   justification?: (assetIndex: number, layerIndex: number) => string | null;
+  /** The note on a layer (the Comments column); none by default. */
+  note?: (assetIndex: number, layerIndex: number) => string | null;
   tags?: (assetIndex: number) => Record<string, string>;
 }
 
@@ -122,6 +124,7 @@ function layerFor(
     published,
     overridden,
     justification,
+    note: shape.note?.(asset, index) ?? null,
     R: responsibility === 'provider' ? ['Microsoft'] : [pick(0)],
     A: responsibility === 'provider' ? ['Microsoft'] : [pick(1)],
     C: index % 3 === 0 ? [pick(2), pick(3)] : [],

@@ -4,7 +4,7 @@
  * assets they touched are checked again. Reading 100k assets back costs far more than the edit
  * itself; edits that change settings fall back to a reload (the engine decides).
  */
-import type { Asset, LayerOverride, RaciAssignment } from '@shared/domain';
+import type { Asset, LayerNote, LayerOverride, RaciAssignment } from '@shared/domain';
 import type { AssetPatch } from '../store/asset-fields';
 import type { EditOp } from '../services/edit-ops';
 import type { EngineState } from './state';
@@ -40,6 +40,8 @@ export function applyEditToState(state: EngineState, ops: readonly EditOp[], at:
   let partiesChanged = false;
   let overridesChanged = false;
   let assignmentsChanged = false;
+  let notesChanged = false;
+  const notes = state.notesByAsset;
   // A party's holders, found before the operations move them (a reassign changes owners).
   for (const op of ops) {
     if (op.op === 'putParty') holdersOf(state, op.party.id, touched);
@@ -86,6 +88,19 @@ export function applyEditToState(state: EngineState, ops: readonly EditOp[], at:
           assignmentsChanged = true;
         }
         break;
+      case 'putNote': {
+        const list = (notes.get(op.row.assetId) ?? []).filter((n) => n.layerId !== op.row.layerId);
+        notes.set(op.row.assetId, [...list, { ...op.row }]);
+        notesChanged = true;
+        break;
+      }
+      case 'deleteNote': {
+        const list = (notes.get(op.assetId) ?? []).filter((n) => n.layerId !== op.layerId);
+        if (list.length) notes.set(op.assetId, list);
+        else notes.delete(op.assetId);
+        notesChanged = true;
+        break;
+      }
       case 'putParty':
         state.partyById.set(op.party.id, { ...op.party });
         partiesChanged = true;
@@ -103,6 +118,7 @@ export function applyEditToState(state: EngineState, ops: readonly EditOp[], at:
     ...state.input,
     overrides: overridesChanged ? flatten<LayerOverride>(overrides) : state.input.overrides,
     assignments: assignmentsChanged ? flatten<RaciAssignment>(assignments) : state.input.assignments,
+    notes: notesChanged ? flatten<LayerNote>(notes) : state.input.notes,
     parties: partiesChanged
       ? [...state.partyById.values()].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id)
       : state.input.parties,

@@ -9,6 +9,7 @@ import { DemarcError } from '@shared/errors';
 import { listAssets } from '../store/repos/assets';
 import { listCustomModels } from '../store/repos/custom-models';
 import { readSettings } from '../store/repos/meta';
+import { listNotes } from '../store/repos/notes';
 import { listParties } from '../store/repos/parties';
 import { listAssignments, listOverrides } from '../store/repos/responsibility';
 import type { Db } from '../store/workbook-file';
@@ -48,6 +49,7 @@ export function engineInputOf(
     parties: listParties(db),
     overrides: listOverrides(db, scope),
     assignments: listAssignments(db, scope),
+    notes: listNotes(db, scope),
     now: ctx.clock()
   };
 }

@@ -321,11 +321,13 @@ export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): 
   const model = raciCtx.model;
   const overrides = state.overridesByAsset.get(id) ?? [];
   const assignments = state.assignmentsByAsset.get(id) ?? [];
+  const notes = state.notesByAsset.get(id) ?? [];
   const nameOf = (partyId: number) => state.partyById.get(partyId)?.name ?? `party #${partyId}`;
   const derived = deriveResponsibility(asset, model, overrides);
   const layers: AssetLayerDetail[] = derived.map((layer, i) => {
     const meta = model.layers[i]!;
     const override = overrides.find((o) => o.layerId === layer.layerId);
+    const note = notes.find((n) => n.layerId === layer.layerId);
     const onLayer = assignments.filter((a) => a.layerId === layer.layerId);
     const raci = effectiveRaci(raciCtx, layer, asset.ownerPartyId, onLayer);
     const names = Object.fromEntries(RACI_ROLES.map((role) => [role, raci[role].map(nameOf)])) as Record<
@@ -351,6 +353,7 @@ export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): 
       justification: layer.justification,
       overrideBy: override?.by ?? null,
       overrideAt: override?.at ?? null,
+      note: note ? { text: note.note, by: note.by, at: note.at } : null,
       operatedBy: layer.operatedBy,
       raci,
       names,

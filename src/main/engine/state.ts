@@ -12,6 +12,7 @@ import {
   type Asset,
   type Finding,
   type FindingCode,
+  type LayerNote,
   type LayerOverride,
   type Party,
   type RaciAssignment,
@@ -35,6 +36,7 @@ export class EngineState {
   readonly partyById: Map<number, Party>;
   readonly overridesByAsset: Map<number, LayerOverride[]>;
   readonly assignmentsByAsset: Map<number, RaciAssignment[]>;
+  readonly notesByAsset: Map<number, LayerNote[]>;
   /** Lazily built sort orders (positions into input.assets), keyed by column and direction. */
   readonly sorted = new Map<string, Int32Array>();
   /** Lazily built values other services derive once per state (dashboard, kept results…). */
@@ -53,6 +55,7 @@ export class EngineState {
     this.partyById = new Map(input.parties.map((p) => [p.id, p]));
     this.overridesByAsset = groupByAsset(input.overrides);
     this.assignmentsByAsset = groupByAsset(input.assignments);
+    this.notesByAsset = groupByAsset(input.notes ?? []);
   }
 
   private get index(): FindingsIndex {

@@ -8,6 +8,7 @@ import { findingsSummary, listFindings } from '../services/findings';
 import { historyState, redo, undo } from '../services/history';
 import { previewDefaultModel, previewProviderModel, setDefaultModel, setProviderModel } from '../services/model-default';
 import { compareTwoModels, getModel, importModel, listModels } from '../services/models';
+import { setNote } from '../services/notes';
 import { clearOverride, setOverride } from '../services/overrides';
 import {
   addParty,
@@ -37,6 +38,7 @@ export const engineHandlers: EngineHandlers = {
   'assets.update': (input, ctx) => updateAssets(ctx.session.require(), ctx.services, input),
   'overrides.set': (input, ctx) => setOverride(ctx.session.require(), ctx.services, input),
   'overrides.clear': (input, ctx) => clearOverride(ctx.session.require(), ctx.services, input),
+  'notes.set': (input, ctx) => setNote(ctx.session.require(), ctx.services, input),
   'raci.set': (input, ctx) => setRaci(ctx.session.require(), ctx.services, input),
   'parties.list': (_input, ctx) => listPartiesWithCounts(ctx.session.require(), ctx.services),
   'parties.add': (input, ctx) => addParty(ctx.session.require(), ctx.services, input),

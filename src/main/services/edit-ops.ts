@@ -3,10 +3,11 @@
  * plus the list that reverses it (built from the values before), applies the first, and hands
  * both to the history: undo applies the reverse list, redo the forward one, each as a new write.
  */
-import type { LayerOverride, Party, RaciAssignment } from '@shared/domain';
+import type { LayerNote, LayerOverride, Party, RaciAssignment } from '@shared/domain';
 import type { AssetPatch } from '../store/asset-fields';
 import { patchAssets } from '../store/repos/assets';
 import { writeMeta } from '../store/repos/meta';
+import { deleteNote, upsertNote } from '../store/repos/notes';
 import { deleteParty, putParty } from '../store/repos/parties';
 import { deleteAssignments, deleteOverride, insertAssignments, upsertOverride } from '../store/repos/responsibility';
 import type { Db } from '../store/workbook-file';
@@ -18,6 +19,8 @@ export type EditOp =
   | { op: 'deleteOverride'; assetId: number; layerId: string }
   | { op: 'putAssignments'; rows: RaciAssignment[] }
   | { op: 'deleteAssignments'; rows: RaciAssignment[] }
+  | { op: 'putNote'; row: LayerNote }
+  | { op: 'deleteNote'; assetId: number; layerId: string }
   /** Inserts or replaces a party with its id (so a party removed by undo comes back the same). */
   | { op: 'putParty'; party: Party }
   | { op: 'deleteParty'; id: number }
@@ -41,6 +44,12 @@ export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
         break;
       case 'deleteAssignments':
         deleteAssignments(db, op.rows);
+        break;
+      case 'putNote':
+        upsertNote(db, op.row);
+        break;
+      case 'deleteNote':
+        deleteNote(db, op.assetId, op.layerId);
         break;
       case 'putParty':
         putParty(db, op.party, at);

@@ -48,9 +48,11 @@ export function touchedBy(ops: readonly EditOp[]): Touched {
         for (const id of op.ids) assets.add(id);
         break;
       case 'putOverride':
+      case 'putNote':
         assets.add(op.row.assetId);
         break;
       case 'deleteOverride':
+      case 'deleteNote':
         assets.add(op.assetId);
         break;
       case 'putAssignments':

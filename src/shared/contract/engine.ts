@@ -84,6 +84,8 @@ export const engineMethods = {
     })
     .strict(),
   'overrides.clear': z.object({ assetId: id, layerId: layerIdSchema }).strict(),
+  /** Writes the note on one asset × layer (the export's Comments column); an empty note removes it. */
+  'notes.set': z.object({ assetId: id, layerId: layerIdSchema, note: text(LIMITS.note) }).strict(),
   /** Sets the explicit parties of the given roles on one asset × layer; [] returns a role to its default. */
   'raci.set': z
     .object({
@@ -201,6 +203,8 @@ export interface AssetLayerDetail {
   justification: string | null;
   overrideBy: string | null;
   overrideAt: string | null;
+  /** The note on this layer (the export's Comments column), with who wrote it and when. */
+  note: { text: string; by: string; at: string } | null;
   operatedBy: string | null;
   raci: LayerRaci;
   /** Party names per role, in the same order as raci's ids. */
@@ -323,6 +327,7 @@ export interface EngineOutputs {
   'assets.update': UpdateResult;
   'overrides.set': AssetDetail;
   'overrides.clear': AssetDetail;
+  'notes.set': AssetDetail;
   'raci.set': AssetDetail;
   'parties.list': PartyListEntry[];
   'parties.add': Party;

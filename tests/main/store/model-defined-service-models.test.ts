@@ -97,18 +97,20 @@ describe('format 4: model-defined service models', () => {
     }
   });
 
-  it('the report of the migrated round-1 workbook is the round-1 report, apart from the format version', async () => {
+  it('the report of the migrated round-1 workbook is the round-1 report, apart from the format version and the (empty) layer notes', async () => {
     const path = round1Copy();
     const run = await cli(['report', path, '--json']);
     expect(run.code, run.stderr).toBe(0);
     const now = JSON.parse(run.stdout) as Report;
     const then = JSON.parse(readFileSync(ROUND_1_REPORT, 'utf8')) as Report;
     expect(now.workbook.formatVersion).toBe(LATEST_FORMAT_VERSION);
-    // The report's models now carry their columns' labels (an addition); the upgrade to the hash
-    // chain's format is itself a change-log entry, so the last change moves to it; the rest is the round-1 report.
+    // Additions since round 1: the report's models carry their columns' labels, and each layer a
+    // note (a round-1 workbook has none); the upgrade to the hash chain's format is itself a
+    // change-log entry, so the last change moves to it. The rest is the round-1 report.
     const models = now.models.map(({ serviceModelLabels: _labels, ...rest }) => rest);
+    const withNotes = { ...then, assets: then.assets.map((a) => ({ ...a, layers: a.layers.map((l) => ({ ...l, note: null })) })) };
     expect(now.workbook.lastChangeAt! > then.workbook.lastChangeAt!).toBe(true);
-    expect({ ...now, models, workbook: { ...now.workbook, formatVersion: then.workbook.formatVersion, lastChangeAt: then.workbook.lastChangeAt } }).toEqual(then);
+    expect({ ...now, models, workbook: { ...now.workbook, formatVersion: then.workbook.formatVersion, lastChangeAt: then.workbook.lastChangeAt } }).toEqual(withNotes);
   });
 
   it('refuses a migration that would leave a reference to a missing row, leaving the file as it was', () => {

@@ -6,6 +6,7 @@ import pictureIndex from './0005_picture_index.sql?raw';
 import frameworks from './0006_frameworks.sql?raw';
 import providerModels from './0007_provider_models.sql?raw';
 import changeLogChain from './0008_change_log_chain.sql?raw';
+import layerNotes from './0009_layer_notes.sql?raw';
 import type { Db } from '../workbook-file';
 import { chainChangeLog } from './change-log-chain-migration';
 
@@ -35,7 +36,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005_picture_index', sql: pictureIndex },
   { version: 6, name: '0006_frameworks', sql: frameworks },
   { version: 7, name: '0007_provider_models', sql: providerModels },
-  { version: 8, name: '0008_change_log_chain', sql: changeLogChain, run: chainChangeLog }
+  { version: 8, name: '0008_change_log_chain', sql: changeLogChain, run: chainChangeLog },
+  { version: 9, name: '0009_layer_notes', sql: layerNotes }
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

@@ -65,6 +65,14 @@ export function LayerRow({ layer, focused, onOverride, onClear, onEditRaci, clea
         ) : (
           <span className="muted small">Provider’s layer</span>
         )}
+        {layer.note && (
+          <p className="small">
+            <span className="muted">
+              Note by {layer.note.by}, {layer.note.at.slice(0, 10)}:
+            </span>{' '}
+            {layer.note.text}
+          </p>
+        )}
         {layer.ruleErrors.map((ruleError) => (
           <p key={ruleError.rule} className="rule-error">
             {ruleError.message}
