@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256File, tempDir } from '@tests/helpers/temp';
-import { MIGRATIONS } from '@main/store/migrations';
+import { LATEST_FORMAT_VERSION } from '@main/store/migrations';
 import { cli } from '@tests/helpers/run-cli';
 
 const BIN = join(process.cwd(), 'bin', 'demarc.js');
@@ -19,7 +19,7 @@ describe('demarc new / info', () => {
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout)).toMatchObject({
       organisation: 'Acme',
-      formatVersion: MIGRATIONS.length,
+      formatVersion: LATEST_FORMAT_VERSION,
       workbookId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       defaultModelId: 'microsoft-2026-01',
       counts: { assets: 0, parties: 1, changes: 1 },

@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '@main/store/migrations';
+import { LATEST_FORMAT_VERSION } from '@main/store/migrations';
 import { exportFramework } from '@main/services/framework-export';
 import { workbookReport } from '@main/services/report';
 import { closeWorkbook, openWorkbook, workbookInfo } from '@main/services/workbook-service';
@@ -29,7 +29,7 @@ describe('a round-1 workbook (format 2) under the current format', () => {
     const original = sha256File(path);
     const ctx = { clock: fixedClock(), osUser: 'tester' };
     const wb = openWorkbook(ctx, path);
-    expect(wb.formatVersion).toBe(MIGRATIONS.length);
+    expect(wb.formatVersion).toBe(LATEST_FORMAT_VERSION);
     expect(wb.backupPath).not.toBeNull();
     expect(sha256File(wb.backupPath!)).toBe(original);
     const info = workbookInfo(wb, ctx);

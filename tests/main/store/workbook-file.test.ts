@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DemarcError } from '@shared/errors';
-import { MIGRATIONS } from '@main/store/migrations';
+import { LATEST_FORMAT_VERSION, MIGRATIONS } from '@main/store/migrations';
 import {
   DEMARC_APPLICATION_ID,
   applyMigrations,
@@ -37,12 +37,12 @@ describe('workbook file', () => {
   it('creates a stamped workbook at the latest format and reopens it', () => {
     const path = join(tempDir(), 'acme.demarc');
     const created = createWorkbookFile(path);
-    expect(created.formatVersion).toBe(MIGRATIONS.length);
+    expect(created.formatVersion).toBe(LATEST_FORMAT_VERSION);
     closeWorkbookFile(created.db);
 
     const reopened = openWorkbookFile(path);
     expect(reopened.db.pragma('application_id', { simple: true })).toBe(DEMARC_APPLICATION_ID);
-    expect(reopened.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(LATEST_FORMAT_VERSION);
     expect(reopened.backupPath).toBeNull();
     const tables = reopened.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(
@@ -97,12 +97,12 @@ describe('workbook file', () => {
     const path = join(tempDir(), 'future.demarc');
     closeWorkbookFile(createWorkbookFile(path).db);
     const db = new Database(path);
-    db.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    db.pragma(`user_version = ${LATEST_FORMAT_VERSION + 5}`);
     db.close();
     const before = sha256File(path);
     const error = refusal(() => openWorkbookFile(path));
     expect(error.code).toBe('NEWER_FORMAT');
-    expect(error.message).toContain(`format ${MIGRATIONS.length + 5}`);
+    expect(error.message).toContain(`format ${LATEST_FORMAT_VERSION + 5}`);
     expect(sha256File(path)).toBe(before);
   });
 
@@ -128,7 +128,7 @@ describe('workbook file', () => {
     formatOneWorkbook(path);
     const before = sha256File(path);
     const opened = openWorkbookFile(path, { now: () => new Date('2026-11-28T10:11:12Z') });
-    expect(opened.formatVersion).toBe(MIGRATIONS.length);
+    expect(opened.formatVersion).toBe(LATEST_FORMAT_VERSION);
     expect(opened.backupPath).toBe(join(dir, 'old.format-1.backup-20261128T101112.demarc'));
     expect(sha256File(opened.backupPath!)).toBe(before);
     expect(opened.db.prepare("SELECT value FROM meta WHERE key = 'organisation'").pluck().get()).toBe('Old Org');

@@ -40,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009_layer_notes', sql: layerNotes }
 ];
 
-export const LATEST_FORMAT_VERSION = MIGRATIONS.length;
+/** The last migration's version: numbers are assigned per change, so the list may skip one. */
+export const LATEST_FORMAT_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
