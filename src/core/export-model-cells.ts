@@ -65,6 +65,19 @@ export interface ExportOptions {
   workbookSha256?: string;
   /** The change log's chain head (`#<id> sha256:<hex>`), printed on the Cover for `demarc verify --against`. */
   changeLogChainHead?: string | null;
+  /**
+   * Who the export belongs to, written on the hidden identity sheet so an edited copy is
+   * recognised when it comes back (see core/roundtrip). Absent: no identity sheet.
+   */
+  identity?: ExportIdentity;
+}
+
+/** The workbook an export was made from, and at which point of its change log. */
+export interface ExportIdentity {
+  /** The workbook's id (meta workbook_id): stays the same across copies and renames. */
+  workbookId: string;
+  /** The id of the last change-log entry when the export was made (0: none). */
+  revision: number;
 }
 
 /** Sheet names in workbook order. */
@@ -76,6 +89,8 @@ export const SHEET_NAMES = {
   byParty: 'By party',
   findings: 'Findings',
   changeLog: 'Change log',
+  /** Hidden: the export's identity (workbook id, revision, content hash), read back on import. */
+  identity: 'Demarc',
   lists: 'Lists'
 } as const;
 
@@ -90,7 +105,8 @@ export const RACI_HEADERS = [
   'R',
   'A',
   'C',
-  'I'
+  'I',
+  'Comments'
 ] as const;
 
 export const KIND_LABELS: Record<PartyKind, string> = {

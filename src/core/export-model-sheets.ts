@@ -187,17 +187,19 @@ export function raciRow(asset: ReportAsset, layer: ReportLayer): ExportCell[] {
     names(layer.R),
     names(layer.A),
     names(layer.C),
-    names(layer.I)
+    names(layer.I),
+    text(layer.note)
   ];
 }
 
 /** The RACI table: one row per asset × layer. */
 export function raciSheet(report: Report): ExportSheet {
-  const widths = [30, 9, 30, 14, 11, 40, 24, 24, 24, 24];
+  const widths = [30, 9, 30, 14, 11, 40, 24, 24, 24, 24, 40];
   const columns: ExportColumn[] = RACI_HEADERS.map((header, i) => ({ header, width: widths[i] ?? 20 }));
-  const [, , , responsibility, , justification, r, a, c, i] = columns;
+  const [, , , responsibility, , justification, r, a, c, i, comments] = columns;
   if (responsibility) responsibility.list = 'responsibilities';
   if (justification) justification.wrap = true;
+  if (comments) comments.wrap = true;
   for (const role of [r, a, c, i]) if (role) role.list = 'parties';
   const rowCount = report.assets.reduce((n, asset) => n + asset.layers.length, 0);
   function* rows(): Iterable<ExportCell[]> {
@@ -240,6 +242,40 @@ export function changeLogSheet(changeLog: readonly ChangeLogEntry[]): ExportShee
     }
   }
   return sheet(SHEET_NAMES.changeLog, columns, changeLog.length, rows);
+}
+
+/** The identity rows, by their label on the hidden identity sheet (read back by core/roundtrip). */
+export const IDENTITY_ITEMS = {
+  format: 'Format',
+  workbookId: 'Workbook id',
+  revision: 'Export revision',
+  sha256: 'Logical-content SHA-256',
+  exportedAt: 'Exported at'
+} as const;
+
+/** The format marker on the identity sheet: a reader refuses an identity it does not know. */
+export const IDENTITY_FORMAT = 'Demarc RACI export 1';
+
+/**
+ * The hidden identity sheet: which workbook the export was made from, at which revision, and the
+ * content hash. Left out of the content hash (it carries it); Excel and LibreOffice keep hidden
+ * sheets when a participant saves the file.
+ */
+export function identitySheet(options: ExportOptions): ExportSheet | null {
+  const identity = options.identity;
+  if (identity === undefined) return null;
+  const rows: ExportCell[][] = [
+    [IDENTITY_ITEMS.format, IDENTITY_FORMAT],
+    [IDENTITY_ITEMS.workbookId, identity.workbookId],
+    [IDENTITY_ITEMS.revision, identity.revision],
+    [IDENTITY_ITEMS.sha256, options.workbookSha256 ?? 'not computed'],
+    [IDENTITY_ITEMS.exportedAt, options.exportedAt]
+  ];
+  const columns: ExportColumn[] = [
+    { header: 'Item', width: 24 },
+    { header: 'Value', width: 70 }
+  ];
+  return { ...sheet(SHEET_NAMES.identity, columns, rows.length, () => rows), hidden: true };
 }
 
 export function listsSheet(partyNames: readonly string[]): ExportSheet {

@@ -18,6 +18,7 @@ import {
   changeLogSheet,
   coverSheet,
   findingsSheet,
+  identitySheet,
   listsSheet,
   matrixSheet,
   modelSheet,
@@ -27,6 +28,7 @@ import { byPartySheet } from './export-model-by-party';
 
 export type {
   ExportCell,
+  ExportIdentity,
   ExportListName,
   ExportModel,
   ExportOptions,
@@ -34,7 +36,7 @@ export type {
   ExportSheet
 } from './export-model-cells';
 export { RACI_HEADERS, SHEET_NAMES, layerColumns } from './export-model-cells';
-export { COVER_EXPORT_ITEMS, coverSheet, raciSheet } from './export-model-sheets';
+export { COVER_EXPORT_ITEMS, IDENTITY_FORMAT, IDENTITY_ITEMS, coverSheet, identitySheet, raciSheet } from './export-model-sheets';
 
 /** Document properties of the workbook exported from `report` with `options`. */
 export function exportProperties(report: Report, options: ExportOptions): ExportProperties {
@@ -62,6 +64,7 @@ export function buildExportModel(
 ): ExportModel {
   const partyNames = [...new Set(report.parties.map((p) => p.name))].filter((n) => n.length > 0);
   const layers = layerColumns(report);
+  const identity = identitySheet(options);
   return {
     properties: exportProperties(report, options),
     sheets: [
@@ -72,6 +75,7 @@ export function buildExportModel(
       byPartySheet(report, layers),
       findingsSheet(report, layers),
       changeLogSheet(changeLog),
+      ...(identity ? [identity] : []),
       listsSheet(partyNames)
     ],
     listRanges: {

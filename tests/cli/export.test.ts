@@ -58,16 +58,25 @@ beforeAll(async () => {
 
 describe('demarc export <wb> --out file.xlsx', () => {
   it('reports the path, sheets, rows and logical sha256', () => {
-    expect(result).toMatchObject({ path: join(dir, 'audit.xlsx'), format: 'xlsx', sheets: [...VISIBLE, 'Lists'] });
+    expect(result).toMatchObject({ path: join(dir, 'audit.xlsx'), format: 'xlsx', sheets: [...VISIBLE, 'Demarc', 'Lists'] });
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.assets.length).toBeGreaterThanOrEqual(10);
-    expect(sheetNames(book)).toEqual([...VISIBLE, 'Lists']);
+    expect(sheetNames(book)).toEqual([...VISIBLE, 'Demarc', 'Lists']);
     expect(book.getWorksheet('Lists')!.state).toBe('hidden');
+    // The identity an edited copy is recognised by when it comes back (docs/roundtrip.md).
+    const identity = book.getWorksheet('Demarc')!;
+    expect(identity.state).toBe('hidden');
+    expect(sheetRows(identity, 2).slice(1, 5)).toEqual([
+      ['Format', 'Demarc RACI export 1'],
+      ['Workbook id', expect.stringMatching(/^[0-9a-f-]{36}$/)],
+      ['Export revision', expect.any(Number)],
+      ['Logical-content SHA-256', result.sha256]
+    ]);
   });
 
   it('says exactly what demarc report --json says, for every asset × layer (RACI sheet)', () => {
-    const rows = sheetRows(book.getWorksheet('RACI')!, 10);
-    expect(rows[0]).toEqual(['Asset', 'Asset id', 'Layer', 'Responsibility', 'Overridden', 'Justification', 'R', 'A', 'C', 'I']);
+    const rows = sheetRows(book.getWorksheet('RACI')!, 11);
+    expect(rows[0]).toEqual(['Asset', 'Asset id', 'Layer', 'Responsibility', 'Overridden', 'Justification', 'R', 'A', 'C', 'I', 'Comments']);
     const byKey = new Map(rows.slice(1).map((r) => [`${String(r[1])}|${String(r[2])}`, r]));
     let checked = 0;
     for (const asset of report.assets) {
@@ -84,7 +93,8 @@ describe('demarc export <wb> --out file.xlsx', () => {
           joined(layer.R),
           joined(layer.A),
           joined(layer.C),
-          joined(layer.I)
+          joined(layer.I),
+          layer.note
         ]);
         checked += 1;
       }
@@ -211,7 +221,7 @@ describe('demarc export <wb> --out file.csv', () => {
     const bytes = readFileSync(csv.path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('"Asset","Asset id","Layer","Responsibility","Overridden","Justification","R","A","C","I"');
+    expect(text.split('\r\n')[0]).toBe('"Asset","Asset id","Layer","Responsibility","Overridden","Justification","R","A","C","I","Comments"');
     const records = parse(text, { relax_column_count: false }) as string[][];
     for (const record of records) for (const field of record) expect(isFormulaLike(field), field).toBe(false);
     const byKey = new Map(records.slice(1).map((r) => [`${r[1]}|${r[2]}`, r]));
@@ -226,7 +236,8 @@ describe('demarc export <wb> --out file.csv', () => {
           field(layer.R),
           field(layer.A),
           field(layer.C),
-          field(layer.I)
+          field(layer.I),
+          layer.note ?? ''
         ]);
         expect(r?.[0]).toBe(safeCellText(normaliseLineBreaks(asset.name)));
       }

@@ -72,7 +72,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
       io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       return EXIT.ok;
     }
-    const visible = result.sheets.filter((name) => name !== SHEET_NAMES.lists);
+    const visible = result.sheets.filter((name) => name !== SHEET_NAMES.lists && name !== SHEET_NAMES.identity);
     io.stdout(
       [
         `path: ${result.path}`,

@@ -6,8 +6,8 @@
  * Definition, so anyone can recompute it from the xlsx itself: SHA-256 (hex) of UTF-8 JSON lines.
  * For each sheet in workbook order (a sheet continued on "RACI (2)"... counts as one): a line
  * `[sheet name, [headers]]`, then one line per row, the JSON array of its cells (text, number, or
- * null when empty). The Cover's export rows (exported at, exported by, the change-log chain head, the hash itself) are
- * left out. Arrays of primitives have one JSON form, so the serialisation is stable.
+ * null when empty). The Cover's export rows (exported at, exported by, the change-log chain head, the hash itself)
+ * and the hidden identity sheet are left out. Arrays of primitives have one JSON form, so the serialisation is stable.
  *
  * It hashes the workbook's rows rather than the whole report because that is what an auditor holds
  * and can check, and because it is several times cheaper than a canonical dump of the report.
@@ -34,6 +34,8 @@ export function modelContentHash(model: ExportModel): string {
     lines.length = 0;
   };
   for (const sheet of model.sheets) {
+    // The identity sheet describes the export (and carries this hash), like the Cover's export rows.
+    if (sheet.name === SHEET_NAMES.identity) continue;
     lines.push(JSON.stringify([sheet.name, sheet.columns.map((c) => c.header)]));
     const isCover = sheet.name === SHEET_NAMES.cover;
     for (const row of sheet.rows()) {

@@ -9,8 +9,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { SHEET_NAMES, buildExportModel, coverSheet, exportProperties } from '@core/export-model';
-import type { ExportModel, ExportSheet } from '@core/export-model';
+import { SHEET_NAMES, buildExportModel, coverSheet, exportProperties, identitySheet } from '@core/export-model';
+import type { ExportIdentity, ExportModel, ExportSheet } from '@core/export-model';
 import type { ChangeLogEntry } from '@shared/domain';
 import type { Report } from '@shared/report';
 import { writeFileAtomically } from './atomic-file';
@@ -33,6 +33,8 @@ export interface WriteXlsxOptions {
   exportedBy: string;
   /** The change log's chain head, printed on the Cover. */
   changeLogChainHead?: string | null;
+  /** The workbook id and revision, written on the hidden identity sheet (absent: no such sheet). */
+  identity?: ExportIdentity;
   /** Data rows written so far, of the total. Called every few hundred rows and once at the end. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the export; no file appears at `path` and the temp file is removed. */
@@ -165,15 +167,17 @@ export async function writeXlsx(
   opts: WriteXlsxOptions
 ): Promise<WriteXlsxResult> {
   opts.signal?.throwIfAborted();
-  const options = { exportedAt: opts.exportedAt, exportedBy: opts.exportedBy, changeLogChainHead: opts.changeLogChainHead ?? null };
+  const options = { exportedAt: opts.exportedAt, exportedBy: opts.exportedBy, changeLogChainHead: opts.changeLogChainHead ?? null, ...(opts.identity ? { identity: opts.identity } : {}) };
   const draft = buildExportModel(report, changeLog, options);
   const contentSha256 = modelContentHash(draft);
-  // The Cover shows the hash of everything else: rebuilt (cheaply) once the hash is known.
-  const cover = coverSheet(report, changeLog, { ...options, workbookSha256: contentSha256 });
+  // The Cover and the identity sheet show the hash of everything else: rebuilt (cheaply) once it is known.
+  const hashed = { ...options, workbookSha256: contentSha256 };
+  const cover = coverSheet(report, changeLog, hashed);
+  const identity = identitySheet(hashed);
   const model: ExportModel = {
     ...draft,
-    properties: exportProperties(report, { ...options, workbookSha256: contentSha256 }),
-    sheets: draft.sheets.map((sheet) => (sheet.name === cover.name ? cover : sheet))
+    properties: exportProperties(report, hashed),
+    sheets: draft.sheets.map((sheet) => (sheet.name === cover.name ? cover : sheet.name === identity?.name ? identity : sheet))
   };
   let written: { sheets: string[]; rows: number } = { sheets: [], rows: 0 };
   const file = await writeFileAtomically(opts.path, opts.signal, async (sink) => {

@@ -19,8 +19,8 @@ import { writeXlsx } from '../export/xlsx-writer';
 import { modelsInUse } from '@core/export-model-cells';
 import { changeLogChainHead } from './change-log-head';
 import { picturePng } from './picture';
-import { listChanges } from '../store/repos/change-log';
-import { readSettings } from '../store/repos/meta';
+import { lastChangeId, listChanges } from '../store/repos/change-log';
+import { META_KEYS, readMeta, readSettings } from '../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { workbookReport } from './report';
 
@@ -112,6 +112,7 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
         exportedAt,
         exportedBy,
         changeLogChainHead: changeLogChainHead(wb),
+        identity: { workbookId: readMeta(wb.db).get(META_KEYS.workbookId) ?? '', revision: lastChangeId(wb.db) },
         coverPictures,
         onProgress,
         ...(signal ? { signal } : {}),

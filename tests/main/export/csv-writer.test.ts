@@ -33,7 +33,7 @@ describe('writeRaciCsv', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\r|\n/);
     expect(
       text.startsWith(
-        '"Asset","Asset id","Layer","Responsibility","Overridden","Justification","R","A","C","I"\r\n'
+        '"Asset","Asset id","Layer","Responsibility","Overridden","Justification","R","A","C","I","Comments"\r\n'
       )
     ).toBe(true);
     const rows = (parse(text) as string[][]).slice(1);
@@ -49,7 +49,8 @@ describe('writeRaciCsv', () => {
           l.R.join('; '),
           l.A.join('; '),
           l.C.join('; '),
-          l.I.join('; ')
+          l.I.join('; '),
+          l.note ?? ''
         ])
       )
     );

@@ -68,7 +68,8 @@ describe('buildExportModel', () => {
       'Identity team',
       'Jane Doe',
       'Network team; Émilie Ölund',
-      'Service desk'
+      'Service desk',
+      null
     ]);
     const layer = report.assets[1]!.layers[5]!;
     expect(raci[15]).toEqual([
@@ -80,6 +81,7 @@ describe('buildExportModel', () => {
       'Firewall run by us per contract',
       layer.R.join('; '),
       layer.A.join('; '),
+      null,
       null,
       null
     ]);

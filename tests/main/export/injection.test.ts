@@ -123,7 +123,8 @@ describe('formula injection', () => {
         'R',
         'A',
         'C',
-        'I'
+        'I',
+        'Comments'
       ]);
       const rows = records.slice(1);
       expect(rows).toHaveLength(payloads.length * 10);

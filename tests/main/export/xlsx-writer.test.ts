@@ -65,7 +65,8 @@ describe('writeXlsx read back with exceljs', () => {
       'R',
       'A',
       'C',
-      'I'
+      'I',
+      'Comments'
     ]);
     expect(sheetRows(sheet('Findings'))[0]).toEqual([
       'Code',
@@ -124,7 +125,8 @@ describe('writeXlsx read back with exceljs', () => {
           join(l.R),
           join(l.A),
           join(l.C),
-          join(l.I)
+          join(l.I),
+          l.note
         ];
       })
     );
@@ -244,7 +246,7 @@ describe('writeXlsx read back with exceljs', () => {
       });
       expect(ws.getRow(1).getCell(1).font).toMatchObject({ bold: true });
     }
-    expect(sheet('RACI').autoFilter).toBe('A1:J231');
+    expect(sheet('RACI').autoFilter).toBe('A1:K231');
     expect(sheet('Matrix').views[0]).toMatchObject({ xSplit: 1, ySplit: 1 });
     expect(sheet('RACI').getColumn(6).width).toBe(40);
     expect(sheet('Change log').getRow(2).getCell(6).alignment).toMatchObject({ wrapText: true });

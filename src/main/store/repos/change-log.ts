@@ -105,3 +105,14 @@ export function lastChangeAt(db: Db): string | null {
 export function countChanges(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
 }
+
+/** The id of the latest change-log entry (0 when there is none): the workbook's revision. */
+export function lastChangeId(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) AS id FROM change_log').get() as { id: number }).id;
+}
+
+/** Entries written after the entry `afterId`, oldest first (what changed since an export). */
+export function changesAfter(db: Db, afterId: number): ChangeLogEntry[] {
+  const rows = db.prepare('SELECT * FROM change_log WHERE id > ? ORDER BY id').all(afterId) as ChangeRow[];
+  return rows.map(toEntry);
+}
