@@ -7,6 +7,7 @@
 import type { Touched } from '@shared/contract/events';
 import { Engine } from './engine/engine';
 import type { PreparedImport } from './import/import-service';
+import type { PreparedRoundTrip } from './services/roundtrip';
 import { History } from './services/history';
 import { closeWorkbookFile, type Db, type OpenedWorkbook } from './store/workbook-file';
 
@@ -20,6 +21,8 @@ export class OpenWorkbook {
   readonly history = new History();
   /** Import previews by token, so an apply writes exactly what was previewed. */
   readonly importPreviews = new Map<string, PreparedImport>();
+  /** Reviews of edited exports by token, so an apply writes exactly what was reviewed. */
+  readonly roundTripPreviews = new Map<string, PreparedRoundTrip>();
   private readonly writeListeners = new Set<(touched: Touched) => void>();
 
   constructor(opened: OpenedWorkbook) {
@@ -45,6 +48,7 @@ export class OpenWorkbook {
   close(): void {
     this.engine.drop();
     this.importPreviews.clear();
+    this.roundTripPreviews.clear();
     this.writeListeners.clear();
     closeWorkbookFile(this.db);
   }

@@ -10,11 +10,13 @@ import {
   type ImportFormat
 } from '@shared/import';
 import { EXIT, UsageError, type CliIo } from '../io';
+import { ROUND_TRIP_HELP, parseRoundTripFlags, runRoundTripImport } from './roundtrip-import';
 import { withWorkbook } from './workbook-arg';
 
 const FORMAT_LIST = IMPORT_FORMATS.map((f) => `    ${f.padEnd(20)} ${IMPORT_FORMAT_LABELS[f]}`).join('\n');
 
 export const IMPORT_HELP = `Usage: demarc import <file.demarc> <inventory-file...> [--format F] [--encoding E] [--map field=column ...] [--dry-run] [--json]
+       demarc import <file.demarc> <edited-export.xlsx|.csv> [--dry-run] [--accept all|none] [--on-conflict sheet|workbook|fail] [--json]
 
 Imports an asset inventory: all or nothing. Rows listing the same asset merge into one; a re-import
 updates what changed, never a service model chosen by hand, owners, reviews, RACI or overrides, and
@@ -27,7 +29,9 @@ ${FORMAT_LIST}
                     ${MAPPABLE_FIELDS.join(', ')}
   --sheet NAME      xlsx: the sheet to read (default: the first)
   --dry-run         show what would change and write nothing
-  --json            machine-readable output`;
+  --json            machine-readable output
+
+${ROUND_TRIP_HELP}`;
 
 function parseMapping(pairs: readonly string[]): ColumnMapping | undefined {
   if (pairs.length === 0) return undefined;
@@ -81,7 +85,11 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       map: { type: 'string', multiple: true },
       sheet: { type: 'string' },
       'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' }
+      json: { type: 'boolean' },
+      accept: { type: 'string' },
+      'on-conflict': { type: 'string' },
+      'any-workbook': { type: 'boolean' },
+      'create-parties': { type: 'boolean' }
     },
     allowPositionals: true,
     strict: true
@@ -92,7 +100,14 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`demarc import: --format: "${values.format}" is not a format; use one of ${IMPORT_FORMATS.join(', ')}`);
   }
   const mapping = parseMapping(values.map ?? []);
+  const roundTrip = parseRoundTripFlags(values);
   return withWorkbook('import', workbook, io, async (cli) => {
+    // Demarc's own export, edited and brought back, is reviewed as changes, not read as an inventory.
+    const [only] = files;
+    if (files.length === 1 && only !== undefined && values.format === undefined && /\.(xlsx|csv)$/i.test(only)) {
+      const detected = await cli.call('roundtrip.detect', { path: cli.path(only) });
+      if (detected.isExport) return runRoundTripImport(cli, cli.path(only), roundTrip, io);
+    }
     const request = {
       paths: files.map((f) => cli.path(f)),
       ...(values.format ? { format: values.format as ImportFormat } : {}),

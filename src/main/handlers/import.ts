@@ -1,5 +1,7 @@
 /** The import methods: preview (native dialog when no paths), apply, cancel; progress as events. */
+import { basename } from 'node:path';
 import type { importMethods } from '@shared/contract/import';
+import { DemarcError } from '@shared/errors';
 import type { Handlers } from '../router';
 import type { RouterContext } from '../router-context';
 import {
@@ -10,6 +12,7 @@ import {
   type ImportRequest,
   type ImportRunOptions
 } from '../import/import-service';
+import { detectRoundTrip } from '../services/roundtrip';
 
 type ImportHandlers = Pick<Handlers, keyof typeof importMethods>;
 
@@ -42,6 +45,11 @@ export const importHandlers: ImportHandlers = {
     const wb = ctx.session.require();
     const paths = input.paths !== undefined ? input.paths.map((path) => ctx.files.require(path, 'read')) : await ctx.dialogs.chooseImportFiles();
     if (paths.length === 0) return null;
+    const [only] = paths;
+    if (paths.length === 1 && only !== undefined && input.format === undefined && /\.(xlsx|csv)$/i.test(only) && (await detectRoundTrip(wb, only)).isExport) {
+      // Demarc's own export, edited and brought back: the renderer opens Review changes on it.
+      throw new DemarcError('INVALID_INPUT', `${basename(only)} is a RACI workbook Demarc exported: its changes are reviewed, not imported as an inventory.`, { roundTripPath: only });
+    }
     return withCancel(ctx, null, (options) => previewImport(wb, requestOf(input, paths), options));
   },
   'import.apply': async (input, ctx) => {

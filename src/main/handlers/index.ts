@@ -3,6 +3,7 @@ import { engineHandlers } from './engine';
 import { importHandlers } from './import';
 import { exportHandlers } from './export';
 import { pictureHandlers } from './picture';
+import { roundTripHandlers } from './roundtrip';
 import { frameworkHandlers } from './frameworks';
 import { workbookHandlers } from './workbook';
 import { auditHandlers } from './audit';
@@ -13,6 +14,7 @@ export const HANDLERS: Handlers = {
   ...engineHandlers,
   ...exportHandlers,
   ...importHandlers,
+  ...roundTripHandlers,
   ...pictureHandlers,
   ...frameworkHandlers,
   ...auditHandlers

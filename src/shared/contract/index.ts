@@ -8,6 +8,7 @@ import { engineMethods, type EngineOutputs } from './engine';
 import { importMethods, type ImportOutputs } from './import';
 import { exportMethods, type ExportOutputs } from './export';
 import { pictureMethods, type PictureOutputs } from './picture';
+import { roundTripMethods, type RoundTripOutputs } from './roundtrip';
 import { frameworkMethods, type FrameworkOutputs } from './frameworks';
 import { workbookMethods, type WorkbookOutputs } from './workbook';
 import { auditMethods, type AuditOutputs } from './audit';
@@ -18,6 +19,7 @@ export const METHODS = {
   ...engineMethods,
   ...exportMethods,
   ...importMethods,
+  ...roundTripMethods,
   ...pictureMethods,
   ...frameworkMethods,
   ...auditMethods
@@ -27,7 +29,7 @@ export type MethodName = keyof typeof METHODS;
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
 
-export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs;
+export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs;
 
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;

@@ -1,0 +1,149 @@
+/**
+ * Reads an edited RACI export back with exceljs's streaming reader (a million RACI rows never sit
+ * in memory as a workbook): the hidden identity sheet, then every row of the RACI sheets (and
+ * their continuations "RACI (2)"...) and of the Matrix, handed to the caller as plain cells. What
+ * the cells mean is the core's business (core/roundtrip); this file only knows the file format.
+ * Formulas are never evaluated: a formula cell comes with its cached value and is marked.
+ */
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { IDENTITY_FORMAT, IDENTITY_ITEMS, SHEET_NAMES } from '@core/export-model';
+import type { ReadCell, ReadRow } from '@core/roundtrip/sheet-cells';
+import type { RoundTripIdentity } from '@shared/contract/roundtrip';
+
+/** Which table a sheet holds: the RACI (base name or continuation) or the Matrix. */
+export type RoundTripTable = 'raci' | 'matrix';
+
+export interface RoundTripSheetHandler {
+  /** The header row (row 1) of a RACI or Matrix sheet; null when row 1 is empty or gone. */
+  header(table: RoundTripTable, sheet: string, cells: readonly (ReadCell | undefined)[] | null): void;
+  row(table: RoundTripTable, row: ReadRow): void;
+}
+
+/** Options of the streaming reader: values only; styles are needed to tell a date from a number. */
+const READER_OPTIONS = {
+  sharedStrings: 'cache',
+  hyperlinks: 'ignore',
+  styles: 'cache',
+  worksheets: 'emit',
+  entries: 'ignore'
+} as const;
+
+const continuation = (base: string) => new RegExp(`^${base.replace(/[()]/g, '\\$&')}( \\(\\d+\\))?$`);
+const RACI_SHEET = continuation(SHEET_NAMES.raci);
+const MATRIX_SHEET = continuation(SHEET_NAMES.matrix);
+
+function tableOf(name: string): RoundTripTable | null {
+  if (RACI_SHEET.test(name)) return 'raci';
+  if (MATRIX_SHEET.test(name)) return 'matrix';
+  return null;
+}
+
+function plain(value: unknown): ReadCell['value'] {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; error?: string };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if (typeof v.text === 'string') return v.text;
+    if (typeof v.error === 'string') return v.error;
+  }
+  return null;
+}
+
+/** One exceljs cell value as a ReadCell (undefined when the cell is empty). */
+export function readCell(value: unknown): ReadCell | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    const v = value as { formula?: string; sharedFormula?: string; result?: unknown };
+    const formula = v.formula ?? v.sharedFormula;
+    if (typeof formula === 'string') return { value: plain(v.result), formula };
+  }
+  const cell: ReadCell = { value: plain(value) };
+  if (value instanceof Date) cell.date = true;
+  return cell.value === null || cell.value === '' ? undefined : cell;
+}
+
+function cellsOf(values: unknown): (ReadCell | undefined)[] {
+  const list = Array.isArray(values) ? (values as unknown[]) : [];
+  return list.map((v) => readCell(v));
+}
+
+/** The identity rows (label → value) of the hidden sheet, as a RoundTripIdentity when complete. */
+function identityOf(items: Map<string, ReadCell['value']>): RoundTripIdentity | null {
+  if (items.get(IDENTITY_ITEMS.format) !== IDENTITY_FORMAT) return null;
+  const workbookId = items.get(IDENTITY_ITEMS.workbookId);
+  const revision = items.get(IDENTITY_ITEMS.revision);
+  const sha256 = items.get(IDENTITY_ITEMS.sha256);
+  const exportedAt = items.get(IDENTITY_ITEMS.exportedAt);
+  const revisionNumber = typeof revision === 'number' ? revision : Number(revision);
+  if (typeof workbookId !== 'string' || !Number.isInteger(revisionNumber)) return null;
+  return { workbookId, revision: revisionNumber, sha256: String(sha256 ?? ''), exportedAt: String(exportedAt ?? '') };
+}
+
+export interface XlsxReadResult {
+  identity: RoundTripIdentity | null;
+  sheets: string[];
+}
+
+/**
+ * Streams the workbook in `input`, calling `handler` for the header and data rows of each RACI and
+ * Matrix sheet, and answers the identity found on the hidden sheet (null when there is none).
+ * `onRows` is told the rows read so far (for progress and to yield to other work).
+ */
+export async function readRoundTripXlsx(
+  input: Readable,
+  handler: RoundTripSheetHandler,
+  onRows?: (rows: number) => Promise<void> | void
+): Promise<XlsxReadResult> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, READER_OPTIONS);
+  const identityItems = new Map<string, ReadCell['value']>();
+  const sheets: string[] = [];
+  let rows = 0;
+  for await (const worksheet of reader) {
+    const name = (worksheet as unknown as { name?: string }).name ?? '';
+    sheets.push(name);
+    const table = tableOf(name);
+    let sawHeader = false;
+    for await (const row of worksheet) {
+      if (name === SHEET_NAMES.identity) {
+        const [label, value] = cellsOf(row.values).slice(1, 3);
+        if (typeof label?.value === 'string') identityItems.set(label.value, value?.value ?? null);
+        continue;
+      }
+      if (table === null) continue;
+      if (!sawHeader) {
+        sawHeader = true;
+        handler.header(table, name, row.number === 1 ? cellsOf(row.values) : null);
+        if (row.number === 1) continue;
+      }
+      handler.row(table, { sheet: name, row: row.number, cells: cellsOf(row.values) });
+      rows += 1;
+      if (rows % 5000 === 0) await onRows?.(rows);
+    }
+    if (table !== null && !sawHeader) handler.header(table, name, null);
+  }
+  await onRows?.(rows);
+  return { identity: identityOf(identityItems), sheets };
+}
+
+/**
+ * The Demarc export identity of an xlsx, or null. A workbook without an identity sheet is known
+ * from its sheet list at the first sheet, so an inventory is not read through.
+ */
+export async function readRoundTripIdentity(input: Readable): Promise<RoundTripIdentity | null> {
+  const items = new Map<string, ReadCell['value']>();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { ...READER_OPTIONS, styles: 'ignore' });
+  for await (const worksheet of reader) {
+    const listed = (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model?.sheets;
+    if (listed && !listed.some((sheet) => sheet.name === SHEET_NAMES.identity)) return null;
+    const name = (worksheet as unknown as { name?: string }).name ?? '';
+    for await (const row of worksheet) {
+      if (name !== SHEET_NAMES.identity) continue;
+      const [label, value] = cellsOf(row.values).slice(1, 3);
+      if (typeof label?.value === 'string') items.set(label.value, value?.value ?? null);
+    }
+  }
+  return identityOf(items);
+}

@@ -1,0 +1,247 @@
+/**
+ * The round trip: an edited RACI export comes back. The preview reads it (streaming), diffs it
+ * against the workbook as it is, marks conflicts with what Demarc changed since the export, and
+ * keeps the result under a token; the apply writes the accepted changes as one edit — one
+ * transaction, one change-log entry naming the file and its SHA-256, one undo step — or nothing.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { RoundTripDiffer, type PlannedChange } from '@core/roundtrip/roundtrip-diff';
+import { MATRIX_READ, RACI_READ, locateColumns, type ColumnsOf } from '@core/roundtrip/sheet-cells';
+import type { ParsedInput } from '@shared/contract';
+import type { RoundTripDetection, RoundTripIdentity, RoundTripPreview, RoundTripProblem, RoundTripResult } from '@shared/contract/roundtrip';
+import { DemarcError } from '@shared/errors';
+import { readRoundTripIdentity, readRoundTripXlsx, type RoundTripSheetHandler } from '../export/xlsx-roundtrip-reader';
+import { readRaciCsv } from '../import/raci-csv-reader';
+import { changesAfter, lastChangeId } from '../store/repos/change-log';
+import { META_KEYS, readMeta } from '../store/repos/meta';
+import type { OpenWorkbook, ServiceContext } from './context';
+import { writeEdit } from './history';
+import { workbookReport } from './report';
+import { groupChanges, sinceExport } from './roundtrip-review';
+import { planRoundTrip } from './roundtrip-plan';
+import { actorOf } from './write';
+
+/** A preview waiting for its apply (kept by the OpenWorkbook, by token). */
+export interface PreparedRoundTrip {
+  fileName: string;
+  fileSha256: string;
+  /** The workbook's revision when the preview was made: an apply after another write is refused. */
+  revision: number;
+  changes: PlannedChange[];
+}
+
+const KEPT_PREVIEWS = 3;
+
+async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error);
+    throw new DemarcError('NOT_FOUND', `${path}: ${reason}`);
+  }
+}
+
+const isZip = (bytes: Buffer): boolean => bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
+
+function workbookIdentity(wb: OpenWorkbook): { workbookId: string; revision: number } {
+  return { workbookId: readMeta(wb.db).get(META_KEYS.workbookId) ?? '', revision: lastChangeId(wb.db) };
+}
+
+/** Whether `path` is a Demarc RACI export, and of this workbook. */
+export async function detectRoundTrip(wb: OpenWorkbook, path: string): Promise<RoundTripDetection> {
+  const bytes = await readBytes(path);
+  if (!isZip(bytes)) {
+    const csv = /\.(csv|txt|tsv)$/i.test(path) ? await readRaciCsv(bytes, basename(path), null) : null;
+    return { isExport: csv?.recognised ?? false, identity: null, sameWorkbook: null };
+  }
+  let identity: RoundTripIdentity | null = null;
+  try {
+    identity = await readRoundTripIdentity(Readable.from([bytes]));
+  } catch {
+    identity = null;
+  }
+  return { isExport: identity !== null, identity, sameWorkbook: identity === null ? null : identity.workbookId === workbookIdentity(wb).workbookId };
+}
+
+export interface RoundTripRunOptions {
+  signal?: AbortSignal;
+  onRows?: (rows: number) => void;
+}
+
+/** Collects header problems and each sheet's columns, and feeds the rows to the differ. */
+function sheetSink(differ: RoundTripDiffer): { handler: RoundTripSheetHandler; problems: RoundTripProblem[]; raciSheets: () => number } {
+  const problems: RoundTripProblem[] = [];
+  const raci = new Map<string, ColumnsOf<typeof RACI_READ>>();
+  const matrix = new Map<string, ColumnsOf<typeof MATRIX_READ>>();
+  const handler: RoundTripSheetHandler = {
+    header(table, sheet, cells) {
+      const located =
+        cells === null
+          ? { problem: `${sheet}!1: the header row is missing (a row of headers was deleted, merged or moved).` }
+          : table === 'raci'
+            ? locateColumns(sheet, RACI_READ, cells)
+            : locateColumns(sheet, MATRIX_READ, cells);
+      if ('problem' in located) problems.push({ cell: `${sheet}!1`, message: located.problem });
+      else if (table === 'raci') raci.set(sheet, located.columns as ColumnsOf<typeof RACI_READ>);
+      else matrix.set(sheet, located.columns as ColumnsOf<typeof MATRIX_READ>);
+    },
+    row(table, row) {
+      if (table === 'raci') {
+        const at = raci.get(row.sheet);
+        if (at) differ.raciRow(row, at);
+      } else {
+        const at = matrix.get(row.sheet);
+        if (at) differ.matrixRow(row, at);
+      }
+    }
+  };
+  return { handler, problems, raciSheets: () => raci.size };
+}
+
+/** Reads an edited export (xlsx, or the RACI CSV) and answers its diff against the open workbook; writes nothing. */
+export async function previewRoundTrip(
+  wb: OpenWorkbook,
+  ctx: ServiceContext,
+  input: Omit<ParsedInput<'roundtrip.preview'>, 'path'> & { path: string },
+  options: RoundTripRunOptions = {}
+): Promise<RoundTripPreview> {
+  const bytes = await readBytes(input.path);
+  const fileName = basename(input.path);
+  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+  const differ = new RoundTripDiffer(workbookReport(wb, ctx), { createParties: input.createParties });
+  const sink = sheetSink(differ);
+  const onRows = async (rows: number) => {
+    options.onRows?.(rows);
+    await new Promise((resolve) => setImmediate(resolve));
+    options.signal?.throwIfAborted();
+  };
+  const workbook = workbookIdentity(wb);
+  const format = isZip(bytes) ? 'xlsx' : 'csv';
+  const warnings: string[] = [];
+  let identity: RoundTripIdentity | null = null;
+  try {
+    if (format === 'xlsx') {
+      identity = (await readRoundTripXlsx(Readable.from([bytes]), sink.handler, onRows)).identity;
+    } else {
+      const csv = await readRaciCsv(bytes, fileName, sink.handler, onRows);
+      if (!csv.recognised) {
+        throw new DemarcError('BAD_FILE', `${fileName} is not a RACI table Demarc exported: its header row does not name the RACI columns (${Object.values(RACI_READ).join(', ')}).`);
+      }
+      warnings.push(
+        `${fileName} is a CSV (${csv.encoding}, delimiter ${JSON.stringify(csv.delimiter)}): it cannot say which workbook or revision it came from, so it is compared with this workbook as it is now, by asset id, and changes made in Demarc since the export cannot be told apart. Owners and service models are not in the CSV.`,
+        ...csv.warnings
+      );
+    }
+  } catch (error) {
+    if (error instanceof DemarcError) throw error;
+    if (options.signal?.aborted) throw new DemarcError('CANCELLED', 'Reading the edited export was cancelled; nothing was written.');
+    throw new DemarcError('BAD_FILE', `${fileName} could not be read as ${format === 'xlsx' ? 'an xlsx workbook' : 'a CSV'}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (format === 'xlsx' && identity === null) {
+    throw new DemarcError('BAD_FILE', `${fileName} is not a Demarc RACI export: it has no hidden "Demarc" sheet with the export's identity. To import an inventory, choose it in File › Import as an inventory.`);
+  }
+  if (identity !== null && identity.workbookId !== workbook.workbookId && !input.anyWorkbook) {
+    throw new DemarcError(
+      'BAD_FILE',
+      `${fileName} was exported from another workbook (id ${identity.workbookId}; this one is ${workbook.workbookId}). Nothing was read into this workbook. To apply it by asset id anyway, insist (--any-workbook).`
+    );
+  }
+  const headerProblems = sink.problems;
+  if (format === 'xlsx' && sink.raciSheets() === 0 && !headerProblems.some((p) => p.cell.startsWith('RACI'))) {
+    headerProblems.push({ cell: 'RACI!1', message: `${fileName} has no RACI sheet (it was renamed or deleted): name it "RACI" again.` });
+  }
+  const exportRevision = identity?.revision ?? workbook.revision;
+  const since = sinceExport(changesAfter(wb.db, exportRevision), exportRevision, workbook.revision);
+  const changes = differ.changes.map((change) => {
+    const changedBy = since.byAsset.get(change.assetId);
+    return changedBy ? { ...change, conflict: { atExport: null, inDemarc: change.before, inSheet: change.after, changedBy } } : change;
+  });
+  const token = randomUUID();
+  wb.roundTripPreviews.set(token, { fileName, fileSha256, revision: workbook.revision, changes });
+  for (const key of [...wb.roundTripPreviews.keys()].slice(0, -KEPT_PREVIEWS)) wb.roundTripPreviews.delete(key);
+  const errors = [...headerProblems, ...differ.errors];
+  const groups = groupChanges(changes);
+  const newParties = [...differ.newParties.values()];
+  return {
+    token,
+    path: input.path,
+    fileName,
+    fileSha256,
+    format,
+    identity,
+    workbook,
+    revisionMoved: exportRevision !== workbook.revision,
+    counts: {
+      rows: differ.rows,
+      changes: changes.length,
+      assets: groups.length,
+      conflicts: changes.filter((c) => c.conflict !== null).length,
+      apart: differ.apart.length,
+      errors: errors.length,
+      newParties: newParties.length
+    },
+    groups,
+    apart: differ.apart,
+    errors,
+    warnings: [...warnings, ...since.warnings],
+    newParties,
+    canApply: errors.length === 0
+  };
+}
+
+/** Applies a preview's accepted changes as one undoable edit; refuses as a whole, writing nothing. */
+export function applyRoundTrip(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'roundtrip.apply'>): RoundTripResult {
+  const prepared = wb.roundTripPreviews.get(input.token);
+  if (prepared === undefined) throw new DemarcError('NOT_FOUND', 'This review is no longer open: read the edited file again.');
+  if (lastChangeId(wb.db) !== prepared.revision) {
+    throw new DemarcError('RULE_VIOLATION', `The workbook changed after ${prepared.fileName} was reviewed: review it again, so nothing is applied over a change you have not seen.`);
+  }
+  const rejected = new Set(input.reject);
+  const open: PlannedChange[] = [];
+  const accepted = prepared.changes.filter((change) => {
+    if (rejected.has(change.id)) return false;
+    if (change.conflict === null) return true;
+    const choice = input.resolve[change.id] ?? input.onConflict;
+    if (choice === undefined) open.push(change);
+    return choice === 'sheet';
+  });
+  if (open.length > 0) {
+    throw new DemarcError(
+      'RULE_VIOLATION',
+      `${open.length} conflict${open.length === 1 ? '' : 's'} left open (changed in the sheet and, since the export, in Demarc): ${open.slice(0, 5).map((c) => `${c.cell} (${c.assetName}, ${c.field})`).join('; ')}${open.length > 5 ? '…' : ''}. Keep the sheet's or the workbook's value for each; nothing was written.`,
+      { conflicts: open.map((c) => c.id) }
+    );
+  }
+  const skipped = prepared.changes.length - accepted.length;
+  if (accepted.length === 0) return { applied: 0, rejected: skipped, summary: `Nothing applied from ${prepared.fileName}: every change was rejected.`, newParties: [] };
+  const state = wb.engine.state(ctx);
+  const at = ctx.clock();
+  const edit = planRoundTrip(state, accepted, actorOf(wb, ctx), at);
+  if (edit.problems.length > 0) {
+    throw new DemarcError('RULE_VIOLATION', `Refused: ${edit.problems.map((p) => p.message).join(' ')} Nothing was written.`, { problems: edit.problems });
+  }
+  const count = `${accepted.length} change${accepted.length === 1 ? '' : 's'}`;
+  const summary = `Applied ${count} on ${edit.assetIds.length} asset${edit.assetIds.length === 1 ? '' : 's'} from ${prepared.fileName} (SHA-256 ${prepared.fileSha256})`;
+  writeEdit(wb, ctx, {
+    action: 'roundtrip.apply',
+    entity: 'asset',
+    entityId: edit.assetIds.length === 1 ? String(edit.assetIds[0]) : null,
+    summary,
+    forward: edit.forward,
+    backward: edit.backward,
+    before: { file: prepared.fileName, sha256: prepared.fileSha256, ids: edit.assetIds },
+    after: {
+      file: prepared.fileName,
+      sha256: prepared.fileSha256,
+      changes: accepted.length,
+      ids: edit.assetIds,
+      cells: accepted.map((c) => ({ cell: c.cell, field: c.field, before: c.before, after: c.after }))
+    }
+  });
+  wb.roundTripPreviews.delete(input.token);
+  return { applied: accepted.length, rejected: skipped, summary, newParties: edit.createdParties.map((p) => p.name) };
+}
