@@ -13,8 +13,8 @@ const PHASE_LABELS: Record<string, string> = { reading: 'Reading…', classifyin
  * Import: the files (native dialog, or the paths given) → a preview of what changes → Apply with
  * progress and Cancel → a summary. Nothing is written before Apply, and Apply is all or nothing.
  */
-export function ImportDialog({ initial, note, onClose }: { initial: ReadChoice; note?: string; onClose: () => void }) {
-  const { state, progress, error, preview, apply, cancel, clearError } = useImport(onClose);
+export function ImportDialog({ initial, note, onClose, onRoundTrip }: { initial: ReadChoice; note?: string; onClose: () => void; onRoundTrip: (path: string) => void }) {
+  const { state, progress, error, preview, apply, cancel, clearError } = useImport(onClose, onRoundTrip);
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { onEvent } from '../../lib/api';
+import { ReviewChangesDialog } from '../roundtrip/ReviewChangesDialog';
 import { ImportDialog } from './ImportDialog';
 import type { ReadChoice } from './useImport';
 
@@ -9,11 +10,13 @@ const DROP_NOTE =
 /**
  * The "Import…" button, the native menu's Import command, and files dropped on the window: each
  * opens the import dialog. A dropped file's path comes from the preload (Electron's webUtils);
- * a file with no path on disk falls back to the native dialog, and the dialog says so.
+ * a file with no path on disk falls back to the native dialog, and the dialog says so. A file
+ * that is Demarc's own RACI export, edited and brought back, opens Review changes instead.
  */
 export function ImportLauncher({ disabled }: { disabled?: boolean }) {
   const [open, setOpen] = useState<{ initial: ReadChoice; note?: string; seq: number } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [review, setReview] = useState<{ path: string; seq: number } | null>(null);
 
   useEffect(
     () =>
@@ -62,7 +65,19 @@ export function ImportLauncher({ disabled }: { disabled?: boolean }) {
           Drop to import
         </div>
       )}
-      {open && <ImportDialog key={open.seq} initial={open.initial} {...(open.note ? { note: open.note } : {})} onClose={() => setOpen(null)} />}
+      {open && (
+        <ImportDialog
+          key={open.seq}
+          initial={open.initial}
+          {...(open.note ? { note: open.note } : {})}
+          onClose={() => setOpen(null)}
+          onRoundTrip={(path) => {
+            setOpen(null);
+            setReview({ path, seq: Date.now() });
+          }}
+        />
+      )}
+      {review && <ReviewChangesDialog key={review.seq} path={review.path} onClose={() => setReview(null)} />}
     </>
   );
 }

@@ -17,8 +17,17 @@ export interface ReadChoice {
   mapping?: ColumnMapping;
 }
 
-/** The import road for the dialog: preview (dialog or paths), re-preview, apply, cancel, progress. */
-export function useImport(onClosed: () => void) {
+/** The path in a refusal that says the file is Demarc's own export (main's import.preview). */
+function roundTripPath(e: unknown): string | null {
+  const path = e instanceof ApiError ? (e.details as { roundTripPath?: unknown } | undefined)?.roundTripPath : undefined;
+  return typeof path === 'string' ? path : null;
+}
+
+/**
+ * The import road for the dialog: preview (dialog or paths), re-preview, apply, cancel, progress.
+ * A file that is Demarc's own RACI export goes to `onRoundTrip` (the Review changes view) instead.
+ */
+export function useImport(onClosed: () => void, onRoundTrip: (path: string) => void) {
   const [state, setState] = useState<ImportStep>({ step: 'reading' });
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,11 +58,17 @@ export function useImport(onClosed: () => void) {
         }
         setState({ step: 'preview', preview: result });
       } catch (e) {
+        const exported = roundTripPath(e);
+        if (exported !== null) {
+          setState({ step: 'closed' });
+          onRoundTrip(exported);
+          return;
+        }
         setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
         setState((current) => (current.step === 'reading' ? { step: 'closed' } : current));
       }
     },
-    [onClosed]
+    [onClosed, onRoundTrip]
   );
 
   const apply = useCallback(
