@@ -94,6 +94,9 @@ export const SHEET_NAMES = {
   lists: 'Lists'
 } as const;
 
+/** Sheets a reader does not see (the identity and the drop-down lists): left out of what an export lists. */
+export const HIDDEN_SHEETS: ReadonlySet<string> = new Set([SHEET_NAMES.identity, SHEET_NAMES.lists]);
+
 /** Headers of the RACI table, shared by the RACI sheet and the CSV export. */
 export const RACI_HEADERS = [
   'Asset',

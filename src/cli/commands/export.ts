@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SHEET_NAMES } from '@core/export-model';
+import { HIDDEN_SHEETS } from '@core/export-model-cells';
 import type { ExportFormat } from '@shared/contract/export';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { runFrameworkExport } from './export-framework';
@@ -72,7 +72,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
       io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       return EXIT.ok;
     }
-    const visible = result.sheets.filter((name) => name !== SHEET_NAMES.lists && name !== SHEET_NAMES.identity);
+    const visible = result.sheets.filter((name) => !HIDDEN_SHEETS.has(name));
     io.stdout(
       [
         `path: ${result.path}`,

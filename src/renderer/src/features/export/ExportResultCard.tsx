@@ -1,8 +1,9 @@
+import { HIDDEN_SHEETS } from '@core/export-model-cells';
 import type { ExportResult } from '@shared/contract/export';
 
 /** Where the file went, what it holds, and a way to it in the file manager. */
 export function ExportResultCard({ result, onShowInFolder }: { result: ExportResult; onShowInFolder: (path: string) => void }) {
-  const sheets = result.sheets.filter((name) => name !== 'Lists');
+  const sheets = result.sheets.filter((name) => !HIDDEN_SHEETS.has(name));
   return (
     <section className="export-result" aria-labelledby="export-result-title" aria-live="polite">
       <h3 id="export-result-title">Exported</h3>
