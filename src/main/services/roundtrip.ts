@@ -147,7 +147,8 @@ export async function previewRoundTrip(
   if (identity !== null && identity.workbookId !== workbook.workbookId && !input.anyWorkbook) {
     throw new DemarcError(
       'BAD_FILE',
-      `${fileName} was exported from another workbook (id ${identity.workbookId}; this one is ${workbook.workbookId}). Nothing was read into this workbook. To apply it by asset id anyway, insist (--any-workbook).`
+      `${fileName} was exported from another workbook (id ${identity.workbookId}; this one is ${workbook.workbookId}). Nothing was read into this workbook. To apply it by asset id anyway, insist (--any-workbook).`,
+      { otherWorkbook: identity.workbookId }
     );
   }
   const headerProblems = sink.problems;

@@ -222,4 +222,33 @@ describe('round trip through the services', () => {
     expect(layerOf(t.wb, t.ctx, t.ids[0]!, 0).names.C).toEqual(['Zoë Ops']);
     t.close();
   });
+
+  it('creates the names that are no party, in the same step, when the user chooses it (undo removes them)', async () => {
+    const t = seeded();
+    const dir = tempDir();
+    const exported = join(dir, 'raci.xlsx');
+    await exportWorkbook(t.wb, t.ctx, { format: 'xlsx', path: exported, exportedAt: 'last-change' });
+    const layer = layerOf(t.wb, t.ctx, t.ids[0]!, 0);
+    const edited = join(dir, 'new-names.xlsx');
+    await editExport(exported, edited, [
+      { sheet: 'RACI', assetId: t.ids[0]!, layer: layer.title, header: 'C', value: 'dana quinn; Bob Chen' },
+      // The spelling first read (the Matrix comes before the RACI sheet) names the new party.
+      { sheet: 'Matrix', assetId: t.ids[1]!, header: 'Owner', value: 'Dana Quinn' }
+    ]);
+    const refused = await previewRoundTrip(t.wb, t.ctx, { path: edited, anyWorkbook: false, createParties: false });
+    expect(refused.canApply).toBe(false);
+    const preview = await previewRoundTrip(t.wb, t.ctx, { path: edited, anyWorkbook: false, createParties: true });
+    expect(preview.errors).toEqual([]);
+    expect(preview.newParties).toEqual(['Dana Quinn']);
+    const parties = () => (t.wb.db.prepare('SELECT count(*) AS n FROM parties').get() as { n: number }).n;
+    const before = parties();
+    applyRoundTrip(t.wb, t.ctx, { token: preview.token, reject: [], resolve: {} });
+    expect(parties()).toBe(before + 1);
+    expect(layerOf(t.wb, t.ctx, t.ids[0]!, 0).names.C).toEqual(['Bob Chen', 'Dana Quinn']);
+    expect(assetDetail(t.wb, t.ctx, t.ids[1]!).asset.ownerPartyId).toBe((t.wb.db.prepare("SELECT id FROM parties WHERE name = 'Dana Quinn'").get() as { id: number }).id);
+    undo(t.wb, t.ctx);
+    expect(parties()).toBe(before);
+    expect(layerOf(t.wb, t.ctx, t.ids[0]!, 0).names.C).toEqual([]);
+    t.close();
+  });
 });

@@ -14,7 +14,7 @@ import './roundtrip.css';
  * Apply writes the accepted ones as one undoable step. Nothing is written before Apply.
  */
 export function ReviewChangesDialog({ path, onClose }: { path?: string; onClose: () => void }) {
-  const { state, error, read, toggle, settle, apply, rejected, choices, openConflicts, accepted, clearError } = useRoundTrip(onClose);
+  const { state, error, read, options, otherWorkbook, toggle, settle, apply, rejected, choices, openConflicts, accepted, clearError } = useRoundTrip(onClose);
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
@@ -23,6 +23,7 @@ export function ReviewChangesDialog({ path, onClose }: { path?: string; onClose:
   }, [path, read]);
 
   if (state.step === 'closed' && !error) return null;
+  const unknownNames = state.step === 'review' && !options.createParties && state.preview.errors.some((e) => e.message.includes('is not a party'));
   const busy = state.step === 'reading' || state.step === 'applying';
   const preview = state.step === 'review' || state.step === 'applying' ? state.preview : null;
   const allIds = preview ? preview.groups.flatMap((g) => g.changes.map((c) => c.id)) : [];
@@ -55,10 +56,26 @@ export function ReviewChangesDialog({ path, onClose }: { path?: string; onClose:
   return (
     <Dialog title="Review changes" onClose={() => !busy && onClose()} actions={actions} wide>
       {error && <ErrorBanner message={error} onDismiss={clearError} />}
+      {otherWorkbook && (
+        <p className="import-note">
+          <button type="button" onClick={() => void read(otherWorkbook, { ...options, anyWorkbook: true })}>
+            Apply by asset id anyway
+          </button>{' '}
+          Only if the two workbooks share their assets’ ids (a copy of this workbook, for example).
+        </p>
+      )}
       {busy && <Pending label={state.step === 'applying' ? 'Applying…' : 'Reading the edited export…'} />}
       {preview && (
         <>
           <ReviewSummary preview={preview} />
+          {unknownNames && (
+            <p className="import-note">
+              <button type="button" onClick={() => void read(preview.path, { ...options, createParties: true })}>
+                Create the names that are no party
+              </button>{' '}
+              Each becomes a new person, created in the same step as the changes.
+            </p>
+          )}
           {preview.counts.changes === 0 && preview.canApply && <p className="import-note">The file changes nothing: every cell says what the workbook says.</p>}
           {allIds.length > 0 && (
             <div className="roundtrip-bulk">

@@ -2,6 +2,11 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ConflictChoice, RoundTripPreview, RoundTripResult } from '@shared/contract/roundtrip';
 import { ApiError, call } from '../../lib/api';
 
+export interface ReadOptions {
+  anyWorkbook?: boolean;
+  createParties?: boolean;
+}
+
 export type RoundTripStep =
   | { step: 'reading' }
   | { step: 'review'; preview: RoundTripPreview }
@@ -20,13 +25,18 @@ export function useRoundTrip(onClosed: () => void) {
   const [error, setError] = useState<string | null>(null);
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
   const [choices, setChoices] = useState<Readonly<Record<string, ConflictChoice>>>({});
+  /** Set when the file is another workbook's export: the user may insist on applying it by asset id. */
+  const [otherWorkbook, setOtherWorkbook] = useState<string | null>(null);
+  const [options, setOptions] = useState<ReadOptions>({});
 
   const read = useCallback(
-    async (path?: string, options: { anyWorkbook?: boolean; createParties?: boolean } = {}) => {
+    async (path?: string, readOptions: ReadOptions = {}) => {
       setError(null);
+      setOtherWorkbook(null);
+      setOptions(readOptions);
       setState({ step: 'reading' });
       try {
-        const preview = await call('roundtrip.preview', { ...(path ? { path } : {}), ...options });
+        const preview = await call('roundtrip.preview', { ...(path ? { path } : {}), ...readOptions });
         if (preview === null) {
           setState({ step: 'closed' });
           onClosed();
@@ -36,6 +46,8 @@ export function useRoundTrip(onClosed: () => void) {
         setChoices({});
         setState({ step: 'review', preview });
       } catch (e) {
+        const other = e instanceof ApiError ? (e.details as { otherWorkbook?: unknown } | undefined)?.otherWorkbook : undefined;
+        if (typeof other === 'string' && path) setOtherWorkbook(path);
         setError(message(e));
         setState({ step: 'closed' });
       }
@@ -78,5 +90,5 @@ export function useRoundTrip(onClosed: () => void) {
   );
   const accepted = preview ? preview.counts.changes - [...rejected].length : 0;
 
-  return { state, error, read, toggle, settle, apply, rejected, choices, openConflicts, accepted, clearError: () => setError(null) };
+  return { state, error, read, options, otherWorkbook, toggle, settle, apply, rejected, choices, openConflicts, accepted, clearError: () => setError(null) };
 }
