@@ -4,8 +4,11 @@
  * `RoundTripPreview` is documented in docs/roundtrip-json.md (the CLI's `--dry-run --json`).
  */
 import { z } from 'zod';
+import { LIMITS, line, pathSchema } from './bounds';
 
-const filePath = z.string().trim().min(1, 'a file path is required').max(4096);
+const filePath = pathSchema;
+/** A change's id: `assetId:layerId:field`. */
+const changeId = line(LIMITS.slug + 64).min(1);
 
 /** What an edited cell changes. */
 export const ROUND_TRIP_FIELDS = ['owner', 'serviceModel', 'responsibility', 'justification', 'R', 'A', 'C', 'I', 'note'] as const;
@@ -34,9 +37,10 @@ export const roundTripMethods = {
    */
   'roundtrip.apply': z
     .object({
-      token: z.string().min(1).max(100),
-      reject: z.array(z.string().min(1).max(200)).max(1_000_000).default([]),
-      resolve: z.record(z.string().min(1).max(200), z.enum(CONFLICT_CHOICES)).default({}),
+      token: line(LIMITS.short).min(1),
+      /** Every change of a million-row review may be rejected at once. */
+      reject: z.array(changeId).max(1_000_000).default([]),
+      resolve: z.record(changeId, z.enum(CONFLICT_CHOICES)).default({}),
       onConflict: z.enum(CONFLICT_CHOICES).optional()
     })
     .strict()
