@@ -7,10 +7,11 @@ import { applyRoundTrip, detectRoundTrip, previewRoundTrip } from '../services/r
 type RoundTripHandlers = Pick<Handlers, keyof typeof roundTripMethods>;
 
 export const roundTripHandlers: RoundTripHandlers = {
-  'roundtrip.detect': (input, ctx) => detectRoundTrip(ctx.session.require(), input.path),
+  'roundtrip.detect': (input, ctx) => detectRoundTrip(ctx.session.require(), ctx.files.require(input.path, 'read')),
   'roundtrip.preview': async (input, ctx) => {
     const wb = ctx.session.require();
-    const path = input.path ?? (await ctx.dialogs.chooseImportFiles())[0];
+    // A path is one the user chose (the import dialog, a drop): granted, or refused.
+    const path = input.path !== undefined ? ctx.files.require(input.path, 'read') : (await ctx.dialogs.chooseImportFiles())[0];
     if (path === undefined) return null;
     const entry = { token: null, controller: new AbortController() };
     ctx.session.running.imports.add(entry);

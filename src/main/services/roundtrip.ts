@@ -5,7 +5,6 @@
  * transaction, one change-log entry naming the file and its SHA-256, one undo step — or nothing.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { RoundTripDiffer, type PlannedChange } from '@core/roundtrip/roundtrip-diff';
@@ -15,6 +14,7 @@ import type { RoundTripDetection, RoundTripIdentity, RoundTripPreview, RoundTrip
 import { DemarcError } from '@shared/errors';
 import { readRoundTripIdentity, readRoundTripXlsx, type RoundTripSheetHandler } from '../export/xlsx-roundtrip-reader';
 import { readRaciCsv } from '../import/raci-csv-reader';
+import { readUserFile } from '../security/user-files';
 import { changesAfter, lastChangeId } from '../store/repos/change-log';
 import { META_KEYS, readMeta } from '../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from './context';
@@ -35,15 +35,8 @@ export interface PreparedRoundTrip {
 
 const KEPT_PREVIEWS = 3;
 
-async function readBytes(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error);
-    throw new DemarcError('NOT_FOUND', `${path}: ${reason}`);
-  }
-}
+/** The file's bytes, through the checks every user file takes (a regular file, under the inventory's size limit). */
+const readBytes = (path: string): Promise<Buffer> => readUserFile(path, 'inventory');
 
 const isZip = (bytes: Buffer): boolean => bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
 
@@ -55,7 +48,8 @@ function workbookIdentity(wb: OpenWorkbook): { workbookId: string; revision: num
 export async function detectRoundTrip(wb: OpenWorkbook, path: string): Promise<RoundTripDetection> {
   const bytes = await readBytes(path);
   if (!isZip(bytes)) {
-    const csv = /\.(csv|txt|tsv)$/i.test(path) ? await readRaciCsv(bytes, basename(path), null) : null;
+    // A CSV whose header cannot be read is simply not a RACI table: the inventory import will say why.
+    const csv = /\.(csv|txt|tsv)$/i.test(path) ? await readRaciCsv(bytes, basename(path), null).catch(() => null) : null;
     return { isExport: csv?.recognised ?? false, identity: null, sameWorkbook: null };
   }
   let identity: RoundTripIdentity | null = null;
