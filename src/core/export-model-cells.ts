@@ -136,10 +136,18 @@ export function yesNo(value: boolean): string {
   return value ? 'yes' : 'no';
 }
 
+/** What the export writes for an asset without a service model (and reads back as none). */
+export const UNCLASSIFIED_LABEL = 'Unclassified';
+
+/** A column's label under a report model: its own label, else its id ("Unclassified" for none). */
+export function columnLabel(model: ReportModel | undefined, serviceModel: ServiceModel | null): string {
+  if (serviceModel === null) return UNCLASSIFIED_LABEL;
+  return model?.serviceModelLabels[serviceModel] ?? serviceModel;
+}
+
 /** A service model's label under the report model it belongs to ("Unclassified" for none). */
 export function serviceModelLabel(report: Report, modelId: string, serviceModel: ServiceModel | null): string {
-  if (serviceModel === null) return 'Unclassified';
-  return report.models.find((m) => m.id === modelId)?.serviceModelLabels[serviceModel] ?? serviceModel;
+  return columnLabel(report.models.find((m) => m.id === modelId), serviceModel);
 }
 
 /** The columns of the models in use, each once (models in order, then their columns in order), with a label. */

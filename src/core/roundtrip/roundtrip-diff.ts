@@ -5,12 +5,12 @@
  * longer exist, or added by hand, are listed apart; cells that cannot be taken are problems named
  * by sheet and cell. Pure: the reader in main feeds rows, the service plans and checks the rules.
  */
-import { RESPONSIBILITIES, SERVICE_MODELS, SERVICE_MODEL_LABELS } from '@shared/domain';
+import { RESPONSIBILITIES } from '@shared/domain';
 import type { Responsibility, ServiceModel } from '@shared/domain';
-import type { ReportAsset, ReportLayer, ReportParty, Report } from '@shared/report';
+import type { ReportAsset, ReportLayer, ReportModel, ReportParty, Report } from '@shared/report';
 import type { RoundTripApartRow, RoundTripChange, RoundTripField, RoundTripProblem } from '@shared/contract/roundtrip';
 import { normaliseLineBreaks } from '../spreadsheet-safe';
-import { serviceModelLabel } from '../export-model-cells';
+import { UNCLASSIFIED_LABEL, columnLabel } from '../export-model-cells';
 import { PartyDirectory, nameKey, splitNames } from './party-names';
 import { cellRef, cellText, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadRow } from './sheet-cells';
 
@@ -42,6 +42,7 @@ export class RoundTripDiffer {
   readonly newParties = new Map<string, string>();
   rows = 0;
   private readonly assets: Map<number, ReportAsset>;
+  private readonly models: Map<string, ReportModel>;
   private readonly parties: PartyDirectory<ReportParty>;
   private readonly seen = new Map<string, string>();
 
@@ -50,6 +51,7 @@ export class RoundTripDiffer {
     private readonly options: DiffOptions
   ) {
     this.assets = new Map(report.assets.map((a) => [a.id, a]));
+    this.models = new Map(report.models.map((m) => [m.id, m]));
     this.parties = new PartyDirectory(report.parties);
   }
 
@@ -214,19 +216,23 @@ export class RoundTripDiffer {
     this.add(row, column, asset, null, 'owner', asset.owner, after, { kind: 'owner', id: resolved.ids[0] ?? null, create: resolved.create[0] ?? null });
   }
 
+  /** A service model is one of the columns of the model the asset is read under, by its id or its label. */
   private serviceModel(row: ReadRow, column: number, asset: ReportAsset): void {
     const read = this.textOf(row, column);
     if (read === null) return;
-    const before = serviceModelLabel(asset.serviceModel);
-    if (nameKey(read) === nameKey(before)) return;
+    const model = this.models.get(asset.modelId);
+    const label = (id: ServiceModel | null): string => columnLabel(model, id);
+    const before = label(asset.serviceModel);
     const key = nameKey(read);
-    const value = key === '' || key === nameKey(serviceModelLabel(null)) ? null : SERVICE_MODELS.find((m) => key === m || key === nameKey(SERVICE_MODEL_LABELS[m]));
+    if (key === nameKey(before)) return;
+    const columns = model?.serviceModels ?? [];
+    const value = key === '' || key === nameKey(UNCLASSIFIED_LABEL) ? null : columns.find((id) => key === nameKey(id) || key === nameKey(label(id)));
     if (value === undefined) {
-      const known = [...SERVICE_MODELS.map((m) => SERVICE_MODEL_LABELS[m]), serviceModelLabel(null)];
-      this.problem(row.sheet, column, row.row, `"${read.trim()}" is not a service model (one of ${known.join(', ')}).`);
+      const known = [...columns.map(label), UNCLASSIFIED_LABEL];
+      this.problem(row.sheet, column, row.row, `"${read.trim()}" is not a service model of ${model?.name ?? asset.modelId} (one of ${known.join(', ')}).`);
       return;
     }
     if (value === asset.serviceModel) return;
-    this.add(row, column, asset, null, 'serviceModel', before, serviceModelLabel(value), { kind: 'serviceModel', value });
+    this.add(row, column, asset, null, 'serviceModel', before, label(value), { kind: 'serviceModel', value });
   }
 }
