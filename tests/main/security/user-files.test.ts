@@ -62,6 +62,8 @@ describe('file access through the router, as the app has it', () => {
     const cases: [string, unknown][] = [
       ['import.preview', { paths: ['/etc/passwd'] }],
       ['import.apply', { paths: ['/etc/passwd'] }],
+      ['roundtrip.detect', { path: '/etc/passwd' }],
+      ['roundtrip.preview', { path: '/etc/passwd' }],
       ['models.import', { path: '/etc/passwd' }],
       ['frameworks.importMapping', { path: '/etc/passwd' }],
       ['workbook.open', { path: '/etc/passwd' }],
@@ -88,6 +90,9 @@ describe('file access through the router, as the app has it', () => {
     for (const [method, args] of [
       ['import.preview', { paths: [pipe] }],
       ['import.preview', { paths: ['/dev/zero'] }],
+      ['roundtrip.detect', { path: pipe }],
+      ['roundtrip.preview', { path: pipe }],
+      ['roundtrip.preview', { path: '/dev/zero' }],
       ['models.import', { path: pipe }],
       ['models.import', { path: '/dev/zero' }],
       ['frameworks.importMapping', { path: '/dev/zero' }],
