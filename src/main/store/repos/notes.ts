@@ -1,4 +1,4 @@
-/** Notes per asset × layer (table layer_notes, migration 0007). */
+/** Notes per asset × layer (table layer_notes, migration 0011). */
 import type { LayerNote } from '@shared/domain';
 import type { Db } from '../workbook-file';
 import type { AssetScope } from './responsibility';
