@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import { DemarcError } from '@shared/errors';
 import { HANDLERS } from '@main/handlers';
+import { chromiumPrinter } from '@main/export/chromium-pdf';
 import { NO_RECENT_FILES } from '@main/recent-files';
 import { createRouter } from '@main/router';
 import { TRUSTED_FILES } from '@main/security/file-grants';
@@ -43,6 +44,7 @@ export class CliRouter {
       // The CLI's user typed each path: every one is theirs (the file checks still apply).
       files: TRUSTED_FILES,
       shell: { showItemInFolder: () => undefined, workbookChanged: () => undefined },
+      printPdf: chromiumPrinter(io.env),
       emit: (event, payload) => {
         if (event === 'progress') progress?.(payload);
       }

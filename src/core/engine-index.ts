@@ -12,7 +12,7 @@ import type {
   ResponsibilityModel,
   ServiceModel
 } from '@shared/domain';
-import type { EngineInput } from './engine-input';
+import type { EngineInput, OpenActionRow } from './engine-input';
 import { getCell } from './model-cells';
 import { assetModelId } from './service-models';
 import { defaultCustomerParty, resolveModelParties } from './raci';
@@ -47,6 +47,8 @@ export interface EngineIndex {
   partyById: Map<number, Party>;
   overridesByAsset: RowsByAsset<LayerOverride>;
   assignmentsByAsset: RowsByAsset<RaciAssignment>;
+  /** Open workshop actions by asset (few: a plain map). */
+  actionsByAsset: RowsByAsset<OpenActionRow>;
   /** The compiled model of an asset (its own modelId, else the workbook default). */
   modelFor(asset: Pick<Asset, 'id' | 'modelId'>): CompiledModel;
   nowMs: number;
@@ -160,6 +162,7 @@ export function indexEngineInput(input: EngineInput): EngineIndex {
     partyById,
     overridesByAsset: indexByAsset(input.overrides, input.assets),
     assignmentsByAsset: indexByAsset(input.assignments, input.assets),
+    actionsByAsset: groupByAsset(input.actions ?? []),
     modelFor,
     nowMs
   };

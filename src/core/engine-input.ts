@@ -19,6 +19,19 @@ export interface EngineInput {
   assignments: RaciAssignment[];
   /** Notes per asset × layer (absent: none). Findings never read them; the report and export do. */
   notes?: LayerNote[];
+  /** Open workshop actions, one row per asset they cover (ACTION_OPEN until closed). */
+  actions?: OpenActionRow[];
   /** The clock, as an ISO 8601 string (the core never reads the system time). */
   now: string;
+}
+
+/** An open action deferred in a workshop, on one of its assets. */
+export interface OpenActionRow {
+  assetId: number;
+  layerId: string;
+  actionId: number;
+  title: string;
+  ownerPartyId: number;
+  dueOn: string;
+  workshopTitle: string;
 }

@@ -91,6 +91,7 @@ export const SHEET_NAMES = {
   changeLog: 'Change log',
   /** Hidden: the export's identity (workbook id, revision, content hash), read back on import. */
   identity: 'Demarc',
+  workshop: 'Workshop',
   lists: 'Lists'
 } as const;
 

@@ -25,6 +25,8 @@ import {
   raciSheet
 } from './export-model-sheets';
 import { byPartySheet } from './export-model-by-party';
+import { workshopSheet } from './export-model-workshop';
+import type { WorkshopMinutes } from '@shared/workshop';
 
 export type {
   ExportCell,
@@ -60,7 +62,9 @@ export function exportProperties(report: Report, options: ExportOptions): Export
 export function buildExportModel(
   report: Report,
   changeLog: readonly ChangeLogEntry[],
-  options: ExportOptions
+  options: ExportOptions,
+  /** The workshops' minutes: a Workshop sheet when there are any. */
+  workshops: readonly WorkshopMinutes[] = []
 ): ExportModel {
   const partyNames = [...new Set(report.parties.map((p) => p.name))].filter((n) => n.length > 0);
   const layers = layerColumns(report);
@@ -75,6 +79,7 @@ export function buildExportModel(
       byPartySheet(report, layers),
       findingsSheet(report, layers),
       changeLogSheet(changeLog),
+      ...(workshops.length === 0 ? [] : [workshopSheet(workshops)]),
       ...(identity ? [identity] : []),
       listsSheet(partyNames)
     ],

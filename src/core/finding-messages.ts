@@ -27,7 +27,8 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   INACTIVE_PARTY: 'error',
   HANDED_TO_PROVIDER: 'error',
   UNWATCHED_SECURITY_TOOL: 'error',
-  STALE_REVIEW: 'warning'
+  STALE_REVIEW: 'warning',
+  ACTION_OPEN: 'warning'
 };
 
 /** A short title per finding code, for headings and the CLI. */
@@ -40,7 +41,8 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   INACTIVE_PARTY: 'Held by someone who left',
   HANDED_TO_PROVIDER: 'Customer duty handed to the provider',
   UNWATCHED_SECURITY_TOOL: 'Security tool nobody watches',
-  STALE_REVIEW: 'Review overdue'
+  STALE_REVIEW: 'Review overdue',
+  ACTION_OPEN: 'Workshop action open'
 };
 
 interface Words {
@@ -122,6 +124,10 @@ export const words = {
   unwatchedTool: (asset: Asset, label: string): Words => ({
     message: `"${asset.name}" is a security tool (${label}) that no active person or team owns or is Responsible or Accountable for. A security tool nobody configures, watches or acts on protects nobody.`,
     fix: 'Name an active person or team as owner, or as Responsible for its configuration and alerts.'
+  }),
+  actionOpen: (asset: Asset, title: string, action: { title: string; dueOn: string; workshopTitle: string }, owner: string, overdue: boolean): Words => ({
+    message: `"${title}" on "${asset.name}" was deferred in the workshop "${action.workshopTitle}": ${action.title} (${owner}, due ${action.dueOn}${overdue ? ', overdue' : ''}).`,
+    fix: 'Do what the action says, decide the layer, then close the action in the workshop.'
   }),
   /** The date part of a stale-review message, shared by every asset with the same date. */
   staleSince: (since: string, days: number | null, periodDays: number): string =>

@@ -132,12 +132,26 @@ class FindingsRun {
     for (const event of outcome.events) out.push(this.layerFinding(asset, event));
     for (const [team, titles] of outcome.inactiveTeams) out.push(finding(asset, 'INACTIVE_PARTY', null, words.inactiveTeam(asset, team, titles)));
     this.checkOrphanAssignments(asset, cm);
+    this.checkActions(asset, cm);
 
     const tool = matchSecurityTool(asset);
     if (tool !== null && !outcome.watched && (this.flags.of(owner) & WATCHER) === 0) {
       out.push(finding(asset, 'UNWATCHED_SECURITY_TOOL', null, words.unwatchedTool(asset, tool.label)));
     }
     this.checkReview(asset);
+  }
+
+  /** Layers the room deferred in a workshop, with the action still open. */
+  private checkActions(asset: Asset, cm: CompiledModel): void {
+    const actions = this.index.actionsByAsset.get(asset.id);
+    if (actions === undefined) return;
+    for (const action of actions) {
+      const index = cm.layerIndex.get(action.layerId);
+      const title = index === undefined ? action.layerId : (cm.layers[index]?.title ?? action.layerId);
+      const owner = this.index.partyById.get(action.ownerPartyId)?.name ?? `party #${action.ownerPartyId}`;
+      const overdue = parseInstant(`${action.dueOn}T23:59:59Z`) < this.index.nowMs;
+      this.out.push(finding(asset, 'ACTION_OPEN', action.layerId, words.actionOpen(asset, title, action, owner, overdue)));
+    }
   }
 
   /** Inactive parties holding roles on layers this model does not have (left from a model change). */

@@ -8,7 +8,9 @@ const EXPORT_KINDS = {
   csv: { title: 'Export RACI table', name: 'CSV' },
   svg: { title: 'Save the demarcation picture', name: 'SVG image' },
   png: { title: 'Save the demarcation picture', name: 'PNG image' },
-  json: { title: 'Export', name: 'JSON' }
+  json: { title: 'Export', name: 'JSON' },
+  pdf: { title: 'Save the workshop minutes', name: 'PDF document' },
+  html: { title: 'Save the workshop minutes', name: 'Web page' }
 } as const;
 
 /** The native dialogs behind DialogPort. */

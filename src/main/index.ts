@@ -13,6 +13,7 @@ import { workbookPathFromArgv } from './open-from-os';
 import { SessionGrants } from './security/file-grants';
 import { shellOpener } from './security/open-external';
 import { RecentFiles } from './recent-files';
+import { electronPdfPrinter } from './print-pdf';
 import { createRouter } from './router';
 import { Session } from './session';
 import { createMainWindow, rendererOrigin, secureWindow, windowTitle } from './window';
@@ -141,6 +142,7 @@ function runDesktopApp(): void {
       },
       emit,
       warmUp: true,
+      printPdf: electronPdfPrinter(BrowserWindow),
       log: (line) => console.error(line)
     });
     registerIpc(ipcMain, router, (event) => {

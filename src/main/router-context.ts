@@ -3,6 +3,7 @@ import type { RecentList } from './recent-files';
 import type { FileAccess } from './security/file-grants';
 import type { ServiceContext } from './services/context';
 import type { Session } from './session';
+import type { PrintPdf } from './services/workshop/workshop-minutes';
 
 /** Native dialogs, as the router needs them. Electron's dialog module in the app; a double in tests. */
 export interface DialogPort {
@@ -10,7 +11,7 @@ export interface DialogPort {
   chooseWorkbookToOpen(): Promise<string | null>;
   chooseImportFiles(): Promise<string[]>;
   /** Where to save an export: the RACI workbook or table, a picture, or a framework export. */
-  chooseExportPath(suggestedName: string, format: 'xlsx' | 'csv' | 'svg' | 'png' | 'json'): Promise<string | null>;
+  chooseExportPath(suggestedName: string, format: 'xlsx' | 'csv' | 'svg' | 'png' | 'json' | 'pdf' | 'html'): Promise<string | null>;
   chooseModelFile(): Promise<string | null>;
   /** A layer → control mapping (JSON) to import. */
   chooseMappingFile(): Promise<string | null>;
@@ -41,4 +42,6 @@ export interface RouterContext {
   /** Load a workbook's engine state in slices after open/create/import (the app; not the CLI). */
   warmUp?: boolean;
   log?: (line: string) => void;
+  /** Prints HTML to PDF (the workshop minutes): Electron in the app, Chromium in the CLI and tests. */
+  printPdf?: PrintPdf;
 }

@@ -37,6 +37,32 @@ export function createMainWindow<T>(BrowserWindow: new (options: Record<string, 
   });
 }
 
+/**
+ * A hidden window that only lays out the workshop minutes (our own HTML, no script) for
+ * printToPDF: no preload, JavaScript off, sandboxed like the main window.
+ */
+export function createPrintWindow<T>(BrowserWindow: new (options: Record<string, unknown>) => T): T {
+  return new BrowserWindow({
+    show: false,
+    width: 900,
+    height: 1200,
+    webPreferences: {
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false
+    }
+  });
+}
+
 /** The renderer's URL: the dev server in development, the built file otherwise. */
 export function rendererOrigin(outDir: string, devServerUrl: string | undefined): AppOrigin {
   if (devServerUrl) return { rendererUrl: devServerUrl };

@@ -276,7 +276,8 @@ export const FINDING_CODES = [
   'INACTIVE_PARTY',
   'HANDED_TO_PROVIDER',
   'UNWATCHED_SECURITY_TOOL',
-  'STALE_REVIEW'
+  'STALE_REVIEW',
+  'ACTION_OPEN'
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

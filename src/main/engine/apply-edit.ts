@@ -7,7 +7,14 @@
 import type { Asset, LayerNote, LayerOverride, RaciAssignment } from '@shared/domain';
 import type { AssetPatch } from '../store/asset-fields';
 import type { EditOp } from '../services/edit-ops';
+import type { OpenActionRow } from '@core/engine-input';
+import type { ActionRow } from '../store/repos/workshops';
 import type { EngineState } from './state';
+
+/** An open action as the findings read it: one row per asset it covers. */
+function openRowsOf(row: ActionRow, workshopTitle: string): OpenActionRow[] {
+  return row.assetIds.map((assetId) => ({ assetId, layerId: row.layerId, actionId: row.id, title: row.title, ownerPartyId: row.ownerPartyId, dueOn: row.dueOn, workshopTitle }));
+}
 
 const assignmentKey = (a: RaciAssignment): string => `${a.layerId}|${a.role}|${a.partyId}`;
 
@@ -42,6 +49,8 @@ export function applyEditToState(state: EngineState, ops: readonly EditOp[], at:
   let assignmentsChanged = false;
   let notesChanged = false;
   const notes = state.notesByAsset;
+  let actionsChanged = false;
+  let actions = state.input.actions ?? [];
   // A party's holders, found before the operations move them (a reassign changes owners).
   for (const op of ops) {
     if (op.op === 'putParty') holdersOf(state, op.party.id, touched);
@@ -109,6 +118,16 @@ export function applyEditToState(state: EngineState, ops: readonly EditOp[], at:
         state.partyById.delete(op.id);
         partiesChanged = true;
         break;
+      case 'putDecision':
+      case 'deleteDecision':
+        break;
+      case 'putAction':
+      case 'deleteAction':
+        actionsChanged = true;
+        for (const id of op.row.assetIds) touched.add(id);
+        actions = actions.filter((a) => a.actionId !== op.row.id);
+        if (op.op === 'putAction' && op.row.closedAt === null) actions.push(...openRowsOf(op.row, op.workshopTitle));
+        break;
       case 'meta':
         throw new Error('a settings change reloads the engine state; it is not applied in place');
     }
@@ -119,6 +138,7 @@ export function applyEditToState(state: EngineState, ops: readonly EditOp[], at:
     overrides: overridesChanged ? flatten<LayerOverride>(overrides) : state.input.overrides,
     assignments: assignmentsChanged ? flatten<RaciAssignment>(assignments) : state.input.assignments,
     notes: notesChanged ? flatten<LayerNote>(notes) : state.input.notes,
+    actions: actionsChanged ? actions : state.input.actions,
     parties: partiesChanged
       ? [...state.partyById.values()].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id)
       : state.input.parties,

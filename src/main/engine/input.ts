@@ -12,6 +12,7 @@ import { readSettings } from '../store/repos/meta';
 import { listNotes } from '../store/repos/notes';
 import { listParties } from '../store/repos/parties';
 import { listAssignments, listOverrides } from '../store/repos/responsibility';
+import { listOpenActionRows } from '../store/repos/workshops';
 import type { Db } from '../store/workbook-file';
 import type { ServiceContext } from '../services/context';
 
@@ -50,6 +51,7 @@ export function engineInputOf(
     overrides: listOverrides(db, scope),
     assignments: listAssignments(db, scope),
     notes: listNotes(db, scope),
+    actions: listOpenActionRows(db, scope),
     now: ctx.clock()
   };
 }

@@ -4,6 +4,7 @@
  * row model (core/export-model.ts); this file owns the workbook-level concerns: document
  * properties, the temp-file + rename discipline, progress and cancellation.
  */
+import type { WorkshopMinutes } from '@shared/workshop';
 import type { EventEmitter } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
@@ -46,6 +47,8 @@ export interface WriteXlsxOptions {
    * leading and trailing spaces exact) rather than inline. Default true; see bench/export.bench.ts.
    */
   useSharedStrings?: boolean;
+  /** The workshops' minutes, for the Workshop sheet (none: no sheet). */
+  workshops?: readonly WorkshopMinutes[];
   /** Pictures for the Cover, each on a printed page of its own after the Cover's rows. */
   coverPictures?: readonly SheetPicture[];
 }
@@ -168,7 +171,7 @@ export async function writeXlsx(
 ): Promise<WriteXlsxResult> {
   opts.signal?.throwIfAborted();
   const options = { exportedAt: opts.exportedAt, exportedBy: opts.exportedBy, changeLogChainHead: opts.changeLogChainHead ?? null, ...(opts.identity ? { identity: opts.identity } : {}) };
-  const draft = buildExportModel(report, changeLog, options);
+  const draft = buildExportModel(report, changeLog, options, opts.workshops ?? []);
   const contentSha256 = modelContentHash(draft);
   // The Cover and the identity sheet show the hash of everything else: rebuilt (cheaply) once it is known.
   const hashed = { ...options, workbookSha256: contentSha256 };

@@ -7,6 +7,7 @@ import { roundTripHandlers } from './roundtrip';
 import { frameworkHandlers } from './frameworks';
 import { workbookHandlers } from './workbook';
 import { auditHandlers } from './audit';
+import { workshopHandlers } from './workshop';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
 export const HANDLERS: Handlers = {
@@ -17,5 +18,6 @@ export const HANDLERS: Handlers = {
   ...roundTripHandlers,
   ...pictureHandlers,
   ...frameworkHandlers,
-  ...auditHandlers
+  ...auditHandlers,
+  ...workshopHandlers
 };

@@ -11,6 +11,7 @@ import { deleteNote, upsertNote } from '../store/repos/notes';
 import { deleteParty, putParty } from '../store/repos/parties';
 import { deleteAssignments, deleteOverride, insertAssignments, upsertOverride } from '../store/repos/responsibility';
 import type { Db } from '../store/workbook-file';
+import { deleteAction, deleteDecision, putAction, putDecision, type ActionRow, type DecisionRow } from '../store/repos/workshops';
 
 export type EditOp =
   /** The same patch on many assets (a bulk edit, or one group of an undo). */
@@ -24,7 +25,13 @@ export type EditOp =
   /** Inserts or replaces a party with its id (so a party removed by undo comes back the same). */
   | { op: 'putParty'; party: Party }
   | { op: 'deleteParty'; id: number }
-  | { op: 'meta'; key: string; value: string };
+  | { op: 'meta'; key: string; value: string }
+  /** A workshop's decision (undoing a decision removes its record with its effect). */
+  | { op: 'putDecision'; row: DecisionRow }
+  | { op: 'deleteDecision'; id: number }
+  /** A workshop action with the assets it covers (open: ACTION_OPEN on them). */
+  | { op: 'putAction'; row: ActionRow; workshopTitle: string }
+  | { op: 'deleteAction'; row: ActionRow };
 
 /** Applies operations in order, inside the caller's transaction. */
 export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
@@ -59,6 +66,18 @@ export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
         break;
       case 'meta':
         writeMeta(db, op.key, op.value);
+        break;
+      case 'putDecision':
+        putDecision(db, op.row);
+        break;
+      case 'deleteDecision':
+        deleteDecision(db, op.id);
+        break;
+      case 'putAction':
+        putAction(db, op.row);
+        break;
+      case 'deleteAction':
+        deleteAction(db, op.row.id);
         break;
     }
   }

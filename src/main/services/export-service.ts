@@ -6,10 +6,13 @@
  * change, so the next export of an unchanged workbook would state another "exported at" and
  * differ; the export's own facts (path, SHA-256) are returned to the caller and printed instead.
  */
+import { listWorkshops } from '../store/repos/workshops';
+import { workshopMinutes } from './workshop/workshop-minutes';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { ExportFormat, ExportResult, ExportedAtChoice } from '@shared/contract/export';
 import type { PictureFormat } from '@shared/contract/picture';
+import type { MinutesFormat } from '@shared/contract/workshop';
 import { DemarcError } from '@shared/errors';
 import { writeRaciCsv } from '../export/csv-writer';
 import { checkWritablePath } from '../security/user-files';
@@ -44,7 +47,7 @@ export interface ExportRequest {
  * The absolute target path: a path without an extension gets the format's, a path with another
  * extension is refused (a `.csv` file holding a zip would confuse everyone downstream).
  */
-export function exportTargetPath(path: string, format: ExportFormat | PictureFormat | 'json', workbookPath?: string): string {
+export function exportTargetPath(path: string, format: ExportFormat | PictureFormat | MinutesFormat, workbookPath?: string): string {
   const absolute = resolve(path);
   const ext = extname(absolute).toLowerCase();
   const target = ext === '' ? `${absolute}.${format}` : absolute;
@@ -114,6 +117,7 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
         changeLogChainHead: changeLogChainHead(wb),
         identity: { workbookId: readMeta(wb.db).get(META_KEYS.workbookId) ?? '', revision: lastChangeId(wb.db) },
         coverPictures,
+        workshops: listWorkshops(wb.db).map((w) => workshopMinutes(wb, ctx, w.id)),
         onProgress,
         ...(signal ? { signal } : {}),
         ...(req.maxRowsPerSheet ? { maxRowsPerSheet: req.maxRowsPerSheet } : {})

@@ -66,6 +66,16 @@ export function touchedBy(ops: readonly EditOp[]): Touched {
       case 'meta':
         touched.settings = true;
         break;
+      case 'putDecision':
+      case 'deleteDecision':
+        touched.workshops = true;
+        break;
+      case 'putAction':
+      case 'deleteAction':
+        // An open action is a finding on the assets it covers.
+        touched.workshops = true;
+        for (const id of op.row.assetIds) assets.add(id);
+        break;
     }
   }
   if (assets.size > 0) touched.assets = [...assets];

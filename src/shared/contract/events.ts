@@ -43,6 +43,8 @@ export interface Touched {
   inventory?: boolean;
   /** The control mapping the framework exports use (imported or reset). */
   mapping?: boolean;
+  /** Workshops: started, walked, decided, paused, finished; actions closed. */
+  workshops?: boolean;
 }
 
 /** After every committed write. */
@@ -64,5 +66,5 @@ export const EVENTS = ['progress', 'menu', 'workbook-changed'] as const satisfie
 
 /** Whether a write's Touched names nothing (only the log and history moved). */
 export function touchesNothing(touched: Touched): boolean {
-  return touched.assets === undefined && !touched.parties && !touched.settings && !touched.models && !touched.inventory && !touched.mapping;
+  return touched.assets === undefined && !touched.parties && !touched.settings && !touched.models && !touched.inventory && !touched.mapping && !touched.workshops;
 }

@@ -12,6 +12,7 @@ import { roundTripMethods, type RoundTripOutputs } from './roundtrip';
 import { frameworkMethods, type FrameworkOutputs } from './frameworks';
 import { workbookMethods, type WorkbookOutputs } from './workbook';
 import { auditMethods, type AuditOutputs } from './audit';
+import { workshopMethods, type WorkshopOutputs } from './workshop';
 import type { EventName, EventPayloads } from './events';
 
 export const METHODS = {
@@ -22,14 +23,15 @@ export const METHODS = {
   ...roundTripMethods,
   ...pictureMethods,
   ...frameworkMethods,
-  ...auditMethods
+  ...auditMethods,
+  ...workshopMethods
 };
 
 export type MethodName = keyof typeof METHODS;
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
 
-export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs;
+export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs & WorkshopOutputs;
 
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;

@@ -7,6 +7,7 @@ import frameworks from './0006_frameworks.sql?raw';
 import providerModels from './0007_provider_models.sql?raw';
 import changeLogChain from './0008_change_log_chain.sql?raw';
 import layerNotes from './0009_layer_notes.sql?raw';
+import workshops from './0010_workshops.sql?raw';
 import type { Db } from '../workbook-file';
 import { chainChangeLog } from './change-log-chain-migration';
 
@@ -37,7 +38,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006_frameworks', sql: frameworks },
   { version: 7, name: '0007_provider_models', sql: providerModels },
   { version: 8, name: '0008_change_log_chain', sql: changeLogChain, run: chainChangeLog },
-  { version: 9, name: '0009_layer_notes', sql: layerNotes }
+  { version: 9, name: '0009_layer_notes', sql: layerNotes },
+  { version: 10, name: '0010_workshops', sql: workshops }
 ];
 
 /** The last migration's version: numbers are assigned per change, so the list may skip one. */

@@ -1,0 +1,104 @@
+/**
+ * Reading a workshop as the app shows it: the stored rows with what they mean (attendees by
+ * name, groups with their sizes and layers, progress of the walk).
+ */
+import { scopeLabel } from '@core/picture/scope-label';
+import type { ResponsibilityModel } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
+import type { DecisionGroupView, WorkshopAttendee, WorkshopDetail, WorkshopSummary } from '@shared/workshop';
+import type { EngineState } from '../../engine/state';
+import { getWorkshop, listActions, listAttendeeIds, listDecisions, listGroups, listWorkshops, type GroupRow, type WorkshopRow } from '../../store/repos/workshops';
+import type { OpenWorkbook, ServiceContext } from '../context';
+
+/** Everything stored about one workshop, read at once. */
+export interface WorkshopRecord {
+  row: WorkshopRow;
+  attendeeIds: number[];
+  groups: GroupRow[];
+  decisions: ReturnType<typeof listDecisions>;
+  actions: ReturnType<typeof listActions>;
+}
+
+export function readWorkshop(wb: OpenWorkbook, id: number): WorkshopRecord {
+  const row = getWorkshop(wb.db, id);
+  if (row === null) throw new DemarcError('NOT_FOUND', `There is no workshop #${id} in this workbook.`);
+  return { row, attendeeIds: listAttendeeIds(wb.db, id), groups: listGroups(wb.db, id), decisions: listDecisions(wb.db, id), actions: listActions(wb.db, id) };
+}
+
+/** The model a group walks through (its assets' model, loaded with the workbook). */
+export function groupModel(state: EngineState, group: Pick<GroupRow, 'modelId' | 'label'>): ResponsibilityModel {
+  const model = state.input.models[group.modelId];
+  if (model === undefined) throw new DemarcError('NOT_FOUND', `The group "${group.label}" uses the responsibility model "${group.modelId}", which is not in this workbook.`);
+  return model;
+}
+
+/** The number of layers of each group's model, in walk order (what the walk's order needs). */
+export function layerCounts(state: EngineState, groups: readonly GroupRow[]): number[] {
+  return groups.map((g) => groupModel(state, g).layers.length);
+}
+
+export function attendeesOf(state: EngineState, ids: readonly number[]): WorkshopAttendee[] {
+  return ids
+    .map((partyId) => {
+      const party = state.partyById.get(partyId);
+      return { partyId, name: party?.name ?? `party #${partyId}`, kind: party?.kind ?? 'person', active: party?.active ?? false };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function groupView(state: EngineState, group: GroupRow, decided: ReadonlySet<string>): DecisionGroupView {
+  const model = groupModel(state, group);
+  return {
+    position: group.position,
+    label: group.label,
+    assets: group.assetIds.length,
+    modelId: group.modelId,
+    layers: model.layers.length,
+    decidedLayers: model.layers.filter((l) => decided.has(stepKey(group.position, l.id))).length,
+    examples: group.assetIds.slice(0, 5).map((id) => state.assetById.get(id)?.name ?? `asset #${id}`)
+  };
+}
+
+export const stepKey = (group: number, layerId: string): string => `${group}|${layerId}`;
+
+function summaryOf(state: EngineState, record: WorkshopRecord): WorkshopSummary {
+  const { row } = record;
+  const decided = new Set(record.decisions.map((d) => stepKey(d.groupPosition, d.layerId)));
+  const owner = row.scope.owner === undefined || row.scope.owner === 'none' ? null : (state.partyById.get(row.scope.owner)?.name ?? null);
+  return {
+    id: row.id,
+    title: row.title,
+    heldOn: row.heldOn,
+    status: row.status,
+    scope: row.scope,
+    scopeLabel: scopeLabel(row.scope, owner),
+    attendees: attendeesOf(state, record.attendeeIds),
+    groups: record.groups.length,
+    assets: record.groups.reduce((n, g) => n + g.assetIds.length, 0),
+    steps: layerCounts(state, record.groups).reduce((n, c) => n + c, 0),
+    decidedSteps: decided.size,
+    decisions: record.decisions.length,
+    openActions: record.actions.filter((a) => a.closedAt === null).length,
+    position: { group: row.groupIndex, layer: row.layerIndex },
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    finishedAt: row.finishedAt
+  };
+}
+
+export function workshopDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): WorkshopDetail {
+  const state = wb.engine.state(ctx);
+  const record = readWorkshop(wb, id);
+  const decided = new Set(record.decisions.map((d) => stepKey(d.groupPosition, d.layerId)));
+  return { ...summaryOf(state, record), groupList: record.groups.map((g) => groupView(state, g, decided)) };
+}
+
+export function workshopSummary(wb: OpenWorkbook, ctx: ServiceContext, id: number): WorkshopSummary {
+  return summaryOf(wb.engine.state(ctx), readWorkshop(wb, id));
+}
+
+/** Every workshop of the workbook, newest first. */
+export function listWorkshopSummaries(wb: OpenWorkbook, ctx: ServiceContext): WorkshopSummary[] {
+  const state = wb.engine.state(ctx);
+  return listWorkshops(wb.db).map((row) => summaryOf(state, readWorkshop(wb, row.id)));
+}
