@@ -16,7 +16,7 @@ import { closeWorkbook, openWorkbook, changes } from '@main/services/workbook-se
 import { closeAction, decide } from '@main/services/workshop/workshop-decide';
 import { saveMinutes, workshopMinutes } from '@main/services/workshop/workshop-minutes';
 import { workshopStep } from '@main/services/workshop/workshop-step';
-import { listWorkshopSummaries, workshopDetail } from '@main/services/workshop/workshop-view';
+import { listWorkshopSummaries } from '@main/services/workshop/workshop-view';
 import { finishWorkshop, mergeWorkshopGroups, pauseWorkshop, previewWorkshop, resumeWorkshop, splitWorkshopGroup, startWorkshop } from '@main/services/workshop/workshops';
 import type { OpenWorkbook, ServiceContext } from '@main/services/context';
 import { seedAssets, seedParties } from '@tests/helpers/seed';
@@ -32,13 +32,13 @@ let vms: number[], dbs: number[];
 beforeEach(() => {
   const t = createTestWorkbook({ organisation: 'Northwind' });
   ({ wb, ctx, path } = t);
-  [alice, platform, net, microsoft, leaver] = seedParties(wb.db, [
+  [alice, platform, net, leaver] = seedParties(wb.db, [
     { name: 'Alice', kind: 'person' },
     { name: 'Platform team', kind: 'team' },
     { name: 'Network team', kind: 'team' },
-    { name: 'Microsoft', kind: 'provider' },
     { name: 'Lee', kind: 'person', active: false, leftAt: '2026-06-30' }
-  ]) as [number, number, number, number, number];
+  ]) as [number, number, number, number];
+  microsoft = (wb.db.prepare("SELECT id FROM parties WHERE kind = 'provider' AND name = 'Microsoft'").get() as { id: number }).id;
   const vm = (name: string, patch = {}) => ({ name, type: 'Microsoft.Compute/virtualMachines', serviceModel: 'iaas' as const, subscription: 'prod', resourceGroup: 'rg-a', ownerPartyId: alice, ...patch });
   const ids = seedAssets(wb.db, [
     vm('vm1'),

@@ -188,7 +188,6 @@ export function decide(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput
 
 /** Closes a deferred action (its ACTION_OPEN findings go); undoable. */
 export function closeAction(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'workshops.closeAction'>): WorkshopAction {
-  const state = wb.engine.state(ctx);
   const action = getAction(wb.db, input.actionId);
   if (action === null) throw new DemarcError('NOT_FOUND', `There is no workshop action #${input.actionId}.`);
   if (action.closedAt !== null) throw new DemarcError('RULE_VIOLATION', `The action "${action.title}" was already closed on ${action.closedAt.slice(0, 10)} by ${action.closedBy ?? 'someone'}.`);

@@ -91,7 +91,7 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
                   className={candidate.id === section.id ? 'sidenav__item is-active' : 'sidenav__item'}
                   aria-current={candidate.id === section.id ? 'page' : undefined}
                   onClick={() => setActive({ id: candidate.id, params: {} })}
-                  title={`${candidate.label} (Ctrl+${candidate.shortcut})`}
+                  title={candidate.shortcut ? `${candidate.label} (Ctrl+${candidate.shortcut})` : candidate.label}
                 >
                   {candidate.label}
                 </button>

@@ -9,11 +9,13 @@ import { InventoryView } from '../features/inventory/InventoryView';
 import { PartiesView } from '../features/parties/PartiesView';
 import { ResponsibilityView } from '../features/responsibility/ResponsibilityView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { WorkshopView } from '../features/workshop/WorkshopView';
 
 export interface Section {
   id: SectionId;
   label: string;
-  shortcut: string;
+  /** Ctrl/Cmd + this digit opens the section; nine digits, so not every section has one. */
+  shortcut?: string;
   component: ComponentType<SectionProps>;
 }
 
@@ -25,6 +27,7 @@ export const SECTIONS: Section[] = [
   { id: 'responsibility', label: 'Responsibility', shortcut: '4', component: ResponsibilityView },
   { id: 'parties', label: 'Parties', shortcut: '5', component: PartiesView },
   { id: 'findings', label: 'Findings', shortcut: '6', component: FindingsView },
+  { id: 'workshop', label: 'Workshop', component: WorkshopView },
   { id: 'export', label: 'Export', shortcut: '7', component: ExportView },
   { id: 'audit', label: 'Audit', shortcut: '8', component: AuditView },
   { id: 'settings', label: 'Settings', shortcut: '9', component: SettingsView }

@@ -9,6 +9,7 @@ import { refreshInventory } from '../features/inventory/queries';
 import { refreshParties } from '../features/parties/queries';
 import { refreshPicture } from '../features/picture/queries';
 import { refreshModels } from '../features/responsibility/queries';
+import { refreshWorkshops } from '../features/workshop/queries';
 import { onEvent } from '../lib/api';
 import type { RefreshRule } from '../lib/refresh';
 import { refreshWorkbook } from './queries';
@@ -24,7 +25,8 @@ const RULES: readonly RefreshRule[] = [
   refreshParties,
   refreshModels,
   refreshFrameworks,
-  refreshPicture
+  refreshPicture,
+  refreshWorkshops
 ];
 
 /**
