@@ -258,7 +258,17 @@ export class Harness {
         workbookChanged: (info) => titles.push(info ? info.name : null)
       },
       emit: (event, payload) => void emit(event, payload).catch(() => undefined),
-      warmUp: true
+      warmUp: true,
+      // The app prints with Electron's printToPDF; here the same HTML is printed by Chromium's page.pdf().
+      printPdf: async (html) => {
+        const printer = await context.newPage();
+        try {
+          await printer.setContent(html, { waitUntil: 'load' });
+          return await printer.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        } finally {
+          await printer.close();
+        }
+      }
     });
     const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
     const ipcMain: IpcMainLike = {

@@ -28,7 +28,8 @@ function findingsOn(state: EngineState, assets: readonly Asset[], layerId: strin
   for (const asset of assets) {
     const seen = new Set<FindingCode>();
     for (const f of state.findingsByAsset.get(asset.id) ?? []) {
-      if (f.layerId !== layerId || seen.has(f.code)) continue;
+      // The layer's own findings, and the assets' own (no owner, no service model…), which decide it too.
+      if ((f.layerId !== layerId && f.layerId !== null) || seen.has(f.code)) continue;
       seen.add(f.code);
       const entry = byCode.get(f.code);
       if (entry === undefined) byCode.set(f.code, { code: f.code, severity: f.severity, title: FINDING_TITLES[f.code], assets: 1, example: f.message });

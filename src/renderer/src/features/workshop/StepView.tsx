@@ -69,7 +69,7 @@ export function StepView(props: { workshopId: number; at: WalkPosition; readOnly
         </tbody>
       </table>
       <section aria-labelledby="workshop-step-findings">
-        <h4 id="workshop-step-findings">Findings on this layer</h4>
+        <h4 id="workshop-step-findings">Findings on this layer and these assets</h4>
         {s.findings.length === 0 ? (
           <p className="muted">None.</p>
         ) : (
