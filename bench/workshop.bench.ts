@@ -61,7 +61,7 @@ async function build(dir: string): Promise<string> {
   return path;
 }
 
-async function measure(path: string): Promise<void> {
+function measure(path: string): void {
   const wb = openWorkbook(ctx, path);
   const loading = performance.now();
   const state = wb.engine.state(ctx);
