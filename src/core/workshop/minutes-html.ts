@@ -16,19 +16,17 @@ h2 { font-size: 13pt; margin: 16pt 0 6pt; border-bottom: 1px solid #888; padding
 h3 { font-size: 11.5pt; margin: 12pt 0 4pt; }
 .meta { color: #333; margin: 0 0 8pt; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; }
-th, td { border: 1px solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-.decisions { table-layout: fixed; }
-.decisions th:last-child { width: 13%; }
+th, td { border: 1px solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 th { background: #eee; }
 .page { break-before: page; }
 .none { color: #555; font-style: italic; }
 `;
 
-function table(headers: readonly string[], rows: readonly (readonly string[])[], empty: string, className?: string): string {
+function table(headers: readonly string[], rows: readonly (readonly string[])[], empty: string): string {
   if (rows.length === 0) return `<p class="none">${esc(empty)}</p>`;
   const head = headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table${className === undefined ? '' : ` class="${className}"`}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 type Decision = WorkshopMinutes['decisions'][number];
@@ -54,10 +52,10 @@ export function minutesHtml(minutes: WorkshopMinutes, options: { pagePerGroup: b
     ? minutes.groups
         .map((g) => {
           const own = minutes.decisions.filter((d) => d.groupPosition === g.position);
-          return `<section class="page"><h2>Group ${g.position + 1}: ${esc(g.label)}</h2><p class="meta">${g.assets} assets</p>${table(DECISION_HEADERS, decisionRows(own, false), 'No decision on this group.', 'decisions')}</section>`;
+          return `<section class="page"><h2>Group ${g.position + 1}: ${esc(g.label)}</h2><p class="meta">${g.assets} assets</p>${table(DECISION_HEADERS, decisionRows(own, false), 'No decision on this group.')}</section>`;
         })
         .join('\n')
-    : `<h2>Decisions (${minutes.decisions.length})</h2>${table(['Group', ...DECISION_HEADERS], decisionRows(minutes.decisions, true), 'No decision was recorded.', 'decisions')}`;
+    : `<h2>Decisions (${minutes.decisions.length})</h2>${table(['Group', ...DECISION_HEADERS], decisionRows(minutes.decisions, true), 'No decision was recorded.')}`;
   const actions = table(
     ['Action', 'Group', 'Layer', 'Owner', 'Due', 'Status'],
     minutes.actions.map((a) => [a.title, a.groupLabel, a.layerTitle, a.owner, a.dueOn, a.closedAt === null ? `open (${a.assets} assets)` : `closed ${a.closedAt.slice(0, 10)}${a.closeNote === null ? '' : `: ${a.closeNote}`}`]),
