@@ -26,7 +26,8 @@ export const workshopHandlers: WorkshopHandlers = {
   'workshops.minutes': (input, ctx) => workshopMinutes(ctx.session.require(), ctx.services, input.id),
   'workshops.saveMinutes': async (input, ctx) => {
     const wb = ctx.session.require();
-    const path = input.path ?? (await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} workshop minutes`, input.format));
+    // A path from the renderer is written only when the user chose it in a save dialog (file-grants.ts).
+    const path = input.path !== undefined ? ctx.files.require(input.path, 'write') : await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} workshop minutes`, input.format);
     return path === null ? null : saveMinutes(wb, ctx.services, { ...input, path }, ctx.printPdf);
   }
 };
