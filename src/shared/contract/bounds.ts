@@ -27,6 +27,8 @@ export const LIMITS = {
   ids: 200_000,
   /** Parties named in one role of one layer. */
   partiesPerRole: 50,
+  /** People and teams in one meeting (a workshop's attendees). */
+  attendees: 200,
   /** Entries of a per-layer setting. */
   layers: 200,
   /** An encoding name, a preview token, a short code. */
