@@ -133,6 +133,8 @@ export interface WorkshopStep {
   /** The published cell for the group's service model (null: unclassified, or not covered). */
   published: CellValue | null;
   serviceModel: ServiceModel | null;
+  /** The service model's column label as the group's model declares it. */
+  serviceModelLabel: string | null;
   /** The model party operating the layer for the customer, if the cell names one. */
   operatedBy: string | null;
   variants: RaciVariant[];

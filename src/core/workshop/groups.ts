@@ -4,9 +4,10 @@
  * because the room decides them once. With the same owner, settings and model the defaults are the
  * same, so equal explicit rows mean an equal RACI in force. 100k assets become a few dozen groups.
  */
-import { SERVICE_MODEL_LABELS, type Asset, type LayerOverride, type RaciAssignment, type ServiceModel } from '@shared/domain';
+import type { Asset, LayerOverride, RaciAssignment, ResponsibilityModel } from '@shared/domain';
 import type { GroupSplitField } from '@shared/workshop';
 import type { RowsByAsset } from '../engine-index';
+import { serviceModelLabel } from '../service-models';
 
 export interface DecisionGroup {
   /** What the group's assets share, canonical: equal keys, same decision. */
@@ -21,7 +22,8 @@ export interface GroupingInput {
   assets: readonly Asset[];
   assignmentsByAsset: RowsByAsset<RaciAssignment>;
   overridesByAsset: RowsByAsset<LayerOverride>;
-  defaultModelId: string;
+  /** The model an asset is read under (its own, its provider's, the workbook's default). */
+  modelOf: (asset: Asset) => ResponsibilityModel;
   partyName: (partyId: number) => string;
 }
 
@@ -35,14 +37,12 @@ function raciSignature(assignments: readonly RaciAssignment[] | undefined, overr
   return parts.sort().join(',');
 }
 
-function serviceModelText(serviceModel: ServiceModel | null): string {
-  return serviceModel === null ? 'no service model' : SERVICE_MODEL_LABELS[serviceModel];
-}
-
-function describe(asset: Asset, signature: string, partyName: (id: number) => string): string {
+function describe(asset: Asset, model: ResponsibilityModel, signature: string, partyName: (id: number) => string): string {
+  // The column's label as the asset's model declares it (AWS's "Container", a custom model's own).
+  const column = asset.serviceModel === null ? 'no service model' : serviceModelLabel(model, asset.serviceModel);
   const owner = asset.ownerPartyId === null ? 'no owner' : `owner ${partyName(asset.ownerPartyId)}`;
   const own = signature === '' ? '' : ` · own RACI on ${new Set(signature.split(',').map((s) => s.split('|')[0])).size} layer(s)`;
-  return `${asset.type ?? 'no type'} · ${serviceModelText(asset.serviceModel)} · ${owner}${own}`;
+  return `${asset.type ?? 'no type'} · ${column} · ${owner}${own}`;
 }
 
 /**
@@ -53,10 +53,11 @@ export function groupForDecisions(input: GroupingInput): DecisionGroup[] {
   const groups = new Map<string, DecisionGroup>();
   for (const asset of input.assets) {
     const signature = raciSignature(input.assignmentsByAsset.get(asset.id), input.overridesByAsset.get(asset.id));
-    const modelId = asset.modelId ?? input.defaultModelId;
+    const model = input.modelOf(asset);
+    const modelId = model.id;
     const key = [modelId, (asset.type ?? '').toLowerCase(), asset.serviceModel ?? '', asset.ownerPartyId ?? '', signature].join(SEP);
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, { key, label: describe(asset, signature, input.partyName), modelId, assetIds: [asset.id] });
+    if (group === undefined) groups.set(key, { key, label: describe(asset, model, signature, input.partyName), modelId, assetIds: [asset.id] });
     else group.assetIds.push(asset.id);
   }
   return orderGroups([...groups.values()]);

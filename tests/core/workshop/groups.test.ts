@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { groupByAsset } from '@core/engine-index';
 import { groupForDecisions, mergeGroups, splitGroup, type DecisionGroup, type GroupingInput } from '@core/workshop/groups';
-import type { Asset, LayerOverride, RaciAssignment } from '@shared/domain';
+import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '@core/models';
+import type { Asset, LayerOverride, RaciAssignment, ResponsibilityModel } from '@shared/domain';
 import { asset, assign, override, parties } from '@tests/helpers/builders';
 
 const names = new Map(parties().map((p) => [p.id, p.name]));
+const custom: ResponsibilityModel = { ...BUILTIN_MODELS[DEFAULT_MODEL_ID]!, id: 'custom-x', name: 'Custom' };
+const models: Record<string, ResponsibilityModel> = { ...BUILTIN_MODELS, [custom.id]: custom };
 
 function input(assets: Asset[], assignments: RaciAssignment[] = [], overrides: LayerOverride[] = []): GroupingInput {
   return {
     assets,
     assignmentsByAsset: groupByAsset(assignments),
     overridesByAsset: groupByAsset(overrides),
-    defaultModelId: 'microsoft-2026-01',
+    modelOf: (a) => models[a.modelId ?? DEFAULT_MODEL_ID]!,
     partyName: (id) => names.get(id) ?? `#${id}`
   };
 }
@@ -56,6 +59,14 @@ describe('decision groups', () => {
     expect(ids(groups)).toEqual([[1, 2, 3], [7], [8]]);
     expect(groups.find((g) => g.assetIds.includes(7))!.modelId).toBe('custom-x');
     expect(groups.find((g) => g.assetIds.includes(8))!.label).toContain('no service model');
+  });
+
+  it("names a group's service model by its model's column (AWS's own, not the four standard ones)", () => {
+    const aws = [9, 10].map((id) => asset(id, { modelId: 'aws-2026-12', type: 'AWS::ECS::Service', serviceModel: 'container' }));
+    const groups = groupForDecisions(input([...aws, ...vms]));
+    expect(ids(groups)).toEqual([[1, 2, 3], [9, 10]]);
+    expect(groups[1]!.modelId).toBe('aws-2026-12');
+    expect(groups[1]!.label).toBe('AWS::ECS::Service · Container services · owner Alice');
   });
 
   it('splits a group by a field and merges groups of one model', () => {

@@ -13,7 +13,6 @@ import type { Decision } from '@shared/contract/workshop';
 import { RACI_ROLES, type Asset, type LayerOverride, type RaciAssignment, type ResponsibilityModel } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { WorkshopAction, WorkshopStep } from '@shared/workshop';
-import { raciContext } from '../../engine/query';
 import type { EngineState } from '../../engine/state';
 import { getAction, nextWorkshopRowId, type ActionRow, type DecisionRow } from '../../store/repos/workshops';
 import type { OpenWorkbook, ServiceContext } from '../context';
@@ -21,7 +20,7 @@ import type { EditOp } from '../edit-ops';
 import { writeEdit } from '../history';
 import { actorOf } from '../write';
 import { actionView, groupAssets, stepOf } from './workshop-step';
-import { groupModel, readWorkshop, type WorkshopRecord } from './workshop-view';
+import { groupModel, groupRaci, readWorkshop, type WorkshopRecord } from './workshop-view';
 
 interface Effect {
   forward: EditOp[];
@@ -48,7 +47,7 @@ function raciEffect(state: EngineState, model: ResponsibilityModel, assets: read
       if (!state.partyById.has(partyId)) throw new DemarcError('NOT_FOUND', `decision.roles.${role}: party #${partyId} is not in the parties list.`);
     }
   }
-  const raciCtx = raciContext(state, { modelId: model.id });
+  const raciCtx = groupRaci(state, { modelId: model.id });
   const removed: RaciAssignment[] = [];
   const added: RaciAssignment[] = [];
   const failures: { asset: Asset; message: string }[] = [];
@@ -144,7 +143,7 @@ export function decide(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput
   const at = ctx.clock();
   const by = actorOf(wb, ctx);
   const partyName = (id: number) => state.partyById.get(id)?.name ?? `party #${id}`;
-  const before = variantsText(layerVariants({ raci: raciContext(state, { modelId: model.id }), assets, layerId: layer.id, overridesByAsset: state.overridesByAsset, assignmentsByAsset: state.assignmentsByAsset, partyName }));
+  const before = variantsText(layerVariants({ raci: groupRaci(state, { modelId: model.id }), assets, layerId: layer.id, overridesByAsset: state.overridesByAsset, assignmentsByAsset: state.assignmentsByAsset, partyName }));
   const { decision } = input;
   const effect: Effect =
     decision.kind === 'keep'

@@ -11,14 +11,13 @@ import { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from '@sha
 import { DemarcError } from '@shared/errors';
 import type { WorkshopMinutes } from '@shared/workshop';
 import { writeFileAtomically } from '../../export/atomic-file';
-import { raciContext } from '../../engine/query';
 import type { EngineState } from '../../engine/state';
 import { readSettings } from '../../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from '../context';
 import { exportTargetPath } from '../export-service';
 import { signedOffAttendees } from './sign-off-seam';
 import { actionView, groupAssets } from './workshop-step';
-import { groupModel, readWorkshop, workshopSummary, type WorkshopRecord } from './workshop-view';
+import { groupModel, groupRaci, readWorkshop, workshopSummary, type WorkshopRecord } from './workshop-view';
 
 /** Prints HTML to PDF: Electron's printToPDF in the app, Chromium in the CLI and the tests. */
 export type PrintPdf = (html: string) => Promise<Uint8Array>;
@@ -31,7 +30,7 @@ function accountableLayers(state: EngineState, record: WorkshopRecord): Map<numb
   for (const group of record.groups) {
     const model = groupModel(state, group);
     const assets = groupAssets(state, group.assetIds);
-    const raci = raciContext(state, { modelId: model.id });
+    const raci = groupRaci(state, group);
     for (const layer of model.layers) {
       for (const v of layerVariants({ raci, assets, layerId: layer.id, overridesByAsset: state.overridesByAsset, assignmentsByAsset: state.assignmentsByAsset, partyName })) {
         for (const { partyId } of v.roles.A) if (attendees.has(partyId)) counts.set(partyId, (counts.get(partyId) ?? 0) + v.assets);
@@ -87,7 +86,8 @@ export async function saveMinutes(
   wb: OpenWorkbook,
   ctx: ServiceContext,
   input: ParsedInput<'workshops.saveMinutes'> & { path: string },
-  printPdf: PrintPdf | undefined
+  printPdf: PrintPdf | undefined,
+  signal?: AbortSignal
 ): Promise<MinutesSaveResult> {
   const target = exportTargetPath(input.path, input.format, wb.path);
   const minutes = workshopMinutes(wb, ctx, input.id);
@@ -100,12 +100,13 @@ export async function saveMinutes(
     else bytes = await printPdf(html);
   }
   try {
-    const written = await writeFileAtomically(target, undefined, (sink) => {
+    const written = await writeFileAtomically(target, signal, (sink) => {
       sink.end(bytes);
       return Promise.resolve();
     });
     return { path: target, format: input.format, bytes: written.bytes, decisions: minutes.decisions.length, actions: minutes.actions.length };
   } catch (error) {
+    if (error instanceof DemarcError) throw error; // cancelled: no file was written
     throw new DemarcError('BAD_FILE', `Could not write ${target}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

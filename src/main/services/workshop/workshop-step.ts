@@ -1,17 +1,17 @@
 /** One step of a workshop's walk: a layer of a decision group with everything the room decides on. */
 import { FINDING_TITLES } from '@core/finding-messages';
 import { getCell } from '@core/model-cells';
+import { serviceModelLabel } from '@core/service-models';
 import { layerVariants } from '@core/workshop/layer-variants';
 import { isInWalk, stepNumber } from '@core/workshop/walk';
 import type { ParsedInput } from '@shared/contract';
 import type { Asset, FindingCode, Severity } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { WorkshopAction, WorkshopDecision, WorkshopStep } from '@shared/workshop';
-import { raciContext } from '../../engine/query';
 import type { EngineState } from '../../engine/state';
 import type { ActionRow } from '../../store/repos/workshops';
 import type { OpenWorkbook, ServiceContext } from '../context';
-import { groupModel, groupView, layerCounts, readWorkshop, stepKey, type WorkshopRecord } from './workshop-view';
+import { groupModel, groupRaci, groupView, layerCounts, readWorkshop, stepKey, type WorkshopRecord } from './workshop-view';
 
 export function actionView(state: EngineState, a: ActionRow): WorkshopAction {
   const { assetIds, ...rest } = a;
@@ -53,7 +53,7 @@ export function stepOf(state: EngineState, record: WorkshopRecord, group: number
   const cell = serviceModel === null ? null : getCell(model, modelLayer.id, serviceModel);
   const partyName = (id: number) => state.partyById.get(id)?.name ?? `party #${id}`;
   const decided = new Set(record.decisions.map((d) => stepKey(d.groupPosition, d.layerId)));
-  const raci = raciContext(state, { modelId: groupRow.modelId });
+  const raci = groupRaci(state, groupRow);
   return {
     workshopId: record.row.id,
     status: record.row.status,
@@ -68,6 +68,7 @@ export function stepOf(state: EngineState, record: WorkshopRecord, group: number
     layer: { id: modelLayer.id, title: modelLayer.title, description: modelLayer.description, permanentCustomer: modelLayer.permanentCustomer },
     published: cell?.responsibility ?? null,
     serviceModel,
+    serviceModelLabel: serviceModel === null ? null : serviceModelLabel(model, serviceModel),
     operatedBy: cell?.operatedBy === null || cell === null ? null : (model.parties.find((p) => p.id === cell.operatedBy)?.name ?? cell.operatedBy),
     variants: layerVariants({ raci, assets, layerId: modelLayer.id, overridesByAsset: state.overridesByAsset, assignmentsByAsset: state.assignmentsByAsset, partyName }),
     findings: findingsOn(state, assets, modelLayer.id),

@@ -6,6 +6,8 @@ import { scopeLabel } from '@core/picture/scope-label';
 import type { ResponsibilityModel } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { DecisionGroupView, WorkshopAttendee, WorkshopDetail, WorkshopSummary } from '@shared/workshop';
+import type { RaciContext } from '@core/raci';
+import { raciContext } from '../../engine/query';
 import type { EngineState } from '../../engine/state';
 import { getWorkshop, listActions, listAttendeeIds, listDecisions, listGroups, listWorkshops, type GroupRow, type WorkshopRow } from '../../store/repos/workshops';
 import type { OpenWorkbook, ServiceContext } from '../context';
@@ -30,6 +32,11 @@ export function groupModel(state: EngineState, group: Pick<GroupRow, 'modelId' |
   const model = state.input.models[group.modelId];
   if (model === undefined) throw new DemarcError('NOT_FOUND', `The group "${group.label}" uses the responsibility model "${group.modelId}", which is not in this workbook.`);
   return model;
+}
+
+/** The RACI rules of a group's model (the group's model is already the one its assets are read under). */
+export function groupRaci(state: EngineState, group: Pick<GroupRow, 'modelId'>): RaciContext {
+  return raciContext(state, { modelId: group.modelId, provider: null });
 }
 
 /** The number of layers of each group's model, in walk order (what the walk's order needs). */
@@ -71,7 +78,8 @@ function summaryOf(state: EngineState, record: WorkshopRecord): WorkshopSummary 
     heldOn: row.heldOn,
     status: row.status,
     scope: row.scope,
-    scopeLabel: scopeLabel(row.scope, owner),
+    // A service-model filter names a column of the scope's model: the first group's (all share it then).
+    scopeLabel: scopeLabel(row.scope, groupModel(state, record.groups[0] ?? { modelId: state.input.settings.defaultModelId, label: row.title }), owner),
     attendees: attendeesOf(state, record.attendeeIds),
     groups: record.groups.length,
     assets: record.groups.reduce((n, g) => n + g.assetIds.length, 0),

@@ -10,7 +10,7 @@ import { DemarcError } from '@shared/errors';
 import type { PictureScope } from '@shared/picture';
 import type { DecisionGroupView, WorkshopDetail, WorkshopStatus } from '@shared/workshop';
 import { matchingAssets } from '../../engine/query';
-import type { EngineState } from '../../engine/state';
+import { modelOf, type EngineState } from '../../engine/state';
 import { insertAttendees, insertWorkshop, replaceGroups, updateWorkshopState, type GroupRow } from '../../store/repos/workshops';
 import type { OpenWorkbook, ServiceContext } from '../context';
 import { write } from '../write';
@@ -21,7 +21,7 @@ function groupsOfScope(state: EngineState, scope: PictureScope): DecisionGroup[]
     assets: matchingAssets(state, scope),
     assignmentsByAsset: state.assignmentsByAsset,
     overridesByAsset: state.overridesByAsset,
-    defaultModelId: state.input.settings.defaultModelId,
+    modelOf: (asset) => modelOf(state, asset),
     partyName: (id) => state.partyById.get(id)?.name ?? `party #${id}`
   });
 }

@@ -2,7 +2,7 @@ import type { RaciRole } from '@shared/domain';
 import { DECISION_KIND_LABELS, type WalkPosition, type WorkshopStatus } from '@shared/workshop';
 import { QueryError } from '../../components/QueryError';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
-import { SEVERITY_LABELS, formatCount, serviceModelLabel } from '../../lib/labels';
+import { SEVERITY_LABELS, formatCount } from '../../lib/labels';
 import { DecisionForm } from './DecisionForm';
 import { useWorkshopStep } from './queries';
 
@@ -25,13 +25,13 @@ export function StepView(props: { workshopId: number; at: WalkPosition; readOnly
       <p>{s.layer.description}</p>
       <p>
         {s.published === null ? (
-          <span>No published cell: {s.serviceModel === null ? 'the group has no service model' : `${s.model.name} does not cover ${serviceModelLabel(s.serviceModel)}`}.</span>
+          <span>No published cell: {s.serviceModelLabel === null ? 'the group has no service model' : `${s.model.name} does not cover ${s.serviceModelLabel}`}.</span>
         ) : (
           <>
             <a href={s.model.sourceUrl} rel="noreferrer" target="_blank">
               {s.model.name}
             </a>{' '}
-            publishes <ResponsibilityBadge value={s.published} /> for {serviceModelLabel(s.serviceModel)}
+            publishes <ResponsibilityBadge value={s.published} /> for {s.serviceModelLabel}
             {s.operatedBy === null ? '' : `, operated by ${s.operatedBy}`}.
           </>
         )}
