@@ -1,6 +1,8 @@
 /** Workshop mode's contract methods, each bound to its service over the session's workbook. */
 import type { workshopMethods } from '@shared/contract/workshop';
+import { DemarcError } from '@shared/errors';
 import type { Handlers } from '../router';
+import { runExport } from './export';
 import { workbookName } from '../services/workbook-service';
 import { closeAction, decide } from '../services/workshop/workshop-decide';
 import { saveMinutes, workshopMinutes } from '../services/workshop/workshop-minutes';
@@ -26,8 +28,11 @@ export const workshopHandlers: WorkshopHandlers = {
   'workshops.minutes': (input, ctx) => workshopMinutes(ctx.session.require(), ctx.services, input.id),
   'workshops.saveMinutes': async (input, ctx) => {
     const wb = ctx.session.require();
+    if (ctx.session.running.export) throw new DemarcError('INVALID_INPUT', 'An export is already running: wait for it or cancel it.');
     // A path from the renderer is written only when the user chose it in a save dialog (file-grants.ts).
     const path = input.path !== undefined ? ctx.files.require(input.path, 'write') : await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} workshop minutes`, input.format);
-    return path === null ? null : saveMinutes(wb, ctx.services, { ...input, path }, ctx.printPdf);
+    if (path === null) return null;
+    // The session's one export: cancellable (export.cancel), and the file may be shown in its folder.
+    return runExport(ctx, (signal) => saveMinutes(wb, ctx.services, { ...input, path }, ctx.printPdf, signal));
   }
 };

@@ -70,6 +70,7 @@ describe('file access through the router, as the app has it', () => {
       ['workbook.create', { path: '../../escape.demarc' }],
       ['export.run', { format: 'csv', path: join(dir, '..', 'out.csv') }],
       ['picture.save', { format: 'svg', path: '/tmp/x.svg' }],
+      ['workshops.saveMinutes', { id: 1, format: 'html', path: '/tmp/minutes.html' }],
       ['frameworks.saveMapping', { path: '/tmp/m.json' }],
       ['export.framework', { framework: 'ccm', path: join(dir, 'ccm.xlsx'), caiqPath: '/etc/hosts' }]
     ];
