@@ -12,6 +12,7 @@ import { DemarcError } from '@shared/errors';
 import { assetDetail } from '@main/engine/query';
 import { exportWorkbook } from '@main/services/export-service';
 import { undo } from '@main/services/history';
+import { walkChain } from '@main/store/repos/change-log-chain';
 import { closeWorkbook, openWorkbook, changes } from '@main/services/workbook-service';
 import { closeAction, decide } from '@main/services/workshop/workshop-decide';
 import { saveMinutes, workshopMinutes } from '@main/services/workshop/workshop-minutes';
@@ -178,6 +179,10 @@ describe('the walk and its decisions', () => {
     expect(resumeWorkshop(wb, ctx, { id: 1 })).toMatchObject({ status: 'open', position: { group: 1, layer: 2 } });
     expect(finishWorkshop(wb, ctx, { id: 1 }).status).toBe('finished');
     expect(changes(wb, { entity: 'workshop' }).map((e) => e.action)).toEqual(['workshops.start', 'workshops.pause', 'workshops.resume', 'workshops.finish']);
+    // Every workshop write went through the change log's chain: it verifies whole, its head the last entry.
+    const chain = walkChain(wb.db);
+    expect(chain.firstBreak).toBeNull();
+    expect(chain.head?.id).toBe((wb.db.prepare('SELECT max(id) AS id FROM change_log').get() as { id: number }).id);
   });
 });
 
