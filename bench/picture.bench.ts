@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BUILTIN_MODELS } from '@core/models';
 import { pictureSvg } from '@core/picture/svg';
 import { svgMarkup } from '@core/picture/svg-element';
 import { renderPng } from '@main/export/picture-png';
@@ -77,7 +78,7 @@ async function child(kind: string, workbook: string): Promise<void> {
   let note = '';
   const once = async (): Promise<void> => {
     if (kind === 'floor') {
-      const facts = readPictureFacts(wb.db, { modelId: defaultModelId, settings: { defaultModelId, modelByProvider: {} }, scope: {} });
+      const facts = readPictureFacts(wb.db, { modelId: defaultModelId, settings: { defaultModelId, modelByProvider: {} }, models: BUILTIN_MODELS, scope: {} });
       note = `${facts.groups.length} groups, ${facts.exceptions.length} exception groups, ${facts.scopeAssets} assets`;
     } else if (kind === 'picture') {
       const drawing = drawWorkbookPicture(wb, ctx, {});

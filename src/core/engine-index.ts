@@ -14,6 +14,7 @@ import type {
 } from '@shared/domain';
 import type { EngineInput, OpenActionRow } from './engine-input';
 import { getCell } from './model-cells';
+import { readModelId } from './model-references';
 import { assetModelId } from './service-models';
 import { defaultCustomerParty, resolveModelParties } from './raci';
 
@@ -49,7 +50,7 @@ export interface EngineIndex {
   assignmentsByAsset: RowsByAsset<RaciAssignment>;
   /** Open workshop actions by asset (few: a plain map). */
   actionsByAsset: RowsByAsset<OpenActionRow>;
-  /** The compiled model of an asset (its own modelId, else the workbook default). */
+  /** The compiled model an asset is read under (model-references.ts readModelId). */
   modelFor(asset: Pick<Asset, 'id' | 'modelId'>): CompiledModel;
   nowMs: number;
 }
@@ -136,25 +137,24 @@ function compileModel(model: ResponsibilityModel, input: EngineInput, partyById:
 }
 
 /**
- * Builds the indexes for one engine run.
- * @throws Error when `now` is not a date, or an asset's model is not in `input.models`:
- *   the caller must load every model in use; guessing another would misplace responsibilities
+ * Builds the indexes for one engine run. An asset naming a model `input.models` lacks is read
+ * under the fallback model (readModelId); the findings report it (MODEL_MISSING).
+ * @throws Error when `now` is not a date
  */
 export function indexEngineInput(input: EngineInput): EngineIndex {
   const nowMs = parseInstant(input.now);
   if (Number.isNaN(nowMs)) throw new Error(`now must be an ISO 8601 date-time, got "${input.now}"`);
   const partyById = new Map(input.parties.map((p) => [p.id, p]));
   const compiled = new Map<string, CompiledModel>();
+  // Keyed by the id an asset names; a missing one maps to the compiled fallback (model-references.ts).
   const modelFor = (asset: Pick<Asset, 'id' | 'modelId' | 'provider'>): CompiledModel => {
-    const id = assetModelId(asset, input.settings);
-    let found = compiled.get(id);
+    const named = assetModelId(asset, input.settings);
+    let found = compiled.get(named);
     if (found === undefined) {
-      const model = input.models[id];
-      if (model === undefined) {
-        throw new Error(`Asset #${asset.id} uses responsibility model "${id}", which is not loaded.`);
-      }
-      found = compileModel(model, input, partyById);
+      const id = readModelId(asset, input.settings, input.models);
+      found = compiled.get(id) ?? compileModel(input.models[id]!, input, partyById);
       compiled.set(id, found);
+      compiled.set(named, found);
     }
     return found;
   };

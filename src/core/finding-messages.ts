@@ -5,6 +5,8 @@
 import {
   type Asset,
   type FindingCode,
+  type MissingModel,
+  type ModelReferenceSource,
   type Party,
   type Responsibility,
   type ResponsibilityModel,
@@ -19,6 +21,7 @@ function columnList(model: ResponsibilityModel): string {
 }
 
 export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
+  MODEL_MISSING: 'error',
   UNCLASSIFIED: 'warning',
   CLASSIFICATION_NEEDS_REVIEW: 'warning',
   NO_OWNER: 'error',
@@ -33,6 +36,7 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
 
 /** A short title per finding code, for headings and the CLI. */
 export const FINDING_TITLES: Record<FindingCode, string> = {
+  MODEL_MISSING: 'Model not in the workbook',
   UNCLASSIFIED: 'No service model',
   CLASSIFICATION_NEEDS_REVIEW: 'Service model to review',
   NO_OWNER: 'No owner',
@@ -64,7 +68,24 @@ const list = (titles: readonly string[]): string => {
   return text;
 };
 
+const NAMED_BY: Record<ModelReferenceSource, (asset: Asset) => string> = {
+  asset: () => 'the model chosen for it',
+  provider: (asset) => `the model set for ${asset.provider ?? ''} assets`,
+  default: () => 'the workbook\'s default model'
+};
+
 export const words = {
+  modelMissing: (asset: Asset, missing: MissingModel, readUnder: ResponsibilityModel): Words => ({
+    message:
+      `"${asset.name}" is to be read under the responsibility model "${missing.id}" (${NAMED_BY[missing.source](asset)}), which is not in this workbook; ` +
+      `until a model is chosen it is read under ${readUnder.name} ("${readUnder.id}"), so its layers may be misplaced.`,
+    fix:
+      missing.source === 'asset'
+        ? `Choose a model for it in the asset panel (or select the assets of this finding in the inventory and set their model; CLI: demarc assign FILE --where finding=MODEL_MISSING --model ID), or import "${missing.id}" again.`
+        : missing.source === 'provider'
+          ? `Choose the model for ${asset.provider ?? ''} assets under Responsibility (CLI: demarc models FILE provider ${asset.provider ?? ''} ID|default), or import "${missing.id}" again.`
+          : `Choose the workbook's default model under Responsibility (CLI: demarc models FILE default ID), or import "${missing.id}" again.`
+  }),
   unclassified: (asset: Asset, model: ResponsibilityModel): Words => ({
     message: `"${asset.name}" has no service model, so none of its layers can be placed on the provider's or the customer's side.`,
     fix: `Set its service model (${columnList(model)})${asset.type === null ? '' : ` — the classifier could not decide for type "${asset.type}"`}.`

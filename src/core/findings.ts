@@ -13,6 +13,7 @@ import { FINDING_SEVERITY, words } from './finding-messages';
 import { LayerEvaluator, type LayerEvent, type LayerOutcome } from './findings-layers';
 import { PROVIDER_KIND, PartyFlags, WATCHER } from './findings-scratch';
 import { RACI_ROLE_NAMES } from './raci';
+import { missingModel } from './model-references';
 import { serviceModelLabel } from './service-models';
 import { matchSecurityTool } from './security-tools';
 
@@ -118,6 +119,9 @@ class FindingsRun {
     const ownerParty: Party | undefined = asset.ownerPartyId === null ? undefined : index.partyById.get(asset.ownerPartyId);
     const owner = ownerParty?.id ?? null;
 
+    // A model named but not in the workbook: read under another meanwhile (cm), said first.
+    const missing = missingModel(asset, this.input.settings, this.input.models);
+    if (missing !== null) out.push(finding(asset, 'MODEL_MISSING', null, words.modelMissing(asset, missing, cm.model)));
     if (asset.serviceModel === null) out.push(finding(asset, 'UNCLASSIFIED', null, words.unclassified(asset, cm.model)));
     // A column its model does not declare places no layer either (e.g. set under another model).
     else if (!cm.model.serviceModels.includes(asset.serviceModel)) out.push(finding(asset, 'UNCLASSIFIED', null, words.foreignColumn(asset, cm.model)));
@@ -187,9 +191,9 @@ class FindingsRun {
 }
 
 /**
- * Every finding of a workbook, asset by asset in input order; within an asset: classification,
- * owner, layer findings in model order, default teams, security tool, review.
- * @throws Error if `now` is not a date or an asset's model is not in `input.models`
+ * Every finding of a workbook, asset by asset in input order; within an asset: a missing model,
+ * classification, owner, layer findings in model order, default teams, security tool, review.
+ * @throws Error if `now` is not a date
  */
 export function computeFindings(input: EngineInput): Finding[] {
   const slices = findingsInSlices(input);

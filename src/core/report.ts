@@ -23,7 +23,8 @@ import type { EngineInput } from './engine-input';
 import { groupByAsset, indexEngineInput } from './engine-index';
 import { computeFindings } from './findings';
 import { getCell, getProviderParty } from './model-cells';
-import { assetModelId, serviceModelColumns } from './service-models';
+import { fallbackModelId, readModelId } from './model-references';
+import { serviceModelColumns } from './service-models';
 import { effectiveRaci, type RaciContext } from './raci';
 
 export interface ReportInput extends EngineInput {
@@ -56,30 +57,32 @@ function reportModel(model: ResponsibilityModel): ReportModel {
   };
 }
 
-/** The ids of the models in use: the workbook default first, then the others by id. */
+/**
+ * The ids of the models in use: the workbook default first (the fallback when the default is not
+ * in the workbook), then the others assets are read under, by id.
+ */
 function modelsInUse(input: EngineInput): string[] {
+  const first = fallbackModelId(input.settings, input.models);
   const others = new Set<string>();
   for (const asset of input.assets) {
-    const id = assetModelId(asset, input.settings);
-    if (id !== input.settings.defaultModelId) others.add(id);
+    const id = readModelId(asset, input.settings, input.models);
+    if (id !== first) others.add(id);
   }
-  return [input.settings.defaultModelId, ...[...others].sort(byCodeUnit)];
+  return [first, ...[...others].sort(byCodeUnit)];
 }
 
 /**
  * Builds the report of a workbook.
- * @throws Error if a model in use is not in `input.models`, or `now` is not a date
+ * An asset naming a model the workbook lacks is reported under the model it is read under
+ * (readModelId), with its MODEL_MISSING finding.
+ * @throws Error if `now` is not a date
  */
 export function buildReport(input: ReportInput): Report {
   const index = indexEngineInput(input);
   const assets: Asset[] = [...input.assets].sort((a, b) => a.id - b.id);
   const sortedInput: EngineInput = { ...input, assets };
 
-  const models = modelsInUse(input).map((id) => {
-    const model = input.models[id];
-    if (model === undefined) throw new Error(`Responsibility model "${id}" is in use but not loaded.`);
-    return reportModel(model);
-  });
+  const models = modelsInUse(input).map((id) => reportModel(input.models[id]!));
 
   const parties: ReportParty[] = [...input.parties]
     .sort((a, b) => byCodeUnit(a.name, b.name) || a.id - b.id)

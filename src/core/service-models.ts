@@ -108,7 +108,9 @@ export function assetModelId(
   settings: Pick<WorkbookSettings, 'defaultModelId' | 'modelByProvider'>
 ): string {
   if (asset.modelId !== null) return asset.modelId;
-  return (asset.provider === null ? undefined : settings.modelByProvider[asset.provider]) ?? settings.defaultModelId;
+  // Own keys only: a provider named `constructor` has no model of its own.
+  const byProvider = asset.provider !== null && Object.hasOwn(settings.modelByProvider, asset.provider) ? settings.modelByProvider[asset.provider] : undefined;
+  return byProvider ?? settings.defaultModelId;
 }
 
 /**

@@ -268,6 +268,7 @@ export interface LayerRaci {
 }
 
 export const FINDING_CODES = [
+  'MODEL_MISSING',
   'UNCLASSIFIED',
   'CLASSIFICATION_NEEDS_REVIEW',
   'NO_OWNER',
@@ -280,6 +281,19 @@ export const FINDING_CODES = [
   'ACTION_OPEN'
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Where a model id was named: the asset's own model, its provider's setting, or the workbook default. */
+export type ModelReferenceSource = 'asset' | 'provider' | 'default';
+
+/**
+ * A model an asset is to be read under that the workbook does not hold (a hand edit, an old
+ * version, a bad merge), and the model it is read under meanwhile (MODEL_MISSING).
+ */
+export interface MissingModel {
+  id: string;
+  source: ModelReferenceSource;
+  readUnder: string;
+}
 
 export interface Finding {
   code: FindingCode;

@@ -164,9 +164,12 @@ describe('computeFindings', () => {
     expect(findings.map((f) => f.message.slice(0, 24))).toEqual(['"vm1" has no owner. The ', '"db2" has no owner. The ', 'Bob left on 2025-12-31 b', 'Carol left on 2026-01-31']);
   });
 
-  it('uses the asset model, else the workbook default, and refuses a model that is not loaded', () => {
+  it('uses the asset model, else the workbook default; a model not loaded is MODEL_MISSING, read under the default', () => {
     const classic = run({ assets: [asset(1, { modelId: 'microsoft-classic-2023', ownerPartyId: null })] });
     expect(classic[0]?.message).toContain('"Identity and directory infrastructure"');
-    expect(() => run({ assets: [asset(1, { modelId: 'nope' })] })).toThrow(/"nope", which is not loaded/);
+    const missing = run({ assets: [asset(1, { modelId: 'nope', ownerPartyId: null })] });
+    expect(codes(missing)).toEqual(['MODEL_MISSING', 'NO_OWNER']);
+    // Read under the default (Microsoft 2026), whose layer titles the NO_OWNER finding names.
+    expect(missing[1]?.message).toContain('"Identities and users"');
   });
 });

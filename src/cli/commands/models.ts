@@ -19,7 +19,7 @@ and roles to the matching layers; --preview prints what would move and changes n
 function printModels(models: ModelSummary[], io: CliIo): void {
   const lines: string[] = [];
   for (const m of models) {
-    const roles = [m.isDefault ? 'default' : '', m.providers.length > 0 ? `for ${m.providers.join(', ')} assets` : '', m.builtin ? 'built in' : 'imported'].filter(Boolean).join(', ');
+    const roles = [m.isDefault ? 'default' : m.fallback ? 'read in place of the default model, which is not in the workbook (see demarc check)' : '', m.providers.length > 0 ? `for ${m.providers.join(', ')} assets` : '', m.builtin ? 'built in' : 'imported'].filter(Boolean).join(', ');
     lines.push(`${m.name} (${m.id}, version ${m.version}) — ${roles}; ${m.assetCount.toLocaleString('en-GB')} asset(s)`);
     lines.push(`  service models: ${m.serviceModels.map((c) => `${c.id} (${c.label})`).join(', ')}`);
   }

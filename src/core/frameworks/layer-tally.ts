@@ -13,7 +13,7 @@ import { deriveResponsibility } from '../derive';
 import { groupByAsset } from '../engine-index';
 import type { EngineInput } from '../engine-input';
 import { getCell } from '../model-cells';
-import { assetModelId } from '../service-models';
+import { readModelId } from '../model-references';
 import { effectiveRaci, type RaciContext } from '../raci';
 
 /** Cells of one model layer over the assets in scope that use that model. */
@@ -86,11 +86,10 @@ class Tallier {
   }
 
   private modelTally(asset: Asset): ModelTally {
-    const id = assetModelId(asset, this.input.settings);
+    const id = readModelId(asset, this.input.settings, this.input.models);
     let found = this.scope.models.get(id);
     if (found === undefined) {
-      const model = this.input.models[id];
-      if (model === undefined) throw new Error(`Asset #${asset.id} uses responsibility model "${id}", which is not loaded.`);
+      const model = this.input.models[id]!;
       found = { model, assets: 0, serviceModels: new Map(), layers: new Map(model.layers.map((l) => [l.id, emptyTally(id, l.id)])) };
       this.scope.models.set(id, found);
     }
@@ -158,9 +157,9 @@ class Tallier {
 }
 
 /**
- * Tallies every layer of the assets in scope.
+ * Tallies every layer of the assets in scope; an asset naming a model the workbook lacks is
+ * tallied under the model it is read under (readModelId).
  * @param inScope the scope (compile an AssetFilter with compileFilter)
- * @throws Error when an asset's model is not in `input.models`
  */
 export function tallyLayers(input: EngineInput, inScope: (asset: Asset) => boolean): ScopeTally {
   const tallier = new Tallier(input);
@@ -175,7 +174,7 @@ export function tallyLayers(input: EngineInput, inScope: (asset: Asset) => boole
       tallier.add(asset, overrides ?? [], assignments ?? [], 1);
       continue;
     }
-    const key = `${assetModelId(asset, input.settings)}\u0000${asset.serviceModel ?? ''}\u0000${asset.ownerPartyId ?? ''}`;
+    const key = `${readModelId(asset, input.settings, input.models)}\u0000${asset.serviceModel ?? ''}\u0000${asset.ownerPartyId ?? ''}`;
     const group = alike.get(key);
     if (group === undefined) alike.set(key, { asset, count: 1 });
     else group.count += 1;

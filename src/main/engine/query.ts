@@ -6,6 +6,7 @@
 import { compileFilter } from '@core/bulk-filter';
 import { deriveResponsibility } from '@core/derive';
 import { effectiveRaci, validateRaci, type RaciContext } from '@core/raci';
+import { missingModel } from '@core/model-references';
 import { matchSecurityTool } from '@core/security-tools';
 import { serviceModelColumns, serviceModelLabel } from '@core/service-models';
 import type {
@@ -367,7 +368,7 @@ export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): 
   return {
     asset: { ...asset, tags: { ...asset.tags } },
     owner: asset.ownerPartyId === null ? null : (state.partyById.get(asset.ownerPartyId) ?? null),
-    model: { id: model.id, name: model.name, version: model.version, serviceModels: serviceModelColumns(model), own: asset.modelId !== null },
+    model: { id: model.id, name: model.name, version: model.version, serviceModels: serviceModelColumns(model), own: asset.modelId !== null, missing: missingModel(asset, state.input.settings, state.input.models) },
     classification: {
       reason: asset.classificationReason,
       confidence: asset.classificationConfidence,

@@ -20,7 +20,7 @@ import {
   type Severity
 } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
-import { assetModelId } from '@core/service-models';
+import { readModelId } from '@core/model-references';
 import { FindingsIndex } from './findings-index';
 import { SearchIndex } from './search-index';
 
@@ -136,14 +136,11 @@ export class EngineState {
   }
 }
 
-/** Builds a state from an input, checking every model in use is loaded. */
+/**
+ * Builds a state from an input. An asset naming a model the workbook does not hold is read under
+ * another (readModelId) and has a MODEL_MISSING finding: opening changes nothing in the file.
+ */
 export function buildEngineState(input: EngineInput, assetById?: Map<number, Asset>): EngineState {
-  const assetModels = new Set(input.assets.map((a) => assetModelId(a, input.settings)));
-  for (const id of assetModels) {
-    if (input.models[id] === undefined) {
-      throw new DemarcError('NOT_FOUND', `The responsibility model "${id}" is in use but not in this workbook; import it again.`);
-    }
-  }
   return new EngineState(input, assetById);
 }
 
@@ -160,12 +157,9 @@ export function memoised<T>(state: EngineState, key: string, build: () => T): T 
   return value;
 }
 
-/** The model an asset uses. */
+/** The model an asset is read under (the fallback when the one it names is not in the workbook). */
 export function modelOf(state: EngineState, asset: Pick<Asset, 'modelId' | 'provider'>): ResponsibilityModel {
-  const id = assetModelId(asset, state.input.settings);
-  const model = state.input.models[id];
-  if (model === undefined) throw new DemarcError('NOT_FOUND', `The responsibility model "${id}" is not in this workbook.`);
-  return model;
+  return state.input.models[readModelId(asset, state.input.settings, state.input.models)]!;
 }
 
 /** The asset with this id, or NOT_FOUND. */

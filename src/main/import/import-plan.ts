@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { ClassificationSummary, ImportAssetStatus, ImportCounts, ImportSampleRow, OwnerNote } from '@shared/contract/import';
-import { assetModelId, classificationUnder, columnForStandard, countServiceModels, serviceModelLabel } from '@core/service-models';
+import { fallbackModelId, readModelId } from '@core/model-references';
+import { classificationUnder, columnForStandard, countServiceModels, serviceModelLabel } from '@core/service-models';
 import {
   STANDARD_SERVICE_MODELS,
   type Classification,
@@ -15,7 +16,6 @@ import {
   type StandardServiceModel,
   type WorkbookSettings
 } from '@shared/domain';
-import { DemarcError } from '@shared/errors';
 import { IMPORTED_FIELDS, sortedJson, toColumnValue, type ImportedFields } from '../store/asset-fields';
 import { IMPORT_ROW_INDEX, iterateImportRows, type ImportCell } from '../store/repos/asset-import';
 import type { Db } from '../store/workbook-file';
@@ -132,7 +132,7 @@ function finishSummary(tally: SummaryTally, input: Pick<PlanInput, 'models' | 's
   const total = tally.pairs.length;
   const unclassified = tally.pairs.filter(([, column]) => column === null).length;
   return {
-    byServiceModel: countServiceModels(tally.pairs, input.models, [input.settings.defaultModelId]),
+    byServiceModel: countServiceModels(tally.pairs, input.models, [fallbackModelId(input.settings, input.models)]),
     needsReview: tally.needsReview,
     unclassified,
     classifiedShare: total === 0 ? 0 : (total - unclassified) / total
@@ -229,9 +229,9 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const asset of input.assets) {
     const existing = input.existing.get(asset.key) ?? null;
     seen.add(asset.key);
-    const modelId = assetModelId({ modelId: existing?.modelId ?? null, provider: asset.provider }, input.settings);
-    const model = input.models[modelId];
-    if (model === undefined) throw new DemarcError('NOT_FOUND', `The responsibility model "${modelId}" is in use but not in this workbook; import it again.`);
+    // Classified into the columns of the model it is read under (a missing model's fallback too).
+    const modelId = readModelId({ modelId: existing?.modelId ?? null, provider: asset.provider }, input.settings, input.models);
+    const model = input.models[modelId]!;
     const final = finalClassification(asset, existing, model);
     let status: ImportAssetStatus = 'new';
     let ownerPartyId: number | null = null;

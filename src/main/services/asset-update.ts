@@ -5,7 +5,8 @@
  */
 import { ownerRefusal } from '@core/parties';
 import type { ParsedInput } from '@shared/contract';
-import { assetModelId, serviceModelColumns, serviceModelLabel } from '@core/service-models';
+import { fallbackModelId, readModelId } from '@core/model-references';
+import { serviceModelColumns, serviceModelLabel } from '@core/service-models';
 import type { Asset } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { ModelChangeSummary, UpdateResult } from '@shared/contract/engine';
@@ -60,7 +61,7 @@ function patchFor(state: EngineState, set: ParsedInput<'assets.update'>['set'], 
 
 /** The model an asset is read under once `modelId` (undefined: unchanged; null: its provider's or the default) is set. */
 function modelAfter(state: EngineState, asset: Asset, modelId: string | null | undefined): string {
-  return assetModelId(modelId === undefined ? asset : { ...asset, modelId }, state.input.settings);
+  return readModelId(modelId === undefined ? asset : { ...asset, modelId }, state.input.settings, state.input.models);
 }
 
 /** Refuses a service model that the model of an asset (after the edit) does not declare, naming the asset and the columns it has. */
@@ -86,7 +87,7 @@ function planAssetModel(state: EngineState, assets: readonly Asset[], modelId: s
   }
   const describe = `the ${count(assets.length)} selected asset(s)`;
   const plans = [...byTarget].map(([target, group]) => planModelMove(state, group, target, describe));
-  const first = plans[0] ?? planModelMove(state, [], modelId ?? state.input.settings.defaultModelId, describe);
+  const first = plans[0] ?? planModelMove(state, [], modelId ?? fallbackModelId(state.input.settings, state.input.models), describe);
   for (const other of plans.slice(1)) {
     const s = first.summary;
     s.toModelId = `${s.toModelId}, ${other.summary.toModelId}`;

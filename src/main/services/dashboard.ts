@@ -6,7 +6,8 @@
 import { deriveResponsibility } from '@core/derive';
 import { effectiveRaci, isCustomerSide, isLayerComplete } from '@core/raci';
 import type { Dashboard } from '@shared/contract/engine';
-import { assetModelId, countServiceModels } from '@core/service-models';
+import { fallbackModelId, readModelId } from '@core/model-references';
+import { countServiceModels } from '@core/service-models';
 import type { Asset, Responsibility } from '@shared/domain';
 import { raciContext } from '../engine/query';
 import type { OpenWorkbook, ServiceContext } from './context';
@@ -50,7 +51,7 @@ function buildDashboard(state: EngineState): Dashboard {
     let counts: AssetCounts | undefined;
     if (own.has(asset.id)) counts = countAsset(state, asset);
     else {
-      const key = `${assetModelId(asset, settings)}|${asset.serviceModel ?? ''}|${asset.ownerPartyId ?? ''}`;
+      const key = `${readModelId(asset, settings, state.input.models)}|${asset.serviceModel ?? ''}|${asset.ownerPartyId ?? ''}`;
       counts = shared.get(key);
       if (counts === undefined) shared.set(key, (counts = countAsset(state, asset)));
     }
@@ -59,9 +60,9 @@ function buildDashboard(state: EngineState): Dashboard {
     dashboard.raciCompleteness.total += counts.total;
   }
   dashboard.assetsByServiceModel = countServiceModels(
-    state.input.assets.map((a) => [assetModelId(a, settings), a.serviceModel] as const),
+    state.input.assets.map((a) => [readModelId(a, settings, state.input.models), a.serviceModel] as const),
     state.input.models,
-    [settings.defaultModelId]
+    [fallbackModelId(settings, state.input.models)]
   );
   for (const f of state.findings) dashboard.findingsBySeverity[f.severity]++;
   return dashboard;

@@ -3,6 +3,7 @@
  * provider's (`aws` → AWS's model). Changing either is previewed in words first (model-move.ts),
  * then applied in one write and one undo step.
  */
+import { fallbackModelId } from '@core/model-references';
 import type { ModelChangeSummary } from '@shared/contract/engine';
 import type { Asset } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
@@ -65,7 +66,8 @@ export function setDefaultModel(wb: OpenWorkbook, ctx: ServiceContext, modelId: 
 
 function providerMove(state: EngineState, provider: string, modelId: string | null) {
   const assets = state.input.assets.filter((a) => a.modelId === null && a.provider === provider);
-  const target = modelId ?? state.input.settings.defaultModelId;
+  // null: the default model, or the fallback while the default is not in the workbook.
+  const target = modelId ?? fallbackModelId(state.input.settings, state.input.models);
   return planModelMove(state, assets, target, `the ${count(assets.length)} ${provider} asset(s) without a model of their own`);
 }
 

@@ -7,7 +7,8 @@
  * the matching layer when the core finds one, otherwise they are removed and kept in the change log.
  */
 import { previewModelChange, type ModelChangePreview } from '@core/models';
-import { assetModelId, serviceModelLabel } from '@core/service-models';
+import { readModelId } from '@core/model-references';
+import { serviceModelLabel } from '@core/service-models';
 import type { ModelChangeSummary } from '@shared/contract/engine';
 import type { Asset, LayerOverride, RaciAssignment, Responsibility, ResponsibilityModel } from '@shared/domain';
 import type { AssetPatch } from '../store/asset-fields';
@@ -75,7 +76,8 @@ export function planModelMove(state: EngineState, assets: readonly Asset[], toId
   const to = requireModel(state, toId);
   const groups = new Map<string, Asset[]>();
   for (const asset of assets) {
-    const id = assetModelId(asset, state.input.settings);
+    // From the model it is read under now: for an asset naming a missing model, the fallback.
+    const id = readModelId(asset, state.input.settings, state.input.models);
     if (id === to.id) continue;
     const group = groups.get(id);
     if (group === undefined) groups.set(id, [asset]);

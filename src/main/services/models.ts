@@ -4,7 +4,8 @@
  * by file name and JSON path.
  */
 import { alignLayers, compareModels, getCell, ModelError, parseModel } from '@core/models';
-import { assetModelId, serviceModelColumns } from '@core/service-models';
+import { fallbackModelId, readModelId } from '@core/model-references';
+import { serviceModelColumns } from '@core/service-models';
 import type { ModelComparison, ModelSummary } from '@shared/contract/engine';
 import type { ResponsibilityModel } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
@@ -17,7 +18,7 @@ import { insertCustomModel } from '../store/repos/custom-models';
 function summary(state: EngineState, model: ResponsibilityModel): ModelSummary {
   const defaultId = state.input.settings.defaultModelId;
   let assetCount = 0;
-  for (const a of state.input.assets) if (assetModelId(a, state.input.settings) === model.id) assetCount++;
+  for (const a of state.input.assets) if (readModelId(a, state.input.settings, state.input.models) === model.id) assetCount++;
   return {
     id: model.id,
     name: model.name,
@@ -25,6 +26,7 @@ function summary(state: EngineState, model: ResponsibilityModel): ModelSummary {
     source: model.source,
     builtin: state.builtinIds.has(model.id),
     isDefault: model.id === defaultId,
+    fallback: model.id === fallbackModelId(state.input.settings, state.input.models),
     providers: Object.entries(state.input.settings.modelByProvider)
       .filter(([, id]) => id === model.id)
       .map(([provider]) => provider)

@@ -6,7 +6,7 @@ import { composeAggregates } from '@core/picture/aggregates';
 import { diffDrawings } from '@core/picture/diff';
 import { drawPicture } from '@core/picture/draw';
 import { scopeLabel } from '@core/picture/scope-label';
-import { assetModelId } from '@core/service-models';
+import { fallbackModelId, readModelId } from '@core/model-references';
 import { pictureSvg } from '@core/picture/svg';
 import { svgMarkup } from '@core/picture/svg-element';
 import type { Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
@@ -56,7 +56,7 @@ function draw(
   scope: PictureScope,
   asset?: { id: number; name: string; serviceModel: string | null }
 ): PictureDrawing {
-  const facts = readPictureFacts(wb.db, { modelId: readUnder, settings: setting.settings, scope });
+  const facts = readPictureFacts(wb.db, { modelId: readUnder, settings: setting.settings, models: setting.models, scope });
   const ctx = { model, parties: setting.parties, settings: setting.settings };
   const byId = new Map(setting.parties.map((p) => [p.id, p]));
   const owner = scope.owner === undefined || scope.owner === 'none' ? null : (byId.get(scope.owner)?.name ?? null);
@@ -75,11 +75,12 @@ export function drawWorkbookPicture(wb: OpenWorkbook, ctx: ServiceContext, query
   if (query.assetId !== undefined) {
     const asset = getAsset(wb.db, query.assetId);
     if (asset === null) throw new DemarcError('NOT_FOUND', `No asset has id ${query.assetId}.`);
-    const modelId = assetModelId(asset, setting.settings);
+    const modelId = readModelId(asset, setting.settings, setting.models);
     const model = modelNamed(setting, modelId);
     return draw(wb, setting, model, modelId, { ids: [asset.id] }, { id: asset.id, name: asset.name, serviceModel: asset.serviceModel });
   }
-  const modelId = query.modelId ?? setting.settings.defaultModelId;
+  // The default model, or the fallback when the workbook's default is not in it (model-references.ts).
+  const modelId = query.modelId ?? fallbackModelId(setting.settings, setting.models);
   return draw(wb, setting, modelNamed(setting, modelId), modelId, query.scope ?? {});
 }
 

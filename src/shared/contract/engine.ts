@@ -13,6 +13,7 @@ import {
   type Finding,
   type FindingCode,
   type LayerRaci,
+  type MissingModel,
   type Party,
   type RaciRole,
   type Responsibility,
@@ -216,8 +217,12 @@ export interface AssetLayerDetail {
 export interface AssetDetail {
   asset: Asset;
   owner: Party | null;
-  /** The model the asset is read under, its columns, and whether the asset chose it (else its provider's or the default). */
-  model: { id: string; name: string; version: string; serviceModels: ServiceModelColumn[]; own: boolean };
+  /**
+   * The model the asset is read under, its columns, and whether the asset chose it (else its
+   * provider's or the default); `missing`: the model it is to be read under but the workbook does
+   * not hold (then `id` is the model it is read under meanwhile), else null.
+   */
+  model: { id: string; name: string; version: string; serviceModels: ServiceModelColumn[]; own: boolean; missing: MissingModel | null };
   classification: { reason: string | null; confidence: Asset['classificationConfidence']; needsReview: boolean };
   securityTool: string | null;
   layers: AssetLayerDetail[];
@@ -263,6 +268,11 @@ export interface ModelSummary {
   source: ResponsibilityModel['source'];
   builtin: boolean;
   isDefault: boolean;
+  /**
+   * Assets naming a model the workbook does not hold are read under this one: the default model,
+   * or the first built-in one while the default itself is missing (MODEL_MISSING).
+   */
+  fallback: boolean;
   /** The providers whose assets (without a model of their own) are read under this model. */
   providers: string[];
   /** The model's columns in its order, with their labels. */

@@ -116,7 +116,7 @@ function expectAgreement(wb: OpenWorkbook, ctx: ServiceContext, scopes: readonly
   const input = loadEngineInput(wb, ctx);
   const model = input.models[drawn]!;
   for (const scope of scopes) {
-    const facts = readPictureFacts(wb.db, { modelId: assetModel, settings: input.settings, scope });
+    const facts = readPictureFacts(wb.db, { modelId: assetModel, settings: input.settings, models: input.models, scope });
     const composed = composeAggregates({ model, parties: input.parties, settings: input.settings }, facts);
     expect({ scope, drawn, ...composed }).toEqual({ scope, drawn, ...referenceAggregates(input, drawn, scope, assetModel) });
   }
@@ -172,7 +172,7 @@ describe('picture facts from SQL', () => {
       { assetId: a1!, layerId: 'customer-data', partyId: team!, role: 'A' }
     ]);
     const input = loadEngineInput(wb, ctx);
-    const facts = readPictureFacts(wb.db, { modelId: CURRENT.id, settings: { defaultModelId: CURRENT.id, modelByProvider: {} }, scope: {} });
+    const facts = readPictureFacts(wb.db, { modelId: CURRENT.id, settings: { defaultModelId: CURRENT.id, modelByProvider: {} }, models: BUILTIN_MODELS, scope: {} });
     expect(facts.exceptions).toEqual([{ serviceModel: 'paas', owner: alice, layerId: 'customer-data', override: null, accountable: [alice, team], assets: 1 }]);
     const cell = composeAggregates({ model: CURRENT, parties: input.parties, settings: input.settings }, facts).cells.find((c) => c.serviceModel === 'paas' && c.layerId === 'customer-data');
     expect(cell).toMatchObject({ assets: 1, noAccountable: 0, accountable: [{ partyId: alice, assets: 1 }, { partyId: team, assets: 1 }] });

@@ -4,8 +4,8 @@
  * (an override, explicit Accountables), grouped too. core/picture/aggregates.ts composes them.
  */
 import type { PictureFacts } from '@core/picture/aggregates';
-import { assetModelId } from '@core/service-models';
-import type { CellValue, WorkbookSettings } from '@shared/domain';
+import { fallbackModelId, readModelId } from '@core/model-references';
+import type { CellValue, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
 import type { PictureScope } from '@shared/picture';
 import type { Db } from '../workbook-file';
 import { assetColumn as a, scopeSql } from './asset-scope';
@@ -14,6 +14,8 @@ export interface PictureFactsQuery {
   /** Count the assets read under this model (an asset without a model of its own: its provider's, else the default). */
   modelId: string;
   settings: Pick<WorkbookSettings, 'defaultModelId' | 'modelByProvider'>;
+  /** The workbook's models: an asset naming one not among them is read under the fallback (readModelId). */
+  models: Readonly<Record<string, ResponsibilityModel>>;
   scope: PictureScope;
 }
 
@@ -41,10 +43,14 @@ export function readPictureFacts(db: Db, query: PictureFactsQuery): PictureFacts
     ...scope.params,
     model_id: query.modelId,
     default_model_id: query.settings.defaultModelId,
-    by_provider: JSON.stringify(query.settings.modelByProvider)
+    by_provider: JSON.stringify(query.settings.modelByProvider),
+    known_models: JSON.stringify(Object.keys(query.models)),
+    fallback_model_id: fallbackModelId(query.settings, query.models)
   };
-  // The same rule as core's assetModelId: the asset's own model, its provider's, the default.
-  const inModel = `coalesce(${a('modelId')}, (SELECT value FROM json_each(@by_provider) WHERE key = ${a('provider')}), @default_model_id) = @model_id`;
+  // The same rule as core's readModelId: the asset's own model, its provider's, the default; one
+  // the workbook does not hold reads as the fallback.
+  const named = `coalesce(${a('modelId')}, (SELECT value FROM json_each(@by_provider) WHERE key = ${a('provider')}), @default_model_id)`;
+  const inModel = `(CASE WHEN ${named} IN (SELECT value FROM json_each(@known_models)) THEN ${named} ELSE @fallback_model_id END) = @model_id`;
   // One pass over the scope, grouped in the order of the assets_picture index (which covers the
   // whole workbook's grouping): the model's groups, and how many assets use another model.
   const rows = db
@@ -53,7 +59,7 @@ export function readPictureFacts(db: Db, query: PictureFactsQuery): PictureFacts
        FROM assets a WHERE ${scope.where} GROUP BY 1, 2, 3, 4`
     )
     .all(scope.params) as GroupRow[];
-  const mine = (row: GroupRow) => assetModelId(row, query.settings) === query.modelId;
+  const mine = (row: GroupRow) => readModelId(row, query.settings, query.models) === query.modelId;
   const groups = new Map<string, PictureFacts['groups'][number]>();
   for (const row of rows.filter(mine)) {
     // A model named explicitly and the default (null) are one group.
