@@ -81,10 +81,10 @@ export const words = {
       `until a model is chosen it is read under ${readUnder.name} ("${readUnder.id}"), so its layers may be misplaced.`,
     fix:
       missing.source === 'asset'
-        ? `Choose a model for it in the asset panel (or select the assets of this finding in the inventory and set their model; CLI: demarc assign FILE --where finding=MODEL_MISSING --model ID), or import "${missing.id}" again.`
+        ? 'Choose a model for it: under Findings for every such asset at once, or in its asset panel (CLI: demarc assign FILE --where finding=MODEL_MISSING --model ID); or import the missing model again.'
         : missing.source === 'provider'
-          ? `Choose the model for ${asset.provider ?? ''} assets under Responsibility (CLI: demarc models FILE provider ${asset.provider ?? ''} ID|default), or import "${missing.id}" again.`
-          : `Choose the workbook's default model under Responsibility (CLI: demarc models FILE default ID), or import "${missing.id}" again.`
+          ? `Choose the model for ${asset.provider ?? ''} assets under Responsibility (CLI: demarc models FILE provider ${asset.provider ?? ''} ID|default); or import the missing model again.`
+          : 'Choose the workbook\'s default model under Responsibility (CLI: demarc models FILE default ID); or import the missing model again.'
   }),
   unclassified: (asset: Asset, model: ResponsibilityModel): Words => ({
     message: `"${asset.name}" has no service model, so none of its layers can be placed on the provider's or the customer's side.`,

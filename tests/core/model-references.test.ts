@@ -66,7 +66,7 @@ describe('MODEL_MISSING', () => {
     expect(missing[0]?.message).toBe(
       '"vm1" is to be read under the responsibility model "ghost" (the model chosen for it), which is not in this workbook; until a model is chosen it is read under Microsoft Azure shared responsibility (January 2026) ("microsoft-2026-01"), so its layers may be misplaced.'
     );
-    expect(missing[0]?.fix).toMatch(/asset panel.*demarc assign FILE --where finding=MODEL_MISSING --model ID.*import "ghost" again/);
+    expect(missing[0]?.fix).toMatch(/under Findings.*asset panel.*demarc assign FILE --where finding=MODEL_MISSING --model ID.*import the missing model again/);
     expect(missing[1]?.message).toContain('"aws-2019-01" (the model set for aws assets)');
     expect(missing[1]?.fix).toContain('demarc models FILE provider aws ID|default');
     expect(findings.filter((f) => f.assetId === 3).map((f) => f.code)).toEqual(['MODEL_MISSING', 'NO_OWNER']);

@@ -3,6 +3,7 @@ import type { AssetDetail } from '@shared/contract/engine';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useModelChoices } from '../responsibility/queries';
 import { ModelChangeDialog } from '../responsibility/ModelChangeDialog';
+import { MissingModelNotice } from './MissingModelNotice';
 import { useAssetModelChange } from './useAssetModelChange';
 
 const FOLLOW = '';
@@ -10,6 +11,7 @@ const FOLLOW = '';
 /**
  * The responsibility model the asset is read under: its own choice, or its provider's (else the
  * workbook's default). Choosing another previews what moves, in a dialog, before anything changes.
+ * A model the asset names but the workbook does not hold is said above it, with the repair.
  */
 export function ModelField({ detail }: { detail: AssetDetail }) {
   const { asset, model } = detail;
@@ -27,12 +29,25 @@ export function ModelField({ detail }: { detail: AssetDetail }) {
     preview.reset();
   };
   const nameOf = (id: string | null) => (id === null ? 'its provider’s or the default model' : (models.find((m) => m.id === id)?.name ?? id));
+  const { missing } = model;
   return (
     <>
+      {missing && <MissingModelNotice missing={missing} readUnder={model.name} busy={preview.isPending || apply.isPending} onKeep={() => choose(model.id)} />}
       <label className="field">
         <span>Responsibility model</span>
         <select value={asset.modelId ?? FOLLOW} disabled={preview.isPending || apply.isPending} onChange={(event) => choose(event.target.value)}>
-          <option value={FOLLOW}>{asset.modelId === null ? `${model.name} (its provider’s or the default)` : 'Its provider’s or the default model'}</option>
+          <option value={FOLLOW}>
+            {asset.modelId !== null
+              ? 'Its provider’s or the default model'
+              : missing
+                ? `${model.name} (in place of the missing “${missing.id}”)`
+                : `${model.name} (its provider’s or the default)`}
+          </option>
+          {missing?.source === 'asset' && (
+            <option value={missing.id} disabled>
+              “{missing.id}” — not in this workbook
+            </option>
+          )}
           {models.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name} ({m.version})

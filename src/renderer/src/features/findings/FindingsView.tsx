@@ -2,6 +2,7 @@ import { SEVERITIES } from '@shared/domain';
 import { QueryError } from '../../components/QueryError';
 import { SEVERITY_LABELS } from '../../lib/labels';
 import type { SectionProps } from '../../lib/navigation';
+import { MissingModelRepair } from './MissingModelRepair';
 import { useFindingSummary } from './queries';
 
 /** What still needs a decision, grouped by kind; a group opens the grid filtered to it. */
@@ -11,6 +12,7 @@ export function FindingsView({ navigate }: SectionProps) {
     (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.count - a.count
   );
   const total = groups.reduce((sum, group) => sum + group.count, 0);
+  const missingModel = groups.find((group) => group.code === 'MODEL_MISSING');
   return (
     <div className="findings">
       <QueryError error={summary.error} />
@@ -20,6 +22,7 @@ export function FindingsView({ navigate }: SectionProps) {
           {total === 0 ? 'No findings: every customer-side layer has a named, active owner.' : `${total.toLocaleString()} findings in ${groups.length} groups.`}
         </p>
       )}
+      {missingModel && <MissingModelRepair group={missingModel} />}
       <ul className="finding-groups">
         {groups.map((group) => (
           <li key={group.code}>

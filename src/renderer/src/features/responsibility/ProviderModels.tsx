@@ -23,7 +23,8 @@ export function ProviderModels({
 }) {
   const { previewProvider, setProvider } = mutations;
   const [asked, setAsked] = useState<{ provider: AssetProvider; modelId: string | null } | null>(null);
-  const defaultModel = models.find((m) => m.isDefault);
+  const defaultModel = models.find((m) => m.isDefault) ?? models.find((m) => m.fallback);
+  const held = (id: string) => models.some((m) => m.id === id);
   const nameOf = (id: string | null) => (id === null ? `the default model (${defaultModel?.name ?? '?'})` : (models.find((m) => m.id === id)?.name ?? id));
   const choose = (provider: AssetProvider, value: string) => {
     const modelId = value === DEFAULT ? null : value;
@@ -55,6 +56,11 @@ export function ProviderModels({
                   onChange={(event) => choose(provider, event.target.value)}
                 >
                   <option value={DEFAULT}>Default model{defaultModel ? ` (${defaultModel.name})` : ''}</option>
+                  {models.length > 0 && modelByProvider[provider] !== undefined && !held(modelByProvider[provider]) && (
+                    <option value={modelByProvider[provider]} disabled>
+                      “{modelByProvider[provider]}” — not in this workbook (its assets are read under {defaultModel?.name ?? 'the default model'})
+                    </option>
+                  )}
                   {models.map((m) => (
                     <option key={m.id} value={m.id}>
                       {m.name} ({m.version})

@@ -17,19 +17,31 @@ export function ResponsibilityView({ info }: SectionProps) {
   const [candidate, setCandidate] = useState('');
   const mutations = useModelMutations();
   const { preview, setDefault, importModel } = mutations;
-  const shownId = viewed ?? info.defaultModelId;
-  const model = useModel(shownId);
-  const inUse = models.find((summary) => summary.isDefault) ?? models.find((summary) => summary.id === info.defaultModelId);
+  const inUse = models.find((summary) => summary.isDefault);
+  // A default the workbook does not hold (MODEL_MISSING): its assets are read under the fallback.
+  const fallback = list.isSuccess && inUse === undefined ? models.find((summary) => summary.fallback) : undefined;
+  const shownId = viewed ?? fallback?.id ?? info.defaultModelId;
+  const model = useModel(list.isSuccess ? shownId : null);
   const candidateSummary = models.find((summary) => summary.id === candidate);
 
   return (
     <div className="responsibility">
       <QueryError error={list.error} />
       <section className="model-bar" aria-label="Model in use">
-        <p>
-          This workbook uses <strong>{inUse ? `${inUse.name} (${inUse.version})` : info.defaultModelId}</strong>
-          {inUse && <span className="muted"> — {inUse.assetCount.toLocaleString()} assets</span>}.
-        </p>
+        {fallback ? (
+          <p className="missing-model" data-testid="missing-default-model">
+            The default model “{info.defaultModelId}” is not in this workbook: the assets following it are read under{' '}
+            <strong>
+              {fallback.name} ({fallback.version})
+            </strong>{' '}
+            until you choose a default model below. Nothing has been changed.
+          </p>
+        ) : (
+          <p>
+            This workbook uses <strong>{inUse ? `${inUse.name} (${inUse.version})` : info.defaultModelId}</strong>
+            {inUse && <span className="muted"> — {inUse.assetCount.toLocaleString()} assets</span>}.
+          </p>
+        )}
         <div className="model-bar__actions">
           <label className="field field--inline">
             <span>Show model</span>
