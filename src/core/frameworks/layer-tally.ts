@@ -8,13 +8,14 @@
  * the same model, service model and owner: they are counted by that key and derived once per key,
  * so a 100k-asset workbook costs a few thousand derivations, not a million.
  */
-import type { Asset, Party, ResponsibilityModel, ServiceModel } from '@shared/domain';
+import type { Asset, Party, ResponsibilityModel, ServiceModel, StandardServiceModel } from '@shared/domain';
 import { deriveResponsibility } from '../derive';
 import { groupByAsset } from '../engine-index';
 import type { EngineInput } from '../engine-input';
 import { getCell } from '../model-cells';
 import { readModelId } from '../model-references';
 import { effectiveRaci, type RaciContext } from '../raci';
+import { standardOfColumn } from '../service-models';
 
 /** Cells of one model layer over the assets in scope that use that model. */
 export interface LayerTally {
@@ -53,6 +54,22 @@ export interface ScopeTally {
   assets: number;
   /** By model id, in the order models are first met. */
   models: Map<string, ModelTally>;
+}
+
+/**
+ * Assets in scope per standard service model: each model's column counted under the standard
+ * service model it declares (AWS's infrastructure → IaaS, container → PaaS, abstracted → SaaS),
+ * a standard column under itself; unclassified assets and columns declaring none are left out.
+ */
+export function standardServiceModelCounts(scope: ScopeTally): Map<StandardServiceModel, number> {
+  const counts = new Map<StandardServiceModel, number>();
+  for (const { model, serviceModels } of scope.models.values()) {
+    for (const [column, n] of serviceModels) {
+      const standard = standardOfColumn(model, column);
+      if (standard !== null) counts.set(standard, (counts.get(standard) ?? 0) + n);
+    }
+  }
+  return counts;
 }
 
 function emptyTally(modelId: string, layerId: string): LayerTally {

@@ -10,6 +10,7 @@
  * (pointing at the provided entries) and `satisfied` (pointing at the responsibilities), and the
  * customer's Accountable and Responsible parties as `responsible-roles`.
  */
+import type { StandardServiceModel } from '@shared/domain';
 import { baselineControls, oscalControlId, type FedrampBaseline } from './catalogues';
 import { scopeKey, type ExportFacts } from './export-facts';
 import type { DerivedControl, LayerShare } from './ownership';
@@ -28,8 +29,8 @@ export interface OscalContext {
   baseline: FedrampBaseline;
   /** The FedRAMP baseline profile the SSP imports. */
   profileHref: string;
-  /** Service model id → assets in scope. */
-  serviceModels: Map<string, number>;
+  /** Standard service model → assets in scope (standardServiceModelCounts: each model's columns under the standard they declare). */
+  serviceModels: Map<StandardServiceModel, number>;
   lookup: PartyLookup;
   /** The workbook party standing for a model's provider, if any. */
   providerParty: (modelId: string) => number | null;
@@ -58,7 +59,8 @@ function impactLevel(baseline: FedrampBaseline): string {
   return baseline.name === 'High' ? 'fips-199-high' : baseline.name === 'Moderate' ? 'fips-199-moderate' : 'fips-199-low';
 }
 
-const CLOUD_SERVICE_MODELS = new Set(['iaas', 'paas', 'saas']);
+/** The standard service models FedRAMP's `cloud-service-model` names (on-premises is no cloud service). */
+const CLOUD_SERVICE_MODELS: ReadonlySet<StandardServiceModel> = new Set(['iaas', 'paas', 'saas']);
 
 class SspBuilder {
   readonly parties: OscalParties;

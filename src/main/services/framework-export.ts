@@ -7,6 +7,7 @@ import { buildCaiqSheet } from '@core/frameworks/caiq-model';
 import { CCM_VERSION, fedrampControlOf } from '@core/frameworks/catalogues';
 import { factLines } from '@core/frameworks/export-facts';
 import { buildFedrampSheets } from '@core/frameworks/fedramp-model';
+import { standardServiceModelCounts } from '@core/frameworks/layer-tally';
 import { buildOscalSsp } from '@core/frameworks/oscal-ssp';
 import type { DerivedControl } from '@core/frameworks/ownership';
 import { FRAMEWORK_EXTENSIONS, OWNERSHIP_LABELS, type Baseline, type FrameworkExport, type FrameworkExportResult } from '@shared/contract/frameworks';
@@ -127,8 +128,7 @@ export async function exportFramework(wb: OpenWorkbook, ctx: ServiceContext, req
       );
       written = { sha256: result.sha256, sheets: result.sheets, rows: sheets.cis.length };
     } else {
-      const serviceModels = new Map<string, number>();
-      for (const m of derived.tally.models.values()) for (const [sm, n] of m.serviceModels) serviceModels.set(sm, (serviceModels.get(sm) ?? 0) + n);
+      const serviceModels = standardServiceModelCounts(derived.tally);
       const document = buildOscalSsp(controlFor, {
         facts,
         baseline,

@@ -16,6 +16,7 @@ import type { Baseline } from '@shared/contract/frameworks';
 import { sha256File } from '@tests/helpers/temp';
 import { sharedData } from '@tests/helpers/fixture-paths';
 import { handMadeWorkbook, type HandMade } from '@tests/helpers/framework-seed';
+import { seedAssets } from '@tests/helpers/seed';
 
 type Json = Record<string, unknown>;
 const schema = JSON.parse(sharedData('oscal', 'oscal_ssp_schema_v1.0.6.json').toString('utf8')) as Json;
@@ -111,6 +112,27 @@ describe('OSCAL SSP export', () => {
     for (const p of props.filter((x) => x.name === 'control-origination')) {
       expect(['organization', 'system-specific', 'customer-configured', 'customer-provided', 'inherited']).toContain(p.value);
     }
+  });
+
+  it('cloud-service-model: each column under the standard service model its model declares (AWS infrastructure → iaas, abstracted → saas)', async () => {
+    const made = handMadeWorkbook();
+    opened.push(made);
+    const [ec2, s3, rds] = seedAssets(made.wb.db, [
+      { name: 'ec2-web', provider: 'aws', serviceModel: 'infrastructure', ownerPartyId: made.parties.alice },
+      { name: 's3-logs', provider: 'aws', serviceModel: 'abstracted', ownerPartyId: made.parties.alice },
+      { name: 'rds-orders', provider: 'aws', serviceModel: 'container', ownerPartyId: made.parties.alice }
+    ]) as [number, number, number];
+    made.wb.engine.drop();
+    const props = async (name: string, ids: number[]) => ((ssp((await exportSsp(made, name, 'moderate', { ids })).doc)['system-characteristics'] as Json).props as Json[]);
+    expect(await props('aws.json', [ec2, s3])).toEqual([
+      { name: 'cloud-service-model', value: 'iaas' },
+      { name: 'cloud-service-model', value: 'saas' }
+    ]);
+    // Both models at once, each standard once; on-premises and unclassified assets name none.
+    expect(await props('mixed.json', [ec2, rds, made.ids.paas, made.ids.onprem, made.ids.unclassified])).toEqual([
+      { name: 'cloud-service-model', value: 'iaas' },
+      { name: 'cloud-service-model', value: 'paas' }
+    ]);
   });
 
   it('says who provides, who inherits and who satisfies, control by control', async () => {
