@@ -39,6 +39,12 @@ describe('a workbook naming a model it does not hold, in the app', () => {
     expect(await notice.textContent()).toContain('Its own model, “microsoft-classic-2019”, is not in this workbook; the asset is read under Microsoft Azure shared responsibility (January 2026) until you choose a model.');
     expect(await panel.getByLabel('Responsibility model').inputValue()).toBe('microsoft-classic-2019');
     await panel.locator('.asset-findings').getByText(/is to be read under the responsibility model "microsoft-classic-2019"/).waitFor();
+    // Its repair previews first; cancelling changes nothing.
+    await notice.getByRole('button', { name: 'Read it under Microsoft Azure shared responsibility (January 2026)…' }).click();
+    const assetDialog = page.getByRole('dialog', { name: /^Read 2dtfinalteam4storagetest under Microsoft Azure shared responsibility \(January 2026\)\?/ });
+    await assetDialog.getByRole('button', { name: 'Cancel' }).click();
+    await assetDialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true);
 
     // Findings: the group, and the repair beside it.
     await nav('Findings');
