@@ -18,6 +18,7 @@ import { PICTURE_HELP, runPicture } from './commands/picture';
 import { RACI_HELP, runRaci } from './commands/raci';
 import { REPORT_HELP, runReport } from './commands/report';
 import { VERIFY_HELP, runVerify } from './commands/verify';
+import { SIGNOFF_HELP, runSignoff } from './commands/signoff';
 import { WORKSHOP_HELP, runWorkshop } from './commands/workshop';
 import { EXIT, EXIT_CODE_OF, UsageError, type CliIo } from './io';
 
@@ -42,6 +43,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   picture: { summary: 'draw the demarcation line with the workbook’s numbers, as SVG or PNG', help: PICTURE_HELP, run: runPicture },
   mapping: { summary: 'show, save, import or reset the layer → control mapping', help: MAPPING_HELP, run: runMapping },
   models: { summary: 'list the responsibility models; set the default model or a provider’s model', help: MODELS_HELP, run: runModels },
+  signoff: { summary: 'sign off a scope (asset × layer, asset, filter, workbook), or list sign-offs and whether they still hold', help: SIGNOFF_HELP, run: runSignoff },
   verify: { summary: 'check the change log’s hash chain (and against an earlier export); exit 1 on any break', help: VERIFY_HELP, run: runVerify },
   workshop: { summary: 'list workshops, show one, write its minutes (PDF, HTML, JSON)', help: WORKSHOP_HELP, run: runWorkshop }
 };

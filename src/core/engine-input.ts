@@ -8,6 +8,7 @@ import type {
   ResponsibilityModel,
   WorkbookSettings
 } from '@shared/domain';
+import type { SignOffItem, SignOffRecord } from '@shared/sign-off';
 
 export interface EngineInput {
   settings: WorkbookSettings;
@@ -21,6 +22,8 @@ export interface EngineInput {
   notes?: LayerNote[];
   /** Open workshop actions, one row per asset they cover (ACTION_OPEN until closed). */
   actions?: OpenActionRow[];
+  /** Sign-offs and the asset states they vouch for (none when omitted: then no sign-off findings). */
+  signOffs?: { records: SignOffRecord[]; items: SignOffItem[] };
   /** The clock, as an ISO 8601 string (the core never reads the system time). */
   now: string;
 }

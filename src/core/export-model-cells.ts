@@ -3,6 +3,7 @@
  * the small helpers every sheet builder shares. Pure.
  */
 import type { PartyKind, ServiceModel } from '@shared/domain';
+import type { SignOffStatus } from '@shared/contract/sign-offs';
 import type { Report, ReportModel } from '@shared/report';
 import { normaliseLineBreaks, truncateCellText } from './spreadsheet-safe';
 
@@ -70,6 +71,8 @@ export interface ExportOptions {
    * recognised when it comes back (see core/roundtrip). Absent: no identity sheet.
    */
   identity?: ExportIdentity;
+  /** Sign-offs: the Sign-offs sheet and the "signed off by / on" columns (none when omitted). */
+  signOffs?: SignOffExport;
 }
 
 /** The workbook an export was made from, and at which point of its change log. */
@@ -80,6 +83,14 @@ export interface ExportIdentity {
   revision: number;
 }
 
+/** What the export says about sign-offs (computed in main from the sign-off service). */
+export interface SignOffExport {
+  /** Every sign-off with its status, newest first. */
+  list: readonly SignOffStatus[];
+  /** "Name on YYYY-MM-DD" of the latest sign-off covering an asset × layer (layerId null: the whole asset), ", stale" when it no longer holds. */
+  signedOff(assetId: number, layerId: string | null): string | null;
+}
+
 /** Sheet names in workbook order. */
 export const SHEET_NAMES = {
   cover: 'Cover',
@@ -88,6 +99,7 @@ export const SHEET_NAMES = {
   raci: 'RACI',
   byParty: 'By party',
   findings: 'Findings',
+  signOffs: 'Sign-offs',
   changeLog: 'Change log',
   /** Hidden: the export's identity (workbook id, revision, content hash), read back on import. */
   identity: 'Demarc',
@@ -97,6 +109,9 @@ export const SHEET_NAMES = {
 
 /** Sheets a reader does not see (the identity and the drop-down lists): left out of what an export lists. */
 export const HIDDEN_SHEETS: ReadonlySet<string> = new Set([SHEET_NAMES.identity, SHEET_NAMES.lists]);
+
+/** The column naming who signed off an asset (Matrix) or an asset × layer (RACI, CSV), and on which date. */
+export const SIGNED_OFF_HEADER = 'Signed off by / on';
 
 /** Headers of the RACI table, shared by the RACI sheet and the CSV export. */
 export const RACI_HEADERS = [
@@ -110,7 +125,8 @@ export const RACI_HEADERS = [
   'A',
   'C',
   'I',
-  'Comments'
+  'Comments',
+  SIGNED_OFF_HEADER
 ] as const;
 
 export const KIND_LABELS: Record<PartyKind, string> = {

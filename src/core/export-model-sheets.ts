@@ -6,9 +6,10 @@ import { RESPONSIBILITIES } from '@shared/domain';
 import type { ChangeLogEntry, Responsibility, ServiceModel } from '@shared/domain';
 import type { Report, ReportAsset, ReportLayer } from '@shared/report';
 import { CHAIN_HEAD_ITEM } from './audit/chain';
-import type { ExportCell, ExportColumn, ExportOptions, ExportSheet } from './export-model-cells';
+import type { ExportCell, ExportColumn, ExportOptions, ExportSheet, SignOffExport } from './export-model-cells';
 import {
   RACI_HEADERS,
+  SIGNED_OFF_HEADER,
   SHEET_NAMES,
   modelsInUse,
   names,
@@ -128,7 +129,7 @@ function tagsText(tags: Record<string, string>): ExportCell {
   return keys.length === 0 ? null : text(keys.map((k) => `${k}=${tags[k] ?? ''}`).join('; '));
 }
 
-export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>): ExportSheet {
+export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>, signOffs?: SignOffExport): ExportSheet {
   const slot = new Map([...layers.keys()].map((id, i) => [id, i]));
   const columns: ExportColumn[] = [
     { header: 'Asset', width: 30, wrap: true },
@@ -147,6 +148,7 @@ export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>)
       { header: `A: ${title}`, width: 20 }
     );
   }
+  columns.push({ header: SIGNED_OFF_HEADER, width: 26, wrap: true });
   function* rows(): Iterable<ExportCell[]> {
     for (const asset of report.assets) {
       const row: ExportCell[] = [
@@ -163,6 +165,7 @@ export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>)
       const base = row.length;
       row.length = base + layers.size * 2;
       row.fill(null, base);
+      row.push(text(signOffs?.signedOff(asset.id, null) ?? null));
       for (const layer of asset.layers) {
         const i = slot.get(layer.layerId);
         if (i === undefined) continue;
@@ -176,7 +179,7 @@ export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>)
 }
 
 /** One RACI row: the same cells in the RACI sheet and the CSV export. */
-export function raciRow(asset: ReportAsset, layer: ReportLayer): ExportCell[] {
+export function raciRow(asset: ReportAsset, layer: ReportLayer, signOffs?: SignOffExport): ExportCell[] {
   return [
     text(asset.name),
     asset.id,
@@ -188,13 +191,14 @@ export function raciRow(asset: ReportAsset, layer: ReportLayer): ExportCell[] {
     names(layer.A),
     names(layer.C),
     names(layer.I),
-    text(layer.note)
+    text(layer.note),
+    text(signOffs?.signedOff(asset.id, layer.layerId) ?? null)
   ];
 }
 
 /** The RACI table: one row per asset × layer. */
-export function raciSheet(report: Report): ExportSheet {
-  const widths = [30, 9, 30, 14, 11, 40, 24, 24, 24, 24, 40];
+export function raciSheet(report: Report, signOffs?: SignOffExport): ExportSheet {
+  const widths = [30, 9, 30, 14, 11, 40, 24, 24, 24, 24, 40, 26];
   const columns: ExportColumn[] = RACI_HEADERS.map((header, i) => ({ header, width: widths[i] ?? 20 }));
   const [, , , responsibility, , justification, r, a, c, i, comments] = columns;
   if (responsibility) responsibility.list = 'responsibilities';
@@ -203,7 +207,7 @@ export function raciSheet(report: Report): ExportSheet {
   for (const role of [r, a, c, i]) if (role) role.list = 'parties';
   const rowCount = report.assets.reduce((n, asset) => n + asset.layers.length, 0);
   function* rows(): Iterable<ExportCell[]> {
-    for (const asset of report.assets) for (const layer of asset.layers) yield raciRow(asset, layer);
+    for (const asset of report.assets) for (const layer of asset.layers) yield raciRow(asset, layer, signOffs);
   }
   return { ...sheet(SHEET_NAMES.raci, columns, rowCount, rows), frozenColumns: 1 };
 }

@@ -24,6 +24,7 @@ import {
   modelSheet,
   raciSheet
 } from './export-model-sheets';
+import { signOffsSheet } from './export-model-sign-offs';
 import { byPartySheet } from './export-model-by-party';
 import { workshopSheet } from './export-model-workshop';
 import type { WorkshopMinutes } from '@shared/workshop';
@@ -35,7 +36,8 @@ export type {
   ExportModel,
   ExportOptions,
   ExportProperties,
-  ExportSheet
+  ExportSheet,
+  SignOffExport
 } from './export-model-cells';
 export { RACI_HEADERS, SHEET_NAMES, layerColumns } from './export-model-cells';
 export { COVER_EXPORT_ITEMS, IDENTITY_FORMAT, IDENTITY_ITEMS, coverSheet, identitySheet, raciSheet } from './export-model-sheets';
@@ -74,10 +76,11 @@ export function buildExportModel(
     sheets: [
       coverSheet(report, changeLog, options),
       modelSheet(report),
-      matrixSheet(report, layers),
-      raciSheet(report),
+      matrixSheet(report, layers, options.signOffs),
+      raciSheet(report, options.signOffs),
       byPartySheet(report, layers),
       findingsSheet(report, layers),
+      signOffsSheet(options.signOffs),
       changeLogSheet(changeLog),
       ...(workshops.length === 0 ? [] : [workshopSheet(workshops)]),
       ...(identity ? [identity] : []),

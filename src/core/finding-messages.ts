@@ -12,6 +12,7 @@ import {
   type ResponsibilityModel,
   type Severity
 } from '@shared/domain';
+import type { SignOffRecord } from '@shared/sign-off';
 import { serviceModelColumns } from './service-models';
 
 /** "On-premises, IaaS, PaaS or SaaS": the columns of a model, in words. */
@@ -31,7 +32,10 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   HANDED_TO_PROVIDER: 'error',
   UNWATCHED_SECURITY_TOOL: 'error',
   STALE_REVIEW: 'warning',
-  ACTION_OPEN: 'warning'
+  ACTION_OPEN: 'warning',
+  SIGN_OFF_STALE: 'warning',
+  // The workbook's setting decides (Settings › Sign-offs); this is its default.
+  NOT_SIGNED_OFF: 'info'
 };
 
 /** A short title per finding code, for headings and the CLI. */
@@ -46,7 +50,9 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   HANDED_TO_PROVIDER: 'Customer duty handed to the provider',
   UNWATCHED_SECURITY_TOOL: 'Security tool nobody watches',
   STALE_REVIEW: 'Review overdue',
-  ACTION_OPEN: 'Workshop action open'
+  ACTION_OPEN: 'Workshop action open',
+  SIGN_OFF_STALE: 'Sign-off out of date',
+  NOT_SIGNED_OFF: 'Customer layers never signed off'
 };
 
 interface Words {
@@ -153,6 +159,14 @@ export const words = {
   /** The date part of a stale-review message, shared by every asset with the same date. */
   staleSince: (since: string, days: number | null, periodDays: number): string =>
     `${since.slice(0, 10)}, ${days === null ? 'at an unreadable date' : `${days} days ago`} (review every ${periodDays} days).`,
+  signOffStale: (asset: Asset, signOff: Pick<SignOffRecord, 'partyName' | 'signedOn' | 'scopeLabel'>, changes: readonly string[]): Words => ({
+    message: `The sign-off by ${signOff.partyName} on ${signOff.signedOn} (${signOff.scopeLabel}) no longer holds for "${asset.name}": ${changes.join(', ')} changed since.`,
+    fix: 'Check the change log for what changed and who changed it, then have the layer signed off again.'
+  }),
+  notSignedOff: (asset: Asset, titles: readonly string[]): Words => ({
+    message: `"${asset.name}": ${titles.length === 1 ? 'customer layer' : 'customer layers'} ${list(titles)} never signed off.`,
+    fix: 'Have the owner or the accountable team sign off the asset (asset panel) or a scope holding it (Sign-offs).'
+  }),
   staleReview: (asset: Asset, since: string): Words => ({
     message:
       asset.lastReviewedAt === null

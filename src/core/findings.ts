@@ -16,6 +16,7 @@ import { RACI_ROLE_NAMES } from './raci';
 import { missingModel } from './model-references';
 import { serviceModelLabel } from './service-models';
 import { matchSecurityTool } from './security-tools';
+import { SignOffChecker } from './audit/sign-off-findings';
 
 
 const DAY_MS = 86_400_000;
@@ -44,6 +45,7 @@ function finding(asset: Asset, code: FindingCode, layerId: string | null, text: 
 class FindingsRun {
   private readonly flags: PartyFlags;
   private readonly evaluator: LayerEvaluator;
+  private readonly signOffs: SignOffChecker;
   private readonly shared = new Map<CompiledModel, (LayerOutcome | undefined)[]>();
   /** Per review date as written: null when recent enough, else the message's date part. */
   private readonly dates = new Map<string, string | null>();
@@ -65,6 +67,7 @@ class FindingsRun {
         : new Date(Math.ceil(this.staleBefore / 1000) * 1000).toISOString().slice(0, 19);
     this.flags = new PartyFlags(input.parties);
     this.evaluator = new LayerEvaluator(index.partyById, this.flags);
+    this.signOffs = new SignOffChecker(input, index);
   }
 
   private outcomeOf(asset: Asset, cm: CompiledModel, owner: number | null): LayerOutcome {
@@ -143,6 +146,7 @@ class FindingsRun {
       out.push(finding(asset, 'UNWATCHED_SECURITY_TOOL', null, words.unwatchedTool(asset, tool.label)));
     }
     this.checkReview(asset);
+    this.signOffs.check(asset, cm, out);
   }
 
   /** Layers the room deferred in a workshop, with the action still open. */
@@ -192,7 +196,7 @@ class FindingsRun {
 
 /**
  * Every finding of a workbook, asset by asset in input order; within an asset: a missing model,
- * classification, owner, layer findings in model order, default teams, security tool, review.
+ * classification, owner, layer findings in model order, default teams, security tool, review, sign-offs.
  * @throws Error if `now` is not a date
  */
 export function computeFindings(input: EngineInput): Finding[] {

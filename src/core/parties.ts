@@ -26,3 +26,12 @@ export function ownerRefusal(party: Pick<Party, 'name' | 'kind' | 'active' | 'le
 export function canBeDefaultTeam(party: Pick<Party, 'kind'>): boolean {
   return party.kind === 'person' || party.kind === 'team';
 }
+
+/** Why a party cannot sign off, in words for the user, or null when it can: an active person, or a team (signed by its representative). */
+export function signOffRefusal(party: Pick<Party, 'name' | 'kind' | 'active' | 'leftAt'>): string | null {
+  if (!party.active) return `${party.name} is no longer active${party.leftAt ? ` (left ${party.leftAt.slice(0, 10)})` : ''} and cannot sign off. Choose an active person or team.`;
+  if (party.kind === 'provider' || party.kind === 'third_party') {
+    return `${party.name} is ${party.kind === 'provider' ? 'the cloud provider' : 'a third party'}: a sign-off is the customer's own statement, by an active person or team.`;
+  }
+  return null;
+}

@@ -242,6 +242,8 @@ export interface WorkbookSettings {
   defaultTeamPerLayer: Record<string, number>;
   /** The name written in the change log for this workbook's edits. */
   userName: string;
+  /** Severity of NOT_SIGNED_OFF findings, or 'off' (default 'info'). */
+  notSignedOffSeverity?: Severity | 'off';
 }
 
 /** One layer of one asset, fully derived. */
@@ -278,7 +280,9 @@ export const FINDING_CODES = [
   'HANDED_TO_PROVIDER',
   'UNWATCHED_SECURITY_TOOL',
   'STALE_REVIEW',
-  'ACTION_OPEN'
+  'ACTION_OPEN',
+  'SIGN_OFF_STALE',
+  'NOT_SIGNED_OFF'
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -21,7 +21,7 @@ import { tempDir } from '@tests/helpers/temp';
 import { createTestWorkbook } from '@tests/helpers/workbook';
 import { cli } from '@tests/helpers/run-cli';
 
-const VISIBLE = ['Cover', 'Responsibility model', 'Matrix', 'RACI', 'By party', 'Findings', 'Change log'];
+const VISIBLE = ['Cover', 'Responsibility model', 'Matrix', 'RACI', 'By party', 'Findings', 'Sign-offs', 'Change log'];
 
 function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -186,7 +186,7 @@ describe('demarc export <wb> --out file.xlsx', () => {
     const run = await cli(['export', workbookPath, '--out', join(dir, 'now.xlsx'), '--now']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`path: ${join(dir, 'now.xlsx')}`);
-    expect(run.stdout).toContain(`sheets: 7 (${VISIBLE.join(', ')})`);
+    expect(run.stdout).toContain(`sheets: 8 (${VISIBLE.join(', ')})`);
     expect(run.stdout).toMatch(/^rows: \d+$/m);
     expect(run.stdout).toContain(`sha256: ${result.sha256}`);
     const at = /^exported at: (.+)$/m.exec(run.stdout)?.[1];

@@ -13,6 +13,7 @@ import { listNotes } from '../store/repos/notes';
 import { listParties } from '../store/repos/parties';
 import { listAssignments, listOverrides } from '../store/repos/responsibility';
 import { listOpenActionRows } from '../store/repos/workshops';
+import { listSignOffItems, listSignOffRecords } from '../store/repos/sign-offs';
 import type { Db } from '../store/workbook-file';
 import type { ServiceContext } from '../services/context';
 
@@ -52,6 +53,7 @@ export function engineInputOf(
     assignments: listAssignments(db, scope),
     notes: listNotes(db, scope),
     actions: listOpenActionRows(db, scope),
+    signOffs: { records: listSignOffRecords(db), items: listSignOffItems(db, scope) },
     now: ctx.clock()
   };
 }

@@ -14,7 +14,7 @@
  * Computed in main (node:crypto), in chunks, so no 100 MB string is ever built.
  */
 import { createHash } from 'node:crypto';
-import { COVER_EXPORT_ITEMS, SHEET_NAMES, buildExportModel } from '@core/export-model';
+import { COVER_EXPORT_ITEMS, SHEET_NAMES, buildExportModel, type SignOffExport } from '@core/export-model';
 import type { ExportModel } from '@core/export-model';
 import type { ChangeLogEntry } from '@shared/domain';
 import type { Report } from '@shared/report';
@@ -48,7 +48,7 @@ export function modelContentHash(model: ExportModel): string {
   return hash.digest('hex');
 }
 
-/** The logical-content SHA-256 of the workbook exported from `report` and `changeLog`. */
-export function logicalContentHash(report: Report, changeLog: readonly ChangeLogEntry[]): string {
-  return modelContentHash(buildExportModel(report, changeLog, { exportedAt: '', exportedBy: '' }));
+/** The logical-content SHA-256 of the workbook exported from `report`, `changeLog` and its sign-offs. */
+export function logicalContentHash(report: Report, changeLog: readonly ChangeLogEntry[], signOffs?: SignOffExport): string {
+  return modelContentHash(buildExportModel(report, changeLog, { exportedAt: '', exportedBy: '', ...(signOffs ? { signOffs } : {}) }));
 }

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import { RACI_HEADERS, raciSheet } from '@core/export-model';
-import type { ExportCell } from '@core/export-model';
+import type { ExportCell, SignOffExport } from '@core/export-model';
 import { safeCellText } from '@core/spreadsheet-safe';
 import type { Report } from '@shared/report';
 import { writeFileAtomically } from './atomic-file';
@@ -20,6 +20,8 @@ export interface WriteCsvOptions {
   signal?: AbortSignal;
   /** Data rows written so far, of the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Sign-offs, for the "signed off by / on" column. */
+  signOffs?: SignOffExport;
 }
 
 export interface WriteCsvResult {
@@ -54,7 +56,7 @@ async function write(sink: Writable, text: string): Promise<void> {
  * `opts.path`. Rejects with the abort reason when `opts.signal` aborts, leaving no file behind.
  */
 export async function writeRaciCsv(report: Report, opts: WriteCsvOptions): Promise<WriteCsvResult> {
-  const sheet = raciSheet(report);
+  const sheet = raciSheet(report, opts.signOffs);
   let rows = 0;
   const file = await writeFileAtomically(opts.path, opts.signal, async (sink) => {
     let buffer = `\uFEFF${csvRecord(RACI_HEADERS)}`;

@@ -10,7 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { SHEET_NAMES, buildExportModel, coverSheet, exportProperties, identitySheet } from '@core/export-model';
+import { SHEET_NAMES, buildExportModel, coverSheet, exportProperties, identitySheet, type SignOffExport } from '@core/export-model';
 import type { ExportIdentity, ExportModel, ExportSheet } from '@core/export-model';
 import type { ChangeLogEntry } from '@shared/domain';
 import type { Report } from '@shared/report';
@@ -36,6 +36,8 @@ export interface WriteXlsxOptions {
   changeLogChainHead?: string | null;
   /** The workbook id and revision, written on the hidden identity sheet (absent: no such sheet). */
   identity?: ExportIdentity;
+  /** Sign-offs: the Sign-offs sheet and the "signed off by / on" columns. */
+  signOffs?: SignOffExport;
   /** Data rows written so far, of the total. Called every few hundred rows and once at the end. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the export; no file appears at `path` and the temp file is removed. */
@@ -170,7 +172,13 @@ export async function writeXlsx(
   opts: WriteXlsxOptions
 ): Promise<WriteXlsxResult> {
   opts.signal?.throwIfAborted();
-  const options = { exportedAt: opts.exportedAt, exportedBy: opts.exportedBy, changeLogChainHead: opts.changeLogChainHead ?? null, ...(opts.identity ? { identity: opts.identity } : {}) };
+  const options = {
+    exportedAt: opts.exportedAt,
+    exportedBy: opts.exportedBy,
+    changeLogChainHead: opts.changeLogChainHead ?? null,
+    ...(opts.identity ? { identity: opts.identity } : {}),
+    ...(opts.signOffs ? { signOffs: opts.signOffs } : {})
+  };
   const draft = buildExportModel(report, changeLog, options, opts.workshops ?? []);
   const contentSha256 = modelContentHash(draft);
   // The Cover and the identity sheet show the hash of everything else: rebuilt (cheaply) once it is known.

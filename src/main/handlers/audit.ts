@@ -1,9 +1,11 @@
-/** The audit trail's contract methods. */
+/** The audit trail's contract methods: verify, sign-offs. */
 import type { auditMethods } from '@shared/contract/audit';
+import type { signOffMethods } from '@shared/contract/sign-offs';
 import type { Handlers } from '../router';
 import { verifyWorkbook } from '../services/audit-verify';
+import { addSignOff, listSignOffs } from '../services/sign-offs';
 
-type AuditHandlers = Pick<Handlers, keyof typeof auditMethods>;
+type AuditHandlers = Pick<Handlers, keyof typeof auditMethods | keyof typeof signOffMethods>;
 
 export const auditHandlers: AuditHandlers = {
   'audit.verify': async (input, ctx) => {
@@ -14,5 +16,7 @@ export const auditHandlers: AuditHandlers = {
       return verifyWorkbook(wb, chosen);
     }
     return verifyWorkbook(wb, input.againstPath === undefined ? undefined : ctx.files.require(input.againstPath, 'read'));
-  }
+  },
+  'signOffs.add': (input, ctx) => addSignOff(ctx.session.require(), ctx.services, input),
+  'signOffs.list': (input, ctx) => listSignOffs(ctx.session.require(), ctx.services, input)
 };

@@ -22,6 +22,7 @@ import { writeXlsx } from '../export/xlsx-writer';
 import { modelsInUse } from '@core/export-model-cells';
 import { changeLogChainHead } from './change-log-head';
 import { picturePng } from './picture';
+import { signOffExport } from './sign-offs';
 import { lastChangeId, listChanges } from '../store/repos/change-log';
 import { META_KEYS, readMeta, readSettings } from '../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from './context';
@@ -105,6 +106,7 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
   const changeLog = listChanges(wb.db);
   const exportedAt = exportedAtFor(req.exportedAt, report.workbook.lastChangeAt, ctx);
   const exportedBy = readSettings(wb.db, ctx.osUser).userName;
+  const signOffs = signOffExport(wb, ctx);
   const onProgress = (done: number, total: number) => progress?.('writing', done, total);
   const signal = req.signal;
   try {
@@ -116,6 +118,7 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
         exportedBy,
         changeLogChainHead: changeLogChainHead(wb),
         identity: { workbookId: readMeta(wb.db).get(META_KEYS.workbookId) ?? '', revision: lastChangeId(wb.db) },
+        signOffs,
         coverPictures,
         workshops: listWorkshops(wb.db).map((w) => workshopMinutes(wb, ctx, w.id)),
         onProgress,
@@ -134,14 +137,14 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
         durationMs: Math.round(performance.now() - started)
       };
     }
-    const written = await writeRaciCsv(report, { path: target, onProgress, ...(signal ? { signal } : {}) });
+    const written = await writeRaciCsv(report, { path: target, onProgress, signOffs, ...(signal ? { signal } : {}) });
     progress?.('done', written.rows, written.rows);
     return {
       path: target,
       format: 'csv',
       sheets: ['RACI'],
       rows: written.rows,
-      sha256: logicalContentHash(report, changeLog),
+      sha256: logicalContentHash(report, changeLog, signOffs),
       fileSha256: written.sha256,
       exportedAt,
       durationMs: Math.round(performance.now() - started)

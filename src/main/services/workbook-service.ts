@@ -90,6 +90,7 @@ export function workbookInfo(wb: OpenWorkbook, ctx: ServiceContext): WorkbookInf
     defaultModelVersion: settings.defaultModelVersion,
     modelByProvider: settings.modelByProvider,
     reviewPeriodDays: settings.reviewPeriodDays,
+    notSignedOffSeverity: settings.notSignedOffSeverity ?? 'info',
     defaultTeamPerLayer: settings.defaultTeamPerLayer,
     userName: settings.userName,
     counts: {
@@ -120,6 +121,10 @@ export function updateSettings(wb: OpenWorkbook, ctx: ServiceContext, patch: Par
     if (patch.reviewPeriodDays !== undefined && patch.reviewPeriodDays !== before.reviewPeriodDays) {
       writeMeta(wb.db, META_KEYS.reviewPeriodDays, String(patch.reviewPeriodDays));
       changed.push(`review period → ${patch.reviewPeriodDays} days`);
+    }
+    if (patch.notSignedOffSeverity !== undefined && patch.notSignedOffSeverity !== before.notSignedOffSeverity) {
+      writeMeta(wb.db, META_KEYS.notSignedOffSeverity, patch.notSignedOffSeverity);
+      changed.push(`never-signed-off layers → ${patch.notSignedOffSeverity}`);
     }
     if (patch.defaultTeamPerLayer !== undefined) {
       for (const partyId of Object.values(patch.defaultTeamPerLayer)) {

@@ -45,6 +45,8 @@ export interface Touched {
   mapping?: boolean;
   /** Workshops: started, walked, decided, paused, finished; actions closed. */
   workshops?: boolean;
+  /** Sign-offs recorded (the assets they cover are named in `assets`). */
+  signOffs?: boolean;
 }
 
 /** After every committed write. */
@@ -66,5 +68,5 @@ export const EVENTS = ['progress', 'menu', 'workbook-changed'] as const satisfie
 
 /** Whether a write's Touched names nothing (only the log and history moved). */
 export function touchesNothing(touched: Touched): boolean {
-  return touched.assets === undefined && !touched.parties && !touched.settings && !touched.models && !touched.inventory && !touched.mapping && !touched.workshops;
+  return touched.assets === undefined && !touched.parties && !touched.settings && !touched.models && !touched.inventory && !touched.mapping && !touched.workshops && !touched.signOffs;
 }

@@ -13,6 +13,7 @@ import { frameworkMethods, type FrameworkOutputs } from './frameworks';
 import { workbookMethods, type WorkbookOutputs } from './workbook';
 import { auditMethods, type AuditOutputs } from './audit';
 import { workshopMethods, type WorkshopOutputs } from './workshop';
+import { signOffMethods, type SignOffOutputs } from './sign-offs';
 import type { EventName, EventPayloads } from './events';
 
 export const METHODS = {
@@ -24,14 +25,15 @@ export const METHODS = {
   ...pictureMethods,
   ...frameworkMethods,
   ...auditMethods,
-  ...workshopMethods
+  ...workshopMethods,
+  ...signOffMethods
 };
 
 export type MethodName = keyof typeof METHODS;
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
 
-export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs & WorkshopOutputs;
+export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs & WorkshopOutputs & SignOffOutputs;
 
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChangeLogEntry } from '../domain';
+import { SEVERITIES, type ChangeLogEntry, type Severity } from '../domain';
 import { LIMITS, idSchema, layerIdSchema, line, pathSchema as path } from './bounds';
 
 /** What the app and CLI show about an open workbook. */
@@ -16,6 +16,8 @@ export interface WorkbookInfo {
   /** provider → the model its assets are read under unless an asset names its own. */
   modelByProvider: Record<string, string>;
   reviewPeriodDays: number;
+  /** Severity of NOT_SIGNED_OFF findings, or 'off'. */
+  notSignedOffSeverity: Severity | 'off';
   /** The default team (or person) per customer-side layer id. */
   defaultTeamPerLayer: Record<string, number>;
   userName: string;
@@ -55,6 +57,8 @@ export const workbookMethods = {
       organisation: line(LIMITS.name).trim().min(1).optional(),
       userName: line(LIMITS.name).trim().min(1).optional(),
       reviewPeriodDays: z.number().int().min(1).max(3650).optional(),
+      /** Severity of NOT_SIGNED_OFF findings, or 'off'. */
+      notSignedOffSeverity: z.enum([...SEVERITIES, 'off']).optional(),
       defaultTeamPerLayer: z
         .record(layerIdSchema, idSchema)
         .refine((teams) => Object.keys(teams).length <= LIMITS.layers, `at most ${LIMITS.layers} layers`)

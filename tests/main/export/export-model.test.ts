@@ -30,6 +30,7 @@ describe('buildExportModel', () => {
       'RACI',
       'By party',
       'Findings',
+      'Sign-offs',
       'Change log',
       'Lists'
     ]);
@@ -155,11 +156,11 @@ describe('buildExportModel', () => {
     asset.layers = [{ ...asset.layers[0]!, layerId: 'ai', title: 'AI models', responsibility: 'shared' }];
     expect([...layerColumns(report).values()].at(-1)).toBe('AI models');
     const matrix = sheetNamed(report, 'Matrix')!;
-    expect(matrix.columns).toHaveLength(9 + 11 * 2);
+    expect(matrix.columns).toHaveLength(9 + 11 * 2 + 1);
     expect(matrix.columns.filter((c) => c.responsibilityFill)).toHaveLength(11);
     const second = rows(matrix)[1]!;
     expect(second.slice(9, 29).every((v) => v === null)).toBe(true);
-    expect(second.slice(29)).toEqual(['shared', asset.layers[0]!.A.join('; ')]);
+    expect(second.slice(29)).toEqual(['shared', asset.layers[0]!.A.join('; '), null]);
   });
 
   it('names the layer of a finding by its title', () => {

@@ -76,7 +76,7 @@ describe('formula injection', () => {
       expect(/<f[\s>/]/.test(zipEntries(controlPath).get('xl/worksheets/sheet1.xml') ?? '')).toBe(true);
 
       const sheets = [...zipEntries(path)].filter(([name]) => name.startsWith('xl/worksheets/'));
-      expect(sheets.length).toBe(8);
+      expect(sheets.length).toBe(9);
       for (const [name, xml] of sheets) expect(/<f[\s>/]/.test(xml), name).toBe(false);
     });
 
@@ -124,7 +124,8 @@ describe('formula injection', () => {
         'A',
         'C',
         'I',
-        'Comments'
+        'Comments',
+        'Signed off by / on'
       ]);
       const rows = records.slice(1);
       expect(rows).toHaveLength(payloads.length * 10);

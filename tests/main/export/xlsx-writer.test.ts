@@ -17,6 +17,7 @@ const SHEETS = [
   'RACI',
   'By party',
   'Findings',
+  'Sign-offs',
   'Change log',
   'Lists'
 ];
@@ -49,7 +50,7 @@ describe('writeXlsx read back with exceljs', () => {
     expect(sheetNames(wb)).toEqual(SHEETS);
     expect(result.sheets).toEqual(SHEETS);
     expect(sheet('Lists').state).toBe('hidden');
-    expect(SHEETS.slice(0, -1).map((n) => sheet(n).state)).toEqual(Array(7).fill('visible'));
+    expect(SHEETS.slice(0, -1).map((n) => sheet(n).state)).toEqual(Array(8).fill('visible'));
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(result.contentSha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -66,7 +67,8 @@ describe('writeXlsx read back with exceljs', () => {
       'A',
       'C',
       'I',
-      'Comments'
+      'Comments',
+      'Signed off by / on'
     ]);
     expect(sheetRows(sheet('Findings'))[0]).toEqual([
       'Code',
@@ -126,7 +128,8 @@ describe('writeXlsx read back with exceljs', () => {
           join(l.A),
           join(l.C),
           join(l.I),
-          l.note
+          l.note,
+          null
         ];
       })
     );

@@ -93,7 +93,7 @@ describe('export.run', () => {
     const dir = tempDir();
     s.exportPaths.push(join(dir, 'audit.xlsx'));
     const result = data<ExportResult>(await s.router.handle('export.run', { format: 'xlsx' }));
-    expect(result).toMatchObject({ path: join(dir, 'audit.xlsx'), format: 'xlsx', sheets: ['Cover', 'Responsibility model', 'Matrix', 'RACI', 'By party', 'Findings', 'Change log', 'Demarc', 'Lists'] });
+    expect(result).toMatchObject({ path: join(dir, 'audit.xlsx'), format: 'xlsx', sheets: ['Cover', 'Responsibility model', 'Matrix', 'RACI', 'By party', 'Findings', 'Sign-offs', 'Change log', 'Demarc', 'Lists'] });
     const report = workbookReport(s.wb, s.ctx);
     const raciRows = report.assets.reduce((n, a) => n + a.layers.length, 0);
     expect(result.rows).toBeGreaterThan(raciRows);

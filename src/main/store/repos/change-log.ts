@@ -76,6 +76,8 @@ export interface ChangeQuery {
   /** The entries about one asset: its own, and bulk edits whose `after.ids` name it. */
   assetId?: number;
   action?: string;
+  /** Only entries after this one (by id). */
+  afterId?: number;
   /** Newest first when set; oldest first (the export's order) otherwise. */
   newestFirst?: boolean;
   limit?: number;
@@ -86,6 +88,7 @@ export function listChanges(db: Db, query: ChangeQuery = {}): ChangeLogEntry[] {
   if (query.entity !== undefined) where.push('entity = @entity');
   if (query.entityId !== undefined) where.push('entity_id = @entityId');
   if (query.action !== undefined) where.push('action = @action');
+  if (query.afterId !== undefined) where.push('id > @afterId');
   if (query.assetId !== undefined) {
     // Numbers bind as REAL (5 → '5.0' as text): the id's text is bound on its own.
     where.push(`entity = 'asset' AND (entity_id = @assetIdText
@@ -93,7 +96,7 @@ export function listChanges(db: Db, query: ChangeQuery = {}): ChangeLogEntry[] {
   }
   const sql = `SELECT * FROM change_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY id ${query.newestFirst ? 'DESC' : 'ASC'} ${query.limit ? 'LIMIT @limit' : ''}`;
-  const rows = db.prepare(sql).all({ entity: query.entity, entityId: query.entityId, assetId: query.assetId, assetIdText: query.assetId === undefined ? undefined : String(query.assetId), action: query.action, limit: query.limit }) as ChangeRow[];
+  const rows = db.prepare(sql).all({ entity: query.entity, entityId: query.entityId, assetId: query.assetId, assetIdText: query.assetId === undefined ? undefined : String(query.assetId), action: query.action, afterId: query.afterId, limit: query.limit }) as ChangeRow[];
   return rows.map(toEntry);
 }
 

@@ -1,5 +1,5 @@
 import { BUILTIN_MODELS, DEFAULT_MODEL_ID } from '@core/models';
-import type { WorkbookSettings } from '@shared/domain';
+import { SEVERITIES, type Severity, type WorkbookSettings } from '@shared/domain';
 import type { Db } from '../workbook-file';
 
 /** Keys of the meta table; values are stored as text (JSON for structured ones). */
@@ -17,7 +17,9 @@ export const META_KEYS = {
   /** A UUID given once (migration 0006_frameworks) and never changed: the workbook's identity across copies and exports. */
   workbookId: 'workbook_id',
   /** `#<id> sha256:<hex>`: the change-log entry Demarc wrote last (migration 0008_change_log_chain), so entries removed from or added at the end are seen. */
-  chainHead: 'change_log_head'
+  chainHead: 'change_log_head',
+  /** NOT_SIGNED_OFF's severity: error, warning, info (default) or off. */
+  notSignedOffSeverity: 'not_signed_off_severity'
 } as const;
 
 export function readMeta(db: Db): Map<string, string> {
@@ -52,6 +54,11 @@ function parseTeams(raw: string | undefined): Record<string, number> {
   return teams;
 }
 
+const SEVERITY_SETTINGS = [...SEVERITIES, 'off'] as const;
+function parseSeverity(raw: string | undefined): Severity | 'off' {
+  return SEVERITY_SETTINGS.find((s) => s === raw) ?? 'info';
+}
+
 /** The workbook's settings; `fallbackUser` is used until the workbook names its own user. */
 export function readSettings(db: Db, fallbackUser: string): WorkbookSettings {
   const meta = readMeta(db);
@@ -62,6 +69,7 @@ export function readSettings(db: Db, fallbackUser: string): WorkbookSettings {
     modelByProvider: parseModelByProvider(meta.get(META_KEYS.modelByProvider)),
     reviewPeriodDays: Number(meta.get(META_KEYS.reviewPeriodDays) ?? 365),
     defaultTeamPerLayer: parseTeams(meta.get(META_KEYS.defaultTeamPerLayer)),
-    userName: meta.get(META_KEYS.userName) ?? fallbackUser
+    userName: meta.get(META_KEYS.userName) ?? fallbackUser,
+    notSignedOffSeverity: parseSeverity(meta.get(META_KEYS.notSignedOffSeverity))
   };
 }

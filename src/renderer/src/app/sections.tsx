@@ -10,6 +10,7 @@ import { PartiesView } from '../features/parties/PartiesView';
 import { ResponsibilityView } from '../features/responsibility/ResponsibilityView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { WorkshopView } from '../features/workshop/WorkshopView';
+import { SignOffsView } from '../features/sign-offs/SignOffsView';
 
 export interface Section {
   id: SectionId;
@@ -29,6 +30,7 @@ export const SECTIONS: Section[] = [
   { id: 'findings', label: 'Findings', shortcut: '6', component: FindingsView },
   { id: 'workshop', label: 'Workshop', component: WorkshopView },
   { id: 'export', label: 'Export', shortcut: '7', component: ExportView },
-  { id: 'audit', label: 'Audit', shortcut: '8', component: AuditView },
+  { id: 'sign-offs', label: 'Sign-offs', shortcut: '8', component: SignOffsView },
+  { id: 'audit', label: 'Audit', component: AuditView },
   { id: 'settings', label: 'Settings', shortcut: '9', component: SettingsView }
 ];

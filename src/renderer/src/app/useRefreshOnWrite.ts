@@ -10,6 +10,7 @@ import { refreshParties } from '../features/parties/queries';
 import { refreshPicture } from '../features/picture/queries';
 import { refreshModels } from '../features/responsibility/queries';
 import { refreshWorkshops } from '../features/workshop/queries';
+import { refreshSignOffs } from '../features/sign-offs/queries';
 import { onEvent } from '../lib/api';
 import type { RefreshRule } from '../lib/refresh';
 import { refreshWorkbook } from './queries';
@@ -26,7 +27,8 @@ const RULES: readonly RefreshRule[] = [
   refreshModels,
   refreshFrameworks,
   refreshPicture,
-  refreshWorkshops
+  refreshWorkshops,
+  refreshSignOffs
 ];
 
 /**

@@ -1,6 +1,8 @@
 import { memo, useEffect, useRef } from 'react';
 import { QueryError } from '../../components/QueryError';
 import { AssetStack } from '../picture/AssetStack';
+import { AssetSignOffs } from '../sign-offs/AssetSignOffs';
+import { todayIso } from '../../lib/labels';
 import { AssetFacts } from './AssetFacts';
 import { AssetFindings } from './AssetFindings';
 import { AssetHistory } from './AssetHistory';
@@ -52,6 +54,7 @@ export const AssetPanel = memo(function AssetPanel({ id, onClose, focusLayer }: 
           <h4>Layers</h4>
           <AssetStack assetId={id} />
           <LayerTable detail={detail} mutations={mutations} focusLayer={focusLayer} />
+          <AssetSignOffs detail={detail} today={todayIso()} />
           <h4>Findings</h4>
           <AssetFindings findings={detail.findings} focusLayer={focusLayer} />
           <h4>Details</h4>

@@ -4,7 +4,11 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { call } from '../../lib/api';
 import type { SectionProps } from '../../lib/navigation';
 import { useModel } from '../responsibility/queries';
+import { SEVERITIES } from '@shared/domain';
+import { SEVERITY_LABELS } from '../../lib/labels';
 import { AppVersionsTable } from './AppVersionsTable';
+
+const NOT_SIGNED_OFF_CHOICES = [...SEVERITIES, 'off'] as const;
 import { DefaultTeamsForm } from './DefaultTeamsForm';
 
 /** Organisation, the change log's user name, the review period, the default team per layer, and the Demarc versions. */
@@ -13,9 +17,15 @@ export function SettingsView({ info }: SectionProps) {
   const [organisation, setOrganisation] = useState(info.organisation);
   const [userName, setUserName] = useState(info.userName);
   const [reviewPeriodDays, setReviewPeriodDays] = useState(String(info.reviewPeriodDays));
+  const [notSignedOff, setNotSignedOff] = useState(info.notSignedOffSeverity);
   const save = useMutation({
     mutationFn: () =>
-      call('settings.update', { organisation: organisation.trim(), userName: userName.trim(), reviewPeriodDays: Number(reviewPeriodDays) })
+      call('settings.update', {
+        organisation: organisation.trim(),
+        userName: userName.trim(),
+        reviewPeriodDays: Number(reviewPeriodDays),
+        notSignedOffSeverity: notSignedOff
+      })
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,6 +49,14 @@ export function SettingsView({ info }: SectionProps) {
         onChange={(e) => setReviewPeriodDays(e.target.value)}
         required
       />
+      <label htmlFor="settings-not-signed">Customer layers never signed off (once the workbook has sign-offs)</label>
+      <select id="settings-not-signed" value={notSignedOff} onChange={(e) => setNotSignedOff(NOT_SIGNED_OFF_CHOICES.find((c) => c === e.target.value) ?? 'info')}>
+        {NOT_SIGNED_OFF_CHOICES.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice === 'off' ? 'Not a finding' : `${SEVERITY_LABELS[choice]} finding`}
+          </option>
+        ))}
+      </select>
       <div className="form__actions">
         <button type="submit" className="primary" disabled={save.isPending}>
           Save settings

@@ -1,0 +1,202 @@
+/**
+ * Sign-offs — the service other features call (the app, the CLI, the workshop):
+ *
+ * - `addSignOff(wb, ctx, input)`: an active person or team signs off a scope (one asset × layer,
+ *   an asset, the assets matching a filter, the whole workbook) on a date with a statement and an
+ *   optional note. The covered assets and the state of each (service model, owner, model, each
+ *   layer's responsibility, override and R/A/C/I) are fixed at that moment. One transaction, one
+ *   change-log entry (entity 'sign-off'). Returns its status.
+ * - `listSignOffs(wb, ctx, { assetId? })`: every sign-off (or those covering one asset), newest
+ *   first, each with `stale`: null while all it covers is as signed, else what changed on the
+ *   first changed asset and the first change-log entry about it since.
+ *
+ * Staleness is computed, never stored: the findings engine raises SIGN_OFF_STALE from the same
+ * comparison (core/audit/sign-off-state.ts), so the list, the findings and the export agree.
+ */
+import { compileFilter } from '@core/bulk-filter';
+import { signOffRefusal } from '@core/parties';
+import { scopeLabel } from '@core/picture/scope-label';
+import { signedStateChanges, signedStateOf } from '@core/audit/sign-off-state';
+import type { RaciContext } from '@core/raci';
+import type { ParsedInput } from '@shared/contract';
+import type { SignOffExport } from '@core/export-model';
+import type { SignOffStatus } from '@shared/contract/sign-offs';
+import type { Asset } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
+import type { SignOffItem, SignOffScope, SignedState } from '@shared/sign-off';
+import { memoised, modelOf, requireAsset, requireParty, type EngineState } from '../engine/state';
+import { listChanges } from '../store/repos/change-log';
+import { insertSignOff } from '../store/repos/sign-offs';
+import type { Db } from '../store/workbook-file';
+import type { OpenWorkbook, ServiceContext } from './context';
+import { write } from './write';
+
+/** Past this many covered assets a sign-off tells the renderer 'all' rather than each id. */
+const LISTED_ASSETS_MAX = 1000;
+
+function raciContext(state: EngineState, asset: Asset): RaciContext {
+  return { model: modelOf(state, asset), parties: state.input.parties, settings: state.input.settings };
+}
+
+function stateOf(state: EngineState, asset: Asset, layerIds?: readonly string[]): SignedState {
+  return signedStateOf(asset, raciContext(state, asset), state.overridesByAsset.get(asset.id) ?? [], state.assignmentsByAsset.get(asset.id) ?? [], layerIds);
+}
+
+/** The assets a scope covers today, the layer (for a one-layer scope), and the scope in words. */
+function resolveScope(state: EngineState, scope: SignOffScope): { assets: Asset[]; layerId: string | null; label: string } {
+  switch (scope.kind) {
+    case 'layer': {
+      const asset = requireAsset(state, scope.assetId);
+      const layer = modelOf(state, asset).layers.find((l) => l.id === scope.layerId);
+      if (layer === undefined) throw new DemarcError('INVALID_INPUT', `scope.layerId: "${scope.layerId}" is not a layer of ${asset.name}'s model.`);
+      return { assets: [asset], layerId: layer.id, label: `${asset.name} × ${layer.title}` };
+    }
+    case 'asset': {
+      const asset = requireAsset(state, scope.assetId);
+      return { assets: [asset], layerId: null, label: asset.name };
+    }
+    case 'filter': {
+      const matches = compileFilter(scope.filter);
+      const assets = state.input.assets.filter(matches);
+      if (assets.length === 0) throw new DemarcError('INVALID_INPUT', `scope.filter: no asset matches ${scopeLabel(scope.filter)}; nothing to sign off.`);
+      return { assets, layerId: null, label: scopeLabel(scope.filter) };
+    }
+    case 'workbook': {
+      if (state.input.assets.length === 0) throw new DemarcError('INVALID_INPUT', 'The workbook has no assets yet: nothing to sign off.');
+      return { assets: state.input.assets, layerId: null, label: 'Whole workbook' };
+    }
+  }
+}
+
+/** Records a sign-off (see the module comment). */
+export function addSignOff(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'signOffs.add'>): SignOffStatus {
+  const state = wb.engine.state(ctx);
+  const party = requireParty(state, input.partyId);
+  const refusal = signOffRefusal(party);
+  if (refusal !== null) throw new DemarcError('RULE_VIOLATION', refusal);
+  const { assets, layerId, label } = resolveScope(state, input.scope);
+  const items = assets.map((asset) => ({ assetId: asset.id, layerId, state: stateOf(state, asset, layerId === null ? undefined : [layerId]) }));
+  const signedOn = input.signedOn ?? ctx.clock().slice(0, 10);
+  const note = input.note === undefined || input.note === '' ? null : input.note;
+  const ids = assets.map((a) => a.id);
+  const id = write(wb, ctx, (at, actor) => {
+    const newId = insertSignOff(
+      wb.db,
+      { scope: input.scope, scopeLabel: label, partyId: party.id, partyName: party.name, signedOn, statement: input.statement, note, recordedAt: at, recordedBy: actor },
+      items
+    );
+    return {
+      result: newId,
+      change: {
+        action: 'signOffs.add',
+        entity: 'sign-off',
+        entityId: String(newId),
+        summary: `${party.name} signed off ${label} on ${signedOn} (${assets.length} asset${assets.length === 1 ? '' : 's'})`,
+        after: { scope: input.scope, partyId: party.id, signedOn, statement: input.statement, note }
+      },
+      touched: { signOffs: true, assets: ids.length > LISTED_ASSETS_MAX ? 'all' : ids }
+    };
+  });
+  const status = listSignOffs(wb, ctx, {}).find((s) => s.id === id);
+  if (status === undefined) throw new DemarcError('INTERNAL', `Sign-off #${id} was recorded but cannot be read back.`);
+  return status;
+}
+
+function changeIdOf(db: Db, signOffId: number): number | null {
+  const row = db.prepare(`SELECT id FROM change_log WHERE entity = 'sign-off' AND entity_id = @id ORDER BY id LIMIT 1`).get({ id: String(signOffId) }) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/** What changed on an item's asset since it was signed (empty: as signed); today's states cached per asset. */
+function itemChanges(state: EngineState, item: SignOffItem, current: Map<number, SignedState>): { asset: Asset; changes: string[] } | null {
+  const asset = state.assetById.get(item.assetId);
+  if (asset === undefined) return null;
+  let now = current.get(asset.id);
+  if (now === undefined) {
+    now = stateOf(state, asset);
+    current.set(asset.id, now);
+  }
+  const model = modelOf(state, asset);
+  return { asset, changes: signedStateChanges(item.state, now, (id) => model.layers.find((l) => l.id === id)?.title ?? id) };
+}
+
+function staleness(wb: OpenWorkbook, state: EngineState, items: readonly SignOffItem[], changeId: number | null, current: Map<number, SignedState>): SignOffStatus['stale'] {
+  let count = 0;
+  let first: { asset: Asset; changes: string[] } | null = null;
+  for (const item of items) {
+    const verdict = itemChanges(state, item, current);
+    if (verdict === null || verdict.changes.length === 0) continue;
+    count += 1;
+    first ??= verdict;
+  }
+  if (first === null) return null;
+  const entry = changeId === null ? undefined : listChanges(wb.db, { assetId: first.asset.id, afterId: changeId, limit: 1 })[0];
+  return {
+    assets: count,
+    assetId: first.asset.id,
+    assetName: first.asset.name,
+    changes: first.changes,
+    since: entry === undefined ? null : { changeId: entry.id, at: entry.at, actor: entry.actor, summary: entry.summary }
+  };
+}
+
+/** Sign-offs with their status, newest first (see the module comment). */
+export function listSignOffs(wb: OpenWorkbook, ctx: ServiceContext, query: { assetId?: number }): SignOffStatus[] {
+  const state = wb.engine.state(ctx);
+  // Computed once per state revision (an edit drops the memo): opening asset panels one after another costs a lookup.
+  const all = memoised(state, 'sign-off-statuses', () => allStatuses(wb, state));
+  const { assetId } = query;
+  if (assetId === undefined) return all.map((s) => s.status);
+  return all.filter((s) => s.assetIds.has(assetId)).map((s) => s.status);
+}
+
+function allStatuses(wb: OpenWorkbook, state: EngineState): { status: SignOffStatus; assetIds: Set<number> }[] {
+  const { records, items } = state.input.signOffs ?? { records: [], items: [] };
+  const bySignOff = new Map<number, SignOffItem[]>();
+  for (const item of items) {
+    const list = bySignOff.get(item.signOffId);
+    if (list === undefined) bySignOff.set(item.signOffId, [item]);
+    else list.push(item);
+  }
+  const current = new Map<number, SignedState>();
+  return [...records].reverse().map((record) => {
+    const covered = bySignOff.get(record.id) ?? [];
+    const changeId = changeIdOf(wb.db, record.id);
+    return { status: { ...record, changeId, stale: staleness(wb, state, covered, changeId, current) }, assetIds: new Set(covered.map((item) => item.assetId)) };
+  });
+}
+
+/**
+ * What the export says about sign-offs: the list with statuses, and per asset × layer the latest
+ * sign-off covering it ("Name on date", ", stale" once it no longer holds there).
+ */
+export function signOffExport(wb: OpenWorkbook, ctx: ServiceContext): SignOffExport {
+  const state = wb.engine.state(ctx);
+  const list = listSignOffs(wb, ctx, {});
+  const byId = new Map(list.map((s) => [s.id, s]));
+  const current = new Map<number, SignedState>();
+  // Per asset: key '' = the whole asset, else a layer id → the latest (highest id) sign-off's words.
+  const latest = new Map<number, Map<string, { id: number; words: string }>>();
+  for (const item of state.input.signOffs?.items ?? []) {
+    const record = byId.get(item.signOffId);
+    const verdict = itemChanges(state, item, current);
+    if (record === undefined || verdict === null) continue;
+    const key = item.layerId ?? '';
+    let forAsset = latest.get(item.assetId);
+    if (forAsset === undefined) latest.set(item.assetId, (forAsset = new Map()));
+    const held = forAsset.get(key);
+    if (held !== undefined && held.id > record.id) continue;
+    forAsset.set(key, { id: record.id, words: `${record.partyName} on ${record.signedOn}${verdict.changes.length > 0 ? ', stale' : ''}` });
+  }
+  return {
+    list,
+    signedOff(assetId, layerId) {
+      const forAsset = latest.get(assetId);
+      if (forAsset === undefined) return null;
+      const whole = forAsset.get('');
+      const layer = layerId === null ? undefined : forAsset.get(layerId);
+      const pick = layer !== undefined && (whole === undefined || layer.id > whole.id) ? layer : whole;
+      return pick?.words ?? null;
+    }
+  };
+}

@@ -1,0 +1,67 @@
+/** Sign-offs and the asset states they vouch for (the sign_offs migration). */
+import { SignOffScopeSchema, type SignOffItem, type SignOffRecord, type SignedState } from '@shared/sign-off';
+import type { Db } from '../workbook-file';
+
+interface SignOffRow {
+  id: number;
+  scope_json: string;
+  scope_label: string;
+  party_id: number;
+  party_name: string;
+  signed_on: string;
+  statement: string;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string;
+  assets: number;
+}
+
+export type NewSignOff = Omit<SignOffRecord, 'id' | 'assets'>;
+
+export function insertSignOff(db: Db, signOff: NewSignOff, items: readonly Omit<SignOffItem, 'signOffId'>[]): number {
+  const info = db
+    .prepare(
+      `INSERT INTO sign_offs (scope_json, scope_label, party_id, party_name, signed_on, statement, note, recorded_at, recorded_by)
+       VALUES (@scope, @scopeLabel, @partyId, @partyName, @signedOn, @statement, @note, @recordedAt, @recordedBy)`
+    )
+    .run({ ...signOff, scope: JSON.stringify(signOff.scope) });
+  const id = Number(info.lastInsertRowid);
+  const insert = db.prepare('INSERT INTO sign_off_items (sign_off_id, asset_id, layer_id, state_json) VALUES (@id, @assetId, @layerId, @state)');
+  for (const item of items) insert.run({ id, assetId: item.assetId, layerId: item.layerId ?? '', state: JSON.stringify(item.state) });
+  return id;
+}
+
+function toRecord(row: SignOffRow): SignOffRecord {
+  return {
+    id: row.id,
+    scope: SignOffScopeSchema.parse(JSON.parse(row.scope_json)),
+    scopeLabel: row.scope_label,
+    partyId: row.party_id,
+    partyName: row.party_name,
+    signedOn: row.signed_on,
+    statement: row.statement,
+    note: row.note,
+    recordedAt: row.recorded_at,
+    recordedBy: row.recorded_by,
+    assets: row.assets
+  };
+}
+
+/** Every sign-off, oldest first, with the number of assets it covers. */
+export function listSignOffRecords(db: Db): SignOffRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT s.*, (SELECT count(DISTINCT asset_id) FROM sign_off_items i WHERE i.sign_off_id = s.id) AS assets
+       FROM sign_offs s ORDER BY s.id`
+    )
+    .all() as SignOffRow[];
+  return rows.map(toRecord);
+}
+
+/** The items of every sign-off (the engine's input), or of the assets in an id range (a page's). */
+export function listSignOffItems(db: Db, range?: { fromId: number; toId: number }): SignOffItem[] {
+  const rows = db
+    .prepare(`SELECT sign_off_id, asset_id, layer_id, state_json FROM sign_off_items ${range === undefined ? '' : 'WHERE asset_id BETWEEN @fromId AND @toId'} ORDER BY sign_off_id, asset_id, layer_id`)
+    .all(range ?? {}) as { sign_off_id: number; asset_id: number; layer_id: string; state_json: string }[];
+  return rows.map((r) => ({ signOffId: r.sign_off_id, assetId: r.asset_id, layerId: r.layer_id === '' ? null : r.layer_id, state: JSON.parse(r.state_json) as SignedState }));
+}

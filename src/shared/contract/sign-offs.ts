@@ -1,0 +1,48 @@
+/** Contract of sign-offs: sign a scope off, and list sign-offs with whether each still holds. */
+import { z } from 'zod';
+import { SignOffScopeSchema, type SignOffRecord } from '../sign-off';
+
+/** The statement a sign-off makes unless the signer writes their own. */
+export const DEFAULT_SIGN_OFF_STATEMENT = 'I confirm the responsibility and RACI of these layers as shown.';
+
+export const signOffMethods = {
+  /**
+   * Records a sign-off by an active person or team (`partyId`) of a scope on `signedOn` (YYYY-MM-DD,
+   * today when omitted). The covered assets and their state are fixed now; one change-log entry.
+   */
+  'signOffs.add': z
+    .object({
+      scope: SignOffScopeSchema,
+      partyId: z.number().int().positive(),
+      signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
+      statement: z.string().trim().min(1).max(2000).default(DEFAULT_SIGN_OFF_STATEMENT),
+      note: z.string().trim().max(4000).optional()
+    })
+    .strict(),
+  /** Sign-offs, newest first, each with its status; `assetId`: only those covering that asset. */
+  'signOffs.list': z.object({ assetId: z.number().int().positive().optional() }).strict()
+};
+
+/** Why a sign-off no longer holds: the first covered asset that changed, what changed, and the first change-log entry about it since. */
+export interface SignOffStaleness {
+  /** Covered assets whose state differs from what was signed. */
+  assets: number;
+  assetId: number;
+  assetName: string;
+  /** What differs, in words ("owner", "Network controls (responsibility or RACI)"). */
+  changes: string[];
+  /** The first change-log entry about that asset after the sign-off (null: no entry names it, e.g. a default team or a party who left). */
+  since: { changeId: number; at: string; actor: string; summary: string } | null;
+}
+
+export interface SignOffStatus extends SignOffRecord {
+  /** Null while everything it covers is as signed. */
+  stale: SignOffStaleness | null;
+  /** The change-log entry that recorded it. */
+  changeId: number | null;
+}
+
+export interface SignOffOutputs {
+  'signOffs.add': SignOffStatus;
+  'signOffs.list': SignOffStatus[];
+}

@@ -1,0 +1,55 @@
+/**
+ * Sign-offs in the app: an asset signed off from its panel, one RACI cell changed, the sign-off
+ * turns stale with its finding, and the Sign-offs screen says what changed and who changed it.
+ */
+import { describe, expect, it } from 'vitest';
+import { closeWorkbook } from '@main/services/workbook-service';
+import { scanScreen } from '@tests/helpers/e2e/a11y';
+import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
+import { useHarness } from '@tests/helpers/e2e/use-harness';
+import { handMadeWorkbook } from '@tests/helpers/framework-seed';
+
+const { launch } = useHarness();
+
+describe('sign-offs from the UI', () => {
+  it('signs off an asset, sees it go stale when a RACI cell changes, and lists it', async () => {
+    const app = await launch();
+    const made = handMadeWorkbook({ dir: app.dir });
+    closeWorkbook(made.wb);
+    app.dialogs.openPaths.push(made.path);
+    const { page } = app;
+    await page.getByRole('button', { name: 'Open workbook…' }).click();
+    await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Inventory' }).click();
+    await page.getByLabel('Search assets').fill('vm-01');
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('complementary', { name: 'Asset details' });
+    await panel.getByRole('heading', { name: 'vm-01' }).waitFor();
+
+    const section = panel.getByRole('region', { name: 'Sign-offs' });
+    await section.getByText('Not signed off yet.').waitFor();
+    await section.getByRole('button', { name: 'Sign off…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign off: vm-01' });
+    await dialog.getByLabel(/Signed by/).selectOption({ label: 'Alice Martin (person)' });
+    await dialog.getByRole('button', { name: 'Sign off' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await section.getByText('Valid').waitFor();
+
+    await panel.getByRole('button', { name: 'Edit RACI of Operating system' }).click();
+    const raci = page.getByRole('dialog', { name: /RACI for/ });
+    await raci.getByRole('group', { name: /Responsible/ }).getByLabel('Platform team').check();
+    await raci.getByRole('button', { name: 'Save RACI' }).click();
+    await raci.waitFor({ state: 'detached' });
+    await expect.poll(() => section.textContent()).toContain('Stale');
+    expect(await section.textContent()).toContain('Operating system (responsibility or RACI) changed on vm-01');
+    await panel.getByText(/The sign-off by Alice Martin on .* no longer holds for "vm-01"/).waitFor();
+
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Sign-offs' }).click();
+    const table = page.getByRole('table', { name: 'Sign-offs' });
+    await table.getByRole('row', { name: /vm-01.*Alice Martin.*Stale/ }).waitFor();
+    expect(await table.textContent()).toMatch(/Stale since \S+ \S+ by e2e-user \(RACI of "Operating system"/);
+    await docScreenshot(app, 'sign-offs-stale');
+    expect(await scanScreen(page, 'sign-offs-stale')).toEqual([]);
+  });
+});
