@@ -4,6 +4,7 @@
  * it changes (responsibility, override, R/A/C/I, owner, service model).
  */
 import { z } from 'zod';
+import { idSchema, layerIdSchema } from './contract/bounds';
 import { AssetFilterSchema } from './filter';
 
 /** Which assets a filter sign-off covers: the filters an auditor scopes by. */
@@ -15,16 +16,15 @@ export type SignOffFilter = z.infer<typeof SignOffFilterSchema>;
 
 export const SignOffScopeSchema = z.discriminatedUnion('kind', [
   /** One layer of one asset. */
-  z.object({ kind: z.literal('layer'), assetId: z.number().int().positive(), layerId: z.string().min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('layer'), assetId: idSchema, layerId: layerIdSchema }).strict(),
   /** Every layer of one asset. */
-  z.object({ kind: z.literal('asset'), assetId: z.number().int().positive() }).strict(),
+  z.object({ kind: z.literal('asset'), assetId: idSchema }).strict(),
   /** Every layer of the assets matching a filter when signed. */
   z.object({ kind: z.literal('filter'), filter: SignOffFilterSchema }).strict(),
   /** Every layer of every asset in the workbook when signed. */
   z.object({ kind: z.literal('workbook') }).strict()
 ]);
 export type SignOffScope = z.infer<typeof SignOffScopeSchema>;
-export type SignOffScopeKind = SignOffScope['kind'];
 
 /** What one covered asset (or asset × layer) looked like when signed; `layers` maps layer id → state digest. */
 export interface SignedState {

@@ -221,7 +221,7 @@ describe('demarc export <wb> --out file.csv', () => {
     const bytes = readFileSync(csv.path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('"Asset","Asset id","Layer","Responsibility","Overridden","Justification","R","A","C","I","Comments"');
+    expect(text.split('\r\n')[0]).toBe('"Asset","Asset id","Layer","Responsibility","Overridden","Justification","R","A","C","I","Comments","Signed off by / on"');
     const records = parse(text, { relax_column_count: false }) as string[][];
     for (const record of records) for (const field of record) expect(isFormulaLike(field), field).toBe(false);
     const byKey = new Map(records.slice(1).map((r) => [`${r[1]}|${r[2]}`, r]));
@@ -237,7 +237,8 @@ describe('demarc export <wb> --out file.csv', () => {
           field(layer.A),
           field(layer.C),
           field(layer.I),
-          layer.note ?? ''
+          layer.note ?? '',
+          ''
         ]);
         expect(r?.[0]).toBe(safeCellText(normaliseLineBreaks(asset.name)));
       }

@@ -58,8 +58,11 @@ function resolveScope(state: EngineState, scope: SignOffScope): { assets: Asset[
     case 'filter': {
       const matches = compileFilter(scope.filter);
       const assets = state.input.assets.filter(matches);
-      if (assets.length === 0) throw new DemarcError('INVALID_INPUT', `scope.filter: no asset matches ${scopeLabel(scope.filter)}; nothing to sign off.`);
-      return { assets, layerId: null, label: scopeLabel(scope.filter) };
+      // A service model is worded as the matched assets' model labels it (the default model's when none match).
+      const labelModel = assets[0] === undefined ? modelOf(state, { modelId: null, provider: null }) : modelOf(state, assets[0]);
+      const label = scopeLabel(scope.filter, labelModel);
+      if (assets.length === 0) throw new DemarcError('INVALID_INPUT', `scope.filter: no asset matches ${label}; nothing to sign off.`);
+      return { assets, layerId: null, label };
     }
     case 'workbook': {
       if (state.input.assets.length === 0) throw new DemarcError('INVALID_INPUT', 'The workbook has no assets yet: nothing to sign off.');
@@ -183,7 +186,10 @@ export function signOffExport(wb: OpenWorkbook, ctx: ServiceContext): SignOffExp
     if (record === undefined || verdict === null) continue;
     const key = item.layerId ?? '';
     let forAsset = latest.get(item.assetId);
-    if (forAsset === undefined) latest.set(item.assetId, (forAsset = new Map()));
+    if (forAsset === undefined) {
+      forAsset = new Map<string, { id: number; words: string }>();
+      latest.set(item.assetId, forAsset);
+    }
     const held = forAsset.get(key);
     if (held !== undefined && held.id > record.id) continue;
     forAsset.set(key, { id: record.id, words: `${record.partyName} on ${record.signedOn}${verdict.changes.length > 0 ? ', stale' : ''}` });

@@ -1,6 +1,7 @@
 /** Contract of sign-offs: sign a scope off, and list sign-offs with whether each still holds. */
 import { z } from 'zod';
 import { SignOffScopeSchema, type SignOffRecord } from '../sign-off';
+import { LIMITS, idSchema, isoDateSchema, text } from './bounds';
 
 /** The statement a sign-off makes unless the signer writes their own. */
 export const DEFAULT_SIGN_OFF_STATEMENT = 'I confirm the responsibility and RACI of these layers as shown.';
@@ -13,14 +14,14 @@ export const signOffMethods = {
   'signOffs.add': z
     .object({
       scope: SignOffScopeSchema,
-      partyId: z.number().int().positive(),
-      signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
-      statement: z.string().trim().min(1).max(2000).default(DEFAULT_SIGN_OFF_STATEMENT),
-      note: z.string().trim().max(4000).optional()
+      partyId: idSchema,
+      signedOn: isoDateSchema.optional(),
+      statement: text(LIMITS.note).trim().min(1).default(DEFAULT_SIGN_OFF_STATEMENT),
+      note: text(LIMITS.note).trim().optional()
     })
     .strict(),
   /** Sign-offs, newest first, each with its status; `assetId`: only those covering that asset. */
-  'signOffs.list': z.object({ assetId: z.number().int().positive().optional() }).strict()
+  'signOffs.list': z.object({ assetId: idSchema.optional() }).strict()
 };
 
 /** Why a sign-off no longer holds: the first covered asset that changed, what changed, and the first change-log entry about it since. */

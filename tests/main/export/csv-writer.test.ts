@@ -33,7 +33,7 @@ describe('writeRaciCsv', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\r|\n/);
     expect(
       text.startsWith(
-        '"Asset","Asset id","Layer","Responsibility","Overridden","Justification","R","A","C","I","Comments"\r\n'
+        '"Asset","Asset id","Layer","Responsibility","Overridden","Justification","R","A","C","I","Comments","Signed off by / on"\r\n'
       )
     ).toBe(true);
     const rows = (parse(text) as string[][]).slice(1);
@@ -50,7 +50,8 @@ describe('writeRaciCsv', () => {
           l.A.join('; '),
           l.C.join('; '),
           l.I.join('; '),
-          l.note ?? ''
+          l.note ?? '',
+          ''
         ])
       )
     );

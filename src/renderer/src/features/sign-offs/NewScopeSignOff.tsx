@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import type { ServiceModel } from '@shared/domain';
+import type { Facet } from '@shared/contract/engine';
 import type { SignOffFilter, SignOffScope } from '@shared/sign-off';
-import { serviceModelLabel } from '../../lib/labels';
 import { SignOffDialog } from './SignOffDialog';
 
 const FIELDS = [
@@ -12,17 +11,24 @@ const FIELDS = [
 ] as const;
 type FieldKey = (typeof FIELDS)[number]['key'];
 
-/** Signs off the whole workbook, or the assets matching a filter (subscription, resource group, tag, type, service model). */
-export function NewScopeSignOff({ serviceModels, today }: { serviceModels: readonly ServiceModel[]; today: string }) {
+/**
+ * Signs off the whole workbook, or the assets matching a filter (subscription, resource group,
+ * tag, type, service model). The service models offered are the columns the workbook's assets are
+ * in, labelled by their models (the inventory's facets).
+ */
+export function NewScopeSignOff({ serviceModels, today }: { serviceModels: readonly Facet[]; today: string }) {
   const [kind, setKind] = useState<'workbook' | 'filter'>('workbook');
   const [values, setValues] = useState<Record<FieldKey, string>>({ subscription: '', resourceGroup: '', tag: '', type: '' });
   const [serviceModel, setServiceModel] = useState('');
   const [scope, setScope] = useState<{ scope: SignOffScope; label: string } | null>(null);
   const filter: SignOffFilter = {};
   for (const f of FIELDS) if (values[f.key].trim() !== '') filter[f.key] = values[f.key].trim();
-  const chosenModel = serviceModels.find((sm) => sm === serviceModel);
-  if (chosenModel !== undefined) filter.serviceModel = chosenModel;
-  const words = [...FIELDS.filter((f) => filter[f.key] !== undefined).map((f) => `${f.label.replace(/ \(.*\)$/, '')} ${filter[f.key]}`), ...(chosenModel ? [`${serviceModelLabel(chosenModel)} assets`] : [])];
+  const chosenModel = serviceModels.find((sm) => sm.value === serviceModel);
+  if (chosenModel !== undefined) filter.serviceModel = chosenModel.value;
+  const words = [
+    ...FIELDS.filter((f) => filter[f.key] !== undefined).map((f) => `${f.label.replace(/ \(.*\)$/, '')} ${filter[f.key]}`),
+    ...(chosenModel ? [chosenModel.value === 'none' ? 'Unclassified assets' : `${chosenModel.label ?? chosenModel.value} assets`] : [])
+  ];
   const empty = words.length === 0;
   const open = () => {
     if (kind === 'workbook') setScope({ scope: { kind: 'workbook' }, label: 'Whole workbook' });
@@ -52,8 +58,8 @@ export function NewScopeSignOff({ serviceModels, today }: { serviceModels: reado
               <select value={serviceModel} onChange={(e) => setServiceModel(e.target.value)}>
                 <option value="">any</option>
                 {serviceModels.map((sm) => (
-                  <option key={sm} value={sm}>
-                    {serviceModelLabel(sm)}
+                  <option key={sm.value} value={sm.value}>
+                    {sm.value === 'none' ? 'Unclassified' : (sm.label ?? sm.value)}
                   </option>
                 ))}
               </select>

@@ -1,22 +1,21 @@
 import { QueryError } from '../../components/QueryError';
 import { todayIso } from '../../lib/labels';
-import type { SectionProps } from '../../lib/navigation';
-import { useModel } from '../responsibility/queries';
+import { useFacets } from '../inventory/queries';
 import { NewScopeSignOff } from './NewScopeSignOff';
 import { useSignOffs } from './queries';
 import { SignOffTable } from './SignOffTable';
 import './sign-offs.css';
 
 /** Every sign-off with whether it still holds, and signing off the workbook or a filtered scope. */
-export function SignOffsView({ info }: SectionProps) {
+export function SignOffsView() {
   const signOffs = useSignOffs(null);
   const list = signOffs.data ?? [];
   const stale = list.filter((s) => s.stale !== null).length;
-  const model = useModel(info.defaultModelId);
+  const facets = useFacets();
   const today = todayIso();
   return (
     <div className="sign-offs">
-      <NewScopeSignOff serviceModels={model.data?.serviceModels ?? []} today={today} />
+      <NewScopeSignOff serviceModels={facets.data?.serviceModels ?? []} today={today} />
       <section aria-labelledby="sign-offs-list-title">
         <h3 id="sign-offs-list-title">
           Sign-offs{list.length > 0 && <span className="muted"> — {list.length} recorded, {stale} stale</span>}
