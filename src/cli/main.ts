@@ -5,6 +5,7 @@
 import { DemarcError } from '@shared/errors';
 import { ASSIGN_HELP, runAssign } from './commands/assign';
 import { CHECK_HELP, runCheck } from './commands/check';
+import { DIFF_HELP, runDiff } from './commands/diff';
 import { EXPORT_HELP, runExport } from './commands/export';
 import { IMPORT_HELP, runImport } from './commands/import';
 import { INFO_HELP, runInfo } from './commands/info';
@@ -44,6 +45,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   mapping: { summary: 'show, save, import or reset the layer → control mapping', help: MAPPING_HELP, run: runMapping },
   models: { summary: 'list the responsibility models; set the default model or a provider’s model', help: MODELS_HELP, run: runModels },
   signoff: { summary: 'sign off a scope (asset × layer, asset, filter, workbook), or list sign-offs and whether they still hold', help: SIGNOFF_HELP, run: runSignoff },
+  diff: { summary: 'what changed between two dates, per asset and layer, from the change log', help: DIFF_HELP, run: runDiff },
   verify: { summary: 'check the change log’s hash chain (and against an earlier export); exit 1 on any break', help: VERIFY_HELP, run: runVerify },
   workshop: { summary: 'list workshops, show one, write its minutes (PDF, HTML, JSON)', help: WORKSHOP_HELP, run: runWorkshop }
 };

@@ -2,6 +2,7 @@
 import type { auditMethods } from '@shared/contract/audit';
 import type { signOffMethods } from '@shared/contract/sign-offs';
 import type { Handlers } from '../router';
+import { diffWorkbook } from '../services/audit-diff';
 import { verifyWorkbook } from '../services/audit-verify';
 import { addSignOff, listSignOffs } from '../services/sign-offs';
 
@@ -17,6 +18,8 @@ export const auditHandlers: AuditHandlers = {
     }
     return verifyWorkbook(wb, input.againstPath === undefined ? undefined : ctx.files.require(input.againstPath, 'read'));
   },
+  'audit.diff': (input, ctx) =>
+    diffWorkbook(ctx.session.require(), ctx.services, input.fromExport === undefined ? input : { ...input, fromExport: ctx.files.require(input.fromExport, 'read') }),
   'signOffs.add': (input, ctx) => addSignOff(ctx.session.require(), ctx.services, input),
   'signOffs.list': (input, ctx) => listSignOffs(ctx.session.require(), ctx.services, input)
 };

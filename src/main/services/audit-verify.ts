@@ -10,9 +10,10 @@ import { walkChain } from '../store/repos/change-log-chain';
 import type { Db } from '../store/workbook-file';
 import type { OpenWorkbook } from './context';
 
-const printed = (head: ChainHead) => ({ ...head, text: formatChainHead(head) });
+export const printed = (head: ChainHead) => ({ ...head, text: formatChainHead(head) });
 
-function againstHead(db: Db, head: ChainHead, firstBreakId: number | null, entries: number): { matches: boolean; message: string } {
+/** Whether an export's printed chain head is still in the chain unchanged, in words. */
+export function againstHead(db: Db, head: ChainHead, firstBreakId: number | null, entries: number): { matches: boolean; message: string } {
   const row = db.prepare('SELECT hash FROM change_log WHERE id = @id').get({ id: head.id }) as { hash: string | null } | undefined;
   if (row === undefined) return { matches: false, message: `Entry #${head.id}, the chain head that export printed, is no longer in the change log: history was deleted since.` };
   if (row.hash !== head.hash) return { matches: false, message: `Entry #${head.id} no longer has the hash that export printed: the history up to it was rewritten since.` };

@@ -1,6 +1,8 @@
 /** Contract of the audit trail: verifying the change log's hash chain. */
 import { z } from 'zod';
 import type { ChainBreak, ChainHead } from '../audit';
+import type { DiffReport } from '../audit-diff';
+import { isoDateSchema, pathSchema } from './bounds';
 
 export const auditMethods = {
   /**
@@ -14,7 +16,22 @@ export const auditMethods = {
       againstPath: z.string().trim().min(1).max(4096).optional(),
       chooseAgainst: z.boolean().optional()
     })
+    .strict(),
+  /**
+   * What changed from the start of `from` (or after the chain head an earlier export printed) to
+   * the end of `to` (UTC days; now when omitted), read from the change log: per asset and layer,
+   * who and when; the workbook's own changes; counts.
+   */
+  'audit.diff': z
+    .object({
+      from: isoDateSchema.optional(),
+      /** An earlier export (xlsx or OSCAL JSON) instead of `from`: the changes after the chain head it printed. */
+      fromExport: pathSchema.optional(),
+      to: isoDateSchema.optional()
+    })
     .strict()
+    .refine((q) => (q.from === undefined) !== (q.fromExport === undefined), { message: 'give from (a date) or fromExport (an earlier export), not both' })
+    .refine((q) => q.to === undefined || q.from === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
 };
 
 /** What `verify` found. `ok` is false on any break in the chain or any mismatch with the export. */
@@ -32,4 +49,5 @@ export interface VerifyReport {
 
 export interface AuditOutputs {
   'audit.verify': VerifyReport | null;
+  'audit.diff': DiffReport;
 }

@@ -24,7 +24,11 @@ describe('sign-offs and the models', () => {
       { name: 'web-01', provider: 'aws', serviceModel: 'infrastructure', ownerPartyId: alice },
       { name: 'queue-01', provider: 'aws', serviceModel: 'abstracted', ownerPartyId: alice }
     ]) as [number, number];
-    const signed = addSignOff(t.wb, t.ctx, { scope: { kind: 'filter', filter: { serviceModel: 'infrastructure' } }, partyId: alice, statement: 'ok' });
+    const signed = addSignOff(t.wb, t.ctx, {
+      scope: { kind: 'filter', filter: { serviceModel: 'infrastructure' } },
+      partyId: alice,
+      statement: 'ok'
+    });
     expect(signed).toMatchObject({ scopeLabel: 'Infrastructure services assets', assets: 1, stale: null });
     expect(listSignOffs(t.wb, t.ctx, { assetId: queue })).toEqual([]);
 
@@ -43,9 +47,16 @@ describe('sign-offs and the models', () => {
     copyFileSync(ROUND_1, path);
     const ctx = { clock: fixedClock('2026-12-07T05:00:00.000Z'), osUser: 'auditor' };
     const wb = openWorkbook(ctx, path);
-    const people = wb.engine.state(ctx).input.parties.filter((p) => p.active && (p.kind === 'person' || p.kind === 'team'));
+    const people = wb.engine
+      .state(ctx)
+      .input.parties.filter((p) => p.active && (p.kind === 'person' || p.kind === 'team'));
     expect(people.length).toBeGreaterThan(0);
-    const signed = addSignOff(wb, ctx, { scope: { kind: 'workbook' }, partyId: people[0]!.id, signedOn: '2026-12-07', statement: 'Year-end review' });
+    const signed = addSignOff(wb, ctx, {
+      scope: { kind: 'workbook' },
+      partyId: people[0]!.id,
+      signedOn: '2026-12-07',
+      statement: 'Year-end review'
+    });
     expect(signed.assets).toBe(wb.engine.state(ctx).input.assets.length);
     expect(signed.stale).toBeNull();
     const verified = await verifyWorkbook(wb);
@@ -54,7 +65,13 @@ describe('sign-offs and the models', () => {
 
     const again = openWorkbook(ctx, path);
     const [kept] = listSignOffs(again, ctx, {});
-    expect(kept).toMatchObject({ id: signed.id, scopeLabel: 'Whole workbook', statement: 'Year-end review', stale: null, changeId: signed.changeId });
+    expect(kept).toMatchObject({
+      id: signed.id,
+      scopeLabel: 'Whole workbook',
+      statement: 'Year-end review',
+      stale: null,
+      changeId: signed.changeId
+    });
     expect((await verifyWorkbook(again)).ok).toBe(true);
     closeWorkbook(again);
   });

@@ -78,6 +78,9 @@ export interface ChangeQuery {
   action?: string;
   /** Only entries after this one (by id). */
   afterId?: number;
+  /** Only entries recorded at or after this ISO instant, and before that one. */
+  atFrom?: string;
+  atBefore?: string;
   /** Newest first when set; oldest first (the export's order) otherwise. */
   newestFirst?: boolean;
   limit?: number;
@@ -89,6 +92,8 @@ export function listChanges(db: Db, query: ChangeQuery = {}): ChangeLogEntry[] {
   if (query.entityId !== undefined) where.push('entity_id = @entityId');
   if (query.action !== undefined) where.push('action = @action');
   if (query.afterId !== undefined) where.push('id > @afterId');
+  if (query.atFrom !== undefined) where.push('at >= @atFrom');
+  if (query.atBefore !== undefined) where.push('at < @atBefore');
   if (query.assetId !== undefined) {
     // Numbers bind as REAL (5 → '5.0' as text): the id's text is bound on its own.
     where.push(`entity = 'asset' AND (entity_id = @assetIdText
@@ -96,7 +101,7 @@ export function listChanges(db: Db, query: ChangeQuery = {}): ChangeLogEntry[] {
   }
   const sql = `SELECT * FROM change_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY id ${query.newestFirst ? 'DESC' : 'ASC'} ${query.limit ? 'LIMIT @limit' : ''}`;
-  const rows = db.prepare(sql).all({ entity: query.entity, entityId: query.entityId, assetId: query.assetId, assetIdText: query.assetId === undefined ? undefined : String(query.assetId), action: query.action, afterId: query.afterId, limit: query.limit }) as ChangeRow[];
+  const rows = db.prepare(sql).all({ entity: query.entity, entityId: query.entityId, assetId: query.assetId, assetIdText: query.assetId === undefined ? undefined : String(query.assetId), action: query.action, afterId: query.afterId, atFrom: query.atFrom, atBefore: query.atBefore, limit: query.limit }) as ChangeRow[];
   return rows.map(toEntry);
 }
 

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import {
+  DIFF_KINDS,
+  DIFF_KIND_LABELS,
+  type DiffChange,
+  type DiffKind,
+  type DiffReport
+} from '@shared/audit-diff';
+import { EXIT, UsageError, type CliIo } from '../io';
+import { withWorkbook } from './workbook-arg';
+
+export const DIFF_HELP = `Usage: demarc diff <file.demarc> --from YYYY-MM-DD|EXPORT [--to YYYY-MM-DD|now] [--json]
+
+What changed between two dates, read from the change log: per asset and layer each override,
+R/A/C/I, owner, service model, model, review and sign-off, with who changed it and when; the
+workbook's own changes (imports, parties, settings, models, sign-offs of a scope); counts per kind
+and per person; the assets first seen in the window. Days are UTC: --from from the start of its
+day, --to to the end of its day (now when omitted). The change log's hash chain is walked too:
+exits 1 when it is broken (the diff is then read from a log that was altered), 0 otherwise.
+  --from EXPORT   an earlier xlsx or OSCAL export made by Demarc: the changes after the chain head
+                  it printed (exit 1 when that head is no longer in the chain unchanged)
+  --json          machine-readable output (docs/audit-trail.md)`;
+
+function countsText(counts: Partial<Record<DiffKind, number>>): string {
+  const parts = DIFF_KINDS.filter((k) => (counts[k] ?? 0) > 0).map(
+    (k) => `${DIFF_KIND_LABELS[k]} ${counts[k]}`
+  );
+  return parts.length === 0 ? 'nothing' : parts.join(', ');
+}
+
+const changeLine = (c: DiffChange) =>
+  `    #${c.entryId} ${c.at.slice(0, 16).replace('T', ' ')} ${c.actor}: ${c.summary}`;
+
+function describe(report: DiffReport): string[] {
+  const range =
+    report.entries === 0
+      ? 'no entries'
+      : `entries #${report.firstEntryId}–#${report.lastEntryId}, ${report.entries} in all`;
+  const lines = [
+    `Changes from ${report.from} to ${report.to} (${range})`,
+    ...(report.baseline === null
+      ? []
+      : [
+          `Since ${report.baseline.path} (head ${report.baseline.head}): ${report.baseline.matches ? 'OK' : 'MISMATCH'} — ${report.baseline.message}`
+        ]),
+    report.chain.whole
+      ? 'Chain: whole.'
+      : `Chain: BROKEN (${report.chain.message ?? 'see demarc verify'}): this diff is read from an altered log.`,
+    `By kind: ${countsText(report.counts)}`,
+    `By whom: ${report.byActor.length === 0 ? 'nobody' : report.byActor.map((a) => `${a.actor} ${a.entries}`).join(', ')}`,
+    `Assets changed: ${report.assets.length}`
+  ];
+  for (const asset of report.assets) {
+    lines.push(
+      `  ${asset.name} (#${asset.assetId}): ${countsText(asset.counts)}${asset.layers.length > 0 ? ` — layers: ${asset.layers.join(', ')}` : ''}`
+    );
+    for (const change of asset.changes) lines.push(changeLine(change));
+  }
+  lines.push(`Workbook changes: ${report.workbook.length}`);
+  for (const change of report.workbook) lines.push(changeLine(change));
+  lines.push(
+    `Assets added: ${report.added.length}${report.added.length > 0 ? ` (${report.added.map((a) => a.name).join(', ')})` : ''}`
+  );
+  if (report.notSeen > 0) lines.push(`Assets not seen by the imports: ${report.notSeen}`);
+  return lines;
+}
+
+export async function runDiff(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true
+  });
+  if (positionals.length !== 1) throw new UsageError('demarc diff: expected exactly one workbook file');
+  const from = values.from;
+  if (from === undefined) throw new UsageError('demarc diff: --from YYYY-MM-DD|EXPORT is required');
+  const to = values.to === undefined || values.to === 'now' ? undefined : values.to;
+  return withWorkbook('diff', positionals[0], io, async (cli) => {
+    // Anything shaped like a date is one (a bad date is refused as such); anything else is an export's path.
+    const since = /^\d{4}-\d{2}-\d{2}$/.test(from) ? { from } : { fromExport: cli.path(from) };
+    const report = await cli.call('audit.diff', { ...since, ...(to === undefined ? {} : { to }) });
+    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${describe(report).join('\n')}\n`);
+    return report.chain.whole && (report.baseline === null || report.baseline.matches)
+      ? EXIT.ok
+      : EXIT.checkFailed;
+  });
+}
