@@ -38,6 +38,14 @@ export const DIFF_KIND_LABELS: Record<DiffKind, string> = {
   workbook: 'Workbook'
 };
 
+/** "RACI 2, Owner 1" in kind order ("nothing" when empty): how the CLI and the app word a diff's counts. */
+export function diffCountsText(counts: Partial<Record<DiffKind, number>>): string {
+  const parts = DIFF_KINDS.filter((k) => (counts[k] ?? 0) > 0).map(
+    (k) => `${DIFF_KIND_LABELS[k]} ${counts[k]}`
+  );
+  return parts.length === 0 ? 'nothing' : parts.join(', ');
+}
+
 /** One change-log entry as a diff shows it (for an asset: what it did to that asset). */
 export interface DiffChange {
   entryId: number;

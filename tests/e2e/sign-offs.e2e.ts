@@ -1,6 +1,7 @@
 /**
  * Sign-offs in the app: an asset signed off from its panel, one RACI cell changed, the sign-off
- * turns stale with its finding, and the Sign-offs screen says what changed and who changed it.
+ * turns stale with its finding, and the Sign-offs screen says what changed and who changed it;
+ * the Audit area's comparison of two dates lists both changes on the asset.
  */
 import { describe, expect, it } from 'vitest';
 import { closeWorkbook } from '@main/services/workbook-service';
@@ -12,7 +13,7 @@ import { handMadeWorkbook } from '@tests/helpers/framework-seed';
 const { launch } = useHarness();
 
 describe('sign-offs from the UI', () => {
-  it('signs off an asset, sees it go stale when a RACI cell changes, and lists it', async () => {
+  it('signs off an asset, sees it go stale when a RACI cell changes, lists it, and compares two dates', async () => {
     const app = await launch();
     const made = handMadeWorkbook({ dir: app.dir });
     closeWorkbook(made.wb);
@@ -51,5 +52,18 @@ describe('sign-offs from the UI', () => {
     expect(await table.textContent()).toMatch(/Stale since \S+ \S+ by e2e-user \(RACI of "Operating system"/);
     await docScreenshot(app, 'sign-offs-stale');
     expect(await scanScreen(page, 'sign-offs-stale')).toEqual([]);
+
+    // Compare two dates: from today (the default) to now lists the sign-off and the RACI change on vm-01.
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Audit' }).click();
+    const compare = page.getByRole('region', { name: 'Compare two dates' });
+    await compare.getByRole('button', { name: 'Compare' }).click();
+    const changed = compare.getByRole('table', { name: /Assets changed/ });
+    const row = changed.getByRole('row', { name: /vm-01/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('RACI 1, Sign-off 1');
+    expect(await row.textContent()).toContain('Operating system');
+    expect(await row.textContent()).toMatch(/e2e-user: RACI of "Operating system" on vm-01/);
+    await docScreenshot(app, 'audit-diff');
+    expect(await scanScreen(page, 'audit-diff')).toEqual([]);
   });
 });

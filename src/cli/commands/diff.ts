@@ -1,11 +1,5 @@
 import { parseArgs } from 'node:util';
-import {
-  DIFF_KINDS,
-  DIFF_KIND_LABELS,
-  type DiffChange,
-  type DiffKind,
-  type DiffReport
-} from '@shared/audit-diff';
+import { diffCountsText, type DiffChange, type DiffReport } from '@shared/audit-diff';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { withWorkbook } from './workbook-arg';
 
@@ -20,13 +14,6 @@ exits 1 when it is broken (the diff is then read from a log that was altered), 0
   --from EXPORT   an earlier xlsx or OSCAL export made by Demarc: the changes after the chain head
                   it printed (exit 1 when that head is no longer in the chain unchanged)
   --json          machine-readable output (docs/audit-trail.md)`;
-
-function countsText(counts: Partial<Record<DiffKind, number>>): string {
-  const parts = DIFF_KINDS.filter((k) => (counts[k] ?? 0) > 0).map(
-    (k) => `${DIFF_KIND_LABELS[k]} ${counts[k]}`
-  );
-  return parts.length === 0 ? 'nothing' : parts.join(', ');
-}
 
 const changeLine = (c: DiffChange) =>
   `    #${c.entryId} ${c.at.slice(0, 16).replace('T', ' ')} ${c.actor}: ${c.summary}`;
@@ -46,13 +33,13 @@ function describe(report: DiffReport): string[] {
     report.chain.whole
       ? 'Chain: whole.'
       : `Chain: BROKEN (${report.chain.message ?? 'see demarc verify'}): this diff is read from an altered log.`,
-    `By kind: ${countsText(report.counts)}`,
+    `By kind: ${diffCountsText(report.counts)}`,
     `By whom: ${report.byActor.length === 0 ? 'nobody' : report.byActor.map((a) => `${a.actor} ${a.entries}`).join(', ')}`,
     `Assets changed: ${report.assets.length}`
   ];
   for (const asset of report.assets) {
     lines.push(
-      `  ${asset.name} (#${asset.assetId}): ${countsText(asset.counts)}${asset.layers.length > 0 ? ` — layers: ${asset.layers.join(', ')}` : ''}`
+      `  ${asset.name} (#${asset.assetId}): ${diffCountsText(asset.counts)}${asset.layers.length > 0 ? ` — layers: ${asset.layers.join(', ')}` : ''}`
     );
     for (const change of asset.changes) lines.push(changeLine(change));
   }

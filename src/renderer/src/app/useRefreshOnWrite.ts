@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { refreshAsset } from '../features/asset/queries';
+import { refreshAudit } from '../features/audit/queries';
 import { refreshDashboard } from '../features/dashboard/queries';
 import { refreshFrameworks } from '../features/export/queries';
 import { refreshFindings } from '../features/findings/queries';
@@ -28,7 +29,8 @@ const RULES: readonly RefreshRule[] = [
   refreshFrameworks,
   refreshPicture,
   refreshWorkshops,
-  refreshSignOffs
+  refreshSignOffs,
+  refreshAudit
 ];
 
 /**
