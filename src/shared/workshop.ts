@@ -152,8 +152,8 @@ export interface WorkshopMinutes {
   decisions: (WorkshopDecision & { groupLabel: string; layerTitle: string })[];
   actions: (WorkshopAction & { groupLabel: string; layerTitle: string })[];
   /**
-   * Attendees Accountable for something in scope: who signs off their part at the end. Sign-off
-   * itself is the audit trail's; until it is in the workbook, the minutes list who is to sign.
+   * Attendees Accountable for something in scope: who signs off their part at the end. `signed`:
+   * sign-offs of theirs that still hold cover every asset of the workshop (the audit trail's sign-offs).
    */
   signOff: { partyId: number; name: string; accountableLayers: number; signed: boolean }[];
   /** Findings still open in the scope, by code. */

@@ -117,6 +117,11 @@ describe('workshop mode', () => {
     await page.getByRole('button', { name: 'Sign-off and minutes' }).click();
     const signOff = page.getByRole('table', { name: 'Attendees to sign off' });
     await signOff.getByRole('row', { name: /Platform Team 48 Not yet/ }).waitFor();
+    // The room signs off: the attendee is preset, the scope is the workshop's.
+    await signOff.getByRole('button', { name: 'Sign off for Platform Team' }).click();
+    const dialog = page.getByRole('dialog', { name: /Sign off:/ });
+    await dialog.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await signOff.getByRole('row', { name: /Platform Team 48 Yes/ }).waitFor();
     await page.getByText(/Find out who runs the NSGs of rg-web — Security Team, due 2026-12-15/).waitFor();
     await page.getByRole('button', { name: 'Finish the workshop' }).click();
     await page.getByText(/· finished/).waitFor();

@@ -9,7 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DemarcError } from '@shared/errors';
+import { workshopSignOffScope } from '@core/workshop/sign-off-scope';
 import { assetDetail } from '@main/engine/query';
+import { addSignOff } from '@main/services/sign-offs';
+import { updateAssets } from '@main/services/asset-update';
 import { exportWorkbook } from '@main/services/export-service';
 import { undo } from '@main/services/history';
 import { walkChain } from '@main/store/repos/change-log-chain';
@@ -207,6 +210,23 @@ describe('minutes', () => {
     expect(m.signOff.find((s) => s.name === 'Platform team')).toEqual({ partyId: platform, name: 'Platform team', accountableLayers: 3, signed: false });
     expect(m.signOff.map((s) => s.name)).toEqual(['Alice', 'Platform team']);
     expect(m.openFindings.find((f) => f.code === 'ACTION_OPEN')).toMatchObject({ count: 2, assets: 2 });
+  });
+
+  it('count an attendee as signed once a sign-off of theirs that still holds covers the scope, and not after it goes stale', () => {
+    walk();
+    const scope = workshopSignOffScope({ subscription: 'prod' });
+    expect(scope).toEqual({ kind: 'filter', filter: { subscription: 'prod' } });
+    expect(workshopSignOffScope({})).toEqual({ kind: 'workbook' });
+    expect(workshopSignOffScope({ text: 'vm' })).toBeNull();
+    // A sign-off of one asset only does not cover the workshop's five.
+    addSignOff(wb, ctx, { scope: { kind: 'asset', assetId: vms[0]! }, partyId: platform, statement: 'I confirm' });
+    expect(workshopMinutes(wb, ctx, 1).signOff.find((s) => s.name === 'Platform team')!.signed).toBe(false);
+    addSignOff(wb, ctx, { scope: scope!, partyId: platform, statement: 'I confirm' });
+    const signed = workshopMinutes(wb, ctx, 1).signOff;
+    expect(signed.map((s) => [s.name, s.signed])).toEqual([['Alice', false], ['Platform team', true]]);
+    // Anything it covers changes: the sign-off is stale and no longer counts.
+    updateAssets(wb, ctx, { filter: { ids: [dbs[0]!] }, set: { ownerPartyId: net } });
+    expect(workshopMinutes(wb, ctx, 1).signOff.find((s) => s.name === 'Platform team')!.signed).toBe(false);
   });
 
   it('are written as HTML and JSON, and as a Workshop sheet in the audit export', async () => {

@@ -65,7 +65,7 @@ export function workshopMinutes(wb: OpenWorkbook, ctx: ServiceContext, id: numbe
     return (group === undefined ? undefined : groupModel(state, group).layers.find((l) => l.id === layerId)?.title) ?? layerId;
   };
   const assetIds = record.groups.flatMap((g) => g.assetIds);
-  const signed = signedOffAttendees(wb, { workshopId: id, assetIds });
+  const signed = signedOffAttendees(wb, ctx, { assetIds });
   const accountable = accountableLayers(state, record);
   return {
     workshop,

@@ -7,10 +7,10 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { call } from '../../lib/api';
 import { useActivePeopleAndTeams } from '../parties/queries';
 
-/** Who signs, on which date, saying what: for a scope chosen by the caller. */
-export function SignOffDialog({ scope, scopeLabel, today, onClose }: { scope: SignOffScope; scopeLabel: string; today: string; onClose: () => void }) {
+/** Who signs (preset by the caller when it knows: a workshop's attendee), on which date, saying what: for a scope chosen by the caller. */
+export function SignOffDialog({ scope, scopeLabel, today, signerId, onClose }: { scope: SignOffScope; scopeLabel: string; today: string; signerId?: number; onClose: () => void }) {
   const signers = useActivePeopleAndTeams();
-  const [partyId, setPartyId] = useState('');
+  const [partyId, setPartyId] = useState(signerId === undefined ? '' : String(signerId));
   const [signedOn, setSignedOn] = useState(today);
   const [statement, setStatement] = useState(DEFAULT_SIGN_OFF_STATEMENT);
   const [note, setNote] = useState('');

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { MINUTES_FORMATS, type MinutesFormat } from '@shared/contract/workshop';
 import { DECISION_KIND_LABELS, type WorkshopDetail } from '@shared/workshop';
+import { workshopSignOffScope } from '@core/workshop/sign-off-scope';
 import { QueryError } from '../../components/QueryError';
-import { SEVERITY_LABELS, formatCount } from '../../lib/labels';
+import { SEVERITY_LABELS, formatCount, todayIso } from '../../lib/labels';
+import { SignOffDialog } from '../sign-offs/SignOffDialog';
 import { useWorkshopMinutes } from './queries';
 import { useWorkshopMutations } from './useWorkshopMutations';
 
@@ -14,6 +16,8 @@ export function MinutesPanel({ workshop }: { workshop: WorkshopDetail }) {
   const { finish, saveMinutes, closeAction } = useWorkshopMutations();
   const [format, setFormat] = useState<MinutesFormat>('pdf');
   const [pagePerGroup, setPagePerGroup] = useState(false);
+  const [signer, setSigner] = useState<number | null>(null);
+  const signOffScope = workshopSignOffScope(workshop.scope);
   const m = minutes.data;
   const error = finish.error ?? saveMinutes.error ?? closeAction.error ?? minutes.error;
   return (
@@ -22,7 +26,8 @@ export function MinutesPanel({ workshop }: { workshop: WorkshopDetail }) {
       <section aria-labelledby="signoff-heading" className="card">
         <h3 id="signoff-heading">Sign-off</h3>
         <p className="muted small">
-          Each attendee Accountable for something in the scope signs off their part. Recording a signature needs the audit trail&apos;s sign-offs, which this version does not have yet: the minutes list who is to sign.
+          Each attendee Accountable for something in the scope signs off its RACI ({workshop.scopeLabel}). A sign-off goes stale when anything it covers changes; the Sign-offs area lists them all.
+          {signOffScope === null && ' This workshop was scoped by text, owner or a list of assets, which a sign-off cannot keep: sign off each asset from its panel, or a filter in the Sign-offs area.'}
         </p>
         {m && (
           <table className="table">
@@ -39,11 +44,27 @@ export function MinutesPanel({ workshop }: { workshop: WorkshopDetail }) {
                 <tr key={s.partyId}>
                   <th scope="row">{s.name}</th>
                   <td>{formatCount(s.accountableLayers)}</td>
-                  <td>{s.signed ? 'Yes' : 'Not yet'}</td>
+                  <td>
+                    {s.signed ? (
+                      'Yes'
+                    ) : (
+                      <>
+                        Not yet{' '}
+                        {signOffScope !== null && (
+                          <button type="button" className="small-button" onClick={() => setSigner(s.partyId)} aria-label={`Sign off for ${s.name}`}>
+                            Sign off…
+                          </button>
+                        )}
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        )}
+        {signer !== null && signOffScope !== null && (
+          <SignOffDialog scope={signOffScope} scopeLabel={workshop.scopeLabel} today={todayIso()} signerId={signer} onClose={() => setSigner(null)} />
         )}
       </section>
       <section aria-labelledby="actions-heading" className="card">
