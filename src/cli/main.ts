@@ -6,11 +6,13 @@ import { DemarcError } from '@shared/errors';
 import { ASSIGN_HELP, runAssign } from './commands/assign';
 import { CHECK_HELP, runCheck } from './commands/check';
 import { DIFF_HELP, runDiff } from './commands/diff';
+import { COPY_HELP, runCopy } from './commands/copy';
 import { EXPORT_HELP, runExport } from './commands/export';
 import { IMPORT_HELP, runImport } from './commands/import';
 import { INFO_HELP, runInfo } from './commands/info';
 import { MAPPING_HELP, runMapping } from './commands/mapping';
 import { MODELS_HELP, runModels } from './commands/models';
+import { MERGE_HELP, runMerge } from './commands/merge';
 import { NEW_HELP, runNew } from './commands/new';
 import { NOTE_HELP, runNote } from './commands/note';
 import { OVERRIDE_HELP, runOverride } from './commands/override';
@@ -47,7 +49,9 @@ export const COMMANDS: Record<string, CliCommand> = {
   signoff: { summary: 'sign off a scope (asset × layer, asset, filter, workbook), or list sign-offs and whether they still hold', help: SIGNOFF_HELP, run: runSignoff },
   diff: { summary: 'what changed between two dates, per asset and layer, from the change log', help: DIFF_HELP, run: runDiff },
   verify: { summary: 'check the change log’s hash chain (and against an earlier export); exit 1 on any break', help: VERIFY_HELP, run: runVerify },
-  workshop: { summary: 'list workshops, show one, write its minutes (PDF, HTML, JSON)', help: WORKSHOP_HELP, run: runWorkshop }
+  workshop: { summary: 'list workshops, show one, write its minutes (PDF, HTML, JSON)', help: WORKSHOP_HELP, run: runWorkshop },
+  copy: { summary: 'save a copy of the workbook for someone to edit offline (--for LABEL)', help: COPY_HELP, run: runCopy },
+  merge: { summary: 'merge copies edited offline: three-way, every conflict decided, rules kept', help: MERGE_HELP, run: runMerge }
 };
 
 function mainHelp(): string {

@@ -319,4 +319,6 @@ export interface ChangeLogEntry {
   summary: string;
   before: unknown;
   after: unknown;
+  /** Set on an entry written in another copy of this workbook and brought in by a merge. */
+  merged?: true;
 }

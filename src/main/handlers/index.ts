@@ -8,6 +8,7 @@ import { frameworkHandlers } from './frameworks';
 import { workbookHandlers } from './workbook';
 import { auditHandlers } from './audit';
 import { workshopHandlers } from './workshop';
+import { mergeHandlers } from './merge';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
 export const HANDLERS: Handlers = {
@@ -19,5 +20,6 @@ export const HANDLERS: Handlers = {
   ...pictureHandlers,
   ...frameworkHandlers,
   ...auditHandlers,
-  ...workshopHandlers
+  ...workshopHandlers,
+  ...mergeHandlers
 };

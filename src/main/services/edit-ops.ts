@@ -3,9 +3,10 @@
  * plus the list that reverses it (built from the values before), applies the first, and hands
  * both to the history: undo applies the reverse list, redo the forward one, each as a new write.
  */
-import type { LayerNote, LayerOverride, Party, RaciAssignment } from '@shared/domain';
-import type { AssetPatch } from '../store/asset-fields';
-import { patchAssets } from '../store/repos/assets';
+import type { Asset, LayerNote, LayerOverride, Party, RaciAssignment } from '@shared/domain';
+import type { AssetPatch, MergedFields } from '../store/asset-fields';
+import { deleteAssetRows, patchAssets, putAssetRows } from '../store/repos/assets';
+import { deleteCustomModel, putCustomModel } from '../store/repos/custom-models';
 import { writeMeta } from '../store/repos/meta';
 import { deleteNote, upsertNote } from '../store/repos/notes';
 import { deleteParty, putParty } from '../store/repos/parties';
@@ -31,7 +32,14 @@ export type EditOp =
   | { op: 'deleteDecision'; id: number }
   /** A workshop action with the assets it covers (open: ACTION_OPEN on them). */
   | { op: 'putAction'; row: ActionRow; workshopTitle: string }
-  | { op: 'deleteAction'; row: ActionRow };
+  | { op: 'deleteAction'; row: ActionRow }
+  /** A merge: imported fields too (the engine reloads: names, types and tags feed its indexes). */
+  | { op: 'mergeAssetFields'; ids: number[]; patch: MergedFields }
+  /** A merge's new assets, with their ids; removed again by its undo. */
+  | { op: 'putAssets'; rows: Asset[] }
+  | { op: 'deleteAssets'; ids: number[] }
+  | { op: 'putModel'; model: { id: string; version: string; json: string; importedAt: string; importedBy: string } }
+  | { op: 'deleteModel'; id: string };
 
 /** Applies operations in order, inside the caller's transaction. */
 export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
@@ -78,6 +86,21 @@ export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
         break;
       case 'deleteAction':
         deleteAction(db, op.row.id);
+        break;
+      case 'mergeAssetFields':
+        patchAssets(db, op.ids, op.patch, at);
+        break;
+      case 'putAssets':
+        putAssetRows(db, op.rows);
+        break;
+      case 'deleteAssets':
+        deleteAssetRows(db, op.ids);
+        break;
+      case 'putModel':
+        putCustomModel(db, op.model);
+        break;
+      case 'deleteModel':
+        deleteCustomModel(db, op.id);
         break;
     }
   }

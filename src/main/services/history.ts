@@ -76,6 +76,15 @@ export function touchedBy(ops: readonly EditOp[]): Touched {
         touched.workshops = true;
         for (const id of op.row.assetIds) assets.add(id);
         break;
+      case 'mergeAssetFields':
+      case 'putAssets':
+      case 'deleteAssets':
+        touched.inventory = true;
+        break;
+      case 'putModel':
+      case 'deleteModel':
+        touched.models = true;
+        break;
     }
   }
   if (assets.size > 0) touched.assets = [...assets];

@@ -90,6 +90,14 @@ export const IMPORTED_FIELDS = [
 
 export type ImportedFields = Pick<Asset, (typeof IMPORTED_FIELDS)[number]>;
 
+/**
+ * The fields a merge of two copies compares and carries over: what an import writes and what an
+ * edit may change. The rest is each copy's own bookkeeping (row id, import run, "not seen", times).
+ */
+export const MERGED_FIELDS = [...new Set<AssetField>([...IMPORTED_FIELDS, ...PATCHABLE_FIELDS])];
+
+export type MergedFields = Partial<Pick<Asset, (typeof IMPORTED_FIELDS)[number] | (typeof PATCHABLE_FIELDS)[number]>>;
+
 /** The column of a field. */
 export function columnOf(field: AssetField): string {
   return ASSET_FIELDS[field].column;
@@ -136,13 +144,13 @@ export function insertSql(fields: readonly AssetField[]): string {
 }
 
 /** The SELECT expression of one field inside json_array(): JSON columns as JSON, not as text. */
-function jsonSelect(field: AssetField): string {
-  const column = columnOf(field);
+export function jsonSelectOf(field: AssetField, table = ''): string {
+  const column = `${table}${columnOf(field)}`;
   return ASSET_FIELDS[field].storage === 'json' ? `json(${column})` : column;
 }
 
 /** `json_array(…)` of every field, in ASSET_FIELD_NAMES order: one row as one JSON array. */
-export const ASSET_JSON_ARRAY = `json_array(${ASSET_FIELD_NAMES.map(jsonSelect).join(', ')})`;
+export const ASSET_JSON_ARRAY = `json_array(${ASSET_FIELD_NAMES.map((field) => jsonSelectOf(field)).join(', ')})`;
 
 const STORAGE = ASSET_FIELD_NAMES.map((field) => ASSET_FIELDS[field].storage);
 

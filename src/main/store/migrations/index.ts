@@ -9,6 +9,7 @@ import changeLogChain from './0008_change_log_chain.sql?raw';
 import layerNotes from './0009_layer_notes.sql?raw';
 import workshops from './0010_workshops.sql?raw';
 import signOffs from './0011_sign_offs.sql?raw';
+import merge from './0012_merge.sql?raw';
 import type { Db } from '../workbook-file';
 import { chainChangeLog } from './change-log-chain-migration';
 
@@ -41,7 +42,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '0008_change_log_chain', sql: changeLogChain, run: chainChangeLog },
   { version: 9, name: '0009_layer_notes', sql: layerNotes },
   { version: 10, name: '0010_workshops', sql: workshops },
-  { version: 11, name: '0011_sign_offs', sql: signOffs }
+  { version: 11, name: '0011_sign_offs', sql: signOffs },
+  { version: 12, name: '0012_merge', sql: merge }
 ];
 
 /** The last migration's version: numbers are assigned per change, so the list may skip one. */

@@ -1,6 +1,7 @@
 /** Reading and patching assets; the SQL is generated from the field table (asset-fields.ts). */
 import type { Asset } from '@shared/domain';
 import {
+  ASSET_FIELD_NAMES,
   ASSET_JSON_ARRAY,
   assetFromJsonRow,
   columnOf,
@@ -8,7 +9,7 @@ import {
   setClause,
   toParams,
   type AssetField,
-  type AssetPatch
+  type MergedFields
 } from '../asset-fields';
 import type { Db } from '../workbook-file';
 
@@ -50,9 +51,9 @@ export function countAssets(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n;
 }
 
-/** Applies the same patch to many assets with one prepared statement. */
-export function patchAssets(db: Db, ids: readonly number[], patch: AssetPatch, updatedAt: string): number {
-  const fields = (Object.keys(patch) as (keyof AssetPatch)[]).filter((key) => patch[key] !== undefined);
+/** Applies the same patch to many assets with one prepared statement (an edit's fields, or a merge's). */
+export function patchAssets(db: Db, ids: readonly number[], patch: MergedFields, updatedAt: string): number {
+  const fields = (Object.keys(patch) as (keyof MergedFields)[]).filter((key) => patch[key] !== undefined);
   if (fields.length === 0 || ids.length === 0) return 0;
   const statement = db.prepare(`UPDATE assets SET ${setClause([...fields, 'updatedAt'])} WHERE ${columnOf('id')} = @id`);
   const params = toParams([...fields, 'updatedAt'], { ...patch, updatedAt });
@@ -67,4 +68,17 @@ export function insertAssets(db: Db, assets: readonly Omit<Asset, 'id'>[]): numb
   const fields = (Object.keys(assets[0]!) as AssetField[]).filter((field) => field !== 'id');
   const statement = db.prepare(insertSql(fields));
   return assets.map((asset) => Number(statement.run(toParams(fields, asset)).lastInsertRowid));
+}
+
+/** Inserts whole assets with their ids (a merge's new assets, put back by redo). */
+export function putAssetRows(db: Db, assets: readonly Asset[]): void {
+  if (assets.length === 0) return;
+  const statement = db.prepare(insertSql(ASSET_FIELD_NAMES));
+  for (const asset of assets) statement.run(toParams(ASSET_FIELD_NAMES, asset));
+}
+
+/** Removes assets a merge added, when it is undone (their overrides and roles are removed first). */
+export function deleteAssetRows(db: Db, ids: readonly number[]): void {
+  const statement = db.prepare(`DELETE FROM assets WHERE ${columnOf('id')} = ?`);
+  for (const id of ids) statement.run(id);
 }

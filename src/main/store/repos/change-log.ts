@@ -12,6 +12,10 @@ export interface NewChange {
   summary: string;
   before?: unknown;
   after?: unknown;
+  /** An entry brought in by a merge: its identity where it was written, and its touches by key. */
+  origin?: { identity: string; touches: readonly string[] };
+  /** The stored text of before and after, kept byte for byte (a merged entry keeps its fingerprint). */
+  storedText?: { before: string | null; after: string | null };
 }
 
 interface ChangeRow {
@@ -24,6 +28,7 @@ interface ChangeRow {
   summary: string;
   before_json: string | null;
   after_json: string | null;
+  origin: string | null;
 }
 
 /**
@@ -44,14 +49,25 @@ export function appendChange(db: Db, change: NewChange): number {
     entity: change.entity,
     entityId: change.entityId,
     summary: change.summary,
-    before: change.before === undefined ? null : JSON.stringify(change.before),
-    after: change.after === undefined ? null : JSON.stringify(change.after)
+    before: change.storedText ? change.storedText.before : change.before === undefined ? null : JSON.stringify(change.before),
+    after: change.storedText ? change.storedText.after : change.after === undefined ? null : JSON.stringify(change.after),
+    origin: change.origin?.identity ?? null,
+    originTouches: change.origin ? JSON.stringify(change.origin.touches) : null
   };
   const hash = entryHash(prev, entry);
-  db.prepare(
-    `INSERT INTO change_log (id, at, actor, action, entity, entity_id, summary, before_json, after_json, prev_hash, hash)
-     VALUES (@id, @at, @actor, @action, @entity, @entityId, @summary, @before, @after, @prev, @hash)`
-  ).run({ ...entry, prev, hash });
+  // Only a merged entry names the origin columns: migration 0008 appends before 0010 adds them.
+  const { origin, originTouches, ...own } = entry;
+  if (origin === null) {
+    db.prepare(
+      `INSERT INTO change_log (id, at, actor, action, entity, entity_id, summary, before_json, after_json, prev_hash, hash)
+       VALUES (@id, @at, @actor, @action, @entity, @entityId, @summary, @before, @after, @prev, @hash)`
+    ).run({ ...own, prev, hash });
+  } else {
+    db.prepare(
+      `INSERT INTO change_log (id, at, actor, action, entity, entity_id, summary, before_json, after_json, origin, origin_touches, prev_hash, hash)
+       VALUES (@id, @at, @actor, @action, @entity, @entityId, @summary, @before, @after, @origin, @originTouches, @prev, @hash)`
+    ).run({ ...own, origin, originTouches, prev, hash });
+  }
   recordHead(db, { id, hash });
   return id;
 }
@@ -66,7 +82,8 @@ function toEntry(row: ChangeRow): ChangeLogEntry {
     entityId: row.entity_id,
     summary: row.summary,
     before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
-    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown)
+    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
+    ...(row.origin === null ? {} : { merged: true as const })
   };
 }
 

@@ -24,3 +24,14 @@ export function insertCustomModel(
     importedBy
   );
 }
+
+/** A merge's model, with its import stamp from the copy it came from (replaces one of the same id). */
+export function putCustomModel(db: Db, model: { id: string; version: string; json: string; importedAt: string; importedBy: string }): void {
+  db.prepare(
+    'INSERT OR REPLACE INTO custom_models (id, version, json, imported_at, imported_by) VALUES (@id, @version, @json, @importedAt, @importedBy)'
+  ).run(model);
+}
+
+export function deleteCustomModel(db: Db, id: string): void {
+  db.prepare('DELETE FROM custom_models WHERE id = ?').run(id);
+}

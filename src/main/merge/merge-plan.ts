@@ -1,0 +1,161 @@
+/**
+ * Planning a merge of another copy into the open workbook: read both, find where their change
+ * logs part, take what each side did since, compare slot by slot, decide and check the rules.
+ * The other file is read from a private temporary copy (migrated there if it is older), so its
+ * bytes are never touched, even when it is open elsewhere.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { describeDifference } from '@core/merge/describe';
+import type { DecidedDifference, MergeDecisions } from '@core/merge/decide';
+import { lineageOf, type Lineage } from '@core/merge/lineage';
+import { planDifferences } from '@core/merge/plan';
+import type { LayerLookup } from '@core/merge/rules';
+import { Touches } from '@core/merge/slots';
+import type { MergeSide } from '@core/merge/three-way';
+import { DEFAULT_MODEL_ID, parseModel } from '@core/models';
+import type { MergeItem, MergePlan, MergeWorkbookRef } from '@shared/contract/merge';
+import type { ResponsibilityModel } from '@shared/domain';
+import { DemarcError } from '@shared/errors';
+import { loadModels } from '../engine/input';
+import type { OpenWorkbook, ServiceContext } from '../services/context';
+import { MERGED_FIELDS } from '../store/asset-fields';
+import { META_KEYS } from '../store/repos/meta';
+import { closeWorkbookFile, openWorkbookFile } from '../store/workbook-file';
+import { readSide, touchesOfStored, type ReadSide } from './read-side';
+
+/** Their changes listed in a plan (all of them count; the list shows this many). */
+const LIST_LIMIT = 500;
+
+export interface PreparedMerge {
+  path: string;
+  ours: ReadSide;
+  theirs: ReadSide;
+  lineage: Lineage;
+  oursSide: MergeSide;
+  theirsSide: MergeSide;
+  decided: DecidedDifference[];
+  plan: MergePlan;
+}
+
+/** Reads the other copy from a temporary copy of its file, which is then removed. */
+function readOther(path: string, ctx: ServiceContext): ReadSide {
+  const dir = mkdtempSync(join(tmpdir(), 'demarc-merge-'));
+  const copy = join(dir, basename(path));
+  try {
+    try {
+      copyFileSync(path, copy);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+      throw new DemarcError('NOT_FOUND', `${path}: ${reason}. Nothing was changed.`);
+    }
+    const opened = openWorkbookFile(copy, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
+    try {
+      return readSide(opened.db);
+    } finally {
+      closeWorkbookFile(opened.db);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function touchesOf(side: ReadSide, positions: readonly number[]): Touches {
+  const touches = new Touches();
+  for (const i of positions) {
+    const row = side.changes[i]!;
+    for (const t of touchesOfStored(row, side.lookups)) touches.add(t, { actor: row.actor, at: row.at, summary: row.summary });
+  }
+  return touches;
+}
+
+function refOf(side: ReadSide, path: string): MergeWorkbookRef {
+  return {
+    path,
+    workbookId: side.meta.get(META_KEYS.workbookId) ?? null,
+    organisation: side.meta.get(META_KEYS.organisation) ?? '',
+    head: side.identities[side.identities.length - 1] ?? null,
+    entries: side.changes.length
+  };
+}
+
+/** Layers by model, ours and theirs (a model imported on their side only is theirs). */
+function layerLookup(wb: OpenWorkbook, ours: ReadSide, theirs: ReadSide): LayerLookup {
+  const models: Record<string, ResponsibilityModel> = {};
+  for (const row of theirs.models.values()) {
+    try {
+      models[row.id] = parseModel(JSON.parse(row.json) as unknown, `model ${row.id}`);
+    } catch {
+      // A model their copy holds but cannot be read: its layers show by id.
+    }
+  }
+  Object.assign(models, loadModels(wb.db));
+  const defaultId = ours.meta.get(META_KEYS.defaultModelId) ?? DEFAULT_MODEL_ID;
+  return (modelId, layerId) => {
+    const layer = models[modelId ?? defaultId]?.layers.find((l) => l.id === layerId);
+    return layer ? { title: layer.title, permanentCustomer: layer.permanentCustomer } : null;
+  };
+}
+
+function describeAll(ours: ReadSide, theirs: ReadSide, layerOf: LayerLookup): (d: DecidedDifference) => MergeItem {
+  const nameIndex = MERGED_FIELDS.indexOf('name');
+  const modelIndex = MERGED_FIELDS.indexOf('modelId');
+  const field = (key: string, i: number): string | null => {
+    const row = theirs.assets.get(key) ?? ours.assets.get(key);
+    return row === undefined ? null : (((JSON.parse(row) as unknown[])[i] as string | null) ?? null);
+  };
+  const partyNames = new Map<string, string>();
+  for (const p of [...theirs.parties, ...ours.parties]) partyNames.set(p.name.toLowerCase(), p.name);
+  return (d) =>
+    describeDifference(d, {
+      assetName: (key) => field(key, nameIndex) ?? key,
+      assetModel: (key) => field(key, modelIndex),
+      partyName: (lower) => partyNames.get(lower) ?? lower,
+      layerOf
+    });
+}
+
+/** The merge of the copy at `path` into the open workbook, as it would be. Writes nothing. */
+export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string, decisions: MergeDecisions): PreparedMerge {
+  const otherPath = resolve(path);
+  if (otherPath === resolve(wb.path)) throw new DemarcError('INVALID_INPUT', `${basename(path)} is the workbook open here: choose the other copy to merge.`);
+  const theirs = readOther(otherPath, ctx);
+  const ours = readSide(wb.db);
+  const lineage = lineageOf(ours.identities, theirs.identities);
+  const oursRef = refOf(ours, wb.path);
+  const theirsRef = refOf(theirs, otherPath);
+  if (lineage.common === 0) {
+    throw new DemarcError(
+      'INVALID_INPUT',
+      `${basename(otherPath)} is not a copy of this workbook: the two share no history (their change logs differ from the first entry; workbook ids ${theirsRef.workbookId ?? 'none'} and ${oursRef.workbookId ?? 'none'}). Nothing was changed.`
+    );
+  }
+  const oursSide: MergeSide = { assets: ours.assets, slots: ours.slots, touches: touchesOf(ours, lineage.oursOnly) };
+  const theirsSide: MergeSide = { assets: theirs.assets, slots: theirs.slots, touches: touchesOf(theirs, lineage.theirsOnly) };
+  const layerOf = layerLookup(wb, ours, theirs);
+  // Nothing new from them: whatever differs is our own doing since, and stays.
+  const decided = lineage.theirsOnly.length === 0 ? [] : planDifferences(oursSide, theirsSide, MERGED_FIELDS, decisions, layerOf);
+  const describe = describeAll(ours, theirs, layerOf);
+  const conflicts = decided.filter((d) => d.outcome === 'conflict');
+  const changes = decided.filter((d) => d.outcome === 'theirs');
+  const ancestor = ours.changes[lineage.common - 1]!;
+  const plan: MergePlan = {
+    ours: oursRef,
+    theirs: theirsRef,
+    ancestor: { entries: lineage.common, at: ancestor.at, actor: ancestor.actor, summary: ancestor.summary },
+    newEntries: lineage.theirsOnly.length,
+    ourEntries: lineage.oursOnly.length,
+    counts: {
+      theirs: changes.length,
+      ours: decided.filter((d) => d.outcome === 'ours').length,
+      conflicts: conflicts.length,
+      undecided: conflicts.filter((d) => d.choice === null).length,
+      ruleBreaks: decided.filter((d) => d.rule !== null).length
+    },
+    conflicts: conflicts.map(describe),
+    changes: changes.slice(0, LIST_LIMIT).map(describe),
+    listLimit: LIST_LIMIT
+  };
+  return { path: otherPath, ours, theirs, lineage, oursSide, theirsSide, decided, plan };
+}

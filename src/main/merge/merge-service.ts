@@ -1,0 +1,111 @@
+/**
+ * Merging another copy of the workbook into the open one (File › Merge workbook…, `demarc
+ * merge`). The apply is one write: the decided values, their entries kept (marked merged, with
+ * their own authors and times), and one entry of its own naming the file, its id and head — and
+ * one undoable step. Merging a file whose entries are all here already changes nothing.
+ */
+import { basename } from 'node:path';
+import type { MergeDecisions } from '@core/merge/decide';
+import { blockers } from '@core/merge/plan';
+import type { MergeResult } from '@shared/contract/merge';
+import { DemarcError } from '@shared/errors';
+import type { OpenWorkbook, ServiceContext } from '../services/context';
+import { touchedBy } from '../services/history';
+import { applyOps } from '../services/edit-ops';
+import { write } from '../services/write';
+import { appendChange } from '../store/repos/change-log';
+import { mergeOps } from './merge-ops';
+import { prepareMerge, type PreparedMerge } from './merge-plan';
+import { touchesOfStored } from './read-side';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function describeList(items: readonly { subject: string; detail: string }[]): string {
+  const shown = items.slice(0, 3).map((i) => `${i.subject} (${i.detail})`);
+  return `${shown.join('; ')}${items.length > 3 ? `; and ${items.length - 3} more` : ''}`;
+}
+
+/** Refuses an apply that is not ready: undecided conflicts, or a decision that breaks a rule. */
+function assertDecided(prepared: PreparedMerge): void {
+  const { undecided, breaking } = blockers(prepared.decided);
+  if (undecided.length > 0) {
+    const items = prepared.plan.conflicts.filter((c) => c.choice === null);
+    throw new DemarcError('RULE_VIOLATION', `${plural(undecided.length, 'conflict')} still to decide: ${describeList(items)}. Nothing was changed.`, {
+      undecided: items.map((i) => i.slot)
+    });
+  }
+  if (breaking.length > 0) {
+    throw new DemarcError('RULE_VIOLATION', `Taking theirs would break the workbook's rules: ${breaking.map((d) => d.rule).join(' ')} Decide those for ours. Nothing was changed.`, {
+      breaking: breaking.map((d) => d.slot)
+    });
+  }
+}
+
+export function applyMerge(
+  wb: OpenWorkbook,
+  ctx: ServiceContext,
+  input: { path: string; decisions: MergeDecisions; expectedHead?: string | undefined }
+): MergeResult {
+  const prepared = prepareMerge(wb, ctx, input.path, input.decisions);
+  const { plan, theirs, lineage } = prepared;
+  const name = basename(prepared.path);
+  if (input.expectedHead !== undefined && plan.theirs.head !== input.expectedHead) {
+    throw new DemarcError('RULE_VIOLATION', `${name} changed since the merge was previewed (its last change is not the one shown). Preview it again. Nothing was changed.`);
+  }
+  if (plan.newEntries === 0) {
+    return { plan, merged: false, entryId: null, summary: `Nothing to merge: every change in ${name} is already in this workbook.` };
+  }
+  assertDecided(prepared);
+  const ops = mergeOps(prepared.decided, prepared.ours, theirs, ctx.clock());
+  const conflicts = prepared.decided.filter((d) => d.outcome === 'conflict');
+  const tookTheirs = conflicts.filter((d) => d.choice === 'theirs').length;
+  const summary = `Merged ${name} (workbook ${plan.theirs.workbookId ?? 'without id'}): ${plural(plan.counts.theirs, 'change')} of theirs applied, ${plural(conflicts.length, 'conflict')} decided (${conflicts.length - tookTheirs} ours, ${tookTheirs} theirs), ${plan.newEntries} ${plan.newEntries === 1 ? 'entry' : 'entries'} of their log kept`;
+  const step = {
+    action: 'workbook.merge',
+    entity: 'workbook',
+    entityId: plan.theirs.workbookId,
+    summary,
+    forward: ops.forward,
+    backward: ops.backward
+  };
+  let entryId: number | null = null;
+  write(wb, ctx, () => {
+    applyOps(wb.db, ops.forward, ctx.clock());
+    for (const i of lineage.theirsOnly) {
+      const row = theirs.changes[i]!;
+      appendChange(wb.db, {
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        entity: row.entity,
+        entityId: row.entity_id,
+        summary: row.summary,
+        storedText: { before: row.before_json, after: row.after_json },
+        origin: { identity: theirs.identities[i]!, touches: touchesOfStored(row, theirs.lookups) }
+      });
+    }
+    return {
+      result: undefined,
+      change: {
+        action: 'workbook.merge',
+        entity: 'workbook',
+        entityId: plan.theirs.workbookId,
+        summary,
+        after: {
+          file: prepared.path,
+          workbookId: plan.theirs.workbookId,
+          head: plan.theirs.head,
+          ancestor: { entries: plan.ancestor.entries, at: plan.ancestor.at },
+          entries: plan.newEntries,
+          applied: ops.applied,
+          // Slots a decision settled: the next merge counts them as this side's change.
+          decided: conflicts.map((d) => d.slot)
+        }
+      },
+      touched: touchedBy(ops.forward)
+    };
+  });
+  entryId = (wb.db.prepare('SELECT max(id) AS id FROM change_log').get() as { id: number }).id;
+  wb.history.push(step);
+  return { plan, merged: true, entryId, summary };
+}

@@ -1,0 +1,118 @@
+/**
+ * One copy of a workbook read for a merge: its values by slot (core/merge/slots.ts), its change
+ * log with each entry's identity, and what it needs to turn row ids into keys. Reads only.
+ */
+import { createHash } from 'node:crypto';
+import { touchesOfEntry, type SideLookups } from '@core/merge/entry-touches';
+import { slot } from '@core/merge/slots';
+import type { Party } from '@shared/domain';
+import { IMPORTED_FIELDS } from '../store/asset-fields';
+import { META_KEYS, readMeta } from '../store/repos/meta';
+import { listKeyedAssignments, listKeyedOverrides, listStoredChanges, listStoredModels, readMergedAssetRows, type KeyedOverride, type StoredChange, type StoredModelRow } from '../store/repos/merge-side';
+import { listParties } from '../store/repos/parties';
+import type { Db } from '../store/workbook-file';
+
+/** The identity of a change-log entry in every copy that holds it (see 0007_merge.sql). */
+export function changeIdentity(row: StoredChange): string {
+  if (row.origin !== null) return row.origin;
+  return createHash('sha256')
+    .update(JSON.stringify([row.at, row.actor, row.action, row.entity, row.entity_id, row.summary, row.before_json, row.after_json]))
+    .digest('hex');
+}
+
+export interface ReadSide {
+  assets: Map<string, string>;
+  /** Asset key → this copy's row id. */
+  assetIds: Map<string, number>;
+  slots: Map<string, string>;
+  parties: Party[];
+  overrides: Map<string, KeyedOverride>;
+  models: Map<string, StoredModelRow>;
+  meta: Map<string, string>;
+  changes: StoredChange[];
+  identities: string[];
+  lookups: SideLookups;
+}
+
+const json = (value: unknown): string => JSON.stringify(value ?? null);
+
+/** Reads a copy. Settings compared: organisation, review period, default model, default teams by name. */
+export function readSide(db: Db): ReadSide {
+  const rows = readMergedAssetRows(db);
+  const assets = new Map<string, string>();
+  const assetIds = new Map<string, number>();
+  const keyById = new Map<number, string>();
+  for (const [key, { id, row }] of rows) {
+    assets.set(key, row);
+    assetIds.set(key, id);
+    keyById.set(id, key);
+  }
+  const slots = new Map<string, string>();
+  const parties = listParties(db);
+  const nameById = new Map(parties.map((p) => [p.id, p.name.toLowerCase()]));
+  for (const p of parties) {
+    const name = p.name.toLowerCase();
+    slots.set(slot.party(name), 'true');
+    for (const field of ['name', 'kind', 'email', 'active', 'leftAt', 'notes'] as const) slots.set(slot.partyField(name, field), json(p[field]));
+  }
+  const overrides = new Map<string, KeyedOverride>();
+  for (const o of listKeyedOverrides(db)) {
+    const name = slot.override(o.key, o.layerId);
+    overrides.set(name, o);
+    slots.set(name, json({ responsibility: o.responsibility, justification: o.justification }));
+  }
+  const roles = new Map<string, string[]>();
+  for (const a of listKeyedAssignments(db)) {
+    const name = slot.raci(a.key, a.layerId, a.role);
+    const list = roles.get(name) ?? [];
+    list.push(a.party);
+    roles.set(name, list);
+  }
+  for (const [name, list] of roles) slots.set(name, json([...new Set(list)].sort()));
+  const models = new Map(listStoredModels(db).map((m) => [m.id, m]));
+  for (const m of models.values()) slots.set(slot.model(m.id), json({ version: m.version, json: m.json }));
+  const meta = readMeta(db);
+  const setting = (name: string, value: string | undefined) => {
+    if (value !== undefined) slots.set(slot.setting(name), json(value));
+  };
+  setting('organisation', meta.get(META_KEYS.organisation));
+  setting('reviewPeriodDays', meta.get(META_KEYS.reviewPeriodDays));
+  const modelId = meta.get(META_KEYS.defaultModelId);
+  if (modelId !== undefined) setting('defaultModel', `${modelId}@${meta.get(META_KEYS.defaultModelVersion) ?? ''}`);
+  const teams = JSON.parse(meta.get(META_KEYS.defaultTeamPerLayer) ?? '{}') as Record<string, number>;
+  for (const [layer, id] of Object.entries(teams)) setting(`defaultTeam.${layer}`, nameById.get(id));
+  const changes = listStoredChanges(db);
+  return {
+    assets,
+    assetIds,
+    slots,
+    parties,
+    overrides,
+    models,
+    meta,
+    changes,
+    identities: changes.map(changeIdentity),
+    lookups: {
+      assetKey: (id) => keyById.get(id) ?? null,
+      partyName: (id) => nameById.get(id) ?? null,
+      importedFields: IMPORTED_FIELDS
+    }
+  };
+}
+
+/** The touches of one stored entry of a side, spelt by keys. */
+export function touchesOfStored(row: StoredChange, lookups: SideLookups): string[] {
+  const parse = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
+  return touchesOfEntry(
+    {
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entity_id,
+      before: parse(row.before_json),
+      after: parse(row.after_json),
+      originTouches: row.origin_touches === null ? null : (JSON.parse(row.origin_touches) as string[])
+    },
+    lookups
+  );
+}
+

@@ -1,0 +1,83 @@
+/**
+ * What a merge reads of one copy, in the shapes it compares: assets as one JSON array per key
+ * (the owner by lower-cased party name, so two copies compare without their row ids), the
+ * override and RACI rows by asset key, and the change log with each entry's stored text.
+ */
+import { MERGED_FIELDS, jsonSelectOf } from '../asset-fields';
+import type { Db } from '../workbook-file';
+
+/** A change-log row as stored: the text its fingerprint is taken of, and its merge origin. */
+export interface StoredChange {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  origin: string | null;
+  origin_touches: string | null;
+}
+
+export function listStoredChanges(db: Db): StoredChange[] {
+  return db
+    .prepare('SELECT id, at, actor, action, entity, entity_id, summary, before_json, after_json, origin, origin_touches FROM change_log ORDER BY id')
+    .all() as StoredChange[];
+}
+
+const OWNER = 'ownerPartyId';
+
+/** `json_array` of MERGED_FIELDS with the owner as a lower-cased party name. */
+const MERGED_ROW = `json_array(${MERGED_FIELDS.map((field) => (field === OWNER ? 'lower(p.name)' : jsonSelectOf(field, 'a.'))).join(', ')})`;
+
+/** Every asset: key → [id, JSON array of MERGED_FIELDS]. */
+export function readMergedAssetRows(db: Db): Map<string, { id: number; row: string }> {
+  const rows = db
+    .prepare(`SELECT a.key, a.id, ${MERGED_ROW} FROM assets a LEFT JOIN parties p ON p.id = a.owner_party_id`)
+    .raw()
+    .all() as [string, number, string][];
+  return new Map(rows.map(([key, id, row]) => [key, { id, row }]));
+}
+
+export interface KeyedOverride {
+  key: string;
+  layerId: string;
+  responsibility: string;
+  justification: string;
+  by: string;
+  at: string;
+}
+
+export function listKeyedOverrides(db: Db): KeyedOverride[] {
+  return db
+    .prepare(
+      `SELECT a.key AS key, o.layer_id AS layerId, o.responsibility, o.justification, o.by, o.at
+       FROM layer_overrides o JOIN assets a ON a.id = o.asset_id ORDER BY a.key, o.layer_id`
+    )
+    .all() as KeyedOverride[];
+}
+
+/** RACI rows by asset key and party lower-cased name. */
+export function listKeyedAssignments(db: Db): { key: string; layerId: string; role: string; party: string }[] {
+  return db
+    .prepare(
+      `SELECT a.key AS key, r.layer_id AS layerId, r.role AS role, lower(p.name) AS party
+       FROM raci_assignments r JOIN assets a ON a.id = r.asset_id JOIN parties p ON p.id = r.party_id
+       ORDER BY a.key, r.layer_id, r.role, party`
+    )
+    .all() as { key: string; layerId: string; role: string; party: string }[];
+}
+
+export interface StoredModelRow {
+  id: string;
+  version: string;
+  json: string;
+  imported_at: string;
+  imported_by: string;
+}
+
+export function listStoredModels(db: Db): StoredModelRow[] {
+  return db.prepare('SELECT id, version, json, imported_at, imported_by FROM custom_models ORDER BY id').all() as StoredModelRow[];
+}

@@ -1,0 +1,41 @@
+/** What each kind of change-log entry touched, spelt by keys; unknown kinds touch everything. */
+import { describe, expect, it } from 'vitest';
+import { touchesOfEntry, type EntryForTouches, type SideLookups } from '@core/merge/entry-touches';
+
+const lookups: SideLookups = {
+  assetKey: (id) => ({ 1: 'k1', 2: 'k2' })[id] ?? null,
+  partyName: (id) => ({ 7: 'bob', 8: 'carol' })[id] ?? null,
+  importedFields: ['name', 'type']
+};
+
+const entry = (patch: Partial<EntryForTouches>): EntryForTouches => ({
+  action: 'x',
+  entity: 'asset',
+  entityId: null,
+  before: null,
+  after: null,
+  originTouches: null,
+  ...patch
+});
+
+describe('touches of an entry', () => {
+  it.each<[string, Partial<EntryForTouches>, string[]]>([
+    ['a bulk edit: the fields it set on the assets it named', { action: 'assets.update', after: { count: 2, values: { ownerPartyId: 7 }, ids: [1, 2] } }, ['asset|k1|field|ownerPartyId', 'asset|k2|field|ownerPartyId']],
+    ['RACI: the roles on the layer, before and after', { action: 'raci.set', entityId: '1', before: [{ assetId: 1, layerId: 'apps', partyId: 7, role: 'A' }], after: [{ assetId: 1, layerId: 'apps', partyId: 8, role: 'R' }] }, ['asset|k1|raci|apps|A', 'asset|k1|raci|apps|R']],
+    ['an override', { action: 'overrides.set', entityId: '2', after: { assetId: 2, layerId: 'os', responsibility: 'shared' } }, ['asset|k2|override|os']],
+    ['a cleared override', { action: 'overrides.clear', entityId: '2', before: { assetId: 2, layerId: 'os' }, after: null }, ['asset|k2|override|os']],
+    ['a party edit', { action: 'parties.leave', entity: 'party', entityId: '7', after: { id: 7, name: 'Bob' } }, ['party|bob', 'party|bob|*']],
+    ['a reassign: owners and roles moved', { action: 'parties.reassign', entity: 'party', entityId: '7', before: { ownerOf: [1], assignments: [{ assetId: 2, layerId: 'apps', role: 'A' }] }, after: { ownerOf: [1], assignments: [] } }, ['asset|k1|field|ownerPartyId', 'asset|k2|raci|apps|A']],
+    ['an import: the imported fields of every asset', { action: 'import.apply', entity: 'import', after: { ownersAssigned: 0 } }, ['asset|*|field|name', 'asset|*|field|type']],
+    ['settings', { action: 'settings.update', entity: 'workbook' }, ['settings|*']],
+    ['a model import', { action: 'models.import', entity: 'model', entityId: 'acme' }, ['model|acme']],
+    ['an undo of operations', { action: 'history.undo', before: [{ op: 'putOverride', row: { assetId: 1, layerId: 'os' } }], after: [{ op: 'deleteOverride', assetId: 1, layerId: 'os' }] }, ['asset|k1|override|os']],
+    ['an undo of a bulk edit: everything about its assets', { action: 'history.undo', before: { ids: [1] }, after: { groups: [{ ids: [2] }] } }, ['asset|k1|*', 'asset|k2|*']],
+    ['a merge: the slots it decided', { action: 'workbook.merge', entity: 'workbook', after: { decided: ['asset|k1|field|name'] } }, ['asset|k1|field|name']],
+    ['a copy', { action: 'workbook.copy', entity: 'workbook' }, []],
+    ['an entry brought in by a merge: its own touches', { action: 'raci.set', originTouches: ['asset|k9|raci|apps|A'] }, ['asset|k9|raci|apps|A']],
+    ['a kind it does not know: everything', { action: 'something.new' }, ['*']]
+  ])('%s', (_name, patch, touches) => {
+    expect(touchesOfEntry(entry(patch), lookups).sort()).toEqual(touches.sort());
+  });
+});
