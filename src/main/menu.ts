@@ -25,6 +25,9 @@ export function menuTemplate(
         { label: 'Import Inventory…', accelerator: 'CmdOrCtrl+I', enabled: hasWorkbook, click: () => send('import') },
         { label: 'Export RACI Workbook…', accelerator: 'CmdOrCtrl+E', enabled: hasWorkbook, click: () => send('export') },
         { type: 'separator' },
+        { label: 'Save a Copy For…', enabled: hasWorkbook, click: () => send('save-copy') },
+        { label: 'Merge Workbook…', enabled: hasWorkbook, click: () => send('merge') },
+        { type: 'separator' },
         { label: 'Close Workbook', accelerator: 'CmdOrCtrl+W', enabled: hasWorkbook, click: () => send('close-workbook') },
         ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }])
       ]

@@ -22,6 +22,8 @@ export type MenuCommand =
   | 'redo'
   | 'import'
   | 'export'
+  | 'save-copy'
+  | 'merge'
   | 'about'
   | 'verify-workbook'
   | { open: string };

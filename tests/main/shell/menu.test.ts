@@ -31,11 +31,13 @@ describe('application menu', () => {
     find(template, 'New Workbook…').click!();
     find(template, 'Open Workbook…').click!();
     find(template, 'Contoso').click!();
+    find(template, 'Save a Copy For…').click!();
+    find(template, 'Merge Workbook…').click!();
     find(template, 'Close Workbook').click!();
     find(template, 'Find…').click!();
     find(template, 'Verify Workbook…').click!();
     find(template, 'About Demarc').click!();
-    expect(sent).toEqual(['new-workbook', 'open-workbook', { open: '/w/Contoso.demarc' }, 'close-workbook', 'find', 'verify-workbook', 'about']);
+    expect(sent).toEqual(['new-workbook', 'open-workbook', { open: '/w/Contoso.demarc' }, 'save-copy', 'merge', 'close-workbook', 'find', 'verify-workbook', 'about']);
   });
 
   it('disables workbook items without a workbook and shows an empty recent list', () => {
@@ -43,6 +45,7 @@ describe('application menu', () => {
     expect(template[0]!.role).toBe('appMenu');
     expect(find(template, 'Close Workbook').enabled).toBe(false);
     expect(find(template, 'Verify Workbook…').enabled).toBe(false);
+    expect(find(template, 'Merge Workbook…').enabled).toBe(false);
     expect(find(template, 'No recent workbooks').enabled).toBe(false);
   });
 });

@@ -59,6 +59,7 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
     else if (menu.command === 'find') window.setTimeout(find, 0);
     else if (menu.command === 'export') window.setTimeout(() => setActive({ id: 'export', params: { dialog: 'open' } }), 0);
     else if (menu.command === 'verify-workbook') window.setTimeout(() => setActive({ id: 'audit', params: { verify: 'run', seq: String(menu.seq) } }), 0);
+    else if (menu.command === 'merge' || menu.command === 'save-copy') window.setTimeout(() => setActive({ id: 'merge', params: { action: menu.command === 'merge' ? 'merge' : 'copy' } }), 0);
   }, [menu, undoNow, redoNow, find]);
 
   return (

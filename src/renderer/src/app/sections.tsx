@@ -6,6 +6,7 @@ import { DemarcationView } from '../features/picture/DemarcationView';
 import { ExportView } from '../features/export/ExportView';
 import { FindingsView } from '../features/findings/FindingsView';
 import { InventoryView } from '../features/inventory/InventoryView';
+import { MergeView } from '../features/merge/MergeView';
 import { PartiesView } from '../features/parties/PartiesView';
 import { ResponsibilityView } from '../features/responsibility/ResponsibilityView';
 import { SettingsView } from '../features/settings/SettingsView';
@@ -32,5 +33,6 @@ export const SECTIONS: Section[] = [
   { id: 'export', label: 'Export', shortcut: '7', component: ExportView },
   { id: 'sign-offs', label: 'Sign-offs', shortcut: '8', component: SignOffsView },
   { id: 'audit', label: 'Audit', component: AuditView },
+  { id: 'merge', label: 'Merge', component: MergeView },
   { id: 'settings', label: 'Settings', shortcut: '9', component: SettingsView }
 ];
