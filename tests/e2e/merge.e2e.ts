@@ -42,7 +42,7 @@ describe('the Merge area', () => {
     await conflict.waitFor();
     expect((await conflict.locator('dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['not recorded', 'Bob Chen alice, 2026-12-05 10:00', 'Carol Diaz carol, 2026-12-06 15:30']);
     expect(await page.getByTestId('merge-undecided').innerText()).toBe('1');
-    const merge = page.getByRole('button', { name: 'Merge', exact: true });
+    const merge = page.getByRole('button', { name: 'Merge this copy' });
     expect(await merge.isDisabled()).toBe(true);
 
     await page.getByRole('radio', { name: 'Theirs for vm-web-01: owner' }).check();

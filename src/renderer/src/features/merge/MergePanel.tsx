@@ -28,7 +28,7 @@ export function MergePanel({ plan, state }: { plan: MergePlan; state: MergeState
           <strong>{plan.counts.ours}</strong> of ours stay
         </li>
         <li>
-          <strong>{plan.conflicts.length}</strong> conflicts, <strong data-testid="merge-undecided">{undecided}</strong> to decide
+          <strong>{plan.conflicts.length}</strong> {plan.conflicts.length === 1 ? 'conflict' : 'conflicts'}, <strong data-testid="merge-undecided">{undecided}</strong> to decide
         </li>
       </ul>
       {nothingNew && <p role="status">Nothing to merge: every change in this copy is already in the workbook.</p>}
@@ -46,7 +46,7 @@ export function MergePanel({ plan, state }: { plan: MergePlan; state: MergeState
       <MergeChanges plan={plan} />
       <div className="form__actions">
         <button type="button" className="primary" onClick={state.apply} disabled={state.busy || nothingNew || undecided > 0 || breaking > 0}>
-          Merge
+          Merge this copy
         </button>
         {undecided > 0 && <span className="muted">Decide every conflict first.</span>}
         {breaking > 0 && <span className="muted">Keep ours where taking theirs breaks a rule.</span>}
