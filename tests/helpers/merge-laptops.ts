@@ -9,15 +9,19 @@ import { fileURLToPath } from 'node:url';
 import { HANDLERS } from '@main/handlers';
 import { NO_RECENT_FILES } from '@main/recent-files';
 import { createRouter } from '@main/router';
+import { TRUSTED_FILES, type FileAccess } from '@main/security/file-grants';
 import { Session } from '@main/session';
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import { DemarcError } from '@shared/errors';
 import { azJson, tempFile } from './import-fixture';
+import { CANCELLED_DIALOGS } from './test-router';
 import { fixedClock, tempDir } from './temp';
 
 export interface Laptop {
   path: string;
   session: Session;
+  /** Which paths its requests may name (the CLI's trust by default; the app's grants when given). */
+  files: FileAccess;
   call<M extends MethodName>(method: M, args: MethodInput<M>): Promise<MethodOutput<M>>;
   /** The error a call fails with (throws when it succeeds). */
   refused<M extends MethodName>(method: M, args: MethodInput<M>): Promise<{ code: string; message: string }>;
@@ -25,21 +29,16 @@ export interface Laptop {
 }
 
 /** A laptop working on the workbook at `path` (created when `create` is set). */
-export async function laptop(path: string, user: string, clockStart: string, create = false): Promise<Laptop> {
+export async function laptop(path: string, user: string, clockStart: string, create = false, files: FileAccess = TRUSTED_FILES): Promise<Laptop> {
   const session = new Session();
+  // The laptop's own workbook is the one its user opened (the dialog's answer is granted).
+  files.grant(path, 'workbook');
   const router = createRouter(HANDLERS, {
     services: { clock: fixedClock(clockStart), osUser: user },
     session,
     recent: NO_RECENT_FILES,
-    dialogs: {
-      chooseNewWorkbookPath: () => Promise.resolve(null),
-      chooseWorkbookToOpen: () => Promise.resolve(null),
-      chooseImportFiles: () => Promise.resolve([]),
-      chooseExportPath: () => Promise.resolve(null),
-      chooseModelFile: () => Promise.resolve(null),
-      chooseMappingFile: () => Promise.resolve(null),
-      chooseCaiqWorkbook: () => Promise.resolve(null)
-    },
+    dialogs: CANCELLED_DIALOGS,
+    files,
     shell: { showItemInFolder: () => undefined, workbookChanged: () => undefined },
     emit: () => undefined
   });
@@ -54,7 +53,7 @@ export async function laptop(path: string, user: string, clockStart: string, cre
     return result.error;
   };
   await call(create ? 'workbook.create' : 'workbook.open', create ? { path, organisation: 'Acme' } : { path });
-  return { path, session, call, refused, close: () => session.close() };
+  return { path, session, files, call, refused, close: () => session.close() };
 }
 
 /** Six VMs in two subscriptions (Finance: vm-1…3, HR: vm-4…6) and three people. */

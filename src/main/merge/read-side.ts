@@ -12,7 +12,7 @@ import { listKeyedAssignments, listKeyedOverrides, listStoredChanges, listStored
 import { listParties } from '../store/repos/parties';
 import type { Db } from '../store/workbook-file';
 
-/** The identity of a change-log entry in every copy that holds it (see 0007_merge.sql). */
+/** The identity of a change-log entry in every copy that holds it (see 0010_merge.sql). */
 export function changeIdentity(row: StoredChange): string {
   if (row.origin !== null) return row.origin;
   return createHash('sha256')

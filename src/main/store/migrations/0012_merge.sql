@@ -1,4 +1,4 @@
--- Format 7: entries brought in by a merge of another copy of this workbook (File › Merge workbook…,
+-- Format 10: entries brought in by a merge of another copy of this workbook (File › Merge workbook…,
 -- demarc merge). They keep their own time, author and content; `origin` is their identity in the
 -- copy that wrote them (the fingerprint of that entry: see src/main/merge/change-identity.ts), so a
 -- second merge of the same file recognises them and changes nothing, and `origin_touches` is what
