@@ -6,6 +6,9 @@
 
 import type { ChainHead } from '@shared/audit';
 
+/** The action of the entry an upgrade to the chain (migration 0008) logs: a change of format, not of content. */
+export const UPGRADE_ACTION = 'workbook.migrate';
+
 /** The `prev_hash` of the workbook's first entry: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -20,14 +23,21 @@ export interface ChainedEntry {
   summary: string;
   before: string | null;
   after: string | null;
+  /** Set on an entry brought in by a merge (format 10): its identity in the copy that wrote it. */
+  origin?: string | null;
+  /** Set with `origin`: what the entry changed, spelt by keys that hold across copies (JSON text). */
+  originTouches?: string | null;
 }
 
 /**
  * The canonical JSON of an entry: its nine fields, keys in code-point order, no whitespace
  * (RFC 8785 for an object of strings, integers and nulls). `before` and `after` are hashed as the
- * exact JSON text stored, so any change to a stored byte changes the hash.
+ * exact JSON text stored, so any change to a stored byte changes the hash. An entry brought in by
+ * a merge also carries `origin` and `originTouches` (in their code-point places); an entry written
+ * here has neither key, so its hash is the same as before merges existed.
  */
 export function canonicalEntry(entry: ChainedEntry): string {
+  const merged = entry.origin === undefined || entry.origin === null ? {} : { origin: entry.origin, originTouches: entry.originTouches ?? null };
   return JSON.stringify({
     action: entry.action,
     actor: entry.actor,
@@ -37,6 +47,7 @@ export function canonicalEntry(entry: ChainedEntry): string {
     entity: entry.entity,
     entityId: entry.entityId,
     id: entry.id,
+    ...merged,
     summary: entry.summary
   });
 }

@@ -4,6 +4,7 @@
  * entry of a kind this does not know touches everything, so whatever differs becomes a conflict
  * for a person rather than a silent choice.
  */
+import { UPGRADE_ACTION } from '../audit/chain';
 import { slot } from './slots';
 
 export interface EntryForTouches {
@@ -97,6 +98,7 @@ export function touchesOfEntry(entry: EntryForTouches, l: SideLookups): string[]
   switch (entry.action) {
     case 'workbook.create':
     case 'workbook.copy':
+    case UPGRADE_ACTION:
     case 'mapping.import':
     case 'mapping.reset':
       return [];

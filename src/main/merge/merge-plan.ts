@@ -4,9 +4,10 @@
  * The other file is read from a private temporary copy (migrated there if it is older), so its
  * bytes are never touched, even when it is open elsewhere.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { formatChainHead } from '@core/audit/chain';
 import { describeDifference } from '@core/merge/describe';
 import type { DecidedDifference, MergeDecisions } from '@core/merge/decide';
 import { lineageOf, type Lineage } from '@core/merge/lineage';
@@ -15,14 +16,17 @@ import type { LayerLookup } from '@core/merge/rules';
 import { Touches } from '@core/merge/slots';
 import type { MergeSide } from '@core/merge/three-way';
 import { DEFAULT_MODEL_ID, parseModel } from '@core/models';
+import type { ChainHead } from '@shared/audit';
 import type { MergeItem, MergePlan, MergeWorkbookRef } from '@shared/contract/merge';
 import type { ResponsibilityModel } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import { loadModels } from '../engine/input';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
 import { MERGED_FIELDS } from '../store/asset-fields';
+import { fileSystemError, openRegularFile } from '../security/user-files';
+import { walkChain } from '../store/repos/change-log-chain';
 import { META_KEYS } from '../store/repos/meta';
-import { closeWorkbookFile, openWorkbookFile } from '../store/workbook-file';
+import { closeWorkbookFile, openWorkbookFile, type Db } from '../store/workbook-file';
 import { readSide, touchesOfStored, type ReadSide } from './read-side';
 
 /** Their changes listed in a plan (all of them count; the list shows this many). */
@@ -39,20 +43,45 @@ export interface PreparedMerge {
   plan: MergePlan;
 }
 
-/** Reads the other copy from a temporary copy of its file, which is then removed. */
-function readOther(path: string, ctx: ServiceContext): ReadSide {
+/** Copies the user's file through user-files (a regular file only: a FIFO or a device is refused at once, never waited on). */
+function copyUserFile(path: string, target: string): void {
+  const { fd } = openRegularFile(path, 'workbook');
+  const out = openSync(target, 'wx');
+  try {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) writeSync(out, chunk, 0, n);
+  } catch (error) {
+    throw fileSystemError(error, path);
+  } finally {
+    closeSync(out);
+    closeSync(fd);
+  }
+}
+
+/**
+ * Refuses a side whose change log is not the chain Demarc wrote: a merge would carry a forged or
+ * edited history into this workbook's chain, where it would then verify. `whose` names the file.
+ */
+function assertChainWhole(db: Db, whose: string): ChainHead | null {
+  const walk = walkChain(db);
+  if (walk.firstBreak === null) return walk.head;
+  throw new DemarcError(
+    'BAD_FILE',
+    `${whose}: its change log's hash chain is broken at entry #${walk.firstBreak.entryId} (${walk.firstBreak.kind}): ${walk.firstBreak.message} Run demarc verify on it. Nothing was changed.`,
+    { entryId: walk.firstBreak.entryId, kind: walk.firstBreak.kind }
+  );
+}
+
+/** Reads the other copy from a temporary copy of its file (migrated there if older), which is then removed; its chain verified first. */
+function readOther(path: string, ctx: ServiceContext): { side: ReadSide; chain: ChainHead | null } {
   const dir = mkdtempSync(join(tmpdir(), 'demarc-merge-'));
   const copy = join(dir, basename(path));
   try {
-    try {
-      copyFileSync(path, copy);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-      throw new DemarcError('NOT_FOUND', `${path}: ${reason}. Nothing was changed.`);
-    }
+    copyUserFile(path, copy);
     const opened = openWorkbookFile(copy, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
     try {
-      return readSide(opened.db);
+      const chain = assertChainWhole(opened.db, basename(path));
+      return { side: readSide(opened.db), chain };
     } finally {
       closeWorkbookFile(opened.db);
     }
@@ -70,8 +99,9 @@ function touchesOf(side: ReadSide, positions: readonly number[]): Touches {
   return touches;
 }
 
-function refOf(side: ReadSide, path: string): MergeWorkbookRef {
+function refOf(side: ReadSide, path: string, chain: ChainHead | null): MergeWorkbookRef {
   return {
+    chainHead: chain === null ? null : formatChainHead(chain),
     path,
     workbookId: side.meta.get(META_KEYS.workbookId) ?? null,
     organisation: side.meta.get(META_KEYS.organisation) ?? '',
@@ -120,11 +150,12 @@ function describeAll(ours: ReadSide, theirs: ReadSide, layerOf: LayerLookup): (d
 export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string, decisions: MergeDecisions): PreparedMerge {
   const otherPath = resolve(path);
   if (otherPath === resolve(wb.path)) throw new DemarcError('INVALID_INPUT', `${basename(path)} is the workbook open here: choose the other copy to merge.`);
-  const theirs = readOther(otherPath, ctx);
+  const ourChain = assertChainWhole(wb.db, `This workbook (${basename(wb.path)})`);
+  const { side: theirs, chain: theirChain } = readOther(otherPath, ctx);
   const ours = readSide(wb.db);
   const lineage = lineageOf(ours.identities, theirs.identities);
-  const oursRef = refOf(ours, wb.path);
-  const theirsRef = refOf(theirs, otherPath);
+  const oursRef = refOf(ours, wb.path, ourChain);
+  const theirsRef = refOf(theirs, otherPath, theirChain);
   if (lineage.common === 0) {
     throw new DemarcError(
       'INVALID_INPUT',

@@ -95,6 +95,8 @@ export function applyMerge(
           file: prepared.path,
           workbookId: plan.theirs.workbookId,
           head: plan.theirs.head,
+          // Their own chain as verified: their file can be checked against it later (demarc verify).
+          chainHead: plan.theirs.chainHead,
           ancestor: { entries: plan.ancestor.entries, at: plan.ancestor.at },
           entries: plan.newEntries,
           applied: ops.applied,

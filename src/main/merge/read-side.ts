@@ -3,6 +3,7 @@
  * log with each entry's identity, and what it needs to turn row ids into keys. Reads only.
  */
 import { createHash } from 'node:crypto';
+import { UPGRADE_ACTION } from '@core/audit/chain';
 import { touchesOfEntry, type SideLookups } from '@core/merge/entry-touches';
 import { slot } from '@core/merge/slots';
 import type { Party } from '@shared/domain';
@@ -81,7 +82,9 @@ export function readSide(db: Db): ReadSide {
   if (modelId !== undefined) setting('defaultModel', `${modelId}@${meta.get(META_KEYS.defaultModelVersion) ?? ''}`);
   const teams = JSON.parse(meta.get(META_KEYS.defaultTeamPerLayer) ?? '{}') as Record<string, number>;
   for (const [layer, id] of Object.entries(teams)) setting(`defaultTeam.${layer}`, nameById.get(id));
-  const changes = listStoredChanges(db);
+  // An upgrade changes a file's format, not its content: each copy logs its own (at its own
+  // time), so upgrades are neither part of the shared history nor brought in by a merge.
+  const changes = listStoredChanges(db).filter((row) => row.action !== UPGRADE_ACTION);
   return {
     assets,
     assetIds,

@@ -79,6 +79,8 @@ export interface MergeWorkbookRef {
   organisation: string;
   /** The fingerprint of its last change-log entry. */
   head: string | null;
+  /** Its change log's hash-chain head as verified before the merge (`#id sha256:…`; null: empty log). */
+  chainHead: string | null;
   entries: number;
 }
 

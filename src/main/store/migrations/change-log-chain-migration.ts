@@ -1,4 +1,5 @@
 /** The code half of migration 0008_change_log_chain: hash the log written before the chain, then log the upgrade. */
+import { UPGRADE_ACTION } from '@core/audit/chain';
 import { appendChange } from '../repos/change-log';
 import { chainExistingLog } from '../repos/change-log-chain';
 import type { MigrationContext } from './index';
@@ -11,7 +12,7 @@ export function chainChangeLog({ db, fromVersion, now, actor }: MigrationContext
   appendChange(db, {
     at: now().toISOString(),
     actor: user?.value ?? actor,
-    action: 'workbook.migrate',
+    action: UPGRADE_ACTION,
     entity: 'workbook',
     entityId: null,
     summary: `Upgraded the workbook from format ${fromVersion} to 7: the change log is a hash chain from here on (${head?.id ?? 0} earlier entries hashed as they stood)`,

@@ -21,6 +21,9 @@ interface StoredRow {
   after_json: string | null;
   prev_hash: string | null;
   hash: string | null;
+  /** Absent before format 10 (0010_merge): SELECT * then has no such column. */
+  origin?: string | null;
+  origin_touches?: string | null;
 }
 
 export function sha256Hex(text: string): string {
@@ -42,7 +45,9 @@ function toChained(row: StoredRow): ChainedEntry {
     entityId: row.entity_id,
     summary: row.summary,
     before: row.before_json,
-    after: row.after_json
+    after: row.after_json,
+    origin: row.origin ?? null,
+    originTouches: row.origin_touches ?? null
   };
 }
 
