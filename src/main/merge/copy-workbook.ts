@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import type { CopyResult } from '@shared/contract/merge';
 import { DemarcError } from '@shared/errors';
 import { OpenWorkbook } from '../open-workbook';
+import { checkWritablePath } from '../security/user-files';
 import type { ServiceContext } from '../services/context';
 import { write } from '../services/write';
 import { META_KEYS, readMeta } from '../store/repos/meta';
@@ -18,6 +19,7 @@ import { changeIdentity } from './read-side';
 
 export function copyWorkbook(wb: OpenWorkbook, ctx: ServiceContext, input: { path: string; label: string }): CopyResult {
   const path = /\.demarc$/i.test(input.path) ? input.path : `${input.path}.demarc`;
+  checkWritablePath(path);
   if (existsSync(path)) throw new DemarcError('ALREADY_EXISTS', `${path} already exists: choose another name for the copy. Nothing was written.`);
   const label = input.label.trim();
   const changes = listStoredChanges(wb.db);

@@ -34,7 +34,13 @@ export const LIMITS = {
   /** An encoding name, a preview token, a short code. */
   short: 100,
   /** A source column's header text. */
-  column: 500
+  column: 500,
+  /** A merge slot's name: an asset key (as long as a path) with its field, layer and role. */
+  mergeSlot: 4500,
+  /** Conflicts decided in one merge request: one per conflict, across the largest inventory. */
+  mergeDecisions: 200_000,
+  /** Rules of one merge ("theirs for the Finance subscription"). */
+  mergeRules: 100
 } as const;
 
 /** C0 controls and DEL, but not tab, line feed and carriage return. */

@@ -4,41 +4,47 @@
  * workbook (File › Merge workbook…): previewed with its conflicts, then applied as one step.
  */
 import { z } from 'zod';
+import { LIMITS, line, pathSchema } from './bounds';
 
 const side = z.enum(['ours', 'theirs']);
 
 /** How conflicts are decided: per item (by its slot), then by the first rule that applies. */
 export const MergeDecisionsSchema = z
   .object({
-    items: z.record(z.string().min(1), side).default({}),
+    items: z
+      .record(line(LIMITS.mergeSlot).min(1), side)
+      .refine((items) => Object.keys(items).length <= LIMITS.mergeDecisions, `at most ${LIMITS.mergeDecisions.toLocaleString('en-GB')} decisions`)
+      .default({}),
     rules: z
       .array(
         z
           .object({
             side,
             /** Only conflicts on assets whose field equals the value (case-insensitive), e.g. subscription = Finance. */
-            where: z.object({ field: z.string().min(1), value: z.string() }).strict().optional()
+            where: z.object({ field: line(LIMITS.slug).min(1), value: line(LIMITS.path) }).strict().optional()
           })
           .strict()
       )
+      .max(LIMITS.mergeRules)
       .default([])
   })
   .strict();
 
-const otherFile = z.string().trim().min(1).max(4096);
+/** A change-log entry's identity (see src/main/merge/read-side.ts): a SHA-256 in hex. */
+const entryIdentity = z.string().regex(/^[0-9a-f]{64}$/, 'an entry identity: 64 hex digits').max(64);
 
 export const mergeMethods = {
   /** Saves a copy of the open workbook for someone (native save dialog without `path`; null when cancelled). */
-  'workbook.copy': z.object({ path: otherFile.optional(), label: z.string().trim().min(1).max(200) }).strict(),
+  'workbook.copy': z.object({ path: pathSchema.optional(), label: line(LIMITS.name).trim().min(1) }).strict(),
   /** The merge of another copy into the open workbook, as it would be: nothing is written. */
-  'merge.preview': z.object({ path: otherFile.optional(), decisions: MergeDecisionsSchema.default({ items: {}, rules: [] }) }).strict(),
+  'merge.preview': z.object({ path: pathSchema.optional(), decisions: MergeDecisionsSchema.default({ items: {}, rules: [] }) }).strict(),
   /**
    * Applies the merge: one transaction, one undoable step, one change-log entry naming the file.
    * Refused while a conflict is undecided, when a decision breaks a rule, or when the other file's
    * head is no longer `expectedHead` (it changed since the preview).
    */
   'merge.apply': z
-    .object({ path: otherFile, decisions: MergeDecisionsSchema.default({ items: {}, rules: [] }), expectedHead: z.string().optional() })
+    .object({ path: pathSchema, decisions: MergeDecisionsSchema.default({ items: {}, rules: [] }), expectedHead: entryIdentity.optional() })
     .strict()
 };
 
