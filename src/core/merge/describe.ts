@@ -42,6 +42,8 @@ function valueWords(kind: MergeItemKind, json: string | null, l: DescribeLookups
       const o = value as { responsibility: string; justification: string };
       return `${o.responsibility} (${o.justification})`;
     }
+    case 'note':
+      return `“${String(value as string)}”`;
     case 'raci':
       return (value as string[]).map(l.partyName).join(', ') || NONE;
     case 'model':
@@ -65,6 +67,7 @@ export function describeDifference(d: DecidedDifference, l: DescribeLookups): Me
     const layer = (id: string) => l.layerOf(l.assetModel(p.id), id)?.title ?? id;
     if (p.aspect === 'field') [kind, detail] = ['asset-field', fieldWords(p.name ?? '')];
     else if (p.aspect === 'override') [kind, detail] = ['override', `override of ${layer(p.name ?? '')}`];
+    else if (p.aspect === 'note') [kind, detail] = ['note', `note on ${layer(p.name ?? '')}`];
     else if (p.aspect === 'raci') [kind, detail] = ['raci', `${RACI_ROLE_NAMES[p.role as RaciRole] ?? p.role} on ${layer(p.name ?? '')}`];
     else [kind, detail] = ['asset', d.ours === null ? 'added on their side' : 'added on our side'];
   } else if (p.entity === 'party') {

@@ -50,6 +50,13 @@ function touchesOfOps(ops: readonly Record<string, unknown>[], l: SideLookups, o
         if (key !== null) out.add(slot.override(key, String(row.layerId)));
         break;
       }
+      case 'putNote':
+      case 'deleteNote': {
+        const row = isRecord(op.row) ? op.row : op;
+        const key = asset(row.assetId);
+        if (key !== null) out.add(slot.note(key, String(row.layerId)));
+        break;
+      }
       case 'putAssignments':
       case 'deleteAssignments':
         for (const row of rowsOf(op.rows)) {
@@ -122,6 +129,12 @@ export function touchesOfEntry(entry: EntryForTouches, l: SideLookups): string[]
       const key = l.assetKey(Number(entry.entityId));
       const row = isRecord(after) ? after : isRecord(before) ? before : null;
       if (key !== null) out.add(row === null ? `asset|${key}|override|*` : slot.override(key, String(row.layerId)));
+      return [...out];
+    }
+    case 'notes.set': {
+      const key = l.assetKey(Number(entry.entityId));
+      const row = isRecord(after) ? after : isRecord(before) ? before : null;
+      if (key !== null) out.add(row === null ? `asset|${key}|note|*` : slot.note(key, String(row.layerId)));
       return [...out];
     }
     case 'parties.reassign':

@@ -7,6 +7,7 @@
  *   asset|<key>                          the asset exists (a new asset is one item)
  *   asset|<key>|field|<field>            one field of an asset (the owner by party name)
  *   asset|<key>|override|<layer>         an override { responsibility, justification }
+ *   asset|<key>|note|<layer>             the layer's note (its text)
  *   asset|<key>|raci|<layer>|<role>      the explicit parties of one role, names sorted
  *   party|<name>                         the party exists
  *   party|<name>|field|<field>           kind, email, active, leftAt, notes
@@ -25,6 +26,7 @@ export const slot = {
   asset: (key: string): string => `asset|${key}`,
   assetField: (key: string, field: string): string => `asset|${key}|field|${field}`,
   override: (key: string, layer: string): string => `asset|${key}|override|${layer}`,
+  note: (key: string, layer: string): string => `asset|${key}|note|${layer}`,
   raci: (key: string, layer: string, role: string): string => `asset|${key}|raci|${layer}|${role}`,
   party: (name: string): string => `party|${name}`,
   partyField: (name: string, field: string): string => `party|${name}|field|${field}`,
@@ -37,8 +39,8 @@ export interface SlotParts {
   entity: 'asset' | 'party' | 'model' | 'settings';
   /** The asset key, party name, model id or setting name. */
   id: string;
-  /** 'field', 'override' or 'raci' below an asset or party; undefined for the entity itself. */
-  aspect?: 'field' | 'override' | 'raci';
+  /** 'field', 'override', 'note' or 'raci' below an asset or party; undefined for the entity itself. */
+  aspect?: 'field' | 'override' | 'note' | 'raci';
   /** The field name or layer id. */
   name?: string;
   /** The RACI role. */
@@ -52,7 +54,7 @@ export interface SlotParts {
 export function parseSlot(name: string): SlotParts {
   const parts = name.split(SLOT_SEPARATOR);
   const entity = parts[0] as SlotParts['entity'];
-  const aspectAt = parts.findIndex((p, i) => i >= 2 && (p === 'field' || p === 'override' || p === 'raci'));
+  const aspectAt = parts.findIndex((p, i) => i >= 2 && (p === 'field' || p === 'override' || p === 'note' || p === 'raci'));
   if (entity === 'model' || entity === 'settings' || aspectAt < 0) return { entity, id: parts.slice(1).join(SLOT_SEPARATOR) };
   const aspect = parts[aspectAt] as SlotParts['aspect'];
   const id = parts.slice(1, aspectAt).join(SLOT_SEPARATOR);

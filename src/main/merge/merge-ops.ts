@@ -5,7 +5,7 @@
  */
 import type { DecidedDifference } from '@core/merge/decide';
 import { parseSlot } from '@core/merge/slots';
-import type { Asset, LayerOverride, Party, RaciAssignment, RaciRole } from '@shared/domain';
+import type { Asset, LayerNote, LayerOverride, Party, RaciAssignment, RaciRole } from '@shared/domain';
 import type { EditOp } from '../services/edit-ops';
 import { ASSET_FIELDS, MERGED_FIELDS, type AssetField, type MergedFields } from '../store/asset-fields';
 import { META_KEYS } from '../store/repos/meta';
@@ -129,12 +129,12 @@ export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, 
     back({ op: 'mergeAssetFields', ids: [id], patch: patch.before });
   }
 
-  // Overrides and roles.
+  // Overrides, notes and roles.
   const putRows: RaciAssignment[] = [];
   const deleteRows: RaciAssignment[] = [];
   for (const d of taken) {
     const p = parseSlot(d.slot);
-    if (p.entity !== 'asset' || (p.aspect !== 'override' && p.aspect !== 'raci')) continue;
+    if (p.entity !== 'asset' || (p.aspect !== 'override' && p.aspect !== 'note' && p.aspect !== 'raci')) continue;
     const assetId = assetIds.get(p.id);
     if (assetId === undefined) continue;
     const layerId = p.name ?? '';
@@ -147,6 +147,15 @@ export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, 
       const oursRow = row(ours);
       f.push(theirsRow ? { op: 'putOverride', row: theirsRow } : { op: 'deleteOverride', assetId, layerId });
       back(oursRow ? { op: 'putOverride', row: oursRow } : { op: 'deleteOverride', assetId, layerId });
+    } else if (p.aspect === 'note') {
+      const row = (side: ReadSide): LayerNote | null => {
+        const n = side.notes.get(d.slot);
+        return n ? { assetId, layerId, note: n.note, by: n.by, at: n.at } : null;
+      };
+      const theirsRow = row(theirs);
+      const oursRow = row(ours);
+      f.push(theirsRow ? { op: 'putNote', row: theirsRow } : { op: 'deleteNote', assetId, layerId });
+      back(oursRow ? { op: 'putNote', row: oursRow } : { op: 'deleteNote', assetId, layerId });
     } else {
       const role = p.role as RaciRole;
       const rows = (json: string | null) => (JSON.parse(json ?? '[]') as string[]).map((name) => ({ assetId, layerId, role, partyId: partyId(name) }));

@@ -9,7 +9,7 @@ import { slot } from '@core/merge/slots';
 import type { Party } from '@shared/domain';
 import { IMPORTED_FIELDS } from '../store/asset-fields';
 import { META_KEYS, readMeta } from '../store/repos/meta';
-import { listKeyedAssignments, listKeyedOverrides, listStoredChanges, listStoredModels, readMergedAssetRows, type KeyedOverride, type StoredChange, type StoredModelRow } from '../store/repos/merge-side';
+import { listKeyedAssignments, listKeyedNotes, listKeyedOverrides, listStoredChanges, listStoredModels, readMergedAssetRows, type KeyedNote, type KeyedOverride, type StoredChange, type StoredModelRow } from '../store/repos/merge-side';
 import { listParties } from '../store/repos/parties';
 import type { Db } from '../store/workbook-file';
 
@@ -28,6 +28,7 @@ export interface ReadSide {
   slots: Map<string, string>;
   parties: Party[];
   overrides: Map<string, KeyedOverride>;
+  notes: Map<string, KeyedNote>;
   models: Map<string, StoredModelRow>;
   meta: Map<string, string>;
   changes: StoredChange[];
@@ -62,6 +63,12 @@ export function readSide(db: Db): ReadSide {
     overrides.set(name, o);
     slots.set(name, json({ responsibility: o.responsibility, justification: o.justification }));
   }
+  const notes = new Map<string, KeyedNote>();
+  for (const n of listKeyedNotes(db)) {
+    const name = slot.note(n.key, n.layerId);
+    notes.set(name, n);
+    slots.set(name, json(n.note));
+  }
   const roles = new Map<string, string[]>();
   for (const a of listKeyedAssignments(db)) {
     const name = slot.raci(a.key, a.layerId, a.role);
@@ -91,6 +98,7 @@ export function readSide(db: Db): ReadSide {
     slots,
     parties,
     overrides,
+    notes,
     models,
     meta,
     changes,

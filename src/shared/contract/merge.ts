@@ -48,7 +48,7 @@ export const mergeMethods = {
     .strict()
 };
 
-export type MergeItemKind = 'asset' | 'asset-field' | 'override' | 'raci' | 'party' | 'party-field' | 'model' | 'setting';
+export type MergeItemKind = 'asset' | 'asset-field' | 'override' | 'note' | 'raci' | 'party' | 'party-field' | 'model' | 'setting';
 
 /** Who last changed a value on one side, from that side's change log. */
 export interface MergeAuthor {

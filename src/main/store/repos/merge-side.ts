@@ -1,7 +1,7 @@
 /**
  * What a merge reads of one copy, in the shapes it compares: assets as one JSON array per key
  * (the owner by lower-cased party name, so two copies compare without their row ids), the
- * override and RACI rows by asset key, and the change log with each entry's stored text.
+ * override, note and RACI rows by asset key, and the change log with each entry's stored text.
  */
 import { MERGED_FIELDS, jsonSelectOf } from '../asset-fields';
 import type { Db } from '../workbook-file';
@@ -57,6 +57,20 @@ export function listKeyedOverrides(db: Db): KeyedOverride[] {
        FROM layer_overrides o JOIN assets a ON a.id = o.asset_id ORDER BY a.key, o.layer_id`
     )
     .all() as KeyedOverride[];
+}
+
+export interface KeyedNote {
+  key: string;
+  layerId: string;
+  note: string;
+  by: string;
+  at: string;
+}
+
+export function listKeyedNotes(db: Db): KeyedNote[] {
+  return db
+    .prepare(`SELECT a.key AS key, n.layer_id AS layerId, n.note, n.by, n.at FROM layer_notes n JOIN assets a ON a.id = n.asset_id ORDER BY a.key, n.layer_id`)
+    .all() as KeyedNote[];
 }
 
 /** RACI rows by asset key and party lower-cased name. */
