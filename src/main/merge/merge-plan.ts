@@ -146,6 +146,28 @@ function describeAll(ours: ReadSide, theirs: ReadSide, layerOf: LayerLookup): (d
     });
 }
 
+/**
+ * Records a merge does not carry yet: sign-offs and workshops (their rows, decisions and actions).
+ * Their log entries would come over without what they recorded, so such a copy is refused, naming
+ * what it holds; sign-offs and workshops are done in one copy (or again after the merge).
+ */
+const NOT_MERGED: readonly { prefix: string; words: string }[] = [
+  { prefix: 'signOffs.', words: 'sign-off' },
+  { prefix: 'workshops.', words: 'workshop change' }
+];
+
+function refuseRecordsNotMerged(name: string, theirNew: readonly { id: number; action: string; summary: string }[]): void {
+  for (const kind of NOT_MERGED) {
+    const found = theirNew.filter((e) => e.action.startsWith(kind.prefix));
+    if (found.length === 0) continue;
+    const first = found[0]!;
+    throw new DemarcError(
+      'INVALID_INPUT',
+      `${name} has ${found.length} ${kind.words}${found.length === 1 ? '' : 's'} made since the copies parted (first: entry #${first.id}, "${first.summary}"); merging sign-offs and workshops is not supported yet, so nothing was merged. Record them in this workbook instead, then merge a copy without them.`
+    );
+  }
+}
+
 /** The merge of the copy at `path` into the open workbook, as it would be. Writes nothing. */
 export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string, decisions: MergeDecisions): PreparedMerge {
   const otherPath = resolve(path);
@@ -162,6 +184,7 @@ export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string
       `${basename(otherPath)} is not a copy of this workbook: the two share no history (their change logs differ from the first entry; workbook ids ${theirsRef.workbookId ?? 'none'} and ${oursRef.workbookId ?? 'none'}). Nothing was changed.`
     );
   }
+  refuseRecordsNotMerged(basename(otherPath), lineage.theirsOnly.map((i) => theirs.changes[i]!));
   const oursSide: MergeSide = { assets: ours.assets, slots: ours.slots, touches: touchesOf(ours, lineage.oursOnly) };
   const theirsSide: MergeSide = { assets: theirs.assets, slots: theirs.slots, touches: touchesOf(theirs, lineage.theirsOnly) };
   const layerOf = layerLookup(wb, ours, theirs);
