@@ -23,7 +23,7 @@ export interface ChainedEntry {
   summary: string;
   before: string | null;
   after: string | null;
-  /** Set on an entry brought in by a merge (format 10): its identity in the copy that wrote it. */
+  /** Set on an entry brought in by a merge (format 12): its identity in the copy that wrote it. */
   origin?: string | null;
   /** Set with `origin`: what the entry changed, spelt by keys that hold across copies (JSON text). */
   originTouches?: string | null;

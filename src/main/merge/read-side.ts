@@ -13,7 +13,7 @@ import { listKeyedAssignments, listKeyedNotes, listKeyedOverrides, listStoredCha
 import { listParties } from '../store/repos/parties';
 import type { Db } from '../store/workbook-file';
 
-/** The identity of a change-log entry in every copy that holds it (see 0010_merge.sql). */
+/** The identity of a change-log entry in every copy that holds it (see 0012_merge.sql). */
 export function changeIdentity(row: StoredChange): string {
   if (row.origin !== null) return row.origin;
   return createHash('sha256')

@@ -21,7 +21,7 @@ interface StoredRow {
   after_json: string | null;
   prev_hash: string | null;
   hash: string | null;
-  /** Absent before format 10 (0010_merge): SELECT * then has no such column. */
+  /** Absent before format 12 (0012_merge): SELECT * then has no such column. */
   origin?: string | null;
   origin_touches?: string | null;
 }
