@@ -70,6 +70,7 @@ describe('buildExportModel', () => {
       'Jane Doe',
       'Network team; Émilie Ölund',
       'Service desk',
+      null,
       null
     ]);
     const layer = report.assets[1]!.layers[5]!;
@@ -82,6 +83,7 @@ describe('buildExportModel', () => {
       'Firewall run by us per contract',
       layer.R.join('; '),
       layer.A.join('; '),
+      null,
       null,
       null,
       null

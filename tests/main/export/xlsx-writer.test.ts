@@ -249,7 +249,7 @@ describe('writeXlsx read back with exceljs', () => {
       });
       expect(ws.getRow(1).getCell(1).font).toMatchObject({ bold: true });
     }
-    expect(sheet('RACI').autoFilter).toBe('A1:K231');
+    expect(sheet('RACI').autoFilter).toBe('A1:L231');
     expect(sheet('Matrix').views[0]).toMatchObject({ xSplit: 1, ySplit: 1 });
     expect(sheet('RACI').getColumn(6).width).toBe(40);
     expect(sheet('Change log').getRow(2).getCell(6).alignment).toMatchObject({ wrapText: true });
