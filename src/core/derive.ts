@@ -8,6 +8,7 @@ import {
   type CellValue,
   type LayerOverride,
   type LayerResponsibility,
+  type Responsibility,
   type ResponsibilityModel
 } from '@shared/domain';
 import { getCell } from './model-cells';
@@ -28,15 +29,33 @@ export function deriveResponsibility(
     // The last override wins should a caller pass duplicates; the store keeps one per layer.
     let override: LayerOverride | undefined;
     for (const candidate of overridesForAsset) if (candidate.layerId === layer.id) override = candidate;
+    // A stored override that says what the model publishes (its service model changed under it)
+    // departs from nothing: it is no override.
+    const departing = override !== undefined && override.responsibility !== published ? override : undefined;
     return {
       layerId: layer.id,
       published,
       responsibility: override?.responsibility ?? published,
-      overridden: override !== undefined,
-      justification: override?.justification ?? null,
+      overridden: departing !== undefined,
+      justification: departing?.justification ?? null,
       operatedBy: cell?.operatedBy ?? null
     };
   });
+}
+
+/**
+ * What asking for `responsibility` on a layer means: nothing to do when it is the published cell
+ * and the layer has no override (refused: an override must depart from the model), a return to
+ * the published cell when the layer has an override (it is cleared), otherwise an override.
+ */
+export function overrideIntent(published: Responsibility, hasOverride: boolean, responsibility: CellValue): 'nothing' | 'clear' | 'set' {
+  if (responsibility !== published) return 'set';
+  return hasOverride ? 'clear' : 'nothing';
+}
+
+/** Why an override to the published value is refused. */
+export function nothingToOverride(layerTitle: string, assetName: string, published: CellValue): string {
+  return `"${layerTitle}" of ${assetName} is already ${published} under the published model: nothing to override.`;
 }
 
 /** Null when a justification is acceptable, otherwise why not. */

@@ -74,7 +74,7 @@ export async function seedExportWorkbook(wb: OpenWorkbook, ctx: ServiceContext):
   setRaci(wb, ctx, { assetId: second, layerId: 'customer-data', roles: { A: [hostile], R: [leaver] } });
   setRaci(wb, ctx, { assetId: third, layerId: 'configurations-and-settings', roles: { C: [hostile, msp], I: [secops] } });
   setOverride(wb, ctx, { assetId: first, layerId: 'physical-hosts', responsibility: 'shared', justification: HOSTILE[1]! });
-  setOverride(wb, ctx, { assetId: third, layerId: 'network-controls', responsibility: 'customer', justification: `${HOSTILE[2]!}\nsecond line` });
+  setOverride(wb, ctx, { assetId: third, layerId: 'network-controls', responsibility: 'shared', justification: `${HOSTILE[2]!}\nsecond line` });
   leaveParty(wb, ctx, { id: leaver, leftAt: '2026-10-31' });
   return { assetIds, parties: { alice, bob, secops, msp, hostile, leaver } };
 }

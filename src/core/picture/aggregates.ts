@@ -148,7 +148,8 @@ export function composeAggregates(ctx: RaciContext, facts: PictureFacts): Pictur
     if (serviceModel === undefined || counter === undefined) continue;
     counter.add(outcomeOf(ex.layerId, serviceModel, ex.owner, null, []), ex.assets, -1);
     counter.add(outcomeOf(ex.layerId, serviceModel, ex.owner, ex.override, ex.accountable), ex.assets, 1);
-    if (ex.override !== null) counter.cell.overrides += ex.assets;
+    // An override that says what the model publishes departs from nothing (core/derive.ts).
+    if (ex.override !== null && ex.override !== (getCell(model, ex.layerId, serviceModel)?.responsibility ?? 'unknown')) counter.cell.overrides += ex.assets;
   }
   return {
     columns: [...columns].map(([serviceModel, assets]) => ({ serviceModel, assets })),

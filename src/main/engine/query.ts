@@ -327,7 +327,7 @@ export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): 
   const derived = deriveResponsibility(asset, model, overrides);
   const layers: AssetLayerDetail[] = derived.map((layer, i) => {
     const meta = model.layers[i]!;
-    const override = overrides.find((o) => o.layerId === layer.layerId);
+    const override = layer.overridden ? overrides.find((o) => o.layerId === layer.layerId) : undefined;
     const note = notes.find((n) => n.layerId === layer.layerId);
     const onLayer = assignments.filter((a) => a.layerId === layer.layerId);
     const raci = effectiveRaci(raciCtx, layer, asset.ownerPartyId, onLayer);

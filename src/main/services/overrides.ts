@@ -3,7 +3,7 @@
  * reason. The core decides what is allowed (validateOverride): a permanent customer layer never
  * goes to the provider, whatever was bought.
  */
-import { validateJustification, validateOverride } from '@core/derive';
+import { deriveResponsibility, nothingToOverride, overrideIntent, validateJustification, validateOverride } from '@core/derive';
 import type { AssetDetail } from '@shared/contract/engine';
 import type { ParsedInput } from '@shared/contract';
 import type { LayerOverride } from '@shared/domain';
@@ -19,7 +19,11 @@ function restore(previous: LayerOverride | undefined, assetId: number, layerId: 
   return previous === undefined ? { op: 'deleteOverride', assetId, layerId } : { op: 'putOverride', row: previous };
 }
 
-/** Sets (or replaces) the override of one asset × layer; refused overrides write nothing. */
+/**
+ * Sets (or replaces) the override of one asset × layer; refused overrides write nothing. The
+ * published value is no override: refused on a layer without one, and a return to the model
+ * (the override cleared) on a layer with one.
+ */
 export function setOverride(
   wb: OpenWorkbook,
   ctx: ServiceContext,
@@ -32,6 +36,10 @@ export function setOverride(
   if (refusal !== null) throw new DemarcError('RULE_VIOLATION', refusal);
   const layer = model.layers.find((l) => l.id === input.layerId)!;
   const previous = state.overridesByAsset.get(asset.id)?.find((o) => o.layerId === input.layerId);
+  const published = deriveResponsibility(asset, model, []).find((l) => l.layerId === layer.id)!.published;
+  const intent = overrideIntent(published, previous !== undefined, input.responsibility);
+  if (intent === 'nothing') throw new DemarcError('RULE_VIOLATION', nothingToOverride(layer.title, asset.name, input.responsibility));
+  if (intent === 'clear') return clearOverride(wb, ctx, { assetId: asset.id, layerId: layer.id });
   const row: LayerOverride = {
     assetId: asset.id,
     layerId: input.layerId,
@@ -61,12 +69,14 @@ export function clearOverride(wb: OpenWorkbook, ctx: ServiceContext, input: Pars
   if (previous === undefined) {
     throw new DemarcError('NOT_FOUND', `${asset.name} has no override on layer "${input.layerId}".`);
   }
-  const title = modelOf(state, asset).layers.find((l) => l.id === input.layerId)?.title ?? input.layerId;
+  const model = modelOf(state, asset);
+  const title = model.layers.find((l) => l.id === input.layerId)?.title ?? input.layerId;
+  const published = deriveResponsibility(asset, model, []).find((l) => l.layerId === input.layerId)?.published ?? 'unknown';
   writeEdit(wb, ctx, {
     action: 'overrides.clear',
     entity: 'asset',
     entityId: String(asset.id),
-    summary: `Cleared the override of "${title}" on ${asset.name}`,
+    summary: `Cleared the override of "${title}" on ${asset.name} (back to the published ${published})`,
     forward: [{ op: 'deleteOverride', assetId: asset.id, layerId: input.layerId }],
     backward: [{ op: 'putOverride', row: previous }],
     before: previous,

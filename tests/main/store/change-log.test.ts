@@ -14,7 +14,7 @@ describe('listChanges by asset', () => {
     const [a, b] = [ids[4]!, ids[10]!];
     updateAssets(t.wb, t.ctx, { filter: { ids: [a] }, set: { ownerPartyId: alice! } });
     updateAssets(t.wb, t.ctx, { filter: {}, set: { reviewed: true } }); // a bulk edit of all 12
-    setOverride(t.wb, t.ctx, { assetId: b, layerId: 'operating-system', responsibility: 'customer', justification: 'ours' });
+    setOverride(t.wb, t.ctx, { assetId: b, layerId: 'operating-system', responsibility: 'shared', justification: 'ours' });
     updateAssets(t.wb, t.ctx, { filter: { ids: [b, ids[11]!] }, set: { serviceModel: 'paas' } });
 
     const ofA = listChanges(t.wb.db, { assetId: a, newestFirst: true });
