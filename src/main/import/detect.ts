@@ -9,10 +9,13 @@ import { isGcpResourceName } from './gcp-name';
 import { readPreamble, sniffDelimiter } from './delimited';
 import { sniffJson } from './json-text';
 import { normaliseHeader } from './mapping';
+import { FIXED_WIDTH_REASON, isFixedWidthTable, notInventoryReason, recogniseNotInventory } from './not-inventory';
 
 export interface Detection {
   /** null when the content is not an inventory shape we can read. */
   format: ImportFormat | null;
+  /** A table that is not an inventory (locations, licences, people): read as this when the user maps its columns. */
+  mappedAs?: ImportFormat;
   delimiter?: string;
   /** Why, in words the user can check. */
   reason: string;
@@ -115,6 +118,7 @@ function sampleRecords(text: string, delimiter: string, fromLine: number): strin
 
 /** Detect a delimited-text shape from its preamble, delimiter and header. */
 export function detectCsv(text: string): Detection {
+  if (isFixedWidthTable(text)) return { format: null, reason: FIXED_WIDTH_REASON };
   const preamble = readPreamble(text);
   const delimiter = preamble.delimiter ?? sniffDelimiter(text, preamble.fromLine);
   const [header = [], ...body] = sampleRecords(text, delimiter, preamble.fromLine);
@@ -152,6 +156,8 @@ export function detectCsv(text: string): Detection {
       'PowerShell headers ResourceType/ResourceGroupName (Get-AzResource | Export-Csv)'
     );
   }
+  const notInventory = recogniseNotInventory(raw);
+  if (notInventory) return { format: null, mappedAs: 'generic-csv', delimiter, reason: notInventoryReason(notInventory) };
   return found('generic-csv', `a table with ${raw.length} column(s); no known export signature`);
 }
 

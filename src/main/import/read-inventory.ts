@@ -131,6 +131,14 @@ async function readDecoded(
     ? { format: opts.format, reason: 'chosen by the user' }
     : detectFormat(sample);
   const encoding = choice.encoding;
+  if (detection.format === null && detection.mappedAs !== undefined) {
+    // A table that is not an inventory: read anyway when the user maps its columns, else
+    // refused with its columns and the suggested mapping, so the preview can offer to map them.
+    const out = await readDelimitedInventory(decodeWith(bytes, choice), genericCsvShape, ctx, detection.delimiter);
+    if (opts.mapping !== undefined) return { format: detection.mappedAs, encoding, out };
+    const refusal: RowError = { line: 0, field: null, message: detection.reason };
+    return { format: detection.mappedAs, encoding, out: failedRead(refusal, { columns: out.columns ?? [], mapping: out.mapping ?? {} }) };
+  }
   if (detection.format === null) {
     const looksJson = /^\s*[[{]/.test(sample);
     const error: RowError = {

@@ -150,7 +150,11 @@ export interface ImportOutputs {
   'import.cancel': { cancelled: boolean };
 }
 
-/** One line per row error, as the CLI and the BAD_FILE message print it. */
+/**
+ * One line per row error, as the CLI and the BAD_FILE message print it: `file:line: field: why`,
+ * or `file: why` for a problem with the whole file (line 0), which has no line to name.
+ */
 export function formatRowError(fileName: string, error: RowError): string {
+  if (error.line === 0) return `${fileName}: ${error.message}`;
   return `${fileName}:${error.line}: ${error.field ?? 'record'}: ${error.message}`;
 }

@@ -56,6 +56,19 @@ function* sheetRecords(sheet: Worksheet, from: number, width: number): Generator
 }
 
 /**
+ * A sheet that cannot be read as a table (an overview or cover sheet, typically the first) is
+ * rarely the one the user meant: its refusal lists the other sheets and how to pick one.
+ */
+function withSheetHint(out: ReaderOutput, sheetName: string, sheets: readonly string[]): ReaderOutput {
+  const others = sheets.filter((s) => s !== sheetName);
+  if (out.complete || others.length === 0) return out;
+  const hint =
+    ` This was sheet "${sheetName}"; the workbook also has ${others.map((s) => `"${s}"`).join(', ')}. ` +
+    'Choose the sheet to read: demarc import --sheet NAME, or the Sheet list in the import preview.';
+  return { ...out, errors: out.errors.map((e, i) => (i === 0 ? { ...e, message: `${e.message}${hint}` } : e)) };
+}
+
+/**
  * Read one sheet of an .xlsx workbook.
  * @throws the signal's reason when aborted
  */
@@ -126,5 +139,5 @@ export async function readXlsx(
     shape,
     ctx
   );
-  return { ...out, sheets, sheet: sheet.name };
+  return { ...withSheetHint(out, sheet.name, sheets), sheets, sheet: sheet.name };
 }

@@ -85,7 +85,9 @@ export function ImportDialog({ initial, note, onClose, onRoundTrip }: { initial:
               file={file}
               busy={busy}
               // A mapping belongs to one file's columns: re-read that file alone with it.
-              onRemap={(mapping) => void preview({ paths: [file.file], format: file.format, mapping })}
+              onRemap={(mapping) => void preview({ paths: [file.file], format: file.format, mapping, ...(file.sheet ? { sheet: file.sheet } : {}) })}
+              // Another sheet has other columns: its mapping is suggested afresh.
+              onSheet={(sheet) => void preview({ paths: [file.file], format: 'xlsx', sheet })}
             />
           ))}
         </>

@@ -1,11 +1,12 @@
 import type { ImportFilePreview } from '@shared/contract/import';
 import { MappingEditor } from './MappingEditor';
+import { SheetPicker } from './SheetPicker';
 import type { ColumnMapping } from '@shared/import';
 
 const STATUS_LABELS = { new: 'New', updated: 'Updated', unchanged: 'Unchanged' } as const;
 
 /** One file of a preview: how it was read, its mapping, every row error, warnings, a sample. */
-export function ImportFileView({ file, busy, onRemap }: { file: ImportFilePreview; busy: boolean; onRemap: (mapping: ColumnMapping) => void }) {
+export function ImportFileView({ file, busy, onRemap, onSheet }: { file: ImportFilePreview; busy: boolean; onRemap: (mapping: ColumnMapping) => void; onSheet: (sheet: string) => void }) {
   return (
     <section className="import-file" aria-label={`File ${file.fileName}`}>
       <h3 className="import-file__name">{file.fileName}</h3>
@@ -13,6 +14,7 @@ export function ImportFileView({ file, busy, onRemap }: { file: ImportFilePrevie
         <strong>{file.formatLabel}</strong> · {file.encoding}
         {file.delimiter ? ` · delimiter ${file.delimiter === '\t' ? 'tab' : `"${file.delimiter}"`}` : ''} · {file.counts.rows.toLocaleString()} rows
       </p>
+      {file.sheets.length > 1 && <SheetPicker key={file.sheet ?? ''} sheets={file.sheets} current={file.sheet} busy={busy} onRead={onSheet} />}
       {file.errors.length > 0 && (
         <div className="import-errors">
           <h4>
@@ -21,7 +23,7 @@ export function ImportFileView({ file, busy, onRemap }: { file: ImportFilePrevie
           <ul className="import-errors__list" tabIndex={0} aria-label="Row errors" data-testid="import-errors">
             {file.errors.map((error, index) => (
               <li key={index}>
-                Line {error.line}
+                {error.line === 0 ? 'The file' : `Line ${error.line}`}
                 {error.field ? `, ${error.field}` : ''}: {error.message}
               </li>
             ))}

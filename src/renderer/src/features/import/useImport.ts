@@ -15,6 +15,8 @@ export interface ReadChoice {
   paths?: string[];
   format?: ImportFormat;
   mapping?: ColumnMapping;
+  /** xlsx: the sheet to read. */
+  sheet?: string;
 }
 
 /** The path in a refusal that says the file is Demarc's own export (main's import.preview). */
@@ -49,7 +51,8 @@ export function useImport(onClosed: () => void, onRoundTrip: (path: string) => v
         const result = await call('import.preview', {
           ...(choice.paths ? { paths: choice.paths } : {}),
           ...(choice.format ? { format: choice.format } : {}),
-          ...(choice.mapping ? { mapping: choice.mapping } : {})
+          ...(choice.mapping ? { mapping: choice.mapping } : {}),
+          ...(choice.sheet ? { sheet: choice.sheet } : {})
         });
         if (result === null) {
           setState({ step: 'closed' });
