@@ -205,6 +205,19 @@ describe('the workbench', () => {
     // And through the menu's Edit › Undo.
     await app.emit('menu', 'undo');
     await expect.poll(() => customerData.getByText('Alice Martin').count()).toBe(0);
+    // With the focus in a text field, the menu's Undo undoes the typing, not the workbook.
+    await page.getByRole('button', { name: /^Redo: / }).click();
+    await customerData.getByText('Alice Martin').waitFor();
+    const search = page.getByLabel('Search assets');
+    const searched = await search.inputValue();
+    await search.focus();
+    await search.pressSequentially('x');
+    await expect.poll(() => search.inputValue()).toBe(`${searched}x`);
+    await app.emit('menu', 'undo');
+    await expect.poll(() => search.inputValue()).toBe(searched);
+    await page.waitForTimeout(300);
+    expect(await customerData.getByText('Alice Martin').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Redo', exact: true }).isDisabled()).toBe(true);
     // The history shows the asset's own changes.
     await panel.getByRole('heading', { name: 'History' }).waitFor();
     await expect.poll(() => panel.locator('.history li').count()).toBeGreaterThan(0);

@@ -73,11 +73,12 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const visible = result.sheets.filter((name) => !HIDDEN_SHEETS.has(name));
+    const hidden = result.sheets.filter((name) => HIDDEN_SHEETS.has(name));
     io.stdout(
       [
         `path: ${result.path}`,
         `format: ${result.format}`,
-        `sheets: ${visible.length} (${visible.join(', ')})`,
+        `sheets: ${result.sheets.length} (${visible.join(', ')}${hidden.length ? `; hidden: ${hidden.join(', ')}` : ''})`,
         `rows: ${result.rows}`,
         `sha256: ${result.sha256} (logical content, as on the Cover)`,
         `file sha256: ${result.fileSha256}`,

@@ -72,6 +72,11 @@ function printPreview(p: ImportPreview, io: CliIo): void {
   io.stdout(`${lines.join('\n')}\n`);
 }
 
+/** "import run 5", or every run of a multi-file import: "import runs 5, 6, 7 (one per file)". */
+function runsText(ids: readonly number[]): string {
+  return ids.length === 1 ? `import run ${ids[0]}` : `import runs ${ids.join(', ')} (one per file)`;
+}
+
 function printErrors(p: ImportPreview, io: CliIo): void {
   for (const f of p.files) for (const e of f.errors) io.stderr(`${formatRowError(f.file, e)}\n`);
 }
@@ -141,7 +146,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       throw error;
     }
     if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    else io.stdout(`${result.summary}\n  ${result.classification.needsReview} need review; import run ${result.importRunId}\n`);
+    else io.stdout(`${result.summary}\n  ${result.classification.needsReview} need review; ${runsText(result.importRunIds)}\n`);
     return EXIT.ok;
   });
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookInfo } from '@shared/contract/workbook';
 import type { WorkbookCommands } from './useWorkbookCommands';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { menuUndo } from '../lib/edit-target';
 import { requestFind } from '../lib/find-request';
 import { UndoRedoButtons } from '../features/history/UndoRedoButtons';
 import { useHistory } from '../features/history/useHistory';
@@ -54,8 +55,8 @@ export function Workbench({ info, commands }: { info: WorkbookInfo; commands: Wo
   const menu = commands.lastMenuCommand;
   useEffect(() => {
     if (!menu) return;
-    if (menu.command === 'undo') undoNow();
-    else if (menu.command === 'redo') redoNow();
+    if (menu.command === 'undo') menuUndo('undo', undoNow);
+    else if (menu.command === 'redo') menuUndo('redo', redoNow);
     else if (menu.command === 'find') window.setTimeout(find, 0);
     else if (menu.command === 'export') window.setTimeout(() => setActive({ id: 'export', params: { dialog: 'open' } }), 0);
     else if (menu.command === 'verify-workbook') window.setTimeout(() => setActive({ id: 'audit', params: { verify: 'run', seq: String(menu.seq) } }), 0);
