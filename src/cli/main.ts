@@ -66,7 +66,28 @@ Demarc: who is responsible for each layer of each asset, provider or customer, a
 Commands:
 ${list}
 
-Every command takes --help and --json. Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.`;
+Every command takes --help and --json. Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.
+The change log names the person at this machine: --actor NAME (any command), else the
+DEMARC_USER environment variable, else the OS user name. A workbook never stores it.`;
+}
+
+/**
+ * Takes the global `--actor NAME` (or `--actor=NAME`) out of a command's arguments: the person the
+ * change log names, passed on as DEMARC_USER.
+ */
+function withActor(args: string[], io: CliIo): { args: string[]; io: CliIo } {
+  const rest: string[] = [];
+  let actor: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--actor') {
+      actor = args[++i];
+      if (actor === undefined || actor.trim() === '') throw new UsageError('demarc: --actor needs a name (--actor "Alice Martin").');
+    } else if (arg.startsWith('--actor=')) actor = arg.slice('--actor='.length);
+    else rest.push(arg);
+  }
+  if (actor !== undefined && actor.trim() === '') throw new UsageError('demarc: --actor needs a name (--actor "Alice Martin").');
+  return { args: rest, io: actor === undefined ? io : { ...io, env: { ...io.env, DEMARC_USER: actor.trim() } } };
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -89,7 +110,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return await command.run(rest, io);
+    const acting = withActor(rest, io);
+    return await command.run(acting.args, acting.io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof UsageError) {

@@ -14,6 +14,7 @@ import { SessionGrants } from './security/file-grants';
 import { shellOpener } from './security/open-external';
 import { RecentFiles } from './recent-files';
 import { electronPdfPrinter } from './print-pdf';
+import { LocalUserFile } from './local-user';
 import { createRouter } from './router';
 import { Session } from './session';
 import { createMainWindow, rendererOrigin, secureWindow, windowTitle } from './window';
@@ -126,6 +127,8 @@ function runDesktopApp(): void {
       services: {
         clock: () => new Date().toISOString(),
         osUser: osUser(),
+        // userData is per OS user: the person's own name never travels with a workbook.
+        localUser: new LocalUserFile(join(app.getPath('userData'), 'user.json')),
         ...(nativeBinding ? { nativeBinding } : {})
       },
       session,

@@ -48,7 +48,8 @@ beforeAll(async () => {
   const json = await cli(['report', workbookPath, '--json']);
   expect(json.code).toBe(0);
   report = JSON.parse(json.stdout) as Report;
-  const run = await cli(['export', 'northwind.demarc', '--out', 'audit.xlsx', '--json'], dir);
+  // The person exporting is named by the CLI (--actor), not by the workbook.
+  const run = await cli(['export', 'northwind.demarc', '--out', 'audit.xlsx', '--json', '--actor', 'Jane Auditor-Prep'], dir);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   result = JSON.parse(run.stdout) as ExportResult;
@@ -186,7 +187,7 @@ describe('demarc export <wb> --out file.xlsx', () => {
     const run = await cli(['export', workbookPath, '--out', join(dir, 'now.xlsx'), '--now']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`path: ${join(dir, 'now.xlsx')}`);
-    expect(run.stdout).toContain(`sheets: 8 (${VISIBLE.join(', ')})`);
+    expect(run.stdout).toContain(`sheets: 8 (${VISIBLE.join(', ')}; hidden: Lists)`);
     expect(run.stdout).toMatch(/^rows: \d+$/m);
     expect(run.stdout).toContain(`sha256: ${result.sha256}`);
     const at = /^exported at: (.+)$/m.exec(run.stdout)?.[1];

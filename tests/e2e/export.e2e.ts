@@ -78,7 +78,8 @@ describe('export from the UI', () => {
     expect(raci.some((r) => r[0] === HOSTILE[1 % HOSTILE.length])).toBe(true);
     const cover = new Map(sheetRows(book.getWorksheet('Cover')!).map((r) => [r[0], r[1]]));
     expect(cover.get('Organisation')).toBe('Northwind Traders');
-    expect(cover.get('Exported by')).toBe('Jane Auditor-Prep');
+    // The person at this machine (the harness's OS user), whoever seeded the file.
+    expect(cover.get('Exported by')).toBe('e2e-user');
     expect(cover.get('Exported at')).toBe(report.workbook.lastChangeAt);
   });
 

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scanScreen, type AxeIssue } from '@tests/helpers/e2e/a11y';
@@ -297,6 +299,14 @@ describe('the workbench', () => {
     const versions = page.getByRole('table', { name: 'Demarc versions' });
     await versions.getByRole('rowheader', { name: __DEMARC_VERSION__ }).waitFor();
     await page.getByText(`This is Demarc ${__DEMARC_VERSION__}.`, { exact: false }).waitFor();
+    // The user name is the person at this machine: saved in their user data, not in the workbook.
+    await page.getByLabel('Your name in the change log').fill('Erin Example');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').getByText('Saved.').first().waitFor();
+    await expect.poll(() => (existsSync(join(app!.dir, 'user-data', 'user.json')) ? readFileSync(join(app!.dir, 'user-data', 'user.json'), 'utf8') : '')).toContain('Erin Example');
+    const db = app.session.require().db;
+    expect(db.prepare("SELECT count(*) AS n FROM meta WHERE key = 'user_name'").get()).toEqual({ n: 0 });
+    await page.getByText('user Erin Example', { exact: false }).waitFor();
     await checkScreen(app, 'workbench-settings');
   });
 

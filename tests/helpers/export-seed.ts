@@ -11,7 +11,6 @@ import type { OpenWorkbook, ServiceContext } from '@main/services/context';
 import { setOverride } from '@main/services/overrides';
 import { addParty, leaveParty } from '@main/services/parties';
 import { setRaci } from '@main/services/raci-assign';
-import { updateSettings } from '@main/services/workbook-service';
 import { injectionPayloads } from './report-builder';
 import { fixture } from './fixture-paths';
 import { seedAssets, type SeedAsset } from '@tests/helpers/seed';
@@ -55,7 +54,6 @@ export async function seedExportWorkbook(wb: OpenWorkbook, ctx: ServiceContext):
     };
   });
   const assetIds = seedAssets(wb.db, assets);
-  updateSettings(wb, ctx, { userName: 'Jane Auditor-Prep' });
   const alice = addParty(wb, ctx, { name: 'Alice Martin', kind: 'person' }).id;
   const bob = addParty(wb, ctx, { name: 'Bob Østergaard', kind: 'person' }).id;
   const secops = addParty(wb, ctx, { name: 'SecOps', kind: 'team' }).id;

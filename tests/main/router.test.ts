@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HANDLERS } from '@main/handlers';
 import { registerIpc, type IpcMainLike } from '@main/ipc';
+import { LocalUserFile } from '@main/local-user';
 import { RecentFiles } from '@main/recent-files';
 import { createRouter } from '@main/router';
 import { TRUSTED_FILES } from '@main/security/file-grants';
@@ -15,7 +16,7 @@ function setup() {
   const recent = new RecentFiles(join(dir, 'recent.json'));
   const chosen: (string | null)[] = [];
   const router = createRouter(HANDLERS, {
-    services: { clock: fixedClock(), osUser: 'tester' },
+    services: { clock: fixedClock(), osUser: 'tester', localUser: new LocalUserFile(join(dir, 'user.json')) },
     session,
     recent,
     files: TRUSTED_FILES,
@@ -96,7 +97,7 @@ describe('router', () => {
     session.close();
   });
 
-  it('updates settings with one change-log entry naming who and what', async () => {
+  it('updates settings with one change-log entry naming who and what (the user name is this machine’s, not logged)', async () => {
     const { dir, router, session } = setup();
     await router.handle('workbook.create', { path: join(dir, 'a.demarc'), organisation: 'Acme' });
     const updated = await router.handle('settings.update', { userName: 'Alice Auditor', reviewPeriodDays: 180 });
@@ -104,7 +105,7 @@ describe('router', () => {
     const log = await router.handle('changes.list', { entity: 'workbook' });
     expect(log.ok && log.data).toMatchObject([
       { action: 'workbook.create', actor: 'tester', summary: 'Created workbook for Acme with model microsoft-2026-01' },
-      { action: 'settings.update', actor: 'tester', summary: 'Settings: user → Alice Auditor, review period → 180 days', before: { reviewPeriodDays: 365 }, after: { reviewPeriodDays: 180 } }
+      { action: 'settings.update', actor: 'Alice Auditor', summary: 'Settings: review period → 180 days', before: { reviewPeriodDays: 365 }, after: { reviewPeriodDays: 180 } }
     ]);
     await router.handle('settings.update', { organisation: 'Acme Europe' });
     const latest = await router.handle('changes.list', { limit: 1 });

@@ -15,7 +15,7 @@ import { listAssignments, listOverrides } from '../store/repos/responsibility';
 import { listOpenActionRows } from '../store/repos/workshops';
 import { listSignOffItems, listSignOffRecords } from '../store/repos/sign-offs';
 import type { Db } from '../store/workbook-file';
-import type { ServiceContext } from '../services/context';
+import { actorName, type ServiceContext } from '../services/context';
 
 /** Custom models stored in the workbook, parsed; a broken row is reported rather than skipped. */
 export function loadCustomModels(db: Db): ResponsibilityModel[] {
@@ -45,7 +45,7 @@ export function engineInputOf(
   scope?: { fromId: number; toId: number }
 ): EngineInput {
   return {
-    settings: readSettings(db, ctx.osUser),
+    settings: readSettings(db, actorName(ctx)),
     models: loadModels(db),
     assets,
     parties: listParties(db),

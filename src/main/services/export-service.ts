@@ -25,7 +25,7 @@ import { picturePng } from './picture';
 import { signOffExport } from './sign-offs';
 import { lastChangeId, listChanges } from '../store/repos/change-log';
 import { META_KEYS, readMeta, readSettings } from '../store/repos/meta';
-import type { OpenWorkbook, ServiceContext } from './context';
+import { actorName, type OpenWorkbook, type ServiceContext } from './context';
 import { workbookReport } from './report';
 
 export type ExportPhase = 'preparing' | 'writing' | 'done';
@@ -105,7 +105,7 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
   const report = workbookReport(wb, ctx);
   const changeLog = listChanges(wb.db);
   const exportedAt = exportedAtFor(req.exportedAt, report.workbook.lastChangeAt, ctx);
-  const exportedBy = readSettings(wb.db, ctx.osUser).userName;
+  const exportedBy = readSettings(wb.db, actorName(ctx)).userName;
   const signOffs = signOffExport(wb, ctx);
   const onProgress = (done: number, total: number) => progress?.('writing', done, total);
   const signal = req.signal;

@@ -21,7 +21,7 @@ import { readCaiqTexts } from '../import/readers/caiq';
 import { lastChangeAt } from '../store/repos/change-log';
 import { readSettings } from '../store/repos/meta';
 import { changeLogChainHead } from './change-log-head';
-import type { OpenWorkbook, ServiceContext } from './context';
+import { actorName, type OpenWorkbook, type ServiceContext } from './context';
 import { exportTargetPath, exportedAtFor, failure, type ExportPhase } from './export-service';
 import { baselineOf, ccmControls, deriveScope, exportFacts, nistControl, type DerivedScope } from './framework-scope';
 import { workbookIdOf } from './workbook-service';
@@ -72,7 +72,7 @@ export async function exportFramework(wb: OpenWorkbook, ctx: ServiceContext, req
   try {
     const texts = req.framework === 'ccm' && req.caiqPath !== undefined ? await readCaiqTexts(req.caiqPath) : null;
     signal?.throwIfAborted();
-    const settings = readSettings(wb.db, ctx.osUser);
+    const settings = readSettings(wb.db, actorName(ctx));
     const derived = deriveScope(wb, ctx, req.scope);
     const base = {
       organisation: settings.organisation,

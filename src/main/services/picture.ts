@@ -17,7 +17,7 @@ import { getAsset } from '../store/repos/assets';
 import { readSettings } from '../store/repos/meta';
 import { listParties } from '../store/repos/parties';
 import { readPictureFacts } from '../store/repos/picture';
-import type { OpenWorkbook, ServiceContext } from './context';
+import { actorName, type OpenWorkbook, type ServiceContext } from './context';
 import { loadModels } from '../engine/input';
 
 export interface PictureQuery {
@@ -36,7 +36,7 @@ interface PictureSetting {
 }
 
 function settingOf(wb: OpenWorkbook, ctx: ServiceContext): PictureSetting {
-  return { settings: readSettings(wb.db, ctx.osUser), models: loadModels(wb.db), parties: listParties(wb.db) };
+  return { settings: readSettings(wb.db, actorName(ctx)), models: loadModels(wb.db), parties: listParties(wb.db) };
 }
 
 function modelNamed(setting: PictureSetting, id: string): ResponsibilityModel {

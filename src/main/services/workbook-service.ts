@@ -4,7 +4,7 @@ import { canBeDefaultTeam } from '@core/parties';
 import { DEFAULT_MODEL_BY_PROVIDER } from '@core/service-models';
 import type { ParsedInput } from '@shared/contract';
 import type { WorkbookInfo } from '@shared/contract/workbook';
-import type { ChangeLogEntry } from '@shared/domain';
+import type { ChangeLogEntry, WorkbookSettings } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import { listAppVersions } from '../store/repos/app-versions';
 import { countAssets } from '../store/repos/assets';
@@ -15,7 +15,7 @@ import { countAssignments, countOverrides } from '../store/repos/responsibility'
 import { OpenWorkbook } from '../open-workbook';
 import { createWorkbookFile, openWorkbookFile } from '../store/workbook-file';
 import { recordAppVersion } from './app-version';
-import type { ServiceContext } from './context';
+import { actorName, type ServiceContext } from './context';
 import { write } from './write';
 
 export const DEFAULT_REVIEW_PERIOD_DAYS = 365;
@@ -79,7 +79,7 @@ export function workbookIdOf(wb: OpenWorkbook): string {
 }
 
 export function workbookInfo(wb: OpenWorkbook, ctx: ServiceContext): WorkbookInfo {
-  const settings = readSettings(wb.db, ctx.osUser);
+  const settings = readSettings(wb.db, actorName(ctx));
   return {
     path: wb.path,
     name: workbookName(wb.path),
@@ -106,17 +106,29 @@ export function workbookInfo(wb: OpenWorkbook, ctx: ServiceContext): WorkbookInf
   };
 }
 
+/** The workbook's own settings, as a settings change logs them (the acting person is not one). */
+function loggedSettings(settings: WorkbookSettings): Omit<WorkbookSettings, 'userName'> {
+  const { userName: _acting, ...rest } = settings;
+  return rest;
+}
+
+/**
+ * Changes the workbook's settings in one logged write. The user name is the person at this
+ * machine: kept in the app's per-user store (ctx.localUser), never in the workbook, and not a
+ * change of the workbook; the CLI names the person with --actor or DEMARC_USER instead.
+ */
 export function updateSettings(wb: OpenWorkbook, ctx: ServiceContext, patch: ParsedInput<'settings.update'>): void {
-  const before = readSettings(wb.db, ctx.osUser);
+  const before = readSettings(wb.db, actorName(ctx));
+  const renamed = patch.userName !== undefined && patch.userName !== before.userName;
+  if (renamed && ctx.localUser === undefined) {
+    throw new DemarcError('INVALID_INPUT', 'userName: the person acting is named on their own machine, not in the workbook: pass --actor NAME or set DEMARC_USER.');
+  }
+  if (renamed && patch.userName !== undefined) ctx.localUser?.setName(patch.userName);
   write(wb, ctx, () => {
     const changed: string[] = [];
     if (patch.organisation !== undefined && patch.organisation !== before.organisation) {
       writeMeta(wb.db, META_KEYS.organisation, patch.organisation);
       changed.push(`organisation → ${patch.organisation}`);
-    }
-    if (patch.userName !== undefined && patch.userName !== before.userName) {
-      writeMeta(wb.db, META_KEYS.userName, patch.userName);
-      changed.push(`user → ${patch.userName}`);
     }
     if (patch.reviewPeriodDays !== undefined && patch.reviewPeriodDays !== before.reviewPeriodDays) {
       writeMeta(wb.db, META_KEYS.reviewPeriodDays, String(patch.reviewPeriodDays));
@@ -134,11 +146,18 @@ export function updateSettings(wb: OpenWorkbook, ctx: ServiceContext, patch: Par
       writeMeta(wb.db, META_KEYS.defaultTeamPerLayer, JSON.stringify(patch.defaultTeamPerLayer));
       changed.push('default team per layer');
     }
-    if (changed.length === 0) return { result: undefined, change: null, touched: {} };
-    const after = readSettings(wb.db, ctx.osUser);
+    if (changed.length === 0) return { result: undefined, change: null, touched: renamed ? { settings: true } : {} };
+    const after = readSettings(wb.db, actorName(ctx));
     return {
       result: undefined,
-      change: { action: 'settings.update', entity: 'workbook', entityId: null, summary: `Settings: ${changed.join(', ')}`, before, after },
+      change: {
+        action: 'settings.update',
+        entity: 'workbook',
+        entityId: null,
+        summary: `Settings: ${changed.join(', ')}`,
+        before: loggedSettings(before),
+        after: loggedSettings(after)
+      },
       touched: { settings: true }
     };
   });

@@ -6,8 +6,7 @@
  */
 import { touchesNothing, type Touched } from '@shared/contract/events';
 import { appendChange, type NewChange } from '../store/repos/change-log';
-import { readSettings } from '../store/repos/meta';
-import type { OpenWorkbook, ServiceContext } from './context';
+import { actorName, type OpenWorkbook, type ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
 
 export type ChangeDescription = Omit<NewChange, 'at' | 'actor'>;
@@ -21,9 +20,9 @@ export interface WriteOutcome<T> {
   ops?: readonly EditOp[];
 }
 
-/** The workbook user's name as the change log records it. */
-export function actorOf(wb: OpenWorkbook, ctx: ServiceContext): string {
-  return readSettings(wb.db, ctx.osUser).userName;
+/** Who the change log records: the person at this machine, never a name stored in the workbook. */
+export function actorOf(_wb: OpenWorkbook, ctx: ServiceContext): string {
+  return actorName(ctx);
 }
 
 /**

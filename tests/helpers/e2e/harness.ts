@@ -16,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import { EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL } from '@shared/contract';
 import { HANDLERS } from '@main/handlers';
 import { registerIpc, type IpcMainLike } from '@main/ipc';
+import { LocalUserFile } from '@main/local-user';
 import { RecentFiles } from '@main/recent-files';
 import { createRouter } from '@main/router';
 import { SessionGrants } from '@main/security/file-grants';
@@ -248,7 +249,11 @@ export class Harness {
     // As the app: a path is usable when chosen in a dialog, dropped, or on the recent list.
     const files = new SessionGrants((path, purpose) => purpose === 'workbook' && recent.list().some((entry) => resolvePath(entry.path) === path));
     const router = createRouter(HANDLERS, {
-      services: { clock: options.clock ?? (() => new Date().toISOString()), osUser: 'e2e-user' },
+      services: {
+        clock: options.clock ?? (() => new Date().toISOString()),
+        osUser: 'e2e-user',
+        localUser: new LocalUserFile(join(dir, 'user-data', 'user.json'))
+      },
       session,
       recent,
       dialogs,

@@ -11,7 +11,6 @@ export const META_KEYS = {
   modelByProvider: 'model_by_provider',
   reviewPeriodDays: 'review_period_days',
   defaultTeamPerLayer: 'default_team_per_layer',
-  userName: 'user_name',
   createdAt: 'created_at',
   createdWith: 'created_with',
   /** A UUID given once (migration 0006_frameworks) and never changed: the workbook's identity across copies and exports. */
@@ -59,8 +58,12 @@ function parseSeverity(raw: string | undefined): Severity | 'off' {
   return SEVERITY_SETTINGS.find((s) => s === raw) ?? 'info';
 }
 
-/** The workbook's settings; `fallbackUser` is used until the workbook names its own user. */
-export function readSettings(db: Db, fallbackUser: string): WorkbookSettings {
+/**
+ * The workbook's settings, with `userName` the person at this machine. Workbooks written before
+ * issue 20 may hold a `user_name` meta row: it is left as it is and never read, since a name
+ * stored in a file that travels would be logged as everyone's (services/context.ts actorName).
+ */
+export function readSettings(db: Db, userName: string): WorkbookSettings {
   const meta = readMeta(db);
   return {
     organisation: meta.get(META_KEYS.organisation) ?? '',
@@ -69,7 +72,7 @@ export function readSettings(db: Db, fallbackUser: string): WorkbookSettings {
     modelByProvider: parseModelByProvider(meta.get(META_KEYS.modelByProvider)),
     reviewPeriodDays: Number(meta.get(META_KEYS.reviewPeriodDays) ?? 365),
     defaultTeamPerLayer: parseTeams(meta.get(META_KEYS.defaultTeamPerLayer)),
-    userName: meta.get(META_KEYS.userName) ?? fallbackUser,
+    userName,
     notSignedOffSeverity: parseSeverity(meta.get(META_KEYS.notSignedOffSeverity))
   };
 }

@@ -11,7 +11,7 @@ import { AppVersionsTable } from './AppVersionsTable';
 const NOT_SIGNED_OFF_CHOICES = [...SEVERITIES, 'off'] as const;
 import { DefaultTeamsForm } from './DefaultTeamsForm';
 
-/** Organisation, the change log's user name, the review period, the default team per layer, and the Demarc versions. */
+/** Organisation, the change log's user name (kept per OS user, not in the workbook), the review period, the default team per layer, and the Demarc versions. */
 export function SettingsView({ info }: SectionProps) {
   const model = useModel(info.defaultModelId);
   const [organisation, setOrganisation] = useState(info.organisation);
@@ -38,7 +38,10 @@ export function SettingsView({ info }: SectionProps) {
       <label htmlFor="settings-org">Organisation</label>
       <input id="settings-org" value={organisation} onChange={(e) => setOrganisation(e.target.value)} required />
       <label htmlFor="settings-user">Your name in the change log</label>
-      <input id="settings-user" value={userName} onChange={(e) => setUserName(e.target.value)} required />
+      <input id="settings-user" value={userName} onChange={(e) => setUserName(e.target.value)} aria-describedby="settings-user-note" required />
+      <p id="settings-user-note" className="muted">
+        Kept for your account on this computer, not in the workbook: whoever opens the file on their own machine is logged under their own name.
+      </p>
       <label htmlFor="settings-review">Review period (days)</label>
       <input
         id="settings-review"
