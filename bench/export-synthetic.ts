@@ -108,12 +108,14 @@ export function syntheticReport(assetCount: number): { report: Report; changeLog
       resourceGroup: `rg-${a % 300}`,
       location: 'westeurope',
       tags: tagPool[a % tagPool.length]!,
+      extra: {},
       serviceModel,
       serviceModelSource: serviceModel === null ? null : 'classifier',
       needsReview: serviceModel === null,
       modelId: 'microsoft-classic',
       owner: a % 11 === 0 ? null : parties[a % 240]!.name,
       lastReviewedAt: null,
+      notSeenInLastImport: false,
       layers
     });
   }

@@ -61,6 +61,7 @@ function buildInput(): EngineInput {
       resourceGroup: `rg${id % 50}`,
       location: 'westeurope',
       tags: { env: id % 3 === 0 ? 'prod' : 'dev' },
+      extra: {},
       serviceModel,
       serviceModelSource: 'classifier',
       classificationReason: 'bench',

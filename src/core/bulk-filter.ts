@@ -95,7 +95,8 @@ export function compileFilter(filter: AssetFilter, ctx: FilterContext = {}): (as
     const match = tagMatcher(filter.tag);
     tests.push((a) => match(a.tags));
   }
-  const { serviceModel, owner, findingCode, text } = filter;
+  const { serviceModel, owner, findingCode, text, seen } = filter;
+  if (seen !== undefined) tests.push((a) => a.notSeenInLastImport !== seen);
   if (serviceModel !== undefined) {
     tests.push((a) => (serviceModel === 'none' ? a.serviceModel === null : a.serviceModel === serviceModel));
   }
@@ -124,7 +125,7 @@ export class FilterParseError extends Error {
   }
 }
 
-type WhereKey = 'type' | 'resourceGroup' | 'subscription' | 'tag' | 'serviceModel' | 'owner' | 'text' | 'findingCode' | 'ids';
+type WhereKey = 'type' | 'resourceGroup' | 'subscription' | 'tag' | 'serviceModel' | 'owner' | 'text' | 'findingCode' | 'seen' | 'ids';
 
 const KEYS: Record<string, WhereKey> = {
   type: 'type',
@@ -140,10 +141,11 @@ const KEYS: Record<string, WhereKey> = {
   q: 'text',
   finding: 'findingCode',
   findingcode: 'findingCode',
+  seen: 'seen',
   id: 'ids',
   ids: 'ids'
 };
-const KEY_LIST = 'type, rg, sub, tag, sm, owner, text, finding, id';
+const KEY_LIST = 'type, rg, sub, tag, sm, owner, text, finding, seen, id';
 
 /** Splits on commas, honouring `\,` (a literal comma) and `\\`. */
 function splitClauses(expr: string): string[] {
@@ -176,7 +178,8 @@ function parseOwner(value: string, parties: readonly Pick<Party, 'id' | 'name'>[
  * Reads the CLI's `--where` expression, e.g.
  * `type=microsoft.compute/virtualmachines,rg=prod,tag=env=prod,sm=none,owner=none,sub=…`.
  * Keys: type, rg, sub, tag, sm, owner (id, `none`, or a party name when `parties` is given),
- * text (or q), finding, id (repeatable, or `id=1|2|3`). Write `\,` for a comma inside a value.
+ * text (or q), finding, seen (`seen=no`: assets the last import did not list), id (repeatable,
+ * or `id=1|2|3`). Write `\,` for a comma inside a value.
  * @throws FilterParseError naming the bad key or value
  */
 export function parseWhere(expr: string, options: { parties?: readonly Pick<Party, 'id' | 'name'>[] } = {}): AssetFilter {
@@ -210,6 +213,12 @@ export function parseWhere(expr: string, options: { parties?: readonly Pick<Part
         const code = FINDING_CODES.find((c) => c === value.toUpperCase());
         if (code === undefined) throw new FilterParseError(`${rawKey}: "${value}" is not a finding code; use one of ${FINDING_CODES.join(', ')}.`);
         filter.findingCode = code;
+        break;
+      }
+      case 'seen': {
+        const yes = ['yes', 'true', '1'].includes(value.toLowerCase());
+        if (!yes && !['no', 'false', '0'].includes(value.toLowerCase())) throw new FilterParseError(`${rawKey}: "${value}" is not yes or no.`);
+        filter.seen = yes;
         break;
       }
       case 'ids':

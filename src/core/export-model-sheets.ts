@@ -149,6 +149,8 @@ export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>,
     );
   }
   columns.push({ header: SIGNED_OFF_HEADER, width: 26, wrap: true });
+  // After the layers, so the layer columns keep their places for readers of older exports.
+  columns.push({ header: 'Not seen in last import', width: 12 }, { header: 'Other columns', width: 40, wrap: true });
   function* rows(): Iterable<ExportCell[]> {
     for (const asset of report.assets) {
       const row: ExportCell[] = [
@@ -172,6 +174,7 @@ export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>,
         row[base + i * 2] = layer.responsibility;
         row[base + i * 2 + 1] = names(layer.A);
       }
+      row.push(asset.notSeenInLastImport ? yesNo(true) : null, tagsText(asset.extra));
       yield row;
     }
   }

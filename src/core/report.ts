@@ -131,12 +131,14 @@ export function buildReport(input: ReportInput): Report {
       resourceGroup: asset.resourceGroup,
       location: asset.location,
       tags: { ...asset.tags },
+      extra: { ...asset.extra },
       serviceModel: asset.serviceModel,
       serviceModelSource: asset.serviceModelSource,
       needsReview: asset.needsReview,
       modelId: model.id,
       owner: asset.ownerPartyId === null ? null : nameOf(asset.ownerPartyId),
       lastReviewedAt: asset.lastReviewedAt,
+      notSeenInLastImport: asset.notSeenInLastImport,
       layers
     };
   });

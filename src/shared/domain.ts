@@ -176,6 +176,8 @@ export interface Asset {
   resourceGroup: string | null;
   location: string | null;
   tags: Record<string, string>;
+  /** The import file's columns that map to no field (an IP, cores, the OS…), as read. */
+  extra: Record<string, string>;
   serviceModel: ServiceModel | null;
   serviceModelSource: ClassificationSource | null;
   classificationReason: string | null;

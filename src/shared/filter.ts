@@ -24,6 +24,8 @@ export const AssetFilterSchema = z
     serviceModel: z.union([ServiceModelSchema, z.literal('none')]).optional(),
     /** An owner's party id, or `none` for assets without an owner. */
     owner: z.union([idSchema, z.literal('none')]).optional(),
+    /** false: only assets the last import of their scope did not list ("not seen"); true: only the others. */
+    seen: z.boolean().optional(),
     /** Assets with at least one finding of this code. */
     findingCode: z.enum(FINDING_CODES).optional(),
     /** Only these asset ids. */

@@ -70,12 +70,16 @@ export interface ReportAsset {
   resourceGroup: string | null;
   location: string | null;
   tags: Record<string, string>;
+  /** The import file's columns that map to no field, as read. */
+  extra: Record<string, string>;
   serviceModel: ServiceModel | null;
   serviceModelSource: string | null;
   needsReview: boolean;
   modelId: string;
   owner: string | null;
   lastReviewedAt: string | null;
+  /** The last import of the asset's scope (its source, subscription, sheet) did not list it. */
+  notSeenInLastImport: boolean;
   layers: ReportLayer[];
 }
 

@@ -75,8 +75,11 @@ describe('inventory import', () => {
     await dialog.getByRole('combobox', { name: 'Name', exact: true }).selectOption('Type');
     await dialog.getByRole('button', { name: 'Read again with this mapping' }).click();
     await errors.waitFor({ state: 'detached' });
-    expect(await dialog.getByTestId('import-count-new').textContent()).toBe('1');
-    expect(await dialog.getByTestId('import-count-merged').textContent()).toBe('3');
+    // Four rows named "Server": web01 and web03 (now an unmapped column) differ, so they are two
+    // assets; the rows without one agree with the first and merge into it. The preview says so.
+    expect(await dialog.getByTestId('import-count-new').textContent()).toBe('2');
+    expect(await dialog.getByTestId('import-count-merged').textContent()).toBe('2');
+    await dialog.getByText(/Rows share a name but differ: "Server" \(lines 2, 4\)/).waitFor();
     expect(await dialog.getByRole('button', { name: 'Apply import' }).isDisabled()).toBe(false);
     await app.screenshot('import-remapped');
     await page.keyboard.press('Escape');
@@ -151,5 +154,64 @@ describe('inventory import', () => {
       { provider: 'gcp', n: 13 }
     ]);
     await page.getByRole('grid', { name: 'Assets' }).getByText('orders-prod', { exact: true }).waitFor();
+  });
+
+  it('a workbook whose first sheet is an overview: pick the sheet; a later import flags what it no longer lists; the panel shows the other columns', async () => {
+    app = await launch();
+    const { page } = app;
+    await newWorkbook(app);
+    const ExcelJS = (await import('exceljs')).default;
+    const write = async (name: string, vms: string[][], overview: boolean): Promise<string> => {
+      const book = new ExcelJS.Workbook();
+      if (overview) book.addWorksheet('Overview').addRow(['columns: Azure Resource Inventory']);
+      const sheet = book.addWorksheet('Virtual Machines');
+      sheet.addRow(['Name', 'Resource Group', 'Subscription', 'OS', 'Cores']);
+      for (const row of vms) sheet.addRow(row);
+      const path = join(app!.dir, name);
+      await book.xlsx.writeFile(path);
+      return path;
+    };
+    const first = await write('ari.xlsx', [['vm-app-1', 'rg-a', 'Prod', 'Ubuntu 22.04', '4'], ['vm-app-2', 'rg-a', 'Prod', 'Windows Server 2022', '8']], true);
+    app.dialogs.importFiles.push([first]);
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import inventory' });
+    const errors = dialog.getByTestId('import-errors');
+    await errors.getByText(/This was sheet "Overview"; the workbook also has "Virtual Machines"/).waitFor();
+    expect(await errors.locator('li').first().textContent()).toMatch(/^The file: /);
+    await dialog.getByRole('combobox', { name: 'Sheet' }).selectOption('Virtual Machines');
+    await app.screenshot('import-sheet-picker');
+    expect(await scanScreen(page, 'import-sheet-picker')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Read this sheet' }).click();
+    await errors.waitFor({ state: 'detached' });
+    await dialog.getByTestId('import-count-new').filter({ hasText: '2' }).waitFor();
+    await dialog.getByRole('button', { name: 'Apply import' }).click();
+    await dialog.getByTestId('import-summary').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // The same sheet, later, without vm-app-2: it is flagged, never deleted.
+    const later = await write('ari-later.xlsx', [['vm-app-1', 'rg-a', 'Prod', 'Ubuntu 22.04', '4']], false);
+    app.dialogs.importFiles.push([later]);
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await dialog.getByTestId('import-count-notSeen').filter({ hasText: '1' }).waitFor();
+    await dialog.getByRole('button', { name: 'Apply import' }).click();
+    await dialog.getByTestId('import-summary').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const grid = page.getByRole('grid', { name: 'Assets' });
+    await grid.getByText('· not seen').waitFor();
+    await page.getByLabel('Last import').selectOption('not-seen');
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('2');
+    await grid.getByText('vm-app-2', { exact: true }).waitFor();
+    await app.screenshot('import-not-seen-filter');
+    expect(await scanScreen(page, 'import-not-seen-filter')).toEqual([]);
+
+    // The file's other columns are kept with the asset and shown in its panel.
+    await grid.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('complementary', { name: 'Asset details' });
+    const other = panel.getByRole('definition').filter({ hasText: 'Windows Server 2022' });
+    await other.waitFor();
+    await panel.getByText('Not seen in the last import.').waitFor();
+    await app.screenshot('import-other-columns');
+    expect(await scanScreen(page, 'import-other-columns')).toEqual([]);
   });
 });

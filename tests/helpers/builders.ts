@@ -20,6 +20,7 @@ export function asset(id: number, patch: Partial<Asset> = {}): Asset {
     resourceGroup: 'rg',
     location: 'westeurope',
     tags: {},
+    extra: {},
     serviceModel: 'iaas',
     serviceModelSource: 'classifier',
     classificationReason: 'virtual machines are IaaS',

@@ -161,12 +161,14 @@ export function buildTestReport(shape: ReportShape = {}): Report {
       resourceGroup: `rg-${a % 3}`,
       location: 'westeurope',
       tags: shape.tags?.(a) ?? { env: 'prod', costCenter: String(100 + (a % 5)) },
+      extra: {},
       serviceModel,
       serviceModelSource: serviceModel === null ? null : 'classifier',
       needsReview: serviceModel === null,
       modelId: 'microsoft-classic',
       owner: a % 5 === 4 ? null : (partyNames[a % partyNames.length] ?? null),
       lastReviewedAt: null,
+      notSeenInLastImport: false,
       layers: LAYERS.map((_, i) => layerFor(a, i, serviceModel, partyNames, shape))
     });
   }

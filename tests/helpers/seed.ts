@@ -22,6 +22,7 @@ export function seedAssets(db: Db, assets: readonly SeedAsset[], at = '2026-11-0
       resourceGroup: null,
       location: null,
       tags: {},
+      extra: {},
       serviceModel: null,
       serviceModelSource: asset.serviceModel ? 'classifier' : null,
       classificationReason: null,

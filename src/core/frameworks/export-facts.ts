@@ -50,6 +50,7 @@ export function describeScope(filter: AssetFilter, assetName: (id: number) => st
   if (filter.tag !== undefined) parts.push(`tag ${filter.tag}`);
   if (filter.owner !== undefined) parts.push(filter.owner === 'none' ? 'assets without an owner' : `owner ${ownerName(filter.owner) ?? `#${filter.owner}`}`);
   if (filter.findingCode !== undefined) parts.push(`finding ${filter.findingCode}`);
+  if (filter.seen !== undefined) parts.push(filter.seen ? 'assets seen in the last import' : 'assets not seen in the last import');
   if (filter.text !== undefined) parts.push(`matching "${filter.text}"`);
   return parts.length === 0 ? 'the whole workbook' : parts.join(', ');
 }

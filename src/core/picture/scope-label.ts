@@ -16,6 +16,7 @@ export function scopeLabel(scope: PictureScope, model: ResponsibilityModel, owne
   if (scope.type !== undefined) parts.push(`Type ${scope.type}`);
   if (scope.serviceModel !== undefined) parts.push(scope.serviceModel === 'none' ? 'Unclassified assets' : `${columnLabel(model, scope.serviceModel)} assets`);
   if (scope.owner !== undefined) parts.push(scope.owner === 'none' ? 'No owner' : `Owner ${ownerName ?? `#${scope.owner}`}`);
+  if (scope.seen !== undefined) parts.push(scope.seen ? 'Seen in the last import' : 'Not seen in the last import');
   if (scope.text !== undefined) parts.push(`Matching “${scope.text}”`);
   if (scope.ids !== undefined) parts.push(`${plural(new Set(scope.ids).size, 'chosen asset')}`);
   return parts.length === 0 ? 'Whole workbook' : parts.join(' · ');

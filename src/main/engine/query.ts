@@ -366,7 +366,7 @@ export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): 
   );
   const tool = matchSecurityTool(asset);
   return {
-    asset: { ...asset, tags: { ...asset.tags } },
+    asset: { ...asset, tags: { ...asset.tags }, extra: { ...asset.extra } },
     owner: asset.ownerPartyId === null ? null : (state.partyById.get(asset.ownerPartyId) ?? null),
     model: { id: model.id, name: model.name, version: model.version, serviceModels: serviceModelColumns(model), own: asset.modelId !== null, missing: missingModel(asset, state.input.settings, state.input.models) },
     classification: {

@@ -1,6 +1,8 @@
 /**
  * Rows of one import → assets: rows with the same import key merge into one asset (tags united,
- * the first non-empty value of every other field), then each asset is classified once.
+ * the first non-empty value of every other field), then each asset is classified once. Rows
+ * keyed by their name alone (no id) merge only when they agree: two different "Airdrie" rows are
+ * two assets, and the preview says so.
  */
 import { classifyResourceType } from '@core/classify';
 import type { ClassifierAnswer } from '@core/service-models';
@@ -25,6 +27,8 @@ export interface ImportedAsset {
   resourceGroup: string | null;
   location: string | null;
   tags: Record<string, string>;
+  /** The file's columns that map to no field, kept as read. */
+  extra: Record<string, string>;
   source: string;
   owner: string | null;
   /** A service model the file itself states (Azure Migrate: on-premises): a standard one or a model's column id. */
@@ -37,6 +41,38 @@ export interface MergeResult {
   assets: Map<string, ImportedAsset>;
   /** Rows folded into an earlier one, per file. */
   mergedPerFile: number[];
+  /** What the merge has to say about each file (rows that share a name but differ). */
+  warningsPerFile: string[][];
+}
+
+const SCALARS = ['type', 'kind', 'sku', 'managedBy', 'subscription', 'resourceGroup', 'location', 'owner'] as const;
+
+/** Two values both given that differ beyond case and spacing (keys compare lower-cased too). */
+function clash(a: string | null | undefined, b: string | null | undefined): boolean {
+  const x = a?.trim().toLowerCase() ?? '';
+  const y = b?.trim().toLowerCase() ?? '';
+  return x !== '' && y !== '' && x !== y;
+}
+
+function mapsClash(a: Record<string, string>, b: Record<string, string> | undefined): boolean {
+  return Object.entries(b ?? {}).some(([k, v]) => clash(a[k], v));
+}
+
+/** Whether a row says something else than the asset it shares a key with: then it is another asset. */
+function differs(asset: ImportedAsset, row: ImportRow): boolean {
+  return SCALARS.some((field) => clash(asset[field], row[field])) || mapsClash(asset.tags, row.tags) || mapsClash(asset.extra, row.extra);
+}
+
+const SHOWN_NAMES = 5;
+
+function sameNameWarning(lines: ReadonlyMap<string, number[]>): string[] {
+  if (lines.size === 0) return [];
+  const shown = [...lines].slice(0, SHOWN_NAMES).map(([name, at]) => `"${name}" (lines ${at.join(', ')})`);
+  const more = lines.size > SHOWN_NAMES ? ` and ${lines.size - SHOWN_NAMES} more` : '';
+  return [
+    `Rows share a name but differ: ${shown.join(', ')}${more}. They were kept as separate assets, told apart by their order in the file; ` +
+      'map an id column (asset tag, serial number) so a later import matches them for sure.'
+  ];
 }
 
 function firstNonEmpty(current: string | null, next: string | null | undefined): string | null {
@@ -60,6 +96,7 @@ function fromRow(row: ImportRow, key: string, fileIndex: number): ImportedAsset 
     resourceGroup: row.resourceGroup,
     location: row.location,
     tags: { ...row.tags },
+    extra: { ...row.extra },
     source: row.source,
     owner: row.owner ?? null,
     serviceModelHint: row.serviceModel ?? null,
@@ -79,25 +116,46 @@ function mergeInto(asset: ImportedAsset, row: ImportRow): void {
   asset.location = firstNonEmpty(asset.location, row.location);
   asset.owner = firstNonEmpty(asset.owner, row.owner);
   asset.serviceModelHint ??= row.serviceModel ?? null;
-  for (const [name, value] of Object.entries(row.tags)) {
-    const current = asset.tags[name];
-    if (current === undefined || (current === '' && value !== '')) asset.tags[name] = value;
+  fillIn(asset.tags, row.tags);
+  fillIn(asset.extra, row.extra ?? {});
+}
+
+/** Adds the entries `into` lacks (or holds empty). */
+function fillIn(into: Record<string, string>, from: Record<string, string>): void {
+  for (const [name, value] of Object.entries(from)) {
+    const current = into[name];
+    if (current === undefined || (current === '' && value !== '')) into[name] = value;
   }
 }
 
-/** Adds one file's rows to the merge (files in order: an earlier file's values win). */
+/**
+ * Adds one file's rows to the merge (files in order: an earlier file's values win). A row whose
+ * key is its name alone joins an earlier row of that key only when they agree; otherwise it is
+ * another asset, keyed `key|#2`, `key|#3`... in file order.
+ */
 export function mergeRows(into: MergeResult, rows: readonly ImportRow[], fileIndex: number): void {
   let merged = 0;
+  const split = new Map<string, number[]>();
   for (const row of rows) {
     const key = importKey(row);
-    const existing = into.assets.get(key);
-    if (existing === undefined) into.assets.set(key, fromRow(row, key, fileIndex));
+    const named = (row.externalId ?? '').trim() === '';
+    let target = into.assets.get(key);
+    let n = 1;
+    let candidate = key;
+    while (named && target !== undefined && differs(target, row)) {
+      if (!split.has(row.name)) split.set(row.name, target.fileIndex === fileIndex ? [target.line] : []);
+      candidate = `${key}|#${++n}`;
+      target = into.assets.get(candidate);
+    }
+    if (n > 1) split.get(row.name)?.push(row.line);
+    if (target === undefined) into.assets.set(candidate, fromRow(row, candidate, fileIndex));
     else {
-      mergeInto(existing, row);
+      mergeInto(target, row);
       merged++;
     }
   }
   into.mergedPerFile[fileIndex] = (into.mergedPerFile[fileIndex] ?? 0) + merged;
+  (into.warningsPerFile[fileIndex] ??= []).push(...sameNameWarning(split));
 }
 
 /** The classifier's answer for one asset (the file's own statement, if any, wins in the plan). */

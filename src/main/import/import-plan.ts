@@ -17,7 +17,7 @@ import {
   type WorkbookSettings
 } from '@shared/domain';
 import { IMPORTED_FIELDS, sortedJson, toColumnValue, type ImportedFields } from '../store/asset-fields';
-import { IMPORT_ROW_INDEX, iterateImportRows, type ImportCell } from '../store/repos/asset-import';
+import { IMPORT_ROW_INDEX, importRunSheets, iterateImportRows, type ImportCell } from '../store/repos/asset-import';
 import type { Db } from '../store/workbook-file';
 import type { ImportedAsset } from './import-merge';
 
@@ -30,6 +30,12 @@ export interface ExistingAsset {
   id: number;
   key: string;
   source: string | null;
+  /** Lower-cased, '' for none: what a file's scope is compared with. */
+  subscription: string;
+  /** The sheet its last import run read (xlsx), else null. */
+  sheet: string | null;
+  /** Flagged "not seen" by the last import of its scope. */
+  notSeen: boolean;
   digest: string;
   /** The model the asset names itself (null: its provider's or the workbook's default). */
   modelId: string | null;
@@ -45,7 +51,7 @@ function digestOf(values: readonly Cell[]): string {
   return hash.digest('base64');
 }
 
-function storedTagsJson(raw: string): string {
+function storedObjectJson(raw: string): string {
   if (raw === '{}') return raw;
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -57,11 +63,15 @@ function storedTagsJson(raw: string): string {
 
 const AT = IMPORT_ROW_INDEX;
 
+const IMPORTED_END = 2 + IMPORTED_FIELDS.length;
+
 /** Every asset's key and digest: one query read as arrays, no per-row SELECT, no row objects kept. */
 export function loadExistingAssets(db: Db): Map<string, ExistingAsset> {
   const byKey = new Map<string, ExistingAsset>();
+  const sheets = importRunSheets(db);
   for (const row of iterateImportRows(db)) {
-    row[AT.tags] = storedTagsJson(String(row[AT.tags] ?? '{}'));
+    row[AT.tags] = storedObjectJson(String(row[AT.tags] ?? '{}'));
+    row[AT.extra] = storedObjectJson(String(row[AT.extra] ?? '{}'));
     const manual =
       row[AT.serviceModelSource] === 'manual'
         ? {
@@ -73,8 +83,18 @@ export function loadExistingAssets(db: Db): Map<string, ExistingAsset> {
         : null;
     const key = String(row[1]).toLowerCase();
     const source = (row[AT.source] ?? null) as string | null;
-    const modelId = (row.at(-1) ?? null) as string | null;
-    byKey.set(key, { id: Number(row[0]), key, source, digest: digestOf(row.slice(2, -1)), modelId, manual });
+    const runId = row[AT.lastImportRunId];
+    byKey.set(key, {
+      id: Number(row[0]),
+      key,
+      source,
+      subscription: scopeSubscription(row[AT.subscription] as string | null),
+      sheet: typeof runId === 'number' ? (sheets.get(runId) ?? null) : null,
+      notSeen: row[AT.notSeenInLastImport] === 1,
+      digest: digestOf(row.slice(2, IMPORTED_END)),
+      modelId: (row[AT.modelId] ?? null) as string | null,
+      manual
+    });
   }
   return byKey;
 }
@@ -100,7 +120,33 @@ export interface PlannedAsset {
   ownerPartyId: number | null;
 }
 
+/**
+ * What one file covers, so that only assets it should have listed are flagged "not seen": its
+ * source (the format), the subscriptions (accounts, projects) its rows name, and for a workbook
+ * the sheet read. An az export of one subscription says nothing about another's assets.
+ */
+export interface FileScope {
+  source: string;
+  /** Lower-cased; '' stands for rows without a subscription. */
+  subscriptions: ReadonlySet<string>;
+  sheet: string | null;
+}
+
+/** A subscription as a scope compares it. */
+export function scopeSubscription(subscription: string | null | undefined): string {
+  return (subscription ?? '').trim().toLowerCase();
+}
+
+function covers(scope: FileScope, asset: ExistingAsset): boolean {
+  return asset.source === scope.source && scope.subscriptions.has(asset.subscription) && (scope.sheet === null || asset.sheet === scope.sheet);
+}
+
 export interface ImportPlan {
+  /**
+   * Whether applying changes what the workbook says: a new or updated asset, or an asset whose
+   * "not seen" flag turns. A run that changes nothing is recorded as a run, not as a change.
+   */
+  changesContent: boolean;
   planned: PlannedAsset[];
   /** Assets of the same source(s) absent from the files: flagged not seen. */
   notSeenIds: number[];
@@ -182,6 +228,7 @@ export function importedFields(asset: ImportedAsset, final: FinalClassification)
     resourceGroup: asset.resourceGroup,
     location: asset.location,
     tags: asset.tags,
+    extra: asset.extra,
     serviceModel: final.serviceModel,
     serviceModelSource: final.source,
     classificationReason: final.reason,
@@ -202,8 +249,8 @@ export interface PlanInput {
   rowsPerFile: number[];
   mergedPerFile: number[];
   errorsPerFile: number[];
-  /** The source (format) of each file: absent assets of these sources become "not seen". */
-  fileSources: readonly string[];
+  /** What each file covers: absent assets in a file's scope become "not seen". */
+  fileScopes: readonly FileScope[];
   existing: Map<string, ExistingAsset>;
   /** Active parties by lower-cased name (and e-mail). */
   activeParties: Map<string, number>;
@@ -250,21 +297,22 @@ export function planImport(input: PlanInput): ImportPlan {
     planned.push({ asset, existing, status, final, model, ownerPartyId });
   }
   const notSeenIds: number[] = [];
-  const notSeenBySource = new Map<string, number>(input.fileSources.map((source) => [source, 0]));
+  let flagsTurn = planned.some((p) => p.existing?.notSeen === true);
   for (const e of input.existing.values()) {
-    if (e.source === null || !notSeenBySource.has(e.source) || seen.has(e.key)) continue;
+    if (seen.has(e.key)) continue;
+    const fileIndex = input.fileScopes.findIndex((scope) => covers(scope, e));
+    if (fileIndex < 0) continue;
     notSeenIds.push(e.id);
-    notSeenBySource.set(e.source, (notSeenBySource.get(e.source) ?? 0) + 1);
+    if (!e.notSeen) flagsTurn = true;
+    const fileCounts = countsPerFile[fileIndex];
+    if (fileCounts) fileCounts.notSeen++;
   }
   const counts = emptyCounts();
   for (const c of countsPerFile) {
-    for (const field of ['rows', 'new', 'updated', 'unchanged', 'merged', 'errors'] as const) counts[field] += c[field];
+    for (const field of ['rows', 'new', 'updated', 'unchanged', 'merged', 'errors', 'notSeen'] as const) counts[field] += c[field];
   }
-  counts.notSeen = notSeenIds.length;
-  countsPerFile.forEach((c, i) => {
-    c.notSeen = notSeenBySource.get(input.fileSources[i] ?? '') ?? 0;
-  });
   return {
+    changesContent: counts.new > 0 || counts.updated > 0 || flagsTurn,
     planned,
     notSeenIds,
     countsPerFile,

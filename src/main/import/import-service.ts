@@ -27,7 +27,7 @@ import { readSettings } from '../store/repos/meta';
 import { loadModels } from '../engine/input';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
 import { classifyAsset, mergeRows, type ImportedAsset, type MergeResult } from './import-merge';
-import { loadExistingAssets, planImport, sampleOf, type ImportPlan } from './import-plan';
+import { loadExistingAssets, planImport, sampleOf, scopeSubscription, type FileScope, type ImportPlan } from './import-plan';
 import { writeImport, type ImportRunFile } from './import-write';
 
 /** The files to read and how: the contract's preview input, with the paths chosen. */
@@ -51,6 +51,8 @@ export interface PreparedImport {
   files: FileRead[];
   merge: MergeResult;
   rowsPerFile: number[];
+  /** What each file covers ("not seen" is scoped to it). */
+  scopes: FileScope[];
 }
 
 const YIELD_EVERY = 5000;
@@ -85,14 +87,16 @@ async function readOne(path: string, request: ImportRequest, options: ImportRunO
 /** Reads every file, merges the rows and classifies each asset once. */
 async function prepareImport(request: ImportRequest, options: ImportRunOptions): Promise<PreparedImport> {
   const { signal, onProgress } = options;
-  const merge: MergeResult = { assets: new Map(), mergedPerFile: [] };
+  const merge: MergeResult = { assets: new Map(), mergedPerFile: [], warningsPerFile: [] };
   const files: FileRead[] = [];
   const rowsPerFile: number[] = [];
+  const scopes: FileScope[] = [];
   for (const [index, path] of request.paths.entries()) {
     signal?.throwIfAborted();
     const { file, rows } = await readOne(path, request, options);
     files.push(file);
     rowsPerFile.push(rows.length);
+    scopes.push({ source: file.read.format, subscriptions: new Set(rows.map((row) => scopeSubscription(row.subscription))), sheet: file.read.sheet ?? null });
     mergeRows(merge, rows, index);
   }
   signal?.throwIfAborted();
@@ -107,7 +111,7 @@ async function prepareImport(request: ImportRequest, options: ImportRunOptions):
     }
   }
   onProgress?.({ operation: 'import', phase: 'classifying', done: total, total });
-  return { files, merge, rowsPerFile };
+  return { files, merge, rowsPerFile, scopes };
 }
 
 function activeParties(wb: OpenWorkbook): Map<string, number> {
@@ -127,7 +131,7 @@ function planFor(wb: OpenWorkbook, prepared: PreparedImport): ImportPlan {
     rowsPerFile: prepared.rowsPerFile,
     mergedPerFile: prepared.merge.mergedPerFile,
     errorsPerFile: prepared.files.map((f) => f.read.errors.length),
-    fileSources: prepared.files.map((f) => f.read.format),
+    fileScopes: prepared.scopes,
     existing: loadExistingAssets(wb.db),
     activeParties: activeParties(wb),
     models: loadModels(wb.db),
@@ -137,7 +141,7 @@ function planFor(wb: OpenWorkbook, prepared: PreparedImport): ImportPlan {
 
 const EDITABLE_MAPPING = new Set<ImportFormat>(['generic-csv', 'xlsx', 'governance-csv', 'portal-csv', 'get-azresource-csv', 'azure-migrate-csv', 'snipe-it-csv', 'az-json-projection']);
 
-function filePreview(file: FileRead, index: number, plan: ImportPlan): ImportFilePreview {
+function filePreview(file: FileRead, index: number, plan: ImportPlan, mergeWarnings: readonly string[]): ImportFilePreview {
   const r = file.read;
   return {
     file: file.path,
@@ -156,7 +160,7 @@ function filePreview(file: FileRead, index: number, plan: ImportPlan): ImportFil
     classification: plan.classificationPerFile[index]!,
     sample: sampleOf(plan, index),
     errors: r.errors,
-    warnings: r.warnings,
+    warnings: [...r.warnings, ...mergeWarnings],
     complete: r.complete
   };
 }
@@ -173,7 +177,7 @@ export async function previewImport(wb: OpenWorkbook, request: ImportRequest, op
   const prepared = await prepareImport(request, options);
   const plan = planFor(wb, prepared);
   const token = randomUUID();
-  const files = prepared.files.map((file, i) => filePreview(file, i, plan));
+  const files = prepared.files.map((file, i) => filePreview(file, i, plan, prepared.merge.warningsPerFile[i] ?? []));
   const canApply = refusal(prepared) === null;
   if (canApply) remember(wb, token, prepared);
   return { token, files, counts: plan.counts, classification: plan.classification, owners: plan.owners, canApply };
@@ -205,6 +209,7 @@ async function applyPrepared(wb: OpenWorkbook, ctx: ServiceContext, prepared: Pr
   const plan = planFor(wb, prepared);
   const files: ImportRunFile[] = prepared.files.map((f, i) => ({
     fileName: f.fileName,
+    sheet: f.read.sheet ?? null,
     sha256: f.sha256,
     format: f.read.format,
     encoding: f.read.encoding,

@@ -1,7 +1,8 @@
 /**
- * Applies an import plan in ONE write (transaction + one change-log entry): inserts new assets,
- * updates what changed in existing ones (never a manual service model, owner, review, RACI or
- * override), flags absent assets of the same source as not seen (never deletes), records the runs.
+ * Applies an import plan in ONE write (transaction + one change-log entry when the inventory
+ * changed): inserts new assets, updates what changed in existing ones (never a manual service
+ * model, owner, review, RACI or override), flags absent assets in the files' scope as not seen
+ * (never deletes), records the runs.
  * Aborting between batches throws inside the transaction, so everything rolls back.
  */
 import type { ImportCounts } from '@shared/contract/import';
@@ -12,6 +13,8 @@ import { write } from '../services/write';
 
 export interface ImportRunFile {
   fileName: string;
+  /** xlsx: the sheet read. */
+  sheet: string | null;
   sha256: string;
   format: string;
   encoding: string;
@@ -61,6 +64,7 @@ export function writeImport(
     const runIds = files.map((file) =>
       sql.insertRun({
         fileName: file.fileName,
+        sheet: file.sheet,
         sha256: file.sha256,
         format: file.format,
         encoding: file.encoding,
@@ -90,9 +94,11 @@ export function writeImport(
     onProgress?.(total, total);
     signal?.throwIfAborted();
     const summary = importSummary(files, plan.counts);
+    // The run is kept (import_runs) whatever it found; only a run that changed the inventory is
+    // a change: re-importing an unchanged file leaves the change log, and so the export, as it was.
     return {
       result: { runIds, summary },
-      change: {
+      change: !plan.changesContent ? null : {
         action: 'import.apply',
         entity: 'import',
         entityId: runIds[0] === undefined ? null : String(runIds[0]),

@@ -158,11 +158,12 @@ describe('buildExportModel', () => {
     asset.layers = [{ ...asset.layers[0]!, layerId: 'ai', title: 'AI models', responsibility: 'shared' }];
     expect([...layerColumns(report).values()].at(-1)).toBe('AI models');
     const matrix = sheetNamed(report, 'Matrix')!;
-    expect(matrix.columns).toHaveLength(9 + 11 * 2 + 1);
+    // Nine asset columns, a pair per layer, "Signed off by / on", then "Not seen in last import" and "Other columns".
+    expect(matrix.columns).toHaveLength(9 + 11 * 2 + 3);
     expect(matrix.columns.filter((c) => c.responsibilityFill)).toHaveLength(11);
     const second = rows(matrix)[1]!;
     expect(second.slice(9, 29).every((v) => v === null)).toBe(true);
-    expect(second.slice(29)).toEqual(['shared', asset.layers[0]!.A.join('; '), null]);
+    expect(second.slice(29, 32)).toEqual(['shared', asset.layers[0]!.A.join('; '), null]);
   });
 
   it('names the layer of a finding by its title', () => {

@@ -16,6 +16,7 @@ import type { Report } from '@shared/report';
 import { fixedClock, sha256File, tempDir } from '@tests/helpers/temp';
 import { readWorkbook } from '@tests/helpers/read-back';
 import { sharedData } from '@tests/helpers/fixture-paths';
+import { asRound1Assets } from '@tests/helpers/round-1-report';
 
 const FIXTURE = new URL('../../fixtures/workbooks/round-1.demarc', import.meta.url);
 const REPORT = JSON.parse(readFileSync(new URL('../../fixtures/workbooks/round-1.report.json', import.meta.url), 'utf8')) as Report;
@@ -37,8 +38,8 @@ describe('a round-1 workbook (format 2) under the current format', () => {
     // A workbook made before providers had models: every asset keeps following the default model.
     expect(info.modelByProvider).toEqual({});
     const report = workbookReport(wb, ctx);
-    // Format 7 added a note per layer: a round-1 workbook has none.
-    expect(report.assets).toEqual(REPORT.assets.map((a) => ({ ...a, layers: a.layers.map((l) => ({ ...l, note: null })) })));
+    // Format 9 added a note per layer: a round-1 workbook has none.
+    expect(asRound1Assets(report.assets)).toEqual(REPORT.assets.map((a) => ({ ...a, layers: a.layers.map((l) => ({ ...l, note: null })) })));
     expect(report.parties).toEqual(REPORT.parties);
     // The report's models now carry their columns' labels (an addition); everything else is as it was.
     expect(report.models.map(({ serviceModelLabels: _labels, ...rest }) => rest)).toEqual(REPORT.models);

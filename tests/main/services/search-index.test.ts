@@ -18,6 +18,7 @@ function asset(id: number, fields: Partial<Asset>): Asset {
     resourceGroup: null,
     location: null,
     tags: {},
+    extra: {},
     serviceModel: null,
     serviceModelSource: null,
     classificationReason: null,

@@ -14,6 +14,7 @@ import { DemarcError } from '@shared/errors';
 import type { Report } from '@shared/report';
 import { cli } from '@tests/helpers/run-cli';
 import { sha256File, tempDir } from '@tests/helpers/temp';
+import { asRound1Report } from '@tests/helpers/round-1-report';
 
 const ROUND_1 = join(__dirname, '../../fixtures/workbooks/round-1.demarc');
 const ROUND_1_REPORT = join(__dirname, '../../fixtures/workbooks/round-1.report.json');
@@ -104,13 +105,13 @@ describe('format 4: model-defined service models', () => {
     const now = JSON.parse(run.stdout) as Report;
     const then = JSON.parse(readFileSync(ROUND_1_REPORT, 'utf8')) as Report;
     expect(now.workbook.formatVersion).toBe(LATEST_FORMAT_VERSION);
-    // Additions since round 1: the report's models carry their columns' labels, and each layer a
-    // note (a round-1 workbook has none); the upgrade to the hash chain's format is itself a
-    // change-log entry, so the last change moves to it. The rest is the round-1 report.
-    const models = now.models.map(({ serviceModelLabels: _labels, ...rest }) => rest);
+    // Additions since round 1: the report's models carry their columns' labels, each asset its other
+    // columns and not-seen flag (asRound1Report), and each layer a note (a round-1 workbook has
+    // none); the upgrade to the hash chain's format is itself a change-log entry, so the last change
+    // moves to it. The rest is the round-1 report.
     const withNotes = { ...then, assets: then.assets.map((a) => ({ ...a, layers: a.layers.map((l) => ({ ...l, note: null })) })) };
     expect(now.workbook.lastChangeAt! > then.workbook.lastChangeAt!).toBe(true);
-    expect({ ...now, models, workbook: { ...now.workbook, formatVersion: then.workbook.formatVersion, lastChangeAt: then.workbook.lastChangeAt } }).toEqual(withNotes);
+    expect(asRound1Report({ ...now, workbook: { ...now.workbook, formatVersion: then.workbook.formatVersion, lastChangeAt: then.workbook.lastChangeAt } })).toEqual(withNotes);
   });
 
   it('refuses a migration that would leave a reference to a missing row, leaving the file as it was', () => {

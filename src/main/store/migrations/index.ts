@@ -10,6 +10,8 @@ import layerNotes from './0009_layer_notes.sql?raw';
 import workshops from './0010_workshops.sql?raw';
 import signOffs from './0011_sign_offs.sql?raw';
 import merge from './0012_merge.sql?raw';
+import importRunSheet from './0013_import_run_sheet.sql?raw';
+import assetExtra from './0014_asset_extra.sql?raw';
 import type { Db } from '../workbook-file';
 import { chainChangeLog } from './change-log-chain-migration';
 
@@ -43,7 +45,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009_layer_notes', sql: layerNotes },
   { version: 10, name: '0010_workshops', sql: workshops },
   { version: 11, name: '0011_sign_offs', sql: signOffs },
-  { version: 12, name: '0012_merge', sql: merge }
+  { version: 12, name: '0012_merge', sql: merge },
+  { version: 13, name: '0013_import_run_sheet', sql: importRunSheet },
+  { version: 14, name: '0014_asset_extra', sql: assetExtra }
 ];
 
 /** The last migration's version: numbers are assigned per change, so the list may skip one. */

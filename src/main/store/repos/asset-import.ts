@@ -8,18 +8,36 @@ import type { Db } from '../workbook-file';
 
 export type ImportCell = string | number | null;
 
-/** Every asset as [id, key, ...IMPORTED_FIELDS] in stored form (booleans 0/1, tags as JSON text). */
+/**
+ * What an import reads of each asset besides its imported fields: whether it was seen, by which
+ * run, and the model it names (which decides the columns it is classified into).
+ */
+const IMPORT_ROW_TAIL = ['notSeenInLastImport', 'lastImportRunId', 'modelId'] as const satisfies readonly AssetField[];
+
+/**
+ * Every asset as [id, key, ...IMPORTED_FIELDS, ...IMPORT_ROW_TAIL] in stored form (booleans 0/1,
+ * tags as JSON text).
+ */
 export function iterateImportRows(db: Db): IterableIterator<ImportCell[]> {
-  // model_id last: the model an existing asset names decides the columns it is classified into.
-  const columns = ['id', 'key', ...IMPORTED_FIELDS, 'modelId'].map((field) => columnOf(field as AssetField)).join(', ');
+  const columns = ['id', 'key', ...IMPORTED_FIELDS, ...IMPORT_ROW_TAIL].map((field) => columnOf(field as AssetField)).join(', ');
   return db.prepare(`SELECT ${columns} FROM assets`).raw().iterate() as IterableIterator<ImportCell[]>;
 }
 
-/** Where each imported field sits in a row of iterateImportRows. */
-export const IMPORT_ROW_INDEX = Object.fromEntries(IMPORTED_FIELDS.map((field, i) => [field, i + 2])) as Record<(typeof IMPORTED_FIELDS)[number], number>;
+/** Where each field sits in a row of iterateImportRows; the imported fields are IMPORTED_FIELDS.length from index 2. */
+export const IMPORT_ROW_INDEX = Object.fromEntries(
+  [...IMPORTED_FIELDS, ...IMPORT_ROW_TAIL].map((field, i) => [field, i + 2])
+) as Record<(typeof IMPORTED_FIELDS)[number] | (typeof IMPORT_ROW_TAIL)[number], number>;
+
+/** The sheet each import run read (xlsx), by run id; runs of other files have none. */
+export function importRunSheets(db: Db): Map<number, string> {
+  const rows = db.prepare('SELECT id, sheet FROM import_runs WHERE sheet IS NOT NULL').raw().all() as [number, string][];
+  return new Map(rows);
+}
 
 export interface ImportRunRow {
   fileName: string;
+  /** xlsx: the sheet read (what the run covers); null for other files. */
+  sheet: string | null;
   sha256: string;
   format: string;
   encoding: string;
@@ -51,8 +69,8 @@ const UPDATED = [...IMPORTED_FIELDS, 'notSeenInLastImport', 'lastImportRunId', '
 /** Prepares the statements once per import run. */
 export function prepareImportStatements(db: Db): ImportStatements {
   const insertRun = db.prepare(
-    `INSERT INTO import_runs (file_name, sha256, format, encoding, counts_json, actor, at)
-     VALUES (@fileName, @sha256, @format, @encoding, @counts, @actor, @at)`
+    `INSERT INTO import_runs (file_name, sheet, sha256, format, encoding, counts_json, actor, at)
+     VALUES (@fileName, @sheet, @sha256, @format, @encoding, @counts, @actor, @at)`
   );
   const insertAsset = db.prepare(insertSql(INSERTED));
   const updateAsset = db.prepare(`UPDATE assets SET ${setClause(UPDATED)} WHERE ${columnOf('id')} = @id`);

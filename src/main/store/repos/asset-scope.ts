@@ -87,6 +87,7 @@ export function scopeSql(db: Db, scope: PictureScope): ScopeSql {
       params.scope_owner = scope.owner;
     }
   }
+  if (scope.seen !== undefined) conditions.push(`${a('notSeenInLastImport')} = ${scope.seen ? 0 : 1}`);
   if (scope.text !== undefined) {
     params.scope_text = scope.text.toLowerCase();
     const fields = [...TEXT_OWN_FIELDS, ...TEXT_SHARED_FIELDS].map((field) => `demarc_has(${a(field)}, @scope_text)`);

@@ -1,7 +1,7 @@
 import type { AssetDetail } from '@shared/contract/engine';
 import { shortDate } from '../../lib/labels';
 
-/** What the inventory says about the asset, and its tags. */
+/** What the inventory says about the asset, its tags, and the file's other columns. */
 export function AssetFacts({ detail }: { detail: AssetDetail }) {
   const { asset } = detail;
   const facts: [string, string | null | undefined][] = [
@@ -18,6 +18,7 @@ export function AssetFacts({ detail }: { detail: AssetDetail }) {
     ['Source', asset.source]
   ];
   const tags = Object.entries(asset.tags);
+  const extra = Object.entries(asset.extra);
   return (
     <>
       <dl className="facts">
@@ -42,6 +43,19 @@ export function AssetFacts({ detail }: { detail: AssetDetail }) {
             </li>
           ))}
         </ul>
+      )}
+      {extra.length > 0 && (
+        <>
+          <h4>Other columns of the import</h4>
+          <dl className="facts" aria-label="Other columns of the import">
+            {extra.map(([column, value]) => (
+              <div key={column} className="facts__row">
+                <dt>{column}</dt>
+                <dd title={value}>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
       )}
     </>
   );

@@ -14,9 +14,11 @@ export interface FilterDraft {
   resourceGroup: string;
   tag: string;
   findingCode: string;
+  /** 'seen', 'not-seen' or '' (any): the last import of the asset's scope. */
+  seen: string;
 }
 
-export const EMPTY_DRAFT: FilterDraft = { type: '', serviceModel: '', owner: '', subscription: '', resourceGroup: '', tag: '', findingCode: '' };
+export const EMPTY_DRAFT: FilterDraft = { type: '', serviceModel: '', owner: '', subscription: '', resourceGroup: '', tag: '', findingCode: '', seen: '' };
 
 /** The contract's filter from the search text and the menus ('' = any). */
 export function toAssetFilter(draft: FilterDraft, text: string): AssetFilter {
@@ -29,6 +31,7 @@ export function toAssetFilter(draft: FilterDraft, text: string): AssetFilter {
   if (draft.resourceGroup) filter.resourceGroup = draft.resourceGroup;
   if (draft.tag) filter.tag = draft.tag;
   if (draft.findingCode) filter.findingCode = draft.findingCode as AssetFilter['findingCode'];
+  if (draft.seen) filter.seen = draft.seen === 'seen';
   return filter;
 }
 
@@ -102,6 +105,10 @@ export const InventoryFilters = memo(function InventoryFilters({ draft, onChange
             {findingCodeLabel(code)}
           </option>
         ))}
+      </FacetSelect>
+      <FacetSelect label="Last import" value={draft.seen} onChange={set('seen')}>
+        <option value="not-seen">Not seen</option>
+        <option value="seen">Seen</option>
       </FacetSelect>
     </>
   );

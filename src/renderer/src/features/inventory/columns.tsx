@@ -16,7 +16,25 @@ export interface GridColumn {
 }
 
 export const GRID_COLUMNS: GridColumn[] = [
-  { id: 'name', label: 'Name', width: 'minmax(180px, 2fr)', min: 180, sort: 'name', fixed: true, render: (row) => row.name },
+  {
+    id: 'name',
+    label: 'Name',
+    width: 'minmax(180px, 2fr)',
+    min: 180,
+    sort: 'name',
+    fixed: true,
+    render: (row) => (
+      <>
+        {row.name}
+        {row.notSeenInLastImport && (
+          <span className="review-mark" title="The last import of its source did not list this asset">
+            {' '}
+            · not seen
+          </span>
+        )}
+      </>
+    )
+  },
   { id: 'type', label: 'Type', width: 'minmax(160px, 2fr)', min: 160, sort: 'type', render: (row) => row.type ?? '—' },
   {
     id: 'serviceModel',
