@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scanScreen } from '@tests/helpers/e2e/a11y';
+import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
 import type { AppUnderTest } from '@tests/helpers/e2e/harness';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 
@@ -178,7 +179,7 @@ describe('inventory import', () => {
     const errors = dialog.getByTestId('import-errors');
     await errors.getByText(/This was sheet "Overview"; the workbook also has "Virtual Machines"/).waitFor();
     await dialog.getByRole('combobox', { name: 'Sheet' }).selectOption('Virtual Machines');
-    await app.screenshot('import-sheet-picker');
+    await docScreenshot(app, 'import-sheet-picker');
     expect(await scanScreen(page, 'import-sheet-picker')).toEqual([]);
     await dialog.getByRole('button', { name: 'Read this sheet' }).click();
     await errors.waitFor({ state: 'detached' });
@@ -199,8 +200,9 @@ describe('inventory import', () => {
     await grid.getByText('· not seen').waitFor();
     await page.getByLabel('Last import').selectOption('not-seen');
     await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('2');
-    await grid.getByText('vm-app-2', { exact: true }).waitFor();
-    await app.screenshot('import-not-seen-filter');
+    // The name cell reads "vm-app-2 · not seen".
+    await grid.getByRole('gridcell', { name: /^vm-app-2 · not seen$/ }).waitFor();
+    await docScreenshot(app, 'import-not-seen-filter');
     expect(await scanScreen(page, 'import-not-seen-filter')).toEqual([]);
 
     // The file's other columns are kept with the asset and shown in its panel.
@@ -210,7 +212,7 @@ describe('inventory import', () => {
     const other = panel.getByRole('definition').filter({ hasText: 'Windows Server 2022' });
     await other.waitFor();
     await panel.getByText('Not seen in the last import.').waitFor();
-    await app.screenshot('import-other-columns');
+    await docScreenshot(app, 'import-other-columns');
     expect(await scanScreen(page, 'import-other-columns')).toEqual([]);
   });
 });
