@@ -65,12 +65,12 @@ export function setOverride(
 export function clearOverride(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'overrides.clear'>): AssetDetail {
   const state = wb.engine.state(ctx);
   const asset = requireAsset(state, input.assetId);
-  const previous = state.overridesByAsset.get(asset.id)?.find((o) => o.layerId === input.layerId);
-  if (previous === undefined) {
-    throw new DemarcError('NOT_FOUND', `${asset.name} has no override on layer "${input.layerId}".`);
-  }
   const model = modelOf(state, asset);
   const title = model.layers.find((l) => l.id === input.layerId)?.title ?? input.layerId;
+  const previous = state.overridesByAsset.get(asset.id)?.find((o) => o.layerId === input.layerId);
+  if (previous === undefined) {
+    throw new DemarcError('NOT_FOUND', `"${title}" of ${asset.name} has no override: it is already the published model's.`);
+  }
   const published = deriveResponsibility(asset, model, []).find((l) => l.layerId === input.layerId)?.published ?? 'unknown';
   writeEdit(wb, ctx, {
     action: 'overrides.clear',

@@ -4,6 +4,7 @@
  * published value returns the layer to it (the override is cleared). A stored override that
  * matches the published cell (the service model changed under it) does not count as one.
  */
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { deriveResponsibility } from '@core/derive';
 import { BUILTIN_MODELS } from '@core/models';
@@ -69,5 +70,40 @@ describe('an override to the published value', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/already provider under the published model: nothing to override/);
+  });
+});
+
+describe('demarc override --clear', () => {
+  it('returns an overridden layer to the published model, one change-log entry; refused on a layer without one', async () => {
+    const t = createTestWorkbook();
+    seedAssets(t.wb.db, [{ name: 'app-1', serviceModel: 'paas' }]);
+    setOverride(t.wb, t.ctx, { assetId: 1, layerId: 'operating-system', responsibility: 'shared', justification: 'we patch the runtime' });
+    t.close();
+    const cleared = await cli(['override', t.path, '--asset', 'APP-1', '--layer', 'Operating system', '--clear']);
+    expect(cleared.code, cleared.stderr).toBe(0);
+    expect(cleared.stdout).toBe('"Operating system" on app-1: override cleared, back to the published provider\n');
+    const again = await cli(['override', t.path, '--asset', '1', '--layer', 'operating-system', '--clear', '--json']);
+    expect(again.code).toBe(2);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toBe('demarc override: "Operating system" of app-1 has no override: it is already the published model\'s.\n');
+    const report = await cli(['report', t.path, '--json']);
+    const layer = (JSON.parse(report.stdout) as { assets: { layers: { layerId: string; overridden: boolean }[] }[] }).assets[0]!.layers.find((l) => l.layerId === 'operating-system');
+    expect(layer).toMatchObject({ overridden: false });
+    const db = new Database(t.path, { readonly: true });
+    expect(db.prepare('SELECT action, summary FROM change_log ORDER BY id DESC LIMIT 1').get()).toEqual({
+      action: 'overrides.clear',
+      summary: 'Cleared the override of "Operating system" on app-1 (back to the published provider)'
+    });
+    expect(overrides(db)).toEqual([]);
+    db.close();
+  });
+
+  it('takes no --to or --why', async () => {
+    const t = createTestWorkbook();
+    seedAssets(t.wb.db, [{ name: 'app-1', serviceModel: 'paas' }]);
+    t.close();
+    const run = await cli(['override', t.path, '--asset', '1', '--layer', 'operating-system', '--clear', '--to', 'shared']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('demarc override: --clear takes no --to or --why\n');
   });
 });
