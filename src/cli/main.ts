@@ -10,6 +10,7 @@ import { COPY_HELP, runCopy } from './commands/copy';
 import { EXPORT_HELP, runExport } from './commands/export';
 import { IMPORT_HELP, runImport } from './commands/import';
 import { INFO_HELP, runInfo } from './commands/info';
+import { LOG_HELP, runLog } from './commands/log';
 import { MAPPING_HELP, runMapping } from './commands/mapping';
 import { MODELS_HELP, runModels } from './commands/models';
 import { MERGE_HELP, runMerge } from './commands/merge';
@@ -23,6 +24,7 @@ import { REPORT_HELP, runReport } from './commands/report';
 import { VERIFY_HELP, runVerify } from './commands/verify';
 import { SIGNOFF_HELP, runSignoff } from './commands/signoff';
 import { WORKSHOP_HELP, runWorkshop } from './commands/workshop';
+import { SETTINGS_HELP, runSettings } from './commands/settings';
 import { EXIT, EXIT_CODE_OF, UsageError, type CliIo } from './io';
 
 export interface CliCommand {
@@ -51,7 +53,9 @@ export const COMMANDS: Record<string, CliCommand> = {
   verify: { summary: 'check the change log’s hash chain (and against an earlier export); exit 1 on any break', help: VERIFY_HELP, run: runVerify },
   workshop: { summary: 'list workshops, show one, write its minutes (PDF, HTML, JSON)', help: WORKSHOP_HELP, run: runWorkshop },
   copy: { summary: 'save a copy of the workbook for someone to edit offline (--for LABEL)', help: COPY_HELP, run: runCopy },
-  merge: { summary: 'merge copies edited offline: three-way, every conflict decided, rules kept', help: MERGE_HELP, run: runMerge }
+  merge: { summary: 'merge copies edited offline: three-way, every conflict decided, rules kept', help: MERGE_HELP, run: runMerge },
+  log: { summary: 'the change log: who changed what and when, for the workbook or one asset', help: LOG_HELP, run: runLog },
+  settings: { summary: 'show or change the workbook’s settings (organisation, review period, default teams)', help: SETTINGS_HELP, run: runSettings }
 };
 
 function mainHelp(): string {

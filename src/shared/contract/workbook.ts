@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES, type ChangeLogEntry, type Severity } from '../domain';
-import { LIMITS, idSchema, layerIdSchema, line, pathSchema as path } from './bounds';
+import { LIMITS, idSchema, isoDateSchema, layerIdSchema, line, pathSchema as path } from './bounds';
 
 /** What the app and CLI show about an open workbook. */
 export interface WorkbookInfo {
@@ -68,6 +68,7 @@ export const workbookMethods = {
   /**
    * Change-log entries, oldest first unless `newestFirst`. `assetId`: the entries about that
    * asset, including bulk edits that named it among many (answered in SQL, not by the caller).
+   * `since`: entries made on or after that day (UTC).
    */
   'changes.list': z
     .object({
@@ -75,6 +76,7 @@ export const workbookMethods = {
       entityId: line(200).optional(),
       assetId: idSchema.optional(),
       action: line(60).optional(),
+      since: isoDateSchema.optional(),
       newestFirst: z.boolean().optional(),
       limit: z.number().int().min(1).max(10000).optional()
     })

@@ -98,6 +98,8 @@ export interface ChangeQuery {
   /** Only entries recorded at or after this ISO instant, and before that one. */
   atFrom?: string;
   atBefore?: string;
+  /** Entries made on or after this day (YYYY-MM-DD, UTC): `at` is an ISO timestamp, so text order is time order. */
+  since?: string;
   /** Newest first when set; oldest first (the export's order) otherwise. */
   newestFirst?: boolean;
   limit?: number;
@@ -111,6 +113,7 @@ export function listChanges(db: Db, query: ChangeQuery = {}): ChangeLogEntry[] {
   if (query.afterId !== undefined) where.push('id > @afterId');
   if (query.atFrom !== undefined) where.push('at >= @atFrom');
   if (query.atBefore !== undefined) where.push('at < @atBefore');
+  if (query.since !== undefined) where.push('at >= @since');
   if (query.assetId !== undefined) {
     // Numbers bind as REAL (5 → '5.0' as text): the id's text is bound on its own.
     where.push(`entity = 'asset' AND (entity_id = @assetIdText
@@ -118,7 +121,7 @@ export function listChanges(db: Db, query: ChangeQuery = {}): ChangeLogEntry[] {
   }
   const sql = `SELECT * FROM change_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY id ${query.newestFirst ? 'DESC' : 'ASC'} ${query.limit ? 'LIMIT @limit' : ''}`;
-  const rows = db.prepare(sql).all({ entity: query.entity, entityId: query.entityId, assetId: query.assetId, assetIdText: query.assetId === undefined ? undefined : String(query.assetId), action: query.action, afterId: query.afterId, atFrom: query.atFrom, atBefore: query.atBefore, limit: query.limit }) as ChangeRow[];
+  const rows = db.prepare(sql).all({ entity: query.entity, entityId: query.entityId, assetId: query.assetId, assetIdText: query.assetId === undefined ? undefined : String(query.assetId), action: query.action, afterId: query.afterId, atFrom: query.atFrom, atBefore: query.atBefore, since: query.since, limit: query.limit }) as ChangeRow[];
   return rows.map(toEntry);
 }
 
