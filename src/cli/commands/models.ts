@@ -9,6 +9,7 @@ export const MODELS_HELP = `Usage: demarc models <file.demarc> [action] ...
 The responsibility models and which assets are read under each: an asset's own model, else its
 provider's (AWS assets under AWS's model, Google Cloud's under Google's), else the workbook's default.
   (no action) [--json]                the models, their service models (columns), the default and each provider's model
+  import FILE.json [--json]           add a responsibility model of your own (validated; its id must be new)
   default MODEL_ID [--preview]        make MODEL_ID the default model
   provider PROVIDER MODEL_ID|default [--preview]
                                       read PROVIDER's assets (${ASSET_PROVIDERS.join(', ')}) under MODEL_ID,
@@ -55,6 +56,18 @@ export async function runModels(args: string[], io: CliIo): Promise<number> {
         else printModels(models, io);
         return EXIT.ok;
       }
+      case 'import': {
+        const [file] = rest;
+        if (file === undefined || rest.length !== 1) throw new UsageError('demarc models import: expected one model file (JSON)');
+        const imported = await cli.call('models.import', { path: cli.path(file) });
+        if (imported === null) throw new UsageError('demarc models import: no file given');
+        if (values.json) io.stdout(`${JSON.stringify(imported, null, 2)}\n`);
+        else {
+          io.stdout('Imported:\n');
+          printModels([imported], io);
+        }
+        return EXIT.ok;
+      }
       case 'default': {
         const [modelId] = rest;
         if (modelId === undefined || rest.length !== 1) throw new UsageError('demarc models default: expected one MODEL_ID');
@@ -70,7 +83,7 @@ export async function runModels(args: string[], io: CliIo): Promise<number> {
         return print(summary, `${provider} assets read under ${modelId ?? 'the default model'}`);
       }
       default:
-        throw new UsageError(`demarc models: unknown action "${action}": use default or provider (or none to list)`);
+        throw new UsageError(`demarc models: unknown action "${action}": use import, default or provider (or none to list)`);
     }
   });
 }
