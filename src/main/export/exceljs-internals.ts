@@ -2,6 +2,8 @@
  * The pieces of exceljs 4.4's streaming writer that its typings leave out. Each accessor
  * checks the shape at run time, so an exceljs upgrade that moves them fails loudly here instead of
  * silently writing a poorer workbook; the read-back tests cover what each one is used for.
+ * exceljs is pinned exactly (package.json), and tests/main/export/exceljs-internals.test.ts tries
+ * every accessor on the installed version: an upgrade fails there by name.
  */
 import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
