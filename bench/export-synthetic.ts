@@ -111,6 +111,8 @@ export function syntheticReport(assetCount: number): { report: Report; changeLog
       extra: {},
       serviceModel,
       serviceModelSource: serviceModel === null ? null : 'classifier',
+      classificationReason: serviceModel === null ? null : 'Microsoft.Compute/virtualMachines is a virtual machine (IaaS)',
+      classificationConfidence: serviceModel === null ? null : 'high',
       needsReview: serviceModel === null,
       modelId: 'microsoft-classic',
       owner: a % 11 === 0 ? null : parties[a % 240]!.name,

@@ -129,6 +129,12 @@ function tagsText(tags: Record<string, string>): ExportCell {
   return keys.length === 0 ? null : text(keys.map((k) => `${k}=${tags[k] ?? ''}`).join('; '));
 }
 
+/** Why an asset has its service model: a person's choice says so; otherwise the classifier's (or importer's) reason. */
+function serviceModelWhy(asset: ReportAsset): ExportCell {
+  if (asset.serviceModelSource === 'manual') return 'Chosen by hand';
+  return text(asset.classificationReason);
+}
+
 export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>, signOffs?: SignOffExport): ExportSheet {
   const slot = new Map([...layers.keys()].map((id, i) => [id, i]));
   const columns: ExportColumn[] = [
@@ -150,7 +156,12 @@ export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>,
   }
   columns.push({ header: SIGNED_OFF_HEADER, width: 26, wrap: true });
   // After the layers, so the layer columns keep their places for readers of older exports.
-  columns.push({ header: 'Not seen in last import', width: 12 }, { header: 'Other columns', width: 40, wrap: true });
+  columns.push(
+    { header: 'Not seen in last import', width: 12 },
+    { header: 'Other columns', width: 40, wrap: true },
+    // Not wrapped: one reason per asset would make every row of the grid two lines tall.
+    { header: 'Why this service model', width: 60 }
+  );
   function* rows(): Iterable<ExportCell[]> {
     for (const asset of report.assets) {
       const row: ExportCell[] = [
@@ -174,7 +185,7 @@ export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>,
         row[base + i * 2] = layer.responsibility;
         row[base + i * 2 + 1] = names(layer.A);
       }
-      row.push(asset.notSeenInLastImport ? yesNo(true) : null, tagsText(asset.extra));
+      row.push(asset.notSeenInLastImport ? yesNo(true) : null, tagsText(asset.extra), serviceModelWhy(asset));
       yield row;
     }
   }

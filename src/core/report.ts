@@ -134,6 +134,8 @@ export function buildReport(input: ReportInput): Report {
       extra: { ...asset.extra },
       serviceModel: asset.serviceModel,
       serviceModelSource: asset.serviceModelSource,
+      classificationReason: asset.classificationReason,
+      classificationConfidence: asset.classificationConfidence,
       needsReview: asset.needsReview,
       modelId: model.id,
       owner: asset.ownerPartyId === null ? null : nameOf(asset.ownerPartyId),

@@ -74,6 +74,12 @@ export interface ReportAsset {
   extra: Record<string, string>;
   serviceModel: ServiceModel | null;
   serviceModelSource: string | null;
+  /**
+   * The classifier's (or importer's) reason for the service model, in plain words; null when none
+   * was given. When `serviceModelSource` is `manual` it is what was said before a person chose.
+   */
+  classificationReason: string | null;
+  classificationConfidence: 'high' | 'medium' | 'low' | 'none' | null;
   needsReview: boolean;
   modelId: string;
   owner: string | null;

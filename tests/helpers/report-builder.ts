@@ -164,6 +164,8 @@ export function buildTestReport(shape: ReportShape = {}): Report {
       extra: {},
       serviceModel,
       serviceModelSource: serviceModel === null ? null : 'classifier',
+      classificationReason: serviceModel === null ? null : 'Microsoft.Compute/virtualMachines is a virtual machine (IaaS)',
+      classificationConfidence: serviceModel === null ? null : 'high',
       needsReview: serviceModel === null,
       modelId: 'microsoft-classic',
       owner: a % 5 === 4 ? null : (partyNames[a % partyNames.length] ?? null),

@@ -4,10 +4,13 @@ import type { Report, ReportAsset } from '@shared/report';
 /**
  * The assets without the fields the report gained after round 1 (issue 20: `extra`, the import's
  * other columns, empty for every migrated asset; `notSeenInLastImport`, stored since round 1 but
- * not reported then). Asserts the migrated values are what the file held.
+ * not reported then; the classification's reason and confidence, stored since round 1 and reported
+ * since issue 20). Asserts the migrated values are what the file held.
  */
-export function asRound1Assets(assets: readonly ReportAsset[]): Omit<ReportAsset, 'extra' | 'notSeenInLastImport'>[] {
-  return assets.map(({ extra, notSeenInLastImport, ...rest }) => {
+export function asRound1Assets(
+  assets: readonly ReportAsset[]
+): Omit<ReportAsset, 'extra' | 'notSeenInLastImport' | 'classificationReason' | 'classificationConfidence'>[] {
+  return assets.map(({ extra, notSeenInLastImport, classificationReason: _reason, classificationConfidence: _confidence, ...rest }) => {
     if (Object.keys(extra).length > 0 || typeof notSeenInLastImport !== 'boolean') throw new Error(`asset ${rest.id}: unexpected migrated fields`);
     return rest;
   });

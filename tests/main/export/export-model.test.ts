@@ -158,7 +158,7 @@ describe('buildExportModel', () => {
     asset.layers = [{ ...asset.layers[0]!, layerId: 'ai', title: 'AI models', responsibility: 'shared' }];
     expect([...layerColumns(report).values()].at(-1)).toBe('AI models');
     const matrix = sheetNamed(report, 'Matrix')!;
-    // Nine asset columns, a pair per layer, "Signed off by / on", then "Not seen in last import" and "Other columns".
+    // Nine asset columns, a pair per layer, "Signed off by / on", then "Not seen in last import", "Other columns" and "Why this service model".
     expect(matrix.columns).toHaveLength(9 + 11 * 2 + 3);
     expect(matrix.columns.filter((c) => c.responsibilityFill)).toHaveLength(11);
     const second = rows(matrix)[1]!;
