@@ -1,20 +1,63 @@
 import { parseArgs } from 'node:util';
+import { FilterParseError, parseWhere } from '@core/bulk-filter';
+import type { PartyListEntry } from '@shared/contract/engine';
 import type { RaciRole } from '@shared/domain';
+import type { AssetFilter } from '@shared/filter';
+import type { CliRouter } from '../cli-router';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { assetByNameOrId, layerOf, partyByName, withWorkbook } from './workbook-arg';
 
 export const RACI_HELP = `Usage: demarc raci <file.demarc> --asset NAME|ID --layer LAYER [--R names] [--A name] [--C names] [--I names] [--json]
+       demarc raci <file.demarc> --where FILTER --layer LAYER [--R names] [--A name] [--C names] [--I names] [--json]
 
-Sets who is Responsible, Accountable, Consulted and Informed on one layer of one asset.
+Sets who is Responsible, Accountable, Consulted and Informed on one layer of one asset, or
+(--where, the filter of demarc assign) of every matching asset in one step.
 Names are comma-separated party names; an empty value ("") returns the role to its default.
 Refused with every broken rule: exactly one Accountable, a customer-side Responsible, only
-active parties, never the provider Accountable for a layer the customer always keeps.`;
+active parties, never the provider Accountable for a layer the customer always keeps. With
+--where the rules are checked for each asset: the assets they refuse are left as they were
+and listed (exit 1 when any was refused); nothing is written when none can take the roles.`;
+
+const ROLE_OPTIONS = ['R', 'A', 'C', 'I'] as const;
+
+function rolesFrom(values: Partial<Record<RaciRole, string>>, parties: readonly PartyListEntry[]): Partial<Record<RaciRole, number[]>> {
+  const roles: Partial<Record<RaciRole, number[]>> = {};
+  for (const role of ROLE_OPTIONS) {
+    if (values[role] === undefined) continue;
+    const names = (values[role] ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+    roles[role] = names.map((name) => partyByName('raci', parties, name, `--${role}`).id);
+  }
+  return roles;
+}
+
+async function raciWhere(cli: CliRouter, io: CliIo, where: string, layerRef: string, roles: Partial<Record<RaciRole, number[]>>, json: boolean, parties: readonly PartyListEntry[]): Promise<number> {
+  let filter: AssetFilter;
+  try {
+    filter = parseWhere(where, { parties });
+  } catch (error) {
+    if (error instanceof FilterParseError) throw new UsageError(`demarc raci: --where: ${error.message}`);
+    throw error;
+  }
+  const ids = await cli.call('assets.matchingIds', { filter });
+  const first = ids[0];
+  if (first === undefined) throw new UsageError(`demarc raci: --where: no asset matches "${where}"`);
+  const layer = await layerOf(cli, 'raci', first, layerRef);
+  const result = await cli.call('raci.setMany', { filter, layerId: layer.id, roles });
+  if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const lines = [result.summary, ...result.refused.map((r) => `  refused: ${r.message}`)];
+    if (result.refusedCount > result.refused.length) lines.push(`  … and ${result.refusedCount - result.refused.length} more refused`);
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  return result.refusedCount > 0 ? EXIT.checkFailed : EXIT.ok;
+}
 
 export async function runRaci(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {
       asset: { type: 'string' },
+      where: { type: 'string' },
       layer: { type: 'string' },
       R: { type: 'string' },
       A: { type: 'string' },
@@ -26,17 +69,14 @@ export async function runRaci(args: string[], io: CliIo): Promise<number> {
     strict: true
   });
   if (positionals.length !== 1) throw new UsageError('demarc raci: expected exactly one workbook file');
-  if (!values.asset) throw new UsageError('demarc raci: --asset is required');
+  if ((values.asset === undefined) === (values.where === undefined)) throw new UsageError('demarc raci: give --asset (one asset) or --where (every matching asset)');
   if (!values.layer) throw new UsageError('demarc raci: --layer is required');
-  const given = (['R', 'A', 'C', 'I'] as const).filter((role) => values[role] !== undefined);
+  const given = ROLE_OPTIONS.filter((role) => values[role] !== undefined);
   if (given.length === 0) throw new UsageError('demarc raci: give at least one of --R, --A, --C, --I');
   return withWorkbook('raci', positionals[0], io, async (cli) => {
     const parties = await cli.call('parties.list', {});
-    const roles: Partial<Record<RaciRole, number[]>> = {};
-    for (const role of given) {
-      const names = (values[role] ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
-      roles[role] = names.map((name) => partyByName('raci', parties, name, `--${role}`).id);
-    }
+    const roles = rolesFrom(values, parties);
+    if (values.where !== undefined) return raciWhere(cli, io, values.where, values.layer!, roles, values.json === true, parties);
     const assetId = await assetByNameOrId(cli, 'raci', values.asset!);
     const layer = await layerOf(cli, 'raci', assetId, values.layer!);
     const detail = await cli.call('raci.set', { assetId, layerId: layer.id, roles });

@@ -7,32 +7,45 @@
 import { RACI_ROLE_NAMES, validateRaci } from '@core/raci';
 import type { AssetDetail } from '@shared/contract/engine';
 import type { ParsedInput } from '@shared/contract';
-import { RACI_ROLES, type RaciAssignment } from '@shared/domain';
+import { RACI_ROLES, type Asset, type RaciAssignment, type RaciRole } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import { assetDetail, raciContext } from '../engine/query';
+import type { EngineState } from '../engine/state';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { requireAsset } from '../engine/state';
 import { writeEdit } from './history';
 
-/** Replaces the explicit parties of the given roles; [] returns a role to its default. */
-export function setRaci(
-  wb: OpenWorkbook,
-  ctx: ServiceContext,
-  input: ParsedInput<'raci.set'>
-): AssetDetail {
-  const state = wb.engine.state(ctx);
-  const asset = requireAsset(state, input.assetId);
-  const raciCtx = raciContext(state, asset);
-  const layer = raciCtx.model.layers.find((l) => l.id === input.layerId);
-  if (layer === undefined) {
-    throw new DemarcError('NOT_FOUND', `The model "${raciCtx.model.name}" has no layer "${input.layerId}" (its layers: ${raciCtx.model.layers.map((l) => l.id).join(', ')}).`);
-  }
-  const touched = RACI_ROLES.filter((role) => input.roles[role] !== undefined);
+type Roles = ParsedInput<'raci.set'>['roles'];
+
+/** What setting roles on one asset × layer writes: the assignments it removes and adds. */
+export interface RaciPlan {
+  asset: Asset;
+  layerTitle: string;
+  current: RaciAssignment[];
+  removed: RaciAssignment[];
+  added: RaciAssignment[];
+  next: RaciAssignment[];
+}
+
+/** The roles given (at least one), in R, A, C, I order. */
+export function rolesGiven(roles: Roles): RaciRole[] {
+  const touched = RACI_ROLES.filter((role) => roles[role] !== undefined);
   if (touched.length === 0) throw new DemarcError('INVALID_INPUT', 'roles: name at least one of R, A, C, I.');
+  return touched;
+}
+
+/** The plan for one asset, or a DemarcError naming the layer, the asset and every broken rule. */
+export function planRaci(state: EngineState, asset: Asset, layerId: string, roles: Roles): RaciPlan {
+  const raciCtx = raciContext(state, asset);
+  const layer = raciCtx.model.layers.find((l) => l.id === layerId);
+  if (layer === undefined) {
+    throw new DemarcError('NOT_FOUND', `The model "${raciCtx.model.name}" has no layer "${layerId}" (its layers: ${raciCtx.model.layers.map((l) => l.id).join(', ')}).`);
+  }
+  const touched = rolesGiven(roles);
   const current = (state.assignmentsByAsset.get(asset.id) ?? []).filter((a) => a.layerId === layer.id);
   const kept = current.filter((a) => !touched.includes(a.role));
   const added: RaciAssignment[] = touched.flatMap((role) =>
-    [...new Set(input.roles[role])].map((partyId) => ({ assetId: asset.id, layerId: layer.id, partyId, role }))
+    [...new Set(roles[role])].map((partyId) => ({ assetId: asset.id, layerId: layer.id, partyId, role }))
   );
   const next = [...kept, ...added];
   const validation = { ...raciCtx, asset, overridesForAsset: state.overridesByAsset.get(asset.id) ?? [] };
@@ -42,29 +55,43 @@ export function setRaci(
   if (broken.length > 0) {
     throw new DemarcError('RULE_VIOLATION', `Refused on "${layer.title}" of ${asset.name}: ${broken.map((e) => e.message).join(' ')}`, { rules: broken });
   }
+  return { asset, layerTitle: layer.title, current, removed: current.filter((a) => touched.includes(a.role)), added, next };
+}
+
+/** "Responsible: Alice; Accountable: default" — the roles as a change-log summary names them. */
+export function describeRoles(state: EngineState, roles: Roles): string {
   const nameOf = (id: number) => state.partyById.get(id)?.name ?? `party #${id}`;
-  const describe = touched
+  return rolesGiven(roles)
     .map((role) => {
-      const ids = input.roles[role] ?? [];
+      const ids = roles[role] ?? [];
       return `${RACI_ROLE_NAMES[role]}: ${ids.length ? ids.map(nameOf).join(', ') : 'default'}`;
     })
     .join('; ');
-  const removed = current.filter((a) => touched.includes(a.role));
+}
+
+/** Replaces the explicit parties of the given roles; [] returns a role to its default. */
+export function setRaci(
+  wb: OpenWorkbook,
+  ctx: ServiceContext,
+  input: ParsedInput<'raci.set'>
+): AssetDetail {
+  const state = wb.engine.state(ctx);
+  const plan = planRaci(state, requireAsset(state, input.assetId), input.layerId, input.roles);
   writeEdit(wb, ctx, {
     action: 'raci.set',
     entity: 'asset',
-    entityId: String(asset.id),
-    summary: `RACI of "${layer.title}" on ${asset.name}: ${describe}`,
+    entityId: String(plan.asset.id),
+    summary: `RACI of "${plan.layerTitle}" on ${plan.asset.name}: ${describeRoles(state, input.roles)}`,
     forward: [
-      { op: 'deleteAssignments', rows: removed },
-      { op: 'putAssignments', rows: added }
+      { op: 'deleteAssignments', rows: plan.removed },
+      { op: 'putAssignments', rows: plan.added }
     ],
     backward: [
-      { op: 'deleteAssignments', rows: added },
-      { op: 'putAssignments', rows: removed }
+      { op: 'deleteAssignments', rows: plan.added },
+      { op: 'putAssignments', rows: plan.removed }
     ],
-    before: current,
-    after: next
+    before: plan.current,
+    after: plan.next
   });
-  return assetDetail(wb, ctx, asset.id);
+  return assetDetail(wb, ctx, plan.asset.id);
 }
