@@ -2,16 +2,18 @@ import { memo, useState } from 'react';
 import type { AssetFilter } from '@shared/filter';
 import { formatCount } from '../../lib/labels';
 import { BulkDialog, type BulkKind } from './BulkDialog';
+import { BulkRaciDialog } from './BulkRaciDialog';
 import { useBulkUpdate } from './useBulkUpdate';
 import type { Selection } from './useSelection';
 
 /**
- * The toolbar over a selection: set service model, set owner, mark reviewed. Memoised: it
+ * The toolbar over a selection: set service model, set owner, set RACI, mark reviewed. Memoised: it
  * renders when the selection or the grid's filter changes, not on each keystroke.
  */
 export const BulkActions = memo(function BulkActions({ selection, filter, onClear }: { selection: Selection; filter: AssetFilter; onClear: () => void }) {
   const bulk = useBulkUpdate();
   const [kind, setKind] = useState<BulkKind | null>(null);
+  const [raci, setRaci] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const count = selection.ids.size;
   // "All matching" edits by the filter whose matches were selected, so the server checks the
@@ -29,6 +31,9 @@ export const BulkActions = memo(function BulkActions({ selection, filter, onClea
       <button type="button" disabled={count === 0} onClick={() => setKind('owner')}>
         Set owner…
       </button>
+      <button type="button" disabled={count === 0} onClick={() => setRaci(true)}>
+        Set RACI…
+      </button>
       <button type="button" disabled={count === 0} onClick={() => setKind('reviewed')}>
         Mark reviewed…
       </button>
@@ -39,6 +44,17 @@ export const BulkActions = memo(function BulkActions({ selection, filter, onClea
         <span role="status" className="bulkbar__done">
           {done}
         </span>
+      )}
+      {raci && (
+        <BulkRaciDialog
+          count={count}
+          filter={target}
+          onClose={() => setRaci(false)}
+          onDone={(summary) => {
+            setDone(summary);
+            setRaci(false);
+          }}
+        />
       )}
       {kind && (
         <BulkDialog
