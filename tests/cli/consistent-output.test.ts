@@ -1,6 +1,6 @@
 /**
  * Issue 20, defect 8: what the CLI prints agrees with itself — every import run of a
- * multi-file import is named, and the export's text lists as many sheets as its --json.
+ * multi-file import is named, and the export's text counts as many sheets as its --json.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ describe('the CLI says the same thing in text and JSON', () => {
     expect(json.importRunIds).toEqual([5]);
   });
 
-  it('counts the hidden Lists sheet in the text as the JSON does', async () => {
+  it('counts the hidden sheets (identity, Lists) in the text as the JSON does', async () => {
     const dir = tempDir();
     const wb = join(dir, 'acme.demarc');
     await cli(['new', wb], dir);
@@ -35,6 +35,6 @@ describe('the CLI says the same thing in text and JSON', () => {
     const text = (await cli(['export', wb, '--out', join(dir, 'b.xlsx')], dir)).stdout;
     const line = /^sheets: (\d+) \((.+)\)$/m.exec(text);
     expect(Number(line?.[1])).toBe(json.sheets.length);
-    expect(line?.[2]).toBe('Cover, Responsibility model, Matrix, RACI, By party, Findings, Change log; hidden: Lists');
+    expect(line?.[2]).toBe('Cover, Responsibility model, Matrix, RACI, By party, Findings, Change log; hidden: Demarc, Lists');
   });
 });
