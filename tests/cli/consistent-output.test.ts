@@ -35,6 +35,6 @@ describe('the CLI says the same thing in text and JSON', () => {
     const text = (await cli(['export', wb, '--out', join(dir, 'b.xlsx')], dir)).stdout;
     const line = /^sheets: (\d+) \((.+)\)$/m.exec(text);
     expect(Number(line?.[1])).toBe(json.sheets.length);
-    expect(line?.[2]).toBe('Cover, Responsibility model, Matrix, RACI, By party, Findings, Change log; hidden: Demarc, Lists');
+    expect(line?.[2]).toBe('Cover, Responsibility model, Matrix, RACI, By party, Findings, Sign-offs, Change log; hidden: Demarc, Lists');
   });
 });

@@ -187,7 +187,7 @@ describe('demarc export <wb> --out file.xlsx', () => {
     const run = await cli(['export', workbookPath, '--out', join(dir, 'now.xlsx'), '--now']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`path: ${join(dir, 'now.xlsx')}`);
-    expect(run.stdout).toContain(`sheets: 9 (${VISIBLE.join(', ')}; hidden: Demarc, Lists)`);
+    expect(run.stdout).toContain(`sheets: 10 (${VISIBLE.join(', ')}; hidden: Demarc, Lists)`);
     expect(run.stdout).toMatch(/^rows: \d+$/m);
     expect(run.stdout).toContain(`sha256: ${result.sha256}`);
     const at = /^exported at: (.+)$/m.exec(run.stdout)?.[1];

@@ -159,7 +159,7 @@ describe('buildExportModel', () => {
     expect([...layerColumns(report).values()].at(-1)).toBe('AI models');
     const matrix = sheetNamed(report, 'Matrix')!;
     // Nine asset columns, a pair per layer, "Signed off by / on", then "Not seen in last import", "Other columns" and "Why this service model".
-    expect(matrix.columns).toHaveLength(9 + 11 * 2 + 3);
+    expect(matrix.columns).toHaveLength(9 + 11 * 2 + 4);
     expect(matrix.columns.filter((c) => c.responsibilityFill)).toHaveLength(11);
     const second = rows(matrix)[1]!;
     expect(second.slice(9, 29).every((v) => v === null)).toBe(true);
