@@ -32,7 +32,7 @@ export async function buildModelMissingWorkbook(path: string): Promise<void> {
   await step(['import', path, fixturePath(INVENTORY)]);
   await step(['parties', path, 'add', 'Network Team', '--kind', 'team']);
   await step(['assign', path, '--where', 'type=Microsoft.Network/virtualNetworks', '--owner', 'Network Team']);
-  await step(['override', path, '--asset', 'vnet-koreacentral-1', '--layer', 'network-controls', '--to', 'customer', '--why', 'We run the firewall rules ourselves']);
+  await step(['override', path, '--asset', 'vnet-koreacentral-1', '--layer', 'network-controls', '--to', 'shared', '--why', 'The provider runs the perimeter firewall under contract']);
   await step(['assign', path, '--where', 'type=Microsoft.Compute/virtualMachines', '--model', KEPT_MODEL]);
   // The hand edit: with the workbook closed, as another tool would.
   const db = new Database(path, { fileMustExist: true });

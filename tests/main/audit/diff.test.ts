@@ -10,11 +10,11 @@ import { updateAssets } from '@main/services/asset-update';
 import { diffWorkbook } from '@main/services/audit-diff';
 import { exportWorkbook } from '@main/services/export-service';
 import type { ServiceContext } from '@main/services/context';
+import { updateSettings } from '@main/services/workbook-service';
 import { undo } from '@main/services/history';
 import { setOverride } from '@main/services/overrides';
 import { setRaci } from '@main/services/raci-assign';
 import { addSignOff } from '@main/services/sign-offs';
-import { updateSettings } from '@main/services/workbook-service';
 import { listChanges } from '@main/store/repos/change-log';
 import type { DiffReport } from '@shared/audit-diff';
 import { cli } from '@tests/helpers/run-cli';
@@ -57,7 +57,9 @@ async function editedWorkbook(exportTo?: string) {
     await exportWorkbook(t.wb, t.ctx, { format: 'xlsx', path: exportTo, exportedAt: 'last-change' });
   at('2026-04-05T09:00:00.000Z');
   const q2Start = last();
-  updateSettings(t.wb, t.ctx, { userName: 'Carol Editor' });
+  updateSettings(t.wb, t.ctx, { organisation: 'Northwind (audit year 2026)' });
+  // From here on Carol edits, at her machine.
+  Object.assign(t.ctx, { osUser: 'Carol Editor' });
   setOverride(t.wb, t.ctx, {
     assetId: web,
     layerId: 'network-controls',
