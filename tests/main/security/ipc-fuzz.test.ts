@@ -7,7 +7,7 @@
  * nothing (the workbook's and its WAL's bytes and the change log unchanged), every answer is cloneable and
  * an error answer small, and the workbook still answers its list, findings and report.
  *
- * Seeded: a failure prints its seed and path and reproduces. `npm test` runs DEFAULT_RUNS calls;
+ * Seeded: a failure prints its seed and path and reproduces. `npm test` runs DEFAULT_RUNS calls (10,000 in CI);
  * `DEMARC_FUZZ_RUNS=10000 npx vitest run tests/main/security/ipc-fuzz.test.ts` (and
  * DEMARC_FUZZ_SEED=n) runs more.
  */
@@ -27,8 +27,8 @@ import { argumentsOf, hostileMethodName, mutate, mutation } from '@tests/helpers
 import { seedAssets, seedParties } from '@tests/helpers/seed';
 import { routerOverTempWorkbook } from '@tests/helpers/test-router';
 
-/** Kept small for CI's time (each call also reads the list, findings and report back). */
-const DEFAULT_RUNS = 2_000;
+/** 10,000 calls in CI (CI=true), as the issue asks; 2,000 in a local `npm test` (each call also reads the list, findings and report back). */
+const DEFAULT_RUNS = process.env.CI ? 10_000 : 2_000;
 const RUNS = Number(process.env.DEMARC_FUZZ_RUNS ?? DEFAULT_RUNS);
 const SEED = Number(process.env.DEMARC_FUZZ_SEED ?? 20261207);
 /** An error answer is a code and a short message (details only when small). */
