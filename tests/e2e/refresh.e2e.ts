@@ -47,8 +47,10 @@ describe('refreshing after a write', () => {
     // The write, then each stale query on screen once.
     expect(methods[0]).toBe('assets.update');
     expect([...methods.slice(1)].sort()).toEqual(
-      ['assets.facets', 'assets.get', 'assets.list', 'changes.list', 'history.state', 'parties.list', 'picture.get', 'workbook.current'].sort()
+      ['assets.facets', 'assets.get', 'assets.list', 'changes.list', 'history.state', 'parties.list', 'picture.get', 'signOffs.list', 'workbook.current'].sort()
     );
+    // The panel's sign-offs of that asset: the owner is part of what a sign-off vouches for.
+    expect(app.calls.find((c) => c.method === 'signOffs.list')!.args).toEqual({ assetId: id });
     expect(app.calls.find((c) => c.method === 'assets.get')!.args).toEqual({ id });
     expect(app.calls.find((c) => c.method === 'changes.list')!.args).toEqual({ assetId: id, newestFirst: true, limit: 50 });
     // The panel's stack of that asset is drawn again.
