@@ -57,6 +57,7 @@ export function createPrintWindow<T>(BrowserWindow: new (options: Record<string,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false
     }
