@@ -5,6 +5,9 @@
  */
 import type { ChangeLogEntry, Responsibility, ServiceModel, StandardServiceModel } from '@shared/domain';
 import type { Report, ReportAsset, ReportLayer, ReportParty } from '@shared/report';
+import { tallyOf, type ExportSource } from '@core/export-model';
+import { reportSourceOf } from '@core/report-source';
+import type { XlsxInput } from '@main/export/xlsx-writer';
 
 const TITLES = [
   'Information and data',
@@ -188,4 +191,10 @@ export function syntheticReport(assetCount: number): { report: Report; changeLog
     findings
   };
   return { report, changeLog };
+}
+
+/** What the xlsx writer reads, over a report held in memory (one page) and its change log. */
+export function exportInputOf(report: Report, changeLog: readonly ChangeLogEntry[]): XlsxInput {
+  const source: ExportSource = { ...reportSourceOf(report), changeLog: () => changeLog, changeLogCount: changeLog.length };
+  return { source, tally: tallyOf(source) };
 }

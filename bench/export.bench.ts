@@ -17,7 +17,7 @@ import ExcelJS from 'exceljs';
 import { buildExportModel } from '@core/export-model';
 import type { ExportCell, ExportModel } from '@core/export-model';
 import { writeXlsx } from '@main/export/xlsx-writer';
-import { syntheticReport } from './export-synthetic';
+import { exportInputOf, syntheticReport } from './export-synthetic';
 
 const EXPORTED = { exportedAt: '2026-11-28T09:00:00.000Z', exportedBy: 'Bench Runner' };
 
@@ -73,13 +73,14 @@ async function child(kind: string): Promise<void> {
   const path = join(dir, `${kind}.xlsx`);
   const { report, changeLog } = syntheticReport(assets);
   const inputRss = process.memoryUsage().rss;
-  const model = buildExportModel(report, changeLog, { ...EXPORTED, workbookSha256: 'bench' });
+  const input = exportInputOf(report, changeLog);
+  const model = buildExportModel(input.source, input.tally, { ...EXPORTED, workbookSha256: 'bench' });
   const cells = model.sheets.reduce((n, s) => n + (s.rowCount + 1) * s.columns.length, 0);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  if (kind === 'full') await writeXlsx(report, changeLog, { ...EXPORTED, path });
+  if (kind === 'full') await writeXlsx(input, { ...EXPORTED, path });
   else if (kind === 'full-inline')
-    await writeXlsx(report, changeLog, { ...EXPORTED, path, useSharedStrings: false });
+    await writeXlsx(input, { ...EXPORTED, path, useSharedStrings: false });
   else if (kind === 'floor') await floor(path, model);
   else await nonStreaming(path, model);
   const seconds = (performance.now() - started) / 1000;

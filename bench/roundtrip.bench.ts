@@ -23,7 +23,7 @@ import { MATRIX_READ, RACI_READ, locateColumns, type ColumnsOf } from '@core/rou
 import { readRoundTripXlsx } from '@main/export/xlsx-roundtrip-reader';
 import { writeXlsx } from '@main/export/xlsx-writer';
 import type { Report } from '@shared/report';
-import { syntheticReport } from './export-synthetic';
+import { exportInputOf, syntheticReport } from './export-synthetic';
 
 const EXPORTED = { exportedAt: '2026-11-28T09:00:00.000Z', exportedBy: 'Bench Runner', identity: { workbookId: 'bench-workbook', revision: 3000 } };
 
@@ -44,7 +44,7 @@ async function writeEdited(path: string, assets: number, edits: number): Promise
     report.assets[Math.floor(i / 10)]!.layers[i % 10] = { ...layer, A: [other] };
     done += 1;
   }
-  await writeXlsx(report, changeLog, { ...EXPORTED, path });
+  await writeXlsx(exportInputOf(report, changeLog), { ...EXPORTED, path });
 }
 
 /** (b) The floor: exceljs's streaming reader reading every row of every sheet, nothing else. */

@@ -8,6 +8,7 @@ import { NO_RECENT_FILES } from '@main/recent-files';
 import { createRouter } from '@main/router';
 import { TRUSTED_FILES } from '@main/security/file-grants';
 import type { DialogPort } from '@main/router-context';
+import type { ServiceContext } from '@main/services/context';
 import { Session } from '@main/session';
 import type { CliIo } from './io';
 
@@ -33,11 +34,14 @@ function osUserName(env: CliIo['env']): string {
 /** The CLI's way onto the one road: the same router, handlers and services as the app. */
 export class CliRouter {
   readonly session = new Session();
+  /** The clock and user the services run with: commands that stream call a service directly. */
+  readonly services: ServiceContext;
   private readonly router;
 
   constructor(private readonly io: CliIo, progress?: (payload: unknown) => void) {
+    this.services = { clock: () => new Date().toISOString(), osUser: io.env.DEMARC_USER ?? osUserName(io.env) };
     this.router = createRouter(HANDLERS, {
-      services: { clock: () => new Date().toISOString(), osUser: io.env.DEMARC_USER ?? osUserName(io.env) },
+      services: this.services,
       session: this.session,
       recent: NO_RECENT_FILES,
       dialogs: NO_DIALOGS,

@@ -3,6 +3,8 @@ import type { ErrorCode } from '@shared/errors';
 /** Where a CLI run reads and writes: process streams in the bin, buffers in tests. */
 export interface CliIo {
   stdout: (text: string) => void;
+  /** Writes to stdout and resolves once it can take more: large outputs never pile up in memory. */
+  streamStdout: (text: string) => Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;

@@ -2,9 +2,10 @@
  * The vocabulary of the workbook's row model (see export-model.ts): cells, columns, sheets, and
  * the small helpers every sheet builder shares. Pure.
  */
-import type { PartyKind, ServiceModel } from '@shared/domain';
+import type { ChangeLogEntry, PartyKind, ServiceModel } from '@shared/domain';
 import type { SignOffStatus } from '@shared/contract/sign-offs';
-import type { Report, ReportModel } from '@shared/report';
+import type { ReportHead, ReportModel } from '@shared/report';
+import type { ReportSource } from './report-source';
 import { normaliseLineBreaks, truncateCellText } from './spreadsheet-safe';
 
 /** One cell: text, a number, or empty. */
@@ -29,7 +30,7 @@ export interface ExportSheet {
   /** Base name, already safe; the writer continues an overflowing sheet on "Name (2)", ... */
   name: string;
   columns: ExportColumn[];
-  /** Data rows (header excluded), known up front so progress and sheet splits can be planned. */
+  /** Data rows (header excluded), known before the sheet is written (progress is planned on them). */
   rowCount: number;
   /** A fresh pass over the data rows; every row has one cell per column. */
   rows: () => Iterable<ExportCell[]>;
@@ -163,14 +164,14 @@ export function columnLabel(model: ReportModel | undefined, serviceModel: Servic
 }
 
 /** A service model's label under the report model it belongs to ("Unclassified" for none). */
-export function serviceModelLabel(report: Report, modelId: string, serviceModel: ServiceModel | null): string {
-  return columnLabel(report.models.find((m) => m.id === modelId), serviceModel);
+export function serviceModelLabel(head: ReportHead, modelId: string, serviceModel: ServiceModel | null): string {
+  return columnLabel(head.models.find((m) => m.id === modelId), serviceModel);
 }
 
 /** The columns of the models in use, each once (models in order, then their columns in order), with a label. */
-export function serviceModelsInUse(report: Report): { id: ServiceModel; label: string }[] {
+export function serviceModelsInUse(head: ReportHead): { id: ServiceModel; label: string }[] {
   const seen = new Map<ServiceModel, string>();
-  for (const model of modelsInUse(report)) for (const id of model.serviceModels) if (!seen.has(id)) seen.set(id, model.serviceModelLabels[id] ?? id);
+  for (const model of head.models) for (const id of model.serviceModels) if (!seen.has(id)) seen.set(id, model.serviceModelLabels[id] ?? id);
   return [...seen].map(([id, label]) => ({ id, label }));
 }
 
@@ -183,22 +184,18 @@ export function sheet(
   return { name, columns, rowCount, rows };
 }
 
-/** Models the assets use, plus the workbook's default, in the report's order. */
-export function modelsInUse(report: Report): ReportModel[] {
-  const used = new Set<string>([report.workbook.defaultModelId]);
-  for (const asset of report.assets) used.add(asset.modelId);
-  return report.models.filter((m) => used.has(m.id));
-}
-
-/** Layer ids in column order (models in use first, then any layer only an asset knows) → title. */
-export function layerColumns(report: Report): Map<string, string> {
+/** Layer ids in column order (the models in use, the default first) → title. */
+export function layerColumns(head: ReportHead): Map<string, string> {
   const columns = new Map<string, string>();
-  for (const model of modelsInUse(report)) {
+  for (const model of head.models) {
     for (const layer of model.layers) if (!columns.has(layer.id)) columns.set(layer.id, layer.title);
   }
-  for (const asset of report.assets) {
-    for (const layer of asset.layers)
-      if (!columns.has(layer.layerId)) columns.set(layer.layerId, layer.title);
-  }
   return columns;
+}
+
+/** What the workbook export reads: the report a page at a time, and the change log. */
+export interface ExportSource extends ReportSource {
+  /** A fresh pass over the change log, oldest first (what the sheet shows of each entry). */
+  changeLog(): Iterable<Omit<ChangeLogEntry, 'before' | 'after'>>;
+  changeLogCount: number;
 }

@@ -1,17 +1,15 @@
 /**
  * The sheet builders of the workbook's row model, one function per sheet (By party lives in
- * export-model-by-party.ts). Pure; rows are generated lazily.
+ * export-model-by-party.ts). Pure; rows are generated lazily, a page of the report at a time.
  */
-import { RESPONSIBILITIES } from '@shared/domain';
-import type { ChangeLogEntry, Responsibility, ServiceModel } from '@shared/domain';
-import type { Report, ReportAsset, ReportLayer } from '@shared/report';
+import { RESPONSIBILITIES, SEVERITIES } from '@shared/domain';
+import type { ReportAsset, ReportHead, ReportLayer } from '@shared/report';
 import { CHAIN_HEAD_ITEM } from './audit/chain';
-import type { ExportCell, ExportColumn, ExportOptions, ExportSheet, SignOffExport } from './export-model-cells';
+import type { ExportCell, ExportColumn, ExportOptions, ExportSheet, ExportSource, SignOffExport } from './export-model-cells';
 import {
   RACI_HEADERS,
   SIGNED_OFF_HEADER,
   SHEET_NAMES,
-  modelsInUse,
   names,
   serviceModelLabel,
   serviceModelsInUse,
@@ -19,6 +17,8 @@ import {
   text,
   yesNo
 } from './export-model-cells';
+import type { CoverCounts } from './export-model-totals';
+import type { ReportSource } from './report-source';
 
 /** Cover items that describe the export rather than the content (left out of the content hash). */
 export const COVER_EXPORT_ITEMS = {
@@ -30,28 +30,14 @@ export const COVER_EXPORT_ITEMS = {
 } as const;
 
 /** The Cover: what the workbook is, which models it uses, counts, and the content hash. */
-export function coverSheet(
-  report: Report,
-  changeLog: readonly ChangeLogEntry[],
-  options: ExportOptions
-): ExportSheet {
-  const perModel = new Map<ServiceModel | null, number>();
-  const perResponsibility = new Map<Responsibility, number>();
-  let overridden = 0;
-  for (const asset of report.assets) {
-    perModel.set(asset.serviceModel, (perModel.get(asset.serviceModel) ?? 0) + 1);
-    for (const layer of asset.layers) {
-      perResponsibility.set(layer.responsibility, (perResponsibility.get(layer.responsibility) ?? 0) + 1);
-      if (layer.overridden) overridden += 1;
-    }
-  }
+export function coverSheet(head: ReportHead, counts: CoverCounts, changeLogCount: number, options: ExportOptions): ExportSheet {
   const rows: ExportCell[][] = [
-    ['Organisation', text(report.workbook.organisation)],
-    ['Workbook', text(report.workbook.name)],
+    ['Organisation', text(head.workbook.organisation)],
+    ['Workbook', text(head.workbook.name)],
     [COVER_EXPORT_ITEMS.exportedAt, options.exportedAt],
     [COVER_EXPORT_ITEMS.exportedBy, text(options.exportedBy)]
   ];
-  for (const model of modelsInUse(report)) {
+  for (const model of head.models) {
     rows.push(
       ['Responsibility model', text(`${model.name} (${model.id}), version ${model.version}`)],
       ['Model source', text(`${model.source.title}, ${model.source.date}`)],
@@ -59,18 +45,18 @@ export function coverSheet(
       ['Provider', text(model.providerName)]
     );
   }
-  rows.push(['Assets', report.assets.length]);
-  for (const sm of serviceModelsInUse(report)) rows.push([`Assets: ${sm.label}`, perModel.get(sm.id) ?? 0]);
-  rows.push(['Assets: Unclassified', perModel.get(null) ?? 0]);
-  for (const r of RESPONSIBILITIES) rows.push([`Asset layers: ${r}`, perResponsibility.get(r) ?? 0]);
-  rows.push(['Asset layers overridden', overridden]);
-  for (const severity of ['error', 'warning', 'info'] as const) {
-    rows.push([`Findings: ${severity}`, report.findings.filter((f) => f.severity === severity).length]);
+  rows.push(['Assets', counts.assets]);
+  for (const sm of serviceModelsInUse(head)) rows.push([`Assets: ${sm.label}`, counts.perServiceModel.get(sm.id) ?? 0]);
+  rows.push(['Assets: Unclassified', counts.perServiceModel.get(null) ?? 0]);
+  for (const r of RESPONSIBILITIES) rows.push([`Asset layers: ${r}`, counts.perResponsibility.get(r) ?? 0]);
+  rows.push(['Asset layers overridden', counts.overridden]);
+  for (const severity of SEVERITIES) {
+    rows.push([`Findings: ${severity}`, counts.findingsBySeverity[severity]]);
   }
   rows.push(
-    ['Parties', report.parties.length],
-    ['Change log entries', changeLog.length],
-    ['Last change at', text(report.workbook.lastChangeAt)],
+    ['Parties', head.parties.length],
+    ['Change log entries', changeLogCount],
+    ['Last change at', text(head.workbook.lastChangeAt)],
     ...(options.changeLogChainHead ? [[COVER_EXPORT_ITEMS.chainHead, text(options.changeLogChainHead)] satisfies ExportCell[]] : []),
     [COVER_EXPORT_ITEMS.sha256, options.workbookSha256 ?? 'not computed'],
     [
@@ -92,9 +78,9 @@ export function coverSheet(
   );
 }
 
-export function modelSheet(report: Report): ExportSheet {
-  const models = modelsInUse(report);
-  const serviceModels = serviceModelsInUse(report);
+export function modelSheet(head: ReportHead): ExportSheet {
+  const models = head.models;
+  const serviceModels = serviceModelsInUse(head);
   const columns: ExportColumn[] = [
     { header: 'Model', width: 28, wrap: true },
     { header: 'Version', width: 12 },
@@ -135,7 +121,7 @@ function serviceModelWhy(asset: ReportAsset): ExportCell {
   return text(asset.classificationReason);
 }
 
-export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>, signOffs?: SignOffExport): ExportSheet {
+export function matrixSheet(source: ReportSource, layers: ReadonlyMap<string, string>, assetCount: number, signOffs?: SignOffExport): ExportSheet {
   const slot = new Map([...layers.keys()].map((id, i) => [id, i]));
   const columns: ExportColumn[] = [
     { header: 'Asset', width: 30, wrap: true },
@@ -163,14 +149,14 @@ export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>,
     { header: 'Why this service model', width: 60 }
   );
   function* rows(): Iterable<ExportCell[]> {
-    for (const asset of report.assets) {
+    for (const page of source.assetPages()) for (const asset of page) {
       const row: ExportCell[] = [
         text(asset.name),
         asset.id,
         text(asset.type),
         text(asset.subscription),
         text(asset.resourceGroup),
-        serviceModelLabel(report, asset.modelId, asset.serviceModel),
+        serviceModelLabel(source.head, asset.modelId, asset.serviceModel),
         text(asset.modelId),
         text(asset.owner),
         tagsText(asset.tags)
@@ -189,7 +175,7 @@ export function matrixSheet(report: Report, layers: ReadonlyMap<string, string>,
       yield row;
     }
   }
-  return { ...sheet(SHEET_NAMES.matrix, columns, report.assets.length, rows), frozenColumns: 1 };
+  return { ...sheet(SHEET_NAMES.matrix, columns, assetCount, rows), frozenColumns: 1 };
 }
 
 /** One RACI row: the same cells in the RACI sheet and the CSV export. */
@@ -210,8 +196,8 @@ export function raciRow(asset: ReportAsset, layer: ReportLayer, signOffs?: SignO
   ];
 }
 
-/** The RACI table: one row per asset × layer. */
-export function raciSheet(report: Report, signOffs?: SignOffExport): ExportSheet {
+/** The RACI table: one row per asset × layer (`rowCount` of them). */
+export function raciSheet(source: ReportSource, rowCount: number, signOffs?: SignOffExport): ExportSheet {
   const widths = [30, 9, 30, 14, 11, 40, 24, 24, 24, 24, 40, 26];
   const columns: ExportColumn[] = RACI_HEADERS.map((header, i) => ({ header, width: widths[i] ?? 20 }));
   const [, , , responsibility, , justification, r, a, c, i, comments] = columns;
@@ -219,14 +205,13 @@ export function raciSheet(report: Report, signOffs?: SignOffExport): ExportSheet
   if (justification) justification.wrap = true;
   if (comments) comments.wrap = true;
   for (const role of [r, a, c, i]) if (role) role.list = 'parties';
-  const rowCount = report.assets.reduce((n, asset) => n + asset.layers.length, 0);
   function* rows(): Iterable<ExportCell[]> {
-    for (const asset of report.assets) for (const layer of asset.layers) yield raciRow(asset, layer, signOffs);
+    for (const page of source.assetPages()) for (const asset of page) for (const layer of asset.layers) yield raciRow(asset, layer, signOffs);
   }
   return { ...sheet(SHEET_NAMES.raci, columns, rowCount, rows), frozenColumns: 1 };
 }
 
-export function findingsSheet(report: Report, layers: ReadonlyMap<string, string>): ExportSheet {
+export function findingsSheet(source: ReportSource, layers: ReadonlyMap<string, string>, findingCount: number): ExportSheet {
   const columns: ExportColumn[] = [
     { header: 'Code', width: 26 },
     { header: 'Severity', width: 10 },
@@ -237,15 +222,15 @@ export function findingsSheet(report: Report, layers: ReadonlyMap<string, string
     { header: 'How to fix', width: 60, wrap: true }
   ];
   function* rows(): Iterable<ExportCell[]> {
-    for (const f of report.findings) {
+    for (const page of source.findingPages()) for (const f of page) {
       const layer = f.layerId === null ? null : (layers.get(f.layerId) ?? f.layerId);
       yield [f.code, f.severity, text(f.asset), f.assetId, text(layer), text(f.message), text(f.fix)];
     }
   }
-  return sheet(SHEET_NAMES.findings, columns, report.findings.length, rows);
+  return sheet(SHEET_NAMES.findings, columns, findingCount, rows);
 }
 
-export function changeLogSheet(changeLog: readonly ChangeLogEntry[]): ExportSheet {
+export function changeLogSheet(source: ExportSource): ExportSheet {
   const columns: ExportColumn[] = [
     { header: 'When', width: 22 },
     { header: 'Who', width: 20 },
@@ -255,11 +240,11 @@ export function changeLogSheet(changeLog: readonly ChangeLogEntry[]): ExportShee
     { header: 'Summary', width: 80, wrap: true }
   ];
   function* rows(): Iterable<ExportCell[]> {
-    for (const e of changeLog) {
+    for (const e of source.changeLog()) {
       yield [text(e.at), text(e.actor), text(e.action), text(e.entity), text(e.entityId), text(e.summary)];
     }
   }
-  return sheet(SHEET_NAMES.changeLog, columns, changeLog.length, rows);
+  return sheet(SHEET_NAMES.changeLog, columns, source.changeLogCount, rows);
 }
 
 /** The identity rows, by their label on the hidden identity sheet (read back by core/roundtrip). */

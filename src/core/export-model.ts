@@ -1,19 +1,20 @@
 /**
- * The row model of the RACI workbook: every sheet's columns and rows, computed from a `Report`
- * and the change log. The xlsx and CSV writers in main are dumb: they style by column flags and
- * stream the rows; everything an auditor reads is decided (and unit-tested) here.
+ * The row model of the RACI workbook: every sheet's columns and rows, computed from the report
+ * (read a page at a time), the change log and the first pass's tally. The xlsx and CSV writers in
+ * main are dumb: they style by column flags and stream the rows; everything an auditor reads is
+ * decided (and unit-tested) here. The sheets and their columns are declared here once: a new
+ * sheet or column is added here and every writer and the content hash follow.
  *
- * Rows are produced lazily (`rows()` is a generator) so a 100k-asset × 10-layer workbook is never
- * held in memory twice. Text goes through `truncateCellText`; formula-looking text is kept
- * verbatim (see spreadsheet-safe.ts for why that is safe in xlsx).
+ * Rows are produced lazily (`rows()` is a generator over the report's pages), so a 100k-asset ×
+ * 10-layer workbook is never held in memory. Text goes through `truncateCellText`;
+ * formula-looking text is kept verbatim (see spreadsheet-safe.ts for why that is safe in xlsx).
  * Pure: no I/O, no node:*, no clock.
  */
 import { RESPONSIBILITIES } from '@shared/domain';
-import type { ChangeLogEntry } from '@shared/domain';
-import type { Report } from '@shared/report';
+import type { ReportHead } from '@shared/report';
 import { truncateCellText } from './spreadsheet-safe';
-import type { ExportModel, ExportOptions, ExportProperties } from './export-model-cells';
-import { SHEET_NAMES, layerColumns } from './export-model-cells';
+import type { ExportModel, ExportOptions, ExportProperties, ExportSource } from './export-model-cells';
+import { SHEET_NAMES } from './export-model-cells';
 import {
   changeLogSheet,
   coverSheet,
@@ -26,6 +27,7 @@ import {
 } from './export-model-sheets';
 import { signOffsSheet } from './export-model-sign-offs';
 import { byPartySheet } from './export-model-by-party';
+import { ExportTally } from './export-model-totals';
 import { workshopSheet } from './export-model-workshop';
 import type { WorkshopMinutes } from '@shared/workshop';
 
@@ -37,19 +39,21 @@ export type {
   ExportOptions,
   ExportProperties,
   ExportSheet,
+  ExportSource,
   SignOffExport
 } from './export-model-cells';
 export { RACI_HEADERS, SHEET_NAMES, layerColumns } from './export-model-cells';
 export { COVER_EXPORT_ITEMS, IDENTITY_FORMAT, IDENTITY_ITEMS, coverSheet, identitySheet, raciSheet } from './export-model-sheets';
+export { ExportTally } from './export-model-totals';
 
-/** Document properties of the workbook exported from `report` with `options`. */
-export function exportProperties(report: Report, options: ExportOptions): ExportProperties {
+/** Document properties of the workbook exported from `head` with `options`. */
+export function exportProperties(head: ReportHead, options: ExportOptions): ExportProperties {
   return {
-    title: truncateCellText(`${report.workbook.name}: RACI and shared responsibility`),
+    title: truncateCellText(`${head.workbook.name}: RACI and shared responsibility`),
     subject: 'Shared-responsibility model and RACI per asset and layer',
     creator: options.exportedBy,
     lastModifiedBy: options.exportedBy,
-    company: report.workbook.organisation,
+    company: head.workbook.organisation,
     keywords: 'Demarc; RACI; shared responsibility',
     description: `Exported by Demarc. Logical-content SHA-256: ${options.workbookSha256 ?? 'not computed'}`,
     created: options.exportedAt,
@@ -58,30 +62,30 @@ export function exportProperties(report: Report, options: ExportOptions): Export
 }
 
 /**
- * The whole workbook's row model. Deterministic: the same report, change log and options give the
- * same sheets, rows and properties.
+ * The whole workbook's row model, from a source and the tally of a complete first pass over it.
+ * Deterministic: the same report, change log and options give the same sheets, rows and properties.
  */
 export function buildExportModel(
-  report: Report,
-  changeLog: readonly ChangeLogEntry[],
+  source: ExportSource,
+  tally: ExportTally,
   options: ExportOptions,
   /** The workshops' minutes: a Workshop sheet when there are any. */
   workshops: readonly WorkshopMinutes[] = []
 ): ExportModel {
-  const partyNames = [...new Set(report.parties.map((p) => p.name))].filter((n) => n.length > 0);
-  const layers = layerColumns(report);
+  const { head, layers } = tally;
+  const partyNames = [...new Set(head.parties.map((p) => p.name))].filter((n) => n.length > 0);
   const identity = identitySheet(options);
   return {
-    properties: exportProperties(report, options),
+    properties: exportProperties(head, options),
     sheets: [
-      coverSheet(report, changeLog, options),
-      modelSheet(report),
-      matrixSheet(report, layers, options.signOffs),
-      raciSheet(report, options.signOffs),
-      byPartySheet(report, layers),
-      findingsSheet(report, layers),
+      coverSheet(head, tally.cover, source.changeLogCount, options),
+      modelSheet(head),
+      matrixSheet(source, layers, tally.cover.assets, options.signOffs),
+      raciSheet(source, tally.raciRows, options.signOffs),
+      byPartySheet(tally.byParty),
+      findingsSheet(source, layers, tally.findings),
       signOffsSheet(options.signOffs),
-      changeLogSheet(changeLog),
+      changeLogSheet(source),
       ...(workshops.length === 0 ? [] : [workshopSheet(workshops)]),
       ...(identity ? [identity] : []),
       listsSheet(partyNames)
@@ -91,4 +95,12 @@ export function buildExportModel(
       responsibilities: `'${SHEET_NAMES.lists}'!$B$2:$B$${RESPONSIBILITIES.length + 1}`
     }
   };
+}
+
+/** The tally of a whole source, taken at once (small workbooks, tests; the writers take it a page at a time). */
+export function tallyOf(source: ExportSource): ExportTally {
+  const tally = new ExportTally(source.head);
+  for (const page of source.assetPages()) tally.addAssets(page);
+  for (const page of source.findingPages()) tally.addFindings(page);
+  return tally;
 }

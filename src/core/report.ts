@@ -2,18 +2,25 @@
  * The workbook report (src/shared/report.ts): the one document `demarc report --json` prints
  * and the exports are written from. Deterministic: assets by id, layers in model order, party
  * names sorted by code unit (not locale, so every machine writes the same bytes).
+ *
+ * The report is never built whole: its head (workbook, models, parties) is small, and its assets
+ * and findings come a page of assets at a time. A finding, like a report entry, depends on one
+ * asset (its own overrides and assignments; parties, models and settings are shared), so a page's
+ * entries are computed from that page's input alone, exactly as the whole workbook's would be.
  */
 import {
   RACI_ROLES,
   type Asset,
   type Party,
   type RaciRole,
-  type ResponsibilityModel
+  type ResponsibilityModel,
+  type WorkbookSettings
 } from '@shared/domain';
 import {
   REPORT_FORMAT_VERSION,
-  type Report,
   type ReportAsset,
+  type ReportFinding,
+  type ReportHead,
   type ReportModel,
   type ReportModelLayer,
   type ReportParty
@@ -21,17 +28,27 @@ import {
 import { deriveResponsibility } from './derive';
 import type { EngineInput } from './engine-input';
 import { groupByAsset, indexEngineInput } from './engine-index';
-import { computeFindings } from './findings';
+import { findingsInSlices } from './findings';
 import { getCell, getProviderParty } from './model-cells';
 import { fallbackModelId, readModelId } from './model-references';
 import { serviceModelColumns } from './service-models';
 import { effectiveRaci, type RaciContext } from './raci';
 
-export interface ReportInput extends EngineInput {
+/** What decides the model an asset is read under (see readModelId). */
+export type AssetModelChoice = Pick<Asset, 'modelId' | 'provider'>;
+
+/** What the report's head says about a workbook. */
+export interface ReportHeadInput {
   workbookName: string;
   /** The workbook file's format version (not the report's). */
   formatVersion: number;
   lastChangeAt: string | null;
+  settings: WorkbookSettings;
+  /** Every model the workbook can use, by id. */
+  models: Record<string, ResponsibilityModel>;
+  parties: readonly Party[];
+  /** What decides each asset's model (its own choice, its provider), in any order, repeats allowed. */
+  assetModels: Iterable<AssetModelChoice>;
 }
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -61,44 +78,64 @@ function reportModel(model: ResponsibilityModel): ReportModel {
  * The ids of the models in use: the workbook default first (the fallback when the default is not
  * in the workbook), then the others assets are read under, by id.
  */
-function modelsInUse(input: EngineInput): string[] {
-  const first = fallbackModelId(input.settings, input.models);
+function modelsInUse(
+  settings: WorkbookSettings,
+  models: Record<string, ResponsibilityModel>,
+  assetModels: Iterable<AssetModelChoice>
+): string[] {
+  const first = fallbackModelId(settings, models);
   const others = new Set<string>();
-  for (const asset of input.assets) {
-    const id = readModelId(asset, input.settings, input.models);
+  for (const asset of assetModels) {
+    const id = readModelId(asset, settings, models);
     if (id !== first) others.add(id);
   }
   return [first, ...[...others].sort(byCodeUnit)];
 }
 
 /**
- * Builds the report of a workbook.
- * An asset naming a model the workbook lacks is reported under the model it is read under
- * (readModelId), with its MODEL_MISSING finding.
- * @throws Error if `now` is not a date
+ * The report's head: format, workbook, the models in use, the parties by name. An asset naming a
+ * model the workbook lacks counts under the model it is read under (readModelId).
  */
-export function buildReport(input: ReportInput): Report {
-  const index = indexEngineInput(input);
-  const assets: Asset[] = [...input.assets].sort((a, b) => a.id - b.id);
-  const sortedInput: EngineInput = { ...input, assets };
-
-  const models = modelsInUse(input).map((id) => reportModel(input.models[id]!));
-
+export function reportHead(input: ReportHeadInput): ReportHead {
+  const models = modelsInUse(input.settings, input.models, input.assetModels).map((id) => reportModel(input.models[id]!));
   const parties: ReportParty[] = [...input.parties]
     .sort((a, b) => byCodeUnit(a.name, b.name) || a.id - b.id)
-    .map((p: Party) => ({ id: p.id, name: p.name, kind: p.kind, active: p.active, leftAt: p.leftAt }));
+    .map((p) => ({ id: p.id, name: p.name, kind: p.kind, active: p.active, leftAt: p.leftAt }));
+  return {
+    format: 'demarc-report',
+    formatVersion: REPORT_FORMAT_VERSION,
+    workbook: {
+      name: input.workbookName,
+      organisation: input.settings.organisation,
+      formatVersion: input.formatVersion,
+      defaultModelId: input.settings.defaultModelId,
+      reviewPeriodDays: input.settings.reviewPeriodDays,
+      lastChangeAt: input.lastChangeAt
+    },
+    models,
+    parties
+  };
+}
 
+/**
+ * The report entries of a page of assets, in the page's order (pages come in id order), from the
+ * page's input: its assets with their own overrides, assignments and notes, and everything they
+ * share. An asset naming a model the workbook lacks is reported under the model it is read under
+ * (readModelId), with its MODEL_MISSING finding.
+ * @throws Error if `page.now` is not a date
+ */
+export function reportAssetsOf(page: EngineInput): ReportAsset[] {
+  const index = indexEngineInput(page);
   const nameOf = (id: number): string => index.partyById.get(id)?.name ?? `party #${id}`;
   const names = (ids: readonly number[]): string[] => ids.map(nameOf).sort(byCodeUnit);
   const contexts = new Map<string, RaciContext>();
-  const notes = groupByAsset(input.notes ?? []);
-
-  const reportAssets: ReportAsset[] = assets.map((asset) => {
+  const notes = groupByAsset(page.notes ?? []);
+  return page.assets.map((asset) => {
     const compiled = index.modelFor(asset);
     const model = compiled.model;
     let ctx = contexts.get(model.id);
     if (ctx === undefined) {
-      ctx = { model, parties: input.parties, settings: input.settings };
+      ctx = { model, parties: page.parties, settings: page.settings };
       contexts.set(model.id, ctx);
     }
     const assignments = index.assignmentsByAsset.get(asset.id) ?? [];
@@ -144,29 +181,35 @@ export function buildReport(input: ReportInput): Report {
       layers
     };
   });
+}
 
-  return {
-    format: 'demarc-report',
-    formatVersion: REPORT_FORMAT_VERSION,
-    workbook: {
-      name: input.workbookName,
-      organisation: input.settings.organisation,
-      formatVersion: input.formatVersion,
-      defaultModelId: input.settings.defaultModelId,
-      reviewPeriodDays: input.settings.reviewPeriodDays,
-      lastChangeAt: input.lastChangeAt
-    },
-    models,
-    parties,
-    assets: reportAssets,
-    findings: computeFindings(sortedInput).map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      assetId: f.assetId,
-      asset: f.assetName,
-      layerId: f.layerId,
-      message: f.message,
-      fix: f.fix
-    }))
-  };
+/**
+ * The findings of a page of assets, asset by asset in the page's order.
+ * @throws Error as reportAssetsOf
+ */
+export function reportFindingsOf(page: EngineInput): ReportFinding[] {
+  const run = findingsInSlices(page);
+  run.next(page.assets.length);
+  return run.findings.map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    assetId: f.assetId,
+    asset: f.assetName,
+    layerId: f.layerId,
+    message: f.message,
+    fix: f.fix
+  }));
+}
+
+/** A fresh pass over a workbook's pages of assets: each page's input, in id order. */
+export type EnginePages = () => Iterable<EngineInput>;
+
+/** The report entries, page by page. */
+export function* reportAssetPages(pages: EnginePages): Generator<ReportAsset[]> {
+  for (const page of pages()) yield reportAssetsOf(page);
+}
+
+/** The findings, page by page. */
+export function* reportFindingPages(pages: EnginePages): Generator<ReportFinding[]> {
+  for (const page of pages()) yield reportFindingsOf(page);
 }

@@ -24,6 +24,7 @@ export class OpenWorkbook {
   /** Reviews of edited exports by token, so an apply writes exactly what was reviewed. */
   readonly roundTripPreviews = new Map<string, PreparedRoundTrip>();
   private readonly writeListeners = new Set<(touched: Touched) => void>();
+  private writes = 0;
 
   constructor(opened: OpenedWorkbook) {
     this.db = opened.db;
@@ -39,8 +40,14 @@ export class OpenWorkbook {
     return () => this.writeListeners.delete(listener);
   }
 
+  /** Committed writes since the workbook was opened: a read spread over time compares it. */
+  get revision(): number {
+    return this.writes;
+  }
+
   /** Called by the write pipeline once a write has committed. */
   wrote(touched: Touched): void {
+    this.writes++;
     for (const listener of this.writeListeners) listener(touched);
   }
 

@@ -99,6 +99,7 @@ export interface ReportFinding {
   fix: string;
 }
 
+/** The report as `demarc report --json` prints it: one document, written a page at a time. */
 export interface Report {
   format: 'demarc-report';
   formatVersion: typeof REPORT_FORMAT_VERSION;
@@ -115,3 +116,6 @@ export interface Report {
   assets: ReportAsset[];
   findings: ReportFinding[];
 }
+
+/** The report without its assets and findings: what is known before the first page is read. */
+export type ReportHead = Omit<Report, 'assets' | 'findings'>;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeFindings } from '@core/findings';
 import { fallbackModelId, missingModel, readModelId } from '@core/model-references';
 import { BUILTIN_MODELS, DEFAULT_MODEL_ID, modelTable } from '@core/models';
-import { buildReport } from '@core/report';
+import { reportOfInput } from '@tests/helpers/whole-report';
 import { tallyLayers } from '@core/frameworks/layer-tally';
 import { asset, engineInput, settings } from '@tests/helpers/builders';
 
@@ -81,7 +81,7 @@ describe('MODEL_MISSING', () => {
 
   it('the report and the framework tally read such an asset under the fallback model', () => {
     const input = engineInput({ settings: settings({ defaultModelId: 'lost-default' }), assets: [asset(1, { modelId: 'ghost' }), asset(2, { modelId: CLASSIC })] });
-    const report = buildReport({ ...input, workbookName: 'w', formatVersion: 1, lastChangeAt: null });
+    const report = reportOfInput({ ...input, workbookName: 'w', formatVersion: 1, lastChangeAt: null });
     expect(report.models.map((m) => m.id)).toEqual([DEFAULT_MODEL_ID, CLASSIC]);
     expect(report.workbook.defaultModelId).toBe('lost-default');
     expect(report.assets.map((a) => a.modelId)).toEqual([DEFAULT_MODEL_ID, CLASSIC]);

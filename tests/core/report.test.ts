@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { buildReport, type ReportInput } from '@core/report';
+import type { EngineInput } from '@core/engine-input';
+import type { ReportHeadInput } from '@core/report';
+import { reportOfInput } from '@tests/helpers/whole-report';
 import { asset, assign, engineInput, override, parties } from '@tests/helpers/builders';
+
+type ReportInput = EngineInput & Omit<ReportHeadInput, 'assetModels'>;
 
 function input(patch: Partial<ReportInput> = {}): ReportInput {
   return {
@@ -17,7 +21,7 @@ function input(patch: Partial<ReportInput> = {}): ReportInput {
 }
 
 describe('buildReport', () => {
-  const report = buildReport(input());
+  const report = reportOfInput(input());
 
   it('describes the workbook and the models in use, the default first', () => {
     expect(report.format).toBe('demarc-report');
@@ -77,7 +81,7 @@ describe('buildReport', () => {
     shuffled.assets.reverse();
     shuffled.parties = [...parties()].reverse();
     shuffled.assignments.reverse();
-    expect(buildReport(shuffled)).toEqual(report);
-    expect(JSON.stringify(buildReport(shuffled))).toBe(JSON.stringify(report));
+    expect(reportOfInput(shuffled)).toEqual(report);
+    expect(JSON.stringify(reportOfInput(shuffled))).toBe(JSON.stringify(report));
   });
 });

@@ -11,6 +11,7 @@ import type { AppUnderTest } from '@tests/helpers/e2e/harness';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { seedWorkshopWorkbook } from '@tests/helpers/e2e/workbench-seed';
 import { fixedClock } from '@tests/helpers/temp';
+import { wholeReport } from '@tests/helpers/whole-report';
 
 const { launch } = useHarness();
 
@@ -18,7 +19,7 @@ const grid = (page: Page) => page.getByRole('grid', { name: 'Assets' });
 const dataRows = (page: Page) => grid(page).locator('[role=row][data-loaded=true]');
 
 function operatingSystem(app: AppUnderTest, name: string) {
-  const report = workbookReport(app.session.require(), { clock: fixedClock(), osUser: 'e2e-user' });
+  const report = wholeReport(workbookReport(app.session.require(), { clock: fixedClock(), osUser: 'e2e-user' }));
   return report.assets.find((a) => a.name === name)!.layers.find((l) => l.layerId === 'operating-system')!;
 }
 

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workbookReport } from '@main/services/report';
+import { wholeReport } from '@tests/helpers/whole-report';
 import { closeWorkbook, createWorkbook } from '@main/services/workbook-service';
 import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
 import { HOSTILE, seedExportWorkbook } from '@tests/helpers/export-seed';
@@ -60,7 +61,7 @@ describe('export from the UI', () => {
     await expect.poll(() => app!.shown).toEqual([target]);
 
     // The file, read back, against the report of the workbook the UI has open.
-    const report = workbookReport(app.session.require(), { clock: fixedClock(), osUser: 'e2e-user' });
+    const report = wholeReport(workbookReport(app.session.require(), { clock: fixedClock(), osUser: 'e2e-user' }));
     const book = await readWorkbook(target);
     const raci = sheetRows(book.getWorksheet('RACI')!, 10);
     expect(raci.length - 1).toBe(report.assets.length * 10);

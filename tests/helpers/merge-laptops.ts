@@ -11,6 +11,7 @@ import { NO_RECENT_FILES } from '@main/recent-files';
 import { createRouter } from '@main/router';
 import { TRUSTED_FILES, type FileAccess } from '@main/security/file-grants';
 import { Session } from '@main/session';
+import type { ServiceContext } from '@main/services/context';
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import { DemarcError } from '@shared/errors';
 import { azJson, tempFile } from './import-fixture';
@@ -20,6 +21,8 @@ import { fixedClock, tempDir } from './temp';
 export interface Laptop {
   path: string;
   session: Session;
+  /** The services' clock and user, as the router hands them to every request. */
+  services: ServiceContext;
   /** Which paths its requests may name (the CLI's trust by default; the app's grants when given). */
   files: FileAccess;
   call<M extends MethodName>(method: M, args: MethodInput<M>): Promise<MethodOutput<M>>;
@@ -31,10 +34,11 @@ export interface Laptop {
 /** A laptop working on the workbook at `path` (created when `create` is set). */
 export async function laptop(path: string, user: string, clockStart: string, create = false, files: FileAccess = TRUSTED_FILES): Promise<Laptop> {
   const session = new Session();
+  const services: ServiceContext = { clock: fixedClock(clockStart), osUser: user };
   // The laptop's own workbook is the one its user opened (the dialog's answer is granted).
   files.grant(path, 'workbook');
   const router = createRouter(HANDLERS, {
-    services: { clock: fixedClock(clockStart), osUser: user },
+    services,
     session,
     recent: NO_RECENT_FILES,
     dialogs: CANCELLED_DIALOGS,
@@ -53,7 +57,7 @@ export async function laptop(path: string, user: string, clockStart: string, cre
     return result.error;
   };
   await call(create ? 'workbook.create' : 'workbook.open', create ? { path, organisation: 'Acme' } : { path });
-  return { path, session, files, call, refused, close: () => session.close() };
+  return { path, session, services, files, call, refused, close: () => session.close() };
 }
 
 /** Six VMs in two subscriptions (Finance: vm-1…3, HR: vm-4…6) and three people. */

@@ -13,6 +13,8 @@ import type {
   ServiceModel
 } from '@shared/domain';
 import type { Report, ReportAsset, ReportLayer, ReportModel, ReportParty } from '@shared/report';
+import { tallyOf, type ExportSource, type ExportTally } from '@core/export-model';
+import { reportSourceOf } from '@core/report-source';
 
 const LAYERS: [string, string, Partial<Record<ServiceModel, CellValue>>][] = [
   [
@@ -261,4 +263,20 @@ export function injectionPayloads(): string[] {
     ' =1+1',
     '=HYPERLINK("http://x","y")'
   ];
+}
+
+/** A report and change log held in memory as the export's source (one page each). */
+export function exportSourceOf(report: Report, changeLog: readonly ChangeLogEntry[]): ExportSource {
+  return { ...reportSourceOf(report), changeLog: () => changeLog, changeLogCount: changeLog.length };
+}
+
+/** What writeXlsx takes, from a report and change log in memory: the source and its tally. */
+export function exportInput(report: Report, changeLog: readonly ChangeLogEntry[]): { source: ExportSource; tally: ExportTally } {
+  const source = exportSourceOf(report, changeLog);
+  return { source, tally: tallyOf(source) };
+}
+
+/** The RACI rows of a report (asset × layer): what the CSV writer is told to expect. */
+export function raciRowCount(report: Report): number {
+  return report.assets.reduce((n, asset) => n + asset.layers.length, 0);
 }

@@ -12,6 +12,10 @@ export async function cli(args: string[], cwd = process.cwd(), env: Record<strin
   let stderr = '';
   const code = await runCli(args, {
     stdout: (text) => (stdout += text),
+    streamStdout: (text) => {
+      stdout += text;
+      return Promise.resolve();
+    },
     stderr: (text) => (stderr += text),
     cwd,
     env: { DEMARC_USER: 'cli-tester', ...env }

@@ -44,7 +44,6 @@ describe('engine methods on the router', () => {
     expect(await router.handle('history.state', {})).toMatchObject({ ok: true, data: { canUndo: true, undoLabel: 'Undo: Marked reviewed on 1 asset' } });
     expect(await router.handle('history.undo', {})).toMatchObject({ ok: true, data: { canUndo: false, canRedo: true } });
     expect(await router.handle('models.import', {})).toEqual({ ok: true, data: null });
-    expect(await router.handle('report.get', {})).toMatchObject({ ok: true, data: { format: 'demarc-report', assets: [{ name: 'vm-1' }] } });
     expect(await router.handle('dashboard.get', {})).toMatchObject({ ok: true, data: { assets: 1 } });
     session.close();
   });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { workbookReport, writeReportJson } from '@main/services/report';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { withWorkbook } from './workbook-arg';
 
@@ -12,23 +13,30 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('demarc report: expected exactly one workbook file');
   return withWorkbook('report', positionals[0], io, async (cli) => {
-    const report = await cli.call('report.get', {});
+    // Streamed page by page: a 100k-asset report is hundreds of MB of text, never held at once.
+    const report = workbookReport(cli.session.require(), cli.services);
     if (values.json) {
-      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      await writeReportJson(report, io.streamStdout);
       return EXIT.ok;
     }
-    const model = report.models[0];
-    const lines = [`${report.workbook.name} — ${report.workbook.organisation}`, `model: ${model ? `${model.name} (${model.version})` : report.workbook.defaultModelId}`, ''];
-    for (const asset of report.assets) {
-      lines.push(`${asset.name} [${asset.serviceModel ?? 'no service model'}] owner: ${asset.owner ?? '—'}`);
-      for (const layer of asset.layers) {
-        const who = layer.A.length ? ` A: ${layer.A.join(', ')}` : '';
-        const r = layer.R.length ? ` R: ${layer.R.join(', ')}` : '';
-        lines.push(`  ${layer.title.padEnd(30)} ${layer.responsibility}${layer.overridden ? ' (overridden)' : ''}${who}${r}`);
+    const { head } = report;
+    const model = head.models[0];
+    await io.streamStdout(`${head.workbook.name} — ${head.workbook.organisation}\nmodel: ${model ? `${model.name} (${model.version})` : head.workbook.defaultModelId}\n\n`);
+    for (const page of report.assetPages()) {
+      const lines: string[] = [];
+      for (const asset of page) {
+        lines.push(`${asset.name} [${asset.serviceModel ?? 'no service model'}] owner: ${asset.owner ?? '—'}`);
+        for (const layer of asset.layers) {
+          const who = layer.A.length ? ` A: ${layer.A.join(', ')}` : '';
+          const r = layer.R.length ? ` R: ${layer.R.join(', ')}` : '';
+          lines.push(`  ${layer.title.padEnd(30)} ${layer.responsibility}${layer.overridden ? ' (overridden)' : ''}${who}${r}`);
+        }
       }
+      if (lines.length > 0) await io.streamStdout(`${lines.join('\n')}\n`);
     }
-    lines.push('', `${report.findings.length} finding(s); run demarc check for details.`);
-    io.stdout(`${lines.join('\n')}\n`);
+    let findings = 0;
+    for (const page of report.findingPages()) findings += page.length;
+    await io.streamStdout(`\n${findings} finding(s); run demarc check for details.\n`);
     return EXIT.ok;
   });
 }

@@ -35,6 +35,9 @@ const ROLE_FIELDS = ['R', 'A', 'C', 'I'] as const;
 const joinNames = (names: readonly string[]): string | null => (names.length === 0 ? null : names.join('; '));
 const cleanText = (value: string): string => normaliseLineBreaks(value).trim();
 
+/** What the diff reads of the workbook's report: its models, parties and assets (not its findings). */
+export type DiffedReport = Pick<Report, 'models' | 'parties' | 'assets'>;
+
 export class RoundTripDiffer {
   readonly changes: PlannedChange[] = [];
   readonly apart: RoundTripApartRow[] = [];
@@ -47,7 +50,7 @@ export class RoundTripDiffer {
   private readonly seen = new Map<string, string>();
 
   constructor(
-    report: Report,
+    report: DiffedReport,
     private readonly options: DiffOptions
   ) {
     this.assets = new Map(report.assets.map((a) => [a.id, a]));

@@ -3,8 +3,10 @@
  * they need. The loaded state and its cache live in engine-state.ts.
  */
 import type { EngineInput } from '@core/engine-input';
+import type { SignOffRecord } from '@shared/sign-off';
+import type { EnginePages } from '@core/report';
 import { BUILTIN_MODELS, ModelError, modelTable, parseModel } from '@core/models';
-import type { Asset, ResponsibilityModel } from '@shared/domain';
+import type { Asset, Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import { listAssets } from '../store/repos/assets';
 import { listCustomModels } from '../store/repos/custom-models';
@@ -15,7 +17,7 @@ import { listAssignments, listOverrides } from '../store/repos/responsibility';
 import { listOpenActionRows } from '../store/repos/workshops';
 import { listSignOffItems, listSignOffRecords } from '../store/repos/sign-offs';
 import type { Db } from '../store/workbook-file';
-import { actorName, type ServiceContext } from '../services/context';
+import { actorName, type OpenWorkbook, type ServiceContext } from '../services/context';
 
 /** Custom models stored in the workbook, parsed; a broken row is reported rather than skipped. */
 export function loadCustomModels(db: Db): ResponsibilityModel[] {
@@ -71,4 +73,67 @@ export function loadEngineInput(wb: { db: Db }, ctx: ServiceContext): EngineInpu
 export function loadPageInput(db: Db, ctx: ServiceContext, offset: number, limit: number): EngineInput {
   const assets = listAssets(db, { offset, limit });
   return engineInputOf(db, ctx, assets, { fromId: assets[0]?.id ?? 0, toId: assets[assets.length - 1]?.id ?? -1 });
+}
+
+/** What every page of a workbook shares: read once per pass source, not once per page. */
+export interface SharedInput {
+  settings: WorkbookSettings;
+  models: Record<string, ResponsibilityModel>;
+  parties: Party[];
+  /** The sign-offs themselves (a few rows; their items, one per covered asset, come with each page). */
+  signOffRecords: SignOffRecord[];
+  now: string;
+}
+
+export function readSharedInput(db: Db, ctx: ServiceContext): SharedInput {
+  return {
+    settings: readSettings(db, actorName(ctx)),
+    models: loadModels(db),
+    parties: listParties(db),
+    signOffRecords: listSignOffRecords(db),
+    now: ctx.clock()
+  };
+}
+
+/** Assets per page of a paged pass: a few MB of report text, a few ms of work each. */
+export const ASSETS_PER_PAGE = 1000;
+
+/**
+ * The workbook as pages of engine input in id order: each page's assets with their own overrides,
+ * assignments, notes, open actions and sign-off items, and what they share (read once, here). Each pass reads the pages afresh with
+ * keyset queries, one short statement per page, so other statements may run between two pages.
+ * A pass refuses to go on once the workbook has been written to since the source was made: its
+ * pages would not be one revision of the workbook.
+ */
+export function workbookPages(wb: OpenWorkbook, ctx: ServiceContext, pageSize = ASSETS_PER_PAGE): { shared: SharedInput; pages: EnginePages } {
+  const shared = readSharedInput(wb.db, ctx);
+  const revision = wb.revision;
+  function* pages(): Generator<EngineInput> {
+    for (let afterId = 0; ; ) {
+      if (wb.revision !== revision) throw new WorkbookChanged();
+      const assets = listAssets(wb.db, { afterId, limit: pageSize });
+      if (assets.length === 0) return;
+      const scope = { fromId: assets[0]!.id, toId: assets[assets.length - 1]!.id };
+      const { signOffRecords, ...rest } = shared;
+      yield {
+        ...rest,
+        assets,
+        overrides: listOverrides(wb.db, scope),
+        assignments: listAssignments(wb.db, scope),
+        notes: listNotes(wb.db, scope),
+        actions: listOpenActionRows(wb.db, scope),
+        signOffs: { records: signOffRecords, items: listSignOffItems(wb.db, scope) }
+      };
+      if (assets.length < pageSize) return;
+      afterId = scope.toId;
+    }
+  }
+  return { shared, pages };
+}
+
+/** A paged pass found the workbook written to since it began. */
+export class WorkbookChanged extends DemarcError {
+  constructor() {
+    super('CANCELLED', 'The workbook changed while it was being read; nothing was written.');
+  }
 }

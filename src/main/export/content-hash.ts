@@ -10,45 +10,72 @@
  * and the hidden identity sheet are left out. Arrays of primitives have one JSON form, so the serialisation is stable.
  *
  * It hashes the workbook's rows rather than the whole report because that is what an auditor holds
- * and can check, and because it is several times cheaper than a canonical dump of the report.
- * Computed in main (node:crypto), in chunks, so no 100 MB string is ever built.
+ * and can check. The xlsx writer feeds it the rows as it streams them (content is hashed once, in
+ * the same pass that writes it); nothing larger than a few hundred lines is ever one string.
  */
-import { createHash } from 'node:crypto';
-import { COVER_EXPORT_ITEMS, SHEET_NAMES, buildExportModel, type SignOffExport } from '@core/export-model';
-import type { ExportModel } from '@core/export-model';
-import type { ChangeLogEntry } from '@shared/domain';
-import type { Report } from '@shared/report';
+import { createHash, type Hash } from 'node:crypto';
+import { COVER_EXPORT_ITEMS, SHEET_NAMES, buildExportModel } from '@core/export-model';
+import type { ExportCell, ExportModel, ExportSheet, ExportSource, ExportTally, SignOffExport } from '@core/export-model';
 
 /** Lines handed to the hash at a time. */
 const LINES_PER_UPDATE = 256;
 
 const EXPORT_ITEMS: ReadonlySet<unknown> = new Set(Object.values(COVER_EXPORT_ITEMS));
 
-/** SHA-256 (hex) of a row model's content, as defined above. */
-export function modelContentHash(model: ExportModel): string {
-  const hash = createHash('sha256');
-  const lines: string[] = [];
-  const flush = (): void => {
-    lines.push('');
-    hash.update(lines.join('\n'), 'utf8');
-    lines.length = 0;
-  };
-  for (const sheet of model.sheets) {
+/** The content hash, fed a sheet and its rows at a time, in workbook order. */
+export class ContentHasher {
+  private readonly hash: Hash = createHash('sha256');
+  private lines: string[] = [];
+  private isCover = false;
+  private skipped = false;
+
+  /** Starts a sheet (its first part; continuation parts are not sheets of their own here). */
+  sheet(sheet: Pick<ExportSheet, 'name' | 'columns'>): void {
     // The identity sheet describes the export (and carries this hash), like the Cover's export rows.
-    if (sheet.name === SHEET_NAMES.identity) continue;
-    lines.push(JSON.stringify([sheet.name, sheet.columns.map((c) => c.header)]));
-    const isCover = sheet.name === SHEET_NAMES.cover;
-    for (const row of sheet.rows()) {
-      if (isCover && EXPORT_ITEMS.has(row[0])) continue;
-      lines.push(JSON.stringify(row));
-      if (lines.length >= LINES_PER_UPDATE) flush();
-    }
+    this.skipped = sheet.name === SHEET_NAMES.identity;
+    if (this.skipped) return;
+    this.isCover = sheet.name === SHEET_NAMES.cover;
+    this.push(JSON.stringify([sheet.name, sheet.columns.map((c) => c.header)]));
   }
-  if (lines.length > 0) flush();
-  return hash.digest('hex');
+
+  row(row: readonly ExportCell[]): void {
+    if (this.skipped || (this.isCover && EXPORT_ITEMS.has(row[0]))) return;
+    this.push(JSON.stringify(row));
+  }
+
+  private push(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length >= LINES_PER_UPDATE) this.flush();
+  }
+
+  private flush(): void {
+    if (this.lines.length === 0) return;
+    this.lines.push('');
+    this.hash.update(this.lines.join('\n'), 'utf8');
+    this.lines = [];
+  }
+
+  /** The hex digest; the hasher is spent. */
+  digest(): string {
+    this.flush();
+    return this.hash.digest('hex');
+  }
 }
 
-/** The logical-content SHA-256 of the workbook exported from `report`, `changeLog` and its sign-offs. */
-export function logicalContentHash(report: Report, changeLog: readonly ChangeLogEntry[], signOffs?: SignOffExport): string {
-  return modelContentHash(buildExportModel(report, changeLog, { exportedAt: '', exportedBy: '', ...(signOffs ? { signOffs } : {}) }));
+/** SHA-256 (hex) of a row model's content, as defined above: one pass over every sheet's rows. */
+export function modelContentHash(model: ExportModel): string {
+  const hasher = new ContentHasher();
+  for (const sheet of model.sheets) {
+    hasher.sheet(sheet);
+    for (const row of sheet.rows()) hasher.row(row);
+  }
+  return hasher.digest();
+}
+
+/**
+ * The logical-content SHA-256 of the workbook exported from `source` and its sign-offs (one more
+ * pass over its pages), given the tally of a first pass: what the Cover of its xlsx export shows.
+ */
+export function sourceContentHash(source: ExportSource, tally: ExportTally, signOffs?: SignOffExport): string {
+  return modelContentHash(buildExportModel(source, tally, { exportedAt: '', exportedBy: '', ...(signOffs ? { signOffs } : {}) }));
 }

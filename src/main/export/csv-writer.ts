@@ -10,7 +10,7 @@ import type { Writable } from 'node:stream';
 import { RACI_HEADERS, raciSheet } from '@core/export-model';
 import type { ExportCell, SignOffExport } from '@core/export-model';
 import { safeCellText } from '@core/spreadsheet-safe';
-import type { Report } from '@shared/report';
+import type { ReportSource } from '@core/report-source';
 import { writeFileAtomically } from './atomic-file';
 
 export interface WriteCsvOptions {
@@ -52,11 +52,12 @@ async function write(sink: Writable, text: string): Promise<void> {
 }
 
 /**
- * Writes the RACI table of `report` (one row per asset × layer, the RACI sheet's columns) to
- * `opts.path`. Rejects with the abort reason when `opts.signal` aborts, leaving no file behind.
+ * Writes the RACI table of `source` (one row per asset × layer, the RACI sheet's columns; `rowCount`
+ * of them, for progress) to `opts.path`, a page of the report at a time. Rejects with the abort
+ * reason when `opts.signal` aborts, leaving no file behind.
  */
-export async function writeRaciCsv(report: Report, opts: WriteCsvOptions): Promise<WriteCsvResult> {
-  const sheet = raciSheet(report, opts.signOffs);
+export async function writeRaciCsv(source: ReportSource, rowCount: number, opts: WriteCsvOptions): Promise<WriteCsvResult> {
+  const sheet = raciSheet(source, rowCount, opts.signOffs);
   let rows = 0;
   const file = await writeFileAtomically(opts.path, opts.signal, async (sink) => {
     let buffer = `\uFEFF${csvRecord(RACI_HEADERS)}`;

@@ -70,6 +70,30 @@ export function sheetValidations(worksheet: Worksheet): SheetValidations {
   return dataValidations as SheetValidations;
 }
 
+const RESERVED = Object.freeze({ reserved: 'sheet id kept for a sheet written last' });
+
+/**
+ * Holds sheet ids 1..count of a fresh streaming workbook for a sheet written last, in `count`
+ * parts. exceljs orders the workbook's sheets by id, and streams each sheet's XML into the zip as
+ * it is written, so a sheet that must come first but can only be written last (the Cover, which
+ * shows the hash of everything after it) is added once the others are done, under the ids kept
+ * here (exceljs gives a new sheet the lowest free id). Returns the release, to call just before
+ * adding that sheet's parts.
+ */
+export function reserveFirstSheetIds(workbook: stream.xlsx.WorkbookWriter, count: number): () => void {
+  const sheets = (workbook as unknown as { _worksheets?: unknown[] })._worksheets;
+  if (!Array.isArray(sheets) || sheets.length !== 0) {
+    throw new Error('exceljs streaming writer: worksheet list not found or not empty (exceljs version changed?)');
+  }
+  for (let id = 1; id <= count; id++) sheets[id] = RESERVED;
+  return () => {
+    for (let id = 1; id <= count; id++) {
+      if (sheets[id] !== RESERVED) throw new Error('exceljs streaming writer: a reserved sheet id was taken');
+      sheets[id] = undefined;
+    }
+  };
+}
+
 /** Node's stream state; archiver's readable-stream 2.x has no writableLength getter. */
 interface PipeInternals {
   _writableState?: { length?: number };

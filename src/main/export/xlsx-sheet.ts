@@ -25,7 +25,9 @@ export interface SheetWriteContext {
    */
   tick: (rows: number, worksheet: Worksheet) => Promise<void>;
   /** Called once per sheet, on its first part, after its last row and before it is committed. */
-  beforeCommit?: (sheet: ExportSheet, worksheet: Worksheet, lastRow: number) => void;
+  beforeCommit?: (worksheet: Worksheet, lastRow: number) => void;
+  /** Called with every data row as it is written (the content hash). */
+  onRow?: ((row: readonly ExportCell[]) => void) | undefined;
 }
 
 /**
@@ -145,7 +147,7 @@ function closePart(sheet: ExportSheet, worksheet: Worksheet, dataRows: number, c
       validations.add(`${letter}2:${letter}${lastRow}`, { ...LIST_RULES[column.list], formulae: [range] });
     });
   }
-  if (firstPart) ctx.beforeCommit?.(sheet, worksheet, lastRow);
+  if (firstPart) ctx.beforeCommit?.(worksheet, lastRow);
   worksheet.commit();
 }
 
@@ -197,6 +199,7 @@ export async function writeSheet(sheet: ExportSheet, ctx: SheetWriteContext): Pr
       worksheet = openPart(sheet, name, ctx);
       inPart = 0;
     }
+    ctx.onRow?.(values);
     styleRow(worksheet.addRow(ooxmlRow(values)), values, sheet, fillColumns, wrapColumns);
     inPart += 1;
     sinceTick += 1;

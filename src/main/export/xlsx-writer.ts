@@ -1,8 +1,9 @@
 /**
  * The audit workbook (xlsx), written with exceljs's streaming writer so a 100k-asset × 10-layer
- * workbook (a million RACI rows) stays within a few hundred MB. The content comes from the pure
- * row model (core/export-model.ts); this file owns the workbook-level concerns: document
- * properties, the temp-file + rename discipline, progress and cancellation.
+ * workbook (a million RACI rows) stays within a few hundred MB: the rows come from the pure row
+ * model (core/export-model.ts) a page of the report at a time, and wait while the zip lags. This
+ * file owns the workbook-level concerns: document properties, the content hash (computed as the
+ * rows stream), the temp-file + rename discipline, progress and cancellation.
  */
 import type { WorkshopMinutes } from '@shared/workshop';
 import type { EventEmitter } from 'node:events';
@@ -10,17 +11,15 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { SHEET_NAMES, buildExportModel, coverSheet, exportProperties, identitySheet, type SignOffExport } from '@core/export-model';
-import type { ExportIdentity, ExportModel, ExportSheet } from '@core/export-model';
-import type { ChangeLogEntry } from '@shared/domain';
-import type { Report } from '@shared/report';
+import { SHEET_NAMES, buildExportModel, coverSheet, exportProperties, identitySheet } from '@core/export-model';
+import type { ExportIdentity, ExportProperties, ExportSource, ExportTally, SignOffExport } from '@core/export-model';
 import { writeFileAtomically } from './atomic-file';
-import { modelContentHash } from './content-hash';
-import { uncompressedBacklog, writerInternals } from './exceljs-internals';
+import { ContentHasher } from './content-hash';
+import { reserveFirstSheetIds, uncompressedBacklog, writerInternals } from './exceljs-internals';
 import { appPropertiesXml } from './xlsx-app-properties';
 import { addSheetPictures, type SheetPicture } from './xlsx-picture';
 import { sharedStringsStream } from './xlsx-shared-strings';
-import { EXCEL_MAX_ROWS, writeSheet } from './xlsx-sheet';
+import { EXCEL_MAX_ROWS, writeSheet, type SheetWriteContext } from './xlsx-sheet';
 import { skipEmptyStyleLookups } from './xlsx-styles';
 
 /** XML allowed to wait for compression before the writer pauses (a few deflate chunks). */
@@ -83,8 +82,7 @@ function drained(consumer: EventEmitter | null): Promise<void> {
   });
 }
 
-function setDocumentProperties(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: ExportModel): void {
-  const p = model.properties;
+function setDocumentProperties(workbook: ExcelJS.stream.xlsx.WorkbookWriter, p: ExportProperties): void {
   workbook.title = p.title;
   workbook.subject = p.subject;
   workbook.creator = p.creator;
@@ -96,11 +94,14 @@ function setDocumentProperties(workbook: ExcelJS.stream.xlsx.WorkbookWriter, mod
   workbook.modified = new Date(p.modified);
 }
 
+/** A sheet's part names, by the sheet's place in the workbook. */
+type PartNames = string[][];
+
 async function streamWorkbook(
   sink: Writable,
-  model: ExportModel,
+  input: XlsxInput,
   opts: WriteXlsxOptions
-): Promise<{ sheets: string[]; rows: number }> {
+): Promise<{ sheets: string[]; rows: number; contentSha256: string }> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: sink,
     useStyles: true,
@@ -108,10 +109,24 @@ async function streamWorkbook(
   });
   const { zip, styles, sharedStrings } = writerInternals(workbook);
   skipEmptyStyleLookups(styles);
-  setDocumentProperties(workbook, model);
-  const sheets: string[] = [];
+  const options = {
+    exportedAt: opts.exportedAt,
+    exportedBy: opts.exportedBy,
+    changeLogChainHead: opts.changeLogChainHead ?? null,
+    ...(opts.identity ? { identity: opts.identity } : {}),
+    ...(opts.signOffs ? { signOffs: opts.signOffs } : {})
+  };
+  const draft = buildExportModel(input.source, input.tally, options, opts.workshops ?? []);
+  const [coverDraft, ...rest] = draft.sheets;
+  if (coverDraft?.name !== SHEET_NAMES.cover) throw new Error('the row model must begin with the Cover');
+  // The Cover comes first but shows the hash of everything: it is written last, under the first
+  // sheet ids (one per part: its rows are known, only the hash's value changes).
+  const maxRowsPerSheet = opts.maxRowsPerSheet ?? EXCEL_MAX_ROWS;
+  const coverParts = Math.max(1, Math.ceil(coverDraft.rowCount / Math.max(1, maxRowsPerSheet - 1)));
+  const releaseCoverIds = reserveFirstSheetIds(workbook, coverParts);
+  const parts: PartNames = draft.sheets.map(() => []);
   workbook.addApp = () => {
-    zip.append(appPropertiesXml(model.properties.company, sheets), { name: 'docProps/app.xml' });
+    zip.append(appPropertiesXml(draft.properties.company, parts.flat()), { name: 'docProps/app.xml' });
     return Promise.resolve();
   };
   workbook.addSharedStrings = () => {
@@ -123,7 +138,7 @@ async function streamWorkbook(
     }
     return Promise.resolve();
   };
-  const total = model.sheets.reduce((n, s) => n + s.rowCount, 0);
+  const total = draft.sheets.reduce((n, s) => n + s.rowCount, 0);
   let done = 0;
   const tick = async (rows: number, worksheet: Worksheet): Promise<void> => {
     done += rows;
@@ -138,61 +153,77 @@ async function streamWorkbook(
       backlog = uncompressedBacklog(worksheet);
     }
   };
-  const ctx = {
+  const hasher = new ContentHasher();
+  const ctx: SheetWriteContext = {
     workbook,
-    taken: new Set<string>(),
-    maxRowsPerSheet: opts.maxRowsPerSheet ?? EXCEL_MAX_ROWS,
-    listRanges: model.listRanges,
+    taken: new Set<string>([SHEET_NAMES.cover]),
+    maxRowsPerSheet,
+    listRanges: draft.listRanges,
     tick,
-    beforeCommit: (sheet: ExportSheet, worksheet: Worksheet, lastRow: number) => {
-      if (sheet.name === SHEET_NAMES.cover) addSheetPictures(workbook, zip, worksheet, lastRow, opts.coverPictures ?? []);
-    }
+    onRow: (row) => hasher.row(row)
   };
   try {
-    for (const sheet of model.sheets) sheets.push(...(await writeSheet(sheet, ctx)));
+    // The Cover's rows are known (the first pass counted them): hashed first, as the Cover comes first.
+    hasher.sheet(coverDraft);
+    for (const row of coverDraft.rows()) hasher.row(row);
+    // The identity sheet shows the hash too, and only small sheets (Lists) follow it: those are
+    // hashed before it is written, and written after it without hashing them again.
+    const identityAt = rest.findIndex((sheet) => sheet.name === SHEET_NAMES.identity);
+    const hashedBeforeWrite = identityAt < 0 ? [] : rest.slice(identityAt + 1);
+    for (const [i, sheet] of rest.entries()) {
+      if (i === identityAt) break;
+      hasher.sheet(sheet);
+      parts[i + 1] = await writeSheet(sheet, ctx);
+    }
+    for (const sheet of hashedBeforeWrite) {
+      hasher.sheet(sheet);
+      for (const row of sheet.rows()) hasher.row(row);
+    }
+    const contentSha256 = hasher.digest();
+    const final = { ...options, workbookSha256: contentSha256 };
+    if (identityAt >= 0) {
+      const identity = identitySheet(final);
+      const after = identity === null ? [] : [identity];
+      for (const [j, sheet] of [...after, ...hashedBeforeWrite].entries()) {
+        parts[identityAt + 1 + j] = await writeSheet(sheet, { ...ctx, onRow: undefined });
+      }
+    }
+    const cover = coverSheet(input.tally.head, input.tally.cover, input.source.changeLogCount, final);
+    releaseCoverIds();
+    parts[0] = await writeSheet(cover, {
+      ...ctx,
+      taken: new Set(parts.flat()),
+      onRow: undefined,
+      beforeCommit: (worksheet, lastRow) => addSheetPictures(workbook, zip, worksheet, lastRow, opts.coverPictures ?? [])
+    });
+    setDocumentProperties(workbook, exportProperties(input.tally.head, final));
     await workbook.commit();
+    return { sheets: parts.flat(), rows: done, contentSha256 };
   } catch (error) {
     // Stop the zip so nothing more is queued towards the (discarded) temp file.
     zip.abort();
     throw error;
   }
-  return { sheets, rows: done };
+}
+
+/** What the workbook is written from: the report's pages and change log, and the first pass's tally. */
+export interface XlsxInput {
+  source: ExportSource;
+  tally: ExportTally;
 }
 
 /**
- * Writes the RACI workbook for `report` to `opts.path`: Cover, Responsibility model, Matrix,
- * RACI (continued on "RACI (2)"... past the row limit), By party, Findings, Change log, and a
- * hidden Lists sheet backing the drop-downs. Deterministic: the same report, change log and
- * `exportedAt` give the same cells and document properties. Rejects with the abort reason when
- * `opts.signal` aborts, leaving no file behind.
+ * Writes the RACI workbook to `opts.path`: Cover, Responsibility model, Matrix, RACI (continued on
+ * "RACI (2)"... past the row limit), By party, Findings, Change log, and a hidden Lists sheet
+ * backing the drop-downs. Deterministic: the same report, change log and `exportedAt` give the
+ * same cells and document properties. Rejects with the abort reason when `opts.signal` aborts,
+ * leaving no file behind.
  */
-export async function writeXlsx(
-  report: Report,
-  changeLog: readonly ChangeLogEntry[],
-  opts: WriteXlsxOptions
-): Promise<WriteXlsxResult> {
+export async function writeXlsx(input: XlsxInput, opts: WriteXlsxOptions): Promise<WriteXlsxResult> {
   opts.signal?.throwIfAborted();
-  const options = {
-    exportedAt: opts.exportedAt,
-    exportedBy: opts.exportedBy,
-    changeLogChainHead: opts.changeLogChainHead ?? null,
-    ...(opts.identity ? { identity: opts.identity } : {}),
-    ...(opts.signOffs ? { signOffs: opts.signOffs } : {})
-  };
-  const draft = buildExportModel(report, changeLog, options, opts.workshops ?? []);
-  const contentSha256 = modelContentHash(draft);
-  // The Cover and the identity sheet show the hash of everything else: rebuilt (cheaply) once it is known.
-  const hashed = { ...options, workbookSha256: contentSha256 };
-  const cover = coverSheet(report, changeLog, hashed);
-  const identity = identitySheet(hashed);
-  const model: ExportModel = {
-    ...draft,
-    properties: exportProperties(report, hashed),
-    sheets: draft.sheets.map((sheet) => (sheet.name === cover.name ? cover : sheet.name === identity?.name ? identity : sheet))
-  };
-  let written: { sheets: string[]; rows: number } = { sheets: [], rows: 0 };
+  let written = { sheets: [] as string[], rows: 0, contentSha256: '' };
   const file = await writeFileAtomically(opts.path, opts.signal, async (sink) => {
-    written = await streamWorkbook(sink, model, opts);
+    written = await streamWorkbook(sink, input, opts);
   });
-  return { path: opts.path, sheets: written.sheets, rows: written.rows, sha256: file.sha256, contentSha256 };
+  return { path: opts.path, sheets: written.sheets, rows: written.rows, sha256: file.sha256, contentSha256: written.contentSha256 };
 }

@@ -21,7 +21,6 @@ import {
 } from '../services/parties';
 import { setRaci } from '../services/raci-assign';
 import { setRaciMany } from '../services/raci-bulk';
-import { workbookReport } from '../services/report';
 
 type EngineHandlers = Pick<Handlers, keyof typeof engineMethods>;
 
@@ -66,7 +65,6 @@ export const engineHandlers: EngineHandlers = {
   'models.setProvider': (input, ctx) => setProviderModel(ctx.session.require(), ctx.services, input.provider, input.modelId),
   'assets.previewModel': (input, ctx) => previewAssetModel(ctx.session.require(), ctx.services, input),
   'dashboard.get': (_input, ctx) => dashboard(ctx.session.require(), ctx.services),
-  'report.get': (_input, ctx) => workbookReport(ctx.session.require(), ctx.services),
   'history.state': (_input, ctx) => historyState(ctx.session.require()),
   'history.undo': (_input, ctx) => undo(ctx.session.require(), ctx.services),
   'history.redo': (_input, ctx) => redo(ctx.session.require(), ctx.services)

@@ -14,16 +14,18 @@ import type { ExportFormat, ExportResult, ExportedAtChoice } from '@shared/contr
 import type { PictureFormat } from '@shared/contract/picture';
 import type { MinutesFormat } from '@shared/contract/workshop';
 import { DemarcError } from '@shared/errors';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { ExportTally, type ExportSource, type SignOffExport } from '@core/export-model';
 import { writeRaciCsv } from '../export/csv-writer';
 import { checkWritablePath } from '../security/user-files';
-import { logicalContentHash } from '../export/content-hash';
+import { sourceContentHash } from '../export/content-hash';
 import type { SheetPicture } from '../export/xlsx-picture';
 import { writeXlsx } from '../export/xlsx-writer';
-import { modelsInUse } from '@core/export-model-cells';
 import { changeLogChainHead } from './change-log-head';
 import { picturePng } from './picture';
 import { signOffExport } from './sign-offs';
-import { lastChangeId, listChanges } from '../store/repos/change-log';
+import { countSignOffs } from '../store/repos/sign-offs';
+import { countChanges, lastChangeId, listChangeLines, type ChangeLine } from '../store/repos/change-log';
 import { META_KEYS, readMeta, readSettings } from '../store/repos/meta';
 import { actorName, type OpenWorkbook, type ServiceContext } from './context';
 import { workbookReport } from './report';
@@ -96,23 +98,72 @@ async function coverPicturesOf(wb: OpenWorkbook, ctx: ServiceContext, modelIds: 
   return pictures;
 }
 
+/** Change-log entries per page of the export's pass over the log. */
+const CHANGES_PER_PAGE = 2000;
+
+/**
+ * The open workbook as the export reads it: the report a page at a time and the change log a page
+ * at a time, each pass read afresh from the file (nothing of the size of the inventory is held).
+ */
+export function exportSource(wb: OpenWorkbook, ctx: ServiceContext): ExportSource {
+  const report = workbookReport(wb, ctx);
+  function* changeLog(): Generator<ChangeLine> {
+    for (let afterId = 0; ; ) {
+      const page = listChangeLines(wb.db, afterId, CHANGES_PER_PAGE);
+      yield* page;
+      if (page.length < CHANGES_PER_PAGE) return;
+      afterId = page[page.length - 1]!.id;
+    }
+  }
+  return { ...report, changeLog, changeLogCount: countChanges(wb.db) };
+}
+
+/**
+ * The export's first pass: what the Cover counts and By party lists, taken a page at a time before
+ * any sheet is written, yielding between pages so the app keeps answering and a cancel is heard.
+ */
+async function tallyPass(source: ExportSource, signal: AbortSignal | undefined): Promise<ExportTally> {
+  const tally = new ExportTally(source.head);
+  for (const page of source.assetPages()) {
+    tally.addAssets(page);
+    await nextTurn();
+    signal?.throwIfAborted();
+  }
+  for (const page of source.findingPages()) {
+    tally.addFindings(page);
+    await nextTurn();
+    signal?.throwIfAborted();
+  }
+  return tally;
+}
+
+/**
+ * The sign-offs the export shows. Their statuses compare each covered asset with the state it was
+ * signed in, which the sign-off service reads from the loaded workbook: only a workbook that has
+ * sign-offs pays for that. Without any, the Sign-offs sheet is empty and no asset is signed off,
+ * which is what an absent SignOffExport writes, and the export stays a page-at-a-time read.
+ */
+function exportedSignOffs(wb: OpenWorkbook, ctx: ServiceContext): SignOffExport | undefined {
+  return countSignOffs(wb.db) === 0 ? undefined : signOffExport(wb, ctx);
+}
+
 /** Exports the open workbook to `req.path` (see the contract's export.run). */
 export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req: ExportRequest): Promise<ExportResult> {
   const started = performance.now();
   const target = exportTargetPath(req.path, req.format, wb.path);
   const progress = req.onProgress;
   progress?.('preparing', 0, null);
-  const report = workbookReport(wb, ctx);
-  const changeLog = listChanges(wb.db);
-  const exportedAt = exportedAtFor(req.exportedAt, report.workbook.lastChangeAt, ctx);
+  const source = exportSource(wb, ctx);
+  const exportedAt = exportedAtFor(req.exportedAt, source.head.workbook.lastChangeAt, ctx);
   const exportedBy = readSettings(wb.db, actorName(ctx)).userName;
-  const signOffs = signOffExport(wb, ctx);
+  const signOffs = exportedSignOffs(wb, ctx);
   const onProgress = (done: number, total: number) => progress?.('writing', done, total);
   const signal = req.signal;
   try {
+    const tally = await tallyPass(source, signal);
     if (req.format === 'xlsx') {
-      const coverPictures = await coverPicturesOf(wb, ctx, modelsInUse(report).map((m) => m.id));
-      const written = await writeXlsx(report, changeLog, {
+      const coverPictures = await coverPicturesOf(wb, ctx, source.head.models.map((m) => m.id));
+      const written = await writeXlsx({ source, tally }, {
         path: target,
         exportedAt,
         exportedBy,
@@ -137,14 +188,14 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
         durationMs: Math.round(performance.now() - started)
       };
     }
-    const written = await writeRaciCsv(report, { path: target, onProgress, signOffs, ...(signal ? { signal } : {}) });
+    const written = await writeRaciCsv(source, tally.raciRows, { path: target, onProgress, signOffs, ...(signal ? { signal } : {}) });
     progress?.('done', written.rows, written.rows);
     return {
       path: target,
       format: 'csv',
       sheets: ['RACI'],
       rows: written.rows,
-      sha256: logicalContentHash(report, changeLog, signOffs),
+      sha256: sourceContentHash(source, tally, signOffs),
       fileSha256: written.sha256,
       exportedAt,
       durationMs: Math.round(performance.now() - started)

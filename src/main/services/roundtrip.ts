@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { RoundTripDiffer, type PlannedChange } from '@core/roundtrip/roundtrip-diff';
+import { RoundTripDiffer, type DiffedReport, type PlannedChange } from '@core/roundtrip/roundtrip-diff';
 import { MATRIX_READ, RACI_READ, locateColumns, type ColumnsOf } from '@core/roundtrip/sheet-cells';
 import type { ParsedInput } from '@shared/contract';
 import type { RoundTripDetection, RoundTripIdentity, RoundTripPreview, RoundTripProblem, RoundTripResult } from '@shared/contract/roundtrip';
@@ -96,6 +96,15 @@ function sheetSink(differ: RoundTripDiffer): { handler: RoundTripSheetHandler; p
   return { handler, problems, raciSheets: () => raci.size };
 }
 
+/**
+ * What the diff compares an edited export with: the report's models, parties and every asset (an
+ * edited row may name any asset, in any order, so they are held by id; findings are not read).
+ */
+function reportAssetsById(wb: OpenWorkbook, ctx: ServiceContext): DiffedReport {
+  const report = workbookReport(wb, ctx);
+  return { models: report.head.models, parties: report.head.parties, assets: [...report.assetPages()].flat() };
+}
+
 /** Reads an edited export (xlsx, or the RACI CSV) and answers its diff against the open workbook; writes nothing. */
 export async function previewRoundTrip(
   wb: OpenWorkbook,
@@ -106,7 +115,7 @@ export async function previewRoundTrip(
   const bytes = await readBytes(input.path);
   const fileName = basename(input.path);
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
-  const differ = new RoundTripDiffer(workbookReport(wb, ctx), { createParties: input.createParties });
+  const differ = new RoundTripDiffer(reportAssetsById(wb, ctx), { createParties: input.createParties });
   const sink = sheetSink(differ);
   const onRows = async (rows: number) => {
     options.onRows?.(rows);

@@ -1,6 +1,7 @@
 /**
  * Contract of the responsibility engine: assets, service models, owners, overrides, RACI,
- * parties, findings, models, dashboard, report, undo/redo.
+ * parties, findings, models, dashboard, undo/redo. (The report is streamed by its readers, never
+ * answered as one object: see src/main/services/report.ts.)
  */
 import { z } from 'zod';
 import {
@@ -25,7 +26,6 @@ import {
 } from '../domain';
 import { AssetFilterSchema } from '../filter';
 import { AssetProviderSchema } from '../import';
-import type { Report } from '../report';
 import { LIMITS, idSchema as id, isoDateSchema as isoDate, layerIdSchema, line, modelIdSchema, offsetSchema, pathSchema, text } from './bounds';
 
 export const ASSET_SORT_COLUMNS = [
@@ -155,7 +155,6 @@ export const engineMethods = {
   /** What moving the assets matching a filter to a model would change (modelId null: back to their provider's or the default model). */
   'assets.previewModel': z.object({ filter: AssetFilterSchema, modelId: modelIdSchema.nullable() }).strict(),
   'dashboard.get': z.object({}).strict(),
-  'report.get': z.object({}).strict(),
   'history.state': z.object({}).strict(),
   'history.undo': z.object({}).strict(),
   'history.redo': z.object({}).strict()
@@ -381,7 +380,6 @@ export interface EngineOutputs {
   'models.setProvider': ModelChangeSummary;
   'assets.previewModel': ModelChangeSummary;
   'dashboard.get': Dashboard;
-  'report.get': Report;
   'history.state': HistoryState;
   'history.undo': HistoryState;
   'history.redo': HistoryState;

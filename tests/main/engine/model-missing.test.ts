@@ -17,19 +17,23 @@ import { createRouter } from '@main/router';
 import { TRUSTED_FILES } from '@main/security/file-grants';
 import { Session } from '@main/session';
 import { META_KEYS } from '@main/store/repos/meta';
+import { workbookReport } from '@main/services/report';
 import type { MethodOutput, MethodName } from '@shared/contract';
 import { CANCELLED_DIALOGS } from '@tests/helpers/test-router';
 import { KEPT_MODEL, MISSING_MODELS, buildModelMissingWorkbook } from '@tests/helpers/model-missing-workbook';
 import { fixedClock, sha256File, tempDir } from '@tests/helpers/temp';
+import { wholeReport } from '@tests/helpers/whole-report';
 
 const FIXTURE = join(__dirname, '../../fixtures/workbooks/model-missing.demarc');
 /** The damaged assets of the recipe: 8 network resources and 1 storage account of nsc-infra's 20. */
 const DAMAGED = 9;
 
 function openRouter() {
+  const services = { clock: fixedClock('2026-12-01T09:00:00.000Z'), osUser: 'tester' };
+  const session = new Session();
   const router = createRouter(HANDLERS, {
-    services: { clock: fixedClock('2026-12-01T09:00:00.000Z'), osUser: 'tester' },
-    session: new Session(),
+    services,
+    session,
     recent: NO_RECENT_FILES,
     dialogs: CANCELLED_DIALOGS,
     files: TRUSTED_FILES,
@@ -41,7 +45,9 @@ function openRouter() {
     if (!answer.ok) throw new Error(`${method}: ${answer.error.code} ${answer.error.message}`);
     return answer.data as MethodOutput<M>;
   };
-  return { router, call };
+  /** The report as `demarc report --json` prints it (it streams; no IPC method answers it), gathered. */
+  const report = () => wholeReport(workbookReport(session.require(), services));
+  return { router, call, report };
 }
 
 async function damagedCopy(): Promise<string> {
@@ -74,7 +80,7 @@ describe('a workbook naming models it does not hold', () => {
   it('opens, lists, checks, reports, draws and exports, and leaves the file byte-identical', async () => {
     const path = await damagedCopy();
     const before = sha256File(path);
-    const { call } = openRouter();
+    const { call, report: openedReport } = openRouter();
     await call('workbook.open', { path });
 
     const page = await call('assets.list', { limit: 100 });
@@ -95,7 +101,7 @@ describe('a workbook naming models it does not hold', () => {
     const vm = page.rows.find((r) => r.type === 'Microsoft.Compute/virtualMachines')!;
     expect((await call('assets.get', { id: vm.id })).model).toMatchObject({ id: KEPT_MODEL, missing: null });
 
-    const report = await call('report.get', {});
+    const report = openedReport();
     expect(report.assets).toHaveLength(20);
     expect(report.findings.filter((f) => f.code === 'MODEL_MISSING')).toHaveLength(DAMAGED);
     expect((await call('dashboard.get', {})).findingsBySeverity.error).toBeGreaterThanOrEqual(DAMAGED);
@@ -180,11 +186,11 @@ describe('a workbook naming models it does not hold', () => {
     const before = sha256File(path);
     const reader = openRouter();
     await reader.call('workbook.open', { path });
-    await reader.call('report.get', {});
+    reader.report();
     await reader.call('assets.list', {});
     await reader.call('workbook.close', {});
     expect(sha256File(path)).toBe(before);
-    const { call } = openRouter();
+    const { call, report } = openRouter();
     await call('workbook.open', { path });
     // Every asset without a model of its own follows the lost default: 10 of the 11 undamaged ones (the VM chose its own).
     const findings = await call('findings.list', { code: 'MODEL_MISSING', limit: 100 });
@@ -193,7 +199,7 @@ describe('a workbook naming models it does not hold', () => {
     const models = await call('models.list', {});
     expect(models.filter((m) => m.isDefault)).toEqual([]);
     expect(models.filter((m) => m.fallback).map((m) => m.id)).toEqual([DEFAULT_MODEL_ID]);
-    expect((await call('report.get', {})).models[0]?.id).toBe(DEFAULT_MODEL_ID);
+    expect(report().models[0]?.id).toBe(DEFAULT_MODEL_ID);
     await call('models.setDefault', { modelId: DEFAULT_MODEL_ID });
     expect((await call('findings.list', { code: 'MODEL_MISSING', limit: 100 })).total).toBe(DAMAGED);
     await call('history.undo', {});

@@ -1,21 +1,26 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { logicalContentHash } from '@main/export/content-hash';
+import { sourceContentHash } from '@main/export/content-hash';
 import { writeXlsx } from '@main/export/xlsx-writer';
 import { tempDir } from '@tests/helpers/temp';
 import { readWorkbook, sheetNames, sheetRows } from '@tests/helpers/read-back';
-import { buildChangeLog, buildTestReport } from '@tests/helpers/report-builder';
+import { buildChangeLog, buildTestReport, exportInput } from '@tests/helpers/report-builder';
 
 const EXPORT_ROWS = new Set(['Exported at', 'Exported by', 'Logical-content SHA-256']);
 
-describe('logicalContentHash', () => {
+/** The content hash of a report and change log in memory (the CSV export's way: a pass of its own). */
+function contentHashOf({ source, tally }: ReturnType<typeof exportInput>): string {
+  return sourceContentHash(source, tally);
+}
+
+describe('sourceContentHash', () => {
   it('can be recomputed from the xlsx alone, as the Cover documents it', async () => {
     const report = buildTestReport({ assets: 9 });
     const changeLog = buildChangeLog(11);
     const path = join(tempDir(), 'raci.xlsx');
     // Split sheets too: continuation sheets count as one.
-    const result = await writeXlsx(report, changeLog, {
+    const result = await writeXlsx(exportInput(report, changeLog), {
       path,
       exportedAt: '2026-11-28T09:00:00.000Z',
       exportedBy: 'Jane Doe',
@@ -41,19 +46,19 @@ describe('logicalContentHash', () => {
     const cover = new Map(coverParts.flatMap((n) => sheetRows(wb.getWorksheet(n)!)).map(([k, v]) => [k, v]));
     expect(cover.get('Logical-content SHA-256')).toBe(recomputed);
     expect(wb.description).toContain(recomputed);
-    expect(logicalContentHash(report, changeLog)).toBe(recomputed);
+    expect(contentHashOf(exportInput(report, changeLog))).toBe(recomputed);
   });
 
   it('ignores who exported and when, but not the content', () => {
     const report = buildTestReport({ assets: 4 });
-    const base = logicalContentHash(report, []);
-    expect(logicalContentHash(structuredClone(report), [])).toBe(base);
+    const base = contentHashOf(exportInput(report, []));
+    expect(contentHashOf(exportInput(structuredClone(report), []))).toBe(base);
     const changed = structuredClone(report);
     changed.assets[0]!.layers[0]!.R = ['Someone else'];
-    expect(logicalContentHash(changed, [])).not.toBe(base);
-    expect(logicalContentHash(report, buildChangeLog(1))).not.toBe(base);
+    expect(contentHashOf(exportInput(changed, []))).not.toBe(base);
+    expect(contentHashOf(exportInput(report, buildChangeLog(1)))).not.toBe(base);
     const renamed = structuredClone(report);
     renamed.workbook.organisation = 'Other Ltd';
-    expect(logicalContentHash(renamed, [])).not.toBe(base);
+    expect(contentHashOf(exportInput(renamed, []))).not.toBe(base);
   });
 });

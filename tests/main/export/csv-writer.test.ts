@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { csvField, csvRecord, writeRaciCsv } from '@main/export/csv-writer';
 import { tempDir } from '@tests/helpers/temp';
 import { filesIn } from '@tests/helpers/read-back';
-import { buildTestReport } from '@tests/helpers/report-builder';
+import { buildTestReport, raciRowCount } from '@tests/helpers/report-builder';
+import { reportSourceOf } from '@core/report-source';
 
 describe('csvField', () => {
   it('quotes text, doubles quotes, leaves numbers bare and empties empty', () => {
@@ -24,7 +25,7 @@ describe('writeRaciCsv', () => {
     const report = buildTestReport({ assets: 7 });
     const path = join(tempDir(), 'raci.csv');
     const progress: number[] = [];
-    const result = await writeRaciCsv(report, { path, onProgress: (done) => progress.push(done) });
+    const result = await writeRaciCsv(reportSourceOf(report), raciRowCount(report), { path, onProgress: (done) => progress.push(done) });
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
@@ -66,7 +67,7 @@ describe('writeRaciCsv', () => {
     const path = join(dir, 'raci.csv');
     writeFileSync(path, 'previous');
     const controller = new AbortController();
-    const writing = writeRaciCsv(buildTestReport({ assets: 3000 }), {
+    const writing = writeRaciCsv(reportSourceOf(buildTestReport({ assets: 3000 })), raciRowCount(buildTestReport({ assets: 3000 })), {
       path,
       signal: controller.signal,
       onProgress: (done, total) => {

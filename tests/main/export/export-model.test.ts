@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportCell, ExportSheet } from '@core/export-model';
-import { buildExportModel, layerColumns, raciSheet } from '@core/export-model';
+import { buildExportModel, layerColumns } from '@core/export-model';
 import { BY_PARTY_ASSET_SAMPLE } from '@core/export-model-by-party';
+import type { ChangeLogEntry } from '@shared/domain';
 import type { Report } from '@shared/report';
-import { buildChangeLog, buildTestReport, classicModel } from '@tests/helpers/report-builder';
+import { buildChangeLog, buildTestReport, classicModel, exportInput } from '@tests/helpers/report-builder';
 
 const options = {
   exportedAt: '2026-11-28T09:00:00.000Z',
@@ -16,13 +17,19 @@ function rows(sheet: ExportSheet | undefined): ExportCell[][] {
   return [...sheet.rows()];
 }
 
+/** The row model of a report and change log in memory, tallied as the export's first pass does. */
+function modelOf(report: Report, changeLog: readonly ChangeLogEntry[]): ReturnType<typeof buildExportModel> {
+  const { source, tally } = exportInput(report, changeLog);
+  return buildExportModel(source, tally, options);
+}
+
 function sheetNamed(report: Report, name: string): ExportSheet | undefined {
-  return buildExportModel(report, buildChangeLog(3), options).sheets.find((s) => s.name === name);
+  return modelOf(report, buildChangeLog(3)).sheets.find((s) => s.name === name);
 }
 
 describe('buildExportModel', () => {
   it('lists the sheets in order with row counts that match their rows', () => {
-    const model = buildExportModel(buildTestReport({ assets: 6 }), buildChangeLog(3), options);
+    const model = modelOf(buildTestReport({ assets: 6 }), buildChangeLog(3));
     expect(model.sheets.map((s) => s.name)).toEqual([
       'Cover',
       'Responsibility model',
@@ -49,15 +56,15 @@ describe('buildExportModel', () => {
   });
 
   it('is deterministic', () => {
-    const a = buildExportModel(buildTestReport(), buildChangeLog(3), options);
-    const b = buildExportModel(buildTestReport(), buildChangeLog(3), options);
+    const a = modelOf(buildTestReport(), buildChangeLog(3));
+    const b = modelOf(buildTestReport(), buildChangeLog(3));
     expect(a.sheets.map(rows)).toEqual(b.sheets.map(rows));
     expect(a.properties).toEqual(b.properties);
   });
 
   it('writes one RACI row per asset × layer with names joined by "; "', () => {
     const report = buildTestReport({ assets: 2 });
-    const raci = rows(raciSheet(report));
+    const raci = rows(sheetNamed(report, 'RACI'));
     expect(raci).toHaveLength(20);
     expect(raci[0]).toEqual([
       'vm-prod-000',
@@ -70,6 +77,7 @@ describe('buildExportModel', () => {
       'Jane Doe',
       'Network team; Émilie Ölund',
       'Service desk',
+      // Comments (the layer's note), Signed off by / on
       null,
       null
     ]);

@@ -10,7 +10,8 @@ import { writeXlsx } from '@main/export/xlsx-writer';
 import type { Report } from '@shared/report';
 import { tempDir } from '@tests/helpers/temp';
 import { everyCell, readWorkbook, sheetRows, zipEntries } from '@tests/helpers/read-back';
-import { buildChangeLog, buildTestReport, injectionPayloads } from '@tests/helpers/report-builder';
+import { buildChangeLog, buildTestReport, injectionPayloads, exportInput, raciRowCount } from '@tests/helpers/report-builder';
+import { reportSourceOf } from '@core/report-source';
 
 const payloads = injectionPayloads();
 
@@ -45,9 +46,7 @@ describe('formula injection', () => {
       report = hostileReport();
       // Kept for the whole describe block (tempDir() is emptied after each test).
       path = join(mkdtempSync(join(tmpdir(), 'demarc-injection-')), 'hostile.xlsx');
-      await writeXlsx(
-        report,
-        buildChangeLog(payloads.length, (i) => payloads[i]!),
+      await writeXlsx(exportInput(report, buildChangeLog(payloads.length, (i) => payloads[i]!)),
         {
           path,
           exportedAt: '2026-11-28T09:00:00.000Z',
@@ -109,7 +108,7 @@ describe('formula injection', () => {
     it("prefixes every formula-like field with ' and keeps the rest of the text exact", async () => {
       const report = hostileReport();
       const path = join(tempDir(), 'hostile.csv');
-      await writeRaciCsv(report, { path });
+      await writeRaciCsv(reportSourceOf(report), raciRowCount(report), { path });
       const text = readFileSync(path, 'utf8');
       expect(text.charCodeAt(0)).toBe(0xfeff);
       const records = parse(text.slice(1), { relax_column_count: false }) as string[][];

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseLineBreaks } from '@core/spreadsheet-safe';
 import { writeXlsx } from '@main/export/xlsx-writer';
 import { tempDir } from '@tests/helpers/temp';
-import { buildChangeLog, buildTestReport, injectionPayloads } from '@tests/helpers/report-builder';
+import { buildChangeLog, buildTestReport, injectionPayloads, exportInput } from '@tests/helpers/report-builder';
 
 function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -34,7 +34,7 @@ describe.skipIf(!has('soffice'))('LibreOffice opens the export', () => {
   it('converts the workbook to PDF cleanly', { timeout: 180_000 }, async () => {
     const dir = tempDir();
     const path = join(dir, 'raci.xlsx');
-    await writeXlsx(buildTestReport({ assets: 30 }), buildChangeLog(12), {
+    await writeXlsx(exportInput(buildTestReport({ assets: 30 }), buildChangeLog(12)), {
       path,
       exportedAt: '2026-11-28T09:00:00.000Z',
       exportedBy: 'Jane Doe'
@@ -55,9 +55,7 @@ describe.skipIf(!has('soffice'))('LibreOffice opens the export', () => {
     const dir = tempDir();
     const payloads = injectionPayloads();
     const path = join(dir, 'hostile.xlsx');
-    await writeXlsx(
-      buildTestReport({ assets: payloads.length, assetNames: payloads, partyNames: payloads }),
-      buildChangeLog(2),
+    await writeXlsx(exportInput(buildTestReport({ assets: payloads.length, assetNames: payloads, partyNames: payloads }), buildChangeLog(2)),
       { path, exportedAt: '2026-11-28T09:00:00.000Z', exportedBy: 'Jane Doe' }
     );
     // UTF-8, every sheet to its own file (LibreOffice 7.2+: sheet number -1).

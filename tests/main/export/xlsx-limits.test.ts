@@ -5,7 +5,7 @@ import { EXCEL_MAX_CELL_CHARS } from '@core/spreadsheet-safe';
 import { writeXlsx } from '@main/export/xlsx-writer';
 import { tempDir } from '@tests/helpers/temp';
 import { filesIn, readWorkbook, sheetNames, sheetRows, snapshot } from '@tests/helpers/read-back';
-import { buildChangeLog, buildTestReport } from '@tests/helpers/report-builder';
+import { buildChangeLog, buildTestReport, exportInput } from '@tests/helpers/report-builder';
 
 const base = { exportedAt: '2026-11-28T09:00:00.000Z', exportedBy: 'Jane Doe' };
 
@@ -13,7 +13,7 @@ describe('Excel limits', () => {
   it('continues a sheet past maxRowsPerSheet on "Name (2)"... with the header repeated', async () => {
     const report = buildTestReport({ assets: 2 });
     const path = join(tempDir(), 'split.xlsx');
-    const result = await writeXlsx(report, buildChangeLog(9), { ...base, path, maxRowsPerSheet: 5 });
+    const result = await writeXlsx(exportInput(report, buildChangeLog(9)), { ...base, path, maxRowsPerSheet: 5 });
     const wb = await readWorkbook(path);
     const names = sheetNames(wb);
     // 20 RACI rows at 4 data rows per sheet: RACI .. RACI (5).
@@ -53,9 +53,7 @@ describe('Excel limits', () => {
     const long = 'x'.repeat(40_000);
     const report = buildTestReport({ assets: 1, justification: (_a, l) => (l === 0 ? long : null) });
     const path = join(tempDir(), 'long.xlsx');
-    await writeXlsx(
-      report,
-      buildChangeLog(1, () => 'y'.repeat(33_000)),
+    await writeXlsx(exportInput(report, buildChangeLog(1, () => 'y'.repeat(33_000))),
       { ...base, path }
     );
     const wb = await readWorkbook(path);
@@ -78,8 +76,8 @@ describe('Excel limits', () => {
   it('is deterministic: two exports of the same report read back cell for cell identical', async () => {
     const dir = tempDir();
     const report = buildTestReport({ assets: 15 });
-    const first = await writeXlsx(report, buildChangeLog(4), { ...base, path: join(dir, 'a.xlsx') });
-    const second = await writeXlsx(structuredClone(report), buildChangeLog(4), {
+    const first = await writeXlsx(exportInput(report, buildChangeLog(4)), { ...base, path: join(dir, 'a.xlsx') });
+    const second = await writeXlsx(exportInput(structuredClone(report), buildChangeLog(4)), {
       ...base,
       path: join(dir, 'b.xlsx')
     });
@@ -87,7 +85,7 @@ describe('Excel limits', () => {
       snapshot(await readWorkbook(join(dir, 'a.xlsx')))
     );
     expect(second.contentSha256).toBe(first.contentSha256);
-    const later = await writeXlsx(report, buildChangeLog(4), {
+    const later = await writeXlsx(exportInput(report, buildChangeLog(4)), {
       ...base,
       exportedAt: '2026-12-01T00:00:00.000Z',
       path: join(dir, 'c.xlsx')
@@ -103,7 +101,7 @@ describe('cancel and failure', () => {
     const controller = new AbortController();
     const report = buildTestReport({ assets: 400 });
     let calls = 0;
-    const writing = writeXlsx(report, buildChangeLog(3), {
+    const writing = writeXlsx(exportInput(report, buildChangeLog(3)), {
       ...base,
       path: join(dir, 'cancelled.xlsx'),
       signal: controller.signal,
@@ -122,7 +120,7 @@ describe('cancel and failure', () => {
     const path = join(dir, 'raci.xlsx');
     writeFileSync(path, 'previous export');
     const controller = new AbortController();
-    const writing = writeXlsx(buildTestReport({ assets: 400 }), [], {
+    const writing = writeXlsx(exportInput(buildTestReport({ assets: 400 }), []), {
       ...base,
       path,
       signal: controller.signal,
@@ -135,7 +133,7 @@ describe('cancel and failure', () => {
 
   it('does not start when the signal is already aborted', async () => {
     const dir = tempDir();
-    const writing = writeXlsx(buildTestReport(), [], {
+    const writing = writeXlsx(exportInput(buildTestReport(), []), {
       ...base,
       path: join(dir, 'x.xlsx'),
       signal: AbortSignal.abort()
@@ -147,7 +145,7 @@ describe('cancel and failure', () => {
   it('rejects and leaves nothing behind when the target folder does not exist', async () => {
     const dir = tempDir();
     const path = join(dir, 'missing', 'raci.xlsx');
-    await expect(writeXlsx(buildTestReport(), [], { ...base, path })).rejects.toMatchObject({
+    await expect(writeXlsx(exportInput(buildTestReport(), []), { ...base, path })).rejects.toMatchObject({
       code: 'ENOENT'
     });
     expect(existsSync(path)).toBe(false);

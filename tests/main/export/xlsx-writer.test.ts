@@ -7,7 +7,7 @@ import type { WriteXlsxResult } from '@main/export/xlsx-writer';
 import type { Report } from '@shared/report';
 import { tempDir } from '@tests/helpers/temp';
 import { readWorkbook, sheetNames, sheetRows } from '@tests/helpers/read-back';
-import { buildChangeLog, buildTestReport } from '@tests/helpers/report-builder';
+import { buildChangeLog, buildTestReport, exportInput } from '@tests/helpers/report-builder';
 
 const EXPORTED_AT = '2026-11-28T09:00:00.000Z';
 const SHEETS = [
@@ -31,7 +31,7 @@ describe('writeXlsx read back with exceljs', () => {
   beforeAll(async () => {
     report = buildTestReport({ assets: 23 });
     const path = join(tempDir(), 'raci.xlsx');
-    result = await writeXlsx(report, buildChangeLog(7), {
+    result = await writeXlsx(exportInput(report, buildChangeLog(7)), {
       path,
       exportedAt: EXPORTED_AT,
       exportedBy: 'Jane Doe',

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { LATEST_FORMAT_VERSION } from '@main/store/migrations';
 import { exportFramework } from '@main/services/framework-export';
 import { workbookReport } from '@main/services/report';
+import { wholeReport } from '@tests/helpers/whole-report';
 import { closeWorkbook, openWorkbook, workbookInfo } from '@main/services/workbook-service';
 import type { Report } from '@shared/report';
 import { fixedClock, sha256File, tempDir } from '@tests/helpers/temp';
@@ -37,7 +38,7 @@ describe('a round-1 workbook (format 2) under the current format', () => {
     expect(info.workbookId).toMatch(UUID_V4);
     // A workbook made before providers had models: every asset keeps following the default model.
     expect(info.modelByProvider).toEqual({});
-    const report = workbookReport(wb, ctx);
+    const report = wholeReport(workbookReport(wb, ctx));
     // Format 9 added a note per layer: a round-1 workbook has none.
     expect(asRound1Assets(report.assets)).toEqual(REPORT.assets.map((a) => ({ ...a, layers: a.layers.map((l) => ({ ...l, note: null })) })));
     expect(report.parties).toEqual(REPORT.parties);

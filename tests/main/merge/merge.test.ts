@@ -9,14 +9,16 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '@shared/report';
 import { slot } from '@core/merge/slots';
 import { sha256File } from '@tests/helpers/temp';
+import { wholeReport } from '@tests/helpers/whole-report';
+import { workbookReport } from '@main/services/report';
 import { fileCopy, laptop, seededHq, type Laptop } from '@tests/helpers/merge-laptops';
 
 const sm = (key: string) => slot.assetField(key, 'serviceModel');
 
 /** The report's content without the file's own name and last change time. */
-async function content(l: Laptop): Promise<Omit<Report, 'workbook'>> {
-  const { workbook: _workbook, ...rest } = await l.call('report.get', {});
-  return rest;
+function content(l: Laptop): Promise<Omit<Report, 'workbook'>> {
+  const { workbook: _workbook, ...rest } = wholeReport(workbookReport(l.session.require(), l.services));
+  return Promise.resolve(rest);
 }
 
 /** HQ, Finance (a "copy for") and HR (a plain copy), each edited offline. */

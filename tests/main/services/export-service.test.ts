@@ -11,6 +11,7 @@ import { NO_RECENT_FILES } from '@main/recent-files';
 import { createRouter } from '@main/router';
 import { TRUSTED_FILES } from '@main/security/file-grants';
 import { workbookReport } from '@main/services/report';
+import { wholeReport } from '@tests/helpers/whole-report';
 import { Session } from '@main/session';
 import type { ExportResult } from '@shared/contract/export';
 import type { ProgressEvent } from '@shared/contract';
@@ -94,7 +95,7 @@ describe('export.run', () => {
     s.exportPaths.push(join(dir, 'audit.xlsx'));
     const result = data<ExportResult>(await s.router.handle('export.run', { format: 'xlsx' }));
     expect(result).toMatchObject({ path: join(dir, 'audit.xlsx'), format: 'xlsx', sheets: ['Cover', 'Responsibility model', 'Matrix', 'RACI', 'By party', 'Findings', 'Sign-offs', 'Change log', 'Demarc', 'Lists'] });
-    const report = workbookReport(s.wb, s.ctx);
+    const report = wholeReport(workbookReport(s.wb, s.ctx));
     const raciRows = report.assets.reduce((n, a) => n + a.layers.length, 0);
     expect(result.rows).toBeGreaterThan(raciRows);
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -8,9 +8,13 @@ import { listAssets } from '@main/store/repos/assets';
 import type { ExportResult } from '@shared/contract/export';
 import type { ImportPreview, ImportResult } from '@shared/contract/import';
 import type { Asset } from '@shared/domain';
-import type { Report } from '@shared/report';
+import { workbookReport } from '@main/services/report';
+import { wholeReport } from '@tests/helpers/whole-report';
+import { referenceReport } from '@tests/helpers/reference-report';
+import { workbookName } from '@main/services/workbook-service';
+import { lastChangeAt } from '@main/store/repos/change-log';
 import type { Result } from '@shared/errors';
-import { tempDir } from '@tests/helpers/temp';
+import { fixedClock, tempDir } from '@tests/helpers/temp';
 import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
 import { fixturePath, importRouter } from '@tests/helpers/import-fixture';
 
@@ -87,7 +91,13 @@ describe('AWS and Google Cloud inventories', () => {
   it('reach the report and the xlsx export', async () => {
     const { router, session } = await importRouter();
     data(await router.handle('import.apply', { paths: [file('aws-tagging-get-resources.json'), file('gcp-search-all-resources.json')] }));
-    const report = data<Report>(await router.handle('report.get', {}));
+    const wb = session.require();
+    const ctx = { clock: fixedClock(), osUser: 'tester' };
+    const report = wholeReport(workbookReport(wb, ctx));
+    // Read a few assets at a time, each under its provider's model, it is the whole report built at once.
+    const whole = referenceReport({ ...wb.engine.state(ctx).input, workbookName: workbookName(wb.path), formatVersion: wb.formatVersion, lastChangeAt: lastChangeAt(wb.db) });
+    expect(whole.models.map((m) => m.id)).toEqual(expect.arrayContaining(['aws-2026-12', 'google-cloud-2023-08']));
+    expect(JSON.stringify(wholeReport(workbookReport(wb, ctx, 3)), null, 2)).toBe(JSON.stringify(whole, null, 2));
     const bucket = report.assets.find((a) => a.name === 'acme-invoices-prod');
     expect(bucket).toMatchObject({
       externalId: 'arn:aws:s3:::acme-invoices-prod',

@@ -3,6 +3,7 @@ import { assetDetail } from '@main/engine/query';
 import { historyState, redo, undo } from '@main/services/history';
 import { setNote } from '@main/services/notes';
 import { workbookReport } from '@main/services/report';
+import { wholeReport } from '@tests/helpers/whole-report';
 import { DemarcError } from '@shared/errors';
 import { seedAssets, seedParties } from '@tests/helpers/seed';
 import { createTestWorkbook } from '@tests/helpers/workbook';
@@ -22,7 +23,7 @@ describe('notes.set: a note per asset × layer', () => {
     const before = changes(t);
     const detail = setNote(t.wb, t.ctx, { assetId: t.vm, layerId, note: '  Patching owned by the MSP until March  ' });
     expect(detail.layers[0]!.note).toMatchObject({ text: 'Patching owned by the MSP until March', by: 'tester' });
-    expect(workbookReport(t.wb, t.ctx).assets[0]!.layers[0]!.note).toBe('Patching owned by the MSP until March');
+    expect(wholeReport(workbookReport(t.wb, t.ctx)).assets[0]!.layers[0]!.note).toBe('Patching owned by the MSP until March');
     expect(changes(t)).toBe(before + 1);
 
     // The same text again writes nothing.

@@ -17,6 +17,7 @@ import { DemarcError } from '@shared/errors';
 import { override } from '@tests/helpers/builders';
 import { cli } from '@tests/helpers/run-cli';
 import { seedAssets } from '@tests/helpers/seed';
+import { wholeReport } from '@tests/helpers/whole-report';
 import { createTestWorkbook } from '@tests/helpers/workbook';
 
 const changes = (db: Db) => (db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
@@ -38,7 +39,7 @@ describe('an override to the published value', () => {
     expect((error as DemarcError).message).toMatch(/"Operating system" of app-1 is already provider under the published model: nothing to override/);
     expect(changes(t.wb.db)).toBe(before);
     expect(overrides(t.wb.db)).toEqual([]);
-    expect(workbookReport(t.wb, t.ctx).assets[0]!.layers.find((l) => l.layerId === 'operating-system')).toMatchObject({ overridden: false, justification: null });
+    expect(wholeReport(workbookReport(t.wb, t.ctx)).assets[0]!.layers.find((l) => l.layerId === 'operating-system')).toMatchObject({ overridden: false, justification: null });
     t.close();
   });
 

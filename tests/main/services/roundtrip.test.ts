@@ -15,6 +15,7 @@ import { setNote } from '@main/services/notes';
 import { setOverride } from '@main/services/overrides';
 import { setRaci } from '@main/services/raci-assign';
 import { workbookReport } from '@main/services/report';
+import { wholeReport } from '@tests/helpers/whole-report';
 import { applyRoundTrip, previewRoundTrip } from '@main/services/roundtrip';
 import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
 import type { OpenWorkbook, ServiceContext } from '@main/services/context';
@@ -85,7 +86,7 @@ describe('round trip through the services', () => {
     ]);
     expect(changes[0]!.before).toBe('Alice Martin');
     expect(preview.counts).toMatchObject({ changes: 6, assets: 3, conflicts: 0, apart: 0, errors: 0 });
-    expect(preview.counts.rows).toBe(workbookReport(wb, ctx).assets.reduce((n, a) => n + a.layers.length, 0));
+    expect(preview.counts.rows).toBe(wholeReport(workbookReport(wb, ctx)).assets.reduce((n, a) => n + a.layers.length, 0));
 
     const before = changeCount(wb);
     const result = applyRoundTrip(wb, ctx, { token: preview.token, reject: [], resolve: {} });
@@ -104,8 +105,8 @@ describe('round trip through the services', () => {
     const zoe = (twin.db.prepare("SELECT id FROM parties WHERE name = 'Zoë Ops'").get() as { id: number }).id;
     setRaci(twin, twinCtx, { assetId: t.ids[2]!, layerId: layerOf(twin, twinCtx, t.ids[2]!, 0).layerId, roles: { C: [t.alice, zoe] } });
     updateAssets(twin, twinCtx, { filter: { ids: [t.ids[2]!] }, set: { ownerPartyId: t.alice } });
-    const byHand = withoutName(workbookReport(twin, twinCtx));
-    const roundTrip = withoutName(workbookReport(wb, ctx));
+    const byHand = withoutName(wholeReport(workbookReport(twin, twinCtx)));
+    const roundTrip = withoutName(wholeReport(workbookReport(wb, ctx)));
     expect({ ...roundTrip, workbook: { ...roundTrip.workbook, lastChangeAt: null } }).toEqual({ ...byHand, workbook: { ...byHand.workbook, lastChangeAt: null } });
 
     // One undo step takes the whole apply back.

@@ -47,6 +47,13 @@ export function getAsset(db: Db, id: number): Asset | null {
   return row === undefined ? null : assetFromJsonRow(JSON.parse(row) as unknown[]);
 }
 
+/** The distinct (model id, provider) pairs of the assets: what decides the model each is read under. */
+export function distinctAssetModels(db: Db): Pick<Asset, 'modelId' | 'provider'>[] {
+  return db
+    .prepare(`SELECT DISTINCT ${columnOf('modelId')} AS modelId, ${columnOf('provider')} AS provider FROM assets`)
+    .all() as Pick<Asset, 'modelId' | 'provider'>[];
+}
+
 export function countAssets(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n;
 }

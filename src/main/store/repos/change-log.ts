@@ -125,6 +125,17 @@ export function listChanges(db: Db, query: ChangeQuery = {}): ChangeLogEntry[] {
   return rows.map(toEntry);
 }
 
+/** What the export shows of an entry: everything but its before and after payloads. */
+export type ChangeLine = Omit<ChangeLogEntry, 'before' | 'after'>;
+
+/** Entries after an id, oldest first, without their payloads (which can be large): a page of the log. */
+export function listChangeLines(db: Db, afterId: number, limit: number): ChangeLine[] {
+  const rows = db
+    .prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, summary FROM change_log WHERE id > ? ORDER BY id LIMIT ?')
+    .all(afterId, limit) as ChangeLine[];
+  return rows;
+}
+
 export function lastChangeAt(db: Db): string | null {
   const row = db.prepare('SELECT at FROM change_log ORDER BY id DESC LIMIT 1').get() as { at: string } | undefined;
   return row?.at ?? null;

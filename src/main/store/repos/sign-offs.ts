@@ -47,6 +47,11 @@ function toRecord(row: SignOffRow): SignOffRecord {
   };
 }
 
+/** How many sign-offs the workbook holds. */
+export function countSignOffs(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM sign_offs').get() as { n: number }).n;
+}
+
 /** Every sign-off, oldest first, with the number of assets it covers. */
 export function listSignOffRecords(db: Db): SignOffRecord[] {
   const rows = db

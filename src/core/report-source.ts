@@ -1,0 +1,61 @@
+/**
+ * A report read a page at a time, and its JSON text produced the same way. The JSON is exactly
+ * `JSON.stringify(report, null, 2)` of the whole report (the documented format, byte for byte),
+ * but no string or object ever holds more than one page.
+ */
+import type { Report, ReportAsset, ReportFinding, ReportHead } from '@shared/report';
+
+/** A report as its consumers read it: the head, and fresh passes over its pages. */
+export interface ReportSource {
+  head: ReportHead;
+  /** A fresh pass over the assets in id order, a page at a time. */
+  assetPages(): Iterable<ReportAsset[]>;
+  /** A fresh pass over the findings, asset by asset, a page of assets at a time. */
+  findingPages(): Iterable<ReportFinding[]>;
+}
+
+/** A report already in memory (small workbooks, tests) as a source of one page. */
+export function reportSourceOf(report: Report): ReportSource {
+  const { assets, findings, ...head } = report;
+  return { head, assetPages: () => [assets], findingPages: () => [findings] };
+}
+
+/** `text` (JSON.stringify output) moved right by `pad`: every line after the first. */
+function indented(text: string, pad: string): string {
+  // JSON text holds no raw line breaks inside strings: every "\n" is a line of the layout.
+  return text.includes('\n') ? text.replace(/\n/g, `\n${pad}`) : text;
+}
+
+/** `"key": value` inside the top-level object, as JSON.stringify(…, null, 2) lays it out. */
+function member(key: string, value: unknown): string {
+  return `  ${JSON.stringify(key)}: ${indented(JSON.stringify(value, null, 2), '  ')}`;
+}
+
+/** A top-level array member whose items come a page at a time. */
+function* arrayMember<T>(key: string, pages: Iterable<readonly T[]>): Generator<string> {
+  yield `  ${JSON.stringify(key)}: [`;
+  let first = true;
+  for (const page of pages) {
+    if (page.length === 0) continue;
+    let chunk = '';
+    for (const item of page) {
+      chunk += `${first ? '' : ','}\n    ${indented(JSON.stringify(item, null, 2), '    ')}`;
+      first = false;
+    }
+    yield chunk;
+  }
+  yield first ? ']' : '\n  ]';
+}
+
+/**
+ * The report's JSON text in pieces (about a page each), ending with a line break: joined, they
+ * are `JSON.stringify(report, null, 2) + '\n'`.
+ */
+export function* reportJsonChunks(source: ReportSource): Generator<string> {
+  const head: string[] = Object.entries(source.head).map(([key, value]) => member(key, value));
+  yield `{\n${head.join(',\n')},\n`;
+  yield* arrayMember('assets', source.assetPages());
+  yield ',\n';
+  yield* arrayMember('findings', source.findingPages());
+  yield '\n}\n';
+}

@@ -1,0 +1,71 @@
+/**
+ * The report read a page at a time is the report built whole: on a workbook seeded from a real
+ * `az resource list` (with overrides, RACI, leavers and formula-looking names), the streamed JSON
+ * is byte for byte `JSON.stringify(report, null, 2)` of the frozen whole-workbook reference
+ * (tests/helpers/reference-report.ts), whatever the page size; a write between two pages stops
+ * the pass.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addParty } from '@main/services/parties';
+import { workbookReport, writeReportJson } from '@main/services/report';
+import { workbookName } from '@main/services/workbook-service';
+import { lastChangeAt } from '@main/store/repos/change-log';
+import type { OpenWorkbook, ServiceContext } from '@main/services/context';
+import { seedExportWorkbook } from '@tests/helpers/export-seed';
+import { referenceReport } from '@tests/helpers/reference-report';
+import { createTestWorkbook } from '@tests/helpers/workbook';
+
+async function streamed(wb: OpenWorkbook, ctx: ServiceContext, pageSize?: number): Promise<{ text: string; writes: number }> {
+  let text = '';
+  let writes = 0;
+  await writeReportJson(workbookReport(wb, ctx, pageSize), (chunk) => {
+    text += chunk;
+    writes += 1;
+    return Promise.resolve();
+  });
+  return { text, writes };
+}
+
+describe('the streamed report', () => {
+  let t: ReturnType<typeof createTestWorkbook>;
+  beforeEach(async () => {
+    t = createTestWorkbook({ organisation: 'Northwind Traders' });
+    await seedExportWorkbook(t.wb, t.ctx);
+  });
+  afterEach(() => t.close());
+
+  it('is byte for byte the whole report of the reference, at any page size', async () => {
+    const { wb, ctx } = t;
+    const whole = referenceReport({
+      ...wb.engine.state(ctx).input,
+      workbookName: workbookName(wb.path),
+      formatVersion: wb.formatVersion,
+      lastChangeAt: lastChangeAt(wb.db)
+    });
+    expect(whole.assets.length).toBeGreaterThanOrEqual(20);
+    expect(whole.findings.length).toBeGreaterThan(0);
+    const expected = `${JSON.stringify(whole, null, 2)}\n`;
+    for (const pageSize of [1, 7, undefined]) {
+      expect((await streamed(wb, ctx, pageSize)).text, `page size ${pageSize ?? 'default'}`).toBe(expected);
+    }
+  });
+
+  it('writes an empty workbook as the whole report would', async () => {
+    const empty = createTestWorkbook();
+    try {
+      const { wb, ctx } = empty;
+      const whole = referenceReport({ ...wb.engine.state(ctx).input, workbookName: workbookName(wb.path), formatVersion: wb.formatVersion, lastChangeAt: lastChangeAt(wb.db) });
+      expect((await streamed(wb, ctx)).text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    } finally {
+      empty.close();
+    }
+  });
+
+  it('stops with CANCELLED when the workbook is written to between two pages', () => {
+    const { wb, ctx } = t;
+    const pages = workbookReport(wb, ctx, 5).assetPages()[Symbol.iterator]();
+    expect(pages.next().done).toBe(false);
+    addParty(wb, ctx, { name: 'Written meanwhile', kind: 'person' });
+    expect(() => pages.next()).toThrow(expect.objectContaining({ code: 'CANCELLED' }));
+  });
+});
