@@ -83,6 +83,7 @@ async function parent(): Promise<void> {
     const peak = Math.max(...reports.map((r) => r.maxRssMb));
     console.log(`demarc report --json: ${reports.map((r) => `${s2(r.seconds)} s (${mb(r.maxRssMb)} MB)`).join(', ')}; ${a.note}; ${validate(out)}`);
     console.log(`floor (asset rows read and written as JSON): ${floors.map((r) => `${s2(r.seconds)} s (${mb(r.maxRssMb)} MB)`).join(', ')}; ${b.note}`);
+    console.log(`CPU time (less sensitive to other load): report ${s2(a.cpuSeconds)} s, floor ${s2(b.cpuSeconds)} s, ratio ${s2(a.cpuSeconds / b.cpuSeconds)}`);
     console.log(`report ${resources / 1000}k: ${s2(a.seconds)} s, floor ${s2(b.seconds)} s, ratio ${s2(a.seconds / b.seconds)}; peak RSS ${mb(peak)} MB (goal ≤ 600); ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
