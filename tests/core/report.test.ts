@@ -20,7 +20,7 @@ function input(patch: Partial<ReportInput> = {}): ReportInput {
   };
 }
 
-describe('buildReport', () => {
+describe('the report of a workbook (head and one page)', () => {
   const report = reportOfInput(input());
 
   it('describes the workbook and the models in use, the default first', () => {

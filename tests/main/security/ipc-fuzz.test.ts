@@ -119,7 +119,7 @@ async function check(method: unknown, args: unknown, stats: Map<string, number>)
     const reopened = await fixture.router.handle('workbook.open', { path: fixture.path });
     if (!reopened.ok) throw new Error(`the workbook cannot be opened again: ${reopened.error.code} ${reopened.error.message}`);
   }
-  for (const read of ['assets.list', 'findings.list', 'report.get']) await mustAnswer(read);
+  for (const read of ['assets.list', 'findings.list', 'dashboard.get']) await mustAnswer(read);
 }
 
 const call = fc.oneof(
