@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { findingDigest } from '@main/services/findings-digest';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { withWorkbook } from './workbook-arg';
 
@@ -20,19 +21,15 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const examples = values.examples === undefined ? 5 : Number(values.examples);
   if (!Number.isInteger(examples) || examples < 0 || examples > 5000) throw new UsageError('demarc check: --examples: give a whole number from 0 to 5000');
   return withWorkbook('check', positionals[0], io, async (cli) => {
-    const groups = await cli.call('findings.summary', {});
-    const detailed = [];
-    for (const group of groups) {
-      const page = examples === 0 ? { rows: [] } : await cli.call('findings.list', { code: group.code, limit: examples });
-      detailed.push({ ...group, examples: page.rows.map((f) => ({ assetId: f.assetId, asset: f.assetName, layerId: f.layerId, message: f.message })) });
-    }
-    const failed = groups.some((g) => g.severity === 'error');
+    // Read from the file a page of assets at a time: the engine's state is never loaded.
+    const detailed = findingDigest(cli.session.require(), cli.services, examples);
+    const failed = detailed.some((g) => g.severity === 'error');
     if (values.json) {
-      io.stdout(`${JSON.stringify({ ok: !failed, groups: detailed }, null, 2)}\n`);
+      await io.streamStdout(`${JSON.stringify({ ok: !failed, groups: detailed }, null, 2)}\n`);
       return failed ? EXIT.checkFailed : EXIT.ok;
     }
     if (detailed.length === 0) {
-      io.stdout('No findings.\n');
+      await io.streamStdout('No findings.\n');
       return EXIT.ok;
     }
     const lines: string[] = [];
@@ -42,7 +39,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       if (g.count > g.examples.length) lines.push(`  … and ${g.count - g.examples.length} more`);
     }
     lines.push('', failed ? 'Check failed: there are error findings.' : 'No errors (warnings only).');
-    io.stdout(`${lines.join('\n')}\n`);
+    await io.streamStdout(`${lines.join('\n')}\n`);
     return failed ? EXIT.checkFailed : EXIT.ok;
   });
 }

@@ -4,6 +4,11 @@ import { FINDING_TITLES } from '@core/finding-messages';
 import { FINDING_CODES, SEVERITIES, type FindingCode } from '@shared/domain';
 import type { OpenWorkbook, ServiceContext } from './context';
 
+/** The order of finding groups: worst severity first, then the codes' declared order. */
+export function worstFirst(a: Pick<FindingGroup, 'severity' | 'code'>, b: Pick<FindingGroup, 'severity' | 'code'>): number {
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || FINDING_CODES.indexOf(a.code) - FINDING_CODES.indexOf(b.code);
+}
+
 /** Findings grouped by code: count, distinct assets, severity, title and the fix. Worst first. */
 export function findingsSummary(wb: OpenWorkbook, ctx: ServiceContext): FindingGroup[] {
   const state = wb.engine.state(ctx);
@@ -18,7 +23,7 @@ export function findingsSummary(wb: OpenWorkbook, ctx: ServiceContext): FindingG
     group.assetIds.add(f.assetId);
   }
   return [...groups.values()]
-    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || FINDING_CODES.indexOf(a.code) - FINDING_CODES.indexOf(b.code))
+    .sort(worstFirst)
     .map(({ assetIds, ...group }) => ({ ...group, assets: assetIds.size }));
 }
 

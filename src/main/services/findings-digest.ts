@@ -1,0 +1,52 @@
+/**
+ * The findings grouped by code with a few examples each (what `demarc check` prints), read from
+ * the file a page of assets at a time, as the report is: the workbook's engine state (hundreds of
+ * MB at 100k assets) is never loaded, and nothing the size of the inventory is held. The groups,
+ * their order, fix and examples are those of findings.summary and findings.list over the loaded
+ * state, whose findings come in the same order (asset by asset in id order).
+ */
+import { FINDING_TITLES } from '@core/finding-messages';
+import { reportFindingsOf } from '@core/report';
+import type { FindingGroup } from '@shared/contract/engine';
+import type { FindingCode } from '@shared/domain';
+import { workbookPages } from '../engine/input';
+import type { OpenWorkbook, ServiceContext } from './context';
+import { worstFirst } from './findings';
+
+/** One example finding of a group. */
+export interface FindingExample {
+  assetId: number;
+  asset: string;
+  layerId: string | null;
+  message: string;
+}
+
+export interface FindingDigestGroup extends FindingGroup {
+  /** The group's first findings, asset by asset in id order. */
+  examples: FindingExample[];
+}
+
+/**
+ * Every finding code present, worst first, with its count, distinct assets, title, fix and its
+ * first `examples` findings.
+ */
+export function findingDigest(wb: OpenWorkbook, ctx: ServiceContext, examples: number, pageSize?: number): FindingDigestGroup[] {
+  const groups = new Map<FindingCode, FindingDigestGroup & { lastAssetId: number }>();
+  for (const page of workbookPages(wb, ctx, pageSize).pages()) {
+    for (const f of reportFindingsOf(page)) {
+      let group = groups.get(f.code);
+      if (group === undefined) {
+        group = { code: f.code, severity: f.severity, count: 0, assets: 0, title: FINDING_TITLES[f.code], fix: f.fix, examples: [], lastAssetId: -1 };
+        groups.set(f.code, group);
+      }
+      group.count++;
+      // Findings come asset by asset in id order: a new asset id is a new asset for the group.
+      if (f.assetId !== group.lastAssetId) {
+        group.assets++;
+        group.lastAssetId = f.assetId;
+      }
+      if (group.examples.length < examples) group.examples.push({ assetId: f.assetId, asset: f.asset, layerId: f.layerId, message: f.message });
+    }
+  }
+  return [...groups.values()].sort(worstFirst).map(({ lastAssetId: _last, ...group }) => group);
+}
