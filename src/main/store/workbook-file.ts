@@ -170,10 +170,57 @@ export function createWorkbookFile(path: string, options: OpenOptions = {}): Ope
   }
 }
 
+/**
+ * A Demarc workbook whose last write was cut short (the process killed or the power lost while it
+ * committed) has a hot journal beside it, which a read-only connection may not roll back. Only a
+ * file our header names as a workbook qualifies: anything else is refused untouched.
+ */
+function interruptedWrite(error: unknown, path: string): boolean {
+  if ((error as { code?: unknown }).code !== 'SQLITE_READONLY_ROLLBACK') return false;
+  const header = readHeader(path);
+  return header.length >= 72 && header.readUInt32BE(68) === DEMARC_APPLICATION_ID;
+}
+
+/**
+ * SQLite's own recovery: a writable connection's first read puts back the pages the cut-short
+ * write had changed, from the journal, and deletes it. The workbook is then what its last
+ * committed write left, byte for byte (nothing else is written).
+ */
+function rollBackInterruptedWrite(path: string, options: OpenOptions): { applicationId: number; userVersion: number } {
+  const db = connect(path, options);
+  try {
+    return readVersions(db);
+  } finally {
+    db.close();
+  }
+}
+
 function backupName(path: string, fromVersion: number, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
   const base = basename(path).replace(/\.demarc$/i, '');
   return join(dirname(path), `${base}.format-${fromVersion}.backup-${stamp}.demarc`);
+}
+
+/** The file's application id and format version, read without writing (but see interruptedWrite). */
+function probeVersions(path: string, options: OpenOptions): { applicationId: number; userVersion: number } {
+  const probe = connect(path, options, true);
+  try {
+    return readVersions(probe);
+  } catch (error) {
+    if (interruptedWrite(error, path)) {
+      probe.close();
+      return rollBackInterruptedWrite(path, options);
+    }
+    if (error instanceof Error && /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`)) {
+      throw new DemarcError('LOCKED', `${basename(path)} is already open in another Demarc window or process. Close it there first.`);
+    }
+    throw new DemarcError(
+      'NOT_A_SQLITE_FILE',
+      `${basename(path)} could not be read as a SQLite database (${error instanceof Error ? error.message : String(error)}). The file was not changed.`
+    );
+  } finally {
+    if (probe.open) probe.close();
+  }
 }
 
 /**
@@ -186,21 +233,7 @@ export function openWorkbookFile(path: string, options: OpenOptions = {}): Opene
   const latest = migrations.length ? (migrations[migrations.length - 1]?.version ?? 0) : LATEST_FORMAT_VERSION;
 
   // Inspect read-only first: a foreign or newer file is refused without SQLite writing anything.
-  const probe = connect(path, options, true);
-  let versions: { applicationId: number; userVersion: number };
-  try {
-    versions = readVersions(probe);
-  } catch (error) {
-    if (error instanceof Error && /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`)) {
-      throw new DemarcError('LOCKED', `${basename(path)} is already open in another Demarc window or process. Close it there first.`);
-    }
-    throw new DemarcError(
-      'NOT_A_SQLITE_FILE',
-      `${basename(path)} could not be read as a SQLite database (${error instanceof Error ? error.message : String(error)}). The file was not changed.`
-    );
-  } finally {
-    probe.close();
-  }
+  const versions = probeVersions(path, options);
   if (versions.applicationId !== DEMARC_APPLICATION_ID) {
     throw new DemarcError(
       'NOT_A_DEMARC_WORKBOOK',
