@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import type { Writable } from 'node:stream';
@@ -19,9 +19,38 @@ export interface AtomicWriteResult {
   bytes: number;
 }
 
-/** The temp-file name for a target: hidden, unique, recognisably ours. */
+/** The temp-file name for a target: hidden, unique, recognisably ours, naming the writing process. */
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomUUID()}.partial`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomUUID()}.partial`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files a killed writer left beside `target` (a kill -9 or a power cut cannot
+ * clean up): those of processes no longer running. A live writer's temp file is left alone.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.partial')) continue;
+    const pid = Number(/^(\d+)\.[0-9a-f-]{36}\.partial$/.exec(name.slice(prefix.length))?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) await rm(join(dirname(target), name), { force: true });
+  }
 }
 
 /**
@@ -34,6 +63,7 @@ export async function writeFileAtomically(
   produce: (sink: Writable) => Promise<void>
 ): Promise<AtomicWriteResult> {
   signal?.throwIfAborted();
+  await removeStaleTemps(target);
   const temp = tempPathFor(target);
   const hash = createHash('sha256');
   let bytes = 0;
