@@ -5,6 +5,7 @@
  * change and touches nothing leaves no trace.
  */
 import { touchesNothing, type Touched } from '@shared/contract/events';
+import { DemarcError } from '@shared/errors';
 import { appendChange, type NewChange } from '../store/repos/change-log';
 import { actorName, type OpenWorkbook, type ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
@@ -20,6 +21,15 @@ export interface WriteOutcome<T> {
   ops?: readonly EditOp[];
 }
 
+/**
+ * SQLite's "database or disk is full" as the user's error, naming the file: the transaction was
+ * rolled back, so the workbook is as it was.
+ */
+function diskFull(error: unknown, path: string): DemarcError | null {
+  if ((error as { code?: unknown }).code !== 'SQLITE_FULL') return null;
+  return new DemarcError('BAD_FILE', `Could not write ${path}: no space left on the disk (ENOSPC). Nothing was changed: free some space and try again.`);
+}
+
 /** Who the change log records: the person at this machine, never a name stored in the workbook. */
 export function actorOf(_wb: OpenWorkbook, ctx: ServiceContext): string {
   return actorName(ctx);
@@ -33,11 +43,16 @@ export function actorOf(_wb: OpenWorkbook, ctx: ServiceContext): string {
 export function write<T>(wb: OpenWorkbook, ctx: ServiceContext, body: (at: string, actor: string) => WriteOutcome<T>): T {
   const at = ctx.clock();
   const actor = actorOf(wb, ctx);
-  const outcome = wb.db.transaction(() => {
-    const out = body(at, actor);
-    if (out.change) appendChange(wb.db, { ...out.change, at, actor });
-    return out;
-  })();
+  let outcome: WriteOutcome<T>;
+  try {
+    outcome = wb.db.transaction(() => {
+      const out = body(at, actor);
+      if (out.change) appendChange(wb.db, { ...out.change, at, actor });
+      return out;
+    })();
+  } catch (error) {
+    throw diskFull(error, wb.path) ?? error;
+  }
   if (outcome.change !== null || !touchesNothing(outcome.touched)) {
     wb.engine.committed(outcome.touched, outcome.ops ?? null, at);
     wb.wrote(outcome.touched);
