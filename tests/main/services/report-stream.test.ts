@@ -7,6 +7,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addParty } from '@main/services/parties';
+import { assetDetail } from '@main/engine/query';
+import { setNote } from '@main/services/notes';
+import { addSignOff } from '@main/services/sign-offs';
+import { listAssets } from '@main/store/repos/assets';
 import { workbookReport, writeReportJson } from '@main/services/report';
 import { workbookName } from '@main/services/workbook-service';
 import { lastChangeAt } from '@main/store/repos/change-log';
@@ -46,6 +50,28 @@ describe('the streamed report', () => {
     expect(whole.findings.length).toBeGreaterThan(0);
     const expected = `${JSON.stringify(whole, null, 2)}\n`;
     for (const pageSize of [1, 7, undefined]) {
+      expect((await streamed(wb, ctx, pageSize)).text, `page size ${pageSize ?? 'default'}`).toBe(expected);
+    }
+  });
+
+  it('carries layer notes and sign-off findings page by page as the whole report does', async () => {
+    const { wb, ctx } = t;
+    const [first, second, third] = listAssets(wb.db, { offset: 0, limit: 3 });
+    setNote(wb, ctx, { assetId: first!.id, layerId: assetDetail(wb, ctx, first!.id).layers[0]!.layerId, note: 'Patched by the MSP until March' });
+    setNote(wb, ctx, { assetId: third!.id, layerId: assetDetail(wb, ctx, third!.id).layers[1]!.layerId, note: 'See ticket 1234' });
+    const signer = addParty(wb, ctx, { name: 'Signing Officer', kind: 'person' });
+    addSignOff(wb, ctx, { scope: { kind: 'asset', assetId: second!.id }, partyId: signer.id, statement: 'Reviewed', signedOn: '2026-11-30' });
+    setNote(wb, ctx, { assetId: second!.id, layerId: assetDetail(wb, ctx, second!.id).layers[0]!.layerId, note: 'After the sign-off' });
+    const whole = referenceReport({
+      ...wb.engine.state(ctx).input,
+      workbookName: workbookName(wb.path),
+      formatVersion: wb.formatVersion,
+      lastChangeAt: lastChangeAt(wb.db)
+    });
+    expect(whole.assets.flatMap((a) => a.layers).filter((l) => l.note !== null)).toHaveLength(3);
+    expect(whole.findings.some((f) => f.code === 'NOT_SIGNED_OFF')).toBe(true);
+    const expected = `${JSON.stringify(whole, null, 2)}\n`;
+    for (const pageSize of [1, 2, undefined]) {
       expect((await streamed(wb, ctx, pageSize)).text, `page size ${pageSize ?? 'default'}`).toBe(expected);
     }
   });
