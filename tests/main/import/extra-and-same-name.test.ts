@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import type { AssetDetail } from '@shared/contract/engine';
 import type { ImportPreview, ImportResult } from '@shared/contract/import';
 import type { Report } from '@shared/report';
+import { workbookReport } from '@main/services/report';
 import { fixturePath, importRouter, tempFile } from '@tests/helpers/import-fixture';
 import { cli } from '@tests/helpers/run-cli';
-import { tempDir } from '@tests/helpers/temp';
+import { fixedClock, tempDir } from '@tests/helpers/temp';
+import { wholeReport } from '@tests/helpers/whole-report';
 
 const MIGRATE = fixturePath('onprem/microhack_azure-migrate-import_servers.csv');
 
@@ -75,8 +77,9 @@ describe('rows that share a name', () => {
     // The same file again: the two Airdries are matched to the same two assets.
     const again = await router.handle('import.apply', { paths: [path], mapping: { name: 'Name' } });
     expect(again.ok && (again.data as ImportResult).counts).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
-    const report = await router.handle('report.get', {});
-    const airdries = report.ok ? (report.data as Report).assets.filter((a) => a.name === 'Airdrie') : [];
+    // The report is no IPC answer (it streams): read from the open workbook, as `demarc report` does.
+    const report = wholeReport(workbookReport(session.require(), { clock: fixedClock(), osUser: 'tester' }));
+    const airdries = report.assets.filter((a) => a.name === 'Airdrie');
     expect(airdries.map((a) => a.extra.Address)).toEqual(['123 Main St', '9 Second Ave']);
     session.close();
   });
