@@ -76,6 +76,32 @@ describe('the streamed report', () => {
     }
   });
 
+  it("carries issue 20's per-asset fields page by page as the whole report does", async () => {
+    const { wb, ctx } = t;
+    const [first, second, third] = listAssets(wb.db, { offset: 0, limit: 3 });
+    // As an import leaves them: other columns, not seen in the last import, the classifier's reason; one chosen by hand.
+    const update = wb.db.prepare(
+      'UPDATE assets SET extra = @extra, not_seen_in_last_import = @notSeen, classification_reason = @reason, classification_confidence = @confidence, service_model_source = COALESCE(@source, service_model_source) WHERE id = @id'
+    );
+    update.run({ id: first!.id, extra: JSON.stringify({ Address: '123 Main St', 'Cost centre': 'CC-9' }), notSeen: 1, reason: 'Type microsoft.compute/virtualmachines is IaaS', confidence: 'high', source: null });
+    update.run({ id: second!.id, extra: '{}', notSeen: 0, reason: 'No rule matched the type', confidence: 'none', source: 'manual' });
+    update.run({ id: third!.id, extra: JSON.stringify({ Note: '=1+1' }), notSeen: 1, reason: null, confidence: null, source: null });
+    wb.engine.drop();
+    const whole = referenceReport({
+      ...wb.engine.state(ctx).input,
+      workbookName: workbookName(wb.path),
+      formatVersion: wb.formatVersion,
+      lastChangeAt: lastChangeAt(wb.db)
+    });
+    expect(whole.assets.filter((a) => a.notSeenInLastImport).map((a) => a.id)).toEqual([first!.id, third!.id]);
+    expect(whole.assets[0]!.extra).toEqual({ Address: '123 Main St', 'Cost centre': 'CC-9' });
+    expect(whole.assets[1]).toMatchObject({ serviceModelSource: 'manual', classificationReason: 'No rule matched the type', classificationConfidence: 'none' });
+    const expected = `${JSON.stringify(whole, null, 2)}\n`;
+    for (const pageSize of [1, 2, undefined]) {
+      expect((await streamed(wb, ctx, pageSize)).text, `page size ${pageSize ?? 'default'}`).toBe(expected);
+    }
+  });
+
   it('writes an empty workbook as the whole report would', async () => {
     const empty = createTestWorkbook();
     try {
