@@ -104,9 +104,11 @@ describe('kill -9 of the CLI', () => {
       const out = tempDir('demarc-kill-export-');
       const target = join(out, 'raci.xlsx');
       const run = await runBin(['export', imported, '--out', target], {
-        killOnFile: { dir: out, match: (n) => n.endsWith('.partial'), delayMs: Math.round(1500 * fraction()) }
+        // Killed within 200 ms of the temp file appearing: on a fast, idle machine an export can
+        // still finish first, which is a whole export (checked below), not a failure.
+        killOnFile: { dir: out, match: (n) => n.endsWith('.partial'), delayMs: Math.round(200 * fraction()) }
       });
-      expect(run.signal).toBe('SIGKILL');
+      if (run.signal !== 'SIGKILL') expect(run.code, run.stderr).toBe(0);
       expect(sha256File(imported)).toBe(importedHash);
       if (existsSync(target)) expect(sheetNames(await readWorkbook(target))).toContain('Change log');
       if (readdirSync(out).some((n) => n.endsWith('.partial'))) leftTemp++;
