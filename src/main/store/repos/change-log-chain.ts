@@ -7,24 +7,11 @@ import { createHash } from 'node:crypto';
 import { GENESIS_HASH, chainInput, formatChainHead, parseChainHead, type ChainedEntry } from '@core/audit/chain';
 import type { ChainBreak, ChainHead } from '@shared/audit';
 import type { Db } from '../workbook-file';
+import type { ChangeRow } from './change-log';
 import { META_KEYS, writeMeta } from './meta';
 
-interface StoredRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  summary: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-  /** Absent before format 12 (0012_merge): SELECT * then has no such column. */
-  origin?: string | null;
-  origin_touches?: string | null;
-}
+/** Before format 12 a row has no origin columns (SELECT * then lacks them). */
+type StoredRow = Omit<ChangeRow, 'origin' | 'origin_touches'> & Partial<Pick<ChangeRow, 'origin' | 'origin_touches'>>;
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -18,7 +18,8 @@ export interface NewChange {
   storedText?: { before: string | null; after: string | null };
 }
 
-interface ChangeRow {
+/** A change_log row as SELECT * reads it (the one declaration; the chain and the merge read the same rows). */
+export interface ChangeRow {
   id: number;
   at: string;
   actor: string;
@@ -28,7 +29,11 @@ interface ChangeRow {
   summary: string;
   before_json: string | null;
   after_json: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+  /** Set on an entry a merge brought in (format 12, 0012_merge): its identity and what it touched. */
   origin: string | null;
+  origin_touches: string | null;
 }
 
 /**

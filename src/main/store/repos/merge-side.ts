@@ -5,21 +5,10 @@
  */
 import { MERGED_FIELDS, jsonSelectOf } from '../asset-fields';
 import type { Db } from '../workbook-file';
+import type { ChangeRow } from './change-log';
 
 /** A change-log row as stored: the text its fingerprint is taken of, and its merge origin. */
-export interface StoredChange {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  summary: string;
-  before_json: string | null;
-  after_json: string | null;
-  origin: string | null;
-  origin_touches: string | null;
-}
+export type StoredChange = Omit<ChangeRow, 'prev_hash' | 'hash'>;
 
 export function listStoredChanges(db: Db): StoredChange[] {
   return db

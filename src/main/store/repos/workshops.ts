@@ -1,7 +1,7 @@
 /** Workshops, their attendees, decision groups, decisions and actions: named-parameter SQL. */
 import type { OpenActionRow } from '@core/engine-input';
 import type { PictureScope } from '@shared/picture';
-import type { DecisionKind, WorkshopStatus } from '@shared/workshop';
+import type { DecisionKind, WorkshopDecision, WorkshopStatus } from '@shared/workshop';
 import type { Db } from '../workbook-file';
 import type { AssetScope } from './responsibility';
 
@@ -101,19 +101,8 @@ export function listGroups(db: Db, workshopId: number): GroupRow[] {
   return rows.map((r) => ({ position: r.position, label: r.label, modelId: r.model_id, assetIds: JSON.parse(r.asset_ids) as number[] }));
 }
 
-export interface DecisionRow {
-  id: number;
-  workshopId: number;
-  groupPosition: number;
-  layerId: string;
-  kind: DecisionKind;
-  summary: string;
-  reason: string | null;
-  before: string;
-  after: string;
-  at: string;
-  by: string;
-}
+/** A decision as stored: the shared shape, said once in @shared/workshop. */
+export type DecisionRow = WorkshopDecision;
 
 export function putDecision(db: Db, d: DecisionRow): void {
   db.prepare(
