@@ -6,10 +6,12 @@
  * byte-for-byte backup beside the original. The user's file is never deleted or "repaired".
  */
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, copyFileSync, existsSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DemarcError } from '@shared/errors';
 import { checkWritablePath, openRegularFile } from '../security/user-files';
+import { addedReferences, brokenReferences, describeReference, type BrokenReference } from './broken-references';
 import { LATEST_FORMAT_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 /** 'DMRC' as a 32-bit big-endian integer: PRAGMA application_id of every Demarc workbook. */
@@ -105,7 +107,8 @@ function readVersions(db: Db): { applicationId: number; userVersion: number } {
  * Applies the given migrations one by one, each in its own transaction, stamping user_version.
  * Foreign keys are off while a migration runs, so it may rebuild a table others point at (SQLite's
  * way to change a column's constraints); the pragma is ignored inside a transaction, so it is set
- * around each one. Before a migration commits, PRAGMA foreign_key_check must find nothing.
+ * around each one. Before a migration commits, PRAGMA foreign_key_check must find no reference to a
+ * missing row that was not there before it ran (a file's own damage is carried, never repaired).
  */
 export function applyMigrations(
   db: Db,
@@ -116,21 +119,26 @@ export function applyMigrations(
   const now = context.now ?? (() => new Date());
   let version = from;
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  // References to a missing row the file already held are carried as they are (the findings name
+  // them, the user repairs them); a migration may not add one.
+  let broken: BrokenReference[] | null = null;
   try {
     for (const migration of migrations) {
       if (migration.version <= version) continue;
       db.pragma('foreign_keys = OFF');
-      db.transaction(() => {
+      broken = db.transaction(() => {
+        const before = broken ?? brokenReferences(db);
         db.exec(migration.sql);
         migration.run?.({ db, fromVersion: from, now, actor: context.actor ?? 'Demarc' });
-        const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-        if (broken.length > 0) {
-          const first = broken[0];
+        const after = brokenReferences(db);
+        const added = addedReferences(before, after);
+        if (added.length > 0) {
           throw new Error(
-            `${migration.name} would leave ${broken.length} reference(s) to a missing row (first: ${first?.table} row ${first?.rowid} → ${first?.parent})`
+            `${migration.name} would leave ${added.length} reference(s) to a missing row (first: ${describeReference(added[0]!)})`
           );
         }
         db.pragma(`user_version = ${migration.version}`);
+        return after;
       })();
       version = migration.version;
     }
@@ -195,10 +203,40 @@ function rollBackInterruptedWrite(path: string, options: OpenOptions): { applica
   }
 }
 
-function backupName(path: string, fromVersion: number, now: Date): string {
+const backupPrefix = (path: string, fromVersion: number): string => `${basename(path).replace(/\.demarc$/i, '')}.format-${fromVersion}.backup-`;
+
+/** Copies the file to a new backup beside it, never over another file (a second backup in the same second gets "-2"). */
+function newBackup(path: string, fromVersion: number, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const base = basename(path).replace(/\.demarc$/i, '');
-  return join(dirname(path), `${base}.format-${fromVersion}.backup-${stamp}.demarc`);
+  for (let n = 1; ; n++) {
+    const backup = join(dirname(path), `${backupPrefix(path, fromVersion)}${stamp}${n === 1 ? '' : `-${n}`}.demarc`);
+    if (existsSync(backup)) continue;
+    copyFileSync(path, backup, constants.COPYFILE_EXCL);
+    return backup;
+  }
+}
+
+function sha256Of(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/**
+ * A backup beside the file made by an earlier attempt to upgrade it (one that failed, or a copy of
+ * the file taken back) holding exactly its bytes: another attempt reuses it rather than adding a copy.
+ */
+function existingBackup(path: string, fromVersion: number): string | null {
+  const prefix = backupPrefix(path, fromVersion);
+  const size = statSync(path).size;
+  let hash: string | null = null;
+  for (const name of readdirSync(dirname(path)).sort()) {
+    if (!name.startsWith(prefix) || !name.toLowerCase().endsWith('.demarc')) continue;
+    const candidate = join(dirname(path), name);
+    const stat = statSync(candidate, { throwIfNoEntry: false });
+    if (stat === undefined || !stat.isFile() || stat.size !== size) continue;
+    hash ??= sha256Of(path);
+    if (sha256Of(candidate) === hash) return candidate;
+  }
+  return null;
 }
 
 /** The file's application id and format version, read without writing (but see interruptedWrite). */
@@ -258,8 +296,9 @@ export function openWorkbookFile(path: string, options: OpenOptions = {}): Opene
 }
 
 /**
- * Migrates an older workbook on a copy: the original is copied to a backup beside it, the
- * migrations run on a working copy, and only a fully migrated copy replaces the original.
+ * Migrates an older workbook on a copy: the original is copied to a backup beside it (one only:
+ * an identical backup left by an earlier attempt is reused), the migrations run on a working copy,
+ * and only a fully migrated copy replaces the original.
  */
 function migrateOnCopy(
   path: string,
@@ -268,8 +307,7 @@ function migrateOnCopy(
   options: OpenOptions
 ): OpenedWorkbook {
   const now = (options.now ?? (() => new Date()))();
-  const backupPath = backupName(path, fromVersion, now);
-  copyFileSync(path, backupPath);
+  const backupPath = existingBackup(path, fromVersion) ?? newBackup(path, fromVersion, now);
   const workingPath = `${path}.migrating`;
   copyFileSync(path, workingPath);
   let working: Db | null = connect(workingPath, options);

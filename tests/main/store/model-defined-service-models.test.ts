@@ -126,7 +126,7 @@ describe('format 4: model-defined service models', () => {
     }
     expect(error).toBeInstanceOf(DemarcError);
     expect((error as DemarcError).code).toBe('MIGRATION_FAILED');
-    expect((error as DemarcError).message).toMatch(/0004_drops_assets would leave \d+ reference\(s\) to a missing row \(first: (layer_overrides|raci_assignments) row \d+ → assets\)/);
+    expect((error as DemarcError).message).toMatch(/0004_drops_assets would leave \d+ reference\(s\) to a missing row \(first: (layer_overrides|raci_assignments) row \d+ → assets \(asset_id \d+\)\)/);
     expect(sha256File(path)).toBe(hash);
   });
 });
