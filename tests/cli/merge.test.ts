@@ -44,7 +44,10 @@ describe('demarc copy and demarc merge', () => {
     const dry = await cli(['merge', hq, hr, '--dry-run']);
     expect(dry.code).toBe(1);
     expect(dry.stdout).toMatch(/acme-hr\.demarc: parted from this workbook after entry \d+/);
-    expect(dry.stdout).toMatch(/conflict asset\|.*vm-2\|field\|serviceModel\n {4}vm-2 · service model → undecided\n {4}ancestor: not recorded\n {4}ours: {5}iaas \(hq|cli-tester|fin/);
+    // Ancestor (read from HR's own edit: ours first touched it by Finance's merged entry), ours, theirs, with who and when.
+    expect(dry.stdout).toMatch(/conflict asset\|.*vm-2\|field\|serviceModel\n {4}vm-2 · service model → undecided\n {4}ancestor: iaas\n {4}ours: {5}paas \(fin, \d{4}-\d\d-\d\d \d\d:\d\d\)\n {4}theirs: {3}saas \(hr, \d{4}-/);
+    const dryJson = JSON.parse((await cli(['merge', hq, hr, '--dry-run', '--json'])).stdout) as { conflicts: { ancestor: string | null; ours: string; theirs: string; oursBy: { actor: string } }[] }[];
+    expect(dryJson[0]!.conflicts).toEqual([expect.objectContaining({ ancestor: 'iaas', ours: 'paas', theirs: 'saas', oursBy: expect.objectContaining({ actor: 'fin' }) })]);
     const before = sha256File(hq);
     const refused = await cli(['merge', hq, hr]);
     expect(refused.code).toBe(2);

@@ -1,7 +1,7 @@
 /**
  * Merging a copy in the app: HQ and Finance both changed vm-web-01's owner after the copy was
  * made, and Finance also classified another asset; the Merge area shows the conflict with
- * ancestor / ours / theirs and who changed each, Merge waits until it is decided, then writes one
+ * ancestor (Platform Team, read from the change log) / ours / theirs and who changed each, Merge waits until it is decided, then writes one
  * step and the inventory shows the merged owner. Save a copy for… writes a copy for HR. An axe
  * scan and a screenshot of the decided conflict.
  */
@@ -40,7 +40,7 @@ describe('the Merge area', () => {
     await page.getByRole('button', { name: 'Choose a copy to merge…' }).click();
     const conflict = page.getByRole('group', { name: 'vm-web-01 · owner' });
     await conflict.waitFor();
-    expect((await conflict.locator('dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['not recorded', 'Bob Chen alice, 2026-12-05 10:00', 'Carol Diaz carol, 2026-12-06 15:30']);
+    expect((await conflict.locator('dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['Platform Team', 'Bob Chen alice, 2026-12-05 10:00', 'Carol Diaz carol, 2026-12-06 15:30']);
     expect(await page.getByTestId('merge-undecided').innerText()).toBe('1');
     const merge = page.getByRole('button', { name: 'Merge this copy' });
     expect(await merge.isDisabled()).toBe(true);

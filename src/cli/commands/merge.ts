@@ -14,7 +14,10 @@ must be decided, and the workbook's rules must hold on the result, or nothing is
                              only conflicts on assets whose field has that value (first rule wins)
   --decide SLOT=ours         decide one conflict (its slot is listed by --dry-run)
   --dry-run                  show what merging each file into the workbook as it is would do; write nothing
-  --json                     print the plan (and result) of each file as JSON
+  --json                     print the plan (and result) of each file as JSON: each conflict with its
+                             slot, ancestor (the value where the copies parted, read from the change
+                             logs; null when no entry since recorded it), ours, theirs, oursBy and
+                             theirsBy ({ actor, at, summary } of the last entry that changed it)
 Exit codes: 0 merged (or nothing new), 1 conflicts left undecided in a dry run, 2 refused.`;
 
 type Side = 'ours' | 'theirs';

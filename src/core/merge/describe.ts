@@ -92,7 +92,7 @@ export function describeDifference(d: DecidedDifference, l: DescribeLookups): Me
     kind,
     subject,
     detail,
-    ancestor: d.ancestor === null && d.outcome === 'conflict' ? null : words(d.ancestor),
+    ancestor: d.ancestorKnown ? words(d.ancestor) : null,
     ours: words(d.ours),
     theirs: words(d.theirs),
     oursBy: d.oursBy,

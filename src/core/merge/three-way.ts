@@ -34,8 +34,10 @@ export interface SlotDifference {
   outcome: MergeOutcome;
   ours: string | null;
   theirs: string | null;
-  /** The value both had at the ancestor, when one side left it alone (null: not known or absent). */
+  /** The value both had at the ancestor (null: absent there, or not known — see `ancestorKnown`). */
   ancestor: string | null;
+  /** Whether `ancestor` is known: one side left the slot alone, or the log recorded it (ancestor.ts). */
+  ancestorKnown: boolean;
   oursBy: ChangeAuthor | null;
   theirsBy: ChangeAuthor | null;
 }
@@ -71,7 +73,7 @@ export function diffSides(ours: MergeSide, theirs: MergeSide, fields: readonly s
     const tT = theirs.touches.covers(name);
     const outcome = oneSided ?? outcomeOf(oT, tT);
     const ancestor = outcome === 'theirs' ? o : outcome === 'ours' ? t : null;
-    out.push({ slot: name, outcome, ours: o, theirs: t, ancestor, oursBy: ours.touches.authorOf(name), theirsBy: theirs.touches.authorOf(name) });
+    out.push({ slot: name, outcome, ours: o, theirs: t, ancestor, ancestorKnown: outcome !== 'conflict', oursBy: ours.touches.authorOf(name), theirsBy: theirs.touches.authorOf(name) });
   };
 
   for (const [key, oRow] of ours.assets) {

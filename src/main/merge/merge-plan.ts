@@ -8,6 +8,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { formatChainHead } from '@core/audit/chain';
+import { ancestorValues } from '@core/merge/ancestor';
 import { describeDifference } from '@core/merge/describe';
 import type { DecidedDifference, MergeDecisions } from '@core/merge/decide';
 import { lineageOf, type Lineage } from '@core/merge/lineage';
@@ -27,7 +28,7 @@ import { fileSystemError, openRegularFile } from '../security/user-files';
 import { walkChain } from '../store/repos/change-log-chain';
 import { META_KEYS } from '../store/repos/meta';
 import { closeWorkbookFile, openWorkbookFile, type Db } from '../store/workbook-file';
-import { readSide, touchesOfStored, type ReadSide } from './read-side';
+import { entryOfStored, readSide, touchesOfStored, type ReadSide } from './read-side';
 
 /** Their changes listed in a plan (all of them count; the list shows this many). */
 const LIST_LIMIT = 500;
@@ -88,6 +89,23 @@ function readOther(path: string, ctx: ServiceContext): { side: ReadSide; chain: 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Conflicts whose ancestor value the comparison could not tell, with it read from the logs (core/merge/ancestor.ts). */
+function withAncestors(decided: DecidedDifference[], sides: readonly { side: ReadSide; positions: readonly number[] }[]): DecidedDifference[] {
+  const unknown = decided.filter((d) => !d.ancestorKnown).map((d) => d.slot);
+  if (unknown.length === 0) return decided;
+  const found = ancestorValues(
+    unknown,
+    sides.map(({ side, positions }) => ({
+      lookups: side.lookups,
+      entries: positions.map((i) => {
+        const row = side.changes[i]!;
+        return { entry: entryOfStored(row), touches: touchesOfStored(row, side.lookups) };
+      })
+    }))
+  );
+  return decided.map((d) => (found.has(d.slot) ? { ...d, ancestor: found.get(d.slot)!, ancestorKnown: true } : d));
 }
 
 function touchesOf(side: ReadSide, positions: readonly number[]): Touches {
@@ -189,7 +207,13 @@ export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string
   const theirsSide: MergeSide = { assets: theirs.assets, slots: theirs.slots, touches: touchesOf(theirs, lineage.theirsOnly) };
   const layerOf = layerLookup(wb, ours, theirs);
   // Nothing new from them: whatever differs is our own doing since, and stays.
-  const decided = lineage.theirsOnly.length === 0 ? [] : planDifferences(oursSide, theirsSide, MERGED_FIELDS, decisions, layerOf);
+  const decided =
+    lineage.theirsOnly.length === 0
+      ? []
+      : withAncestors(planDifferences(oursSide, theirsSide, MERGED_FIELDS, decisions, layerOf), [
+          { side: ours, positions: lineage.oursOnly },
+          { side: theirs, positions: lineage.theirsOnly }
+        ]);
   const describe = describeAll(ours, theirs, layerOf);
   const conflicts = decided.filter((d) => d.outcome === 'conflict');
   const changes = decided.filter((d) => d.outcome === 'theirs');

@@ -4,10 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { UPGRADE_ACTION } from '@core/audit/chain';
-import { touchesOfEntry, type SideLookups } from '@core/merge/entry-touches';
+import type { AncestorLookups } from '@core/merge/ancestor';
+import { touchesOfEntry, type EntryForTouches, type SideLookups } from '@core/merge/entry-touches';
 import { slot } from '@core/merge/slots';
 import type { Party } from '@shared/domain';
-import { IMPORTED_FIELDS } from '../store/asset-fields';
+import { ASSET_FIELDS, IMPORTED_FIELDS, type AssetField } from '../store/asset-fields';
 import { META_KEYS, readMeta } from '../store/repos/meta';
 import { listKeyedAssignments, listKeyedNotes, listKeyedOverrides, listStoredChanges, listStoredModels, readMergedAssetRows, type KeyedNote, type KeyedOverride, type StoredChange, type StoredModelRow } from '../store/repos/merge-side';
 import { listParties } from '../store/repos/parties';
@@ -33,7 +34,7 @@ export interface ReadSide {
   meta: Map<string, string>;
   changes: StoredChange[];
   identities: string[];
-  lookups: SideLookups;
+  lookups: AncestorLookups;
 }
 
 const json = (value: unknown): string => JSON.stringify(value ?? null);
@@ -106,24 +107,36 @@ export function readSide(db: Db): ReadSide {
     lookups: {
       assetKey: (id) => keyById.get(id) ?? null,
       partyName: (id) => nameById.get(id) ?? null,
-      importedFields: IMPORTED_FIELDS
+      importedFields: IMPORTED_FIELDS,
+      assetFieldJson: (field, value) => assetFieldJson(field, value, nameById)
     }
+  };
+}
+
+/** An asset field's value as an edit records it, spelt as the merged row holds it (0/1 booleans, the owner by lower-cased name). */
+function assetFieldJson(field: string, value: unknown, nameById: ReadonlyMap<number, string>): string {
+  if (value === null || value === undefined) return 'null';
+  if (field === 'ownerPartyId') return json(typeof value === 'number' ? nameById.get(value) : null);
+  const storage = (ASSET_FIELDS as Record<string, { storage: string } | undefined>)[field as AssetField]?.storage;
+  if (storage === 'boolean') return json(value === true || value === 1 ? 1 : 0);
+  return json(value);
+}
+
+/** A stored entry as touches and befores read it. */
+export function entryOfStored(row: StoredChange): EntryForTouches {
+  const parse = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
+  return {
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: parse(row.before_json),
+    after: parse(row.after_json),
+    originTouches: row.origin_touches === null ? null : (JSON.parse(row.origin_touches) as string[])
   };
 }
 
 /** The touches of one stored entry of a side, spelt by keys. */
 export function touchesOfStored(row: StoredChange, lookups: SideLookups): string[] {
-  const parse = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
-  return touchesOfEntry(
-    {
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      before: parse(row.before_json),
-      after: parse(row.after_json),
-      originTouches: row.origin_touches === null ? null : (JSON.parse(row.origin_touches) as string[])
-    },
-    lookups
-  );
+  return touchesOfEntry(entryOfStored(row), lookups);
 }
 

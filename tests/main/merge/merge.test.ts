@@ -69,7 +69,8 @@ describe('merging copies edited offline', () => {
         detail: 'service model',
         ours: 'paas',
         theirs: 'saas',
-        ancestor: null,
+        // Ours first touched it by Finance's entry (merged: its row ids are Finance's); HR's own edit recorded it.
+        ancestor: 'iaas',
         outcome: 'conflict',
         choice: null,
         oursBy: expect.objectContaining({ actor: 'finance' }),
