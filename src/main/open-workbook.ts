@@ -8,6 +8,7 @@ import type { Touched } from '@shared/contract/events';
 import { Engine } from './engine/engine';
 import type { PreparedImport } from './import/import-service';
 import type { PreparedRoundTrip } from './services/roundtrip';
+import { AsOfMemo } from './services/as-of';
 import { History } from './services/history';
 import { closeWorkbookFile, type Db, type OpenedWorkbook } from './store/workbook-file';
 
@@ -23,6 +24,8 @@ export class OpenWorkbook {
   readonly importPreviews = new Map<string, PreparedImport>();
   /** Reviews of edited exports by token, so an apply writes exactly what was reviewed. */
   readonly roundTripPreviews = new Map<string, PreparedRoundTrip>();
+  /** The last as-of answer and chain walk (the History view, report --as-of), until the next write. */
+  readonly asOf = new AsOfMemo();
   private readonly writeListeners = new Set<(touched: Touched) => void>();
   private writes = 0;
 

@@ -11,6 +11,7 @@ import type {
   ServiceModel,
   Severity
 } from './domain';
+import type { AsOfInfo } from './as-of';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -113,6 +114,8 @@ export interface Report {
   };
   models: ReportModel[];
   parties: ReportParty[];
+  /** Only in a report of the workbook as it was (`demarc report --as-of`): the moment and what the answer stands on. */
+  asOf?: AsOfInfo;
   assets: ReportAsset[];
   findings: ReportFinding[];
 }

@@ -6,7 +6,7 @@
  * state, whose findings come in the same order (asset by asset in id order).
  */
 import { FINDING_TITLES } from '@core/finding-messages';
-import { reportFindingsOf } from '@core/report';
+import { reportFindingsOf, type EnginePages } from '@core/report';
 import type { FindingGroup } from '@shared/contract/engine';
 import type { FindingCode } from '@shared/domain';
 import { workbookPages } from '../engine/input';
@@ -31,8 +31,13 @@ export interface FindingDigestGroup extends FindingGroup {
  * first `examples` findings.
  */
 export function findingDigest(wb: OpenWorkbook, ctx: ServiceContext, examples: number, pageSize?: number): FindingDigestGroup[] {
+  return findingDigestOf(workbookPages(wb, ctx, pageSize).pages, examples);
+}
+
+/** The digest of any pass over pages of engine input (the file's, or the workbook as it was). */
+export function findingDigestOf(pages: EnginePages, examples: number): FindingDigestGroup[] {
   const groups = new Map<FindingCode, FindingDigestGroup & { lastAssetId: number }>();
-  for (const page of workbookPages(wb, ctx, pageSize).pages()) {
+  for (const page of pages()) {
     for (const f of reportFindingsOf(page)) {
       let group = groups.get(f.code);
       if (group === undefined) {

@@ -1,0 +1,222 @@
+/**
+ * The workbook as it was (`report --as-of`, `check --as-of`, the History view's state) equals a
+ * replay: the workbook file is copied at each moment, more edits of every kind follow through the
+ * services, and the report as of each moment of the edited workbook is byte for byte the report of
+ * that moment's copy. What the log cannot undo is named; a broken chain, a moment before the
+ * workbook or in the future are refused.
+ */
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reportJsonChunks, type ReportSource } from '@core/report-source';
+import { applyImport } from '@main/import/import-service';
+import { updateAssets } from '@main/services/asset-update';
+import { workbookAsOf } from '@main/services/as-of';
+import { workbookReportAsOf } from '@main/services/as-of-report';
+import type { OpenWorkbook, ServiceContext } from '@main/services/context';
+import { undo } from '@main/services/history';
+import { setNote } from '@main/services/notes';
+import { clearOverride, setOverride } from '@main/services/overrides';
+import { addParty, leaveParty, reassignParty } from '@main/services/parties';
+import { setRaci } from '@main/services/raci-assign';
+import { setRaciMany } from '@main/services/raci-bulk';
+import { workbookReport } from '@main/services/report';
+import { addSignOff } from '@main/services/sign-offs';
+import { closeWorkbook, createWorkbook, openWorkbook, updateSettings } from '@main/services/workbook-service';
+import { listChanges } from '@main/store/repos/change-log';
+import { azJson } from '@tests/helpers/import-fixture';
+import { cli } from '@tests/helpers/run-cli';
+import { fixedClock, tempDir } from '@tests/helpers/temp';
+
+/** The report's JSON text, without the as-of head (the one member a replay's report lacks). */
+function reportText(source: ReportSource): string {
+  const { asOf: _asOf, ...head } = source.head;
+  return [...reportJsonChunks({ ...source, head })].join('');
+}
+
+const open: OpenWorkbook[] = [];
+afterEach(() => {
+  for (const wb of open.splice(0)) closeWorkbook(wb);
+});
+
+interface Checkpoint {
+  label: string;
+  entryId: number;
+  at: string;
+  copy: string;
+}
+
+/** A workbook edited through the services with a copy of its file kept after each kind of edit. */
+async function editedWithCopies() {
+  const dir = tempDir();
+  const ctx: ServiceContext = { clock: fixedClock('2026-03-02T09:00:00.000Z'), osUser: 'tester' };
+  const wb = createWorkbook(ctx, { path: join(dir, 'acme.demarc'), organisation: 'Acme' });
+  open.push(wb);
+  const file = (name: string, body: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, body);
+    return path;
+  };
+  const checkpoints: Checkpoint[] = [];
+  const keep = (label: string) => {
+    const last = listChanges(wb.db, { newestFirst: true, limit: 1 })[0]!;
+    // The copy keeps the workbook's file name (the report names the workbook by it).
+    const copyDir = tempDir();
+    const copy = join(copyDir, 'acme.demarc');
+    wb.db.exec(`VACUUM INTO '${copy}'`);
+    checkpoints.push({ label, entryId: last.id, at: last.at, copy });
+  };
+  const vms = ['vm-web-01', 'vm-web-02', 'vm-db-01', 'vm-db-02'].map((name) => ({ name }));
+  await applyImport(wb, ctx, { paths: [file('q1.json', azJson(vms))] });
+  const alice = addParty(wb, ctx, { name: 'Alice Martin', kind: 'person' });
+  const platform = addParty(wb, ctx, { name: 'Platform team', kind: 'team' });
+  const bob = addParty(wb, ctx, { name: 'Bob Chen', kind: 'person' });
+  const ids = wb.engine.state(ctx).input.assets.map((a) => a.id);
+  const [web1, web2, db1, db2] = ids as [number, number, number, number];
+  updateAssets(wb, ctx, { filter: { ids }, set: { ownerPartyId: alice.id } });
+  setRaci(wb, ctx, { assetId: web1, layerId: 'operating-system', roles: { R: [platform.id] } });
+  setOverride(wb, ctx, { assetId: web2, layerId: 'network-controls', responsibility: 'shared', justification: 'own firewall' });
+  setNote(wb, ctx, { assetId: db1, layerId: 'operating-system', note: 'patched monthly' });
+  addSignOff(wb, ctx, { scope: { kind: 'asset', assetId: web1 }, partyId: alice.id, statement: 'I confirm the RACI of these layers' });
+  keep('start');
+
+  setRaci(wb, ctx, { assetId: web1, layerId: 'operating-system', roles: { R: [bob.id], A: [platform.id] } });
+  keep('raci');
+  setOverride(wb, ctx, { assetId: db2, layerId: 'network-controls', responsibility: 'shared', justification: 'vnet is shared' });
+  clearOverride(wb, ctx, { assetId: web2, layerId: 'network-controls' });
+  keep('override');
+  updateAssets(wb, ctx, { filter: { ids: [web1, db1] }, set: { ownerPartyId: bob.id } });
+  keep('owner');
+  updateAssets(wb, ctx, { filter: { ids: [db1, db2] }, set: { serviceModel: 'paas' } });
+  keep('service model');
+  setNote(wb, ctx, { assetId: db1, layerId: 'operating-system', note: 'patched weekly' });
+  setNote(wb, ctx, { assetId: web2, layerId: 'customer-data', note: 'holds PII' });
+  keep('note');
+  addSignOff(wb, ctx, { scope: { kind: 'layer', assetId: db2, layerId: 'network-controls' }, partyId: bob.id, statement: 'ok' });
+  keep('sign-off');
+  await applyImport(wb, ctx, { paths: [file('q2.json', azJson([...vms, { name: 'vm-app-01' }, { name: 'vm-app-02' }]))] });
+  keep('import run');
+  setRaciMany(wb, ctx, { filter: { ids: [web2, db2] }, layerId: 'applications', roles: { A: [bob.id] } });
+  updateSettings(wb, ctx, { organisation: 'Acme (audit 2026)', reviewPeriodDays: 90 });
+  keep('bulk RACI and settings');
+  const carol = addParty(wb, ctx, { name: 'Carol Diaz', kind: 'person' });
+  reassignParty(wb, ctx, { fromId: bob.id, toId: carol.id });
+  leaveParty(wb, ctx, { id: bob.id, leftAt: '2026-03-02' });
+  keep('parties');
+  setRaci(wb, ctx, { assetId: db1, layerId: 'identities-and-users', roles: { C: [platform.id] } });
+  undo(wb, ctx);
+  keep('undo');
+  setRaci(wb, ctx, { assetId: web1, layerId: 'applications', roles: { I: [carol.id] } });
+  return { wb, ctx, checkpoints, dir, file, web1, db1 };
+}
+
+describe('as-of equals a replay', () => {
+  it('reports each moment of the edited workbook exactly as the copy kept at that moment', async () => {
+    const { wb, ctx, checkpoints } = await editedWithCopies();
+    expect(checkpoints.map((c) => c.label)).toEqual(['start', 'raci', 'override', 'owner', 'service model', 'note', 'sign-off', 'import run', 'bulk RACI and settings', 'parties', 'undo']);
+    for (const point of checkpoints) {
+      const asOf = workbookReportAsOf(wb, ctx, `#${point.entryId}`);
+      expect(asOf.head.asOf?.gaps, point.label).toEqual([]);
+      const copy = openWorkbook(ctx, point.copy);
+      open.push(copy);
+      const replay = workbookReport(copy, { ...ctx, clock: () => point.at });
+      expect(reportText(asOf), `as of ${point.label} (#${point.entryId})`).toBe(reportText(replay));
+      closeWorkbook(open.pop()!);
+    }
+    // Each moment differs from the next: the test compares states that changed.
+    const texts = checkpoints.map((p) => reportText(workbookReportAsOf(wb, ctx, `#${p.entryId}`)));
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('answers a date, an instant and an entry; says what it stands on', async () => {
+    const { wb, ctx, checkpoints } = await editedWithCopies();
+    const point = checkpoints.find((c) => c.label === 'owner')!;
+    const byEntry = workbookAsOf(wb, ctx, `#${point.entryId}`).info;
+    expect(byEntry.entry.id).toBe(point.entryId);
+    expect(byEntry.undone).toBe(listChanges(wb.db, { afterId: point.entryId }).length);
+    expect(byEntry.chainHead).toMatch(/^#\d+ sha256:[0-9a-f]{64}$/);
+    const byInstant = workbookAsOf(wb, ctx, point.at).info;
+    expect(byInstant.entry.id).toBe(point.entryId);
+    expect(reportText(workbookReportAsOf(wb, ctx, point.at))).toBe(reportText(workbookReportAsOf(wb, ctx, `#${point.entryId}`)));
+    // A day: its end (or now, when the day is today), everything written that day (all of it here).
+    const byDay = workbookAsOf(wb, ctx, '2026-03-02').info;
+    expect(byDay.undone).toBe(0);
+    expect(byDay.at.slice(0, 10)).toBe('2026-03-02');
+  });
+
+  it('names what the log cannot undo: an import that updated assets, shown as it is now', async () => {
+    const { wb, ctx, checkpoints, file } = await editedWithCopies();
+    const before = checkpoints.at(-1)!;
+    await applyImport(wb, ctx, { paths: [file('q3.json', azJson([{ name: 'vm-web-01', tags: { env: 'prod' } }]))] });
+    const info = workbookAsOf(wb, ctx, `#${before.entryId}`).info;
+    const importEntry = listChanges(wb.db, { action: 'import.apply', newestFirst: true, limit: 1 })[0]!;
+    expect(info.gaps).toEqual([expect.objectContaining({ entryId: importEntry.id, action: 'import.apply', reason: expect.stringContaining('1 asset(s) it updated') as unknown })]);
+    const asset = workbookAsOf(wb, ctx, `#${before.entryId}`).state.input.assets.find((a) => a.name === 'vm-web-01')!;
+    expect(asset.tags).toEqual({ env: 'prod' });
+  });
+
+  it('leaves the live state alone and answers again after a write', async () => {
+    const { wb, ctx, checkpoints, web1 } = await editedWithCopies();
+    const start = checkpoints[0]!;
+    const owner = () => wb.engine.state(ctx).assetById.get(web1)!.ownerPartyId;
+    const now = owner();
+    const asOf = workbookAsOf(wb, ctx, `#${start.entryId}`);
+    expect(asOf.state.assetById.get(web1)!.ownerPartyId).not.toBe(now);
+    expect(owner()).toBe(now);
+    expect(workbookAsOf(wb, ctx, `#${start.entryId}`)).toBe(asOf);
+    updateAssets(wb, ctx, { filter: { ids: [web1] }, set: { reviewed: true } });
+    expect(workbookAsOf(wb, ctx, `#${start.entryId}`)).not.toBe(asOf);
+  });
+});
+
+describe('as-of refusals', () => {
+  it('refuses a moment before the workbook existed, in the future, and an unknown entry', async () => {
+    const { wb, ctx } = await editedWithCopies();
+    expect(() => workbookAsOf(wb, ctx, '2025-12-31')).toThrow(/did not exist yet at 2025-12-31: its change log begins at 2026-03-02T09:00:00.000Z \(#1/);
+    expect(() => workbookAsOf(wb, ctx, '2030-01-01')).toThrow(/2030-01-01 is in the future/);
+    expect(() => workbookAsOf(wb, ctx, '#9999')).toThrow(/no entry #9999 \(its entries are #1–#\d+\)/);
+  });
+
+  it('refuses to answer from a change log edited with sqlite3, naming the entry', async () => {
+    const { wb, checkpoints } = await editedWithCopies();
+    const path = wb.path;
+    closeWorkbook(open.pop()!);
+    const raw = new Database(path);
+    raw.prepare("UPDATE change_log SET actor = 'mallory' WHERE id = 5").run();
+    raw.close();
+    const run = await cli(['report', path, '--as-of', `#${checkpoints[0]!.entryId}`, '--json']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/hash chain is broken at entry #5 \(edited\).*cannot be rebuilt from a log that was altered/);
+  });
+});
+
+describe('demarc report / check --as-of', () => {
+  it('prints the report as it was, with what it stands on, and the findings then', async () => {
+    const { wb, checkpoints } = await editedWithCopies();
+    const path = wb.path;
+    closeWorkbook(open.pop()!);
+    const point = checkpoints.find((c) => c.label === 'start')!;
+    const json = await cli(['report', path, '--as-of', `#${point.entryId}`, '--json']);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { asOf: { entry: { id: number }; gaps: unknown[] }; assets: { name: string; owner: string | null }[] };
+    expect(report.asOf.entry.id).toBe(point.entryId);
+    expect(report.assets.map((a) => [a.name, a.owner])).toEqual([
+      ['vm-web-01', 'Alice Martin'],
+      ['vm-web-02', 'Alice Martin'],
+      ['vm-db-01', 'Alice Martin'],
+      ['vm-db-02', 'Alice Martin']
+    ]);
+    const text = await cli(['report', path, '--as-of', point.at]);
+    expect(text.stdout).toMatch(new RegExp(`^As of ${point.at}.*just after entry #${point.entryId}`));
+    expect(text.stdout).toContain('nothing is shown as it is now');
+    const check = await cli(['check', path, '--as-of', `#${point.entryId}`, '--json']);
+    const now = await cli(['check', path, '--json']);
+    expect(JSON.parse(check.stdout)).toMatchObject({ asOf: { entry: { id: point.entryId } } });
+    expect(check.stdout).not.toBe(now.stdout);
+    const bad = await cli(['report', path, '--as-of', 'last tuesday']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--as-of "last tuesday": give a date/);
+  });
+});
