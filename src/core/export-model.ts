@@ -100,7 +100,9 @@ export function buildExportModel(
 /** The tally of a whole source, taken at once (small workbooks, tests; the writers take it a page at a time). */
 export function tallyOf(source: ExportSource): ExportTally {
   const tally = new ExportTally(source.head);
-  for (const page of source.assetPages()) tally.addAssets(page);
-  for (const page of source.findingPages()) tally.addFindings(page);
+  for (const page of source.pages()) {
+    tally.addAssets(page.assets);
+    tally.addFindings(page.findings);
+  }
   return tally;
 }

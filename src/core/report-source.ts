@@ -12,12 +12,20 @@ export interface ReportSource {
   assetPages(): Iterable<ReportAsset[]>;
   /** A fresh pass over the findings, asset by asset, a page of assets at a time. */
   findingPages(): Iterable<ReportFinding[]>;
+  /** A fresh pass giving each page's entries and findings together (one read of each page). */
+  pages(): Iterable<ReportPage>;
+}
+
+/** One page of a report: its assets' entries and their findings. */
+export interface ReportPage {
+  assets: ReportAsset[];
+  findings: ReportFinding[];
 }
 
 /** A report already in memory (small workbooks, tests) as a source of one page. */
 export function reportSourceOf(report: Report): ReportSource {
   const { assets, findings, ...head } = report;
-  return { head, assetPages: () => [assets], findingPages: () => [findings] };
+  return { head, assetPages: () => [assets], findingPages: () => [findings], pages: () => [{ assets, findings }] };
 }
 
 /** `text` (JSON.stringify output) moved right by `pad`: every line after the first. */

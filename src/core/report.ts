@@ -21,12 +21,14 @@ import {
   type ReportAsset,
   type ReportFinding,
   type ReportHead,
+  type ReportLayer,
   type ReportModel,
   type ReportModelLayer,
   type ReportParty
 } from '@shared/report';
 import { deriveResponsibility } from './derive';
 import type { EngineInput } from './engine-input';
+import type { ReportPage } from './report-source';
 import { groupByAsset, indexEngineInput } from './engine-index';
 import { findingsInSlices } from './findings';
 import { getCell, getProviderParty } from './model-cells';
@@ -118,16 +120,26 @@ export function reportHead(input: ReportHeadInput): ReportHead {
 }
 
 /**
+ * Layers shared by the assets that have nothing of their own on them (no override, assignment or
+ * note): theirs follow from the model, the service model and the owner alone, so one computed,
+ * frozen array serves every such asset of a pass (a few dozen arrays for 100k assets). Valid for
+ * one pass: the parties and settings of its pages are the same.
+ */
+export type SharedLayers = Map<string, readonly ReportLayer[]>;
+
+/**
  * The report entries of a page of assets, in the page's order (pages come in id order), from the
  * page's input: its assets with their own overrides, assignments and notes, and everything they
  * share. An asset naming a model the workbook lacks is reported under the model it is read under
- * (readModelId), with its MODEL_MISSING finding.
+ * (readModelId), with its MODEL_MISSING finding. Entries are read-only: an entry's layers may be
+ * shared with other entries (`shared`, kept across the pages of one pass), and its tags and
+ * other columns are the asset's own objects.
  * @throws Error if `page.now` is not a date
  */
-export function reportAssetsOf(page: EngineInput): ReportAsset[] {
+export function reportAssetsOf(page: EngineInput, shared: SharedLayers = new Map()): ReportAsset[] {
   const index = indexEngineInput(page);
   const nameOf = (id: number): string => index.partyById.get(id)?.name ?? `party #${id}`;
-  const names = (ids: readonly number[]): string[] => ids.map(nameOf).sort(byCodeUnit);
+  const names = (ids: readonly number[]): string[] => (ids.length === 0 ? [] : ids.length === 1 ? [nameOf(ids[0]!)] : ids.map(nameOf).sort(byCodeUnit));
   const contexts = new Map<string, RaciContext>();
   const notes = groupByAsset(page.notes ?? []);
   return page.assets.map((asset) => {
@@ -139,26 +151,36 @@ export function reportAssetsOf(page: EngineInput): ReportAsset[] {
       contexts.set(model.id, ctx);
     }
     const assignments = index.assignmentsByAsset.get(asset.id) ?? [];
-    const derived = deriveResponsibility(asset, model, index.overridesByAsset.get(asset.id) ?? []);
+    const overrides = index.overridesByAsset.get(asset.id) ?? [];
     const assetNotes = notes.get(asset.id);
-    const layers = derived.map((layer, i) => {
-      const raci = effectiveRaci(ctx, layer, asset.ownerPartyId, assignments);
-      const defaultRoles: RaciRole[] = RACI_ROLES.filter((r) => raci.defaultRoles.includes(r));
-      return {
-        layerId: layer.layerId,
-        title: compiled.layers[i]?.title ?? layer.layerId,
-        responsibility: layer.responsibility,
-        published: layer.published,
-        overridden: layer.overridden,
-        justification: layer.justification,
-        note: assetNotes?.find((n) => n.layerId === layer.layerId)?.note ?? null,
-        R: names(raci.R),
-        A: names(raci.A),
-        C: names(raci.C),
-        I: names(raci.I),
-        defaultRoles
-      };
-    });
+    const layersOf = (): ReportLayer[] =>
+      deriveResponsibility(asset, model, overrides).map((layer, i) => {
+        const raci = effectiveRaci(ctx, layer, asset.ownerPartyId, assignments);
+        const defaultRoles: RaciRole[] = RACI_ROLES.filter((r) => raci.defaultRoles.includes(r));
+        return {
+          layerId: layer.layerId,
+          title: compiled.layers[i]?.title ?? layer.layerId,
+          responsibility: layer.responsibility,
+          published: layer.published,
+          overridden: layer.overridden,
+          justification: layer.justification,
+          note: assetNotes?.find((n) => n.layerId === layer.layerId)?.note ?? null,
+          R: names(raci.R),
+          A: names(raci.A),
+          C: names(raci.C),
+          I: names(raci.I),
+          defaultRoles
+        };
+      });
+    let layers: readonly ReportLayer[];
+    if (assignments.length === 0 && overrides.length === 0 && assetNotes === undefined) {
+      const key = `${model.id}\u0000${asset.serviceModel ?? ''}\u0000${asset.ownerPartyId ?? ''}`;
+      const known = shared.get(key);
+      if (known === undefined) shared.set(key, (layers = deepFreeze(layersOf())));
+      else layers = known;
+    } else {
+      layers = layersOf();
+    }
     return {
       id: asset.id,
       externalId: asset.externalId,
@@ -167,8 +189,8 @@ export function reportAssetsOf(page: EngineInput): ReportAsset[] {
       subscription: asset.subscription,
       resourceGroup: asset.resourceGroup,
       location: asset.location,
-      tags: { ...asset.tags },
-      extra: { ...asset.extra },
+      tags: asset.tags,
+      extra: asset.extra,
       serviceModel: asset.serviceModel,
       serviceModelSource: asset.serviceModelSource,
       classificationReason: asset.classificationReason,
@@ -178,9 +200,19 @@ export function reportAssetsOf(page: EngineInput): ReportAsset[] {
       owner: asset.ownerPartyId === null ? null : nameOf(asset.ownerPartyId),
       lastReviewedAt: asset.lastReviewedAt,
       notSeenInLastImport: asset.notSeenInLastImport,
-      layers
+      layers: layers as ReportLayer[]
     };
   });
+}
+
+/** Layers shared between entries, frozen so that no reader can change one entry through another. */
+function deepFreeze(layers: ReportLayer[]): readonly ReportLayer[] {
+  for (const layer of layers) {
+    for (const role of RACI_ROLES) Object.freeze(layer[role]);
+    Object.freeze(layer.defaultRoles);
+    Object.freeze(layer);
+  }
+  return Object.freeze(layers);
 }
 
 /**
@@ -206,10 +238,17 @@ export type EnginePages = () => Iterable<EngineInput>;
 
 /** The report entries, page by page. */
 export function* reportAssetPages(pages: EnginePages): Generator<ReportAsset[]> {
-  for (const page of pages()) yield reportAssetsOf(page);
+  const shared: SharedLayers = new Map();
+  for (const page of pages()) yield reportAssetsOf(page, shared);
 }
 
 /** The findings, page by page. */
 export function* reportFindingPages(pages: EnginePages): Generator<ReportFinding[]> {
   for (const page of pages()) yield reportFindingsOf(page);
+}
+
+/** Entries and findings together, page by page, from one read of each page. */
+export function* reportPages(pages: EnginePages): Generator<ReportPage> {
+  const shared: SharedLayers = new Map();
+  for (const page of pages()) yield { assets: reportAssetsOf(page, shared), findings: reportFindingsOf(page) };
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { EngineInput } from '@core/engine-input';
-import type { ReportHeadInput } from '@core/report';
+import { reportAssetsOf, type ReportHeadInput, type SharedLayers } from '@core/report';
 import { reportOfInput } from '@tests/helpers/whole-report';
 import { asset, assign, engineInput, override, parties } from '@tests/helpers/builders';
 
@@ -83,5 +83,38 @@ describe('the report of a workbook (head and one page)', () => {
     shuffled.assignments.reverse();
     expect(reportOfInput(shuffled)).toEqual(report);
     expect(JSON.stringify(reportOfInput(shuffled))).toBe(JSON.stringify(report));
+  });
+});
+
+describe('layers shared between entries', () => {
+  // 1–3: same model, service model and owner, nothing of their own; 4: another owner; 5: a note;
+  // 6: an override; 7: an assignment.
+  const page = engineInput({
+    assets: [1, 2, 3, 4, 5, 6, 7].map((id) => asset(id, { serviceModel: 'paas', ownerPartyId: id === 4 ? 2 : 1 })),
+    overrides: [override(6, 'operating-system', 'shared')],
+    assignments: [assign(7, 'applications', 4, 'R')],
+    notes: [{ assetId: 5, layerId: 'applications', note: 'ask the vendor', by: 'me', at: '2026-01-01T00:00:00Z' }]
+  });
+
+  it('are one frozen array for assets with nothing of their own, kept across the pages of a pass; the others get their own', () => {
+    const shared: SharedLayers = new Map();
+    const [a1, a2, a3, a4, a5, a6, a7] = [...reportAssetsOf({ ...page, assets: page.assets.slice(0, 2) }, shared), ...reportAssetsOf({ ...page, assets: page.assets.slice(2) }, shared)];
+    expect(a2?.layers).toBe(a1?.layers);
+    expect(a3?.layers).toBe(a1?.layers);
+    expect(a4?.layers).not.toBe(a1?.layers);
+    for (const own of [a5, a6, a7]) expect(own?.layers).not.toBe(a1?.layers);
+    expect(shared.size).toBe(2);
+    expect(Object.isFrozen(a1?.layers)).toBe(true);
+    expect(Object.isFrozen(a1?.layers[0])).toBe(true);
+    expect(Object.isFrozen(a1?.layers[0]?.R)).toBe(true);
+    expect(() => (a1?.layers[0]?.R as string[]).push('Mallory')).toThrow(TypeError);
+    expect(a5?.layers[4]?.note).toBe('ask the vendor');
+    expect(a6?.layers[6]).toMatchObject({ overridden: true, responsibility: 'shared' });
+    expect(a7?.layers[4]?.R).toEqual(['Contoso MSP']);
+  });
+
+  it("say what each asset's own layers would say", () => {
+    const alone = page.assets.map((a) => reportAssetsOf({ ...page, assets: [a] })[0]);
+    expect(JSON.stringify(reportAssetsOf(page, new Map()))).toBe(JSON.stringify(alone));
   });
 });

@@ -30,9 +30,11 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     const model = head.models[0];
     if (head.asOf !== undefined) await io.streamStdout(asOfLines(head.asOf));
     await io.streamStdout(`${head.workbook.name} — ${head.workbook.organisation}\nmodel: ${model ? `${model.name} (${model.version})` : head.workbook.defaultModelId}\n\n`);
-    for (const page of report.assetPages()) {
+    let findings = 0;
+    for (const page of report.pages()) {
+      findings += page.findings.length;
       const lines: string[] = [];
-      for (const asset of page) {
+      for (const asset of page.assets) {
         lines.push(`${asset.name} [${asset.serviceModel ?? 'no service model'}] owner: ${asset.owner ?? '—'}`);
         for (const layer of asset.layers) {
           const who = layer.A.length ? ` A: ${layer.A.join(', ')}` : '';
@@ -42,8 +44,6 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
       }
       if (lines.length > 0) await io.streamStdout(`${lines.join('\n')}\n`);
     }
-    let findings = 0;
-    for (const page of report.findingPages()) findings += page.length;
     await io.streamStdout(`\n${findings} finding(s); run demarc check for details.\n`);
     return EXIT.ok;
   });

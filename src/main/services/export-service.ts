@@ -124,13 +124,9 @@ export function exportSource(wb: OpenWorkbook, ctx: ServiceContext): ExportSourc
  */
 async function tallyPass(source: ExportSource, signal: AbortSignal | undefined): Promise<ExportTally> {
   const tally = new ExportTally(source.head);
-  for (const page of source.assetPages()) {
-    tally.addAssets(page);
-    await nextTurn();
-    signal?.throwIfAborted();
-  }
-  for (const page of source.findingPages()) {
-    tally.addFindings(page);
+  for (const page of source.pages()) {
+    tally.addAssets(page.assets);
+    tally.addFindings(page.findings);
     await nextTurn();
     signal?.throwIfAborted();
   }

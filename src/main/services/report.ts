@@ -2,7 +2,7 @@
  * The workbook report read from the file a page at a time (core/report.ts computes each page's
  * entries and findings): what `demarc report --json` prints and the exports are written from.
  */
-import { reportAssetPages, reportFindingPages, reportHead } from '@core/report';
+import { reportAssetPages, reportFindingPages, reportHead, reportPages } from '@core/report';
 import { reportJsonChunks, type ReportSource } from '@core/report-source';
 import { workbookPages } from '../engine/input';
 import { distinctAssetModels } from '../store/repos/assets';
@@ -20,7 +20,12 @@ export function workbookReport(wb: OpenWorkbook, ctx: ServiceContext, pageSize?:
     lastChangeAt: lastChangeAt(wb.db),
     assetModels: distinctAssetModels(wb.db)
   });
-  return { head, assetPages: () => reportAssetPages(pages), findingPages: () => reportFindingPages(pages) };
+  return {
+    head,
+    assetPages: () => reportAssetPages(pages),
+    findingPages: () => reportFindingPages(pages),
+    pages: () => reportPages(pages)
+  };
 }
 
 /** Characters gathered before a write: few writes, and never much text held at once. */
