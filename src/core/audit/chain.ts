@@ -30,6 +30,13 @@ export interface ChainedEntry {
 }
 
 /**
+ * The keys of the canonical JSON, in the order it spells them (code-point order). `origin` and
+ * `originTouches` appear only on an entry a merge brought in. The store derives its SQL spelling
+ * of the same form from this list (change-log-chain-sql.ts), tested equal to canonicalEntry.
+ */
+export const CANONICAL_KEYS = ['action', 'actor', 'after', 'at', 'before', 'entity', 'entityId', 'id', 'origin', 'originTouches', 'summary'] as const satisfies readonly (keyof ChainedEntry)[];
+
+/**
  * The canonical JSON of an entry: its nine fields, keys in code-point order, no whitespace
  * (RFC 8785 for an object of strings, integers and nulls). `before` and `after` are hashed as the
  * exact JSON text stored, so any change to a stored byte changes the hash. An entry brought in by

@@ -3,19 +3,15 @@
  * entry's hash followed by the entry's canonical JSON (core/audit/chain.ts), and the workbook's
  * meta table keeps the head so that entries removed from, or added at, the end are seen too.
  */
-import { createHash } from 'node:crypto';
 import { GENESIS_HASH, chainInput, formatChainHead, parseChainHead, type ChainedEntry } from '@core/audit/chain';
 import type { ChainBreak, ChainHead } from '@shared/audit';
 import type { Db } from '../workbook-file';
 import type { ChangeRow } from './change-log';
 import { META_KEYS, writeMeta } from './meta';
+import { quickWalk, sha256Hex } from './change-log-chain-sql';
 
 /** Before format 12 a row has no origin columns (SELECT * then lacks them). */
 type StoredRow = Omit<ChangeRow, 'origin' | 'origin_touches'> & Partial<Pick<ChangeRow, 'origin' | 'origin_touches'>>;
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** The hash an entry must carry after `prevHash`. */
 export function entryHash(prevHash: string, entry: ChainedEntry): string {
@@ -106,6 +102,11 @@ function linkBreak(db: Db, row: StoredRow, prevId: number, recorded: ChainHead |
  */
 export function walkChain(db: Db): ChainWalk {
   const recorded = recordedHead(db);
+  // A whole chain is vouched for quickly; anything else is walked the long way, which names the break.
+  const quick = quickWalk(db, GENESIS_HASH);
+  if (quick !== null && !(recorded !== null && quick.last !== null && quick.last.id > recorded.id) && endBreak(quick.last, recorded, null) === null) {
+    return { entries: quick.entries, head: quick.last, firstBreak: null };
+  }
   let prevHash = GENESIS_HASH;
   let prevId = 0;
   let entries = 0;

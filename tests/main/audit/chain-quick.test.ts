@@ -1,0 +1,95 @@
+/**
+ * The quick walk of a whole chain (SQLite spells the chain input, node:crypto's one-shot hash):
+ * its text is byte for byte the canonical JSON core/audit/chain.ts hashes, for every character
+ * JSON escapes or might, for merged entries and plain ones; it vouches for a whole chain and gives
+ * up on any row that breaks it (walkChain then names the break the long way, chain.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { chainInput } from '@core/audit/chain';
+import { CHAIN_INPUT_SQL, quickWalk } from '@main/store/repos/change-log-chain-sql';
+import { appendChange, type ChangeRow } from '@main/store/repos/change-log';
+import { walkChain } from '@main/store/repos/change-log-chain';
+import { createTestWorkbook } from '@tests/helpers/workbook';
+
+const CONTROL = Array.from({ length: 32 }, (_, c) => String.fromCharCode(c)).join('');
+const AWKWARD = [
+  'plain',
+  `quote " backslash \\ slash / ${CONTROL}`,
+  'DEL \u007f, line separators \u2028 \u2029, BOM \ufeff',
+  'accents é ü ß, CJK 漢字, emoji 🧾👩🏽‍💻, astral 𝔘',
+  '{"json":"text","n":[1,2.5,-3e10],"nested":{"q":"\\"x\\""}}',
+  ''
+];
+
+function awkwardWorkbook() {
+  const t = createTestWorkbook();
+  for (const [i, text] of AWKWARD.entries()) {
+    appendChange(t.wb.db, {
+      at: `2026-12-0${i + 1}T10:00:00.000Z`,
+      actor: `actor ${text}`,
+      action: 'raci.set',
+      entity: 'asset',
+      entityId: i % 2 === 0 ? String(i) : null,
+      summary: text,
+      storedText: { before: i % 3 === 0 ? null : text, after: JSON.stringify({ text }) },
+      // Every other entry as a merge brings it in: origin and touches are hashed too.
+      ...(i % 2 === 1 ? { origin: { identity: 'f'.repeat(64), touches: [`party|${text}`] } } : {})
+    });
+  }
+  return t;
+}
+
+describe('the quick walk of the change log', () => {
+  it('spells each entry’s chain input exactly as core/audit/chain.ts does', () => {
+    const t = awkwardWorkbook();
+    const rows = t.wb.db.prepare('SELECT * FROM change_log ORDER BY id').all() as ChangeRow[];
+    const spelt = t.wb.db.prepare(CHAIN_INPUT_SQL).pluck().all() as string[];
+    expect(spelt).toHaveLength(rows.length);
+    expect(rows.some((r) => r.origin !== null)).toBe(true);
+    for (const [i, row] of rows.entries()) {
+      const entry = {
+        id: row.id,
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        entity: row.entity,
+        entityId: row.entity_id,
+        summary: row.summary,
+        before: row.before_json,
+        after: row.after_json,
+        origin: row.origin,
+        originTouches: row.origin_touches
+      };
+      expect(spelt[i]).toBe(`${row.hash}${chainInput(row.prev_hash!, entry)}`);
+    }
+    t.close();
+  });
+
+  it('vouches for a whole chain with the same entries and head as the long walk', () => {
+    const t = awkwardWorkbook();
+    const quick = quickWalk(t.wb.db, '0'.repeat(64));
+    const last = t.wb.db.prepare('SELECT id, hash FROM change_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+    expect(quick).toEqual({ entries: AWKWARD.length + 1, last });
+    expect(walkChain(t.wb.db)).toEqual({ entries: AWKWARD.length + 1, head: last, firstBreak: null });
+    t.close();
+  });
+
+  const tamperings: [string, string][] = [
+    ['an edited summary', `UPDATE change_log SET summary = summary || '.' WHERE id = 3`],
+    ['an edited payload', `UPDATE change_log SET after_json = '{}' WHERE id = 4`],
+    ['an edited origin', `UPDATE change_log SET origin = 'e' || substr(origin, 2) WHERE origin IS NOT NULL`],
+    ['a deleted entry', 'DELETE FROM change_log WHERE id = 2'],
+    ['a hash removed', 'UPDATE change_log SET hash = NULL WHERE id = 5'],
+    ['a hash with a line break', `UPDATE change_log SET hash = substr(hash, 1, 63) || char(10) WHERE id = 5`]
+  ];
+  for (const [name, sql] of tamperings) {
+    it(`gives up on ${name}, and the long walk names it`, () => {
+      const t = awkwardWorkbook();
+      t.wb.db.exec('DROP INDEX IF EXISTS change_log_hash');
+      t.wb.db.exec(sql);
+      expect(quickWalk(t.wb.db, '0'.repeat(64))).toBeNull();
+      expect(walkChain(t.wb.db).firstBreak).not.toBeNull();
+      t.close();
+    });
+  }
+});
