@@ -46,6 +46,11 @@ export function diffCountsText(counts: Partial<Record<DiffKind, number>>): strin
   return parts.length === 0 ? 'nothing' : parts.join(', ');
 }
 
+/** "published → customer" (— for a side the entry does not say); null when it says neither. How the CLI and the app word a change's values. */
+export function beforeAfterText(change: Pick<DiffChange, 'before' | 'after'>): string | null {
+  return change.before === null && change.after === null ? null : `${change.before ?? '—'} → ${change.after ?? '—'}`;
+}
+
 /** One change-log entry as a diff shows it (for an asset: what it did to that asset). */
 export interface DiffChange {
   entryId: number;
@@ -55,6 +60,9 @@ export interface DiffChange {
   /** The layer changed (RACI, override, a one-layer sign-off); null: the asset or the workbook. */
   layerId: string | null;
   summary: string;
+  /** What it was before and after, in words (RACI roles, responsibility, owner…); null where the entry does not say. */
+  before: string | null;
+  after: string | null;
 }
 
 /** Everything that changed on one asset in the window. */
@@ -91,6 +99,8 @@ export interface DiffReport {
   workbook: DiffChange[];
   /** Assets first imported (or created) in the window. */
   added: { assetId: number; name: string }[];
+  /** Assets the window's entries name that are no longer in the workbook (an undone import or merge). */
+  removed: { assetId: number; name: string }[];
   /** Assets the imports in the window did not list any more (flagged, never deleted). */
   notSeen: number;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { diffCountsText, type DiffChange, type DiffReport } from '@shared/audit-diff';
+import { beforeAfterText, diffCountsText, type DiffChange, type DiffReport } from '@shared/audit-diff';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { withWorkbook } from './workbook-arg';
 
@@ -15,8 +15,10 @@ exits 1 when it is broken (the diff is then read from a log that was altered), 0
                   it printed (exit 1 when that head is no longer in the chain unchanged)
   --json          machine-readable output (docs/audit-trail.md)`;
 
-const changeLine = (c: DiffChange) =>
-  `    #${c.entryId} ${c.at.slice(0, 16).replace('T', ' ')} ${c.actor}: ${c.summary}`;
+const changeLine = (c: DiffChange) => {
+  const values = beforeAfterText(c);
+  return `    #${c.entryId} ${c.at.slice(0, 16).replace('T', ' ')} ${c.actor}: ${c.summary}${values === null ? '' : ` [${values}]`}`;
+};
 
 function describe(report: DiffReport): string[] {
   const range =
@@ -48,6 +50,8 @@ function describe(report: DiffReport): string[] {
   lines.push(
     `Assets added: ${report.added.length}${report.added.length > 0 ? ` (${report.added.map((a) => a.name).join(', ')})` : ''}`
   );
+  if (report.removed.length > 0)
+    lines.push(`Assets removed: ${report.removed.length} (${report.removed.map((a) => a.name).join(', ')})`);
   if (report.notSeen > 0) lines.push(`Assets not seen by the imports: ${report.notSeen}`);
   return lines;
 }

@@ -5,6 +5,7 @@
  */
 import type { ChangeLogEntry } from '@shared/domain';
 import type { DiffAsset, DiffChange, DiffKind, DiffReport } from '@shared/audit-diff';
+import { changeValues, loggedRows } from './change-values';
 
 /** What one entry did: to these assets (null: to the workbook as a whole), of this kind, on this layer. */
 export interface EntryEffect {
@@ -45,27 +46,19 @@ function assetEditEffects(after: Record<string, unknown>, entityId: string | nul
   return effects;
 }
 
-/**
- * The rows an entry logged: RACI assignments or an override, as rows or inside the edit
- * operations an undo step logs (`{ op, row }`, `{ op, rows }`).
- */
-function rowsIn(value: unknown): Record<string, unknown>[] {
-  if (Array.isArray(value)) return value.flatMap(rowsIn);
-  if (!isRecord(value)) return [];
-  if ('row' in value || 'rows' in value) return [...rowsIn(value.row), ...rowsIn(value.rows)];
-  return [value];
-}
-
 /** An edit of one asset (a RACI cell, an override, or the undo/redo of either or of an asset edit), read from its action or, for undo/redo, the rows it logged. */
 function assetEntryEffects(entry: ChangeLogEntry): EntryEffect[] {
   const { before, after } = entry;
   if (isRecord(after) && ('values' in after || 'groups' in after))
     return assetEditEffects(after, entry.entityId);
-  const assetIds = entry.entityId === null ? [] : [Number(entry.entityId)];
-  const rows = [...rowsIn(after), ...rowsIn(before)];
-  const layerId = rows.map((row) => row.layerId).find((id): id is string => typeof id === 'string') ?? null;
+  // One asset names itself in entityId; a bulk edit (raci.setMany) lists its assets in `ids` (its undo: in `before`).
+  const listed = isRecord(after) && Array.isArray(after.ids) ? after.ids : isRecord(before) && Array.isArray(before.ids) ? before.ids : [];
+  const assetIds = entry.entityId === null ? idsOf(listed) : [Number(entry.entityId)];
+  const rows = [...loggedRows(after), ...loggedRows(before)];
+  const layerId =
+    [before, after, ...rows].map((row) => (isRecord(row) ? row.layerId : undefined)).find((id): id is string => typeof id === 'string') ?? null;
   const isRaci =
-    entry.action === 'raci.set' ||
+    entry.action === 'raci.set' || entry.action === 'raci.setMany' ||
     (!entry.action.startsWith('overrides.') && rows.some((row) => 'role' in row));
   const isOverride = entry.action.startsWith('overrides.') || rows.some((row) => 'responsibility' in row);
   if (isRaci) return [{ assetIds, kind: 'raci', layerId }];
@@ -116,6 +109,8 @@ export interface DiffInput {
   baseline: DiffReport['baseline'];
   /** An asset's name today, or null when no asset has that id. */
   assetName: (assetId: number) => string | null;
+  /** A party's name (`party #<id>` when no party has that id). */
+  partyName: (partyId: number) => string;
   /** A layer's title and its position in the asset's model (for ordering). */
   layerOf: (assetId: number, layerId: string) => { title: string; index: number };
   added: DiffReport['added'];
@@ -145,16 +140,17 @@ export function diffChanges(input: DiffInput): DiffReport {
     )
       notSeen += entry.after.counts.notSeen;
     for (const effect of entryEffects(entry)) {
-      const change: DiffChange = {
+      const changeOf = (assetId: number | null): DiffChange => ({
         entryId: entry.id,
         at: entry.at,
         actor: entry.actor,
         kind: effect.kind,
         layerId: effect.layerId,
-        summary: entry.summary
-      };
+        summary: entry.summary,
+        ...changeValues(entry, effect.kind, effect.layerId, assetId, input)
+      });
       if (effect.assetIds === null) {
-        workbook.push(change);
+        workbook.push(changeOf(null));
         bump(counts, effect.kind);
         continue;
       }
@@ -173,7 +169,7 @@ export function diffChanges(input: DiffInput): DiffReport {
           };
           assets.set(assetId, held);
         }
-        held.asset.changes.push(change);
+        held.asset.changes.push(changeOf(assetId));
         bump(held.asset.counts, effect.kind);
         bump(counts, effect.kind);
         if (effect.layerId !== null && !held.layers.has(effect.layerId))
@@ -186,6 +182,10 @@ export function diffChanges(input: DiffInput): DiffReport {
     layers: [...layers.values()].sort((a, b) => a.index - b.index).map((l) => l.title)
   }));
   listed.sort((a, b) => a.name.localeCompare(b.name) || a.assetId - b.assetId);
+  const removed = [...assets.values()]
+    .filter(({ asset }) => input.assetName(asset.assetId) === null)
+    .map(({ asset }) => ({ assetId: asset.assetId, name: asset.name }))
+    .sort((a, b) => a.assetId - b.assetId);
   return {
     from: input.from,
     to: input.to,
@@ -201,6 +201,7 @@ export function diffChanges(input: DiffInput): DiffReport {
     assets: listed,
     workbook,
     added: input.added,
+    removed,
     notSeen
   };
 }

@@ -7,10 +7,12 @@
  * The hash chain is walked too: a diff read from a broken log, or from an export whose head is no
  * longer in the chain unchanged, says so. Read only.
  */
-import { diffChanges } from '@core/audit/change-diff';
+import { diffChanges, entryEffects } from '@core/audit/change-diff';
 import type { ParsedInput } from '@shared/contract';
 import type { DiffReport } from '@shared/audit-diff';
-import { modelOf } from '../engine/state';
+import { readModelId } from '@core/model-references';
+import { readSharedInput } from '../engine/input';
+import { assetLabels, assetsCreatedBetween } from '../store/repos/asset-labels';
 import { readExportChainHead } from '../export/chain-head-reader';
 import { walkChain } from '../store/repos/change-log-chain';
 import { listChanges } from '../store/repos/change-log';
@@ -32,7 +34,6 @@ export async function diffWorkbook(
 ): Promise<DiffReport> {
   // Read the export first: a file that is not a Demarc export is refused before anything else.
   const exportHead = query.fromExport === undefined ? null : await readExportChainHead(query.fromExport);
-  const state = wb.engine.state(ctx);
   const walk = walkChain(wb.db);
   const baseline =
     exportHead === null || query.fromExport === undefined
@@ -50,7 +51,10 @@ export async function diffWorkbook(
     ...(exportHead === null ? { atFrom: from } : { afterId: exportHead.id }),
     ...(to === null ? {} : { atBefore: to })
   });
-  const inWindow = (at: string) => at >= from && (to === null || at < to);
+  // Names and models of just the assets the window names (the workbook is not loaded for a diff).
+  const shared = readSharedInput(wb.db, ctx);
+  const labels = assetLabels(wb.db, entries.flatMap((e) => entryEffects(e).flatMap((f) => f.assetIds ?? [])));
+  const partyNames = new Map(shared.parties.map((p) => [p.id, p.name]));
   return diffChanges({
     from,
     to: to ?? ctx.clock(),
@@ -61,15 +65,14 @@ export async function diffWorkbook(
       message:
         walk.firstBreak === null ? null : `entry #${walk.firstBreak.entryId}: ${walk.firstBreak.message}`
     },
-    assetName: (id) => state.assetById.get(id)?.name ?? null,
+    assetName: (id) => labels.get(id)?.name ?? null,
+    partyName: (id) => partyNames.get(id) ?? `party #${id}`,
     layerOf: (assetId, layerId) => {
-      const asset = state.assetById.get(assetId);
-      const layers = asset === undefined ? [] : modelOf(state, asset).layers;
+      const asset = labels.get(assetId);
+      const layers = asset === undefined ? [] : (shared.models[readModelId(asset, shared.settings, shared.models)]?.layers ?? []);
       const index = layers.findIndex((l) => l.id === layerId);
       return { title: layers[index]?.title ?? layerId, index: index === -1 ? layers.length : index };
     },
-    added: state.input.assets
-      .filter((a) => inWindow(a.createdAt))
-      .map((a) => ({ assetId: a.id, name: a.name }))
+    added: assetsCreatedBetween(wb.db, from, to)
   });
 }

@@ -3,7 +3,7 @@
  * including undo and redo, which log the rows or the edit operations they replay.
  */
 import { describe, expect, it } from 'vitest';
-import { entryEffects } from '@core/audit/change-diff';
+import { diffChanges, entryEffects } from '@core/audit/change-diff';
 import type { ChangeLogEntry } from '@shared/domain';
 
 const entry = (
@@ -75,6 +75,26 @@ describe('entryEffects', () => {
         ]
       }),
       [{ assetIds: [7], kind: 'raci', layerId: 'operating-system' }]
+    ],
+    [
+      'a RACI cell set on many assets (raci.setMany lists them in ids)',
+      entry({
+        action: 'raci.setMany',
+        entity: 'asset',
+        before: { count: 2, layerId: 'operating-system', assignments: [] },
+        after: { count: 2, layerId: 'operating-system', ids: [7, 8], assignments: [assignment, { ...assignment, assetId: 8 }] }
+      }),
+      [{ assetIds: [7, 8], kind: 'raci', layerId: 'operating-system' }]
+    ],
+    [
+      'its undo (the ids on the before side, nothing left to assign)',
+      entry({
+        action: 'history.undo',
+        entity: 'asset',
+        before: { count: 2, layerId: 'operating-system', ids: [7, 8], assignments: [assignment] },
+        after: { count: 2, layerId: 'operating-system', assignments: [] }
+      }),
+      [{ assetIds: [7, 8], kind: 'raci', layerId: 'operating-system' }]
     ],
     [
       'a bulk edit of owner and service model',
@@ -153,5 +173,27 @@ describe('entryEffects', () => {
   ];
   it.each(cases)('%s', (_name, logged, effects) => {
     expect(entryEffects(logged)).toEqual(effects);
+  });
+});
+
+describe('diffChanges', () => {
+  it('lists an asset the window names that is no longer in the workbook as removed, by its id', () => {
+    const report = diffChanges({
+      from: '2026-04-01T00:00:00.000Z',
+      to: '2026-07-01T00:00:00.000Z',
+      entries: [
+        entry({ id: 5, action: 'raci.set', entity: 'asset', entityId: '7', before: [], after: [assignment] }),
+        entry({ id: 6, action: 'raci.set', entity: 'asset', entityId: '9', before: [], after: [{ ...assignment, assetId: 9 }] })
+      ],
+      chain: { whole: true, message: null },
+      baseline: null,
+      assetName: (id) => (id === 7 ? 'vm-7' : null),
+      partyName: (id) => `P${id}`,
+      layerOf: (_assetId, layerId) => ({ title: layerId, index: 0 }),
+      added: []
+    });
+    expect(report.assets.map((a) => a.name)).toEqual(['asset #9', 'vm-7']);
+    expect(report.removed).toEqual([{ assetId: 9, name: 'asset #9' }]);
+    expect(report.assets[1]!.changes[0]).toMatchObject({ before: 'R: default', after: 'R: P3' });
   });
 });

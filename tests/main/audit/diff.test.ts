@@ -109,6 +109,12 @@ describe('diff of two dates', () => {
       actor: 'Carol Editor',
       at: expect.stringMatching(/^2026-04-05T/)
     });
+    expect(web.changes.map((c) => [c.before, c.after])).toEqual([
+      ['published', 'customer (our own firewall)'],
+      ['Alice Martin', 'Bob Chen'],
+      ['Bob Chen', 'Alice Martin']
+    ]);
+    expect(report.removed).toEqual([]);
     expect(web.changes.slice(1).map((c) => c.summary)).toEqual([
       expect.stringMatching(/^Set owner Bob Chen on 2 assets/),
       expect.stringMatching(/^Undo: Set owner Bob Chen/)
@@ -155,7 +161,7 @@ describe('diff of two dates', () => {
     expect(text.stdout).toContain('By kind: Override 1, Owner 4, Sign-off 1, Settings 1');
     expect(text.stdout).toContain('  vm-01 (#1): Owner 2, Sign-off 1 — layers: Operating system');
     expect(text.stdout).toContain(
-      `    #${t.q2[1]} 2026-04-05 09:00 Carol Editor: Override "Network controls" on web-01: customer (our own firewall)`
+      `    #${t.q2[1]} 2026-04-05 09:00 Carol Editor: Override "Network controls" on web-01: customer (our own firewall) [published → customer (our own firewall)]`
     );
     expect(text.stdout).toContain('Assets added: 1 (db-01)');
 

@@ -1,15 +1,19 @@
-import { diffCountsText, type DiffChange, type DiffReport } from '@shared/audit-diff';
+import { beforeAfterText, diffCountsText, type DiffChange, type DiffReport } from '@shared/audit-diff';
 
 const when = (at: string) => at.slice(0, 16).replace('T', ' ');
 
 function ChangeList({ changes }: { changes: readonly DiffChange[] }) {
   return (
     <ul className="diff-changes">
-      {changes.map((c) => (
-        <li key={`${c.entryId}-${c.kind}`}>
-          #{c.entryId} {when(c.at)} {c.actor}: {c.summary}
-        </li>
-      ))}
+      {changes.map((c) => {
+        const values = beforeAfterText(c);
+        return (
+          <li key={`${c.entryId}-${c.kind}`}>
+            #{c.entryId} {when(c.at)} {c.actor}: {c.summary}
+            {values !== null && <span className="diff-changes__values"> ({values})</span>}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -65,6 +69,11 @@ export function DiffResult({ report }: { report: DiffReport }) {
       {report.added.length > 0 && (
         <p>
           Assets added ({report.added.length}): {report.added.map((a) => a.name).join(', ')}
+        </p>
+      )}
+      {report.removed.length > 0 && (
+        <p>
+          Assets no longer in the workbook ({report.removed.length}): {report.removed.map((a) => a.name).join(', ')}
         </p>
       )}
       {report.notSeen > 0 && <p>Assets the imports no longer listed: {report.notSeen}</p>}
