@@ -28,6 +28,9 @@ export interface SideLookups {
 
 const EVERYTHING = ['*'];
 
+/** The action of a merge's own entry. */
+export const MERGE_ACTION = 'workbook.merge';
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const rowsOf = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isRecord) : isRecord(v) ? [v] : []);
 const idsOf = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
@@ -109,7 +112,7 @@ export function touchesOfEntry(entry: EntryForTouches, l: SideLookups): string[]
     case 'mapping.import':
     case 'mapping.reset':
       return [];
-    case 'workbook.merge':
+    case MERGE_ACTION:
       return isRecord(after) && Array.isArray(after.decided) ? after.decided.filter((s): s is string => typeof s === 'string') : EVERYTHING;
     case 'assets.update': {
       const fields = isRecord(after) && isRecord(after.values) ? Object.keys(after.values) : [];
@@ -163,6 +166,8 @@ export function touchesOfEntry(entry: EntryForTouches, l: SideLookups): string[]
     default:
       break;
   }
+  // An undo or redo of a merge switches the merge off or on (lineage.ts): no change of its own.
+  if (entry.action.startsWith('history.') && entry.entity === 'workbook' && isRecord(after) && typeof after.merge === 'string') return [];
   if (entry.entity === 'party' && entry.entityId !== null) {
     const name = l.partyName(Number(entry.entityId));
     const named = isRecord(after) && typeof after.name === 'string' ? after.name.toLowerCase() : null;

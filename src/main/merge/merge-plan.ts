@@ -193,7 +193,7 @@ export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string
   const ourChain = assertChainWhole(wb.db, `This workbook (${basename(wb.path)})`);
   const { side: theirs, chain: theirChain } = readOther(otherPath, ctx);
   const ours = readSide(wb.db);
-  const lineage = lineageOf(ours.identities, theirs.identities);
+  const lineage = lineageOf(ours.log, theirs.log);
   const oursRef = refOf(ours, wb.path, ourChain);
   const theirsRef = refOf(theirs, otherPath, theirChain);
   if (lineage.common === 0) {

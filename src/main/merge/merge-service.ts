@@ -6,17 +6,19 @@
  */
 import { basename } from 'node:path';
 import type { MergeDecisions } from '@core/merge/decide';
+import { MERGE_ACTION } from '@core/merge/entry-touches';
 import { blockers } from '@core/merge/plan';
 import type { MergeResult } from '@shared/contract/merge';
 import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
-import { touchedBy } from '../services/history';
+import { touchedBy, type EditStep } from '../services/history';
 import { applyOps } from '../services/edit-ops';
 import { write } from '../services/write';
-import { appendChange } from '../store/repos/change-log';
+import { appendChange, lastChangeId } from '../store/repos/change-log';
+import { listStoredChangesFrom } from '../store/repos/merge-side';
 import { mergeOps } from './merge-ops';
 import { prepareMerge, type PreparedMerge } from './merge-plan';
-import { touchesOfStored } from './read-side';
+import { changeIdentity, touchesOfStored } from './read-side';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -60,8 +62,8 @@ export function applyMerge(
   const conflicts = prepared.decided.filter((d) => d.outcome === 'conflict');
   const tookTheirs = conflicts.filter((d) => d.choice === 'theirs').length;
   const summary = `Merged ${name} (workbook ${plan.theirs.workbookId ?? 'without id'}): ${plural(plan.counts.theirs, 'change')} of theirs applied, ${plural(conflicts.length, 'conflict')} decided (${conflicts.length - tookTheirs} ours, ${tookTheirs} theirs), ${plan.newEntries} ${plan.newEntries === 1 ? 'entry' : 'entries'} of their log kept`;
-  const step = {
-    action: 'workbook.merge',
+  const step: EditStep = {
+    action: MERGE_ACTION,
     entity: 'workbook',
     entityId: plan.theirs.workbookId,
     summary,
@@ -71,7 +73,9 @@ export function applyMerge(
   let entryId: number | null = null;
   write(wb, ctx, () => {
     applyOps(wb.db, ops.forward, ctx.clock());
-    for (const i of lineage.theirsOnly) {
+    // Their history kept: every entry of theirs this log does not hold (an entry it holds from a
+    // merge since undone is held already; the merge below names it as brought into effect again).
+    for (const i of lineage.carried) {
       const row = theirs.changes[i]!;
       appendChange(wb.db, {
         at: row.at,
@@ -87,7 +91,7 @@ export function applyMerge(
     return {
       result: undefined,
       change: {
-        action: 'workbook.merge',
+        action: MERGE_ACTION,
         entity: 'workbook',
         entityId: plan.theirs.workbookId,
         summary,
@@ -101,13 +105,19 @@ export function applyMerge(
           entries: plan.newEntries,
           applied: ops.applied,
           // Slots a decision settled: the next merge counts them as this side's change.
-          decided: conflicts.map((d) => d.slot)
+          decided: conflicts.map((d) => d.slot),
+          // The entries this merge brings into effect (lineage.ts): an undo of it takes them out again.
+          brought: lineage.theirsOnly.map((i) => theirs.identities[i]!)
         }
       },
       touched: touchedBy(ops.forward)
     };
   });
-  entryId = (wb.db.prepare('SELECT max(id) AS id FROM change_log').get() as { id: number }).id;
+  entryId = lastChangeId(wb.db);
+  // Its undo and redo name it, so lineage knows the merge is off (and its entries not held) or on again.
+  const merge = changeIdentity(listStoredChangesFrom(wb.db, entryId)[0]!);
+  step.before = { merge, ops: step.backward };
+  step.after = { merge, ops: step.forward };
   wb.history.push(step);
   return { plan, merged: true, entryId, summary };
 }

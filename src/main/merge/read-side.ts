@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { UPGRADE_ACTION } from '@core/audit/chain';
 import type { AncestorLookups } from '@core/merge/ancestor';
-import { touchesOfEntry, type EntryForTouches, type SideLookups } from '@core/merge/entry-touches';
+import { MERGE_ACTION, touchesOfEntry, type EntryForTouches, type SideLookups } from '@core/merge/entry-touches';
+import type { LineageEntry } from '@core/merge/lineage';
 import { slot } from '@core/merge/slots';
 import type { Party } from '@shared/domain';
 import { ASSET_FIELDS, IMPORTED_FIELDS, type AssetField } from '../store/asset-fields';
@@ -34,6 +35,8 @@ export interface ReadSide {
   meta: Map<string, string>;
   changes: StoredChange[];
   identities: string[];
+  /** The log as lineage reads it (core/merge/lineage.ts), entry by entry. */
+  log: LineageEntry[];
   lookups: AncestorLookups;
 }
 
@@ -93,6 +96,7 @@ export function readSide(db: Db): ReadSide {
   // An upgrade changes a file's format, not its content: each copy logs its own (at its own
   // time), so upgrades are neither part of the shared history nor brought in by a merge.
   const changes = listStoredChanges(db).filter((row) => row.action !== UPGRADE_ACTION);
+  const identities = changes.map(changeIdentity);
   return {
     assets,
     assetIds,
@@ -103,7 +107,8 @@ export function readSide(db: Db): ReadSide {
     models,
     meta,
     changes,
-    identities: changes.map(changeIdentity),
+    identities,
+    log: changes.map((row, i) => lineageEntry(row, identities[i]!)),
     lookups: {
       assetKey: (id) => keyById.get(id) ?? null,
       partyName: (id) => nameById.get(id) ?? null,
@@ -120,6 +125,18 @@ function assetFieldJson(field: string, value: unknown, nameById: ReadonlyMap<num
   const storage = (ASSET_FIELDS as Record<string, { storage: string } | undefined>)[field as AssetField]?.storage;
   if (storage === 'boolean') return json(value === true || value === 1 ? 1 : 0);
   return json(value);
+}
+
+/** A merge's entry and the undo or redo of one name what lineage needs in their stored text (merge-service.ts). */
+function lineageEntry(row: StoredChange, identity: string): LineageEntry {
+  const entry: LineageEntry = { identity, native: row.origin === null, brought: null, reverses: null };
+  if (row.entity !== 'workbook' || (row.action !== MERGE_ACTION && !row.action.startsWith('history.'))) return entry;
+  const after = row.after_json === null ? null : (JSON.parse(row.after_json) as unknown);
+  if (typeof after !== 'object' || after === null || Array.isArray(after)) return entry;
+  const record = after as { brought?: unknown; merge?: unknown };
+  if (row.action === MERGE_ACTION && Array.isArray(record.brought)) entry.brought = record.brought.filter((x): x is string => typeof x === 'string');
+  else if (typeof record.merge === 'string') entry.reverses = { merge: record.merge, direction: row.action === 'history.undo' ? 'undo' : 'redo' };
+  return entry;
 }
 
 /** A stored entry as touches and befores read it. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decide } from '@core/merge/decide';
-import { lineageOf } from '@core/merge/lineage';
+import { inEffect, lineageOf, type LineageEntry } from '@core/merge/lineage';
 import { planDifferences, blockers } from '@core/merge/plan';
 import { Touches, slot } from '@core/merge/slots';
 import { diffSides, outcomeOf, type MergeSide } from '@core/merge/three-way';
@@ -135,14 +135,51 @@ describe('touches', () => {
 });
 
 describe('lineage', () => {
+  /**
+   * A log spelt short: `a` written here, `~a` brought in by a merge, `m=y1,y2` a merge (written
+   * here) that brought y1 and y2, `undo:m` / `redo:m` an undo or redo of the merge m.
+   */
+  const log = (...entries: string[]): LineageEntry[] =>
+    entries.map((text) => {
+      const native = !text.startsWith('~');
+      const body = native ? text : text.slice(1);
+      const reversal = /^(undo|redo):(.+?)(#\d+)?$/.exec(body);
+      const [identity, brought] = body.split('=') as [string, string | undefined];
+      return {
+        identity,
+        native,
+        brought: brought === undefined ? null : brought.split(',').filter(Boolean),
+        reverses: reversal ? { merge: reversal[2]!, direction: reversal[1] as 'undo' | 'redo' } : null
+      };
+    });
+
   it('finds the shared beginning and what each side has that the other lacks', () => {
-    expect(lineageOf(['a', 'b', 'c', 'x1'], ['a', 'b', 'c', 'y1', 'y2'])).toEqual({ common: 3, oursOnly: [3], theirsOnly: [3, 4] });
+    expect(lineageOf(log('a', 'b', 'c', 'x1'), log('a', 'b', 'c', 'y1', 'y2'))).toEqual({ common: 3, oursOnly: [3], theirsOnly: [3, 4], carried: [3, 4] });
   });
   it('leaves out entries a side already merged from the other: merging twice finds nothing new', () => {
-    expect(lineageOf(['a', 'x1', 'y1', 'm'], ['a', 'y1'])).toEqual({ common: 1, oursOnly: [1, 3], theirsOnly: [] });
+    expect(lineageOf(log('a', 'x1', '~y1', 'm=y1'), log('a', 'y1'))).toEqual({ common: 1, oursOnly: [1, 3], theirsOnly: [], carried: [] });
+    // A merge from before merges named their entries: what it brought is held.
+    expect(lineageOf(log('a', 'x1', '~y1', 'm'), log('a', 'y1'))).toEqual({ common: 1, oursOnly: [1, 3], theirsOnly: [], carried: [] });
+  });
+  it('does not hold what an undone merge brought: merging the same file again is the first merge over again', () => {
+    const first = lineageOf(log('a', 'x1'), log('a', 'y1', 'y2'));
+    const afterUndo = lineageOf(log('a', 'x1', '~y1', '~y2', 'm=y1,y2', 'undo:m'), log('a', 'y1', 'y2'));
+    expect(afterUndo).toEqual({ ...first, carried: [] });
+    expect(inEffect(log('a', 'x1', '~y1', '~y2', 'm=y1,y2', 'undo:m'))).toEqual(new Set(['a', 'x1']));
+    // Redone, it is in effect again; merged again after the undo, the second merge holds them.
+    expect(lineageOf(log('a', 'x1', '~y1', '~y2', 'm=y1,y2', 'undo:m', 'redo:m'), log('a', 'y1', 'y2')).theirsOnly).toEqual([]);
+    expect(lineageOf(log('a', 'x1', '~y1', '~y2', 'm=y1,y2', 'undo:m', 'm2=y1,y2'), log('a', 'y1', 'y2')).theirsOnly).toEqual([]);
+    // Undone twice (undo, redo, undo): off.
+    expect(inEffect(log('a', '~y1', 'm=y1', 'undo:m', 'redo:m', 'undo:m#2')).has('y1')).toBe(false);
+  });
+  it('a third copy that merged a log holding an undone merge does not hold that merge’s entries either', () => {
+    // A merged B (m), undid it; C merged A: A's undone merge and its entries came along, switched off.
+    const c = log('a', '~x1', '~y1', '~m=y1', '~undo:m', 'mc=x1');
+    expect(inEffect(c)).toEqual(new Set(['a', 'x1', 'mc']));
+    expect(lineageOf(c, log('a', 'y1'))).toMatchObject({ theirsOnly: [1], carried: [] });
   });
   it('reports unrelated logs as sharing nothing', () => {
-    expect(lineageOf(['a', 'b'], ['c', 'b']).common).toBe(0);
+    expect(lineageOf(log('a', 'b'), log('c', 'b')).common).toBe(0);
   });
 });
 

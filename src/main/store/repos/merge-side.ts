@@ -10,10 +10,15 @@ import type { ChangeRow } from './change-log';
 /** A change-log row as stored: the text its fingerprint is taken of, and its merge origin. */
 export type StoredChange = Omit<ChangeRow, 'prev_hash' | 'hash'>;
 
+const STORED_CHANGE = 'SELECT id, at, actor, action, entity, entity_id, summary, before_json, after_json, origin, origin_touches FROM change_log';
+
 export function listStoredChanges(db: Db): StoredChange[] {
-  return db
-    .prepare('SELECT id, at, actor, action, entity, entity_id, summary, before_json, after_json, origin, origin_touches FROM change_log ORDER BY id')
-    .all() as StoredChange[];
+  return db.prepare(`${STORED_CHANGE} ORDER BY id`).all() as StoredChange[];
+}
+
+/** The stored entries from `id` on. */
+export function listStoredChangesFrom(db: Db, id: number): StoredChange[] {
+  return db.prepare(`${STORED_CHANGE} WHERE id >= ? ORDER BY id`).all(id) as StoredChange[];
 }
 
 const OWNER = 'ownerPartyId';
