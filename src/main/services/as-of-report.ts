@@ -3,7 +3,7 @@
  * as-of state (as-of.ts) read as pages of assets in id order, exactly as the file's pages are read
  * for the report of now, with the moment and what it stands on in the head's `asOf`.
  */
-import { reportAssetPages, reportFindingPages, reportHead, type EnginePages } from '@core/report';
+import { reportAssetPages, reportFindingPages, reportHead, reportPages, type EnginePages } from '@core/report';
 import type { ReportSource } from '@core/report-source';
 import type { EngineState } from '../engine/state';
 import { ASSETS_PER_PAGE } from '../engine/input';
@@ -50,5 +50,10 @@ export function workbookReportAsOf(wb: OpenWorkbook, ctx: ServiceContext, reques
     asOf: info
   };
   const pages = statePages(state);
-  return { head, assetPages: () => reportAssetPages(pages), findingPages: () => reportFindingPages(pages) };
+  return {
+    head,
+    assetPages: () => reportAssetPages(pages),
+    findingPages: () => reportFindingPages(pages),
+    pages: () => reportPages(pages)
+  };
 }
