@@ -3,6 +3,7 @@
  * the small helpers every sheet builder shares. Pure.
  */
 import type { ChangeLogEntry, PartyKind, ServiceModel } from '@shared/domain';
+import type { DiffReport } from '@shared/audit-diff';
 import type { SignOffStatus } from '@shared/contract/sign-offs';
 import type { ReportHead, ReportModel } from '@shared/report';
 import type { ReportSource } from './report-source';
@@ -74,6 +75,8 @@ export interface ExportOptions {
   identity?: ExportIdentity;
   /** Sign-offs: the Sign-offs sheet and the "signed off by / on" columns (none when omitted). */
   signOffs?: SignOffExport;
+  /** A baseline the user picked: the "Changes since <date>" sheet and a line on the Cover (none when omitted). */
+  changesSince?: DiffReport;
 }
 
 /** The workbook an export was made from, and at which point of its change log. */

@@ -5,6 +5,7 @@
 import { RESPONSIBILITIES, SEVERITIES } from '@shared/domain';
 import type { ReportAsset, ReportHead, ReportLayer } from '@shared/report';
 import { CHAIN_HEAD_ITEM } from './audit/chain';
+import { CHANGES_COVER_ITEM, changesCoverText } from './export-model-changes';
 import type { ExportCell, ExportColumn, ExportOptions, ExportSheet, ExportSource, SignOffExport } from './export-model-cells';
 import {
   RACI_HEADERS,
@@ -58,6 +59,7 @@ export function coverSheet(head: ReportHead, counts: CoverCounts, changeLogCount
     ['Change log entries', changeLogCount],
     ['Last change at', text(head.workbook.lastChangeAt)],
     ...(options.changeLogChainHead ? [[COVER_EXPORT_ITEMS.chainHead, text(options.changeLogChainHead)] satisfies ExportCell[]] : []),
+    ...(options.changesSince ? [[CHANGES_COVER_ITEM, text(changesCoverText(options.changesSince))] satisfies ExportCell[]] : []),
     [COVER_EXPORT_ITEMS.sha256, options.workbookSha256 ?? 'not computed'],
     [
       'About the SHA-256',

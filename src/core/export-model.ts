@@ -26,6 +26,7 @@ import {
   raciSheet
 } from './export-model-sheets';
 import { signOffsSheet } from './export-model-sign-offs';
+import { changesSinceSheet } from './export-model-changes';
 import { byPartySheet } from './export-model-by-party';
 import { ExportTally } from './export-model-totals';
 import { workshopSheet } from './export-model-workshop';
@@ -86,6 +87,7 @@ export function buildExportModel(
       findingsSheet(source, layers, tally.findings),
       signOffsSheet(options.signOffs),
       changeLogSheet(source),
+      ...(options.changesSince ? [changesSinceSheet(options.changesSince)] : []),
       ...(workshops.length === 0 ? [] : [workshopSheet(workshops)]),
       ...(identity ? [identity] : []),
       listsSheet(partyNames)

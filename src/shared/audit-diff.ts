@@ -59,6 +59,8 @@ export interface DiffChange {
   kind: DiffKind;
   /** The layer changed (RACI, override, a one-layer sign-off); null: the asset or the workbook. */
   layerId: string | null;
+  /** That layer's title in the asset's model (its id when the model has no such layer). */
+  layer: string | null;
   summary: string;
   /** What it was before and after, in words (RACI roles, responsibility, owner…); null where the entry does not say. */
   before: string | null;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { beforeAfterText, diffCountsText, type DiffChange, type DiffReport } from '@shared/audit-diff';
+import type { ExportSince } from '@shared/contract/export';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { withWorkbook } from './workbook-arg';
 
@@ -56,6 +57,11 @@ function describe(report: DiffReport): string[] {
   return lines;
 }
 
+/** A baseline argument: anything shaped like a date is one (a bad date is refused as such); anything else is an export's path. */
+export function sinceArg(value: string, path: (p: string) => string): ExportSince {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? { from: value } : { fromExport: path(value) };
+}
+
 export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -68,8 +74,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   if (from === undefined) throw new UsageError('demarc diff: --from YYYY-MM-DD|EXPORT is required');
   const to = values.to === undefined || values.to === 'now' ? undefined : values.to;
   return withWorkbook('diff', positionals[0], io, async (cli) => {
-    // Anything shaped like a date is one (a bad date is refused as such); anything else is an export's path.
-    const since = /^\d{4}-\d{2}-\d{2}$/.test(from) ? { from } : { fromExport: cli.path(from) };
+    const since = sinceArg(from, (p) => cli.path(p));
     const report = await cli.call('audit.diff', { ...since, ...(to === undefined ? {} : { to }) });
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${describe(report).join('\n')}\n`);
     return report.chain.whole && (report.baseline === null || report.baseline.matches)

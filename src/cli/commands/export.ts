@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { HIDDEN_SHEETS } from '@core/export-model-cells';
 import type { ExportFormat } from '@shared/contract/export';
 import { EXIT, UsageError, type CliIo } from '../io';
+import { sinceArg } from './diff';
 import { runFrameworkExport } from './export-framework';
 import { withWorkbook } from './workbook-arg';
 
-export const EXPORT_HELP = `Usage: demarc export <file.demarc> --out <file.xlsx|file.csv> [--now] [--json]
+export const EXPORT_HELP = `Usage: demarc export <file.demarc> --out <file.xlsx|file.csv> [--since DATE|EXPORT] [--now] [--json]
        demarc export <file.demarc> --framework ccm|fedramp|oscal-ssp [--scope FILTER] [--baseline B] [--caiq FILE] --out FILE [--now] [--json]
 
 Writes the audit RACI workbook (xlsx: Cover, Responsibility model, Matrix, RACI, By party,
@@ -15,6 +16,10 @@ extension of --out. The file appears only when complete; an existing file is rep
   --out    the file to write (.xlsx or .csv)
   --now    state the current time as "exported at" (default: the workbook's last change, so
            exporting an unchanged workbook twice gives the same content)
+  --since DATE|EXPORT  add a "Changes since <date>" sheet (xlsx): what changed from the start of
+           that UTC day, or after the chain head an earlier export printed, per asset and layer
+           (before → after, who, when), as demarc diff reads it; exit 1 when the change log is
+           broken or that export's head was rewritten (the file is written all the same)
   --json   print the result as JSON (path, format, sheets, rows, sha256, fileSha256, ...)
 
 sha256 is the logical-content hash printed on the Cover (report + change log as canonical JSON);
@@ -46,12 +51,14 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
       framework: { type: 'string' },
       scope: { type: 'string' },
       baseline: { type: 'string' },
-      caiq: { type: 'string' }
+      caiq: { type: 'string' },
+      since: { type: 'string' }
     },
     allowPositionals: true,
     strict: true
   });
   if (positionals.length > 1) throw new UsageError('demarc export: expected exactly one workbook file');
+  if (values.framework !== undefined && values.since !== undefined) throw new UsageError('demarc export: --since goes with the xlsx export, not --framework');
   if (values.framework !== undefined) {
     const { framework, scope, baseline, caiq, out, now, json } = values;
     return runFrameworkExport({ framework, file: positionals[0], out, scope, baseline, caiq, now: Boolean(now), json: Boolean(json) }, io);
@@ -66,11 +73,14 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   // Check the output before opening the workbook: a bad name should not wait on a large file.
   const format = out === undefined ? 'xlsx' : formatOf(out);
   return withWorkbook('export', positionals[0], io, async (cli) => {
-    const result = await cli.call('export.run', { format, path: cli.path(out ?? ''), exportedAt: values.now ? 'now' : 'last-change' });
+    const since = values.since === undefined ? {} : { since: sinceArg(values.since, (p) => cli.path(p)) };
+    const result = await cli.call('export.run', { format, path: cli.path(out ?? ''), exportedAt: values.now ? 'now' : 'last-change', ...since });
     if (!result) throw new UsageError('demarc export: no output file given');
+    const changes = result.changesSince;
+    const code = changes === undefined || (changes.chainWhole && changes.baselineMatches !== false) ? EXIT.ok : EXIT.checkFailed;
     if (values.json) {
       io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-      return EXIT.ok;
+      return code;
     }
     const visible = result.sheets.filter((name) => !HIDDEN_SHEETS.has(name));
     const hidden = result.sheets.filter((name) => HIDDEN_SHEETS.has(name));
@@ -82,9 +92,14 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
         `rows: ${result.rows}`,
         `sha256: ${result.sha256} (logical content, as on the Cover)`,
         `file sha256: ${result.fileSha256}`,
-        `exported at: ${result.exportedAt}`
+        `exported at: ${result.exportedAt}`,
+        ...(changes === undefined
+          ? []
+          : [
+              `changes since: ${changes.sheet}, ${changes.entries} entries; change log ${changes.chainWhole ? 'whole' : 'BROKEN (demarc verify names the entry)'}${changes.baselineMatches === null ? '' : changes.baselineMatches ? '; the baseline export agrees with this history' : '; MISMATCH: the baseline export no longer agrees with this history (demarc verify --against)'}`
+            ])
       ].join('\n') + '\n'
     );
-    return EXIT.ok;
+    return code;
   });
 }

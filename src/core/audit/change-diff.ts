@@ -146,6 +146,7 @@ export function diffChanges(input: DiffInput): DiffReport {
         actor: entry.actor,
         kind: effect.kind,
         layerId: effect.layerId,
+        layer: assetId === null || effect.layerId === null ? null : input.layerOf(assetId, effect.layerId).title,
         summary: entry.summary,
         ...changeValues(entry, effect.kind, effect.layerId, assetId, input)
       });

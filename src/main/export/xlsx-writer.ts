@@ -5,6 +5,7 @@
  * file owns the workbook-level concerns: document properties, the content hash (computed as the
  * rows stream), the temp-file + rename discipline, progress and cancellation.
  */
+import type { DiffReport } from '@shared/audit-diff';
 import type { WorkshopMinutes } from '@shared/workshop';
 import type { EventEmitter } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -37,6 +38,8 @@ export interface WriteXlsxOptions {
   identity?: ExportIdentity;
   /** Sign-offs: the Sign-offs sheet and the "signed off by / on" columns. */
   signOffs?: SignOffExport;
+  /** The comparison with a baseline the user picked: the "Changes since" sheet. */
+  changesSince?: DiffReport;
   /** Data rows written so far, of the total. Called every few hundred rows and once at the end. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the export; no file appears at `path` and the temp file is removed. */
@@ -114,7 +117,8 @@ async function streamWorkbook(
     exportedBy: opts.exportedBy,
     changeLogChainHead: opts.changeLogChainHead ?? null,
     ...(opts.identity ? { identity: opts.identity } : {}),
-    ...(opts.signOffs ? { signOffs: opts.signOffs } : {})
+    ...(opts.signOffs ? { signOffs: opts.signOffs } : {}),
+    ...(opts.changesSince ? { changesSince: opts.changesSince } : {})
   };
   const draft = buildExportModel(input.source, input.tally, options, opts.workshops ?? []);
   const [coverDraft, ...rest] = draft.sheets;

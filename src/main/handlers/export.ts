@@ -45,6 +45,8 @@ export const exportHandlers: ExportHandlers = {
     const wb = ctx.session.require();
     const state = ctx.session.running;
     if (state.export) throw new DemarcError('INVALID_INPUT', 'An export is already running: wait for it or cancel it.');
+    // A baseline export is read: it must have been chosen to read (checked before the save dialog).
+    const since = input.since === undefined || !('fromExport' in input.since) ? input.since : { fromExport: ctx.files.require(input.since.fromExport, 'read') };
     const chosen = input.path !== undefined ? ctx.files.require(input.path, 'write') : await ctx.dialogs.chooseExportPath(`${workbookName(wb.path)} RACI`, input.format);
     if (!chosen) return null;
     return runExport(ctx, (signal) =>
@@ -52,6 +54,7 @@ export const exportHandlers: ExportHandlers = {
         format: input.format,
         path: chosen,
         exportedAt: input.exportedAt,
+        ...(since === undefined ? {} : { since }),
         signal,
         onProgress: progressEmitter(ctx)
       })

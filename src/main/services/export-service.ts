@@ -10,18 +10,20 @@ import { listWorkshops } from '../store/repos/workshops';
 import { workshopMinutes } from './workshop/workshop-minutes';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import type { ExportFormat, ExportResult, ExportedAtChoice } from '@shared/contract/export';
+import type { ExportFormat, ExportResult, ExportSince, ExportedAtChoice } from '@shared/contract/export';
 import type { PictureFormat } from '@shared/contract/picture';
 import type { MinutesFormat } from '@shared/contract/workshop';
 import { DemarcError } from '@shared/errors';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ExportTally, type ExportSource, type SignOffExport } from '@core/export-model';
+import { changesSheetName } from '@core/export-model-changes';
 import { writeRaciCsv } from '../export/csv-writer';
 import { checkWritablePath } from '../security/user-files';
 import { sourceContentHash } from '../export/content-hash';
 import type { SheetPicture } from '../export/xlsx-picture';
 import { writeXlsx } from '../export/xlsx-writer';
 import { changeLogChainHead } from './change-log-head';
+import { diffWorkbook } from './audit-diff';
 import { picturePng } from './picture';
 import { signOffExport } from './sign-offs';
 import { countSignOffs } from '../store/repos/sign-offs';
@@ -44,6 +46,8 @@ export interface ExportRequest {
   onProgress?: (phase: ExportPhase, done: number, total: number | null) => void;
   /** Rows per sheet, header included (Excel's limit by default; smaller in tests). */
   maxRowsPerSheet?: number;
+  /** A baseline (a day, or an earlier export's path as granted): adds the "Changes since" sheet (xlsx only). */
+  since?: ExportSince;
 }
 
 /**
@@ -153,6 +157,11 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
   const exportedAt = exportedAtFor(req.exportedAt, source.head.workbook.lastChangeAt, ctx);
   const exportedBy = readSettings(wb.db, actorName(ctx)).userName;
   const signOffs = exportedSignOffs(wb, ctx);
+  if (req.since !== undefined && req.format !== 'xlsx') {
+    throw new DemarcError('INVALID_INPUT', `A "Changes since" sheet needs the xlsx export: ${target} is a ${req.format} file (use demarc diff --json for the comparison alone).`);
+  }
+  // The comparison is read before anything is written: a baseline that is not an export is refused first.
+  const changesSince = req.since === undefined ? undefined : await diffWorkbook(wb, ctx, req.since);
   const onProgress = (done: number, total: number) => progress?.('writing', done, total);
   const signal = req.signal;
   try {
@@ -166,6 +175,7 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
         changeLogChainHead: changeLogChainHead(wb),
         identity: { workbookId: readMeta(wb.db).get(META_KEYS.workbookId) ?? '', revision: lastChangeId(wb.db) },
         signOffs,
+        ...(changesSince ? { changesSince } : {}),
         coverPictures,
         workshops: listWorkshops(wb.db).map((w) => workshopMinutes(wb, ctx, w.id)),
         onProgress,
@@ -181,7 +191,17 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
         sha256: written.contentSha256,
         fileSha256: written.sha256,
         exportedAt,
-        durationMs: Math.round(performance.now() - started)
+        durationMs: Math.round(performance.now() - started),
+        ...(changesSince === undefined
+          ? {}
+          : {
+              changesSince: {
+                sheet: changesSheetName(changesSince),
+                entries: changesSince.entries,
+                chainWhole: changesSince.chain.whole,
+                baselineMatches: changesSince.baseline?.matches ?? null
+              }
+            })
       };
     }
     const written = await writeRaciCsv(source, tally.raciRows, { path: target, onProgress, signOffs, ...(signal ? { signal } : {}) });

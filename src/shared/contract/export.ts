@@ -3,7 +3,7 @@
  * open workbook. Export is a read: it writes no change-log entry (see export-service.ts).
  */
 import { z } from 'zod';
-import { pathSchema } from './bounds';
+import { isoDateSchema, pathSchema } from './bounds';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -17,6 +17,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORTED_AT_CHOICES = ['last-change', 'now'] as const;
 export type ExportedAtChoice = (typeof EXPORTED_AT_CHOICES)[number];
 
+/** The baseline of a "Changes since" sheet: a day (UTC), or an earlier export made by Demarc. */
+export const exportSinceSchema = z.union([z.object({ from: isoDateSchema }).strict(), z.object({ fromExport: pathSchema }).strict()]);
+export type ExportSince = z.infer<typeof exportSinceSchema>;
+
 export const exportMethods = {
   /**
    * Exports the open workbook. Without `path` the main process asks with the native save dialog
@@ -28,7 +32,9 @@ export const exportMethods = {
     .object({
       format: z.enum(EXPORT_FORMATS),
       path: pathSchema.optional(),
-      exportedAt: z.enum(EXPORTED_AT_CHOICES).default('last-change')
+      exportedAt: z.enum(EXPORTED_AT_CHOICES).default('last-change'),
+      /** A baseline: adds the "Changes since" sheet (xlsx only) — what changed from the start of that UTC day, or after the chain head an earlier export printed (a path chosen in a dialog). */
+      since: exportSinceSchema.optional()
     })
     .strict(),
   /** Cancels the running export, if any (its export.run then fails with CANCELLED). */
@@ -55,6 +61,8 @@ export interface ExportResult {
   /** The "exported at" instant written in the file (xlsx) or used for the run (CSV). */
   exportedAt: string;
   durationMs: number;
+  /** With a baseline: the "Changes since" sheet, the entries it lists, and whether the log (and the baseline export) hold. */
+  changesSince?: { sheet: string; entries: number; chainWhole: boolean; baselineMatches: boolean | null };
 }
 
 export interface ExportOutputs {
