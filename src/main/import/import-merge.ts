@@ -95,8 +95,9 @@ function fromRow(row: ImportRow, key: string, fileIndex: number): ImportedAsset 
     subscription: row.subscription,
     resourceGroup: row.resourceGroup,
     location: row.location,
-    tags: { ...row.tags },
-    extra: { ...row.extra },
+    // The row's own objects, never changed (a merge builds new ones): no second copy of 100k tag sets.
+    tags: row.tags,
+    extra: row.extra ?? {},
     source: row.source,
     owner: row.owner ?? null,
     serviceModelHint: row.serviceModel ?? null,
@@ -116,22 +117,25 @@ function mergeInto(asset: ImportedAsset, row: ImportRow): void {
   asset.location = firstNonEmpty(asset.location, row.location);
   asset.owner = firstNonEmpty(asset.owner, row.owner);
   asset.serviceModelHint ??= row.serviceModel ?? null;
-  fillIn(asset.tags, row.tags);
-  fillIn(asset.extra, row.extra ?? {});
+  asset.tags = filledIn(asset.tags, row.tags);
+  asset.extra = filledIn(asset.extra, row.extra ?? {});
 }
 
-/** Adds the entries `into` lacks (or holds empty). */
-function fillIn(into: Record<string, string>, from: Record<string, string>): void {
+/** `into` with the entries it lacks (or holds empty) taken from `from`: a new object, the rows' own stay as read. */
+function filledIn(into: Record<string, string>, from: Record<string, string>): Record<string, string> {
+  const out = { ...into };
   for (const [name, value] of Object.entries(from)) {
-    const current = into[name];
-    if (current === undefined || (current === '' && value !== '')) into[name] = value;
+    const current = out[name];
+    if (current === undefined || (current === '' && value !== '')) out[name] = value;
   }
+  return out;
 }
 
 /**
  * Adds one file's rows to the merge (files in order: an earlier file's values win). A row whose
  * key is its name alone joins an earlier row of that key only when they agree; otherwise it is
- * another asset, keyed `key|#2`, `key|#3`... in file order.
+ * another asset, keyed `key|#2`, `key|#3`... in file order. An asset refers to its first row's
+ * tags and other columns; a row merged into it gives it new objects, so no row is changed.
  */
 export function mergeRows(into: MergeResult, rows: readonly ImportRow[], fileIndex: number): void {
   let merged = 0;

@@ -25,6 +25,7 @@ import { readInventory } from './read-inventory';
 import { listParties } from '../store/repos/parties';
 import { readSettings } from '../store/repos/meta';
 import { loadModels } from '../engine/input';
+import { rowsWrittenSinceOpen } from '../store/workbook-file';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
 import { classifyAsset, mergeRows, type ImportedAsset, type MergeResult } from './import-merge';
 import { loadExistingAssets, planImport, sampleOf, scopeSubscription, type FileScope, type ImportPlan } from './import-plan';
@@ -53,6 +54,8 @@ export interface PreparedImport {
   rowsPerFile: number[];
   /** What each file covers ("not seen" is scoped to it). */
   scopes: FileScope[];
+  /** The last plan made of it, and the workbook's write count then (see currentPlan). */
+  planned?: { plan: ImportPlan; rowsWritten: number };
 }
 
 const YIELD_EVERY = 5000;
@@ -124,6 +127,18 @@ function activeParties(wb: OpenWorkbook): Map<string, number> {
   return byName;
 }
 
+/**
+ * The plan of a prepared import against the workbook as it is now: the preview's own when nothing
+ * has been written since (an apply right after its preview plans once), else planned afresh.
+ */
+function currentPlan(wb: OpenWorkbook, prepared: PreparedImport): ImportPlan {
+  const rowsWritten = rowsWrittenSinceOpen(wb.db);
+  if (prepared.planned?.rowsWritten === rowsWritten) return prepared.planned.plan;
+  const plan = planFor(wb, prepared);
+  prepared.planned = { plan, rowsWritten };
+  return plan;
+}
+
 function planFor(wb: OpenWorkbook, prepared: PreparedImport): ImportPlan {
   return planImport({
     assets: prepared.merge.assets.values() as Iterable<ImportedAsset>,
@@ -175,7 +190,7 @@ function remember(wb: OpenWorkbook, token: string, prepared: PreparedImport): vo
 /** Reads the files and says what an apply would do; nothing is written. */
 export async function previewImport(wb: OpenWorkbook, request: ImportRequest, options: ImportRunOptions = {}): Promise<ImportPreview> {
   const prepared = await prepareImport(request, options);
-  const plan = planFor(wb, prepared);
+  const plan = currentPlan(wb, prepared);
   const token = randomUUID();
   const files = prepared.files.map((file, i) => filePreview(file, i, plan, prepared.merge.warningsPerFile[i] ?? []));
   const canApply = refusal(prepared) === null;
@@ -206,7 +221,7 @@ async function applyPrepared(wb: OpenWorkbook, ctx: ServiceContext, prepared: Pr
   options.signal?.throwIfAborted();
   await yieldToEvents();
   options.signal?.throwIfAborted();
-  const plan = planFor(wb, prepared);
+  const plan = currentPlan(wb, prepared);
   const files: ImportRunFile[] = prepared.files.map((f, i) => ({
     fileName: f.fileName,
     sheet: f.read.sheet ?? null,

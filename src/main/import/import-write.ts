@@ -10,6 +10,7 @@ import { prepareImportStatements } from '../store/repos/asset-import';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
 import { importedFields, type ImportPlan } from './import-plan';
 import { write } from '../services/write';
+import { withBulkWriteCache } from '../store/workbook-file';
 
 export interface ImportRunFile {
   fileName: string;
@@ -60,7 +61,7 @@ export function writeImport(
   const sql = prepareImportStatements(wb.db);
   const total = plan.planned.length;
 
-  return write(wb, ctx, (at, actor) => {
+  return withBulkWriteCache(wb.db, () => write(wb, ctx, (at, actor) => {
     const runIds = files.map((file) =>
       sql.insertRun({
         fileName: file.fileName,
@@ -111,5 +112,5 @@ export function writeImport(
       },
       touched: { inventory: true }
     };
-  });
+  }));
 }

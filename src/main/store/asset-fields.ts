@@ -109,6 +109,10 @@ export function columnOf(field: AssetField): string {
 export function sortedJson(value: object): string {
   const keys = Object.keys(value);
   if (keys.length === 0) return '{}';
+  // Already in order (most tag sets are small and many are): stringified as they are, no copy.
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1]! < keys[i]!;
+  if (inOrder) return JSON.stringify(value);
   keys.sort();
   const sorted: Record<string, unknown> = {};
   for (const key of keys) sorted[key] = (value as Record<string, unknown>)[key];
@@ -135,14 +139,24 @@ export function toParams(fields: readonly AssetField[], values: Partial<Record<A
   return params;
 }
 
+/**
+ * Positional parameters for `fields` (an insertSql statement), from an object keyed by field name:
+ * binding an array in order is much cheaper than by name, which counts over 100k inserts.
+ */
+export function toValues(fields: readonly AssetField[], values: Partial<Record<AssetField, unknown>>): (string | number | null)[] {
+  const out = new Array<string | number | null>(fields.length);
+  for (let i = 0; i < fields.length; i++) out[i] = toColumnValue(fields[i]!, values[fields[i]!]);
+  return out;
+}
+
 /** `col = @field, …` for an UPDATE of `fields`. */
 export function setClause(fields: readonly AssetField[]): string {
   return fields.map((field) => `${columnOf(field)} = @${field}`).join(', ');
 }
 
-/** `INSERT INTO assets (cols…) VALUES (@fields…)`. */
+/** `INSERT INTO assets (cols…) VALUES (?, …)`, bound with toValues(fields, …). */
 export function insertSql(fields: readonly AssetField[]): string {
-  return `INSERT INTO assets (${fields.map(columnOf).join(', ')}) VALUES (${fields.map((f) => `@${f}`).join(', ')})`;
+  return `INSERT INTO assets (${fields.map(columnOf).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`;
 }
 
 /** The SELECT expression of one field inside json_array(): JSON columns as JSON, not as text. */

@@ -137,6 +137,40 @@ describe('import service', () => {
     session.close();
   });
 
+  it('applies the plan its preview made when nothing was written since, and plans again when something was', async () => {
+    const { router, session } = await importRouter();
+    const wb = session.require();
+    const file = tempFile('two.json', azJson([{ name: 'vm-a', tags: { env: 'prod' } }, { name: 'vm-b' }]));
+    const first = await preview(router, { paths: [file] });
+    const prepared = wb.importPreviews.get(first.token)!;
+    const previewPlan = prepared.planned?.plan;
+    expect(previewPlan?.counts).toMatchObject({ new: 2 });
+    expect(await apply(router, { token: first.token })).toMatchObject({ counts: { new: 2 } });
+    expect(prepared.planned?.plan).toBe(previewPlan);
+
+    // A write between preview and apply: vm-b's tags change in the file, and vm-b is removed from the workbook.
+    const again = await preview(router, { paths: [tempFile('two-b.json', azJson([{ name: 'vm-a', tags: { env: 'prod' } }, { name: 'vm-b', tags: { env: 'test' } }]))] });
+    expect(again.counts).toMatchObject({ new: 0, updated: 1, unchanged: 1 });
+    const stale = wb.importPreviews.get(again.token)!.planned?.plan;
+    wb.db.prepare("DELETE FROM assets WHERE name = 'vm-b'").run();
+    const result = await apply(router, { token: again.token });
+    expect(result.counts).toMatchObject({ new: 1, updated: 0, unchanged: 1 });
+    expect(listAssets(wb.db).map((a) => [a.name, a.tags])).toEqual([['vm-a', { env: 'prod' }], ['vm-b', { env: 'test' }]]);
+    expect(stale?.counts).toMatchObject({ updated: 1 });
+    session.close();
+  });
+
+  it('leaves SQLite\'s page cache as it was after the bulk write', async () => {
+    const { router, session } = await importRouter();
+    const db = session.require().db;
+    const before = db.pragma('cache_size', { simple: true });
+    const file = tempFile('merged.json', azJson([{ name: 'vm-a', tags: { env: 'prod' } }, { name: 'vm-a', tags: { owner: 'ops' } }]));
+    await apply(router, { paths: [file] });
+    expect(listAssets(db)[0]?.tags).toEqual({ env: 'prod', owner: 'ops' });
+    expect(db.pragma('cache_size', { simple: true })).toBe(before);
+    session.close();
+  });
+
   it('the engine state sees the import at once', async () => {
     const { router, session } = await importRouter();
     expect(await router.handle('assets.list', {})).toMatchObject({ ok: true, data: { total: 0 } });

@@ -3,7 +3,7 @@
  * and the prepared statements an import run writes with, inside the service's transaction. The
  * columns come from the field table: what an import writes is IMPORTED_FIELDS.
  */
-import { columnOf, IMPORTED_FIELDS, insertSql, setClause, toParams, type AssetField, type ImportedFields } from '../asset-fields';
+import { columnOf, IMPORTED_FIELDS, insertSql, setClause, toParams, toValues, type AssetField, type ImportedFields } from '../asset-fields';
 import type { Db } from '../workbook-file';
 
 export type ImportCell = string | number | null;
@@ -81,7 +81,7 @@ export function prepareImportStatements(db: Db): ImportStatements {
     insertRun: (run) => Number(insertRun.run(run).lastInsertRowid),
     insertAsset: (asset) =>
       void insertAsset.run(
-        toParams(INSERTED, { ...asset, notSeenInLastImport: false, createdAt: asset.at, updatedAt: asset.at, lastImportRunId: asset.runId })
+        toValues(INSERTED, { ...asset, notSeenInLastImport: false, createdAt: asset.at, updatedAt: asset.at, lastImportRunId: asset.runId })
       ),
     updateAsset: (id, fields, runId, at) =>
       void updateAsset.run({ ...toParams(UPDATED, { ...fields, notSeenInLastImport: false, lastImportRunId: runId, updatedAt: at }), id }),

@@ -8,6 +8,7 @@ import {
   insertSql,
   setClause,
   toParams,
+  toValues,
   type AssetField,
   type MergedFields
 } from '../asset-fields';
@@ -74,14 +75,14 @@ export function insertAssets(db: Db, assets: readonly Omit<Asset, 'id'>[]): numb
   if (assets.length === 0) return [];
   const fields = (Object.keys(assets[0]!) as AssetField[]).filter((field) => field !== 'id');
   const statement = db.prepare(insertSql(fields));
-  return assets.map((asset) => Number(statement.run(toParams(fields, asset)).lastInsertRowid));
+  return assets.map((asset) => Number(statement.run(toValues(fields, asset)).lastInsertRowid));
 }
 
 /** Inserts whole assets with their ids (a merge's new assets, put back by redo). */
 export function putAssetRows(db: Db, assets: readonly Asset[]): void {
   if (assets.length === 0) return;
   const statement = db.prepare(insertSql(ASSET_FIELD_NAMES));
-  for (const asset of assets) statement.run(toParams(ASSET_FIELD_NAMES, asset));
+  for (const asset of assets) statement.run(toValues(ASSET_FIELD_NAMES, asset));
 }
 
 /** Removes assets a merge added, when it is undone (their overrides and roles are removed first). */
