@@ -16,6 +16,7 @@ import { MODELS_HELP, runModels } from './commands/models';
 import { MERGE_HELP, runMerge } from './commands/merge';
 import { NEW_HELP, runNew } from './commands/new';
 import { NOTE_HELP, runNote } from './commands/note';
+import { REPAIR_HELP, runRepair } from './commands/repair';
 import { OVERRIDE_HELP, runOverride } from './commands/override';
 import { PARTIES_HELP, runParties } from './commands/parties';
 import { PICTURE_HELP, runPicture } from './commands/picture';
@@ -44,6 +45,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   override: { summary: 'override one layer of one asset, with a justification', help: OVERRIDE_HELP, run: runOverride },
   raci: { summary: 'set R, A, C, I on one layer of one asset', help: RACI_HELP, run: runRaci },
   note: { summary: 'write (or remove) the note on one layer of one asset', help: NOTE_HELP, run: runNote },
+  repair: { summary: 'list rows naming a missing party or a layer the model lacks, and remove, reassign or move them', help: REPAIR_HELP, run: runRepair },
   export: { summary: 'write the audit RACI workbook (xlsx), the RACI table (CSV), or a CCM / FedRAMP / OSCAL SSP view', help: EXPORT_HELP, run: runExport },
   picture: { summary: 'draw the demarcation line with the workbook’s numbers, as SVG or PNG', help: PICTURE_HELP, run: runPicture },
   mapping: { summary: 'show, save, import or reset the layer → control mapping', help: MAPPING_HELP, run: runMapping },

@@ -6,6 +6,7 @@
 import type {
   Asset,
   CellValue,
+  LayerNote,
   LayerOverride,
   Party,
   RaciAssignment,
@@ -48,6 +49,8 @@ export interface EngineIndex {
   partyById: Map<number, Party>;
   overridesByAsset: RowsByAsset<LayerOverride>;
   assignmentsByAsset: RowsByAsset<RaciAssignment>;
+  /** Notes by asset (findings read only where they are: a layer the model lacks). */
+  notesByAsset: RowsByAsset<LayerNote>;
   /** Open workshop actions by asset (few: a plain map). */
   actionsByAsset: RowsByAsset<OpenActionRow>;
   /** The compiled model an asset is read under (model-references.ts readModelId). */
@@ -162,6 +165,7 @@ export function indexEngineInput(input: EngineInput): EngineIndex {
     partyById,
     overridesByAsset: indexByAsset(input.overrides, input.assets),
     assignmentsByAsset: indexByAsset(input.assignments, input.assets),
+    notesByAsset: indexByAsset(input.notes ?? [], input.assets),
     actionsByAsset: groupByAsset(input.actions ?? []),
     modelFor,
     nowMs

@@ -13,7 +13,11 @@ import {
   type Severity
 } from '@shared/domain';
 import type { SignOffRecord } from '@shared/sign-off';
+import { describeLayerRows, type UnknownLayerRows } from './reference-damage';
 import { serviceModelColumns } from './service-models';
+
+/** An id read from a damaged row, quoted at most 100 characters long (a hand edit may hold anything). */
+const clip = (id: string): string => (id.length > 100 ? `${id.slice(0, 100)}…` : id);
 
 /** "On-premises, IaaS, PaaS or SaaS": the columns of a model, in words. */
 function columnList(model: ResponsibilityModel): string {
@@ -23,6 +27,9 @@ function columnList(model: ResponsibilityModel): string {
 
 export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   MODEL_MISSING: 'error',
+  PARTY_MISSING: 'error',
+  // The rows are not read: nothing is misplaced, but a decision someone recorded is lost from view.
+  LAYER_MISSING: 'warning',
   UNCLASSIFIED: 'warning',
   CLASSIFICATION_NEEDS_REVIEW: 'warning',
   NO_OWNER: 'error',
@@ -41,6 +48,8 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
 /** A short title per finding code, for headings and the CLI. */
 export const FINDING_TITLES: Record<FindingCode, string> = {
   MODEL_MISSING: 'Model not in the workbook',
+  PARTY_MISSING: 'Role held by a party not in the workbook',
+  LAYER_MISSING: 'Rows on a layer the model does not have',
   UNCLASSIFIED: 'No service model',
   CLASSIFICATION_NEEDS_REVIEW: 'Service model to review',
   NO_OWNER: 'No owner',
@@ -92,6 +101,14 @@ export const words = {
           ? `Choose the model for ${asset.provider ?? ''} assets under Responsibility (CLI: demarc models FILE provider ${asset.provider ?? ''} ID|default); or import the missing model again.`
           : 'Choose the workbook\'s default model under Responsibility (CLI: demarc models FILE default ID); or import the missing model again.'
   }),
+  partyMissing: (asset: Asset, title: string, role: string, partyId: number): Words => ({
+    message: `The ${role} for "${title}" on "${asset.name}" is party #${partyId}, who is not in the parties list (a RACI row of this asset), so that role is held by nobody.`,
+    fix: `Remove the rows naming party #${partyId}, or give their roles to a person or team in the list: under Findings for every such row at once, or in the asset panel (CLI: demarc repair FILE --party ${partyId} --remove | --to PARTY).`
+  }),
+  layerMissing: (asset: Asset, model: ResponsibilityModel, rows: UnknownLayerRows): Words => ({
+    message: `"${asset.name}" holds ${describeLayerRows(rows)} on the layer "${clip(rows.layerId)}", which ${model.name} (the model it is read under) does not have, so they are not read.`,
+    fix: `Move them to one of ${model.name}'s layers, or drop them: in the asset panel, or under Findings for every asset at once (CLI: demarc repair FILE --layer ${clip(rows.layerId)} --to LAYER | --remove).`
+  }),
   unclassified: (asset: Asset, model: ResponsibilityModel): Words => ({
     message: `"${asset.name}" has no service model, so none of its layers can be placed on the provider's or the customer's side.`,
     fix: `Set its service model (${columnList(model)})${asset.type === null ? '' : ` — the classifier could not decide for type "${asset.type}"`}.`
@@ -114,7 +131,9 @@ export const words = {
       (orphanedTitles.length === 0
         ? ''
         : ` The owner would be the default Accountable and Responsible, so nobody is for: ${list(orphanedTitles)}.`),
-    fix: 'Name an active person or team as owner; they become the default Accountable and Responsible on its customer-side layers.'
+    fix:
+      'Name an active person or team as owner; they become the default Accountable and Responsible on its customer-side layers.' +
+      (danglingOwner ? ` Every asset and role naming #${asset.ownerPartyId ?? ''} at once: Findings (CLI: demarc repair FILE --party ${asset.ownerPartyId ?? ''} --to PARTY).` : '')
   }),
   noAccountable: (asset: Asset, title: string, responsibility: Responsibility, names: readonly string[]): Words =>
     names.length === 0

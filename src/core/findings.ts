@@ -14,6 +14,7 @@ import { LayerEvaluator, type LayerEvent, type LayerOutcome } from './findings-l
 import { PROVIDER_KIND, PartyFlags, WATCHER } from './findings-scratch';
 import { RACI_ROLE_NAMES } from './raci';
 import { missingModel } from './model-references';
+import { missingPartyRows, unknownLayerRows } from './reference-damage';
 import { serviceModelLabel } from './service-models';
 import { matchSecurityTool } from './security-tools';
 import { SignOffChecker } from './audit/sign-off-findings';
@@ -125,6 +126,7 @@ class FindingsRun {
     // A model named but not in the workbook: read under another meanwhile (cm), said first.
     const missing = missingModel(asset, this.input.settings, this.input.models);
     if (missing !== null) out.push(finding(asset, 'MODEL_MISSING', null, words.modelMissing(asset, missing, cm.model)));
+    this.checkReferences(asset, cm, missing !== null);
     if (asset.serviceModel === null) out.push(finding(asset, 'UNCLASSIFIED', null, words.unclassified(asset, cm.model)));
     // A column its model does not declare places no layer either (e.g. set under another model).
     else if (!cm.model.serviceModels.includes(asset.serviceModel)) out.push(finding(asset, 'UNCLASSIFIED', null, words.foreignColumn(asset, cm.model)));
@@ -147,6 +149,28 @@ class FindingsRun {
     }
     this.checkReview(asset);
     this.signOffs.check(asset, cm, out);
+  }
+
+  /**
+   * Rows naming a party the workbook does not hold (PARTY_MISSING, one per row) and rows on a layer
+   * the model lacks (LAYER_MISSING, one per layer). Under a missing model the layers cannot be
+   * judged: MODEL_MISSING is said, and choosing a model moves or removes its rows.
+   */
+  private checkReferences(asset: Asset, cm: CompiledModel, modelMissing: boolean): void {
+    const { index, out } = this;
+    const assignments = index.assignmentsByAsset.get(asset.id);
+    for (const a of missingPartyRows(assignments, (id) => index.partyById.has(id))) {
+      const at = cm.layerIndex.get(a.layerId);
+      const title = at === undefined ? a.layerId : (cm.layers[at]?.title ?? a.layerId);
+      out.push(finding(asset, 'PARTY_MISSING', a.layerId, words.partyMissing(asset, title, RACI_ROLE_NAMES[a.role], a.partyId)));
+    }
+    if (modelMissing) return;
+    const overrides = index.overridesByAsset.get(asset.id);
+    const notes = index.notesByAsset.get(asset.id);
+    if (overrides === undefined && notes === undefined && assignments === undefined) return;
+    for (const rows of unknownLayerRows({ overrides, notes, assignments }, (id) => cm.layerIndex.has(id))) {
+      out.push(finding(asset, 'LAYER_MISSING', rows.layerId, words.layerMissing(asset, cm.model, rows)));
+    }
   }
 
   /** Layers the room deferred in a workshop, with the action still open. */
@@ -196,7 +220,7 @@ class FindingsRun {
 
 /**
  * Every finding of a workbook, asset by asset in input order; within an asset: a missing model,
- * classification, owner, layer findings in model order, default teams, security tool, review, sign-offs.
+ * missing parties and layers, classification, owner, layer findings in model order, default teams, security tool, review, sign-offs.
  * @throws Error if `now` is not a date
  */
 export function computeFindings(input: EngineInput): Finding[] {

@@ -273,6 +273,8 @@ export interface LayerRaci {
 
 export const FINDING_CODES = [
   'MODEL_MISSING',
+  'PARTY_MISSING',
+  'LAYER_MISSING',
   'UNCLASSIFIED',
   'CLASSIFICATION_NEEDS_REVIEW',
   'NO_OWNER',

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { computeFindings } from '@core/findings';
 import type { EngineInput } from '@core/engine-input';
 import type { Finding, FindingCode } from '@shared/domain';
-import { asset, assign, engineInput, override, parties, party, settings } from '@tests/helpers/builders';
+import { NOW, asset, assign, engineInput, override, parties, party, settings } from '@tests/helpers/builders';
 
 const run = (patch: Partial<EngineInput>): Finding[] => computeFindings(engineInput(patch));
 const codes = (findings: Finding[]): FindingCode[] => findings.map((f) => f.code);
@@ -50,8 +50,9 @@ describe('computeFindings', () => {
     expect(codes(two)).toEqual(['NO_ACCOUNTABLE']);
     expect(two[0]).toMatchObject({ layerId: 'operating-system', severity: 'error' });
     expect(two[0]?.message).toMatch(/2 parties are Accountable .*\(Alice, Platform team\)/);
+    // A row naming a party not in the list holds nobody: the A is missing, and the row is named.
     const dangling = run({ assets: [asset(1)], assignments: [assign(1, 'customer-data', 99, 'A')] });
-    expect(codes(dangling)).toEqual(['NO_ACCOUNTABLE']);
+    expect(codes(dangling)).toEqual(['PARTY_MISSING', 'NO_ACCOUNTABLE']);
     expect(run({ assets: [asset(1)], assignments: [assign(1, 'operating-system', 2, 'A')] })).toEqual([]);
   });
 
@@ -162,6 +163,38 @@ describe('computeFindings', () => {
       assets: [asset(1, { ownerPartyId: null }), asset(2, { ownerPartyId: null, name: 'db2' }), asset(3, { ownerPartyId: 5 }), asset(4, { ownerPartyId: 7 })]
     });
     expect(findings.map((f) => f.message.slice(0, 24))).toEqual(['"vm1" has no owner. The ', '"db2" has no owner. The ', 'Bob left on 2025-12-31 b', 'Carol left on 2026-01-31']);
+  });
+
+  it('PARTY_MISSING: one per RACI row naming a party not in the list, with asset, layer, role and id', () => {
+    const findings = run({ assets: [asset(1)], assignments: [assign(1, 'operating-system', 99, 'R'), assign(1, 'operating-system', 2, 'R'), assign(1, 'no-layer', 98, 'C')] });
+    expect(findings.filter((f) => f.code === 'PARTY_MISSING').map((f) => [f.layerId, f.severity, f.message])).toEqual([
+      ['operating-system', 'error', 'The Responsible for "Operating system" on "vm1" is party #99, who is not in the parties list (a RACI row of this asset), so that role is held by nobody.'],
+      ['no-layer', 'error', 'The Consulted for "no-layer" on "vm1" is party #98, who is not in the parties list (a RACI row of this asset), so that role is held by nobody.']
+    ]);
+    // The other R (Platform team) still holds the layer: no NO_RESPONSIBLE; the unknown layer is LAYER_MISSING.
+    expect(codes(findings)).toEqual(['PARTY_MISSING', 'PARTY_MISSING', 'LAYER_MISSING']);
+  });
+
+  it('LAYER_MISSING: one per layer the model lacks, naming the override, note and rows on it; none under a missing model', () => {
+    const note = { assetId: 1, layerId: 'identity-and-directory-infrastructure', note: 'Kept from the classic model', by: 'alice', at: NOW };
+    const findings = run({
+      assets: [asset(1)],
+      overrides: [override(1, 'identity-and-directory-infrastructure', 'shared')],
+      notes: [note],
+      assignments: [assign(1, 'legacy', 2, 'R'), assign(1, 'legacy', 1, 'A')]
+    });
+    expect(findings.map((f) => [f.code, f.severity, f.layerId])).toEqual([
+      ['LAYER_MISSING', 'warning', 'identity-and-directory-infrastructure'],
+      ['LAYER_MISSING', 'warning', 'legacy']
+    ]);
+    expect(findings[0]?.message).toBe(
+      '"vm1" holds an override (shared) and a note on the layer "identity-and-directory-infrastructure", which Microsoft Azure shared responsibility (January 2026) (the model it is read under) does not have, so they are not read.'
+    );
+    expect(findings[1]?.message).toContain('holds 2 RACI rows (R, A) on the layer "legacy"');
+    // Under the classic model the layer exists: no finding.
+    expect(run({ assets: [asset(1, { modelId: 'microsoft-classic-2023' })], notes: [note] })).toEqual([]);
+    // Under a model the workbook lacks, its layers cannot be judged: MODEL_MISSING only.
+    expect(codes(run({ assets: [asset(1, { modelId: 'nope' })], notes: [note] }))).toEqual(['MODEL_MISSING']);
   });
 
   it('uses the asset model, else the workbook default; a model not loaded is MODEL_MISSING, read under the default', () => {

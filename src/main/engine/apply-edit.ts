@@ -100,6 +100,8 @@ export function applyEditToState(state: EngineState, ops: readonly EditOp[], at:
       case 'putNote': {
         const list = (notes.get(op.row.assetId) ?? []).filter((n) => n.layerId !== op.row.layerId);
         notes.set(op.row.assetId, [...list, { ...op.row }]);
+        // A note on a layer the model lacks is a finding (LAYER_MISSING).
+        touched.add(op.row.assetId);
         notesChanged = true;
         break;
       }
@@ -107,6 +109,7 @@ export function applyEditToState(state: EngineState, ops: readonly EditOp[], at:
         const list = (notes.get(op.assetId) ?? []).filter((n) => n.layerId !== op.layerId);
         if (list.length) notes.set(op.assetId, list);
         else notes.delete(op.assetId);
+        touched.add(op.assetId);
         notesChanged = true;
         break;
       }

@@ -86,16 +86,18 @@ export class EngineState {
     const assets: Asset[] = [];
     const overrides: LayerOverride[] = [];
     const assignments: RaciAssignment[] = [];
+    const notes: LayerNote[] = [];
     for (const id of this.stale) {
       const asset = this.assetById.get(id);
       if (asset === undefined) continue;
       assets.push(asset);
       overrides.push(...(this.overridesByAsset.get(id) ?? []));
       assignments.push(...(this.assignmentsByAsset.get(id) ?? []));
+      notes.push(...(this.notesByAsset.get(id) ?? []));
     }
     const ids = [...this.stale];
     this.stale.clear();
-    index.replace(ids, computeFindings({ ...this.input, assets, overrides, assignments }));
+    index.replace(ids, computeFindings({ ...this.input, assets, overrides, assignments, notes }));
   }
 
   /**

@@ -9,6 +9,7 @@ import { workbookHandlers } from './workbook';
 import { auditHandlers } from './audit';
 import { workshopHandlers } from './workshop';
 import { mergeHandlers } from './merge';
+import { referenceHandlers } from './references';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
 export const HANDLERS: Handlers = {
@@ -21,5 +22,6 @@ export const HANDLERS: Handlers = {
   ...frameworkHandlers,
   ...auditHandlers,
   ...workshopHandlers,
-  ...mergeHandlers
+  ...mergeHandlers,
+  ...referenceHandlers
 };

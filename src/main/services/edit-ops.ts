@@ -106,6 +106,31 @@ export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
   }
 }
 
+/** The party ids operations write into rows (a role's party, an asset's owner, an action's owner). */
+export function partiesWritten(ops: readonly EditOp[]): Set<number> {
+  const ids = new Set<number>();
+  for (const op of ops) {
+    switch (op.op) {
+      case 'putAssignments':
+        for (const row of op.rows) ids.add(row.partyId);
+        break;
+      case 'patchAssets':
+      case 'mergeAssetFields':
+        if (typeof op.patch.ownerPartyId === 'number') ids.add(op.patch.ownerPartyId);
+        break;
+      case 'putAssets':
+        for (const row of op.rows) if (row.ownerPartyId !== null) ids.add(row.ownerPartyId);
+        break;
+      case 'putAction':
+        ids.add(op.row.ownerPartyId);
+        break;
+      default:
+        break;
+    }
+  }
+  return ids;
+}
+
 /**
  * Groups ids by the JSON of a value per id, so a bulk edit's "before" stays small: 10k assets
  * that were all IaaS from the classifier make one group, not 10k entries.

@@ -7,8 +7,9 @@ import type { HistoryState } from '@shared/contract/engine';
 import type { Touched } from '@shared/contract/events';
 import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from './context';
-import { applyOps, type EditOp } from './edit-ops';
-import { write } from './write';
+import { absentPartyIds } from '../store/repos/parties';
+import { applyOps, partiesWritten, type EditOp } from './edit-ops';
+import { write, type WriteOptions } from './write';
 
 export interface EditStep {
   action: string;
@@ -21,6 +22,11 @@ export interface EditStep {
   /** What the change log records; defaults to the reverse and forward operations. */
   before?: unknown;
   after?: unknown;
+  /**
+   * Set by writeEdit: parties its operations name that the workbook did not hold when it was made
+   * (damage the edit repaired or carried), which its undo and redo may put back.
+   */
+  missingParties?: readonly number[];
 }
 
 const MAX_STEPS = 200;
@@ -92,10 +98,23 @@ export function touchedBy(ops: readonly EditOp[]): Touched {
 }
 
 /**
+ * The write options for applying `ops`: when they name a party the workbook does not hold, the
+ * write carries it — one that other rows already name (a damaged row moved or kept), or one of
+ * `restorable` (what the step's first application took away) — and nothing else.
+ */
+function carriedParties(wb: OpenWorkbook, ops: readonly EditOp[], restorable: readonly number[]): WriteOptions {
+  const written = partiesWritten(ops);
+  if (written.size === 0) return {};
+  return absentPartyIds(wb.db, written).length === 0 ? {} : { missingParties: restorable };
+}
+
+/**
  * Applies an edit as one write (its operations plus one change-log entry) and makes it the
  * latest undo step; any new edit clears the redo stack.
  */
 export function writeEdit(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep): void {
+  const missing = absentPartyIds(wb.db, partiesWritten([...step.forward, ...step.backward]));
+  const recorded: EditStep = missing.length === 0 ? step : { ...step, missingParties: missing };
   write(wb, ctx, (at) => {
     applyOps(wb.db, step.forward, at);
     return {
@@ -111,8 +130,8 @@ export function writeEdit(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep)
       touched: touchedBy(step.forward),
       ops: step.forward
     };
-  });
-  wb.history.push(step);
+  }, carriedParties(wb, step.forward, []));
+  wb.history.push(recorded);
 }
 
 /** What the Edit menu shows. */
@@ -146,7 +165,7 @@ function replay(wb: OpenWorkbook, ctx: ServiceContext, step: EditStep, direction
         touched: touchedBy(ops),
         ops
       };
-    });
+    }, carriedParties(wb, ops, step.missingParties ?? []));
   } catch (error) {
     // Typically a later change outside the history (an import) made the step inapplicable.
     const reason = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@
  */
 import { touchesNothing, type Touched } from '@shared/contract/events';
 import { DemarcError } from '@shared/errors';
+import { addedReferences, brokenReferences, describeReference, type BrokenReference } from '../store/broken-references';
 import { appendChange, type NewChange } from '../store/repos/change-log';
 import { actorName, type OpenWorkbook, type ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
@@ -30,6 +31,25 @@ function diskFull(error: unknown, path: string): DemarcError | null {
   return new DemarcError('BAD_FILE', `Could not write ${path}: no space left on the disk (ENOSPC). Nothing was changed: free some space and try again.`);
 }
 
+export interface WriteOptions {
+  /**
+   * The write puts back or keeps rows naming these parties, which the workbook does not hold (the
+   * undo of a repair of damaged references, or an edit moving such a row): it runs with foreign
+   * keys off and is refused if it leaves any other reference to a missing row than the workbook
+   * already held or that names one of these parties.
+   */
+  missingParties?: readonly number[];
+}
+
+/** Throws (rolling the write back) when `after` holds a reference to a missing row that neither `before` nor `allowed` accounts for. */
+function refuseNewDamage(before: readonly BrokenReference[], after: readonly BrokenReference[], allowed: readonly number[]): void {
+  const held = new Set(before.filter((r) => r.parent === 'parties').map((r) => r.value));
+  const added = addedReferences(before, after).filter((r) => !(r.parent === 'parties' && (held.has(r.value) || allowed.includes(r.value as number))));
+  if (added.length > 0) {
+    throw new DemarcError('RULE_VIOLATION', `This change would leave ${added.length} reference(s) to a missing row (first: ${describeReference(added[0]!)}). Nothing was changed.`);
+  }
+}
+
 /** Who the change log records: the person at this machine, never a name stored in the workbook. */
 export function actorOf(_wb: OpenWorkbook, ctx: ServiceContext): string {
   return actorName(ctx);
@@ -40,18 +60,30 @@ export function actorOf(_wb: OpenWorkbook, ctx: ServiceContext): string {
  * Either both the work and its change-log entry land, or neither does (the engine's state, read
  * before, is then still true).
  */
-export function write<T>(wb: OpenWorkbook, ctx: ServiceContext, body: (at: string, actor: string) => WriteOutcome<T>): T {
+export function write<T>(
+  wb: OpenWorkbook,
+  ctx: ServiceContext,
+  body: (at: string, actor: string) => WriteOutcome<T>,
+  options: WriteOptions = {}
+): T {
   const at = ctx.clock();
   const actor = actorOf(wb, ctx);
+  const carried = options.missingParties ?? null;
   let outcome: WriteOutcome<T>;
+  // Foreign keys cannot be switched inside a transaction: off around it, checked within it.
+  if (carried !== null) wb.db.pragma('foreign_keys = OFF');
   try {
     outcome = wb.db.transaction(() => {
+      const before = carried === null ? null : brokenReferences(wb.db);
       const out = body(at, actor);
+      if (before !== null) refuseNewDamage(before, brokenReferences(wb.db), carried ?? []);
       if (out.change) appendChange(wb.db, { ...out.change, at, actor });
       return out;
     })();
   } catch (error) {
     throw diskFull(error, wb.path) ?? error;
+  } finally {
+    if (carried !== null) wb.db.pragma('foreign_keys = ON');
   }
   if (outcome.change !== null || !touchesNothing(outcome.touched)) {
     wb.engine.committed(outcome.touched, outcome.ops ?? null, at);

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { LATEST_FORMAT_VERSION, MIGRATIONS } from '@main/store/migrations';
 import { applyMigrations, closeWorkbookFile, openWorkbookFile } from '@main/store/workbook-file';
 import { DemarcError } from '@shared/errors';
+import { cli } from '@tests/helpers/run-cli';
 import { sha256File, tempDir } from '@tests/helpers/temp';
 
 const ROUND_1 = join(__dirname, '../../fixtures/workbooks/round-1.demarc');
@@ -103,5 +104,17 @@ describe('upgrading a workbook that names missing rows', () => {
     db.close();
     refusal(() => openWorkbookFile(path, { migrations: breaking, now: () => at }));
     expect(backups(dir).sort()).toEqual(['old.format-7.backup-20261207T100000-2.demarc', 'old.format-7.backup-20261207T100000.demarc']);
+  });
+});
+
+describe('an upgraded workbook with damage', () => {
+  it('opens and its findings name the damage it carried; nothing was repaired', async () => {
+    const path = damagedFormat7(tempDir());
+    const check = await cli(['check', path]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('PARTY_MISSING');
+    const listing = await cli(['repair', path]);
+    expect(listing.stdout).toContain('party #9999 (not in the parties list): 1 RACI row(s), owner of 0 asset(s), on 1 asset(s)');
+    expect(listing.stdout).toContain('party #8888 (not in the parties list): 0 RACI row(s), owner of 1 asset(s), on 1 asset(s)');
   });
 });

@@ -28,6 +28,12 @@ export function listParties(db: Db): Party[] {
   return rows.map(toParty);
 }
 
+/** Of the given party ids, those the parties table does not hold, ascending. */
+export function absentPartyIds(db: Db, ids: Iterable<number>): number[] {
+  const held = db.prepare('SELECT 1 FROM parties WHERE id = ?').pluck();
+  return [...new Set(ids)].filter((id) => held.get(id) === undefined).sort((a, b) => a - b);
+}
+
 export function getParty(db: Db, id: number): Party | null {
   const row = db.prepare('SELECT * FROM parties WHERE id = ?').get(id) as PartyRow | undefined;
   return row ? toParty(row) : null;
