@@ -237,7 +237,12 @@ export function listAssetPage(wb: OpenWorkbook, ctx: ServiceContext, query: Asse
     wb.engine.firstPageServed();
     return { total: countAssets(wb.db), offset: query.offset, rows };
   }
-  const state = wb.engine.state(ctx);
+  return assetPageOf(wb.engine.state(ctx), query);
+}
+
+/** One page of the filtered, sorted assets of a loaded state (the workbook's, or as it was: as-of.ts). */
+export function assetPageOf(state: EngineState, query: AssetListQuery): AssetPage {
+  const unfiltered = Object.keys(query.filter).length === 0 && query.sort === undefined;
   const { assets } = state.input;
   const result = unfiltered ? null : filteredSorted(state, query);
   const total = result === null ? assets.length : result.length;
@@ -316,7 +321,11 @@ export function raciContext(state: EngineState, asset: Pick<Asset, 'modelId' | '
 
 /** Everything the asset panel shows about one asset. */
 export function assetDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number): AssetDetail {
-  const state = wb.engine.state(ctx);
+  return assetDetailOf(wb.engine.state(ctx), id);
+}
+
+/** Everything the asset panel shows about one asset of a loaded state. */
+export function assetDetailOf(state: EngineState, id: number): AssetDetail {
   const asset = requireAsset(state, id);
   const raciCtx = raciContext(state, asset);
   const model = raciCtx.model;

@@ -10,6 +10,7 @@ import { auditHandlers } from './audit';
 import { workshopHandlers } from './workshop';
 import { mergeHandlers } from './merge';
 import { referenceHandlers } from './references';
+import { asOfHandlers } from './as-of';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
 export const HANDLERS: Handlers = {
@@ -23,5 +24,6 @@ export const HANDLERS: Handlers = {
   ...auditHandlers,
   ...workshopHandlers,
   ...mergeHandlers,
-  ...referenceHandlers
+  ...referenceHandlers,
+  ...asOfHandlers
 };

@@ -2,6 +2,7 @@
 import type { FindingGroup, FindingPage } from '@shared/contract/engine';
 import { FINDING_TITLES } from '@core/finding-messages';
 import { FINDING_CODES, SEVERITIES, type FindingCode } from '@shared/domain';
+import type { EngineState } from '../engine/state';
 import type { OpenWorkbook, ServiceContext } from './context';
 
 /** The order of finding groups: worst severity first, then the codes' declared order. */
@@ -11,7 +12,11 @@ export function worstFirst(a: Pick<FindingGroup, 'severity' | 'code'>, b: Pick<F
 
 /** Findings grouped by code: count, distinct assets, severity, title and the fix. Worst first. */
 export function findingsSummary(wb: OpenWorkbook, ctx: ServiceContext): FindingGroup[] {
-  const state = wb.engine.state(ctx);
+  return findingGroupsOf(wb.engine.state(ctx));
+}
+
+/** The findings of a loaded state grouped by code, worst first. */
+export function findingGroupsOf(state: EngineState): FindingGroup[] {
   const groups = new Map<FindingCode, FindingGroup & { assetIds: Set<number> }>();
   for (const f of state.findings) {
     let group = groups.get(f.code);

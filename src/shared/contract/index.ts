@@ -16,6 +16,7 @@ import { workshopMethods, type WorkshopOutputs } from './workshop';
 import { signOffMethods, type SignOffOutputs } from './sign-offs';
 import { mergeMethods, type MergeOutputs } from './merge';
 import { referenceMethods, type ReferenceOutputs } from './references';
+import { asOfMethods, type AsOfOutputs } from './as-of';
 import type { EventName, EventPayloads } from './events';
 
 export const METHODS = {
@@ -30,14 +31,15 @@ export const METHODS = {
   ...workshopMethods,
   ...signOffMethods,
   ...mergeMethods,
-  ...referenceMethods
+  ...referenceMethods,
+  ...asOfMethods
 };
 
 export type MethodName = keyof typeof METHODS;
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
 
-export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs & WorkshopOutputs & SignOffOutputs & MergeOutputs & ReferenceOutputs;
+export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs & WorkshopOutputs & SignOffOutputs & MergeOutputs & ReferenceOutputs & AsOfOutputs;
 
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;

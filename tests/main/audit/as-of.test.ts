@@ -28,6 +28,7 @@ import { listChanges } from '@main/store/repos/change-log';
 import { azJson } from '@tests/helpers/import-fixture';
 import { cli } from '@tests/helpers/run-cli';
 import { fixedClock, tempDir } from '@tests/helpers/temp';
+import { routerOverTempWorkbook } from '@tests/helpers/test-router';
 
 /** The report's JSON text, without the as-of head (the one member a replay's report lacks). */
 function reportText(source: ReportSource): string {
@@ -218,5 +219,26 @@ describe('demarc report / check --as-of', () => {
     const bad = await cli(['report', path, '--as-of', 'last tuesday']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--as-of "last tuesday": give a date/);
+  });
+});
+
+describe('asOf.* through the router (the History view)', () => {
+  it('answers the summary, a page of assets and an asset as they were; refuses a moment that is none', async () => {
+    const { router } = await routerOverTempWorkbook();
+    const party = await router.handle('parties.add', { name: 'Alice Martin', kind: 'person' });
+    if (!party.ok) throw new Error(party.error.message);
+    const then = await router.handle('changes.list', { newestFirst: true, limit: 1 });
+    if (!then.ok) throw new Error(then.error.message);
+    await router.handle('parties.update', { id: party.data.id, name: 'Alice Martin-Lee' });
+    const moment = `#${then.data[0]!.id}`;
+    const summary = await router.handle('asOf.summary', { moment });
+    expect(summary).toMatchObject({ ok: true, data: { info: { requested: moment, undone: 1, gaps: [] }, assets: 0 } });
+    const page = await router.handle('asOf.assets', { moment });
+    expect(page).toMatchObject({ ok: true, data: { total: 0, rows: [] } });
+    const missing = await router.handle('asOf.asset', { moment, id: 4 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'No asset has id 4.' } });
+    const bad = await router.handle('asOf.summary', { moment: 'yesterday' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(bad.ok ? '' : bad.error.message).toMatch(/moment: as-of: a date \(YYYY-MM-DD\)/);
   });
 });

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { SectionId, SectionProps } from '../lib/navigation';
 import { AuditView } from '../features/audit/AuditView';
+import { HistoryView } from '../features/as-of/HistoryView';
 import { DashboardView } from '../features/dashboard/DashboardView';
 import { DemarcationView } from '../features/picture/DemarcationView';
 import { ExportView } from '../features/export/ExportView';
@@ -33,6 +34,7 @@ export const SECTIONS: Section[] = [
   { id: 'export', label: 'Export', shortcut: '7', component: ExportView },
   { id: 'sign-offs', label: 'Sign-offs', shortcut: '8', component: SignOffsView },
   { id: 'audit', label: 'Audit', component: AuditView },
+  { id: 'history', label: 'History', component: HistoryView },
   { id: 'merge', label: 'Merge', component: MergeView },
   { id: 'settings', label: 'Settings', shortcut: '9', component: SettingsView }
 ];

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { refreshAsOf } from '../features/as-of/queries';
 import { refreshAsset } from '../features/asset/queries';
 import { refreshAudit } from '../features/audit/queries';
 import { refreshDashboard } from '../features/dashboard/queries';
@@ -30,7 +31,8 @@ const RULES: readonly RefreshRule[] = [
   refreshPicture,
   refreshWorkshops,
   refreshSignOffs,
-  refreshAudit
+  refreshAudit,
+  refreshAsOf
 ];
 
 /**

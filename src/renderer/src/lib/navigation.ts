@@ -1,7 +1,7 @@
 import type { WorkbookInfo } from '@shared/contract/workbook';
 
 /** The workbench's areas. */
-export type SectionId = 'dashboard' | 'demarcation' | 'inventory' | 'responsibility' | 'parties' | 'findings' | 'workshop' | 'export' | 'sign-offs' | 'audit' | 'merge' | 'settings';
+export type SectionId = 'dashboard' | 'demarcation' | 'inventory' | 'responsibility' | 'parties' | 'findings' | 'workshop' | 'export' | 'sign-offs' | 'audit' | 'history' | 'merge' | 'settings';
 
 /** What the shell hands every area. */
 export interface SectionProps {

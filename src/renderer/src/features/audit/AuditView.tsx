@@ -8,7 +8,7 @@ export function AuditView({ params }: SectionProps) {
   return (
     <div className="audit">
       <VerifyPanel runNow={params.verify === 'run'} />
-      <ChangesPanel />
+      <ChangesPanel initialFrom={params.from} />
     </div>
   );
 }

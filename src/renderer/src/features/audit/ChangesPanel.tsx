@@ -4,12 +4,13 @@ import { todayIso } from '../../lib/labels';
 import { DiffResult } from './DiffResult';
 import { useDiff, type DiffRange } from './queries';
 
-/** Compare two dates: what changed in between, per asset and layer, from the change log. */
-export function ChangesPanel() {
+/** Compare two dates: what changed in between, per asset and layer, from the change log; `initialFrom` compares that day with now at once. */
+export function ChangesPanel({ initialFrom }: { initialFrom?: string | undefined }) {
   const id = useId();
-  const [from, setFrom] = useState(todayIso());
+  const [from, setFrom] = useState(initialFrom ?? todayIso());
   const [to, setTo] = useState('');
-  const [range, setRange] = useState<DiffRange | null>(null);
+  // From History › "Compare <date> with now": that comparison at once.
+  const [range, setRange] = useState<DiffRange | null>(initialFrom === undefined ? null : { from: initialFrom, to: null });
   const diff = useDiff(range);
   const submit = (event: FormEvent) => {
     event.preventDefault();
