@@ -25,6 +25,7 @@ import { workbookReport } from '@main/services/report';
 import { addSignOff } from '@main/services/sign-offs';
 import { closeWorkbook, createWorkbook, openWorkbook, updateSettings } from '@main/services/workbook-service';
 import { listChanges } from '@main/store/repos/change-log';
+import type { MethodResult } from '@shared/contract';
 import { azJson } from '@tests/helpers/import-fixture';
 import { cli } from '@tests/helpers/run-cli';
 import { fixedClock, tempDir } from '@tests/helpers/temp';
@@ -225,9 +226,9 @@ describe('demarc report / check --as-of', () => {
 describe('asOf.* through the router (the History view)', () => {
   it('answers the summary, a page of assets and an asset as they were; refuses a moment that is none', async () => {
     const { router } = await routerOverTempWorkbook();
-    const party = await router.handle('parties.add', { name: 'Alice Martin', kind: 'person' });
+    const party = (await router.handle('parties.add', { name: 'Alice Martin', kind: 'person' })) as MethodResult<'parties.add'>;
     if (!party.ok) throw new Error(party.error.message);
-    const then = await router.handle('changes.list', { newestFirst: true, limit: 1 });
+    const then = (await router.handle('changes.list', { newestFirst: true, limit: 1 })) as MethodResult<'changes.list'>;
     if (!then.ok) throw new Error(then.error.message);
     await router.handle('parties.update', { id: party.data.id, name: 'Alice Martin-Lee' });
     const moment = `#${then.data[0]!.id}`;
