@@ -11,7 +11,7 @@
  */
 import './resolve-from-cwd';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyImport } from '@main/import/import-service';
@@ -108,7 +108,10 @@ function run(kind: string, args: string[]): Result {
 function parent(): void {
   const count = Number(flag('resources', '100000'));
   const reps = Number(flag('reps', '2'));
-  const dir = mkdtempSync(join(tmpdir(), 'demarc-merge-bench-'));
+  // --keep=DIR: set up there once and keep it (profiling a phase: run its child by hand, e.g. with --heap-prof).
+  const keep = flag('keep', '');
+  if (keep !== '') mkdirSync(keep, { recursive: true });
+  const dir = keep === '' ? mkdtempSync(join(tmpdir(), 'demarc-merge-bench-')) : keep;
   try {
     const file = join(dir, 'az.json');
     const text = generateAzResourceList(count, 42);
@@ -120,7 +123,7 @@ function parent(): void {
     writeFileSync(changed, JSON.stringify(rows));
     console.log(`merge bench: ${count} assets per copy, ${EDITS} owner edits per side in bulk edits of ${BATCH}, ${CONFLICTS} on the same assets; best of ${reps}, each run in its own process`);
     const setupStarted = performance.now();
-    run('setup', [`--dir=${dir}`, `--file=${file}`]);
+    if (!existsSync(join(dir, 'ours.demarc'))) run('setup', [`--dir=${dir}`, `--file=${file}`]);
     console.log(`setup (import, copies, edits): ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
     const results: Record<string, Result[]> = { reimport: [], preview: [], apply: [] };
     for (let i = 0; i < reps; i++) {
@@ -137,7 +140,7 @@ function parent(): void {
       `merge ${count === 100_000 ? '100k' : count}: conflict list ${best('preview').seconds.toFixed(2)} s, apply ${best('apply').seconds.toFixed(2)} s, re-import of ${EDITS} changed rows ${base.seconds.toFixed(2)} s, ratio ${(best('apply').seconds / base.seconds).toFixed(2)} (goal ≤ 2), peak RSS ${Math.max(peak('preview'), peak('apply')).toFixed(0)} MB (goal ≤ 400)`
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (keep === '') rmSync(dir, { recursive: true, force: true });
   }
 }
 

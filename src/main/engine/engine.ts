@@ -83,7 +83,7 @@ export class Engine {
   committed(touched: Touched, ops: readonly EditOp[] | null, at: string): ReadonlySet<number> | null {
     // The change log, the control mapping and the like are not part of the state.
     if (touched.assets === undefined && !touched.parties && !touched.settings && !touched.models && !touched.inventory && !touched.signOffs) return new Set();
-    const inPlace = ops !== null && this.loaded !== null && !touched.settings && !touched.models && !touched.inventory;
+    const inPlace = ops !== null && this.loaded !== null && !touched.settings && !touched.models && !touched.inventory && !touched.signOffs;
     if (inPlace && this.loaded !== null) return applyEditToState(this.loaded, ops, at);
     this.drop();
     return null;

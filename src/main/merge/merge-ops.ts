@@ -9,6 +9,7 @@ import type { Asset, LayerNote, LayerOverride, Party, RaciAssignment, RaciRole }
 import type { EditOp } from '../services/edit-ops';
 import { ASSET_FIELDS, MERGED_FIELDS, type AssetField, type MergedFields } from '../store/asset-fields';
 import { META_KEYS } from '../store/repos/meta';
+import { carryRecordOps, mergedPartyIds } from './merge-records';
 import type { ReadSide } from './read-side';
 
 export interface MergeOps {
@@ -34,14 +35,15 @@ export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, 
 
   // Parties first: assets and roles name them.
   const partyIds = new Map(ours.parties.map((p) => [p.name.toLowerCase(), p.id]));
-  let nextPartyId = Math.max(0, ...ours.parties.map((p) => p.id)) + 1;
+  // The ids a carried sign-off's states were spelt with (merge-records.ts).
+  const newPartyIds = mergedPartyIds(ours.parties, theirs.parties);
   const theirParty = new Map(theirs.parties.map((p) => [p.name.toLowerCase(), p]));
   const edited = new Map<string, Party>();
   for (const d of taken) {
     const p = parseSlot(d.slot);
     if (p.entity !== 'party') continue;
     if (p.aspect === undefined && d.ours === null) {
-      const party: Party = { ...theirParty.get(p.id)!, id: nextPartyId++ };
+      const party: Party = { ...theirParty.get(p.id)!, id: newPartyIds.get(p.id)! };
       partyIds.set(p.id, party.id);
       f.push({ op: 'putParty', party });
       back({ op: 'deleteParty', id: party.id });
@@ -167,5 +169,9 @@ export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, 
     f.push({ op: 'deleteAssignments', rows: deleteRows }, { op: 'putAssignments', rows: putRows });
     back({ op: 'deleteAssignments', rows: putRows }, { op: 'putAssignments', rows: deleteRows });
   }
+  // Their sign-offs and import runs, with this workbook's ids (after the parties and assets they name).
+  const records = carryRecordOps(ours, theirs, (key) => assetIds.get(key), partyId);
+  f.push(...records.forward);
+  back(...records.backward);
   return { forward: f, backward: b.flat(), applied: taken.length };
 }

@@ -28,6 +28,7 @@ import { fileSystemError, openRegularFile } from '../security/user-files';
 import { walkChain } from '../store/repos/change-log-chain';
 import { META_KEYS } from '../store/repos/meta';
 import { closeWorkbookFile, openWorkbookFile, type Db } from '../store/workbook-file';
+import { mergedPartyIds, recordsToCarry, translateSignOffStates } from './merge-records';
 import { entryOfStored, readSide, touchesOfStored, type ReadSide } from './read-side';
 
 /** Their changes listed in a plan (all of them count; the list shows this many). */
@@ -74,7 +75,7 @@ function assertChainWhole(db: Db, whose: string): ChainHead | null {
 }
 
 /** Reads the other copy from a temporary copy of its file (migrated there if older), which is then removed; its chain verified first. */
-function readOther(path: string, ctx: ServiceContext): { side: ReadSide; chain: ChainHead | null } {
+function readOther(path: string, ctx: ServiceContext, ours: ReadSide): { side: ReadSide; chain: ChainHead | null } {
   const dir = mkdtempSync(join(tmpdir(), 'demarc-merge-'));
   const copy = join(dir, basename(path));
   try {
@@ -82,7 +83,9 @@ function readOther(path: string, ctx: ServiceContext): { side: ReadSide; chain: 
     const opened = openWorkbookFile(copy, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
     try {
       const chain = assertChainWhole(opened.db, basename(path));
-      return { side: readSide(opened.db), chain };
+      const side = readSide(opened.db, ours);
+      translateSignOffStates(opened.db, ctx, side, recordsToCarry(ours, side).signOffs, mergedPartyIds(ours.parties, side.parties));
+      return { side, chain };
     } finally {
       closeWorkbookFile(opened.db);
     }
@@ -165,25 +168,19 @@ function describeAll(ours: ReadSide, theirs: ReadSide, layerOf: LayerLookup): (d
 }
 
 /**
- * Records a merge does not carry yet: sign-offs and workshops (their rows, decisions and actions).
- * Their log entries would come over without what they recorded, so such a copy is refused, naming
- * what it holds; sign-offs and workshops are done in one copy (or again after the merge).
+ * Records a merge does not carry yet: workshops (their groups, decisions and actions name assets
+ * and parties by this copy's ids throughout). Their log entries would come over without what they
+ * recorded, so such a copy is refused, naming what it holds; a workshop is held in one copy (or
+ * again after the merge).
  */
-const NOT_MERGED: readonly { prefix: string; words: string }[] = [
-  { prefix: 'signOffs.', words: 'sign-off' },
-  { prefix: 'workshops.', words: 'workshop change' }
-];
-
 function refuseRecordsNotMerged(name: string, theirNew: readonly { id: number; action: string; summary: string }[]): void {
-  for (const kind of NOT_MERGED) {
-    const found = theirNew.filter((e) => e.action.startsWith(kind.prefix));
-    if (found.length === 0) continue;
-    const first = found[0]!;
-    throw new DemarcError(
-      'INVALID_INPUT',
-      `${name} has ${found.length} ${kind.words}${found.length === 1 ? '' : 's'} made since the copies parted (first: entry #${first.id}, "${first.summary}"); merging sign-offs and workshops is not supported yet, so nothing was merged. Record them in this workbook instead, then merge a copy without them.`
-    );
-  }
+  const found = theirNew.filter((e) => e.action.startsWith('workshops.'));
+  if (found.length === 0) return;
+  const first = found[0]!;
+  throw new DemarcError(
+    'INVALID_INPUT',
+    `${name} has ${found.length} workshop change${found.length === 1 ? '' : 's'} made since the copies parted (first: entry #${first.id}, "${first.summary}"); merging workshops is not supported yet, so nothing was merged. Hold the workshop in this workbook instead, then merge a copy without it.`
+  );
 }
 
 /** The merge of the copy at `path` into the open workbook, as it would be. Writes nothing. */
@@ -191,8 +188,8 @@ export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string
   const otherPath = resolve(path);
   if (otherPath === resolve(wb.path)) throw new DemarcError('INVALID_INPUT', `${basename(path)} is the workbook open here: choose the other copy to merge.`);
   const ourChain = assertChainWhole(wb.db, `This workbook (${basename(wb.path)})`);
-  const { side: theirs, chain: theirChain } = readOther(otherPath, ctx);
   const ours = readSide(wb.db);
+  const { side: theirs, chain: theirChain } = readOther(otherPath, ctx, ours);
   const lineage = lineageOf(ours.log, theirs.log);
   const oursRef = refOf(ours, wb.path, ourChain);
   const theirsRef = refOf(theirs, otherPath, theirChain);
@@ -218,6 +215,7 @@ export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string
   const conflicts = decided.filter((d) => d.outcome === 'conflict');
   const changes = decided.filter((d) => d.outcome === 'theirs');
   const ancestor = ours.changes[lineage.common - 1]!;
+  const carried = lineage.theirsOnly.length === 0 ? { signOffs: [], importRuns: [] } : recordsToCarry(ours, theirs);
   const plan: MergePlan = {
     ours: oursRef,
     theirs: theirsRef,
@@ -231,6 +229,7 @@ export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string
       undecided: conflicts.filter((d) => d.choice === null).length,
       ruleBreaks: decided.filter((d) => d.rule !== null).length
     },
+    carried: { signOffs: carried.signOffs.length, importRuns: carried.importRuns.length },
     conflicts: conflicts.map(describe),
     changes: changes.slice(0, LIST_LIMIT).map(describe),
     listLimit: LIST_LIMIT

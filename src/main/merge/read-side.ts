@@ -11,7 +11,8 @@ import { slot } from '@core/merge/slots';
 import type { Party } from '@shared/domain';
 import { ASSET_FIELDS, IMPORTED_FIELDS, type AssetField } from '../store/asset-fields';
 import { META_KEYS, readMeta } from '../store/repos/meta';
-import { listKeyedAssignments, listKeyedNotes, listKeyedOverrides, listStoredChanges, listStoredModels, readMergedAssetRows, type KeyedNote, type KeyedOverride, type StoredChange, type StoredModelRow } from '../store/repos/merge-side';
+import { listKeyedAssignments, listKeyedNotes, listKeyedOverrides, listStoredChanges, listStoredModels, eachMergedAssetRow, type KeyedNote, type KeyedOverride, type StoredChange, type StoredModelRow } from '../store/repos/merge-side';
+import { listImportRuns, listKeyedSignOffs, type ImportRunRow, type KeyedSignOff } from '../store/repos/merge-records';
 import { listParties } from '../store/repos/parties';
 import type { Db } from '../store/workbook-file';
 
@@ -33,6 +34,9 @@ export interface ReadSide {
   notes: Map<string, KeyedNote>;
   models: Map<string, StoredModelRow>;
   meta: Map<string, string>;
+  /** Records a merge carries as they are (merge-records.ts). */
+  signOffs: KeyedSignOff[];
+  importRuns: ImportRunRow[];
   changes: StoredChange[];
   identities: string[];
   /** The log as lineage reads it (core/merge/lineage.ts), entry by entry. */
@@ -42,17 +46,21 @@ export interface ReadSide {
 
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 
-/** Reads a copy. Settings compared: organisation, review period, default model, default teams by name. */
-export function readSide(db: Db): ReadSide {
-  const rows = readMergedAssetRows(db);
+/**
+ * Reads a copy. Settings compared: organisation, review period, default model, default teams by
+ * name. Given the side already read (`alike`), an asset row equal to its row keeps that side's
+ * text, so the rows two copies share — most of them — are held once.
+ */
+export function readSide(db: Db, alike?: ReadSide): ReadSide {
   const assets = new Map<string, string>();
   const assetIds = new Map<string, number>();
   const keyById = new Map<number, string>();
-  for (const [key, { id, row }] of rows) {
-    assets.set(key, row);
+  eachMergedAssetRow(db, (key, id, row) => {
+    const same = alike?.assets.get(key);
+    assets.set(key, same === row ? same : row);
     assetIds.set(key, id);
     keyById.set(id, key);
-  }
+  });
   const slots = new Map<string, string>();
   const parties = listParties(db);
   const nameById = new Map(parties.map((p) => [p.id, p.name.toLowerCase()]));
@@ -106,6 +114,8 @@ export function readSide(db: Db): ReadSide {
     notes,
     models,
     meta,
+    signOffs: listKeyedSignOffs(db),
+    importRuns: listImportRuns(db),
     changes,
     identities,
     log: changes.map((row, i) => lineageEntry(row, identities[i]!)),

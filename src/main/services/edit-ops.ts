@@ -7,6 +7,7 @@ import type { Asset, LayerNote, LayerOverride, Party, RaciAssignment } from '@sh
 import type { AssetPatch, MergedFields } from '../store/asset-fields';
 import { deleteAssetRows, patchAssets, putAssetRows } from '../store/repos/assets';
 import { deleteCustomModel, putCustomModel } from '../store/repos/custom-models';
+import { deleteImportRunRow, deleteSignOffRow, putImportRunRow, putSignOffRow, type ImportRunRow, type SignOffRow } from '../store/repos/merge-records';
 import { writeMeta } from '../store/repos/meta';
 import { deleteNote, upsertNote } from '../store/repos/notes';
 import { deleteParty, putParty } from '../store/repos/parties';
@@ -39,7 +40,12 @@ export type EditOp =
   | { op: 'putAssets'; rows: Asset[] }
   | { op: 'deleteAssets'; ids: number[] }
   | { op: 'putModel'; model: { id: string; version: string; json: string; importedAt: string; importedBy: string } }
-  | { op: 'deleteModel'; id: string };
+  | { op: 'deleteModel'; id: string }
+  /** A merge's records carried from the other copy: a sign-off (with its covered states) and an import run. */
+  | { op: 'putSignOff'; row: SignOffRow }
+  | { op: 'deleteSignOff'; id: number }
+  | { op: 'putImportRun'; row: ImportRunRow }
+  | { op: 'deleteImportRun'; id: number };
 
 /** Applies operations in order, inside the caller's transaction. */
 export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
@@ -101,6 +107,18 @@ export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
         break;
       case 'deleteModel':
         deleteCustomModel(db, op.id);
+        break;
+      case 'putSignOff':
+        putSignOffRow(db, op.row);
+        break;
+      case 'deleteSignOff':
+        deleteSignOffRow(db, op.id);
+        break;
+      case 'putImportRun':
+        putImportRunRow(db, op.row);
+        break;
+      case 'deleteImportRun':
+        deleteImportRunRow(db, op.id);
         break;
     }
   }

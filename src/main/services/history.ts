@@ -91,6 +91,14 @@ export function touchedBy(ops: readonly EditOp[]): Touched {
       case 'deleteModel':
         touched.models = true;
         break;
+      case 'putSignOff':
+      case 'deleteSignOff':
+        touched.signOffs = true;
+        break;
+      case 'putImportRun':
+      case 'deleteImportRun':
+        touched.inventory = true;
+        break;
     }
   }
   if (assets.size > 0) touched.assets = [...assets];

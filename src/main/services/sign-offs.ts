@@ -106,7 +106,10 @@ export function addSignOff(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedI
 }
 
 function changeIdOf(db: Db, signOffId: number): number | null {
-  const row = db.prepare(`SELECT id FROM change_log WHERE entity = 'sign-off' AND entity_id = @id ORDER BY id LIMIT 1`).get({ id: String(signOffId) }) as { id: number } | undefined;
+  // Written here only: an entry merged from another copy names that copy's sign-off id (a sign-off carried by a merge has none here).
+  const row = db.prepare(`SELECT id FROM change_log WHERE entity = 'sign-off' AND entity_id = @id AND origin IS NULL ORDER BY id LIMIT 1`).get({ id: String(signOffId) }) as
+    | { id: number }
+    | undefined;
   return row?.id ?? null;
 }
 

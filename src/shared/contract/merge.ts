@@ -100,6 +100,8 @@ export interface MergePlan {
   /** Our entries since the ancestor that they do not hold. */
   ourEntries: number;
   counts: { theirs: number; ours: number; conflicts: number; undecided: number; ruleBreaks: number };
+  /** Their records carried as they are (made there since the copies parted): sign-offs, with the states they vouched for, and import runs. */
+  carried: { signOffs: number; importRuns: number };
   /** Every conflict, decided or not (rule breaks included). */
   conflicts: MergeItem[];
   /** Their changes that apply without a decision (at most `listLimit`; `counts.theirs` has them all). */

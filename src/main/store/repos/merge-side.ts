@@ -26,13 +26,10 @@ const OWNER = 'ownerPartyId';
 /** `json_array` of MERGED_FIELDS with the owner as a lower-cased party name. */
 const MERGED_ROW = `json_array(${MERGED_FIELDS.map((field) => (field === OWNER ? 'lower(p.name)' : jsonSelectOf(field, 'a.'))).join(', ')})`;
 
-/** Every asset: key → [id, JSON array of MERGED_FIELDS]. */
-export function readMergedAssetRows(db: Db): Map<string, { id: number; row: string }> {
-  const rows = db
-    .prepare(`SELECT a.key, a.id, ${MERGED_ROW} FROM assets a LEFT JOIN parties p ON p.id = a.owner_party_id`)
-    .raw()
-    .all() as [string, number, string][];
-  return new Map(rows.map(([key, id, row]) => [key, { id, row }]));
+/** Every asset, one at a time (streamed: 100k rows are never held twice): its key, id and JSON array of MERGED_FIELDS. */
+export function eachMergedAssetRow(db: Db, visit: (key: string, id: number, row: string) => void): void {
+  const rows = db.prepare(`SELECT a.key, a.id, ${MERGED_ROW} FROM assets a LEFT JOIN parties p ON p.id = a.owner_party_id`).raw().iterate() as IterableIterator<[string, number, string]>;
+  for (const [key, id, row] of rows) visit(key, id, row);
 }
 
 export interface KeyedOverride {

@@ -30,6 +30,12 @@ export function MergePanel({ plan, state }: { plan: MergePlan; state: MergeState
         <li>
           <strong>{plan.conflicts.length}</strong> {plan.conflicts.length === 1 ? 'conflict' : 'conflicts'}, <strong data-testid="merge-undecided">{undecided}</strong> to decide
         </li>
+        {plan.carried.signOffs + plan.carried.importRuns > 0 && (
+          <li>
+            <strong>{plan.carried.signOffs}</strong> {plan.carried.signOffs === 1 ? 'sign-off' : 'sign-offs'} and <strong>{plan.carried.importRuns}</strong>{' '}
+            {plan.carried.importRuns === 1 ? 'import run' : 'import runs'} of theirs carried as they are
+          </li>
+        )}
       </ul>
       {nothingNew && <p role="status">Nothing to merge: every change in this copy is already in the workbook.</p>}
       {plan.conflicts.length > 0 && (
