@@ -25,7 +25,7 @@ import { writeXlsx } from '../export/xlsx-writer';
 import { changeLogChainHead } from './change-log-head';
 import { diffWorkbook } from './audit-diff';
 import { picturePng } from './picture';
-import { signOffExport } from './sign-offs';
+import { signOffExport } from './sign-off-export';
 import { countSignOffs } from '../store/repos/sign-offs';
 import { countChanges, lastChangeId, listChangeLines, type ChangeLine } from '../store/repos/change-log';
 import { META_KEYS, readMeta, readSettings } from '../store/repos/meta';
@@ -138,10 +138,9 @@ async function tallyPass(source: ExportSource, signal: AbortSignal | undefined):
 }
 
 /**
- * The sign-offs the export shows. Their statuses compare each covered asset with the state it was
- * signed in, which the sign-off service reads from the loaded workbook: only a workbook that has
- * sign-offs pays for that. Without any, the Sign-offs sheet is empty and no asset is signed off,
- * which is what an absent SignOffExport writes, and the export stays a page-at-a-time read.
+ * The sign-offs the export shows, their statuses and who signed each asset × layer off, read from
+ * the file a page at a time (sign-off-export.ts). Without any, the Sign-offs sheet is empty and no
+ * asset is signed off, which is what an absent SignOffExport writes: no pass is made.
  */
 function exportedSignOffs(wb: OpenWorkbook, ctx: ServiceContext): SignOffExport | undefined {
   return countSignOffs(wb.db) === 0 ? undefined : signOffExport(wb, ctx);

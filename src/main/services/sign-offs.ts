@@ -19,11 +19,10 @@ import { scopeLabel } from '@core/picture/scope-label';
 import { signedStateChanges, signedStateOf } from '@core/audit/sign-off-state';
 import type { RaciContext } from '@core/raci';
 import type { ParsedInput } from '@shared/contract';
-import type { SignOffExport } from '@core/export-model';
 import type { SignOffStatus } from '@shared/contract/sign-offs';
-import type { Asset } from '@shared/domain';
+import type { Asset, LayerOverride, RaciAssignment } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
-import type { SignOffItem, SignOffScope, SignedState } from '@shared/sign-off';
+import type { SignOffItem, SignOffRecord, SignOffScope, SignedState } from '@shared/sign-off';
 import { memoised, modelOf, requireAsset, requireParty, type EngineState } from '../engine/state';
 import { listChanges } from '../store/repos/change-log';
 import { insertSignOff } from '../store/repos/sign-offs';
@@ -113,36 +112,60 @@ function changeIdOf(db: Db, signOffId: number): number | null {
   return row?.id ?? null;
 }
 
+/** What changed since `signed` on an asset read under `ctx` today (empty: as signed). */
+export function changesSinceSigned(
+  signed: SignedState,
+  asset: Asset,
+  ctx: RaciContext,
+  overrides: readonly LayerOverride[],
+  assignments: readonly RaciAssignment[],
+  current: Map<number, SignedState>
+): string[] {
+  let now = current.get(asset.id);
+  if (now === undefined) {
+    now = signedStateOf(asset, ctx, overrides, assignments);
+    current.set(asset.id, now);
+  }
+  return signedStateChanges(signed, now, (id) => ctx.model.layers.find((l) => l.id === id)?.title ?? id);
+}
+
 /** What changed on an item's asset since it was signed (empty: as signed); today's states cached per asset. */
 function itemChanges(state: EngineState, item: SignOffItem, current: Map<number, SignedState>): { asset: Asset; changes: string[] } | null {
   const asset = state.assetById.get(item.assetId);
   if (asset === undefined) return null;
-  let now = current.get(asset.id);
-  if (now === undefined) {
-    now = stateOf(state, asset);
-    current.set(asset.id, now);
-  }
-  const model = modelOf(state, asset);
-  return { asset, changes: signedStateChanges(item.state, now, (id) => model.layers.find((l) => l.id === id)?.title ?? id) };
+  const changes = changesSinceSigned(item.state, asset, raciContext(state, asset), state.overridesByAsset.get(asset.id) ?? [], state.assignmentsByAsset.get(asset.id) ?? [], current);
+  return { asset, changes };
 }
 
-function staleness(wb: OpenWorkbook, state: EngineState, items: readonly SignOffItem[], changeId: number | null, current: Map<number, SignedState>): SignOffStatus['stale'] {
-  let count = 0;
-  let first: { asset: Asset; changes: string[] } | null = null;
-  for (const item of items) {
-    const verdict = itemChanges(state, item, current);
-    if (verdict === null || verdict.changes.length === 0) continue;
-    count += 1;
-    first ??= verdict;
-  }
-  if (first === null) return null;
-  const entry = changeId === null ? undefined : listChanges(wb.db, { assetId: first.asset.id, afterId: changeId, limit: 1 })[0];
+/** A sign-off's covered items as they are checked: how many changed since signed, and the first that did. */
+export interface StaleTally {
+  count: number;
+  first: { asset: Pick<Asset, 'id' | 'name'>; changes: string[] } | null;
+}
+
+/** Counts one covered item's verdict (items in the sign-off's order: by asset, then layer). */
+export function tallyItem(tally: StaleTally, verdict: { asset: Pick<Asset, 'id' | 'name'>; changes: string[] } | null): void {
+  if (verdict === null || verdict.changes.length === 0) return;
+  tally.count += 1;
+  tally.first ??= verdict;
+}
+
+/** A sign-off with its status, from the tally of its items. */
+export function signOffStatus(db: Db, record: SignOffRecord, tally: StaleTally): SignOffStatus {
+  const changeId = changeIdOf(db, record.id);
+  const { first, count } = tally;
+  if (first === null) return { ...record, changeId, stale: null };
+  const entry = changeId === null ? undefined : listChanges(db, { assetId: first.asset.id, afterId: changeId, limit: 1 })[0];
   return {
-    assets: count,
-    assetId: first.asset.id,
-    assetName: first.asset.name,
-    changes: first.changes,
-    since: entry === undefined ? null : { changeId: entry.id, at: entry.at, actor: entry.actor, summary: entry.summary }
+    ...record,
+    changeId,
+    stale: {
+      assets: count,
+      assetId: first.asset.id,
+      assetName: first.asset.name,
+      changes: first.changes,
+      since: entry === undefined ? null : { changeId: entry.id, at: entry.at, actor: entry.actor, summary: entry.summary }
+    }
   };
 }
 
@@ -167,45 +190,38 @@ function allStatuses(wb: OpenWorkbook, state: EngineState): { status: SignOffSta
   const current = new Map<number, SignedState>();
   return [...records].reverse().map((record) => {
     const covered = bySignOff.get(record.id) ?? [];
-    const changeId = changeIdOf(wb.db, record.id);
-    return { status: { ...record, changeId, stale: staleness(wb, state, covered, changeId, current) }, assetIds: new Set(covered.map((item) => item.assetId)) };
+    const tally: StaleTally = { count: 0, first: null };
+    for (const item of covered) tallyItem(tally, itemChanges(state, item, current));
+    return { status: signOffStatus(wb.db, record, tally), assetIds: new Set(covered.map((item) => item.assetId)) };
   });
 }
 
 /**
- * What the export says about sign-offs: the list with statuses, and per asset × layer the latest
- * sign-off covering it ("Name on date", ", stale" once it no longer holds there).
+ * Per asset × layer, the latest sign-off covering it, in the export's words ("Name on date",
+ * ", stale" once it no longer holds there): fed every covered item once, in any order.
  */
-export function signOffExport(wb: OpenWorkbook, ctx: ServiceContext): SignOffExport {
-  const state = wb.engine.state(ctx);
-  const list = listSignOffs(wb, ctx, {});
-  const byId = new Map(list.map((s) => [s.id, s]));
-  const current = new Map<number, SignedState>();
+export class SignedOffWords {
   // Per asset: key '' = the whole asset, else a layer id → the latest (highest id) sign-off's words.
-  const latest = new Map<number, Map<string, { id: number; words: string }>>();
-  for (const item of state.input.signOffs?.items ?? []) {
-    const record = byId.get(item.signOffId);
-    const verdict = itemChanges(state, item, current);
-    if (record === undefined || verdict === null) continue;
+  private readonly latest = new Map<number, Map<string, { id: number; words: string }>>();
+
+  add(record: Pick<SignOffRecord, 'id' | 'partyName' | 'signedOn'>, item: Pick<SignOffItem, 'assetId' | 'layerId'>, stale: boolean): void {
     const key = item.layerId ?? '';
-    let forAsset = latest.get(item.assetId);
+    let forAsset = this.latest.get(item.assetId);
     if (forAsset === undefined) {
       forAsset = new Map<string, { id: number; words: string }>();
-      latest.set(item.assetId, forAsset);
+      this.latest.set(item.assetId, forAsset);
     }
     const held = forAsset.get(key);
-    if (held !== undefined && held.id > record.id) continue;
-    forAsset.set(key, { id: record.id, words: `${record.partyName} on ${record.signedOn}${verdict.changes.length > 0 ? ', stale' : ''}` });
+    if (held !== undefined && held.id > record.id) return;
+    forAsset.set(key, { id: record.id, words: `${record.partyName} on ${record.signedOn}${stale ? ', stale' : ''}` });
   }
-  return {
-    list,
-    signedOff(assetId, layerId) {
-      const forAsset = latest.get(assetId);
-      if (forAsset === undefined) return null;
-      const whole = forAsset.get('');
-      const layer = layerId === null ? undefined : forAsset.get(layerId);
-      const pick = layer !== undefined && (whole === undefined || layer.id > whole.id) ? layer : whole;
-      return pick?.words ?? null;
-    }
-  };
+
+  signedOff(assetId: number, layerId: string | null): string | null {
+    const forAsset = this.latest.get(assetId);
+    if (forAsset === undefined) return null;
+    const whole = forAsset.get('');
+    const layer = layerId === null ? undefined : forAsset.get(layerId);
+    const pick = layer !== undefined && (whole === undefined || layer.id > whole.id) ? layer : whole;
+    return pick?.words ?? null;
+  }
 }
