@@ -196,7 +196,7 @@ export async function readInventory(bytes: Buffer, opts: ReadInventoryOptions): 
     read = { format: 'xlsx', encoding: 'binary', out: failedRead(error) };
   } else if (opts.format === 'xlsx' || (!opts.format && isZip(bytes))) {
     warnings.countIn('row');
-    read = { format: 'xlsx', encoding: 'binary', out: await readXlsx(bytes, opts.sheet, ctx) };
+    read = { format: 'xlsx', encoding: 'binary', out: await readXlsx(bytes, opts.sheet, ctx, opts.fileName) };
   } else {
     read = await readDecoded(bytes, opts, ctx);
   }

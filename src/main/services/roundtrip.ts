@@ -14,6 +14,7 @@ import type { RoundTripDetection, RoundTripIdentity, RoundTripPreview, RoundTrip
 import { DemarcError } from '@shared/errors';
 import { readRoundTripIdentity, readRoundTripXlsx, type RoundTripSheetHandler } from '../export/xlsx-roundtrip-reader';
 import { readRaciCsv } from '../import/raci-csv-reader';
+import { inflationMessage, inflationOverrun } from '../import/zip-size';
 import { readUserFile } from '../security/user-files';
 import { changesAfter, lastChangeId } from '../store/repos/change-log';
 import { META_KEYS, readMeta } from '../store/repos/meta';
@@ -38,6 +39,20 @@ const KEPT_PREVIEWS = 3;
 /** The file's bytes, through the checks every user file takes (a regular file, under the inventory's size limit). */
 const readBytes = (path: string): Promise<Buffer> => readUserFile(path, 'inventory');
 
+/**
+ * The most XML an edited export may inflate to. The streaming reader holds a row at a time, so the
+ * bound is time, not memory: Demarc's own export of 100,000 assets × 10 layers is about 250 bytes
+ * of sheet XML per RACI row plus the Matrix and shared strings (~0.5 GiB), and Excel's rewrite adds
+ * to it; a file past four times that is no export of ours.
+ */
+export const ROUNDTRIP_INFLATED_LIMIT = 2048 * 1024 * 1024;
+
+/** Refuses an xlsx that inflates past the limit — counted while inflating, not taken from the archive's word. */
+async function refuseOverrun(bytes: Buffer, fileName: string): Promise<void> {
+  const overrun = await inflationOverrun(bytes, ROUNDTRIP_INFLATED_LIMIT);
+  if (overrun !== null) throw new DemarcError('BAD_FILE', inflationMessage(fileName, overrun, ROUNDTRIP_INFLATED_LIMIT, 'an export of Demarc stays well under it'));
+}
+
 const isZip = (bytes: Buffer): boolean => bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
 
 function workbookIdentity(wb: OpenWorkbook): { workbookId: string; revision: number } {
@@ -52,6 +67,7 @@ export async function detectRoundTrip(wb: OpenWorkbook, path: string): Promise<R
     const csv = /\.(csv|txt|tsv)$/i.test(path) ? await readRaciCsv(bytes, basename(path), null).catch(() => null) : null;
     return { isExport: csv?.recognised ?? false, identity: null, sameWorkbook: null };
   }
+  await refuseOverrun(bytes, basename(path));
   let identity: RoundTripIdentity | null = null;
   try {
     identity = await readRoundTripIdentity(Readable.from([bytes]));
@@ -128,6 +144,7 @@ export async function previewRoundTrip(
   let identity: RoundTripIdentity | null = null;
   try {
     if (format === 'xlsx') {
+      await refuseOverrun(bytes, fileName);
       identity = (await readRoundTripXlsx(Readable.from([bytes]), sink.handler, onRows)).identity;
     } else {
       const csv = await readRaciCsv(bytes, fileName, sink.handler, onRows);

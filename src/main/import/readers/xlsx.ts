@@ -11,7 +11,7 @@ import { failedRead, type ReaderContext, type ReaderOutput } from '../reader-typ
 import { readTable, requireNameColumn, type TableRecord, type TableShape } from '../table';
 import { suggestMapping } from '../mapping';
 import { genericSpec } from './generic-csv';
-import { inflatedSize } from '../zip-size';
+import { inflationMessage, inflationOverrun } from '../zip-size';
 
 /**
  * The most XML an .xlsx may inflate to: a 100,000-row inventory of twenty columns is well under
@@ -69,22 +69,18 @@ function withSheetHint(out: ReaderOutput, sheetName: string, sheets: readonly st
 }
 
 /**
- * Read one sheet of an .xlsx workbook.
+ * Read one sheet of an .xlsx workbook (`fileName` names it in a refusal).
  * @throws the signal's reason when aborted
  */
 export async function readXlsx(
   bytes: Buffer,
   sheetName: string | undefined,
-  ctx: ReaderContext
+  ctx: ReaderContext,
+  fileName = 'The workbook'
 ): Promise<ReaderOutput> {
-  const inflated = inflatedSize(bytes);
-  if (inflated !== null && inflated > XLSX_INFLATED_LIMIT) {
-    const size = Number.isFinite(inflated) ? `${Math.ceil(inflated / 1024 / 1024).toLocaleString('en-GB')} MiB` : 'more than 4 GiB';
-    return failedRead({
-      line: 0,
-      field: null,
-      message: `The workbook inflates to ${size} of XML, more than the ${XLSX_INFLATED_LIMIT / 1024 / 1024} MiB Demarc reads: nothing was read (export fewer rows per file, or CSV).`
-    });
+  const overrun = await inflationOverrun(bytes, XLSX_INFLATED_LIMIT);
+  if (overrun !== null) {
+    return failedRead({ line: 0, field: null, message: inflationMessage(fileName, overrun, XLSX_INFLATED_LIMIT, 'export fewer rows per file, or CSV') });
   }
   const workbook = new ExcelJS.Workbook();
   try {
