@@ -17,7 +17,7 @@ import { cli } from '@tests/helpers/run-cli';
 import { sha256File, tempDir } from '@tests/helpers/temp';
 
 /** A one-entry ZIP whose central directory declares `declared` uncompressed bytes (its data: `data`, deflated). */
-function zipDeclaring(declared: number, name = 'xl/worksheets/sheet1.xml', data = deflateRawSync(Buffer.from('<x/>'))): Buffer {
+function zipDeclaring(declared: number, name = 'xl/worksheets/sheet1.xml', data: Uint8Array = deflateRawSync(Buffer.from('<x/>'))): Buffer {
   const fileName = Buffer.from(name);
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
