@@ -3,7 +3,7 @@
  * and the prepared statements an import run writes with, inside the service's transaction. The
  * columns come from the field table: what an import writes is IMPORTED_FIELDS.
  */
-import { columnOf, IMPORTED_FIELDS, insertSql, setClause, toParams, toValues, type AssetField, type ImportedFields } from '../asset-fields';
+import { columnOf, IMPORTED_FIELDS, insertSql, setClause, toColumnValue, toParams, type AssetField, type ImportedFields } from '../asset-fields';
 import type { Db } from '../workbook-file';
 
 export type ImportCell = string | number | null;
@@ -47,8 +47,9 @@ export interface ImportRunRow {
 }
 
 /** A new asset: its key and imported fields, the owner the file names, when and by which run. */
-export interface NewImportedAsset extends ImportedFields {
+export interface NewImportedAsset {
   key: string;
+  fields: ImportedFields;
   ownerPartyId: number | null;
   at: string;
   runId: number | null;
@@ -66,6 +67,25 @@ export interface ImportStatements {
 const INSERTED = ['key', ...IMPORTED_FIELDS, 'ownerPartyId', 'notSeenInLastImport', 'createdAt', 'updatedAt', 'lastImportRunId'] as const satisfies readonly AssetField[];
 const UPDATED = [...IMPORTED_FIELDS, 'notSeenInLastImport', 'lastImportRunId', 'updatedAt'] as const satisfies readonly AssetField[];
 
+/** What a new asset's column holds (read per column: no object is built per inserted row). */
+function insertedValue(asset: NewImportedAsset, field: (typeof INSERTED)[number]): unknown {
+  switch (field) {
+    case 'key':
+      return asset.key;
+    case 'ownerPartyId':
+      return asset.ownerPartyId;
+    case 'notSeenInLastImport':
+      return false;
+    case 'createdAt':
+    case 'updatedAt':
+      return asset.at;
+    case 'lastImportRunId':
+      return asset.runId;
+    default:
+      return asset.fields[field];
+  }
+}
+
 /** Prepares the statements once per import run. */
 export function prepareImportStatements(db: Db): ImportStatements {
   const insertRun = db.prepare(
@@ -79,10 +99,11 @@ export function prepareImportStatements(db: Db): ImportStatements {
   const markNotSeen = db.prepare(`UPDATE assets SET ${seen} = 1 WHERE ${columnOf('id')} = ? AND ${seen} = 0`);
   return {
     insertRun: (run) => Number(insertRun.run(run).lastInsertRowid),
-    insertAsset: (asset) =>
-      void insertAsset.run(
-        toValues(INSERTED, { ...asset, notSeenInLastImport: false, createdAt: asset.at, updatedAt: asset.at, lastImportRunId: asset.runId })
-      ),
+    insertAsset: (asset) => {
+      const values = new Array<string | number | null>(INSERTED.length);
+      for (let i = 0; i < INSERTED.length; i++) values[i] = toColumnValue(INSERTED[i]!, insertedValue(asset, INSERTED[i]!));
+      insertAsset.run(values);
+    },
     updateAsset: (id, fields, runId, at) =>
       void updateAsset.run({ ...toParams(UPDATED, { ...fields, notSeenInLastImport: false, lastImportRunId: runId, updatedAt: at }), id }),
     markSeen: (runId, id) => void markSeen.run(runId, id),
