@@ -6,7 +6,14 @@
  * read), the findings name each one (PARTY_MISSING, LAYER_MISSING), and nothing is written until
  * the user repairs them.
  */
-import type { LayerNote, LayerOverride, RaciAssignment } from '@shared/domain';
+import type { FindingCode, LayerNote, LayerOverride, RaciAssignment } from '@shared/domain';
+
+/**
+ * The findings a damaged reference raises: a RACI row naming a missing party, rows on an unknown
+ * layer, and NO_OWNER (which names an owner id no party has — or, when it is only missing, no
+ * damage at all: the damage list then has nothing for the asset).
+ */
+export const REFERENCE_FINDINGS: ReadonlySet<FindingCode> = new Set(['PARTY_MISSING', 'LAYER_MISSING', 'NO_OWNER']);
 
 /** An asset's rows on one layer its model does not have. */
 export interface UnknownLayerRows {

@@ -1,5 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
+import { REFERENCE_FINDINGS } from '@core/reference-damage';
 import { QueryError } from '../../components/QueryError';
+import { ReferenceRepair } from '../findings/ReferenceRepair';
 import { AssetStack } from '../picture/AssetStack';
 import { AssetSignOffs } from '../sign-offs/AssetSignOffs';
 import { todayIso } from '../../lib/labels';
@@ -56,6 +58,7 @@ export const AssetPanel = memo(function AssetPanel({ id, onClose, focusLayer }: 
           <LayerTable detail={detail} mutations={mutations} focusLayer={focusLayer} />
           <AssetSignOffs detail={detail} today={todayIso()} />
           <h4>Findings</h4>
+          {detail.findings.some((f) => REFERENCE_FINDINGS.has(f.code)) && <ReferenceRepair assetId={id} />}
           <AssetFindings findings={detail.findings} focusLayer={focusLayer} />
           <h4>Details</h4>
           <AssetFacts detail={detail} />

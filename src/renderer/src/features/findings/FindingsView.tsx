@@ -1,8 +1,10 @@
 import { SEVERITIES } from '@shared/domain';
+import { REFERENCE_FINDINGS } from '@core/reference-damage';
 import { QueryError } from '../../components/QueryError';
 import { SEVERITY_LABELS } from '../../lib/labels';
 import type { SectionProps } from '../../lib/navigation';
 import { MissingModelRepair } from './MissingModelRepair';
+import { ReferenceRepair } from './ReferenceRepair';
 import { useFindingSummary } from './queries';
 
 /** What still needs a decision, grouped by kind; a group opens the grid filtered to it. */
@@ -23,6 +25,7 @@ export function FindingsView({ navigate }: SectionProps) {
         </p>
       )}
       {missingModel && <MissingModelRepair group={missingModel} />}
+      {groups.some((group) => REFERENCE_FINDINGS.has(group.code)) && <ReferenceRepair />}
       <ul className="finding-groups">
         {groups.map((group) => (
           <li key={group.code}>
