@@ -54,7 +54,7 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | nu
     },
     chooseModelFile: () => openOne('Import responsibility model', { name: 'Model (JSON)', extensions: ['json'] }),
     chooseMappingFile: () => openOne('Import control mapping', { name: 'Control mapping (JSON)', extensions: ['json'] }),
-    chooseExportToVerify: () => openOne('Verify against an earlier export', { name: 'Demarc export (xlsx, OSCAL JSON)', extensions: ['xlsx', 'json'] }),
+    chooseExportToVerify: () => openOne('Choose an earlier export (to verify against or compare with)', { name: 'Demarc export (xlsx, OSCAL JSON)', extensions: ['xlsx', 'json'] }),
     chooseCaiqWorkbook: () => openOne("CSA's CAIQ v4 workbook to merge", { name: 'Excel workbook', extensions: ['xlsx'] })
   };
 }

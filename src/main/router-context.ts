@@ -17,7 +17,7 @@ export interface DialogPort {
   chooseMappingFile(): Promise<string | null>;
   /** The user's copy of CSA's CAIQ v4 workbook (xlsx) to merge into a CCM export. */
   chooseCaiqWorkbook(): Promise<string | null>;
-  /** An earlier export (xlsx or OSCAL JSON) whose change-log chain head `verify` checks. */
+  /** An earlier export (xlsx or OSCAL JSON) whose change-log chain head `verify` checks, or a comparison starts after. */
   chooseExportToVerify(): Promise<string | null>;
 }
 

@@ -4,6 +4,17 @@ import type { ChainBreak, ChainHead } from '../audit';
 import type { DiffReport } from '../audit-diff';
 import { isoDateSchema, pathSchema } from './bounds';
 
+/** A window of the change log: from a day or after an earlier export's head, to the end of a day (or now). */
+const DIFF_WINDOW = {
+  from: isoDateSchema.optional(),
+  /** An earlier export (xlsx or OSCAL JSON) instead of `from`: the changes after the chain head it printed. */
+  fromExport: pathSchema.optional(),
+  to: isoDateSchema.optional()
+};
+type DiffWindow = { from?: string | undefined; fromExport?: string | undefined; to?: string | undefined };
+const ONE_BASELINE: [(q: DiffWindow) => boolean, { message: string }] = [(q) => (q.from === undefined) !== (q.fromExport === undefined), { message: 'give from (a date) or fromExport (an earlier export), not both' }];
+const IN_ORDER: [(q: DiffWindow) => boolean, { message: string; path: string[] }] = [(q) => q.to === undefined || q.from === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['to'] }];
+
 export const auditMethods = {
   /**
    * Walks the open workbook's change-log hash chain and names the first entry that does not
@@ -23,15 +34,21 @@ export const auditMethods = {
    * who and when; the workbook's own changes; counts.
    */
   'audit.diff': z
-    .object({
-      from: isoDateSchema.optional(),
-      /** An earlier export (xlsx or OSCAL JSON) instead of `from`: the changes after the chain head it printed. */
-      fromExport: pathSchema.optional(),
-      to: isoDateSchema.optional()
-    })
+    .object(DIFF_WINDOW)
     .strict()
-    .refine((q) => (q.from === undefined) !== (q.fromExport === undefined), { message: 'give from (a date) or fromExport (an earlier export), not both' })
-    .refine((q) => q.to === undefined || q.from === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+    .refine(...ONE_BASELINE)
+    .refine(...IN_ORDER),
+  /**
+   * Saves a comparison on its own: `json` (what audit.diff answers) or `xlsx` (the "Changes since"
+   * sheet). Without `path` main asks with the save dialog (null when cancelled).
+   */
+  'audit.exportDiff': z
+    .object({ ...DIFF_WINDOW, format: z.enum(['xlsx', 'json']), path: pathSchema.optional() })
+    .strict()
+    .refine(...ONE_BASELINE)
+    .refine(...IN_ORDER),
+  /** Asks for an earlier export (xlsx or OSCAL JSON) with the open dialog, to compare with or export since; null when cancelled. */
+  'audit.chooseEarlierExport': z.object({}).strict()
 };
 
 /** What `verify` found. `ok` is false on any break in the chain or any mismatch with the export. */
@@ -47,7 +64,24 @@ export interface VerifyReport {
   against: { path: string; head: ChainHead & { text: string }; matches: boolean; message: string } | null;
 }
 
+/** A comparison saved on its own. */
+export interface DiffExportResult {
+  path: string;
+  format: 'xlsx' | 'json';
+  /** The sheet written (xlsx), null for JSON. */
+  sheet: string | null;
+  /** Change-log entries in the window. */
+  entries: number;
+  /** SHA-256 (hex) of the file's bytes. */
+  fileSha256: string;
+  /** Whether the change log's chain holds, and whether the baseline export (if any) still agrees with it. */
+  chainWhole: boolean;
+  baselineMatches: boolean | null;
+}
+
 export interface AuditOutputs {
   'audit.verify': VerifyReport | null;
   'audit.diff': DiffReport;
+  'audit.exportDiff': DiffExportResult | null;
+  'audit.chooseEarlierExport': string | null;
 }

@@ -25,6 +25,7 @@ import { readWorkbook, sheetRows, type CellText } from '@tests/helpers/read-back
 import { cli } from '@tests/helpers/run-cli';
 import { seedAssets, seedParties } from '@tests/helpers/seed';
 import { tempDir } from '@tests/helpers/temp';
+import { routerOverTempWorkbook } from '@tests/helpers/test-router';
 import { createTestWorkbook } from '@tests/helpers/workbook';
 
 /** A workbook edited in January (before the baseline) and from April on by Carol; `keep` exports it at the end of January. */
@@ -136,6 +137,37 @@ describe('the Changes since sheet', () => {
     expect(spawnSync('ls', [dir]).stdout.toString().trim()).toBe('');
     const framework = await cli(['export', path, '--framework', 'ccm', '--out', join(dir, 'c.xlsx'), '--since', '2026-04-01']);
     expect(framework.code).toBe(2);
+  });
+
+  it('demarc diff --out saves the same comparison on its own: the sheet (xlsx) or the report (JSON)', async () => {
+    const path = await editedWorkbook();
+    const dir = tempDir();
+    const report = await diffJson([path, '--from', '2026-04-01', '--to', '2026-12-31']);
+    const xlsx = await cli(['diff', path, '--from', '2026-04-01', '--to', '2026-12-31', '--out', join(dir, 'q2.xlsx')]);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(xlsx.stdout).toMatch(/^wrote .*q2\.xlsx \(Changes since 2026-04-01, 5 entries; file sha256 [0-9a-f]{64}\)/);
+    expect(await sheetOf(join(dir, 'q2.xlsx'), 'Changes since 2026-04-01')).toEqual(expectedRows(report));
+    const json = await cli(['diff', path, '--from', '2026-04-01', '--to', '2026-12-31', '--out', join(dir, 'q2.json')]);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'q2.json'), 'utf8'))).toEqual(report);
+    const bad = await cli(['diff', path, '--from', '2026-04-01', '--out', join(dir, 'q2.csv')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('must end in .xlsx or .json');
+  });
+
+  it('in the app, a baseline export and the saved file must have been chosen in a dialog', async () => {
+    const { router, files, dir } = await routerOverTempWorkbook();
+    const kept = join(dir, 'kept.xlsx');
+    const refused = await router.handle('audit.exportDiff', { fromExport: kept, format: 'json', path: join(dir, 'out.json') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_GRANTED' } });
+    const exportRefused = await router.handle('export.run', { format: 'xlsx', path: join(dir, 'a.xlsx'), since: { fromExport: kept } });
+    expect(exportRefused).toMatchObject({ ok: false, error: { code: 'NOT_GRANTED' } });
+    files.grant(join(dir, 'out.json'), 'write');
+    const saved = await router.handle('audit.exportDiff', { from: '2026-01-01', format: 'json', path: join(dir, 'out.json') });
+    expect(saved).toMatchObject({ ok: true, data: { format: 'json', sheet: null, chainWhole: true, baselineMatches: null } });
+    // No save path and the dialog cancelled: nothing written, null.
+    expect(await router.handle('audit.exportDiff', { from: '2026-01-01', format: 'xlsx' })).toEqual({ ok: true, data: null });
+    expect(await router.handle('audit.chooseEarlierExport', {})).toEqual({ ok: true, data: null });
   });
 
   it.skipIf(!hasSoffice)('LibreOffice opens it and reads the same cells', { timeout: 180_000 }, async () => {
