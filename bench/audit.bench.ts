@@ -7,8 +7,10 @@
  * very same chain inputs already in memory with node:crypto's leanest call, the one-shot `hash`
  * (built in batches, only the hashing timed). The child's peak RSS is the verifying process's.
  *
- * Then the as-of section (bench/as-of-section.ts): the workbook as it was, at 100k assets.
+ * Then the as-of section (bench/as-of-section.ts): the workbook as it was, at 100k assets; and the
+ * diff section (bench/audit-diff.ts): two dates with 10k changes between them. `-- --only=verify,asof,diff`.
  */
+import './resolve-from-cwd';
 import { spawnSync } from 'node:child_process';
 import { hash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { GENESIS_HASH, chainInput, type ChainedEntry } from '@core/audit/chain';
 import { closeWorkbook, createWorkbook, openWorkbook } from '@main/services/workbook-service';
 import { entryHash, recordHead, walkChain } from '@main/store/repos/change-log-chain';
 import { asOfChild, asOfSection } from './as-of-section';
+import { diffBench, diffChild } from './audit-diff';
 import { flag } from './user-path';
 
 const ENTRIES = Number(process.env.DEMARC_AUDIT_ENTRIES ?? 1_000_000);
@@ -96,37 +99,52 @@ function child(path: string): void {
   );
 }
 
-/** `-- --only=verify` or `-- --only=asof` runs one section (default: both). */
-const only = flag('only', 'all');
+/** `-- --only=verify,asof,diff` runs the sections named (default: all three). */
+const SECTIONS = flag('only', 'verify,asof,diff').split(',');
 
-async function main(): Promise<void> {
+function verifyBench(): void {
   const dir = mkdtempSync(join(tmpdir(), 'demarc-audit-bench-'));
   const path = join(dir, 'audit.demarc');
   try {
-    if (only !== 'asof') {
-      const t = performance.now();
-      build(path);
-      console.log(`built ${ENTRIES.toLocaleString('en-GB')} chained entries in ${((performance.now() - t) / 1000).toFixed(1)} s; file ${(statSync(path).size / 1e6).toFixed(0)} MB`);
-      for (let run = 1; run <= 3; run++) {
-        const out = spawnSync(process.execPath, [process.argv[1]!, '--verify-child', path], { encoding: 'utf8' });
-        if (out.status !== 0) throw new Error(`verify child failed: ${out.stderr}`);
-        console.log(`verify run ${run}: ${out.stdout.trim()}`);
-      }
-      console.log('goal: verify ≤ 2 × the hash floor (ratio ≤ 2)');
+    const t = performance.now();
+    build(path);
+    console.log(`built ${ENTRIES.toLocaleString('en-GB')} chained entries in ${((performance.now() - t) / 1000).toFixed(1)} s; file ${(statSync(path).size / 1e6).toFixed(0)} MB`);
+    for (let run = 1; run <= 3; run++) {
+      const out = spawnSync(process.execPath, [process.argv[1]!, '--verify-child', path], { encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(`verify child failed: ${out.stderr}`);
+      console.log(`verify run ${run}: ${out.stdout.trim()}`);
     }
-    if (only !== 'verify') await asOfSection(dir);
+    console.log('goal: verify ≤ 2 × the hash floor (ratio ≤ 2)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === '--verify-child') {
-  child(process.argv[3]!);
-} else if (process.argv[2] === '--child=asof') {
-  void asOfChild(process.argv[3]!, process.argv[4]!);
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+/** Runs `fn` in a fresh temporary folder, removed afterwards. */
+async function inTempDir(prefix: string, fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+async function main(): Promise<void> {
+  const arg = process.argv[2];
+  if (arg === '--verify-child') return child(process.argv[3]!);
+  if (arg === '--child=asof') return asOfChild(process.argv[3]!, process.argv[4]!);
+  if (arg?.startsWith('--child=')) return diffChild(arg.slice('--child='.length), process.argv.slice(3));
+  if (SECTIONS.includes('verify')) verifyBench();
+  if (SECTIONS.includes('asof')) await inTempDir('demarc-audit-asof-', asOfSection);
+  if (SECTIONS.includes('diff')) {
+    await inTempDir('demarc-audit-diff-', (dir) =>
+      diffBench(dir, Number(process.env.DEMARC_AUDIT_RESOURCES ?? 100_000), Number(process.env.DEMARC_AUDIT_CHANGES ?? 10_000), Number(process.env.DEMARC_AUDIT_REPS ?? 2))
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
