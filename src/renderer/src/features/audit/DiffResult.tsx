@@ -28,6 +28,11 @@ export function DiffResult({ report }: { report: DiffReport }) {
           altered log.
         </p>
       )}
+      {report.baseline !== null && (
+        <p role={report.baseline.matches ? undefined : 'alert'} className={report.baseline.matches ? undefined : 'diff-result__broken'}>
+          Since {report.baseline.path} (chain head {report.baseline.head}): {report.baseline.message}
+        </p>
+      )}
       <p>
         {report.entries === 0
           ? 'Nothing changed in this window.'

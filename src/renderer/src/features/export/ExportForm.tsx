@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ExportFormat, ExportedAtChoice } from '@shared/contract/export';
+import type { ExportFormat, ExportSince, ExportedAtChoice } from '@shared/contract/export';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { todayIso } from '../../lib/labels';
+import { BaselinePicker } from '../audit/BaselinePicker';
 import { ExportProgress } from './ExportProgress';
 import { ExportResultCard } from './ExportResultCard';
 import type { ExportController } from './useExport';
@@ -20,11 +22,15 @@ export function ExportForm({ controller, lastChangeAt }: { controller: ExportCon
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [exportedAt, setExportedAt] = useState<ExportedAtChoice>('last-change');
+  const [withChanges, setWithChanges] = useState(false);
+  const [since, setSince] = useState<ExportSince>({ from: todayIso() });
+  const sinceReady = 'from' in since ? since.from !== '' : since.fromExport !== '';
+  const changes = withChanges && format === 'xlsx';
   const { status } = controller;
   const running = status.kind === 'running';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    controller.start(format, exportedAt);
+    controller.start(format, exportedAt, changes ? since : undefined);
   };
   return (
     <form className="export-form" onSubmit={submit} aria-label="Export RACI workbook">
@@ -52,8 +58,21 @@ export function ExportForm({ controller, lastChangeAt }: { controller: ExportCon
           </label>
         ))}
       </fieldset>
+      <fieldset disabled={running || format !== 'xlsx'}>
+        <legend>Changes since</legend>
+        <label className="export-form__choice">
+          <input type="checkbox" checked={changes} onChange={(e) => setWithChanges(e.target.checked)} aria-describedby={`${id}-changes`} />
+          <span>Add a “Changes since” sheet</span>
+          <small id={`${id}-changes`} className="muted">
+            {format === 'xlsx'
+              ? 'What changed since a date, or since an export you kept, per asset and layer: before → after, who and when.'
+              : 'The Excel workbook only: a CSV has one table.'}
+          </small>
+        </label>
+        {changes && <BaselinePicker legend="Baseline" value={since} onChange={setSince} />}
+      </fieldset>
       <div className="form__actions">
-        <button type="submit" className="primary" disabled={running}>
+        <button type="submit" className="primary" disabled={running || (changes && !sinceReady)}>
           Export…
         </button>
       </div>

@@ -16,6 +16,16 @@ export function ExportResultCard({ result, onShowInFolder }: { result: ExportRes
         <dd>{result.rows.toLocaleString()}</dd>
         <dt>Exported at</dt>
         <dd>{result.exportedAt}</dd>
+        {result.changesSince && (
+          <>
+            <dt>Changes since</dt>
+            <dd>
+              {result.changesSince.sheet}: {result.changesSince.entries.toLocaleString()} change-log {result.changesSince.entries === 1 ? 'entry' : 'entries'}
+              {result.changesSince.chainWhole ? '' : '; the change log is broken (Audit › Verify names the entry)'}
+              {result.changesSince.baselineMatches === false ? '; the baseline export no longer agrees with this history' : ''}
+            </dd>
+          </>
+        )}
         <dt>Content SHA-256</dt>
         <dd className="export-result__hash">{result.sha256}</dd>
       </dl>
