@@ -133,6 +133,9 @@ export const RACI_HEADERS = [
   SIGNED_OFF_HEADER
 ] as const;
 
+/** The Matrix's column of a layer's Accountable (beside the layer's responsibility, headed by its title). */
+export const accountableHeader = (layerTitle: string): string => `A: ${layerTitle}`;
+
 export const KIND_LABELS: Record<PartyKind, string> = {
   person: 'person',
   team: 'team',

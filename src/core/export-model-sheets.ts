@@ -8,6 +8,7 @@ import { CHAIN_HEAD_ITEM } from './audit/chain';
 import { CHANGES_COVER_ITEM, changesCoverText } from './export-model-changes';
 import type { ExportCell, ExportColumn, ExportOptions, ExportSheet, ExportSource, SignOffExport } from './export-model-cells';
 import {
+  accountableHeader,
   RACI_HEADERS,
   SIGNED_OFF_HEADER,
   SHEET_NAMES,
@@ -139,7 +140,7 @@ export function matrixSheet(source: ReportSource, layers: ReadonlyMap<string, st
   for (const title of layers.values()) {
     columns.push(
       { header: title, width: 14, responsibilityFill: true },
-      { header: `A: ${title}`, width: 20 }
+      { header: accountableHeader(title), width: 20 }
     );
   }
   columns.push({ header: SIGNED_OFF_HEADER, width: 26, wrap: true });

@@ -1,7 +1,7 @@
 /**
  * `demarc import <wb> edited.xlsx` when the file is Demarc's own RACI export: the review of every
  * changed cell (before → after, by asset), then the apply as one step. The JSON of `--dry-run
- * --json` is the contract's RoundTripPreview (documented in docs/roundtrip-json.md).
+ * --json` is the contract's RoundTripPreview (documented in docs/roundtrip.md).
  */
 import type { RoundTripChange, RoundTripPreview } from '@shared/contract/roundtrip';
 import { DemarcError } from '@shared/errors';

@@ -1,18 +1,21 @@
 /**
- * The diff of an edited export against the workbook as it is now: every cell whose value differs
- * becomes a change (before → after), grouped by asset; unchanged rows cost one comparison and are
- * not kept, so a million-row sheet with fifty edits yields fifty changes. Rows of assets that no
- * longer exist, or added by hand, are listed apart; cells that cannot be taken are problems named
- * by sheet and cell. Pure: the reader in main feeds rows, the service plans and checks the rules.
+ * The diff of an edited export against the workbook as it is now, a page of assets at a time: the
+ * caller hands the rows of a page together with the report entries of the assets they name, and
+ * every cell whose value differs from Demarc's becomes a candidate change (before → after);
+ * unchanged cells cost one comparison and are not kept, so a million-row sheet with fifty edits
+ * yields fifty candidates. Whether a candidate is the sheet's edit, Demarc's, or both (a conflict)
+ * is settled afterwards against the value at the export (settle.ts). Rows of assets that no longer
+ * exist, or added by hand, are listed apart; cells that cannot be taken are problems named by sheet
+ * and cell. Pure: the reader in main feeds rows, the service plans and checks the rules.
  */
 import { RESPONSIBILITIES } from '@shared/domain';
 import type { Responsibility, ServiceModel } from '@shared/domain';
-import type { ReportAsset, ReportLayer, ReportModel, ReportParty, Report } from '@shared/report';
+import type { ReportAsset, ReportLayer, ReportModel, ReportParty } from '@shared/report';
 import type { RoundTripApartRow, RoundTripChange, RoundTripField, RoundTripProblem } from '@shared/contract/roundtrip';
-import { normaliseLineBreaks } from '../spreadsheet-safe';
 import { UNCLASSIFIED_LABEL, columnLabel } from '../export-model-cells';
 import { PartyDirectory, nameKey, splitNames } from './party-names';
-import { cellRef, cellText, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadRow } from './sheet-cells';
+import { cleanText, joinNames, sameShown, shownValue } from './shown';
+import { MATRIX_UNREAD, cellRef, cellText, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadRow, type UnreadColumn } from './sheet-cells';
 
 /** What a change sets, resolved: party ids (or names of parties to create), a word, or text. */
 export type PlannedValue =
@@ -26,36 +29,65 @@ export interface PlannedChange extends RoundTripChange {
   value: PlannedValue;
 }
 
+/** An edit in a Matrix column that is not read back (the Model, a layer's responsibility or Accountable). */
+export interface UnreadEdit {
+  cell: string;
+  assetId: number;
+  assetName: string;
+  layerId: string | null;
+  column: UnreadColumn;
+  /** The column's header, as the sheet has it. */
+  header: string;
+  sheet: string | null;
+}
+
 export interface DiffOptions {
   /** Names that are no party become new parties instead of errors. */
   createParties: boolean;
 }
 
 const ROLE_FIELDS = ['R', 'A', 'C', 'I'] as const;
-const joinNames = (names: readonly string[]): string | null => (names.length === 0 ? null : names.join('; '));
-const cleanText = (value: string): string => normaliseLineBreaks(value).trim();
 
-/** What the diff reads of the workbook's report: its models, parties and assets (not its findings). */
-export type DiffedReport = Pick<Report, 'models' | 'parties' | 'assets'>;
+/** What the diff needs of the report besides its assets: the models in use and the parties. */
+export interface DiffedHead {
+  models: readonly ReportModel[];
+  parties: readonly ReportParty[];
+}
+
+/** The value of a Matrix column that is not read back, as the export wrote it. */
+export function unreadShown(asset: ReportAsset, layer: ReportLayer | null, column: UnreadColumn): string | null {
+  if (column === 'model') return asset.modelId;
+  if (layer === null) return null;
+  return column === 'accountable' ? joinNames(layer.A) : layer.responsibility;
+}
 
 export class RoundTripDiffer {
+  /** Cells whose value differs from Demarc's now (settled against the export afterwards). */
   readonly changes: PlannedChange[] = [];
+  readonly unread: UnreadEdit[] = [];
   readonly apart: RoundTripApartRow[] = [];
   readonly errors: RoundTripProblem[] = [];
   readonly newParties = new Map<string, string>();
   rows = 0;
-  private readonly assets: Map<number, ReportAsset>;
+  private page = new Map<number, ReportAsset>();
   private readonly models: Map<string, ReportModel>;
   private readonly parties: PartyDirectory<ReportParty>;
-  private readonly seen = new Map<string, string>();
+  /** Per sheet kind, the layers (bits by position in the asset's model) already read of each asset. */
+  private readonly seenLayers = new Map<number, number>();
+  private readonly seenWide = new Set<string>();
+  private readonly seenAssets = new Set<number>();
 
   constructor(
-    report: DiffedReport,
+    head: DiffedHead,
     private readonly options: DiffOptions
   ) {
-    this.assets = new Map(report.assets.map((a) => [a.id, a]));
-    this.models = new Map(report.models.map((m) => [m.id, m]));
-    this.parties = new PartyDirectory(report.parties);
+    this.models = new Map(head.models.map((m) => [m.id, m]));
+    this.parties = new PartyDirectory(head.parties);
+  }
+
+  /** The report entries of the assets the next rows name (any other id is no asset of the workbook). */
+  usePage(assets: Iterable<ReportAsset>): void {
+    this.page = new Map([...assets].map((a) => [a.id, a]));
   }
 
   /** One row of the RACI sheet (or a continuation sheet). */
@@ -65,53 +97,83 @@ export class RoundTripDiffer {
     if (asset === null) return;
     const title = cellText(row.cells[columns.layer!]);
     const layerTitle = 'text' in title ? title.text.trim() : '';
-    const layer = asset.layers.find((l) => nameKey(l.title) === nameKey(layerTitle));
+    let at = asset.layers.findIndex((l) => l.title === layerTitle);
+    if (at < 0) at = asset.layers.findIndex((l) => nameKey(l.title) === nameKey(layerTitle));
+    const layer = asset.layers[at];
     if (layer === undefined) {
       this.problem(row.sheet, columns.layer!, row.row, `"${layerTitle}" is not a layer of ${asset.name} (its layers: ${asset.layers.map((l) => l.title).join(', ')}).`);
       return;
     }
-    if (this.duplicate(`${asset.id}:${layer.layerId}`, cellRef(row.sheet, columns.asset!, row.row), `${asset.name}, "${layer.title}"`)) return;
+    if (this.seenLayer(asset.id, at)) {
+      const ref = cellRef(row.sheet, columns.asset!, row.row);
+      this.errors.push({ cell: ref, message: `${ref}: ${asset.name}, "${layer.title}" appears again (one row per asset and layer): keep one row.` });
+      return;
+    }
     this.responsibility(row, columns.responsibility!, asset, layer);
-    this.text(row, columns.justification!, asset, layer, 'justification', layer.justification);
+    this.text(row, columns.justification!, asset, layer, 'justification');
     for (const role of ROLE_FIELDS) this.roleCell(row, columns[role]!, asset, layer, role);
-    if (columns.note !== null) this.text(row, columns.note, asset, layer, 'note', layer.note);
+    if (columns.note !== null) this.text(row, columns.note, asset, layer, 'note');
   }
 
-  /** One row of the Matrix sheet: the owner and the service model. */
-  matrixRow(row: ReadRow, columns: ColumnsOf<typeof MATRIX_READ>): void {
+  /**
+   * One row of the Matrix sheet: the owner and the service model are read; the columns that are
+   * not (`unread`: header → column) are compared only to name an edit there.
+   */
+  matrixRow(row: ReadRow, columns: ColumnsOf<typeof MATRIX_READ>, unread: ReadonlyMap<string, number>): void {
     const asset = this.assetOf(row, columns.assetId!, columns.asset!, false);
     if (asset === null) return;
-    if (this.duplicate(`${asset.id}:`, cellRef(row.sheet, columns.asset!, row.row), asset.name)) return;
+    if (this.seenAssets.has(asset.id)) {
+      const ref = cellRef(row.sheet, columns.asset!, row.row);
+      this.errors.push({ cell: ref, message: `${ref}: ${asset.name} appears again (one row per asset): keep one row.` });
+      return;
+    }
+    this.seenAssets.add(asset.id);
     this.owner(row, columns.owner!, asset);
     this.serviceModel(row, columns.serviceModel!, asset);
+    this.unreadCell(row, unread, asset, null, 'model');
+    for (const layer of asset.layers) {
+      this.unreadCell(row, unread, asset, layer, 'responsibility');
+      this.unreadCell(row, unread, asset, layer, 'accountable');
+    }
+  }
+
+  private unreadCell(row: ReadRow, unread: ReadonlyMap<string, number>, asset: ReportAsset, layer: ReportLayer | null, column: UnreadColumn): void {
+    const header = MATRIX_UNREAD[column].header(layer?.title ?? '');
+    const at = unread.get(nameKey(header));
+    if (at === undefined) return;
+    const cell = row.cells[at];
+    const sheet = cell === undefined || cell.value === null ? null : String(cell.value).trim() || null;
+    if (sheet === unreadShown(asset, layer, column)) return;
+    this.unread.push({ cell: cellRef(row.sheet, at, row.row), assetId: asset.id, assetName: asset.name, layerId: layer?.layerId ?? null, column, header, sheet });
+  }
+
+  private seenLayer(assetId: number, at: number): boolean {
+    if (at >= 30) {
+      const key = `${assetId}:${at}`;
+      if (this.seenWide.has(key)) return true;
+      this.seenWide.add(key);
+      return false;
+    }
+    const bits = this.seenLayers.get(assetId) ?? 0;
+    if ((bits & (1 << at)) !== 0) return true;
+    this.seenLayers.set(assetId, bits | (1 << at));
+    return false;
   }
 
   private assetOf(row: ReadRow, idColumn: number, nameColumn: number, listApart = true): ReportAsset | null {
     const idCell = row.cells[idColumn];
+    const id = typeof idCell?.value === 'number' ? idCell.value : typeof idCell?.value === 'string' && /^\s*\d+\s*$/.test(idCell.value) ? Number(idCell.value) : null;
+    const asset = id === null ? undefined : this.page.get(id);
+    if (asset !== undefined) return asset;
     const nameCell = cellText(row.cells[nameColumn]);
     const name = 'text' in nameCell && nameCell.text.trim() !== '' ? nameCell.text.trim() : null;
-    const id = typeof idCell?.value === 'number' ? idCell.value : typeof idCell?.value === 'string' && /^\s*\d+\s*$/.test(idCell.value) ? Number(idCell.value) : null;
     if (id === null) {
       const empty = row.cells.every((c) => c === undefined || c.value === null || c.value === '');
       if (!empty && listApart) this.apart.push({ cell: cellRef(row.sheet, idColumn, row.row), assetName: name, reason: 'no asset id: a row added by hand (add the asset in Demarc, then export again)' });
       return null;
     }
-    const asset = this.assets.get(id);
-    if (asset === undefined) {
-      if (listApart) this.apart.push({ cell: cellRef(row.sheet, idColumn, row.row), assetName: name, reason: `asset #${id} is not in this workbook (it was removed, or the row was added by hand)` });
-      return null;
-    }
-    return asset;
-  }
-
-  private duplicate(key: string, ref: string, what: string): boolean {
-    const first = this.seen.get(key);
-    if (first === undefined) {
-      this.seen.set(key, ref);
-      return false;
-    }
-    this.errors.push({ cell: ref, message: `${ref}: ${what} appears again (first at ${first}); keep one row.` });
-    return true;
+    if (listApart) this.apart.push({ cell: cellRef(row.sheet, idColumn, row.row), assetName: name, reason: `asset #${id} is not in this workbook (it was removed, or the row was added by hand)` });
+    return null;
   }
 
   private problem(sheet: string, column: number, row: number, message: string): void {
@@ -119,7 +181,7 @@ export class RoundTripDiffer {
     this.errors.push({ cell: ref, message: `${ref}: ${message}` });
   }
 
-  private add(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer | null, field: RoundTripField, before: string | null, after: string | null, value: PlannedValue): void {
+  private add(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer | null, field: RoundTripField, after: string | null, value: PlannedValue): void {
     this.changes.push({
       id: `${asset.id}:${layer?.layerId ?? ''}:${field}`,
       assetId: asset.id,
@@ -128,9 +190,9 @@ export class RoundTripDiffer {
       layerTitle: layer?.title ?? null,
       field,
       cell: cellRef(row.sheet, column, row.row),
-      before,
+      before: shownValue(this.models.get(asset.modelId), asset, layer, field),
       after,
-      // Settled by the service once it knows what Demarc changed since the export.
+      // Settled once the values at the export are known (settle.ts).
       conflict: null,
       value
     });
@@ -145,14 +207,12 @@ export class RoundTripDiffer {
     return read.text;
   }
 
-  private text(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer, field: 'justification' | 'note', current: string | null): void {
+  private text(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer, field: 'justification' | 'note'): void {
     const read = this.textOf(row, column);
     if (read === null) return;
-    const after = cleanText(read);
-    const before = current === null ? '' : cleanText(current);
-    // The export cuts text at Excel's cell limit: a cut cell that comes back unchanged is no edit.
-    if (after === before || (after.length >= 32_000 && before.startsWith(after.slice(0, 32_000 - 1)))) return;
-    this.add(row, column, asset, layer, field, before || null, after || null, { kind: 'text', value: after });
+    const after = cleanText(read) || null;
+    if (sameShown(after, shownValue(undefined, asset, layer, field))) return;
+    this.add(row, column, asset, layer, field, after, { kind: 'text', value: after ?? '' });
   }
 
   private responsibility(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer): void {
@@ -165,7 +225,7 @@ export class RoundTripDiffer {
       return;
     }
     const value = word as Responsibility;
-    this.add(row, column, asset, layer, 'responsibility', layer.responsibility, value, { kind: 'responsibility', value });
+    this.add(row, column, asset, layer, 'responsibility', value, { kind: 'responsibility', value });
   }
 
   /** Resolves the names of a cell; unknown names are problems (or new parties when allowed). */
@@ -202,7 +262,7 @@ export class RoundTripDiffer {
     if (resolved === null) return;
     const after = joinNames(resolved.names);
     if (after === before) return;
-    this.add(row, column, asset, layer, role, before, after, { kind: 'parties', ids: resolved.ids, create: resolved.create });
+    this.add(row, column, asset, layer, role, after, { kind: 'parties', ids: resolved.ids, create: resolved.create });
   }
 
   private owner(row: ReadRow, column: number, asset: ReportAsset): void {
@@ -216,7 +276,7 @@ export class RoundTripDiffer {
     }
     const after = resolved.names[0] ?? null;
     if (after === asset.owner) return;
-    this.add(row, column, asset, null, 'owner', asset.owner, after, { kind: 'owner', id: resolved.ids[0] ?? null, create: resolved.create[0] ?? null });
+    this.add(row, column, asset, null, 'owner', after, { kind: 'owner', id: resolved.ids[0] ?? null, create: resolved.create[0] ?? null });
   }
 
   /** A service model is one of the columns of the model the asset is read under, by its id or its label. */
@@ -225,9 +285,8 @@ export class RoundTripDiffer {
     if (read === null) return;
     const model = this.models.get(asset.modelId);
     const label = (id: ServiceModel | null): string => columnLabel(model, id);
-    const before = label(asset.serviceModel);
     const key = nameKey(read);
-    if (key === nameKey(before)) return;
+    if (key === nameKey(label(asset.serviceModel))) return;
     const columns = model?.serviceModels ?? [];
     const value = key === '' || key === nameKey(UNCLASSIFIED_LABEL) ? null : columns.find((id) => key === nameKey(id) || key === nameKey(label(id)));
     if (value === undefined) {
@@ -236,6 +295,6 @@ export class RoundTripDiffer {
       return;
     }
     if (value === asset.serviceModel) return;
-    this.add(row, column, asset, null, 'serviceModel', before, label(value), { kind: 'serviceModel', value });
+    this.add(row, column, asset, null, 'serviceModel', label(value), { kind: 'serviceModel', value });
   }
 }

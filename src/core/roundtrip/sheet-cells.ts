@@ -3,7 +3,7 @@
  * hands the core plain values with what it noticed (a formula, a date), and the core decides what
  * they mean. Headers are matched by their text, never by position. Pure.
  */
-import { RACI_HEADERS } from '../export-model-cells';
+import { RACI_HEADERS, accountableHeader } from '../export-model-cells';
 import { nameKey } from './party-names';
 
 /** One cell: its value (a formula's cached value) and what kind of value the client stored. */
@@ -56,6 +56,30 @@ export const MATRIX_READ = {
   owner: 'Owner'
 } as const;
 
+/**
+ * The Matrix's columns that are NOT read back, each said once: an edit there is reported as a
+ * warning naming the cell (docs/roundtrip.md says why). The layer columns are found per asset
+ * from its model's layer titles.
+ */
+export const MATRIX_UNREAD = {
+  /** The model the asset is read under: changed in Demarc, where its layers are moved with a preview. */
+  model: { header: (): string => 'Model', label: 'Model' },
+  /** A layer's responsibility: the RACI sheet's Responsibility column is the one read. */
+  responsibility: { header: (layerTitle: string): string => layerTitle, label: 'responsibility' },
+  /** A layer's Accountable: the RACI sheet's A column is the one read. */
+  accountable: { header: accountableHeader, label: 'Accountable' }
+} as const;
+export type UnreadColumn = keyof typeof MATRIX_UNREAD;
+
+/** Every header of a row by its compared form (the first column of a repeated header wins). */
+export function headerIndex(headerRow: readonly (ReadCell | undefined)[]): Map<string, number> {
+  const at = new Map<string, number>();
+  headerRow.forEach((cell, column) => {
+    if (cell && typeof cell.value === 'string' && !at.has(nameKey(cell.value))) at.set(nameKey(cell.value), column);
+  });
+  return at;
+}
+
 /** Columns a sheet may lack: an export made before the Comments column still comes back. */
 const OPTIONAL: ReadonlySet<string> = new Set([RACI_READ.note]);
 
@@ -70,10 +94,7 @@ export function locateColumns<T extends Record<string, string>>(
   wanted: T,
   headerRow: readonly (ReadCell | undefined)[]
 ): { columns: ColumnsOf<T> } | { problem: string } {
-  const at = new Map<string, number>();
-  headerRow.forEach((cell, column) => {
-    if (cell && typeof cell.value === 'string' && !at.has(nameKey(cell.value))) at.set(nameKey(cell.value), column);
-  });
+  const at = headerIndex(headerRow);
   const columns = {} as ColumnsOf<T>;
   const missing: string[] = [];
   for (const [key, header] of Object.entries(wanted) as [keyof T, string][]) {

@@ -1,11 +1,10 @@
 /**
- * What the review shows besides the diff itself: the changes grouped by asset, and what Demarc
- * changed after the export was made (from the change log since the export's revision), which
- * turns a sheet's edit of the same asset into a conflict to settle.
+ * What the review shows besides the diff itself: the changes grouped by asset, and the edits made
+ * in the Matrix's columns that are not read back, as warnings naming their cells.
  */
-import type { PlannedChange } from '@core/roundtrip/roundtrip-diff';
 import type { RoundTripAssetGroup, RoundTripChange } from '@shared/contract/roundtrip';
-import type { ChangeLogEntry } from '@shared/domain';
+import type { PlannedChange, UnreadEdit } from '@core/roundtrip/roundtrip-diff';
+import { MATRIX_UNREAD, type UnreadColumn } from '@core/roundtrip/sheet-cells';
 
 /**
  * The changes by asset (in asset id order, as the export lists them), without the planning detail;
@@ -23,28 +22,26 @@ export function groupChanges(changes: readonly PlannedChange[]): RoundTripAssetG
   return [...groups.values()].sort((a, b) => a.assetId - b.assetId);
 }
 
-function idsIn(value: unknown): number[] {
-  const ids = (value as { ids?: unknown } | null)?.ids;
-  return Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
-}
+/** Listed cells per column kind before the rest are counted. */
+const LISTED_UNREAD = 20;
 
-/** Assets changed since the export (with the summaries that changed them), and other news. */
-export function sinceExport(entries: readonly ChangeLogEntry[], exportRevision: number, revision: number): { byAsset: Map<number, string[]>; warnings: string[] } {
-  const byAsset = new Map<number, string[]>();
-  const warnings: string[] = [];
-  if (exportRevision > revision) {
-    warnings.push(`The export was made at revision ${exportRevision}, but this workbook is at revision ${revision}: it came from a copy of this workbook that moved on. Changes are compared with the workbook as it is now.`);
-  }
-  const other: string[] = [];
-  for (const entry of entries) {
-    const ids = entry.entity === 'asset' ? (entry.entityId !== null ? [Number(entry.entityId)] : [...new Set([...idsIn(entry.after), ...idsIn(entry.before)])]) : [];
-    for (const id of ids) byAsset.set(id, [...(byAsset.get(id) ?? []), `${entry.at} ${entry.actor}: ${entry.summary}`]);
-    if (entry.entity !== 'asset' && entry.entity !== 'mapping') other.push(`${entry.at} ${entry.actor}: ${entry.summary}`);
-  }
-  if (other.length > 0) {
-    warnings.push(
-      `Since the export the workbook changed beyond single assets (${other.length} change${other.length === 1 ? '' : 's'}: ${other.slice(0, 3).join('; ')}${other.length > 3 ? '…' : ''}); a cell still showing an old default may read as an edit: check those changes before applying.`
-    );
-  }
-  return { byAsset, warnings };
+/**
+ * The edits made in the Matrix's columns that are not read back, named by cell in one warning per
+ * kind of column (the first ones; the rest counted): never dropped silently.
+ */
+export function unreadWarnings(unread: readonly UnreadEdit[]): string[] {
+  const why: Record<UnreadColumn, string> = {
+    model: 'the model an asset is read under is changed in Demarc (Inventory › Model), where its layers, overrides and roles are moved with a preview',
+    responsibility: "a layer's responsibility is read from the RACI sheet's Responsibility column",
+    accountable: "a layer's Accountable is read from the RACI sheet's A column"
+  };
+  return (Object.keys(MATRIX_UNREAD) as UnreadColumn[]).flatMap((column) => {
+    const edits = unread.filter((u) => u.column === column);
+    if (edits.length === 0) return [];
+    const listed = edits.slice(0, LISTED_UNREAD).map((u) => `${u.cell} (${u.assetName}, "${u.header}": ${u.sheet === null ? '(empty)' : JSON.stringify(u.sheet)})`);
+    const more = edits.length > LISTED_UNREAD ? ` and ${edits.length - LISTED_UNREAD} more` : '';
+    return [
+      `${edits.length} edit${edits.length === 1 ? '' : 's'} in the Matrix's ${MATRIX_UNREAD[column].label} column${edits.length === 1 ? ' is' : 's are'} not read back, so not applied: ${listed.join('; ')}${more}. ${why[column][0]!.toUpperCase()}${why[column].slice(1)}.`
+    ];
+  });
 }

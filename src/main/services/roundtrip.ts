@@ -7,12 +7,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { RoundTripDiffer, type DiffedReport, type PlannedChange } from '@core/roundtrip/roundtrip-diff';
-import { MATRIX_READ, RACI_READ, locateColumns, type ColumnsOf } from '@core/roundtrip/sheet-cells';
+import type { PlannedChange } from '@core/roundtrip/roundtrip-diff';
+import { RACI_READ } from '@core/roundtrip/sheet-cells';
+import { SinceExport } from '@core/roundtrip/since-export';
 import type { ParsedInput } from '@shared/contract';
 import type { RoundTripDetection, RoundTripIdentity, RoundTripPreview, RoundTripProblem, RoundTripResult } from '@shared/contract/roundtrip';
 import { DemarcError } from '@shared/errors';
-import { readRoundTripIdentity, readRoundTripXlsx, type RoundTripSheetHandler } from '../export/xlsx-roundtrip-reader';
+import { readRoundTripIdentity, readRoundTripXlsx } from '../export/xlsx-roundtrip-reader';
 import { readRaciCsv } from '../import/raci-csv-reader';
 import { inflationMessage, inflationOverrun } from '../import/zip-size';
 import { readUserFile } from '../security/user-files';
@@ -20,9 +21,9 @@ import { changesAfter, lastChangeId } from '../store/repos/change-log';
 import { META_KEYS, readMeta } from '../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { writeEdit } from './history';
-import { workbookReport } from './report';
-import { groupChanges, sinceExport } from './roundtrip-review';
+import { groupChanges, unreadWarnings } from './roundtrip-review';
 import { planRoundTrip } from './roundtrip-plan';
+import { PagedComparison } from './roundtrip-read';
 import { actorOf } from './write';
 
 /** A preview waiting for its apply (kept by the OpenWorkbook, by token). */
@@ -82,45 +83,6 @@ export interface RoundTripRunOptions {
   onRows?: (rows: number) => void;
 }
 
-/** Collects header problems and each sheet's columns, and feeds the rows to the differ. */
-function sheetSink(differ: RoundTripDiffer): { handler: RoundTripSheetHandler; problems: RoundTripProblem[]; raciSheets: () => number } {
-  const problems: RoundTripProblem[] = [];
-  const raci = new Map<string, ColumnsOf<typeof RACI_READ>>();
-  const matrix = new Map<string, ColumnsOf<typeof MATRIX_READ>>();
-  const handler: RoundTripSheetHandler = {
-    header(table, sheet, cells) {
-      const located =
-        cells === null
-          ? { problem: `${sheet}!1: the header row is missing (a row of headers was deleted, merged or moved).` }
-          : table === 'raci'
-            ? locateColumns(sheet, RACI_READ, cells)
-            : locateColumns(sheet, MATRIX_READ, cells);
-      if ('problem' in located) problems.push({ cell: `${sheet}!1`, message: located.problem });
-      else if (table === 'raci') raci.set(sheet, located.columns as ColumnsOf<typeof RACI_READ>);
-      else matrix.set(sheet, located.columns as ColumnsOf<typeof MATRIX_READ>);
-    },
-    row(table, row) {
-      if (table === 'raci') {
-        const at = raci.get(row.sheet);
-        if (at) differ.raciRow(row, at);
-      } else {
-        const at = matrix.get(row.sheet);
-        if (at) differ.matrixRow(row, at);
-      }
-    }
-  };
-  return { handler, problems, raciSheets: () => raci.size };
-}
-
-/**
- * What the diff compares an edited export with: the report's models, parties and every asset (an
- * edited row may name any asset, in any order, so they are held by id; findings are not read).
- */
-function reportAssetsById(wb: OpenWorkbook, ctx: ServiceContext): DiffedReport {
-  const report = workbookReport(wb, ctx);
-  return { models: report.head.models, parties: report.head.parties, assets: [...report.assetPages()].flat() };
-}
-
 /** Reads an edited export (xlsx, or the RACI CSV) and answers its diff against the open workbook; writes nothing. */
 export async function previewRoundTrip(
   wb: OpenWorkbook,
@@ -131,23 +93,22 @@ export async function previewRoundTrip(
   const bytes = await readBytes(input.path);
   const fileName = basename(input.path);
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
-  const differ = new RoundTripDiffer(reportAssetsById(wb, ctx), { createParties: input.createParties });
-  const sink = sheetSink(differ);
+  const workbook = workbookIdentity(wb);
+  const compared = new PagedComparison(wb, ctx, input.createParties);
   const onRows = async (rows: number) => {
     options.onRows?.(rows);
     await new Promise((resolve) => setImmediate(resolve));
     options.signal?.throwIfAborted();
   };
-  const workbook = workbookIdentity(wb);
   const format = isZip(bytes) ? 'xlsx' : 'csv';
   const warnings: string[] = [];
   let identity: RoundTripIdentity | null = null;
   try {
     if (format === 'xlsx') {
       await refuseOverrun(bytes, fileName);
-      identity = (await readRoundTripXlsx(Readable.from([bytes]), sink.handler, onRows)).identity;
+      identity = (await readRoundTripXlsx(Readable.from([bytes]), compared.handler, onRows)).identity;
     } else {
-      const csv = await readRaciCsv(bytes, fileName, sink.handler, onRows);
+      const csv = await readRaciCsv(bytes, fileName, compared.handler, onRows);
       if (!csv.recognised) {
         throw new DemarcError('BAD_FILE', `${fileName} is not a RACI table Demarc exported: its header row does not name the RACI columns (${Object.values(RACI_READ).join(', ')}).`);
       }
@@ -171,16 +132,17 @@ export async function previewRoundTrip(
       { otherWorkbook: identity.workbookId }
     );
   }
-  const headerProblems = sink.problems;
-  if (format === 'xlsx' && sink.raciSheets() === 0 && !headerProblems.some((p) => p.cell.startsWith('RACI'))) {
+  const headerProblems = compared.problems;
+  if (format === 'xlsx' && compared.raciSheets === 0 && !headerProblems.some((p) => p.cell.startsWith('RACI'))) {
     headerProblems.push({ cell: 'RACI!1', message: `${fileName} has no RACI sheet (it was renamed or deleted): name it "RACI" again.` });
   }
   const exportRevision = identity?.revision ?? workbook.revision;
-  const since = sinceExport(changesAfter(wb.db, exportRevision), exportRevision, workbook.revision);
-  const changes = differ.changes.map((change) => {
-    const changedBy = since.byAsset.get(change.assetId);
-    return changedBy ? { ...change, conflict: { atExport: null, inDemarc: change.before, inSheet: change.after, changedBy } } : change;
-  });
+  if (exportRevision > workbook.revision) {
+    warnings.push(`The export was made at revision ${exportRevision}, but this workbook is at revision ${workbook.revision}: it came from a copy of this workbook that moved on. Changes are compared with the workbook as it is now.`);
+  }
+  const since = new SinceExport(exportRevision < workbook.revision ? changesAfter(wb.db, exportRevision) : []);
+  const { changes, demarcOnly, unread } = compared.settle(since);
+  const differ = compared.differ;
   const token = randomUUID();
   wb.roundTripPreviews.set(token, { fileName, fileSha256, revision: workbook.revision, changes });
   for (const key of [...wb.roundTripPreviews.keys()].slice(0, -KEPT_PREVIEWS)) wb.roundTripPreviews.delete(key);
@@ -203,12 +165,13 @@ export async function previewRoundTrip(
       conflicts: changes.filter((c) => c.conflict !== null).length,
       apart: differ.apart.length,
       errors: errors.length,
-      newParties: newParties.length
+      newParties: newParties.length,
+      demarcOnly
     },
     groups,
     apart: differ.apart,
     errors,
-    warnings: [...warnings, ...since.warnings],
+    warnings: [...warnings, ...since.warnings, ...unreadWarnings(unread)],
     newParties,
     canApply: errors.length === 0
   };
@@ -254,7 +217,8 @@ export function applyRoundTrip(wb: OpenWorkbook, ctx: ServiceContext, input: Par
     summary,
     forward: edit.forward,
     backward: edit.backward,
-    before: { file: prepared.fileName, sha256: prepared.fileSha256, ids: edit.assetIds },
+    // The operations that undo it: what a later round trip rewinds through (core/roundtrip/since-export.ts).
+    before: { file: prepared.fileName, sha256: prepared.fileSha256, ids: edit.assetIds, ops: edit.backward },
     after: {
       file: prepared.fileName,
       sha256: prepared.fileSha256,

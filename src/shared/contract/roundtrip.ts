@@ -1,7 +1,7 @@
 /**
  * The contract of the round trip: an edited RACI export (xlsx or CSV) comes back, its changes are
  * reviewed one by one, and the accepted ones are applied as one undoable step. The JSON shape of
- * `RoundTripPreview` is documented in docs/roundtrip-json.md (the CLI's `--dry-run --json`).
+ * `RoundTripPreview` is documented in docs/roundtrip.md (the CLI's `--dry-run --json`).
  */
 import { z } from 'zod';
 import { LIMITS, line, pathSchema } from './bounds';
@@ -77,16 +77,23 @@ export interface RoundTripChange {
   before: string | null;
   /** As the sheet says, normalised (party names as Demarc spells them), null when empty. */
   after: string | null;
-  /** Set when Demarc changed this asset after the export was made: the change must be settled. */
+  /** Set when Demarc changed this cell after the export was made and the sheet changed it too: the change must be settled. */
   conflict: RoundTripConflict | null;
 }
 
+/**
+ * A cell changed both in Demarc since the export and in the sheet, with its three values. When an
+ * entry since the export may have changed the cell without recording how (an inventory import, a
+ * model change, a merge, a workshop decision), `atExportKnown` is false and `atExport` is null.
+ */
 export interface RoundTripConflict {
-  /** The value when the export was made, when Demarc can tell (null: not recorded). */
+  /** The value when the export was made (null: empty, or not known — see atExportKnown). */
   atExport: string | null;
+  /** False when the change log cannot tell the value at the export. */
+  atExportKnown: boolean;
   inDemarc: string | null;
   inSheet: string | null;
-  /** The change-log entries that changed this asset since the export. */
+  /** The change-log entries ("at actor: summary") that changed this cell, or may have, since the export. */
   changedBy: string[];
 }
 
@@ -122,7 +129,17 @@ export interface RoundTripPreview {
   workbook: { workbookId: string; revision: number };
   /** Whether the workbook changed after the export was made (its revision moved). */
   revisionMoved: boolean;
-  counts: { rows: number; changes: number; assets: number; conflicts: number; apart: number; errors: number; newParties: number };
+  counts: {
+    rows: number;
+    changes: number;
+    assets: number;
+    conflicts: number;
+    apart: number;
+    errors: number;
+    newParties: number;
+    /** Cells Demarc changed since the export that the sheet still shows as exported: Demarc's value stands, nothing is listed. */
+    demarcOnly: number;
+  };
   groups: RoundTripAssetGroup[];
   apart: RoundTripApartRow[];
   /** Cells that refuse the apply until fixed in the file (bad names, formulas, dates...). */

@@ -14,8 +14,8 @@ import {
 } from '../asset-fields';
 import type { Db } from '../workbook-file';
 
-/** Which assets to read: all of them, or a slice in id order (after an id, or from an offset). */
-export type AssetSlice = { afterId: number; limit: number } | { offset: number; limit: number };
+/** Which assets to read: all of them, a slice in id order (after an id, or from an offset), or those of a list of ids. */
+export type AssetSlice = { afterId: number; limit: number } | { offset: number; limit: number } | { ids: readonly number[] };
 
 /**
  * Assets in id order: every one, or a slice. Reading 100k rows × 26 columns value by value
@@ -28,6 +28,8 @@ export function listAssets(db: Db, slice?: AssetSlice): Asset[] {
   const json = (
     slice === undefined
       ? db.prepare(`${select} (SELECT * FROM assets ORDER BY id)`).pluck().get()
+      : 'ids' in slice
+        ? db.prepare(`${select} (SELECT * FROM assets WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id)`).pluck().get(JSON.stringify(slice.ids))
       : 'afterId' in slice
         ? db.prepare(`${select} (SELECT * FROM assets WHERE id > ? ORDER BY id LIMIT ?)`).pluck().get(slice.afterId, slice.limit)
         : db.prepare(`${select} (SELECT * FROM assets ORDER BY id LIMIT ? OFFSET ?)`).pluck().get(slice.limit, slice.offset)

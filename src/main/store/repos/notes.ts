@@ -1,7 +1,7 @@
 /** Notes per asset × layer (table layer_notes, migration 0011). */
 import type { LayerNote } from '@shared/domain';
 import type { Db } from '../workbook-file';
-import type { AssetScope } from './responsibility';
+import { rowsInScope, type AssetIdScope } from './responsibility';
 
 interface NoteRow {
   asset_id: number;
@@ -13,15 +13,9 @@ interface NoteRow {
 
 const toNote = (row: NoteRow): LayerNote => ({ assetId: row.asset_id, layerId: row.layer_id, note: row.note, by: row.by, at: row.at });
 
-/** The notes of one asset, of an id range (inclusive), or of every asset; by asset then layer. */
-export function listNotes(db: Db, scope?: AssetScope): LayerNote[] {
-  const rows = (
-    scope === undefined
-      ? db.prepare('SELECT * FROM layer_notes ORDER BY asset_id, layer_id').all()
-      : typeof scope === 'number'
-        ? db.prepare('SELECT * FROM layer_notes WHERE asset_id = ? ORDER BY layer_id').all(scope)
-        : db.prepare('SELECT * FROM layer_notes WHERE asset_id BETWEEN ? AND ? ORDER BY asset_id, layer_id').all(scope.fromId, scope.toId)
-  ) as NoteRow[];
+/** The notes of the assets in a scope (or of every asset); by asset then layer. */
+export function listNotes(db: Db, scope?: AssetIdScope): LayerNote[] {
+  const rows = rowsInScope(db, 'layer_notes', 'layer_id', scope) as NoteRow[];
   return rows.map(toNote);
 }
 

@@ -23,19 +23,21 @@ function toOverride(row: OverrideRow): LayerOverride {
 
 /** Which assets' rows to read: one asset's, those of an id range (inclusive), or every one. */
 export type AssetScope = number | { fromId: number; toId: number };
+/** The same, or the rows of a list of asset ids (the round trip reads the assets a page of a sheet names). */
+export type AssetIdScope = AssetScope | { ids: readonly number[] };
 
-export function listOverrides(db: Db, scope?: AssetScope): LayerOverride[] {
-  const rows = (
-    scope === undefined
-      ? db.prepare('SELECT * FROM layer_overrides ORDER BY asset_id, layer_id').all()
-      : typeof scope === 'number'
-        ? db.prepare('SELECT * FROM layer_overrides WHERE asset_id = ? ORDER BY layer_id').all(scope)
-        : db
-            .prepare(
-              'SELECT * FROM layer_overrides WHERE asset_id BETWEEN ? AND ? ORDER BY asset_id, layer_id'
-            )
-            .all(scope.fromId, scope.toId)
-  ) as OverrideRow[];
+/** The rows of a per-asset table in a scope, ordered by asset then `order`. */
+export function rowsInScope(db: Db, table: 'layer_overrides' | 'raci_assignments' | 'layer_notes', order: string, scope?: AssetIdScope): unknown[] {
+  const select = `SELECT * FROM ${table}`;
+  const by = `ORDER BY asset_id, ${order}`;
+  if (scope === undefined) return db.prepare(`${select} ${by}`).all();
+  if (typeof scope === 'number') return db.prepare(`${select} WHERE asset_id = ? ${by}`).all(scope);
+  if ('ids' in scope) return db.prepare(`${select} WHERE asset_id IN (SELECT value FROM json_each(?)) ${by}`).all(JSON.stringify(scope.ids));
+  return db.prepare(`${select} WHERE asset_id BETWEEN ? AND ? ${by}`).all(scope.fromId, scope.toId);
+}
+
+export function listOverrides(db: Db, scope?: AssetIdScope): LayerOverride[] {
+  const rows = rowsInScope(db, 'layer_overrides', 'layer_id', scope) as OverrideRow[];
   return rows.map(toOverride);
 }
 
@@ -64,20 +66,8 @@ function toAssignment(row: AssignmentRow): RaciAssignment {
   return { assetId: row.asset_id, layerId: row.layer_id, partyId: row.party_id, role: row.role };
 }
 
-export function listAssignments(db: Db, scope?: AssetScope): RaciAssignment[] {
-  const rows = (
-    scope === undefined
-      ? db.prepare('SELECT * FROM raci_assignments ORDER BY asset_id, layer_id, role, party_id').all()
-      : typeof scope === 'number'
-        ? db
-            .prepare('SELECT * FROM raci_assignments WHERE asset_id = ? ORDER BY layer_id, role, party_id')
-            .all(scope)
-        : db
-            .prepare(
-              'SELECT * FROM raci_assignments WHERE asset_id BETWEEN ? AND ? ORDER BY asset_id, layer_id, role, party_id'
-            )
-            .all(scope.fromId, scope.toId)
-  ) as AssignmentRow[];
+export function listAssignments(db: Db, scope?: AssetIdScope): RaciAssignment[] {
+  const rows = rowsInScope(db, 'raci_assignments', 'layer_id, role, party_id', scope) as AssignmentRow[];
   return rows.map(toAssignment);
 }
 

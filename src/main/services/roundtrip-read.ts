@@ -1,0 +1,133 @@
+/**
+ * The edited export compared with the workbook a page of assets at a time: the reader's rows are
+ * gathered until they name a page of assets (in whatever order the sheet has them), that page is
+ * read from the workbook by id — its assets with their overrides, roles and notes, as the report
+ * shows them — and compared; only the cells that differ are kept. Neither the sheet nor the
+ * workbook is ever held whole. Once the file is read (its identity sheet comes last), the assets
+ * with a differing cell that Demarc changed since the export are rewound to the export through the
+ * change log, so each cell is settled three ways (core/roundtrip/settle.ts).
+ */
+import type { EngineInput } from '@core/engine-input';
+import { reportAssetsOf } from '@core/report';
+import { RoundTripDiffer, type PlannedChange, type UnreadEdit } from '@core/roundtrip/roundtrip-diff';
+import { nameKey } from '@core/roundtrip/party-names';
+import { MATRIX_READ, RACI_READ, headerIndex, locateColumns, type ColumnsOf, type ReadRow } from '@core/roundtrip/sheet-cells';
+import { settle } from '@core/roundtrip/settle';
+import type { SinceExport } from '@core/roundtrip/since-export';
+import type { RoundTripProblem } from '@shared/contract/roundtrip';
+import type { ReportAsset, ReportModel } from '@shared/report';
+import { ASSETS_PER_PAGE, WorkbookChanged, readSharedInput } from '../engine/input';
+import type { RoundTripSheetHandler, RoundTripTable } from '../export/xlsx-roundtrip-reader';
+import { listAssets } from '../store/repos/assets';
+import { listNotes } from '../store/repos/notes';
+import { listAssignments, listOverrides } from '../store/repos/responsibility';
+import type { OpenWorkbook, ServiceContext } from './context';
+import { workbookReport } from './report';
+
+interface Buffered {
+  table: RoundTripTable;
+  row: ReadRow;
+}
+
+/** The asset id a row names, or null (the differ says why when it compares the row). */
+function idOf(row: ReadRow, column: number | null): number | null {
+  const value = column === null ? undefined : row.cells[column]?.value;
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : null;
+}
+
+/** A paged comparison of one edited file with the open workbook (see the module comment). */
+export class PagedComparison {
+  readonly problems: RoundTripProblem[] = [];
+  readonly differ: RoundTripDiffer;
+  readonly models: ReadonlyMap<string, ReportModel>;
+  private readonly raci = new Map<string, ColumnsOf<typeof RACI_READ>>();
+  private readonly matrix = new Map<string, { columns: ColumnsOf<typeof MATRIX_READ>; unread: Map<string, number> }>();
+  private readonly shared: Omit<EngineInput, 'assets' | 'overrides' | 'assignments'>;
+  private readonly revision: number;
+  private buffered: Buffered[] = [];
+  private readonly ids = new Set<number>();
+
+  constructor(
+    private readonly wb: OpenWorkbook,
+    ctx: ServiceContext,
+    createParties: boolean
+  ) {
+    const head = workbookReport(wb, ctx).head;
+    const { signOffRecords: _signOffs, ...shared } = readSharedInput(wb.db, ctx);
+    this.shared = shared;
+    this.revision = wb.revision;
+    this.models = new Map(head.models.map((m) => [m.id, m]));
+    this.differ = new RoundTripDiffer(head, { createParties });
+  }
+
+  /** How many RACI sheets had a header the round trip could read. */
+  get raciSheets(): number {
+    return this.raci.size;
+  }
+
+  readonly handler: RoundTripSheetHandler = {
+    header: (table, sheet, cells) => {
+      const located =
+        cells === null
+          ? { problem: `${sheet}!1: the header row is missing (a row of headers was deleted, merged or moved).` }
+          : table === 'raci'
+            ? locateColumns(sheet, RACI_READ, cells)
+            : locateColumns(sheet, MATRIX_READ, cells);
+      if ('problem' in located) this.problems.push({ cell: `${sheet}!1`, message: located.problem });
+      else if (table === 'raci') this.raci.set(sheet, located.columns as ColumnsOf<typeof RACI_READ>);
+      else this.matrix.set(sheet, { columns: located.columns as ColumnsOf<typeof MATRIX_READ>, unread: unreadColumns(cells ?? []) });
+    },
+    row: (table, row) => {
+      const id = idOf(row, table === 'raci' ? (this.raci.get(row.sheet)?.assetId ?? null) : (this.matrix.get(row.sheet)?.columns.assetId ?? null));
+      if (id !== null) this.ids.add(id);
+      this.buffered.push({ table, row });
+      if (this.ids.size >= ASSETS_PER_PAGE) this.flush();
+    }
+  };
+
+  /** Compares the rows gathered so far with their page of assets, then forgets them. */
+  flush(): void {
+    if (this.wb.revision !== this.revision) throw new WorkbookChanged();
+    this.differ.usePage(this.ids.size === 0 ? [] : reportAssetsOf(this.pageOf([...this.ids])));
+    for (const { table, row } of this.buffered) {
+      if (table === 'raci') {
+        const columns = this.raci.get(row.sheet);
+        if (columns) this.differ.raciRow(row, columns);
+      } else {
+        const at = this.matrix.get(row.sheet);
+        if (at) this.differ.matrixRow(row, at.columns, at.unread);
+      }
+    }
+    this.buffered = [];
+    this.ids.clear();
+  }
+
+  /** The engine input of some assets, read by id: their rows and what every asset shares. */
+  private pageOf(ids: readonly number[]): EngineInput {
+    const scope = { ids };
+    const db = this.wb.db;
+    return { ...this.shared, assets: listAssets(db, scope), overrides: listOverrides(db, scope), assignments: listAssignments(db, scope), notes: listNotes(db, scope) };
+  }
+
+  /**
+   * Settles the candidates three ways: the assets Demarc changed since the export (among those with
+   * a differing cell) are read again a page at a time and rewound to the export.
+   */
+  settle(since: SinceExport): { changes: PlannedChange[]; demarcOnly: number; unread: UnreadEdit[] } {
+    this.flush();
+    const touched = [...new Set([...this.differ.changes, ...this.differ.unread].map((c) => c.assetId))].filter((id) => since.touches(id)).sort((a, b) => a - b);
+    const atExport = new Map<number, ReportAsset>();
+    for (let i = 0; i < touched.length; i += ASSETS_PER_PAGE) {
+      for (const asset of reportAssetsOf(since.rewind(this.pageOf(touched.slice(i, i + ASSETS_PER_PAGE))))) atExport.set(asset.id, asset);
+    }
+    return settle(this.differ.changes, this.differ.unread, since, (id) => atExport.get(id), this.models);
+  }
+}
+
+/** The Matrix's columns that are not read back, by their compared header text. */
+function unreadColumns(cells: NonNullable<Parameters<RoundTripSheetHandler['header']>[2]>): Map<string, number> {
+  const read = new Set(Object.values(MATRIX_READ).map(nameKey));
+  // Every other header may be the Model, a layer's title or its Accountable: the differ asks for those of each asset.
+  return new Map([...headerIndex(cells)].filter(([key]) => !read.has(key)));
+}
