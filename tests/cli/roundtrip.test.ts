@@ -119,4 +119,38 @@ describe('demarc import <wb> edited-export.xlsx', () => {
     expect(run.stderr).toContain(`${cell}: 'Alise Martin' is not a party — did you mean Alice Martin?`);
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
+
+  it('--on-conflict: a cell changed on both sides is a conflict with three values (exit 1 until settled); other cells apply', async () => {
+    const { path, ids } = workbookWithExport();
+    const dir = tempDir();
+    const exported = join(dir, 'raci.xlsx');
+    expect((await cli(['export', path, '--out', exported])).code).toBe(0);
+    const [first, second] = (JSON.parse((await cli(['report', path, '--json'])).stdout) as Report).assets[0]!.layers.map((l) => l.title);
+    const edited = join(dir, 'edited.xlsx');
+    await editExport(exported, edited, [
+      { sheet: 'RACI', assetId: ids[0]!, layer: first!, header: 'A', value: 'Bob Chen' },
+      { sheet: 'RACI', assetId: ids[0]!, layer: second!, header: 'Comments', value: 'From the sheet' }
+    ]);
+    // Meanwhile, in Demarc: the same Accountable, and another cell of the same asset.
+    expect((await cli(['raci', path, '--asset', String(ids[0]), '--layer', first!, '--A', 'Zoë Ops'])).code).toBe(0);
+    expect((await cli(['note', path, '--asset', String(ids[0]), '--layer', first!, '--text', 'From Demarc'])).code).toBe(0);
+
+    const dry = await cli(['import', path, edited, '--dry-run', '--json']);
+    expect(dry.code).toBe(1);
+    const preview = JSON.parse(dry.stdout) as RoundTripPreview;
+    const changes = preview.groups.flatMap((g) => g.changes);
+    expect(changes.map((c) => [c.field, c.conflict && { atExport: c.conflict.atExport, atExportKnown: c.conflict.atExportKnown, inDemarc: c.conflict.inDemarc, inSheet: c.conflict.inSheet }])).toEqual([
+      ['A', { atExport: 'Alice Martin', atExportKnown: true, inDemarc: 'Zoë Ops', inSheet: 'Bob Chen' }],
+      ['note', null]
+    ]);
+    expect(preview.counts).toMatchObject({ changes: 2, conflicts: 1, demarcOnly: 1 });
+    const text = await cli(['import', path, edited, '--dry-run']);
+    expect(text.stdout).toContain('CONFLICT: at the export "Alice Martin"; in Demarc now "Zoë Ops"; in the sheet "Bob Chen"');
+
+    expect((await cli(['import', path, edited, '--on-conflict', 'workbook'])).code).toBe(0);
+    const layers = (JSON.parse((await cli(['report', path, '--json'])).stdout) as Report).assets[0]!.layers;
+    expect(layers[0]!.A).toEqual(['Zoë Ops']);
+    expect(layers[0]!.note).toBe('From Demarc');
+    expect(layers[1]!.note).toBe('From the sheet');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The round trip through the real preload: export the RACI workbook → a participant edits the file
- * on disk (exceljs) → Import… recognises Demarc's own export and opens Review changes → one change
- * rejected → Apply → the grid and the asset panel show the rest. Screenshots and an axe scan.
+ * on disk (exceljs) while the same cell changes in Demarc → Import… recognises Demarc's own export and
+ * opens Review changes, the conflict with its three values → settled, one change rejected → Apply →
+ * the grid and the asset panel show the rest. Screenshots and an axe scan.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -45,6 +46,15 @@ describe('round trip', () => {
       { sheet: 'Matrix', assetId: kv, header: 'Owner', value: 'Alice Martin' }
     ]);
 
+    // Meanwhile, in Demarc (through the preload, as the asset panel would): sqldb-orders' Accountable
+    // on Customer data moves to Carol Diaz — the same cell the participant changed: a conflict.
+    // Its Comments cell, changed only in the sheet, applies cleanly.
+    await page.evaluate(
+      ([assetId, carol]) =>
+        (window as unknown as { api: { invoke(m: string, a: unknown): Promise<unknown> } }).api.invoke('raci.set', { assetId, layerId: 'customer-data', roles: { A: [carol] } }),
+      [sqldb, seeded.partyIds['Carol Diaz']] as const
+    );
+
     // 3. Import… recognises the export and opens Review changes.
     app.dialogs.importFiles.push([edited]);
     await page.getByRole('button', { name: 'Import…' }).click();
@@ -53,11 +63,18 @@ describe('round trip', () => {
     expect(await review.getByTestId('roundtrip-count-assets').textContent()).toBe('2');
     const rows = review.getByTestId('roundtrip-change');
     expect(await rows.count()).toBe(3);
-    expect(await rows.nth(0).textContent()).toMatch(/Customer data · Accountable.*Alice Martin.*Bob Chen/);
+    expect(await review.getByTestId('roundtrip-count-conflicts').textContent()).toBe('1');
+    expect(await rows.nth(0).textContent()).toMatch(/Customer data · Accountable.*Carol Diaz.*Bob Chen/);
+    // The conflict shows its three values: at the export, in Demarc now, in the sheet.
+    const three = rows.nth(0).getByTestId('roundtrip-conflict-values');
+    expect(await three.textContent()).toBe('At the exportAlice MartinIn Demarc nowCarol DiazIn the sheetBob Chen');
+    expect(await rows.nth(1).getByTestId('roundtrip-conflict-values').count()).toBe(0);
+    await expect.poll(() => review.getByRole('button', { name: 'Apply 3 changes' }).isDisabled()).toBe(true);
     await docScreenshot(app, 'roundtrip-review');
     expect(await scanScreen(page, 'roundtrip-review')).toEqual([]);
 
-    // 4. Reject the owner change, apply the other two.
+    // 4. Keep the sheet's value for the conflict; reject the owner change, apply the other two.
+    await rows.nth(0).getByRole('radio', { name: "Keep the sheet's value" }).check();
     await review.getByRole('checkbox', { name: 'Accept Owner of kv-secrets' }).uncheck();
     await review.getByRole('button', { name: 'Apply 2 changes' }).click();
     const summary = review.getByTestId('roundtrip-summary');
@@ -80,5 +97,6 @@ describe('round trip', () => {
     const db = app.session.require().db;
     expect((db.prepare('SELECT owner_party_id AS id FROM assets WHERE id = ?').get(kv) as { id: number }).id).toBe(seeded.partyIds['Carol Diaz']);
     expect((db.prepare("SELECT count(*) AS n FROM change_log WHERE action = 'roundtrip.apply'").get() as { n: number }).n).toBe(1);
+    expect(await customerData.getByText('Carol Diaz').count()).toBe(0);
   });
 });

@@ -21,8 +21,10 @@ export const ROUND_TRIP_HELP = `An edited RACI export of this workbook (recognis
 and applied instead: every changed cell before → after, one undoable step, one change-log entry.
   --accept all|none          apply every change (default) or none (review only)
   --on-conflict sheet|workbook|fail
-                             a cell changed in the sheet and, since the export, in Demarc: keep the
-                             sheet's value, the workbook's, or stop with exit 1 (default)
+                             a cell changed both in the sheet and, since the export, in Demarc
+                             (each shown with its value at the export, in Demarc and in the sheet):
+                             keep the sheet's value, the workbook's, or stop with exit 1 (default);
+                             cells changed on one side only never conflict
   --any-workbook             apply an export of another workbook by asset id anyway
   --create-parties           names that are no party become new parties (people)`;
 
@@ -63,11 +65,17 @@ function printReview(p: RoundTripPreview, io: CliIo): void {
   lines.push(`${p.fileName}: Demarc export${id ? ` made at revision ${id.revision}${id.exportedAt ? ` (${id.exportedAt})` : ''}` : ''}; the workbook is at revision ${p.workbook.revision}`);
   const c = p.counts;
   lines.push(`${c.rows} rows read: ${c.changes} changes on ${c.assets} assets, ${c.conflicts} conflicts, ${c.apart} rows apart, ${c.errors} errors`);
+  if (c.demarcOnly > 0) lines.push(`${c.demarcOnly} cells changed in Demarc since the export still show the exported value in the sheet: Demarc's values stand`);
   for (const group of p.groups) {
     lines.push(`${group.assetName} (#${group.assetId})`);
     for (const change of group.changes) {
       const where = change.layerTitle ? `${change.layerTitle} — ${FIELD_LABELS[change.field]}` : FIELD_LABELS[change.field];
-      lines.push(`  ${change.cell}  ${where}: ${shown(change.before)} → ${shown(change.after)}${change.conflict ? `  CONFLICT: changed in Demarc since the export (${change.conflict.changedBy.join('; ')})` : ''}`);
+      lines.push(`  ${change.cell}  ${where}: ${shown(change.before)} → ${shown(change.after)}`);
+      const conflict = change.conflict;
+      if (conflict) {
+        const exported = conflict.atExportKnown ? shown(conflict.atExport) : '(not recorded)';
+        lines.push(`    CONFLICT: at the export ${exported}; in Demarc now ${shown(conflict.inDemarc)}; in the sheet ${shown(conflict.inSheet)} — changed in Demarc by ${conflict.changedBy.join('; ')}`);
+      }
     }
   }
   for (const row of p.apart) lines.push(`apart: ${row.cell}${row.assetName ? ` ${JSON.stringify(row.assetName)}` : ''}: ${row.reason}`);

@@ -39,6 +39,9 @@ function tableOf(name: string): RoundTripTable | null {
   return null;
 }
 
+/** Whether the round trip reads a sheet's rows (the RACI and Matrix sheets, the identity sheet); the others are never parsed. */
+export const isRoundTripSheet = (name: string): boolean => name === SHEET_NAMES.identity || tableOf(name) !== null;
+
 function plain(value: unknown): ReadCell['value'] {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
@@ -71,7 +74,7 @@ function cellsOf(values: unknown): (ReadCell | undefined)[] {
 }
 
 /** The identity rows (label → value) of the hidden sheet, as a RoundTripIdentity when complete. */
-function identityOf(items: Map<string, ReadCell['value']>): RoundTripIdentity | null {
+export function identityOf(items: ReadonlyMap<string, ReadCell['value']>): RoundTripIdentity | null {
   if (items.get(IDENTITY_ITEMS.format) !== IDENTITY_FORMAT) return null;
   const workbookId = items.get(IDENTITY_ITEMS.workbookId);
   const revision = items.get(IDENTITY_ITEMS.revision);
@@ -104,6 +107,8 @@ export async function readRoundTripXlsx(
   for await (const worksheet of reader) {
     const name = (worksheet as unknown as { name?: string }).name ?? '';
     sheets.push(name);
+    // A sheet the round trip does not read is skipped unparsed (the reader drains its part).
+    if (!isRoundTripSheet(name)) continue;
     const table = tableOf(name);
     let sawHeader = false;
     for await (const row of worksheet) {

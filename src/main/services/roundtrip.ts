@@ -6,17 +6,20 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { Readable } from 'node:stream';
+import { closeSync, createReadStream, readSync } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { PlannedChange } from '@core/roundtrip/roundtrip-diff';
 import { RACI_READ } from '@core/roundtrip/sheet-cells';
 import { SinceExport } from '@core/roundtrip/since-export';
 import type { ParsedInput } from '@shared/contract';
-import type { RoundTripDetection, RoundTripIdentity, RoundTripPreview, RoundTripProblem, RoundTripResult } from '@shared/contract/roundtrip';
+import type { RoundTripDetection, RoundTripIdentity, RoundTripPreview, RoundTripResult } from '@shared/contract/roundtrip';
 import { DemarcError } from '@shared/errors';
+import { zipIdentity } from '../export/xlsx-identity';
 import { readRoundTripIdentity, readRoundTripXlsx } from '../export/xlsx-roundtrip-reader';
 import { readRaciCsv } from '../import/raci-csv-reader';
 import { inflationMessage, inflationOverrun } from '../import/zip-size';
-import { readUserFile } from '../security/user-files';
+import { openRegularFile, readUserFile } from '../security/user-files';
 import { changesAfter, lastChangeId } from '../store/repos/change-log';
 import { META_KEYS, readMeta } from '../store/repos/meta';
 import type { OpenWorkbook, ServiceContext } from './context';
@@ -54,7 +57,37 @@ async function refuseOverrun(bytes: Buffer, fileName: string): Promise<void> {
   if (overrun !== null) throw new DemarcError('BAD_FILE', inflationMessage(fileName, overrun, ROUNDTRIP_INFLATED_LIMIT, 'an export of Demarc stays well under it'));
 }
 
-const isZip = (bytes: Buffer): boolean => bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
+const ZIP_SIGNATURE = 0x04034b50;
+const isZip = (bytes: Buffer): boolean => bytes.length > 4 && bytes.readUInt32LE(0) === ZIP_SIGNATURE;
+
+/**
+ * An xlsx streamed from disk (never held whole: a 100k-asset export is 50 MB) after the checks every
+ * user file takes, its SHA-256 taken from the same bytes as they pass; a CSV is read whole (its
+ * encoding is sniffed from all of it).
+ */
+function openEdited(path: string): { format: 'xlsx'; stream: Transform; sha256: () => Promise<string> } | { format: 'csv' } {
+  const { fd, size } = openRegularFile(path, 'inventory');
+  const head = Buffer.alloc(4);
+  if (size <= 4 || readSync(fd, head, 0, 4, 0) < 4 || head.readUInt32LE(0) !== ZIP_SIGNATURE) {
+    closeSync(fd);
+    return { format: 'csv' };
+  }
+  const hash = createHash('sha256');
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    }
+  });
+  createReadStream('', { fd, start: 0 }).pipe(stream);
+  const sha256 = async () => {
+    // The reader may stop before the archive's end: the rest still counts in the file's hash.
+    if (!stream.readableEnded) stream.resume();
+    await finished(stream);
+    return hash.digest('hex');
+  };
+  return { format: 'xlsx', stream, sha256 };
+}
 
 function workbookIdentity(wb: OpenWorkbook): { workbookId: string; revision: number } {
   return { workbookId: readMeta(wb.db).get(META_KEYS.workbookId) ?? '', revision: lastChangeId(wb.db) };
@@ -69,12 +102,9 @@ export async function detectRoundTrip(wb: OpenWorkbook, path: string): Promise<R
     return { isExport: csv?.recognised ?? false, identity: null, sameWorkbook: null };
   }
   await refuseOverrun(bytes, basename(path));
-  let identity: RoundTripIdentity | null = null;
-  try {
-    identity = await readRoundTripIdentity(Readable.from([bytes]));
-  } catch {
-    identity = null;
-  }
+  // From the archive's identity sheet alone; the long way (a streaming read) only when that cannot tell.
+  let identity = zipIdentity(bytes);
+  if (identity === undefined) identity = await readRoundTripIdentity(Readable.from([bytes])).catch(() => null);
   return { isExport: identity !== null, identity, sameWorkbook: identity === null ? null : identity.workbookId === workbookIdentity(wb).workbookId };
 }
 
@@ -90,9 +120,10 @@ export async function previewRoundTrip(
   input: Omit<ParsedInput<'roundtrip.preview'>, 'path'> & { path: string },
   options: RoundTripRunOptions = {}
 ): Promise<RoundTripPreview> {
-  const bytes = await readBytes(input.path);
+  const opened = openEdited(input.path);
+  const bytes = opened.format === 'csv' ? await readBytes(input.path) : null;
   const fileName = basename(input.path);
-  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+  let fileSha256 = bytes === null ? '' : createHash('sha256').update(bytes).digest('hex');
   const workbook = workbookIdentity(wb);
   const compared = new PagedComparison(wb, ctx, input.createParties);
   const onRows = async (rows: number) => {
@@ -100,15 +131,17 @@ export async function previewRoundTrip(
     await new Promise((resolve) => setImmediate(resolve));
     options.signal?.throwIfAborted();
   };
-  const format = isZip(bytes) ? 'xlsx' : 'csv';
+  const format = opened.format;
   const warnings: string[] = [];
   let identity: RoundTripIdentity | null = null;
   try {
     if (format === 'xlsx') {
-      await refuseOverrun(bytes, fileName);
-      identity = (await readRoundTripXlsx(Readable.from([bytes]), compared.handler, onRows)).identity;
+      // Checked on the file's bytes before the streaming read (held only for the count, then let go).
+      await refuseOverrun(await readBytes(input.path), fileName);
+      identity = (await readRoundTripXlsx(opened.stream, compared.handler, onRows)).identity;
+      fileSha256 = await opened.sha256();
     } else {
-      const csv = await readRaciCsv(bytes, fileName, compared.handler, onRows);
+      const csv = await readRaciCsv(bytes!, fileName, compared.handler, onRows);
       if (!csv.recognised) {
         throw new DemarcError('BAD_FILE', `${fileName} is not a RACI table Demarc exported: its header row does not name the RACI columns (${Object.values(RACI_READ).join(', ')}).`);
       }
@@ -118,6 +151,7 @@ export async function previewRoundTrip(
       );
     }
   } catch (error) {
+    if (opened.format === 'xlsx') opened.stream.destroy();
     if (error instanceof DemarcError) throw error;
     if (options.signal?.aborted) throw new DemarcError('CANCELLED', 'Reading the edited export was cancelled; nothing was written.');
     throw new DemarcError('BAD_FILE', `${fileName} could not be read as ${format === 'xlsx' ? 'an xlsx workbook' : 'a CSV'}: ${error instanceof Error ? error.message : String(error)}`);

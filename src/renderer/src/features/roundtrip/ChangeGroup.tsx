@@ -68,7 +68,16 @@ export function ChangeGroup({ group, rejected, choices, busy, onToggle, onSettle
                   <ins>{shown(change.after)}</ins>
                   {change.conflict && accepted && (
                     <fieldset className="roundtrip-conflict">
-                      <legend>Conflict: changed in Demarc since the export ({change.conflict.changedBy.join('; ')})</legend>
+                      <legend>Conflict: this cell changed both in Demarc since the export and in the sheet</legend>
+                      <dl className="roundtrip-three" data-testid="roundtrip-conflict-values">
+                        <dt>At the export</dt>
+                        <dd>{change.conflict.atExportKnown ? shown(change.conflict.atExport) : <span className="muted">not recorded</span>}</dd>
+                        <dt>In Demarc now</dt>
+                        <dd>{shown(change.conflict.inDemarc)}</dd>
+                        <dt>In the sheet</dt>
+                        <dd>{shown(change.conflict.inSheet)}</dd>
+                      </dl>
+                      <p className="muted roundtrip-conflict__by">Changed in Demarc by {change.conflict.changedBy.join('; ')}</p>
                       {(['sheet', 'workbook'] as const).map((choice) => (
                         <label key={choice}>
                           <input

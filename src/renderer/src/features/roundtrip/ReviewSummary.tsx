@@ -6,7 +6,8 @@ const COUNTS: [keyof RoundTripPreview['counts'], string][] = [
   ['assets', 'Assets'],
   ['conflicts', 'Conflicts'],
   ['apart', 'Rows apart'],
-  ['errors', 'Errors']
+  ['errors', 'Errors'],
+  ['demarcOnly', 'Changed only in Demarc']
 ];
 
 /** Where the file comes from, the counts, and what the review cannot apply (errors, rows apart). */
@@ -17,7 +18,9 @@ export function ReviewSummary({ preview }: { preview: RoundTripPreview }) {
       <p className="import-note">
         <strong>{preview.fileName}</strong> is a Demarc export of {id && id.workbookId === preview.workbook.workbookId ? 'this workbook' : 'another workbook'}
         {id ? `, made at revision ${id.revision}` : ''}; the workbook is at revision {preview.workbook.revision}.
-        {preview.revisionMoved ? ' It changed since the export: a cell changed on both sides is a conflict to settle.' : ''}
+        {preview.revisionMoved
+          ? ' It changed since the export: a cell changed on both sides is a conflict to settle; a cell changed only in Demarc keeps its value.'
+          : ''}
       </p>
       <dl className="import-counts__list" aria-label="What the edited export changes" data-testid="roundtrip-counts">
         {COUNTS.map(([key, label]) => (

@@ -1,0 +1,148 @@
+/**
+ * The export identity of an xlsx read straight from its ZIP archive: the hidden identity sheet is
+ * found through xl/workbook.xml and its relationships and inflated alone (with the shared strings
+ * its cells point to), so recognising a million-row export does not parse its million rows, as a
+ * streaming read (which meets the identity sheet last) would. Whatever this cannot follow — not a
+ * ZIP it can read, a ZIP64, parts named otherwise — answers `undefined`, and the caller reads the
+ * file the long way (xlsx-roundtrip-reader.ts); it never decides alone that a file is no export.
+ */
+import { inflateRawSync } from 'node:zlib';
+import { SHEET_NAMES } from '@core/export-model';
+import type { ReadCell } from '@core/roundtrip/sheet-cells';
+import type { RoundTripIdentity } from '@shared/contract/roundtrip';
+import { identityOf } from './xlsx-roundtrip-reader';
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const EOCD_SEARCH = 22 + 0xffff;
+/** A part larger than this once inflated is not one this reads (the shared strings of a huge export are far smaller). */
+const MAX_PART = 256 * 2 ** 20;
+
+interface Entry {
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+/** The archive's entries by name, from its central directory; null when it cannot be read here. */
+function entries(bytes: Buffer): Map<string, Entry> | null {
+  const from = Math.max(0, bytes.length - EOCD_SEARCH);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= from; i--) {
+    if (bytes.readUInt32LE(i) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  if (count === 0xffff || at === 0xffffffff) return null;
+  const found = new Map<string, Entry>();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL_SIGNATURE) return null;
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
+    found.set(name.replace(/^\//, ''), {
+      method: bytes.readUInt16LE(at + 10),
+      compressedSize: bytes.readUInt32LE(at + 20),
+      size: bytes.readUInt32LE(at + 24),
+      localOffset: bytes.readUInt32LE(at + 42)
+    });
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return found;
+}
+
+/** One part's text; null when it is absent, too large, or stored in a way this does not read. */
+function part(bytes: Buffer, all: Map<string, Entry>, name: string): string | null {
+  const entry = all.get(name);
+  if (entry === undefined || entry.size > MAX_PART || entry.localOffset + 30 > bytes.length) return null;
+  if (bytes.readUInt32LE(entry.localOffset) !== LOCAL_SIGNATURE) return null;
+  const start = entry.localOffset + 30 + bytes.readUInt16LE(entry.localOffset + 26) + bytes.readUInt16LE(entry.localOffset + 28);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return data.toString('utf8');
+  if (entry.method !== 8) return null;
+  return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) }).toString('utf8');
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML text with its entities (and Excel's `_xHHHH_` escapes) decoded. */
+function xmlValue(text: string): string {
+  return text
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) =>
+      name.startsWith('#x') || name.startsWith('#X') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name] ?? whole)
+    )
+    .replace(/_x([0-9a-f]{4})_/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const attribute = (tag: string, name: string): string | null => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
+/** The text runs of a string item or inline string, joined (phonetic runs left out). */
+const runs = (xml: string): string => xmlValue([...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join(''));
+
+/** The path of the identity sheet's part, from the workbook's sheet list and its relationships. */
+function identitySheetPart(bytes: Buffer, all: Map<string, Entry>): string | null | undefined {
+  const workbook = part(bytes, all, 'xl/workbook.xml');
+  const rels = part(bytes, all, 'xl/_rels/workbook.xml.rels');
+  if (workbook === null || rels === null) return undefined;
+  const sheet = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((tag) => xmlValue(attribute(tag, 'name') ?? '') === SHEET_NAMES.identity);
+  if (sheet === undefined) return null;
+  const id = /\s[\w]+:id="([^"]*)"/.exec(sheet)?.[1];
+  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((tag) => attribute(tag, 'Id') === id);
+  const target = rel === undefined ? null : attribute(rel, 'Target');
+  if (target === null) return undefined;
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+/**
+ * The identity of a Demarc export held in `bytes`: the identity, null when the workbook has no
+ * identity sheet (or it is no identity), undefined when this could not tell (read the file instead).
+ */
+export function zipIdentity(bytes: Buffer): RoundTripIdentity | null | undefined {
+  try {
+    const all = entries(bytes);
+    if (all === null) return undefined;
+    const path = identitySheetPart(bytes, all);
+    if (path === null || path === undefined) return path;
+    const xml = part(bytes, all, path);
+    if (xml === null) return undefined;
+    const rows = [...xml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)].map((row) =>
+      [...row[1]!.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((c) => ({ column: /^[A-Z]+/.exec(attribute(c[1]!, 'r') ?? '')?.[0] ?? null, type: attribute(c[1]!, 't'), body: c[2] ?? '' }))
+    );
+    const wanted = new Set(rows.flatMap((cells) => cells.filter((c) => c.type === 's').map((c) => Number(/<v>([\s\S]*?)<\/v>/.exec(c.body)?.[1]))));
+    const shared = new Map<number, string>();
+    if (wanted.size > 0) {
+      const strings = part(bytes, all, 'xl/sharedStrings.xml');
+      if (strings === null) return undefined;
+      let index = 0;
+      const last = Math.max(...wanted);
+      for (const si of strings.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
+        if (wanted.has(index)) shared.set(index, runs(si[1] ?? ''));
+        if (++index > last) break;
+      }
+    }
+    const valueOf = (cell: { type: string | null; body: string } | undefined): ReadCell['value'] => {
+      if (cell === undefined) return null;
+      if (cell.type === 'inlineStr') return runs(cell.body);
+      const v = /<v>([\s\S]*?)<\/v>/.exec(cell.body)?.[1];
+      if (v === undefined) return null;
+      if (cell.type === 's') return shared.get(Number(v)) ?? null;
+      if (cell.type === 'str' || cell.type === 'e') return xmlValue(v);
+      if (cell.type === 'b') return v === '1';
+      return Number(v);
+    };
+    const items = new Map<string, ReadCell['value']>();
+    for (const cells of rows) {
+      // Label in column A, value in B (cells without a reference are in order).
+      const at = (column: string, i: number) => cells.find((c) => c.column === column) ?? (cells[i]?.column === null ? cells[i] : undefined);
+      const label = valueOf(at('A', 0));
+      if (typeof label === 'string') items.set(label, valueOf(at('B', 1)));
+    }
+    return identityOf(items);
+  } catch {
+    return undefined;
+  }
+}
