@@ -67,9 +67,11 @@ function textMatcher(text: string): (asset: Asset) => boolean {
 
 /**
  * Compiles a filter once into a predicate, for filtering many assets.
- * @throws Error when the filter has a findingCode and ctx carries no findingCodes
+ * @throws Error when the filter has a findingCode and ctx carries no findingCodes, or names a saved set
  */
 export function compileFilter(filter: AssetFilter, ctx: FilterContext = {}): (asset: Asset) => boolean {
+  // A saved set is resolved into its content by main before matching; matching without it would take every asset.
+  if (filter.set !== undefined) throw new Error(`The filter names saved set #${filter.set}: resolve it (main/services/saved-set-filter.ts) before matching.`);
   const tests: ((asset: Asset) => boolean)[] = [];
   const lowerEq = (wanted: string) => {
     const lower = wanted.toLowerCase();

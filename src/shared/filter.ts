@@ -29,7 +29,12 @@ export const AssetFilterSchema = z
     /** Assets with at least one finding of this code. */
     findingCode: z.enum(FINDING_CODES).optional(),
     /** Only these asset ids. */
-    ids: z.array(idSchema).max(LIMITS.ids).optional()
+    ids: z.array(idSchema).max(LIMITS.ids).optional(),
+    /**
+     * The assets of a saved set (shared/saved-set.ts): a kept filter as the inventory stands now,
+     * or the asset ids it keeps. Main resolves it (services/saved-sets.ts) before anything matches.
+     */
+    set: idSchema.optional()
   })
   .strict();
 export type AssetFilter = z.infer<typeof AssetFilterSchema>;

@@ -22,7 +22,11 @@ export const SignOffScopeSchema = z.discriminatedUnion('kind', [
   /** Every layer of the assets matching a filter when signed. */
   z.object({ kind: z.literal('filter'), filter: SignOffFilterSchema }).strict(),
   /** Every layer of every asset in the workbook when signed. */
-  z.object({ kind: z.literal('workbook') }).strict()
+  z.object({ kind: z.literal('workbook') }).strict(),
+  /** Every layer of the assets of a saved set when signed (a filter set's matches then, a selection's assets). */
+  z.object({ kind: z.literal('set'), setId: idSchema }).strict(),
+  /** Every layer of the assets a workshop walked (its decision groups, fixed when it started). */
+  z.object({ kind: z.literal('workshop'), workshopId: idSchema }).strict()
 ]);
 export type SignOffScope = z.infer<typeof SignOffScopeSchema>;
 

@@ -37,8 +37,14 @@ export function ownershipCounts(controls: readonly DerivedControl[]): Record<Con
 }
 
 /** The scope in words: "the whole workbook", "subscription s1", "service model paas", "asset vm1"… */
-export function describeScope(filter: AssetFilter, assetName: (id: number) => string | undefined, ownerName: (id: number) => string | undefined): string {
+export function describeScope(
+  filter: AssetFilter,
+  assetName: (id: number) => string | undefined,
+  ownerName: (id: number) => string | undefined,
+  setName: (id: number) => string | undefined = () => undefined
+): string {
   const parts: string[] = [];
+  if (filter.set !== undefined) parts.push(`saved set “${setName(filter.set) ?? `#${filter.set}`}”`);
   if (filter.ids !== undefined) {
     const names = filter.ids.slice(0, 5).map((id) => assetName(id) ?? `#${id}`);
     parts.push(filter.ids.length === 1 ? `asset ${names[0] ?? ''}` : `assets ${names.join(', ')}${filter.ids.length > 5 ? ` and ${filter.ids.length - 5} more` : ''}`);

@@ -7,9 +7,11 @@ import { plural } from './layout';
 /**
  * "Whole workbook", "Resource group prod · Tag env=prod"...
  * @param ownerName the owner filter's party name (the scope holds its id)
+ * @param setName the saved set's name (the scope holds its id; null: it was deleted since)
  */
-export function scopeLabel(scope: PictureScope, model: ResponsibilityModel, ownerName?: string | null): string {
+export function scopeLabel(scope: PictureScope, model: ResponsibilityModel, ownerName?: string | null, setName?: string | null): string {
   const parts: string[] = [];
+  if (scope.set !== undefined) parts.push(setName === undefined || setName === null ? `Saved set #${scope.set} (deleted)` : `Saved set “${setName}”`);
   if (scope.subscription !== undefined) parts.push(`Subscription ${scope.subscription}`);
   if (scope.resourceGroup !== undefined) parts.push(`Resource group ${scope.resourceGroup}`);
   if (scope.tag !== undefined) parts.push(`Tag ${scope.tag}`);

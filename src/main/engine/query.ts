@@ -24,6 +24,7 @@ import type { OpenWorkbook, ServiceContext } from '../services/context';
 import { loadPageInput } from './input';
 import { SearchIndex } from './search-index';
 import { countAssets } from '../store/repos/assets';
+import { resolveSavedSet } from '../services/saved-set-filter';
 import {
   buildEngineState,
   memoised,
@@ -244,7 +245,7 @@ export function listAssetPage(wb: OpenWorkbook, ctx: ServiceContext, query: Asse
 export function assetPageOf(state: EngineState, query: AssetListQuery): AssetPage {
   const unfiltered = Object.keys(query.filter).length === 0 && query.sort === undefined;
   const { assets } = state.input;
-  const result = unfiltered ? null : filteredSorted(state, query);
+  const result = unfiltered ? null : filteredSorted(state, { ...query, filter: resolveSavedSet(wb.db, query.filter) });
   const total = result === null ? assets.length : result.length;
   const end = Math.min(total, query.offset + query.limit);
   const rows: AssetListRow[] = [];
@@ -254,7 +255,7 @@ export function assetPageOf(state: EngineState, query: AssetListQuery): AssetPag
 
 /** Ids of every asset matching the filter ("select all matching"). */
 export function matchingIds(wb: OpenWorkbook, ctx: ServiceContext, filter: AssetFilter): number[] {
-  return matchingAssets(wb.engine.state(ctx), filter).map((a) => a.id);
+  return matchingAssets(wb.engine.state(ctx), resolveSavedSet(wb.db, filter)).map((a) => a.id);
 }
 
 function facet(counts: Map<string, number>): Facet[] {

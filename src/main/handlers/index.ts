@@ -11,6 +11,7 @@ import { workshopHandlers } from './workshop';
 import { mergeHandlers } from './merge';
 import { referenceHandlers } from './references';
 import { asOfHandlers } from './as-of';
+import { savedSetHandlers } from './saved-sets';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
 export const HANDLERS: Handlers = {
@@ -25,5 +26,6 @@ export const HANDLERS: Handlers = {
   ...workshopHandlers,
   ...mergeHandlers,
   ...referenceHandlers,
-  ...asOfHandlers
+  ...asOfHandlers,
+  ...savedSetHandlers
 };

@@ -15,6 +15,7 @@ import { matchingAssets } from '../engine/query';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { groupByValue, type EditOp } from './edit-ops';
 import { type EngineState } from '../engine/state';
+import { resolveSavedSet } from './saved-set-filter';
 import { writeEdit } from './history';
 import { planModelMove, type ModelMovePlan } from './model-move';
 import { requireModel } from './models';
@@ -115,7 +116,7 @@ function planAssetModel(state: EngineState, assets: readonly Asset[], modelId: s
 export function previewAssetModel(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'assets.previewModel'>): ModelChangeSummary {
   const state = wb.engine.state(ctx);
   if (input.modelId !== null) requireModel(state, input.modelId);
-  return planAssetModel(state, matchingAssets(state, input.filter), input.modelId).summary;
+  return planAssetModel(state, matchingAssets(state, resolveSavedSet(wb.db, input.filter)), input.modelId).summary;
 }
 
 /** The previous values of the patched fields of one asset. */
@@ -140,7 +141,7 @@ export function updateAssets(
   input: ParsedInput<'assets.update'>
 ): UpdateResult {
   const state = wb.engine.state(ctx);
-  const assets = matchingAssets(state, input.filter);
+  const assets = matchingAssets(state, resolveSavedSet(wb.db, input.filter));
   if (input.expectedCount !== undefined && input.expectedCount !== assets.length) {
     throw new DemarcError(
       'RULE_VIOLATION',

@@ -14,6 +14,7 @@ import { deleteParty, putParty } from '../store/repos/parties';
 import { deleteAssignments, deleteOverride, insertAssignments, upsertOverride } from '../store/repos/responsibility';
 import type { Db } from '../store/workbook-file';
 import { deleteAction, deleteDecision, putAction, putDecision, type ActionRow, type DecisionRow } from '../store/repos/workshops';
+import { deleteSavedSet, putSavedSet, type SavedSetRow } from '../store/repos/saved-sets';
 
 export type EditOp =
   /** The same patch on many assets (a bulk edit, or one group of an undo). */
@@ -45,7 +46,10 @@ export type EditOp =
   | { op: 'putSignOff'; row: SignOffRow }
   | { op: 'deleteSignOff'; id: number }
   | { op: 'putImportRun'; row: ImportRunRow }
-  | { op: 'deleteImportRun'; id: number };
+  | { op: 'deleteImportRun'; id: number }
+  /** A saved set, inserted or replaced with its id (saved, renamed, or brought back by undo). */
+  | { op: 'putSavedSet'; row: SavedSetRow }
+  | { op: 'deleteSavedSet'; id: number };
 
 /** Applies operations in order, inside the caller's transaction. */
 export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
@@ -119,6 +123,12 @@ export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
         break;
       case 'deleteImportRun':
         deleteImportRunRow(db, op.id);
+        break;
+      case 'putSavedSet':
+        putSavedSet(db, op.row);
+        break;
+      case 'deleteSavedSet':
+        deleteSavedSet(db, op.id);
         break;
     }
   }

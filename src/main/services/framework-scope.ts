@@ -17,6 +17,7 @@ import type { ControlMapping, MappedFramework } from '@shared/frameworks';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { mappingInUse, type MappingInUse } from './control-mapping';
 import type { EngineState } from '../engine/state';
+import { resolveSavedSet, savedSetName } from './saved-set-filter';
 
 export const BASELINE_NAMES = { high: 'High', moderate: 'Moderate', low: 'Low', 'li-saas': 'LI-SaaS' } as const satisfies Record<Baseline, string>;
 
@@ -40,7 +41,8 @@ export interface DerivedScope {
 export function deriveScope(wb: OpenWorkbook, ctx: ServiceContext, scope: AssetFilter): DerivedScope {
   const state = wb.engine.state(ctx);
   const { mapping, stored } = mappingInUse(wb);
-  const inScope = compileFilter(scope, scope.findingCode === undefined ? {} : { findingCodes: state.findingCodes });
+  const resolved = resolveSavedSet(wb.db, scope);
+  const inScope = compileFilter(resolved, resolved.findingCode === undefined ? {} : { findingCodes: state.findingCodes });
   const tally = tallyLayers(state.input, inScope);
   const models = state.input.models;
   const lookup: PartyLookup = (id) => state.partyById.get(id);
@@ -50,7 +52,12 @@ export function deriveScope(wb: OpenWorkbook, ctx: ServiceContext, scope: AssetF
     mappingSource: stored,
     tally,
     deriver: new OwnershipDeriver(mapping, tally),
-    scopeLabel: describeScope(scope, (id) => state.assetById.get(id)?.name, (id) => state.partyById.get(id)?.name),
+    scopeLabel: describeScope(
+      scope,
+      (id) => state.assetById.get(id)?.name,
+      (id) => state.partyById.get(id)?.name,
+      (id) => savedSetName(wb.db, { set: id }) ?? undefined
+    ),
     lookup,
     modelName: (id) => models[id]?.name ?? id,
     providerParty: (modelId) => {

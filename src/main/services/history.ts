@@ -99,6 +99,10 @@ export function touchedBy(ops: readonly EditOp[]): Touched {
       case 'deleteImportRun':
         touched.inventory = true;
         break;
+      case 'putSavedSet':
+      case 'deleteSavedSet':
+        touched.savedSets = true;
+        break;
     }
   }
   if (assets.size > 0) touched.assets = [...assets];

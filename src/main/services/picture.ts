@@ -18,6 +18,7 @@ import { readSettings } from '../store/repos/meta';
 import { listParties } from '../store/repos/parties';
 import { readPictureFacts } from '../store/repos/picture';
 import { actorName, type OpenWorkbook, type ServiceContext } from './context';
+import { resolvePictureScope, savedSetName } from './saved-set-filter';
 import { loadModels } from '../engine/input';
 
 export interface PictureQuery {
@@ -56,7 +57,7 @@ function draw(
   scope: PictureScope,
   asset?: { id: number; name: string; serviceModel: string | null }
 ): PictureDrawing {
-  const facts = readPictureFacts(wb.db, { modelId: readUnder, settings: setting.settings, models: setting.models, scope });
+  const facts = readPictureFacts(wb.db, { modelId: readUnder, settings: setting.settings, models: setting.models, scope: resolvePictureScope(wb.db, scope) });
   const ctx = { model, parties: setting.parties, settings: setting.settings };
   const byId = new Map(setting.parties.map((p) => [p.id, p]));
   const owner = scope.owner === undefined || scope.owner === 'none' ? null : (byId.get(scope.owner)?.name ?? null);
@@ -64,7 +65,7 @@ function draw(
     model,
     aggregates: composeAggregates(ctx, facts),
     partyOf: (id) => byId.get(id) ?? null,
-    scopeLabel: scopeLabel(scope, model, owner),
+    scopeLabel: scopeLabel(scope, model, owner, savedSetName(wb.db, scope)),
     ...(asset === undefined ? {} : { asset })
   });
 }

@@ -11,6 +11,7 @@ import { DemarcError } from '@shared/errors';
 import { matchingAssets } from '../engine/query';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { writeEdit } from './history';
+import { resolveSavedSet } from './saved-set-filter';
 import { describeRoles, planRaci, rolesGiven, type RaciPlan } from './raci-assign';
 
 /** How many refusals an answer lists (the count says how many there were). */
@@ -28,7 +29,7 @@ function unchanged(plan: RaciPlan): boolean {
 export function setRaciMany(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'raci.setMany'>): RaciBulkResult {
   rolesGiven(input.roles);
   const state = wb.engine.state(ctx);
-  const assets = matchingAssets(state, input.filter);
+  const assets = matchingAssets(state, resolveSavedSet(wb.db, input.filter));
   if (input.expectedCount !== undefined && input.expectedCount !== assets.length) {
     throw new DemarcError(
       'RULE_VIOLATION',

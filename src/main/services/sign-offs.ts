@@ -24,7 +24,10 @@ import type { Asset, LayerOverride, RaciAssignment } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { SignOffItem, SignOffRecord, SignOffScope, SignedState } from '@shared/sign-off';
 import { memoised, modelOf, requireAsset, requireParty, type EngineState } from '../engine/state';
+import { matchingAssets } from '../engine/query';
 import { listChanges } from '../store/repos/change-log';
+import { getWorkshop, listGroups } from '../store/repos/workshops';
+import { requireSavedSet, resolveSavedSet } from './saved-set-filter';
 import { insertSignOff } from '../store/repos/sign-offs';
 import type { Db } from '../store/workbook-file';
 import type { OpenWorkbook, ServiceContext } from './context';
@@ -42,7 +45,7 @@ function stateOf(state: EngineState, asset: Asset, layerIds?: readonly string[])
 }
 
 /** The assets a scope covers today, the layer (for a one-layer scope), and the scope in words. */
-function resolveScope(state: EngineState, scope: SignOffScope): { assets: Asset[]; layerId: string | null; label: string } {
+function resolveScope(db: Db, state: EngineState, scope: SignOffScope): { assets: Asset[]; layerId: string | null; label: string } {
   switch (scope.kind) {
     case 'layer': {
       const asset = requireAsset(state, scope.assetId);
@@ -67,6 +70,21 @@ function resolveScope(state: EngineState, scope: SignOffScope): { assets: Asset[
       if (state.input.assets.length === 0) throw new DemarcError('INVALID_INPUT', 'The workbook has no assets yet: nothing to sign off.');
       return { assets: state.input.assets, layerId: null, label: 'Whole workbook' };
     }
+    case 'set': {
+      const set = requireSavedSet(db, scope.setId);
+      const assets = matchingAssets(state, resolveSavedSet(db, { set: set.id }));
+      const label = `Saved set “${set.name}”`;
+      if (assets.length === 0) throw new DemarcError('INVALID_INPUT', `scope.setId: ${label} holds no asset now; nothing to sign off.`);
+      return { assets, layerId: null, label };
+    }
+    case 'workshop': {
+      const workshop = getWorkshop(db, scope.workshopId);
+      if (workshop === null) throw new DemarcError('NOT_FOUND', `scope.workshopId: there is no workshop #${scope.workshopId} in this workbook.`);
+      const ids = [...new Set(listGroups(db, workshop.id).flatMap((g) => g.assetIds))].sort((a, b) => a - b);
+      const assets = ids.flatMap((id) => state.assetById.get(id) ?? []);
+      if (assets.length === 0) throw new DemarcError('INVALID_INPUT', `scope.workshopId: the workshop “${workshop.title}” walked no asset still in the workbook; nothing to sign off.`);
+      return { assets, layerId: null, label: `The assets of workshop “${workshop.title}” (${workshop.heldOn})` };
+    }
   }
 }
 
@@ -76,7 +94,7 @@ export function addSignOff(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedI
   const party = requireParty(state, input.partyId);
   const refusal = signOffRefusal(party);
   if (refusal !== null) throw new DemarcError('RULE_VIOLATION', refusal);
-  const { assets, layerId, label } = resolveScope(state, input.scope);
+  const { assets, layerId, label } = resolveScope(wb.db, state, input.scope);
   const items = assets.map((asset) => ({ assetId: asset.id, layerId, state: stateOf(state, asset, layerId === null ? undefined : [layerId]) }));
   const signedOn = input.signedOn ?? ctx.clock().slice(0, 10);
   const note = input.note === undefined || input.note === '' ? null : input.note;

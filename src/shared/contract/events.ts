@@ -49,6 +49,8 @@ export interface Touched {
   workshops?: boolean;
   /** Sign-offs recorded (the assets they cover are named in `assets`). */
   signOffs?: boolean;
+  /** Saved sets saved, renamed or deleted. */
+  savedSets?: boolean;
 }
 
 /** After every committed write. */
@@ -70,5 +72,5 @@ export const EVENTS = ['progress', 'menu', 'workbook-changed'] as const satisfie
 
 /** Whether a write's Touched names nothing (only the log and history moved). */
 export function touchesNothing(touched: Touched): boolean {
-  return touched.assets === undefined && !touched.parties && !touched.settings && !touched.models && !touched.inventory && !touched.mapping && !touched.workshops && !touched.signOffs;
+  return touched.assets === undefined && !touched.parties && !touched.settings && !touched.models && !touched.inventory && !touched.mapping && !touched.workshops && !touched.signOffs && !touched.savedSets;
 }

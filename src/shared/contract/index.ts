@@ -17,6 +17,7 @@ import { signOffMethods, type SignOffOutputs } from './sign-offs';
 import { mergeMethods, type MergeOutputs } from './merge';
 import { referenceMethods, type ReferenceOutputs } from './references';
 import { asOfMethods, type AsOfOutputs } from './as-of';
+import { savedSetMethods, type SavedSetOutputs } from './saved-sets';
 import type { EventName, EventPayloads } from './events';
 
 export const METHODS = {
@@ -32,14 +33,15 @@ export const METHODS = {
   ...signOffMethods,
   ...mergeMethods,
   ...referenceMethods,
-  ...asOfMethods
+  ...asOfMethods,
+  ...savedSetMethods
 };
 
 export type MethodName = keyof typeof METHODS;
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
 
-export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs & WorkshopOutputs & SignOffOutputs & MergeOutputs & ReferenceOutputs & AsOfOutputs;
+export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs & WorkshopOutputs & SignOffOutputs & MergeOutputs & ReferenceOutputs & AsOfOutputs & SavedSetOutputs;
 
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;

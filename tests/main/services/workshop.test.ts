@@ -214,14 +214,17 @@ describe('minutes', () => {
 
   it('count an attendee as signed once a sign-off of theirs that still holds covers the scope, and not after it goes stale', () => {
     walk();
-    const scope = workshopSignOffScope({ subscription: 'prod' });
+    const scope = workshopSignOffScope({ id: 1, scope: { subscription: 'prod' } });
     expect(scope).toEqual({ kind: 'filter', filter: { subscription: 'prod' } });
-    expect(workshopSignOffScope({})).toEqual({ kind: 'workbook' });
-    expect(workshopSignOffScope({ text: 'vm' })).toBeNull();
+    expect(workshopSignOffScope({ id: 1, scope: {} })).toEqual({ kind: 'workbook' });
+    expect(workshopSignOffScope({ id: 1, scope: { set: 4 } })).toEqual({ kind: 'set', setId: 4 });
+    // Free text, an owner or ids: the assets the workshop walked.
+    expect(workshopSignOffScope({ id: 1, scope: { text: 'vm' } })).toEqual({ kind: 'workshop', workshopId: 1 });
+    expect(workshopSignOffScope({ id: 1, scope: { set: 4, owner: 2 } })).toEqual({ kind: 'workshop', workshopId: 1 });
     // A sign-off of one asset only does not cover the workshop's five.
     addSignOff(wb, ctx, { scope: { kind: 'asset', assetId: vms[0]! }, partyId: platform, statement: 'I confirm' });
     expect(workshopMinutes(wb, ctx, 1).signOff.find((s) => s.name === 'Platform team')!.signed).toBe(false);
-    addSignOff(wb, ctx, { scope: scope!, partyId: platform, statement: 'I confirm' });
+    addSignOff(wb, ctx, { scope, partyId: platform, statement: 'I confirm' });
     const signed = workshopMinutes(wb, ctx, 1).signOff;
     expect(signed.map((s) => [s.name, s.signed])).toEqual([['Alice', false], ['Platform team', true]]);
     // Anything it covers changes: the sign-off is stale and no longer counts.

@@ -11,6 +11,7 @@ import { raciContext } from '../../engine/query';
 import type { EngineState } from '../../engine/state';
 import { getWorkshop, listActions, listAttendeeIds, listDecisions, listGroups, listWorkshops, type GroupRow, type WorkshopRow } from '../../store/repos/workshops';
 import type { OpenWorkbook, ServiceContext } from '../context';
+import { savedSetName } from '../saved-set-filter';
 
 /** Everything stored about one workshop, read at once. */
 export interface WorkshopRecord {
@@ -68,7 +69,7 @@ export function groupView(state: EngineState, group: GroupRow, decided: Readonly
 
 export const stepKey = (group: number, layerId: string): string => `${group}|${layerId}`;
 
-function summaryOf(state: EngineState, record: WorkshopRecord): WorkshopSummary {
+function summaryOf(wb: OpenWorkbook, state: EngineState, record: WorkshopRecord): WorkshopSummary {
   const { row } = record;
   const decided = new Set(record.decisions.map((d) => stepKey(d.groupPosition, d.layerId)));
   const owner = row.scope.owner === undefined || row.scope.owner === 'none' ? null : (state.partyById.get(row.scope.owner)?.name ?? null);
@@ -79,7 +80,7 @@ function summaryOf(state: EngineState, record: WorkshopRecord): WorkshopSummary 
     status: row.status,
     scope: row.scope,
     // A service-model filter names a column of the scope's model: the first group's (all share it then).
-    scopeLabel: scopeLabel(row.scope, groupModel(state, record.groups[0] ?? { modelId: state.input.settings.defaultModelId, label: row.title }), owner),
+    scopeLabel: scopeLabel(row.scope, groupModel(state, record.groups[0] ?? { modelId: state.input.settings.defaultModelId, label: row.title }), owner, savedSetName(wb.db, row.scope)),
     attendees: attendeesOf(state, record.attendeeIds),
     groups: record.groups.length,
     assets: record.groups.reduce((n, g) => n + g.assetIds.length, 0),
@@ -98,15 +99,15 @@ export function workshopDetail(wb: OpenWorkbook, ctx: ServiceContext, id: number
   const state = wb.engine.state(ctx);
   const record = readWorkshop(wb, id);
   const decided = new Set(record.decisions.map((d) => stepKey(d.groupPosition, d.layerId)));
-  return { ...summaryOf(state, record), groupList: record.groups.map((g) => groupView(state, g, decided)) };
+  return { ...summaryOf(wb, state, record), groupList: record.groups.map((g) => groupView(state, g, decided)) };
 }
 
 export function workshopSummary(wb: OpenWorkbook, ctx: ServiceContext, id: number): WorkshopSummary {
-  return summaryOf(wb.engine.state(ctx), readWorkshop(wb, id));
+  return summaryOf(wb, wb.engine.state(ctx), readWorkshop(wb, id));
 }
 
 /** Every workshop of the workbook, newest first. */
 export function listWorkshopSummaries(wb: OpenWorkbook, ctx: ServiceContext): WorkshopSummary[] {
   const state = wb.engine.state(ctx);
-  return listWorkshops(wb.db).map((row) => summaryOf(state, readWorkshop(wb, row.id)));
+  return listWorkshops(wb.db).map((row) => summaryOf(wb, state, readWorkshop(wb, row.id)));
 }

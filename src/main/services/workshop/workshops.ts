@@ -13,12 +13,13 @@ import { matchingAssets } from '../../engine/query';
 import { modelOf, type EngineState } from '../../engine/state';
 import { insertAttendees, insertWorkshop, replaceGroups, updateWorkshopState, type GroupRow } from '../../store/repos/workshops';
 import type { OpenWorkbook, ServiceContext } from '../context';
+import { resolveSavedSet } from '../saved-set-filter';
 import { write } from '../write';
 import { groupView, layerCounts, readWorkshop, workshopDetail, type WorkshopRecord } from './workshop-view';
 
-function groupsOfScope(state: EngineState, scope: PictureScope): DecisionGroup[] {
+function groupsOfScope(wb: OpenWorkbook, state: EngineState, scope: PictureScope): DecisionGroup[] {
   return groupForDecisions({
-    assets: matchingAssets(state, scope),
+    assets: matchingAssets(state, resolveSavedSet(wb.db, scope)),
     assignmentsByAsset: state.assignmentsByAsset,
     overridesByAsset: state.overridesByAsset,
     modelOf: (asset) => modelOf(state, asset),
@@ -32,7 +33,7 @@ const toRows = (groups: readonly DecisionGroup[]): GroupRow[] =>
 /** The decision groups a scope makes now, before starting. */
 export function previewWorkshop(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'workshops.preview'>): { groups: DecisionGroupView[]; assets: number } {
   const state = wb.engine.state(ctx);
-  const rows = toRows(groupsOfScope(state, input.scope));
+  const rows = toRows(groupsOfScope(wb, state, input.scope));
   return { groups: rows.map((g) => groupView(state, g, new Set())), assets: rows.reduce((n, g) => n + g.assetIds.length, 0) };
 }
 
@@ -44,7 +45,7 @@ export function startWorkshop(wb: OpenWorkbook, ctx: ServiceContext, input: Pars
     if (party === undefined) throw new DemarcError('NOT_FOUND', `attendees: party #${partyId} is not in the parties list.`);
     if (!party.active) throw new DemarcError('RULE_VIOLATION', `attendees: ${party.name} has left${party.leftAt === null ? '' : ` (${party.leftAt.slice(0, 10)})`} and cannot attend.`);
   }
-  const groups = groupsOfScope(state, input.scope);
+  const groups = groupsOfScope(wb, state, input.scope);
   if (groups.length === 0) throw new DemarcError('INVALID_INPUT', 'scope: no asset matches it; a workshop needs at least one asset to decide on.');
   const assets = groups.reduce((n, g) => n + g.assetIds.length, 0);
   const id = write(wb, ctx, (at, actor) => {

@@ -40,6 +40,7 @@ export interface ScopeSql {
  * @param db the functions the condition calls are registered on it
  */
 export function scopeSql(db: Db, scope: PictureScope): ScopeSql {
+  if (scope.set !== undefined) throw new Error(`The scope names saved set #${scope.set}: resolve it (services/saved-set-filter.ts) before building its SQL.`);
   registerFunctions(db);
   const conditions: string[] = [];
   const params: ScopeSql['params'] = {};

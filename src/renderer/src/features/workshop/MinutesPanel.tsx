@@ -17,7 +17,8 @@ export function MinutesPanel({ workshop }: { workshop: WorkshopDetail }) {
   const [format, setFormat] = useState<MinutesFormat>('pdf');
   const [pagePerGroup, setPagePerGroup] = useState(false);
   const [signer, setSigner] = useState<number | null>(null);
-  const signOffScope = workshopSignOffScope(workshop.scope);
+  const signOffScope = workshopSignOffScope(workshop);
+  const signOffLabel = signOffScope.kind === 'workshop' ? `the assets this workshop walked (${workshop.scopeLabel})` : workshop.scopeLabel;
   const m = minutes.data;
   const error = finish.error ?? saveMinutes.error ?? closeAction.error ?? minutes.error;
   return (
@@ -26,8 +27,7 @@ export function MinutesPanel({ workshop }: { workshop: WorkshopDetail }) {
       <section aria-labelledby="signoff-heading" className="card">
         <h3 id="signoff-heading">Sign-off</h3>
         <p className="muted small">
-          Each attendee Accountable for something in the scope signs off its RACI ({workshop.scopeLabel}). A sign-off goes stale when anything it covers changes; the Sign-offs area lists them all.
-          {signOffScope === null && ' This workshop was scoped by text, owner or a list of assets, which a sign-off cannot keep: sign off each asset from its panel, or a filter in the Sign-offs area.'}
+          Each attendee Accountable for something in the scope signs off its RACI: {signOffLabel}. The assets covered are fixed when they sign; a sign-off goes stale when anything it covers changes. The Sign-offs area lists them all.
         </p>
         {m && (
           <table className="table">
@@ -50,11 +50,9 @@ export function MinutesPanel({ workshop }: { workshop: WorkshopDetail }) {
                     ) : (
                       <>
                         Not yet{' '}
-                        {signOffScope !== null && (
-                          <button type="button" className="small-button" onClick={() => setSigner(s.partyId)} aria-label={`Sign off for ${s.name}`}>
-                            Sign off…
-                          </button>
-                        )}
+                        <button type="button" className="small-button" onClick={() => setSigner(s.partyId)} aria-label={`Sign off for ${s.name}`}>
+                          Sign off…
+                        </button>
                       </>
                     )}
                   </td>
@@ -63,8 +61,8 @@ export function MinutesPanel({ workshop }: { workshop: WorkshopDetail }) {
             </tbody>
           </table>
         )}
-        {signer !== null && signOffScope !== null && (
-          <SignOffDialog scope={signOffScope} scopeLabel={workshop.scopeLabel} today={todayIso()} signerId={signer} onClose={() => setSigner(null)} />
+        {signer !== null && (
+          <SignOffDialog scope={signOffScope} scopeLabel={signOffLabel} today={todayIso()} signerId={signer} onClose={() => setSigner(null)} />
         )}
       </section>
       <section aria-labelledby="actions-heading" className="card">
