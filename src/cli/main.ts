@@ -26,6 +26,7 @@ import { VERIFY_HELP, runVerify } from './commands/verify';
 import { SIGNOFF_HELP, runSignoff } from './commands/signoff';
 import { WORKSHOP_HELP, runWorkshop } from './commands/workshop';
 import { SETTINGS_HELP, runSettings } from './commands/settings';
+import { SETS_HELP, runSets } from './commands/sets';
 import { EXIT, EXIT_CODE_OF, UsageError, type CliIo } from './io';
 
 export interface CliCommand {
@@ -54,6 +55,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   diff: { summary: 'what changed between two dates, per asset and layer, from the change log', help: DIFF_HELP, run: runDiff },
   verify: { summary: 'check the change log’s hash chain (and against an earlier export); exit 1 on any break', help: VERIFY_HELP, run: runVerify },
   workshop: { summary: 'list workshops, show one, write its minutes (PDF, HTML, JSON)', help: WORKSHOP_HELP, run: runWorkshop },
+  sets: { summary: 'list, show, save, rename or delete saved sets (a named filter or selection; --where set=NAME)', help: SETS_HELP, run: runSets },
   copy: { summary: 'save a copy of the workbook for someone to edit offline (--for LABEL)', help: COPY_HELP, run: runCopy },
   merge: { summary: 'merge copies edited offline: three-way, every conflict decided, rules kept', help: MERGE_HELP, run: runMerge },
   log: { summary: 'the change log: who changed what and when, for the workbook or one asset', help: LOG_HELP, run: runLog },

@@ -127,7 +127,7 @@ export class FilterParseError extends Error {
   }
 }
 
-type WhereKey = 'type' | 'resourceGroup' | 'subscription' | 'tag' | 'serviceModel' | 'owner' | 'text' | 'findingCode' | 'seen' | 'ids';
+type WhereKey = 'type' | 'resourceGroup' | 'subscription' | 'tag' | 'serviceModel' | 'owner' | 'text' | 'findingCode' | 'seen' | 'ids' | 'set';
 
 const KEYS: Record<string, WhereKey> = {
   type: 'type',
@@ -145,9 +145,10 @@ const KEYS: Record<string, WhereKey> = {
   findingcode: 'findingCode',
   seen: 'seen',
   id: 'ids',
-  ids: 'ids'
+  ids: 'ids',
+  set: 'set'
 };
-const KEY_LIST = 'type, rg, sub, tag, sm, owner, text, finding, seen, id';
+const KEY_LIST = 'type, rg, sub, tag, sm, owner, text, finding, seen, id, set';
 
 /** Splits on commas, honouring `\,` (a literal comma) and `\\`. */
 function splitClauses(expr: string): string[] {
@@ -176,15 +177,24 @@ function parseOwner(value: string, parties: readonly Pick<Party, 'id' | 'name'>[
   return first.id;
 }
 
+function parseSet(value: string, sets: readonly { id: number; name: string }[] | undefined): number {
+  if (sets === undefined) throw new FilterParseError(`set: "${value}" cannot be looked up here; saved sets are named in the workbook's commands.`);
+  const found = sets.filter((s) => s.name.toLowerCase() === value.toLowerCase());
+  if (found[0] !== undefined) return found[0].id;
+  const byId = /^#?\d+$/.test(value) ? sets.find((s) => s.id === Number(value.replace('#', ''))) : undefined;
+  if (byId !== undefined) return byId.id;
+  throw new FilterParseError(`set: no saved set is named "${value}" (saved sets: ${sets.map((s) => `"${s.name}"`).join(', ') || 'none'}).`);
+}
+
 /**
  * Reads the CLI's `--where` expression, e.g.
  * `type=microsoft.compute/virtualmachines,rg=prod,tag=env=prod,sm=none,owner=none,sub=…`.
  * Keys: type, rg, sub, tag, sm, owner (id, `none`, or a party name when `parties` is given),
  * text (or q), finding, seen (`seen=no`: assets the last import did not list), id (repeatable,
- * or `id=1|2|3`). Write `\,` for a comma inside a value.
+ * or `id=1|2|3`), set (a saved set by name, when `sets` is given). Write `\,` for a comma inside a value.
  * @throws FilterParseError naming the bad key or value
  */
-export function parseWhere(expr: string, options: { parties?: readonly Pick<Party, 'id' | 'name'>[] } = {}): AssetFilter {
+export function parseWhere(expr: string, options: { parties?: readonly Pick<Party, 'id' | 'name'>[]; sets?: readonly { id: number; name: string }[] } = {}): AssetFilter {
   const filter: AssetFilter = {};
   const seen = new Set<WhereKey>();
   if (expr.trim() === '') return filter;
@@ -210,6 +220,9 @@ export function parseWhere(expr: string, options: { parties?: readonly Pick<Part
       }
       case 'owner':
         filter.owner = parseOwner(value, options.parties);
+        break;
+      case 'set':
+        filter.set = parseSet(value, options.sets);
         break;
       case 'findingCode': {
         const code = FINDING_CODES.find((c) => c === value.toUpperCase());

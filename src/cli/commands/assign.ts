@@ -9,7 +9,8 @@ import { partyByName, withWorkbook } from './workbook-arg';
 export const ASSIGN_HELP = `Usage: demarc assign <file.demarc> --where <filter> [--service-model ID] [--model ID|default] [--owner NAME|none] [--reviewed] [--preview] [--json]
 
 Changes every asset matching the filter in one step (one change-log entry, undoable in the app).
-  --where F            e.g. "type=microsoft.compute/virtualmachines,rg=prod,tag=env=prod,sm=none,owner=none"
+  --where F            e.g. "type=microsoft.compute/virtualmachines,rg=prod,tag=env=prod,sm=none,owner=none";
+                       set=NAME takes a saved set's assets (demarc sets)
                        keys: type, rg, sub, tag, sm, owner, text, finding, id
   --service-model ID   a column of the assets' responsibility model (Microsoft and Google: onprem, iaas,
                        paas, saas; AWS: infrastructure, container, abstracted) or none; a choice made here
@@ -51,7 +52,7 @@ export async function runAssign(args: string[], io: CliIo): Promise<number> {
     const parties = await cli.call('parties.list', {});
     let filter: AssetFilter;
     try {
-      filter = parseWhere(values.where ?? '', { parties });
+      filter = parseWhere(values.where ?? '', { parties, sets: await cli.call('savedSets.list', {}) });
     } catch (error) {
       if (error instanceof FilterParseError) throw new UsageError(`demarc assign: --where: ${error.message}`);
       throw error;

@@ -40,7 +40,7 @@ export async function runFrameworkExport(args: FrameworkArgs, io: CliIo): Promis
     let scope: AssetFilter = {};
     if (args.scope !== undefined) {
       try {
-        scope = parseWhere(args.scope, { parties: await cli.call('parties.list', {}) });
+        scope = parseWhere(args.scope, { parties: await cli.call('parties.list', {}), sets: await cli.call('savedSets.list', {}) });
       } catch (error) {
         if (error instanceof FilterParseError) throw new UsageError(`demarc export: --scope: ${error.message}`);
         throw error;

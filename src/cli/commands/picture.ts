@@ -70,7 +70,7 @@ export async function runPicture(args: string[], io: CliIo): Promise<number> {
     let scope: PictureScope = {};
     if (values.scope !== undefined) {
       try {
-        const { findingCode, ...rest } = parseWhere(values.scope, { parties: await cli.call('parties.list', {}) });
+        const { findingCode, ...rest } = parseWhere(values.scope, { parties: await cli.call('parties.list', {}), sets: await cli.call('savedSets.list', {}) });
         if (findingCode !== undefined) throw new FilterParseError('finding: a picture counts from the workbook file and cannot select by finding; use the inventory for that.');
         scope = rest;
       } catch (error) {

@@ -33,7 +33,7 @@ function rolesFrom(values: Partial<Record<RaciRole, string>>, parties: readonly 
 async function raciWhere(cli: CliRouter, io: CliIo, where: string, layerRef: string, roles: Partial<Record<RaciRole, number[]>>, json: boolean, parties: readonly PartyListEntry[]): Promise<number> {
   let filter: AssetFilter;
   try {
-    filter = parseWhere(where, { parties });
+    filter = parseWhere(where, { parties, sets: await cli.call('savedSets.list', {}) });
   } catch (error) {
     if (error instanceof FilterParseError) throw new UsageError(`demarc raci: --where: ${error.message}`);
     throw error;

@@ -4,8 +4,9 @@ import type { SignOffStatus } from '@shared/contract/sign-offs';
 import type { SignOffFilter, SignOffScope } from '@shared/sign-off';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { assetByNameOrId, layerOf, partyByName, withWorkbook } from './workbook-arg';
+import { resolveWorkshop } from './workshop';
 
-export const SIGNOFF_HELP = `Usage: demarc signoff <file.demarc> --by NAME (--asset A [--layer L] | --where FILTER | --workbook)
+export const SIGNOFF_HELP = `Usage: demarc signoff <file.demarc> --by NAME (--asset A [--layer L] | --where FILTER | --workshop W | --workbook)
                       [--on YYYY-MM-DD] [--statement TEXT] [--note TEXT] [--json]
        demarc signoff <file.demarc> --list [--asset A] [--json]
 
@@ -15,7 +16,9 @@ the moment anything it covers changes (responsibility, override, R/A/C/I, owner,
 Exits 1 with --list when any sign-off is stale.
   --by NAME        the person or team signing (an active party, by name)
   --asset A        one asset (id or name); with --layer L only that layer (id or title)
-  --where F        the assets matching a filter when signed: sub=, rg=, sm=, tag=, type=
+  --where F        the assets matching a filter when signed: sub=, rg=, sm=, tag=, type=;
+                   or set=NAME alone: the assets of a saved set when signed (demarc sets)
+  --workshop W     the assets a workshop walked (its id or exact title)
   --workbook       every asset in the workbook
   --on DATE        the date signed (default today)
   --statement T    what is confirmed (default: "I confirm the responsibility and RACI of these layers as shown.")
@@ -38,6 +41,7 @@ export async function runSignoff(args: string[], io: CliIo): Promise<number> {
       layer: { type: 'string' },
       where: { type: 'string' },
       workbook: { type: 'boolean' },
+      workshop: { type: 'string' },
       on: { type: 'string' },
       statement: { type: 'string' },
       note: { type: 'string' },
@@ -48,10 +52,10 @@ export async function runSignoff(args: string[], io: CliIo): Promise<number> {
     strict: true
   });
   if (positionals.length !== 1) throw new UsageError('demarc signoff: expected exactly one workbook file');
-  const scopes = [values.asset !== undefined, values.where !== undefined, values.workbook === true].filter(Boolean).length;
+  const scopes = [values.asset !== undefined, values.where !== undefined, values.workshop !== undefined, values.workbook === true].filter(Boolean).length;
   if (!values.list) {
     if (values.by === undefined) throw new UsageError('demarc signoff: --by is required: the person or team signing');
-    if (scopes !== 1) throw new UsageError('demarc signoff: give exactly one of --asset, --where or --workbook');
+    if (scopes !== 1) throw new UsageError('demarc signoff: give exactly one of --asset, --where, --workshop or --workbook');
   }
   if (values.layer !== undefined && values.asset === undefined) throw new UsageError('demarc signoff: --layer needs --asset');
   return withWorkbook('signoff', positionals[0], io, async (cli) => {
@@ -65,18 +69,22 @@ export async function runSignoff(args: string[], io: CliIo): Promise<number> {
     const party = partyByName('signoff', parties, values.by ?? '', '--by');
     let scope: SignOffScope;
     if (values.workbook) scope = { kind: 'workbook' };
+    else if (values.workshop !== undefined) scope = { kind: 'workshop', workshopId: await resolveWorkshop(cli, values.workshop) };
     else if (values.where !== undefined) {
       try {
-        const { subscription, resourceGroup, serviceModel, tag, type, ...rest } = parseWhere(values.where, { parties });
+        const { subscription, resourceGroup, serviceModel, tag, type, set, ...rest } = parseWhere(values.where, { parties, sets: await cli.call('savedSets.list', {}) });
         const other = Object.keys(rest);
-        if (other.length > 0) throw new UsageError(`demarc signoff: --where: a sign-off scope takes sub, rg, sm, tag and type only (not ${other.join(', ')})`);
+        if (other.length > 0) throw new UsageError(`demarc signoff: --where: a sign-off scope takes sub, rg, sm, tag and type, or set alone (not ${other.join(', ')})`);
+        if (set !== undefined && [subscription, resourceGroup, serviceModel, tag, type].some((v) => v !== undefined)) {
+          throw new UsageError('demarc signoff: --where: set=NAME signs off the saved set as it is; give it alone (save a set with the other conditions first)');
+        }
         const filter: SignOffFilter = {};
         if (subscription !== undefined) filter.subscription = subscription;
         if (resourceGroup !== undefined) filter.resourceGroup = resourceGroup;
         if (serviceModel !== undefined) filter.serviceModel = serviceModel;
         if (tag !== undefined) filter.tag = tag;
         if (type !== undefined) filter.type = type;
-        scope = { kind: 'filter', filter };
+        scope = set === undefined ? { kind: 'filter', filter } : { kind: 'set', setId: set };
       } catch (error) {
         if (error instanceof FilterParseError) throw new UsageError(`demarc signoff: --where: ${error.message}`);
         throw error;

@@ -22,7 +22,7 @@ function line(w: WorkshopSummary): string {
   return `#${w.id}  ${w.heldOn}  ${w.title}  [${w.status}]  ${w.attendees.length} attendees, ${w.assets} assets in ${w.groups} groups, ${w.decidedSteps}/${w.steps} steps decided, ${w.openActions} open actions`;
 }
 
-async function resolveWorkshop(cli: CliRouter, ref: string | undefined): Promise<number> {
+export async function resolveWorkshop(cli: CliRouter, ref: string | undefined): Promise<number> {
   if (ref === undefined) throw new UsageError('demarc workshop: name the workshop (its id or title); `demarc workshop FILE list` shows them');
   const all = await cli.call('workshops.list', {});
   const byId = /^#?\d+$/.test(ref) ? all.find((w) => w.id === Number(ref.replace('#', ''))) : undefined;
