@@ -13,6 +13,7 @@ import { refreshPicture } from '../features/picture/queries';
 import { refreshModels } from '../features/responsibility/queries';
 import { refreshWorkshops } from '../features/workshop/queries';
 import { refreshSignOffs } from '../features/sign-offs/queries';
+import { refreshSavedSets } from '../features/saved-sets/queries';
 import { onEvent } from '../lib/api';
 import type { RefreshRule } from '../lib/refresh';
 import { refreshWorkbook } from './queries';
@@ -31,6 +32,7 @@ const RULES: readonly RefreshRule[] = [
   refreshPicture,
   refreshWorkshops,
   refreshSignOffs,
+  refreshSavedSets,
   refreshAudit,
   refreshAsOf
 ];

@@ -35,6 +35,16 @@ export function toAssetFilter(draft: FilterDraft, text: string): AssetFilter {
   return filter;
 }
 
+/** The menus and search text showing a filter, or null when it holds what the menus cannot show (ids, a saved set). */
+export function draftOf(filter: AssetFilter): { draft: FilterDraft; text: string } | null {
+  if (filter.ids !== undefined || filter.set !== undefined) return null;
+  const draft: FilterDraft = { ...EMPTY_DRAFT };
+  for (const key of ['type', 'serviceModel', 'subscription', 'resourceGroup', 'tag', 'findingCode'] as const) draft[key] = filter[key] ?? '';
+  if (filter.owner !== undefined) draft.owner = String(filter.owner);
+  if (filter.seen !== undefined) draft.seen = filter.seen ? 'seen' : 'not-seen';
+  return { draft, text: filter.text ?? '' };
+}
+
 const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${formatCount(n)})`);
 
 interface InventoryFiltersProps {

@@ -29,4 +29,4 @@ export function useFacets() {
  * a model import alone changes no row.
  */
 export const refreshInventory: RefreshRule = (touched) =>
-  touches(touched, 'assets', 'parties', 'settings', 'inventory') ? [{ queryKey: assetKeys.all }] : [];
+  touches(touched, 'assets', 'parties', 'settings', 'inventory', 'savedSets') ? [{ queryKey: assetKeys.all }] : [];

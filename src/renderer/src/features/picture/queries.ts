@@ -52,4 +52,4 @@ export function useSavePicture() {
 
 /** The picture counts assets, owners, overrides and Accountables per cell, and draws the models. */
 export const refreshPicture: RefreshRule = (touched) =>
-  touches(touched, 'assets', 'parties', 'settings', 'models', 'inventory') ? [{ queryKey: pictureKeys.all }] : [];
+  touches(touched, 'assets', 'parties', 'settings', 'models', 'inventory', 'savedSets') ? [{ queryKey: pictureKeys.all }] : [];

@@ -37,4 +37,4 @@ export function useWorkshopMinutes(id: number) {
 
 /** Workshops show their own records, and assets' RACI, findings and parties' names. */
 export const refreshWorkshops: RefreshRule = (touched) =>
-  touches(touched, 'workshops', 'assets', 'parties', 'settings', 'models', 'inventory', 'signOffs') ? [{ queryKey: workshopKeys.all }] : [];
+  touches(touched, 'workshops', 'assets', 'parties', 'settings', 'models', 'inventory', 'signOffs', 'savedSets') ? [{ queryKey: workshopKeys.all }] : [];
