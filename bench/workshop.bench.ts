@@ -6,8 +6,10 @@
  * (a) grouping the whole workbook into decision groups (what "Start a workshop" previews and
  *     freezes) against a floor: a plain loop keying the same 100k assets by type and owner in a Map;
  * (b) a step of the walk as main answers it (the layer's published cell, the RACI in force over
- *     the group's assets, its findings) on the largest group, layer after layer: median and p95.
- * The renderer's repaint of a step is not measured here. Figures only: never asserted.
+ *     the group's assets, its findings) on the largest group, layer after layer: median and p95;
+ * (c) stepping to the next layer in the built renderer, in a third process: bench/workshop-ui.bench.ts
+ *     run on this workbook (needs `npx electron-vite build` first; skipped with --no-renderer).
+ * Figures only: never asserted.
  */
 import './resolve-from-cwd';
 import { spawnSync } from 'node:child_process';
@@ -118,6 +120,10 @@ async function main(): Promise<void> {
     console.log(`setup: ${ASSETS} assets imported and owned in ${ms(performance.now() - started)}`);
     const out = spawnSync(process.execPath, ['--expose-gc', process.argv[1] ?? '', `--child=${path}`, `--assets=${ASSETS}`], { stdio: 'inherit' });
     if (out.status !== 0) throw new Error(`the measuring process failed (${out.status ?? out.signal ?? '?'})`);
+    if (process.argv.includes('--no-renderer')) return;
+    // The workshop (b) started is in the file: the renderer walks it.
+    const ui = spawnSync(process.execPath, ['scripts/bench.mjs', 'workshop-ui', '--', `--workbook=${path}`, '--title=Bench'], { stdio: 'inherit' });
+    if (ui.status !== 0) throw new Error(`the renderer's measuring process failed (${ui.status ?? ui.signal ?? '?'})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
