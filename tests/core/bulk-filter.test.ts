@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { FilterParseError, compileFilter, indexFindingCodes, matchesFilter, parseWhere } from '@core/bulk-filter';
+import { resolveSetInFilter } from '@core/saved-sets';
 import { AssetFilterSchema } from '@shared/filter';
 import { asset, parties } from '@tests/helpers/builders';
 
@@ -50,7 +51,7 @@ describe('parseWhere', () => {
       }
       throw new Error('no error');
     };
-    expect(error('colour=red')).toBe('Unknown key "colour" in "colour=red"; use one of: type, rg, sub, tag, sm, owner, text, finding, seen, id.');
+    expect(error('colour=red')).toBe('Unknown key "colour" in "colour=red"; use one of: type, rg, sub, tag, sm, owner, text, finding, seen, id, set.');
     expect(error('rg')).toBe('rg: no value given; write rg=<value>.');
     expect(error('sm=x aas')).toBe('sm: "x aas" is not a service model; use a column id of the assets\' model (iaas, paas, infrastructure…) or none.');
     expect(error('rg=a,rg=b')).toMatch(/^rg: given twice/);
@@ -58,6 +59,31 @@ describe('parseWhere', () => {
     expect(error('finding=bad')).toMatch(/^finding: "bad" is not a finding code/);
     expect(error('tag==x')).toMatch(/^tag: "=x" has no tag name/);
     expect(error('rg=a,,sm=iaas')).toMatch(/^Empty condition/);
+    expect(error('set=Prod')).toMatch(/^set: "Prod" cannot be looked up here/);
+  });
+
+  it('reads set=NAME against the saved sets given, by name (any case) or id', () => {
+    const sets = [
+      { id: 3, name: 'Prod VMs' },
+      { id: 7, name: 'Review list' }
+    ];
+    expect(parseWhere('set=prod vms,rg=x', { sets })).toEqual({ set: 3, resourceGroup: 'x' });
+    expect(parseWhere('set=#7', { sets })).toEqual({ set: 7 });
+    expect(() => parseWhere('set=Nope', { sets })).toThrow('set: no saved set is named "Nope" (saved sets: "Prod VMs", "Review list").');
+  });
+});
+
+describe('a saved set inside a filter', () => {
+  it('is replaced by its content, both holding; ids intersect; a contradiction is named', () => {
+    expect(resolveSetInFilter({ set: 1, type: 'x' }, { kind: 'selection', ids: [5, 3, 3] }, 'S')).toEqual({ type: 'x', ids: [3, 5] });
+    expect(resolveSetInFilter({ set: 1, ids: [3, 9] }, { kind: 'selection', ids: [5, 3] }, 'S')).toEqual({ ids: [3] });
+    expect(resolveSetInFilter({ set: 1, tag: 'env' }, { kind: 'filter', filter: { subscription: 'prod', type: 'VM' } }, 'S')).toEqual({ tag: 'env', subscription: 'prod', type: 'VM' });
+    expect(resolveSetInFilter({ set: 1, type: 'vm' }, { kind: 'filter', filter: { type: 'VM' } }, 'S')).toEqual({ type: 'VM' });
+    expect(resolveSetInFilter({ set: 1, type: 'db' }, { kind: 'filter', filter: { type: 'VM' } }, 'S')).toBe('the saved set “S” keeps type "VM" and the filter also asks type "db"; give type once.');
+  });
+
+  it('is refused by the matcher until it is resolved (it would otherwise take every asset)', () => {
+    expect(() => matchesFilter(vm, { set: 1 })).toThrow(/resolve it/);
   });
 });
 
