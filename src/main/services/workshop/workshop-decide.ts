@@ -182,7 +182,8 @@ export function decide(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput
     before: { ids, ...context, text: before },
     after: { ids, ...context, text: effect.after, ...(effect.action === undefined ? {} : { actionId: effect.action.id }) }
   });
-  return stepOf(wb.engine.state(ctx), readWorkshop(wb, input.id), input.group, layerIndex);
+  const after = readWorkshop(wb, input.id);
+  return stepOf(wb.engine.state(ctx), after, input.group, layerIndex, (position) => after.groups[position] ?? null);
 }
 
 /** Closes a deferred action (its ACTION_OPEN findings go); undoable. */

@@ -9,9 +9,9 @@ import type { Asset, FindingCode, Severity } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { WorkshopAction, WorkshopDecision, WorkshopStep } from '@shared/workshop';
 import type { EngineState } from '../../engine/state';
-import type { ActionRow } from '../../store/repos/workshops';
+import { getGroup, type ActionRow, type GroupRow } from '../../store/repos/workshops';
 import type { OpenWorkbook, ServiceContext } from '../context';
-import { groupModel, groupRaci, groupView, layerCounts, readWorkshop, stepKey, type WorkshopRecord } from './workshop-view';
+import { groupModel, groupRaci, groupView, layerCounts, readWalk, stepKey, type WalkRecord } from './workshop-view';
 
 export function actionView(state: EngineState, a: ActionRow): WorkshopAction {
   const { assetIds, ...rest } = a;
@@ -39,13 +39,16 @@ function findingsOn(state: EngineState, assets: readonly Asset[], layerId: strin
   return [...byCode.values()].sort((a, b) => b.assets - a.assets);
 }
 
-/** The step view of a record (already read) at a position of its walk. */
-export function stepOf(state: EngineState, record: WorkshopRecord, group: number, layer: number): WorkshopStep {
+/**
+ * The step view of a record (already read) at a position of its walk.
+ * @param groupOf the group at a position with its assets (read only for the step's own group)
+ */
+export function stepOf(state: EngineState, record: WalkRecord, group: number, layer: number, groupOf: (position: number) => GroupRow | null): WorkshopStep {
   const counts = layerCounts(state, record.groups);
-  if (!isInWalk({ group, layer }, counts)) {
+  const groupRow = isInWalk({ group, layer }, counts) ? groupOf(group) : null;
+  if (groupRow === null) {
     throw new DemarcError('NOT_FOUND', `group/layer: (${group}, ${layer}) is not a step of the workshop "${record.row.title}" (${counts.length} groups).`);
   }
-  const groupRow = record.groups[group]!;
   const model = groupModel(state, groupRow);
   const modelLayer = model.layers[layer]!;
   const assets = groupAssets(state, groupRow.assetIds);
@@ -78,5 +81,5 @@ export function stepOf(state: EngineState, record: WorkshopRecord, group: number
 }
 
 export function workshopStep(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput<'workshops.step'>): WorkshopStep {
-  return stepOf(wb.engine.state(ctx), readWorkshop(wb, input.id), input.group, input.layer);
+  return stepOf(wb.engine.state(ctx), readWalk(wb, input.id), input.group, input.layer, (position) => getGroup(wb.db, input.id, position));
 }

@@ -9,7 +9,7 @@ import type { DecisionGroupView, WorkshopAttendee, WorkshopDetail, WorkshopSumma
 import type { RaciContext } from '@core/raci';
 import { raciContext } from '../../engine/query';
 import type { EngineState } from '../../engine/state';
-import { getWorkshop, listActions, listAttendeeIds, listDecisions, listGroups, listWorkshops, type GroupRow, type WorkshopRow } from '../../store/repos/workshops';
+import { getWorkshop, listActions, listAttendeeIds, listDecisions, listGroupHeads, listGroups, listWorkshops, type GroupHead, type GroupRow, type WorkshopRow } from '../../store/repos/workshops';
 import type { OpenWorkbook, ServiceContext } from '../context';
 import { savedSetName } from '../saved-set-filter';
 
@@ -23,9 +23,27 @@ export interface WorkshopRecord {
 }
 
 export function readWorkshop(wb: OpenWorkbook, id: number): WorkshopRecord {
+  const row = requireWorkshopRow(wb, id);
+  return { row, attendeeIds: listAttendeeIds(wb.db, id), groups: listGroups(wb.db, id), decisions: listDecisions(wb.db, id), actions: listActions(wb.db, id) };
+}
+
+/** What a step of the walk reads: the groups without their asset lists (a whole record is one too). */
+export interface WalkRecord {
+  row: WorkshopRow;
+  groups: readonly GroupHead[];
+  decisions: WorkshopRecord['decisions'];
+  actions: WorkshopRecord['actions'];
+}
+
+export function readWalk(wb: OpenWorkbook, id: number): WalkRecord {
+  const row = requireWorkshopRow(wb, id);
+  return { row, groups: listGroupHeads(wb.db, id), decisions: listDecisions(wb.db, id), actions: listActions(wb.db, id) };
+}
+
+function requireWorkshopRow(wb: OpenWorkbook, id: number): WorkshopRow {
   const row = getWorkshop(wb.db, id);
   if (row === null) throw new DemarcError('NOT_FOUND', `There is no workshop #${id} in this workbook.`);
-  return { row, attendeeIds: listAttendeeIds(wb.db, id), groups: listGroups(wb.db, id), decisions: listDecisions(wb.db, id), actions: listActions(wb.db, id) };
+  return row;
 }
 
 /** The model a group walks through (its assets' model, loaded with the workbook). */
@@ -41,7 +59,7 @@ export function groupRaci(state: EngineState, group: Pick<GroupRow, 'modelId'>):
 }
 
 /** The number of layers of each group's model, in walk order (what the walk's order needs). */
-export function layerCounts(state: EngineState, groups: readonly GroupRow[]): number[] {
+export function layerCounts(state: EngineState, groups: readonly GroupHead[]): number[] {
   return groups.map((g) => groupModel(state, g).layers.length);
 }
 

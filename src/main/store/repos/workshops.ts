@@ -79,10 +79,14 @@ export function listAttendeeIds(db: Db, workshopId: number): number[] {
   return (db.prepare('SELECT party_id AS id FROM workshop_attendees WHERE workshop_id = ? ORDER BY party_id').all(workshopId) as { id: number }[]).map((r) => r.id);
 }
 
-export interface GroupRow {
+/** A decision group without its assets: what the walk's order and progress need. */
+export interface GroupHead {
   position: number;
   label: string;
   modelId: string;
+}
+
+export interface GroupRow extends GroupHead {
   assetIds: number[];
 }
 
@@ -99,6 +103,19 @@ export function listGroups(db: Db, workshopId: number): GroupRow[] {
     .prepare('SELECT position, label, model_id, asset_ids FROM workshop_groups WHERE workshop_id = ? ORDER BY position')
     .all(workshopId) as { position: number; label: string; model_id: string; asset_ids: string }[];
   return rows.map((r) => ({ position: r.position, label: r.label, modelId: r.model_id, assetIds: JSON.parse(r.asset_ids) as number[] }));
+}
+
+/** The groups without their asset lists (a step reads one group's assets, not every group's). */
+export function listGroupHeads(db: Db, workshopId: number): GroupHead[] {
+  const rows = db.prepare('SELECT position, label, model_id FROM workshop_groups WHERE workshop_id = ? ORDER BY position').all(workshopId) as { position: number; label: string; model_id: string }[];
+  return rows.map((r) => ({ position: r.position, label: r.label, modelId: r.model_id }));
+}
+
+export function getGroup(db: Db, workshopId: number, position: number): GroupRow | null {
+  const r = db.prepare('SELECT position, label, model_id, asset_ids FROM workshop_groups WHERE workshop_id = ? AND position = ?').get(workshopId, position) as
+    | { position: number; label: string; model_id: string; asset_ids: string }
+    | undefined;
+  return r === undefined ? null : { position: r.position, label: r.label, modelId: r.model_id, assetIds: JSON.parse(r.asset_ids) as number[] };
 }
 
 /** A decision as stored: the shared shape, said once in @shared/workshop. */
