@@ -169,18 +169,25 @@ function describeAll(ours: ReadSide, theirs: ReadSide, layerOf: LayerLookup): (d
 
 /**
  * Records a merge does not carry yet: workshops (their groups, decisions and actions name assets
- * and parties by this copy's ids throughout). Their log entries would come over without what they
- * recorded, so such a copy is refused, naming what it holds; a workshop is held in one copy (or
- * again after the merge).
+ * and parties by this copy's ids throughout) and saved sets. Their log entries would come over
+ * without what they recorded, so such a copy is refused, naming what it holds; they are done in
+ * one copy (or again after the merge).
  */
+const NOT_MERGED: readonly { prefix: string; words: string }[] = [
+  { prefix: 'workshops.', words: 'workshop change' },
+  { prefix: 'savedSets.', words: 'saved-set change' }
+];
+
 function refuseRecordsNotMerged(name: string, theirNew: readonly { id: number; action: string; summary: string }[]): void {
-  const found = theirNew.filter((e) => e.action.startsWith('workshops.'));
-  if (found.length === 0) return;
-  const first = found[0]!;
-  throw new DemarcError(
-    'INVALID_INPUT',
-    `${name} has ${found.length} workshop change${found.length === 1 ? '' : 's'} made since the copies parted (first: entry #${first.id}, "${first.summary}"); merging workshops is not supported yet, so nothing was merged. Hold the workshop in this workbook instead, then merge a copy without it.`
-  );
+  for (const kind of NOT_MERGED) {
+    const found = theirNew.filter((e) => e.action.startsWith(kind.prefix));
+    if (found.length === 0) continue;
+    const first = found[0]!;
+    throw new DemarcError(
+      'INVALID_INPUT',
+      `${name} has ${found.length} ${kind.words}${found.length === 1 ? '' : 's'} made since the copies parted (first: entry #${first.id}, "${first.summary}"); merging workshops and saved sets is not supported yet, so nothing was merged. Record them in this workbook instead, then merge a copy without them.`
+    );
+  }
 }
 
 /** The merge of the copy at `path` into the open workbook, as it would be. Writes nothing. */

@@ -79,7 +79,21 @@ describe('a copy with workshops made since parting', () => {
     const before = sha256File(seeded.path);
     const hq = await laptop(seeded.path, 'hq', '2026-12-03T09:00:00.000Z');
     await expect(hq.call('merge.preview', { path: heldPath })).rejects.toThrow(/held\.demarc has 1 workshop change made since the copies parted \(first: entry #\d+, "/);
-    await expect(hq.call('merge.apply', { path: heldPath, decisions: {} })).rejects.toThrow(/merging workshops is not supported yet, so nothing was merged/);
+    await expect(hq.call('merge.apply', { path: heldPath, decisions: {} })).rejects.toThrow(/merging workshops and saved sets is not supported yet, so nothing was merged/);
+    hq.close();
+    expect(sha256File(seeded.path)).toBe(before);
+  });
+
+  it('a copy with a saved set made since parting is refused the same way', async () => {
+    const { hq: seeded, dir } = await seededHq();
+    const setPath = fileCopy(seeded.path, join(dir, 'set.demarc'));
+    seeded.close();
+    const copy = await laptop(setPath, 'finance', '2026-12-02T09:00:00.000Z');
+    await copy.call('savedSets.save', { name: 'Finance VMs', source: { kind: 'filter', filter: { text: 'vm' } } });
+    copy.close();
+    const before = sha256File(seeded.path);
+    const hq = await laptop(seeded.path, 'hq', '2026-12-03T09:00:00.000Z');
+    await expect(hq.call('merge.preview', { path: setPath })).rejects.toThrow(/set\.demarc has 1 saved-set change made since the copies parted \(first: entry #\d+, "Saved the set “Finance VMs”/);
     hq.close();
     expect(sha256File(seeded.path)).toBe(before);
   });
