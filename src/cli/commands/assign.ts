@@ -4,7 +4,7 @@ import { ServiceModelSchema, type ServiceModel } from '@shared/domain';
 import type { AssetFilter } from '@shared/filter';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { modelChangeText } from './models';
-import { partyByName, withWorkbook } from './workbook-arg';
+import { partyByName, savedSetsFor, withWorkbook } from './workbook-arg';
 
 export const ASSIGN_HELP = `Usage: demarc assign <file.demarc> --where <filter> [--service-model ID] [--model ID|default] [--owner NAME|none] [--reviewed] [--preview] [--json]
 
@@ -52,7 +52,7 @@ export async function runAssign(args: string[], io: CliIo): Promise<number> {
     const parties = await cli.call('parties.list', {});
     let filter: AssetFilter;
     try {
-      filter = parseWhere(values.where ?? '', { parties, sets: await cli.call('savedSets.list', {}) });
+      filter = parseWhere(values.where ?? '', { parties, sets: await savedSetsFor(cli, values.where ?? '') });
     } catch (error) {
       if (error instanceof FilterParseError) throw new UsageError(`demarc assign: --where: ${error.message}`);
       throw error;

@@ -4,7 +4,7 @@ import { BASELINES, FRAMEWORK_EXPORTS, FRAMEWORK_EXTENSIONS, OWNERSHIP_LABELS, t
 import { CONTROL_OWNERSHIPS } from '@shared/frameworks';
 import type { AssetFilter } from '@shared/filter';
 import { EXIT, UsageError, type CliIo } from '../io';
-import { withWorkbook } from './workbook-arg';
+import { savedSetsFor, withWorkbook } from './workbook-arg';
 
 export interface FrameworkArgs {
   framework: string;
@@ -40,7 +40,7 @@ export async function runFrameworkExport(args: FrameworkArgs, io: CliIo): Promis
     let scope: AssetFilter = {};
     if (args.scope !== undefined) {
       try {
-        scope = parseWhere(args.scope, { parties: await cli.call('parties.list', {}), sets: await cli.call('savedSets.list', {}) });
+        scope = parseWhere(args.scope, { parties: await cli.call('parties.list', {}), sets: await savedSetsFor(cli, args.scope) });
       } catch (error) {
         if (error instanceof FilterParseError) throw new UsageError(`demarc export: --scope: ${error.message}`);
         throw error;

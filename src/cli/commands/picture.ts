@@ -4,7 +4,7 @@ import { FilterParseError, parseWhere } from '@core/bulk-filter';
 import { DEFAULT_PNG_WIDTH, type PictureFormat } from '@shared/contract/picture';
 import { PICTURE_THEMES, type PictureScope, type PictureTheme } from '@shared/picture';
 import { EXIT, UsageError, type CliIo } from '../io';
-import { assetByNameOrId, withWorkbook } from './workbook-arg';
+import { assetByNameOrId, savedSetsFor, withWorkbook } from './workbook-arg';
 
 export const PICTURE_HELP = `Usage: demarc picture <file.demarc> --out <line.svg|line.png> [--scope FILTER] [--asset ID|NAME]
                       [--model ID] [--theme light|print] [--width PX] [--json]
@@ -70,7 +70,7 @@ export async function runPicture(args: string[], io: CliIo): Promise<number> {
     let scope: PictureScope = {};
     if (values.scope !== undefined) {
       try {
-        const { findingCode, ...rest } = parseWhere(values.scope, { parties: await cli.call('parties.list', {}), sets: await cli.call('savedSets.list', {}) });
+        const { findingCode, ...rest } = parseWhere(values.scope, { parties: await cli.call('parties.list', {}), sets: await savedSetsFor(cli, values.scope) });
         if (findingCode !== undefined) throw new FilterParseError('finding: a picture counts from the workbook file and cannot select by finding; use the inventory for that.');
         scope = rest;
       } catch (error) {

@@ -5,7 +5,7 @@ import type { RaciRole } from '@shared/domain';
 import type { AssetFilter } from '@shared/filter';
 import type { CliRouter } from '../cli-router';
 import { EXIT, UsageError, type CliIo } from '../io';
-import { assetByNameOrId, layerOf, partyByName, withWorkbook } from './workbook-arg';
+import { assetByNameOrId, layerOf, partyByName, savedSetsFor, withWorkbook } from './workbook-arg';
 
 export const RACI_HELP = `Usage: demarc raci <file.demarc> --asset NAME|ID --layer LAYER [--R names] [--A name] [--C names] [--I names] [--json]
        demarc raci <file.demarc> --where FILTER --layer LAYER [--R names] [--A name] [--C names] [--I names] [--json]
@@ -33,7 +33,7 @@ function rolesFrom(values: Partial<Record<RaciRole, string>>, parties: readonly 
 async function raciWhere(cli: CliRouter, io: CliIo, where: string, layerRef: string, roles: Partial<Record<RaciRole, number[]>>, json: boolean, parties: readonly PartyListEntry[]): Promise<number> {
   let filter: AssetFilter;
   try {
-    filter = parseWhere(where, { parties, sets: await cli.call('savedSets.list', {}) });
+    filter = parseWhere(where, { parties, sets: await savedSetsFor(cli, where) });
   } catch (error) {
     if (error instanceof FilterParseError) throw new UsageError(`demarc raci: --where: ${error.message}`);
     throw error;

@@ -4,7 +4,7 @@ import { DemarcError } from '@shared/errors';
 import { SAVED_SET_KIND_LABELS, type SavedSet } from '@shared/saved-set';
 import type { CliRouter } from '../cli-router';
 import { EXIT, UsageError, type CliIo } from '../io';
-import { withWorkbook } from './workbook-arg';
+import { savedSetsFor, withWorkbook } from './workbook-arg';
 
 export const SETS_HELP = `Usage: demarc sets <file.demarc> <action> ...
 
@@ -61,7 +61,7 @@ export async function runSets(args: string[], io: CliIo): Promise<number> {
         if (values.where === undefined) throw new UsageError('demarc sets save: --where FILTER is required (the filter to keep, or with --selection the assets to keep)');
         let filter;
         try {
-          filter = parseWhere(values.where, { parties: await cli.call('parties.list', {}), sets: await cli.call('savedSets.list', {}) });
+          filter = parseWhere(values.where, { parties: await cli.call('parties.list', {}), sets: await savedSetsFor(cli, values.where) });
         } catch (error) {
           if (error instanceof FilterParseError) throw new UsageError(`demarc sets save: --where: ${error.message}`);
           throw error;

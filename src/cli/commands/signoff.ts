@@ -3,7 +3,7 @@ import { FilterParseError, parseWhere } from '@core/bulk-filter';
 import type { SignOffStatus } from '@shared/contract/sign-offs';
 import type { SignOffFilter, SignOffScope } from '@shared/sign-off';
 import { EXIT, UsageError, type CliIo } from '../io';
-import { assetByNameOrId, layerOf, partyByName, withWorkbook } from './workbook-arg';
+import { assetByNameOrId, layerOf, partyByName, savedSetsFor, withWorkbook } from './workbook-arg';
 import { resolveWorkshop } from './workshop';
 
 export const SIGNOFF_HELP = `Usage: demarc signoff <file.demarc> --by NAME (--asset A [--layer L] | --where FILTER | --workshop W | --workbook)
@@ -72,7 +72,7 @@ export async function runSignoff(args: string[], io: CliIo): Promise<number> {
     else if (values.workshop !== undefined) scope = { kind: 'workshop', workshopId: await resolveWorkshop(cli, values.workshop) };
     else if (values.where !== undefined) {
       try {
-        const { subscription, resourceGroup, serviceModel, tag, type, set, ...rest } = parseWhere(values.where, { parties, sets: await cli.call('savedSets.list', {}) });
+        const { subscription, resourceGroup, serviceModel, tag, type, set, ...rest } = parseWhere(values.where, { parties, sets: await savedSetsFor(cli, values.where) });
         const other = Object.keys(rest);
         if (other.length > 0) throw new UsageError(`demarc signoff: --where: a sign-off scope takes sub, rg, sm, tag and type, or set alone (not ${other.join(', ')})`);
         if (set !== undefined && [subscription, resourceGroup, serviceModel, tag, type].some((v) => v !== undefined)) {

@@ -16,6 +16,14 @@ export async function withWorkbook<T>(command: string, file: string | undefined,
   }
 }
 
+/**
+ * The saved sets a `--where` expression may name (by `set=NAME`): asked of the workbook only when
+ * it names one (listing them counts their assets, which loads the whole inventory).
+ */
+export async function savedSetsFor(cli: CliRouter, expr: string): Promise<{ id: number; name: string }[] | undefined> {
+  return /(^|,)\s*set\s*=/i.test(expr) ? cli.call('savedSets.list', {}) : undefined;
+}
+
 /** Levenshtein distance, for "did you mean" lists. */
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
