@@ -125,7 +125,9 @@ async function main(): Promise<void> {
     const ui = spawnSync(process.execPath, ['scripts/bench.mjs', 'workshop-ui', '--', `--workbook=${path}`, '--title=Bench'], { stdio: 'inherit' });
     if (ui.status !== 0) throw new Error(`the renderer's measuring process failed (${ui.status ?? ui.signal ?? '?'})`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // DEMARC_BENCH_KEEP=1 keeps the workbook (to run `npm run bench -- workshop-ui -- --workbook=FILE` again).
+    if (process.env.DEMARC_BENCH_KEEP === '1') console.log(`kept: ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

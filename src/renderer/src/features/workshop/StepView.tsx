@@ -4,14 +4,15 @@ import { QueryError } from '../../components/QueryError';
 import { ResponsibilityBadge } from '../../components/ResponsibilityBadge';
 import { SEVERITY_LABELS, formatCount } from '../../lib/labels';
 import { DecisionForm } from './DecisionForm';
-import { useWorkshopStep } from './queries';
+import { usePrefetchStep, useWorkshopStep } from './queries';
 
 const ROLES: RaciRole[] = ['R', 'A', 'C', 'I'];
 
 /** One layer of one decision group: what the model publishes, the RACI in force, findings, and the room's decision. */
-export function StepView(props: { workshopId: number; at: WalkPosition; readOnly: boolean; status: WorkshopStatus; onDecided: () => void }) {
+export function StepView(props: { workshopId: number; at: WalkPosition; next: WalkPosition | null; readOnly: boolean; status: WorkshopStatus; onDecided: () => void }) {
   const step = useWorkshopStep(props.workshopId, props.at);
   const s = step.data;
+  usePrefetchStep(props.workshopId, props.next, s !== undefined && !step.isFetching && !step.isPlaceholderData);
   if (s === undefined) return <QueryError error={step.error} />;
   return (
     <article className="workshop-step" aria-labelledby="workshop-step-heading" aria-busy={step.isFetching}>

@@ -109,7 +109,7 @@ export function WorkshopSession({ id, onLeave }: { id: number; onLeave: () => vo
               </button>
             </span>
           </nav>
-          <StepView workshopId={id} at={at} readOnly={w.status !== 'open'} status={w.status} onDecided={() => go(nextStep(at, counts))} />
+          <StepView workshopId={id} at={at} next={nextStep(at, counts)} readOnly={w.status !== 'open'} status={w.status} onDecided={() => go(nextStep(at, counts))} />
           <p className="muted small">Keys: → next layer, ← previous, Shift+→ / Shift+← next or previous group, + / − text size.</p>
         </div>
       )}

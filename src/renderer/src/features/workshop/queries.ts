@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { PictureScope } from '@shared/picture';
 import type { WalkPosition } from '@shared/workshop';
 import { call } from '../../lib/api';
@@ -26,9 +27,24 @@ export function useWorkshop(id: number) {
   return useQuery({ queryKey: workshopKeys.detail(id), queryFn: () => call('workshops.get', { id }) });
 }
 
+const stepQuery = (id: number, at: WalkPosition) => queryOptions({ queryKey: workshopKeys.step(id, at), queryFn: () => call('workshops.step', { id, group: at.group, layer: at.layer }) });
+
 /** One step of the walk; the previous step stays on screen while the next loads. */
 export function useWorkshopStep(id: number, at: WalkPosition) {
-  return useQuery({ queryKey: workshopKeys.step(id, at), queryFn: () => call('workshops.step', { id, group: at.group, layer: at.layer }), placeholderData: keepPreviousData });
+  return useQuery({ ...stepQuery(id, at), placeholderData: keepPreviousData });
+}
+
+/**
+ * Fetches the step after the one on screen once that one is shown, so → shows it at once: the
+ * room spends far longer on a step than main takes to answer the next.
+ */
+export function usePrefetchStep(id: number, next: WalkPosition | null, shown: boolean): void {
+  const queryClient = useQueryClient();
+  const group = next?.group;
+  const layer = next?.layer;
+  useEffect(() => {
+    if (shown && group !== undefined && layer !== undefined) void queryClient.prefetchQuery(stepQuery(id, { group, layer }));
+  }, [queryClient, id, group, layer, shown]);
 }
 
 export function useWorkshopMinutes(id: number) {
