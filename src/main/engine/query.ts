@@ -238,14 +238,14 @@ export function listAssetPage(wb: OpenWorkbook, ctx: ServiceContext, query: Asse
     wb.engine.firstPageServed();
     return { total: countAssets(wb.db), offset: query.offset, rows };
   }
-  return assetPageOf(wb.engine.state(ctx), query);
+  return assetPageOf(wb.engine.state(ctx), { ...query, filter: resolveSavedSet(wb.db, query.filter) });
 }
 
-/** One page of the filtered, sorted assets of a loaded state (the workbook's, or as it was: as-of.ts). */
+/** One page of the filtered, sorted assets of a loaded state (the workbook's, or as it was: as-of.ts); a saved set in the filter already resolved. */
 export function assetPageOf(state: EngineState, query: AssetListQuery): AssetPage {
   const unfiltered = Object.keys(query.filter).length === 0 && query.sort === undefined;
   const { assets } = state.input;
-  const result = unfiltered ? null : filteredSorted(state, { ...query, filter: resolveSavedSet(wb.db, query.filter) });
+  const result = unfiltered ? null : filteredSorted(state, query);
   const total = result === null ? assets.length : result.length;
   const end = Math.min(total, query.offset + query.limit);
   const rows: AssetListRow[] = [];

@@ -1,6 +1,7 @@
 /** The History view's methods: the workbook as it was, read from one as-of state (services/as-of.ts). */
 import type { asOfMethods } from '@shared/contract/as-of';
 import { assetDetailOf, assetPageOf } from '../engine/query';
+import { resolveSavedSet } from '../services/saved-set-filter';
 import type { Handlers } from '../router';
 import { workbookAsOf } from '../services/as-of';
 import { findingGroupsOf } from '../services/findings';
@@ -13,8 +14,10 @@ export const asOfHandlers: AsOfHandlers = {
     return { info, assets: state.input.assets.length, findings: findingGroupsOf(state) };
   },
   'asOf.assets': (input, ctx) => {
-    const { state } = workbookAsOf(ctx.session.require(), ctx.services, input.moment);
-    return assetPageOf(state, { filter: input.filter, offset: input.offset, limit: input.limit });
+    const wb = ctx.session.require();
+    const { state } = workbookAsOf(wb, ctx.services, input.moment);
+    // A saved set in the filter is the set as it is now (sets are not part of the as-of state).
+    return assetPageOf(state, { filter: resolveSavedSet(wb.db, input.filter), offset: input.offset, limit: input.limit });
   },
   'asOf.asset': (input, ctx) => assetDetailOf(workbookAsOf(ctx.session.require(), ctx.services, input.moment).state, input.id)
 };
