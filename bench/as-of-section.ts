@@ -14,6 +14,7 @@
  *
  * The child's peak RSS is the answering process's (it holds the live state and one as-of state).
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildEngineState } from '@main/engine/state';
 import { updateAssets } from '@main/services/asset-update';
@@ -90,10 +91,11 @@ export async function asOfChild(path: string, moment: string): Promise<void> {
   const live = wb.engine.state(ctx);
   void live.findings.length;
   const loadMs = performance.now() - t0;
+  // The floor's state is dropped before the as-of answer, so the peak RSS is the answering process's: live + as-of.
   const t1 = performance.now();
-  const floor = buildEngineState({ ...live.input, now: ctx.clock() });
-  const floorFindings = floor.findings.length;
+  const floorFindings = buildEngineState({ ...live.input, now: ctx.clock() }).findings.length;
   const floorMs = performance.now() - t1;
+  (globalThis as { gc?: () => void }).gc?.();
   const t2 = performance.now();
   const answer = workbookAsOf(wb, ctx, moment);
   const asOfFindings = answer.state.findings.length;
@@ -112,13 +114,22 @@ export async function asOfChild(path: string, moment: string): Promise<void> {
 
 /** The section, run by the parent: build, log, then two moments measured twice each in a child. */
 export async function asOfSection(dir: string): Promise<void> {
-  const path = join(dir, 'as-of.demarc');
-  let t = performance.now();
-  await buildWorkbook(path, writeInventory(dir, ASSETS));
-  console.log(`as-of: built ${ASSETS.toLocaleString('en-GB')} assets with demarc new/import/parties/assign in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  t = performance.now();
-  const log = writeLog(path);
-  console.log(`as-of: ${EDITS.toLocaleString('en-GB')} edits through the services in ${((performance.now() - t) / 1000).toFixed(1)} s; change log #1–#${log.entries}`);
+  // `--asof-keep=PATH`: build the workbook and its log once, and reuse them (with the moments) on later runs.
+  const keep = flag('asof-keep', '');
+  const path = keep === '' ? join(dir, 'as-of.demarc') : keep;
+  let log: { middle: number; beforeEdits: number; entries: number };
+  if (keep !== '' && existsSync(`${keep}.moments.json`)) {
+    log = JSON.parse(readFileSync(`${keep}.moments.json`, 'utf8')) as typeof log;
+    console.log(`as-of: reusing ${keep} (change log #1–#${log.entries})`);
+  } else {
+    let t = performance.now();
+    await buildWorkbook(path, writeInventory(dir, ASSETS));
+    console.log(`as-of: built ${ASSETS.toLocaleString('en-GB')} assets with demarc new/import/parties/assign in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    log = writeLog(path);
+    console.log(`as-of: ${EDITS.toLocaleString('en-GB')} edits through the services in ${((performance.now() - t) / 1000).toFixed(1)} s; change log #1–#${log.entries}`);
+    if (keep !== '') writeFileSync(`${keep}.moments.json`, JSON.stringify(log));
+  }
   for (const [label, moment] of [['middle of the edits', `#${log.middle}`], ['before every edit', `#${log.beforeEdits}`]] as const) {
     for (let run = 1; run <= 2; run++) {
       const m = runChild('asof', [path, moment]);
