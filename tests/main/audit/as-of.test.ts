@@ -6,7 +6,7 @@
  * workbook or in the future are refused.
  */
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportJsonChunks, type ReportSource } from '@core/report-source';
@@ -241,5 +241,28 @@ describe('asOf.* through the router (the History view)', () => {
     const bad = await router.handle('asOf.summary', { moment: 'yesterday' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(bad.ok ? '' : bad.error.message).toMatch(/moment: as-of: a date \(YYYY-MM-DD\)/);
+  });
+});
+
+describe('as-of on a round-1 workbook (migrated when opened)', () => {
+  it('rebuilds its early moments from the old log and names the import it cannot undo', () => {
+    const path = join(tempDir(), 'round-1.demarc');
+    copyFileSync(new URL('../../fixtures/workbooks/round-1.demarc', import.meta.url), path);
+    const ctx: ServiceContext = { clock: fixedClock('2026-12-07T09:00:00.000Z'), osUser: 'tester' };
+    const wb = openWorkbook(ctx, path);
+    open.push(wb);
+    const owners = (moment: string) => {
+      const { state, info } = workbookAsOf(wb, ctx, moment);
+      const nameOf = (id: number | null) => (id === null ? null : (state.partyById.get(id)?.name ?? null));
+      return { info, count: state.input.assets.length, first: nameOf(state.assetById.get(1)?.ownerPartyId ?? null), parties: state.input.parties.length };
+    };
+    // #3: the two imports done, only the provider party the workbook was created with; #11: owners set, before the third import (20 new assets, 2 flagged not seen).
+    const early = owners('#3');
+    expect(early).toMatchObject({ count: 92, first: null, parties: 1 });
+    const later = owners('#11');
+    expect(later).toMatchObject({ count: 92, first: 'Platform Team', parties: 6 });
+    expect(later.info.gaps.map((g) => [g.entryId, g.action])).toEqual([[12, 'import.apply']]);
+    expect(later.info.gaps[0]!.reason).toContain('the 2 "not seen" flag(s) it set are shown as they are now');
+    expect(workbookAsOf(wb, ctx, '#19').info.gaps).toEqual([]);
   });
 });
