@@ -8,8 +8,7 @@
  * An entry is read by what it logged, not by its action alone, so an undo or redo (which logs the
  * original step's after and before swapped) is undone the same way as the edit it replays. Pure.
  */
-import type { LayerNote, LayerOverride, Party, RaciAssignment, WorkbookSettings } from '@shared/domain';
-import type { ChangeLogEntry } from '@shared/domain';
+import type { ChangeLogEntry, LayerNote, LayerOverride, Party, RaciAssignment, WorkbookSettings } from '@shared/domain';
 import type { AssetPatch } from '../store/asset-fields';
 import type { EditOp } from './edit-ops';
 
