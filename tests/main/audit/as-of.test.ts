@@ -15,7 +15,8 @@ import { updateAssets } from '@main/services/asset-update';
 import { workbookAsOf } from '@main/services/as-of';
 import { workbookReportAsOf } from '@main/services/as-of-report';
 import type { OpenWorkbook, ServiceContext } from '@main/services/context';
-import { undo } from '@main/services/history';
+import { redo, undo } from '@main/services/history';
+import { setDefaultModel } from '@main/services/model-default';
 import { setNote } from '@main/services/notes';
 import { clearOverride, setOverride } from '@main/services/overrides';
 import { addParty, leaveParty, reassignParty } from '@main/services/parties';
@@ -169,6 +170,28 @@ describe('as-of equals a replay', () => {
     expect(workbookAsOf(wb, ctx, `#${start.entryId}`)).toBe(asOf);
     updateAssets(wb, ctx, { filter: { ids: [web1] }, set: { reviewed: true } });
     expect(workbookAsOf(wb, ctx, `#${start.entryId}`)).not.toBe(asOf);
+  });
+});
+
+describe('as-of across a change of model and a redo', () => {
+  it('undoes the default model, its moved rows and a redone edit; names the service-model columns it cannot', async () => {
+    const { wb, ctx, checkpoints, web1 } = await editedWithCopies();
+    const before = checkpoints.at(-1)!;
+    // The last edit (I on Applications of vm-web-01) undone and redone, then the default model changed.
+    undo(wb, ctx);
+    redo(wb, ctx);
+    setDefaultModel(wb, ctx, 'microsoft-classic-2023');
+    const { info, state } = workbookAsOf(wb, ctx, `#${before.entryId}`);
+    expect(state.input.settings.defaultModelId).toBe('microsoft-2026-01');
+    expect(state.assignmentsByAsset.get(web1)?.some((a) => a.layerId === 'applications' && a.role === 'I')).toBe(false);
+    expect(wb.engine.state(ctx).assignmentsByAsset.get(web1)?.some((a) => a.layerId === 'applications' && a.role === 'I')).toBe(true);
+    expect(info.gaps.map((g) => g.action)).toEqual(['models.setDefault']);
+    expect(info.gaps[0]!.reason).toContain('those earlier service models are not in the log');
+    // Everything but the columns the model change mapped is as it was: the report equals the copy's.
+    const copy = openWorkbook(ctx, before.copy);
+    open.push(copy);
+    const replay = workbookReport(copy, { ...ctx, clock: () => before.at });
+    expect(reportText(workbookReportAsOf(wb, ctx, `#${before.entryId}`))).toBe(reportText(replay));
   });
 });
 
