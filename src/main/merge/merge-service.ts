@@ -5,18 +5,18 @@
  * one undoable step. Merging a file whose entries are all here already changes nothing.
  */
 import { basename } from 'node:path';
-import type { MergeDecisions } from '@core/merge/decide';
+import type { DecidedDifference, MergeDecisions } from '@core/merge/decide';
 import { MERGE_ACTION } from '@core/merge/entry-touches';
 import { blockers } from '@core/merge/plan';
-import type { MergeResult } from '@shared/contract/merge';
+import type { MergePlan, MergeResult } from '@shared/contract/merge';
 import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
 import { touchedBy, type EditStep } from '../services/history';
 import { applyOps } from '../services/edit-ops';
 import { write } from '../services/write';
 import { appendChange, lastChangeId } from '../store/repos/change-log';
-import { listStoredChangesFrom } from '../store/repos/merge-side';
-import { mergeOps } from './merge-ops';
+import { listStoredChangesFrom, type StoredChange } from '../store/repos/merge-side';
+import { mergeOps, type MergeOps } from './merge-ops';
 import { prepareMerge, type PreparedMerge } from './merge-plan';
 import { changeIdentity, touchesOfStored } from './read-side';
 
@@ -43,11 +43,19 @@ function assertDecided(prepared: PreparedMerge): void {
   }
 }
 
-export function applyMerge(
-  wb: OpenWorkbook,
-  ctx: ServiceContext,
-  input: { path: string; decisions: MergeDecisions; expectedHead?: string | undefined }
-): MergeResult {
+/** What the write needs of a decided merge: the two copies as read are left behind (100k rows each). */
+interface ReadyMerge {
+  plan: MergePlan;
+  name: string;
+  ops: MergeOps;
+  conflicts: DecidedDifference[];
+  /** Their entries to keep here, with their identity and touches. */
+  kept: { row: StoredChange; identity: string; touches: string[] }[];
+  /** The identities this merge brings into effect (lineage.ts). */
+  brought: string[];
+}
+
+function readyMerge(wb: OpenWorkbook, ctx: ServiceContext, input: { path: string; decisions: MergeDecisions; expectedHead?: string | undefined }): ReadyMerge | MergeResult {
   const prepared = prepareMerge(wb, ctx, input.path, input.decisions);
   const { plan, theirs, lineage } = prepared;
   const name = basename(prepared.path);
@@ -58,8 +66,26 @@ export function applyMerge(
     return { plan, merged: false, entryId: null, summary: `Nothing to merge: every change in ${name} is already in this workbook.` };
   }
   assertDecided(prepared);
-  const ops = mergeOps(prepared.decided, prepared.ours, theirs, ctx.clock());
-  const conflicts = prepared.decided.filter((d) => d.outcome === 'conflict');
+  return {
+    plan,
+    name,
+    ops: mergeOps(prepared.decided, prepared.ours, theirs, ctx.clock()),
+    conflicts: prepared.decided.filter((d) => d.outcome === 'conflict'),
+    // Their history kept: every entry of theirs this log does not hold (an entry it holds from a
+    // merge since undone is held already; the merge entry names it as brought into effect again).
+    kept: lineage.carried.map((i) => ({ row: theirs.changes[i]!, identity: theirs.identities[i]!, touches: touchesOfStored(theirs.changes[i]!, theirs.lookups) })),
+    brought: lineage.theirsOnly.map((i) => theirs.identities[i]!)
+  };
+}
+
+export function applyMerge(
+  wb: OpenWorkbook,
+  ctx: ServiceContext,
+  input: { path: string; decisions: MergeDecisions; expectedHead?: string | undefined }
+): MergeResult {
+  const ready = readyMerge(wb, ctx, input);
+  if ('merged' in ready) return ready;
+  const { plan, name, ops, conflicts, kept, brought } = ready;
   const tookTheirs = conflicts.filter((d) => d.choice === 'theirs').length;
   const summary = `Merged ${name} (workbook ${plan.theirs.workbookId ?? 'without id'}): ${plural(plan.counts.theirs, 'change')} of theirs applied, ${plural(conflicts.length, 'conflict')} decided (${conflicts.length - tookTheirs} ours, ${tookTheirs} theirs), ${plan.newEntries} ${plan.newEntries === 1 ? 'entry' : 'entries'} of their log kept`;
   const step: EditStep = {
@@ -70,13 +96,9 @@ export function applyMerge(
     forward: ops.forward,
     backward: ops.backward
   };
-  let entryId: number | null = null;
   write(wb, ctx, () => {
     applyOps(wb.db, ops.forward, ctx.clock());
-    // Their history kept: every entry of theirs this log does not hold (an entry it holds from a
-    // merge since undone is held already; the merge below names it as brought into effect again).
-    for (const i of lineage.carried) {
-      const row = theirs.changes[i]!;
+    for (const { row, identity, touches } of kept) {
       appendChange(wb.db, {
         at: row.at,
         actor: row.actor,
@@ -85,7 +107,7 @@ export function applyMerge(
         entityId: row.entity_id,
         summary: row.summary,
         storedText: { before: row.before_json, after: row.after_json },
-        origin: { identity: theirs.identities[i]!, touches: touchesOfStored(row, theirs.lookups) }
+        origin: { identity, touches }
       });
     }
     return {
@@ -96,7 +118,7 @@ export function applyMerge(
         entityId: plan.theirs.workbookId,
         summary,
         after: {
-          file: prepared.path,
+          file: plan.theirs.path,
           workbookId: plan.theirs.workbookId,
           head: plan.theirs.head,
           // Their own chain as verified: their file can be checked against it later (demarc verify).
@@ -107,13 +129,13 @@ export function applyMerge(
           // Slots a decision settled: the next merge counts them as this side's change.
           decided: conflicts.map((d) => d.slot),
           // The entries this merge brings into effect (lineage.ts): an undo of it takes them out again.
-          brought: lineage.theirsOnly.map((i) => theirs.identities[i]!)
+          brought
         }
       },
       touched: touchedBy(ops.forward)
     };
   });
-  entryId = lastChangeId(wb.db);
+  const entryId = lastChangeId(wb.db);
   // Its undo and redo name it, so lineage knows the merge is off (and its entries not held) or on again.
   const merge = changeIdentity(listStoredChangesFrom(wb.db, entryId)[0]!);
   step.before = { merge, ops: step.backward };
