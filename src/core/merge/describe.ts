@@ -4,7 +4,7 @@ import { RACI_ROLE_NAMES } from '../raci';
 import type { RaciRole } from '@shared/domain';
 import type { DecidedDifference } from './decide';
 import type { LayerLookup } from './rules';
-import { parseSlot } from './slots';
+import { CONTROL_MAPPING, parseSlot } from './slots';
 
 /** Names a merge shows: an asset's name and model (merged), a party's name as spelt. */
 export interface DescribeLookups {
@@ -25,7 +25,7 @@ export function fieldWords(field: string): string {
 
 function settingWords(name: string): string {
   if (name.startsWith('defaultTeam.')) return `default team of ${name.slice('defaultTeam.'.length)}`;
-  return { organisation: 'organisation', reviewPeriodDays: 'review period (days)', defaultModel: 'default model' }[name] ?? name;
+  return { organisation: 'organisation', reviewPeriodDays: 'review period (days)', defaultModel: 'default model', [CONTROL_MAPPING]: 'control mapping' }[name] ?? name;
 }
 
 /** A slot's value (canonical JSON or null) in words. */
@@ -85,6 +85,10 @@ export function describeDifference(d: DecidedDifference, l: DescribeLookups): Me
       return owner === null ? NONE : l.partyName(owner);
     }
     if (kind === 'setting' && p.id.startsWith('defaultTeam.') && json !== null) return l.partyName(JSON.parse(json) as string);
+    if (kind === 'setting' && p.id === CONTROL_MAPPING) {
+      const mapping = json === null ? null : (JSON.parse(json) as { id: string; version: string });
+      return mapping === null ? 'the built-in mapping' : `${mapping.id} version ${mapping.version}`;
+    }
     return valueWords(kind, json, l);
   };
   return {

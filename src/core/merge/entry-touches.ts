@@ -5,7 +5,7 @@
  * for a person rather than a silent choice.
  */
 import { UPGRADE_ACTION } from '../audit/chain';
-import { slot } from './slots';
+import { CONTROL_MAPPING, slot } from './slots';
 
 export interface EntryForTouches {
   action: string;
@@ -109,8 +109,6 @@ export function touchesOfEntry(entry: EntryForTouches, l: SideLookups): string[]
     case 'workbook.create':
     case 'workbook.copy':
     case UPGRADE_ACTION:
-    case 'mapping.import':
-    case 'mapping.reset':
       return [];
     case MERGE_ACTION:
       return isRecord(after) && Array.isArray(after.decided) ? after.decided.filter((s): s is string => typeof s === 'string') : EVERYTHING;
@@ -159,6 +157,9 @@ export function touchesOfEntry(entry: EntryForTouches, l: SideLookups): string[]
       return [...out];
     case 'models.import':
       return entry.entityId === null ? ['model|*'] : [slot.model(entry.entityId)];
+    case 'mapping.import':
+    case 'mapping.reset':
+      return [slot.setting(CONTROL_MAPPING)];
     case 'models.setDefault':
       return [slot.setting('defaultModel'), 'asset|*|override|*', 'asset|*|raci|*'];
     case 'settings.update':

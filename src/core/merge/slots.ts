@@ -13,6 +13,7 @@
  *   party|<name>|field|<field>           kind, email, active, leftAt, notes
  *   model|<id>                           an imported responsibility model { version, json }
  *   settings|<name>                      organisation, reviewPeriodDays, defaultModel, defaultTeam.<layer>
+ *                                        and controlMapping (the imported control mapping, whole)
  *
  * A touch names the slots a change-log entry changed; `*` in a part stands for every value
  * there (`asset|*|field|name`: the name of every asset, as an import does) and a trailing `*`
@@ -20,6 +21,9 @@
  */
 
 export const SLOT_SEPARATOR = '|';
+
+/** The setting slot of the imported control mapping (absent: the built-in one). */
+export const CONTROL_MAPPING = 'controlMapping';
 
 /** Slot names, built in one place. Keys and names are kept as given (party names lower-cased by the caller). */
 export const slot = {

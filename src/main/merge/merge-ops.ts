@@ -4,7 +4,7 @@
  * and differs from ours are written; keys and party names become this workbook's row ids here.
  */
 import type { DecidedDifference } from '@core/merge/decide';
-import { parseSlot } from '@core/merge/slots';
+import { CONTROL_MAPPING, parseSlot } from '@core/merge/slots';
 import type { Asset, LayerNote, LayerOverride, Party, RaciAssignment, RaciRole } from '@shared/domain';
 import type { EditOp } from '../services/edit-ops';
 import { ASSET_FIELDS, MERGED_FIELDS, type AssetField, type MergedFields } from '../store/asset-fields';
@@ -75,6 +75,9 @@ export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, 
       const mine = ours.models.get(p.id);
       f.push({ op: 'putModel', model: { id: row.id, version: row.version, json: row.json, importedAt: row.imported_at, importedBy: row.imported_by } });
       back(mine ? { op: 'putModel', model: { id: mine.id, version: mine.version, json: mine.json, importedAt: mine.imported_at, importedBy: mine.imported_by } } : { op: 'deleteModel', id: p.id });
+    } else if (p.entity === 'settings' && p.id === CONTROL_MAPPING) {
+      f.push({ op: 'putMapping', mapping: theirs.mapping });
+      back({ op: 'putMapping', mapping: ours.mapping });
     } else if (p.entity === 'settings') {
       const value = JSON.parse(d.theirs ?? 'null') as string | null;
       if (p.id.startsWith('defaultTeam.')) {

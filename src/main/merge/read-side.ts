@@ -7,13 +7,14 @@ import { UPGRADE_ACTION } from '@core/audit/chain';
 import type { AncestorLookups } from '@core/merge/ancestor';
 import { MERGE_ACTION, touchesOfEntry, type EntryForTouches, type SideLookups } from '@core/merge/entry-touches';
 import type { LineageEntry } from '@core/merge/lineage';
-import { slot } from '@core/merge/slots';
+import { CONTROL_MAPPING, slot } from '@core/merge/slots';
 import type { Party } from '@shared/domain';
 import { ASSET_FIELDS, IMPORTED_FIELDS, type AssetField } from '../store/asset-fields';
 import { META_KEYS, readMeta } from '../store/repos/meta';
 import { listKeyedAssignments, listKeyedNotes, listKeyedOverrides, listStoredChanges, listStoredModels, eachMergedAssetRow, type KeyedNote, type KeyedOverride, type StoredChange, type StoredModelRow } from '../store/repos/merge-side';
 import { listImportRuns, listKeyedSignOffs, type ImportRunRow, type KeyedSignOff } from '../store/repos/merge-records';
 import { listParties } from '../store/repos/parties';
+import { readControlMapping, type StoredMapping } from '../store/repos/control-mapping';
 import type { Db } from '../store/workbook-file';
 
 /** The identity of a change-log entry in every copy that holds it (see 0012_merge.sql). */
@@ -34,6 +35,8 @@ export interface ReadSide {
   notes: Map<string, KeyedNote>;
   models: Map<string, StoredModelRow>;
   meta: Map<string, string>;
+  /** The control mapping imported (null: the built-in one); compared as one slot, settings|controlMapping. */
+  mapping: StoredMapping | null;
   /** Records a merge carries as they are (merge-records.ts). */
   signOffs: KeyedSignOff[];
   importRuns: ImportRunRow[];
@@ -101,6 +104,8 @@ export function readSide(db: Db, alike?: ReadSide): ReadSide {
   if (modelId !== undefined) setting('defaultModel', `${modelId}@${meta.get(META_KEYS.defaultModelVersion) ?? ''}`);
   const teams = JSON.parse(meta.get(META_KEYS.defaultTeamPerLayer) ?? '{}') as Record<string, number>;
   for (const [layer, id] of Object.entries(teams)) setting(`defaultTeam.${layer}`, nameById.get(id));
+  const mapping = readControlMapping(db);
+  if (mapping !== null) slots.set(slot.setting(CONTROL_MAPPING), json({ id: mapping.mappingId, version: mapping.version, json: mapping.json }));
   // An upgrade changes a file's format, not its content: each copy logs its own (at its own
   // time), so upgrades are neither part of the shared history nor brought in by a merge.
   const changes = listStoredChanges(db).filter((row) => row.action !== UPGRADE_ACTION);
@@ -114,6 +119,7 @@ export function readSide(db: Db, alike?: ReadSide): ReadSide {
     notes,
     models,
     meta,
+    mapping,
     signOffs: listKeyedSignOffs(db),
     importRuns: listImportRuns(db),
     changes,

@@ -6,6 +6,7 @@
 import type { Asset, LayerNote, LayerOverride, Party, RaciAssignment } from '@shared/domain';
 import type { AssetPatch, MergedFields } from '../store/asset-fields';
 import { deleteAssetRows, patchAssets, putAssetRows } from '../store/repos/assets';
+import { clearControlMapping, writeControlMapping, type StoredMapping } from '../store/repos/control-mapping';
 import { deleteCustomModel, putCustomModel } from '../store/repos/custom-models';
 import { deleteImportRunRow, deleteSignOffRow, putImportRunRow, putSignOffRow, type ImportRunRow, type SignOffRow } from '../store/repos/merge-records';
 import { writeMeta } from '../store/repos/meta';
@@ -49,7 +50,9 @@ export type EditOp =
   | { op: 'deleteImportRun'; id: number }
   /** A saved set, inserted or replaced with its id (saved, renamed, or brought back by undo). */
   | { op: 'putSavedSet'; row: SavedSetRow }
-  | { op: 'deleteSavedSet'; id: number };
+  | { op: 'deleteSavedSet'; id: number }
+  /** The imported control mapping (null: back to the built-in one). */
+  | { op: 'putMapping'; mapping: StoredMapping | null };
 
 /** Applies operations in order, inside the caller's transaction. */
 export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
@@ -129,6 +132,10 @@ export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
         break;
       case 'deleteSavedSet':
         deleteSavedSet(db, op.id);
+        break;
+      case 'putMapping':
+        if (op.mapping === null) clearControlMapping(db);
+        else writeControlMapping(db, op.mapping);
         break;
     }
   }

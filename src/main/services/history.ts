@@ -103,6 +103,9 @@ export function touchedBy(ops: readonly EditOp[]): Touched {
       case 'deleteSavedSet':
         touched.savedSets = true;
         break;
+      case 'putMapping':
+        touched.mapping = true;
+        break;
     }
   }
   if (assets.size > 0) touched.assets = [...assets];

@@ -7,7 +7,9 @@
  * refused, naming what the copy holds, the workbook byte for byte as it was.
  */
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import builtinJson from '@resources/frameworks/layer-controls.json';
 import { describe, expect, it } from 'vitest';
 import { sha256File } from '@tests/helpers/temp';
 import { azJson, tempFile } from '@tests/helpers/import-fixture';
@@ -96,5 +98,40 @@ describe('a copy with workshops made since parting', () => {
     await expect(hq.call('merge.preview', { path: setPath })).rejects.toThrow(/set\.demarc has 1 saved-set change made since the copies parted \(first: entry #\d+, "Saved the set “Finance VMs”/);
     hq.close();
     expect(sha256File(seeded.path)).toBe(before);
+  });
+});
+
+describe('the control mapping', () => {
+  const mappingFile = (dir: string, id: string, version: string): string => {
+    const path = join(dir, `${id}.json`);
+    writeFileSync(path, JSON.stringify({ ...builtinJson, id, version }));
+    return path;
+  };
+
+  it('imported on one side applies; imported differently on both is a conflict a person decides; undo puts ours back', async () => {
+    const { hq, dir } = await seededHq();
+    const onePath = fileCopy(hq.path, join(dir, 'one.demarc'));
+    const bothPath = fileCopy(hq.path, join(dir, 'both.demarc'));
+    const one = await laptop(onePath, 'finance', '2026-12-02T09:00:00.000Z');
+    await one.call('frameworks.importMapping', { path: mappingFile(dir, 'finance-mapping', '3') });
+    one.close();
+
+    const plan = (await hq.call('merge.preview', { path: onePath }))!;
+    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'setting', detail: 'control mapping', ancestor: 'the built-in mapping', ours: 'the built-in mapping', theirs: 'finance-mapping version 3' })]);
+    await hq.call('merge.apply', { path: onePath });
+    expect(await hq.call('frameworks.mapping', {})).toMatchObject({ id: 'finance-mapping', version: '3', builtin: false, importedBy: 'finance' });
+    await hq.call('history.undo', {});
+    expect(await hq.call('frameworks.mapping', {})).toMatchObject({ builtin: true });
+
+    const both = await laptop(bothPath, 'hr', '2026-12-02T09:00:00.000Z');
+    await both.call('frameworks.importMapping', { path: mappingFile(dir, 'hr-mapping', '1') });
+    both.close();
+    await hq.call('frameworks.importMapping', { path: mappingFile(dir, 'hq-mapping', '2') });
+    const conflict = (await hq.call('merge.preview', { path: bothPath }))!.conflicts;
+    expect(conflict).toEqual([expect.objectContaining({ slot: 'settings|controlMapping', ours: 'hq-mapping version 2', theirs: 'hr-mapping version 1', choice: null })]);
+    await hq.call('merge.apply', { path: bothPath, decisions: { items: { 'settings|controlMapping': 'theirs' } } });
+    expect(await hq.call('frameworks.mapping', {})).toMatchObject({ id: 'hr-mapping', importedBy: 'hr' });
+    expect(await hq.call('audit.verify', {})).toMatchObject({ ok: true });
+    hq.close();
   });
 });
