@@ -6,7 +6,7 @@
 import type { DecidedDifference } from '@core/merge/decide';
 import { CONTROL_MAPPING, parseSlot } from '@core/merge/slots';
 import type { Asset, LayerNote, LayerOverride, Party, RaciAssignment, RaciRole } from '@shared/domain';
-import type { EditOp } from '../services/edit-ops';
+import { groupByValue, type EditOp } from '../services/edit-ops';
 import { ASSET_FIELDS, MERGED_FIELDS, type AssetField, type MergedFields } from '../store/asset-fields';
 import { META_KEYS } from '../store/repos/meta';
 import { carryRecordOps, mergedPartyIds } from './merge-records';
@@ -129,10 +129,12 @@ export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, 
     f.push({ op: 'putAssets', rows: newRows });
     back({ op: 'deleteAssets', ids: newRows.map((a) => a.id) });
   }
-  for (const [id, patch] of fieldPatches) {
-    f.push({ op: 'mergeAssetFields', ids: [id], patch: patch.after });
-    back({ op: 'mergeAssetFields', ids: [id], patch: patch.before });
-  }
+  // One operation per distinct patch (one statement each): 10k owners set to the same party are one.
+  const patched = [...fieldPatches.keys()];
+  const forwardGroups = groupByValue(patched, (id) => fieldPatches.get(id)!.after);
+  const backwardGroups = groupByValue(patched, (id) => fieldPatches.get(id)!.before);
+  for (const g of forwardGroups) f.push({ op: 'mergeAssetFields', ids: g.ids, patch: g.value });
+  if (backwardGroups.length > 0) back(...backwardGroups.map((g): EditOp => ({ op: 'mergeAssetFields', ids: g.ids, patch: g.value })));
 
   // Overrides, notes and roles.
   const putRows: RaciAssignment[] = [];
