@@ -1,9 +1,10 @@
 /**
  * Merging a copy in the app: HQ and Finance both changed vm-web-01's owner after the copy was
- * made, and Finance also classified another asset; the Merge area shows the conflict with
- * ancestor (Platform Team, read from the change log) / ours / theirs and who changed each, Merge waits until it is decided, then writes one
- * step and the inventory shows the merged owner. Save a copy for… writes a copy for HR. An axe
- * scan and a screenshot of the decided conflict.
+ * made, and Finance also classified another asset and recorded a sign-off; the Merge area shows
+ * the conflict with ancestor (Platform Team, read from the change log) / ours / theirs and who
+ * changed each, and says the sign-off is carried; Merge waits until the conflict is decided, then
+ * writes one step and the inventory shows the merged owner. Save a copy for… writes a copy for HR.
+ * An axe scan and a screenshot of the decided conflict.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ describe('the Merge area', () => {
     const finance = await laptop(financePath, 'carol', '2026-12-06T15:30:00.000Z');
     await finance.call('assets.update', { filter: { ids: [vm] }, set: { ownerPartyId: seeded.partyIds['Carol Diaz'] } });
     await finance.call('assets.update', { filter: { ids: [seeded.assetIds[1]!] }, set: { serviceModel: 'paas' } });
+    await finance.call('signOffs.add', { scope: { kind: 'asset', assetId: seeded.assetIds[2]! }, partyId: seeded.partyIds['Carol Diaz'], statement: 'Carol confirms' });
     finance.close();
 
     const { page } = app;
@@ -42,6 +44,7 @@ describe('the Merge area', () => {
     await conflict.waitFor();
     expect((await conflict.locator('dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['Platform Team', 'Bob Chen alice, 2026-12-05 10:00', 'Carol Diaz carol, 2026-12-06 15:30']);
     expect(await page.getByTestId('merge-undecided').innerText()).toBe('1');
+    await page.getByRole('list', { name: 'What the merge does' }).getByText(/sign-off and .* import runs of theirs carried as they are/).waitFor();
     const merge = page.getByRole('button', { name: 'Merge this copy' });
     expect(await merge.isDisabled()).toBe(true);
 
