@@ -51,7 +51,9 @@ export class PagedComparison {
   constructor(
     private readonly wb: OpenWorkbook,
     ctx: ServiceContext,
-    createParties: boolean
+    createParties: boolean,
+    /** Assets compared at once (smaller in tests, to cross page boundaries). */
+    private readonly pageSize = ASSETS_PER_PAGE
   ) {
     const head = workbookReport(wb, ctx).head;
     const { signOffRecords: _signOffs, ...shared } = readSharedInput(wb.db, ctx);
@@ -82,7 +84,7 @@ export class PagedComparison {
       const id = idOf(row, table === 'raci' ? (this.raci.get(row.sheet)?.assetId ?? null) : (this.matrix.get(row.sheet)?.columns.assetId ?? null));
       if (id !== null) this.ids.add(id);
       this.buffered.push({ table, row });
-      if (this.ids.size >= ASSETS_PER_PAGE) this.flush();
+      if (this.ids.size >= this.pageSize) this.flush();
     }
   };
 
@@ -118,8 +120,8 @@ export class PagedComparison {
     this.flush();
     const touched = [...new Set([...this.differ.changes, ...this.differ.unread].map((c) => c.assetId))].filter((id) => since.touches(id)).sort((a, b) => a - b);
     const atExport = new Map<number, ReportAsset>();
-    for (let i = 0; i < touched.length; i += ASSETS_PER_PAGE) {
-      for (const asset of reportAssetsOf(since.rewind(this.pageOf(touched.slice(i, i + ASSETS_PER_PAGE))))) atExport.set(asset.id, asset);
+    for (let i = 0; i < touched.length; i += this.pageSize) {
+      for (const asset of reportAssetsOf(since.rewind(this.pageOf(touched.slice(i, i + this.pageSize))))) atExport.set(asset.id, asset);
     }
     return settle(this.differ.changes, this.differ.unread, since, (id) => atExport.get(id), this.models);
   }

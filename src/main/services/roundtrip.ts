@@ -111,6 +111,8 @@ export async function detectRoundTrip(wb: OpenWorkbook, path: string): Promise<R
 export interface RoundTripRunOptions {
   signal?: AbortSignal;
   onRows?: (rows: number) => void;
+  /** Assets compared with the workbook at once (the default page; smaller in tests). */
+  pageSize?: number;
 }
 
 /** Reads an edited export (xlsx, or the RACI CSV) and answers its diff against the open workbook; writes nothing. */
@@ -125,7 +127,7 @@ export async function previewRoundTrip(
   const fileName = basename(input.path);
   let fileSha256 = bytes === null ? '' : createHash('sha256').update(bytes).digest('hex');
   const workbook = workbookIdentity(wb);
-  const compared = new PagedComparison(wb, ctx, input.createParties);
+  const compared = new PagedComparison(wb, ctx, input.createParties, options.pageSize);
   const onRows = async (rows: number) => {
     options.onRows?.(rows);
     await new Promise((resolve) => setImmediate(resolve));
