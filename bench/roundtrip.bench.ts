@@ -12,7 +12,7 @@
  * original's identity and revision, as the export the participant received). Goals: ≤ 1.5 × the
  * floor, peak RSS ≤ 400 MB. Figures only: benchmarks report, they never assert times.
  *
- *   npm run bench -- roundtrip [-- --resources=100000 --edits=1000 --reps=2 --keep=/tmp/rt.demarc]
+ *   npm run bench -- roundtrip [-- --resources=100000 --edits=1000 --reps=2 --keep=/tmp/rt.demarc --keep-edited=/tmp/rt.xlsx]
  */
 import './resolve-from-cwd';
 import { copyFileSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { tallyOf } from '@core/export-model';
+import { skipWorksheet } from '@main/export/exceljs-internals';
 import { isRoundTripSheet } from '@main/export/xlsx-roundtrip-reader';
 import { writeXlsx } from '@main/export/xlsx-writer';
 import { exportSource } from '@main/services/export-service';
@@ -38,7 +39,7 @@ const ctx = { clock: () => new Date().toISOString(), osUser: 'bench' };
  * The participant's file: a copy of the workbook with `edits` Accountables moved to Bob Chen (one
  * asset in every `step`, its layers in turn), exported under the original's identity.
  */
-async function writeEdited(workbook: string, dir: string, edits: number): Promise<string> {
+async function writeEdited(workbook: string, dir: string, edits: number, keep?: string): Promise<string> {
   const original = openWorkbook(ctx, workbook);
   const identity = { workbookId: readMeta(original.db).get(META_KEYS.workbookId) ?? '', revision: lastChangeId(original.db) };
   closeWorkbook(original);
@@ -62,7 +63,7 @@ async function writeEdited(workbook: string, dir: string, edits: number): Promis
     }
     let made = 0;
     for (const [layerId, ids] of byLayer) made += setRaciMany(wb, ctx, { filter: { ids }, layerId, roles: { A: [bob] } }).count;
-    const path = join(dir, 'edited.xlsx');
+    const path = keep ?? join(dir, 'edited.xlsx');
     const source = exportSource(wb, ctx);
     await writeXlsx({ source, tally: tallyOf(source) }, { path, exportedAt: '2026-12-07T09:00:00.000Z', exportedBy: 'Bench Participant', identity });
     console.log(`edited export: ${made} Accountables changed in a copy, exported under revision ${identity.revision}: ${(statSync(path).size / 2 ** 20).toFixed(1)} MB`);
@@ -86,7 +87,10 @@ async function floor(path: string): Promise<number> {
   });
   let rows = 0;
   for await (const worksheet of reader) {
-    if (!isRoundTripSheet((worksheet as unknown as { name: string }).name)) continue;
+    if (!isRoundTripSheet((worksheet as unknown as { name: string }).name)) {
+      await skipWorksheet(worksheet);
+      continue;
+    }
     for await (const row of worksheet) rows += row.cellCount > 0 ? 1 : 0;
   }
   return rows;
@@ -119,7 +123,8 @@ async function parent(): Promise<void> {
       await buildWorkbook(workbook, writeInventory(dir, resources));
       await demarc(['parties', workbook, 'add', 'Bob Chen', '--kind', 'person']);
     }
-    const file = await writeEdited(workbook, dir, edits);
+    const keptEdited = flag('keep-edited', '');
+    const file = keptEdited && existsSync(keptEdited) ? keptEdited : await writeEdited(workbook, dir, edits, keptEdited || undefined);
     console.log(`roundtrip bench: ${workbook} (${(statSync(workbook).size / 2 ** 20).toFixed(0)} MB); best of ${reps}, each run in its own process; ${load()}`);
     const reviews: Measured[] = [];
     const floors: Measured[] = [];

@@ -205,3 +205,17 @@ export function addContentTypeOverrides(workbook: stream.xlsx.WorkbookWriter, zi
     }
   };
 }
+
+/**
+ * Skips a worksheet of the streaming reader without parsing its rows: its part's bytes are read
+ * through and dropped. A worksheet the reader met before the shared strings waits in a temp file
+ * that the reader deletes as soon as the caller moves on; left unread, the stream it opened on that
+ * file fails (ENOENT) with nobody listening, so a skipped sheet must still be read through.
+ */
+export async function skipWorksheet(worksheet: unknown): Promise<void> {
+  const iterator = (worksheet as { iterator?: unknown }).iterator;
+  if (iterator === null || typeof iterator !== 'object' || !(Symbol.asyncIterator in iterator)) {
+    throw new Error('exceljs internals changed: a streamed worksheet has no iterator over its part');
+  }
+  for await (const chunk of iterator as AsyncIterable<unknown>) void chunk;
+}

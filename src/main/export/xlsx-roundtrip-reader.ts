@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { IDENTITY_FORMAT, IDENTITY_ITEMS, SHEET_NAMES } from '@core/export-model';
 import type { ReadCell, ReadRow } from '@core/roundtrip/sheet-cells';
 import type { RoundTripIdentity } from '@shared/contract/roundtrip';
+import { skipWorksheet } from './exceljs-internals';
 
 /** Which table a sheet holds: the RACI (base name or continuation) or the Matrix. */
 export type RoundTripTable = 'raci' | 'matrix';
@@ -107,8 +108,11 @@ export async function readRoundTripXlsx(
   for await (const worksheet of reader) {
     const name = (worksheet as unknown as { name?: string }).name ?? '';
     sheets.push(name);
-    // A sheet the round trip does not read is skipped unparsed (the reader drains its part).
-    if (!isRoundTripSheet(name)) continue;
+    // A sheet the round trip does not read is skipped unparsed.
+    if (!isRoundTripSheet(name)) {
+      await skipWorksheet(worksheet);
+      continue;
+    }
     const table = tableOf(name);
     let sawHeader = false;
     for await (const row of worksheet) {
