@@ -11,6 +11,7 @@ import {
   type Party
 } from '@shared/domain';
 import { AssetFilterSchema, type AssetFilter } from '@shared/filter';
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeValue, attributeValueList, type AssetAttribute } from '@shared/asset-attributes';
 
 export interface FilterContext {
   /** Finding codes per asset id; needed only when the filter has a findingCode. */
@@ -110,6 +111,10 @@ export function compileFilter(filter: AssetFilter, ctx: FilterContext = {}): (as
     if (codes === undefined) throw new Error('Filtering by finding code needs the findings (ctx.findingCodes).');
     tests.push((a) => codes.get(a.id)?.has(findingCode) === true);
   }
+  for (const attribute of ASSET_ATTRIBUTES) {
+    const wanted = filter[attribute];
+    if (wanted !== undefined) tests.push((a) => a[attribute] === (wanted === 'none' ? null : wanted));
+  }
   if (text !== undefined) tests.push(textMatcher(text));
   return (asset) => tests.every((test) => test(asset));
 }
@@ -127,7 +132,7 @@ export class FilterParseError extends Error {
   }
 }
 
-type WhereKey = 'type' | 'resourceGroup' | 'subscription' | 'tag' | 'serviceModel' | 'owner' | 'text' | 'findingCode' | 'seen' | 'ids' | 'set';
+type WhereKey = 'type' | 'resourceGroup' | 'subscription' | 'tag' | 'serviceModel' | 'owner' | 'text' | 'findingCode' | 'seen' | 'ids' | 'set' | AssetAttribute;
 
 const KEYS: Record<string, WhereKey> = {
   type: 'type',
@@ -146,9 +151,10 @@ const KEYS: Record<string, WhereKey> = {
   seen: 'seen',
   id: 'ids',
   ids: 'ids',
-  set: 'set'
+  set: 'set',
+  ...Object.fromEntries(ASSET_ATTRIBUTES.flatMap((a) => [[a.toLowerCase(), a], [ATTRIBUTE_VOCABULARY[a].cliName, a]]))
 };
-const KEY_LIST = 'type, rg, sub, tag, sm, owner, text, finding, seen, id, set';
+const KEY_LIST = `type, rg, sub, tag, sm, owner, text, finding, seen, id, set, ${ASSET_ATTRIBUTES.map((a) => ATTRIBUTE_VOCABULARY[a].cliName).join(', ')}`;
 
 /** Splits on commas, honouring `\,` (a literal comma) and `\\`. */
 function splitClauses(expr: string): string[] {
@@ -191,7 +197,8 @@ function parseSet(value: string, sets: readonly { id: number; name: string }[] |
  * `type=microsoft.compute/virtualmachines,rg=prod,tag=env=prod,sm=none,owner=none,sub=…`.
  * Keys: type, rg, sub, tag, sm, owner (id, `none`, or a party name when `parties` is given),
  * text (or q), finding, seen (`seen=no`: assets the last import did not list), id (repeatable,
- * or `id=1|2|3`), set (a saved set by name, when `sets` is given). Write `\,` for a comma inside a value.
+ * or `id=1|2|3`), criticality, data-classification, environment (a level, a common spelling of
+ * one such as `prod`, or `none`), set (a saved set by name, when `sets` is given). Write `\,` for a comma inside a value.
  * @throws FilterParseError naming the bad key or value
  */
 export function parseWhere(expr: string, options: { parties?: readonly Pick<Party, 'id' | 'name'>[]; sets?: readonly { id: number; name: string }[] } = {}): AssetFilter {
@@ -234,6 +241,14 @@ export function parseWhere(expr: string, options: { parties?: readonly Pick<Part
         const yes = ['yes', 'true', '1'].includes(value.toLowerCase());
         if (!yes && !['no', 'false', '0'].includes(value.toLowerCase())) throw new FilterParseError(`${rawKey}: "${value}" is not yes or no.`);
         filter.seen = yes;
+        break;
+      }
+      case 'criticality':
+      case 'dataClassification':
+      case 'environment': {
+        const known = value.toLowerCase() === 'none' ? 'none' : attributeValue(key, value);
+        if (known === null) throw new FilterParseError(`${rawKey}: "${value}" is not ${attributeValueList(key)} (or none).`);
+        (filter as Record<AssetAttribute, string>)[key] = known;
         break;
       }
       case 'ids':

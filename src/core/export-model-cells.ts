@@ -2,6 +2,7 @@
  * The vocabulary of the workbook's row model (see export-model.ts): cells, columns, sheets, and
  * the small helpers every sheet builder shares. Pure.
  */
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY } from '@shared/asset-attributes';
 import type { ChangeLogEntry, PartyKind, ServiceModel } from '@shared/domain';
 import type { DiffReport } from '@shared/audit-diff';
 import type { SignOffStatus } from '@shared/contract/sign-offs';
@@ -117,12 +118,22 @@ export const HIDDEN_SHEETS: ReadonlySet<string> = new Set([SHEET_NAMES.identity,
 /** The column naming who signed off an asset (Matrix) or an asset × layer (RACI, CSV), and on which date. */
 export const SIGNED_OFF_HEADER = 'Signed off by / on';
 
-/** Headers of the RACI table, shared by the RACI sheet and the CSV export. */
+/**
+ * What the published model says for the asset × layer, beside the responsibility in force. Shown
+ * for comparison only: the round trip does not read it back (an edit typed there is reported).
+ */
+export const PUBLISHED_HEADER = 'Published';
+
+/**
+ * Headers of the RACI table, shared by the RACI sheet and the CSV export. Readers match them by
+ * text, so a column may be added anywhere; the asset's attributes close the row.
+ */
 export const RACI_HEADERS = [
   'Asset',
   'Asset id',
   'Layer',
   'Responsibility',
+  PUBLISHED_HEADER,
   'Overridden',
   'Justification',
   'R',
@@ -130,7 +141,8 @@ export const RACI_HEADERS = [
   'C',
   'I',
   'Comments',
-  SIGNED_OFF_HEADER
+  SIGNED_OFF_HEADER,
+  ...ASSET_ATTRIBUTES.map((attribute) => ATTRIBUTE_VOCABULARY[attribute].label)
 ] as const;
 
 /** The Matrix's column of a layer's Accountable (beside the layer's responsibility, headed by its title). */

@@ -2,6 +2,7 @@
  * The sheet builders of the workbook's row model, one function per sheet (By party lives in
  * export-model-by-party.ts). Pure; rows are generated lazily, a page of the report at a time.
  */
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeLabel } from '@shared/asset-attributes';
 import { RESPONSIBILITIES, SEVERITIES } from '@shared/domain';
 import type { ReportAsset, ReportHead, ReportLayer } from '@shared/report';
 import { CHAIN_HEAD_ITEM } from './audit/chain';
@@ -9,6 +10,7 @@ import { CHANGES_COVER_ITEM, changesCoverText } from './export-model-changes';
 import type { ExportCell, ExportColumn, ExportOptions, ExportSheet, ExportSource, SignOffExport } from './export-model-cells';
 import {
   accountableHeader,
+  PUBLISHED_HEADER,
   RACI_HEADERS,
   SIGNED_OFF_HEADER,
   SHEET_NAMES,
@@ -149,7 +151,8 @@ export function matrixSheet(source: ReportSource, layers: ReadonlyMap<string, st
     { header: 'Not seen in last import', width: 12 },
     { header: 'Other columns', width: 40, wrap: true },
     // Not wrapped: one reason per asset would make every row of the grid two lines tall.
-    { header: 'Why this service model', width: 60 }
+    { header: 'Why this service model', width: 60 },
+    ...ASSET_ATTRIBUTES.map((attribute) => ({ header: ATTRIBUTE_VOCABULARY[attribute].label, width: 16 }))
   );
   function* rows(): Iterable<ExportCell[]> {
     for (const page of source.assetPages()) for (const asset of page) {
@@ -175,6 +178,7 @@ export function matrixSheet(source: ReportSource, layers: ReadonlyMap<string, st
         row[base + i * 2 + 1] = names(layer.A);
       }
       row.push(asset.notSeenInLastImport ? yesNo(true) : null, tagsText(asset.extra), serviceModelWhy(asset));
+      for (const attribute of ASSET_ATTRIBUTES) row.push(text(attributeLabel(attribute, asset[attribute]) || null));
       yield row;
     }
   }
@@ -188,6 +192,7 @@ export function raciRow(asset: ReportAsset, layer: ReportLayer, signOffs?: SignO
     asset.id,
     text(layer.title),
     layer.responsibility,
+    layer.published,
     yesNo(layer.overridden),
     text(layer.justification),
     names(layer.R),
@@ -195,19 +200,31 @@ export function raciRow(asset: ReportAsset, layer: ReportLayer, signOffs?: SignO
     names(layer.C),
     names(layer.I),
     text(layer.note),
-    text(signOffs?.signedOff(asset.id, layer.layerId) ?? null)
+    text(signOffs?.signedOff(asset.id, layer.layerId) ?? null),
+    ...ASSET_ATTRIBUTES.map((attribute) => text(attributeLabel(attribute, asset[attribute]) || null))
   ];
 }
 
+/** How the RACI table's columns are shown, by header (the rest are 20 wide and plain). */
+const RACI_COLUMN_LOOK: Readonly<Record<string, Omit<ExportColumn, 'header'>>> = {
+  Asset: { width: 30 },
+  'Asset id': { width: 9 },
+  Layer: { width: 30 },
+  Responsibility: { width: 14, list: 'responsibilities' },
+  [PUBLISHED_HEADER]: { width: 12 },
+  Overridden: { width: 11 },
+  Justification: { width: 40, wrap: true },
+  R: { width: 24, list: 'parties' },
+  A: { width: 24, list: 'parties' },
+  C: { width: 24, list: 'parties' },
+  I: { width: 24, list: 'parties' },
+  Comments: { width: 40, wrap: true },
+  [SIGNED_OFF_HEADER]: { width: 26 }
+};
+
 /** The RACI table: one row per asset × layer (`rowCount` of them). */
 export function raciSheet(source: ReportSource, rowCount: number, signOffs?: SignOffExport): ExportSheet {
-  const widths = [30, 9, 30, 14, 11, 40, 24, 24, 24, 24, 40, 26];
-  const columns: ExportColumn[] = RACI_HEADERS.map((header, i) => ({ header, width: widths[i] ?? 20 }));
-  const [, , , responsibility, , justification, r, a, c, i, comments] = columns;
-  if (responsibility) responsibility.list = 'responsibilities';
-  if (justification) justification.wrap = true;
-  if (comments) comments.wrap = true;
-  for (const role of [r, a, c, i]) if (role) role.list = 'parties';
+  const columns: ExportColumn[] = RACI_HEADERS.map((header) => ({ header, width: 20, ...RACI_COLUMN_LOOK[header] }));
   function* rows(): Iterable<ExportCell[]> {
     for (const page of source.assetPages()) for (const asset of page) for (const layer of asset.layers) yield raciRow(asset, layer, signOffs);
   }

@@ -34,6 +34,9 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   CLASSIFICATION_NEEDS_REVIEW: 'warning',
   NO_OWNER: 'error',
   NO_ACCOUNTABLE: 'error',
+  // An error like NO_ACCOUNTABLE, and a code of its own so that the critical assets' gaps can be
+  // listed, filtered and counted first (finding=CRITICAL_NO_ACCOUNTABLE).
+  CRITICAL_NO_ACCOUNTABLE: 'error',
   NO_RESPONSIBLE: 'error',
   INACTIVE_PARTY: 'error',
   HANDED_TO_PROVIDER: 'error',
@@ -54,6 +57,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   CLASSIFICATION_NEEDS_REVIEW: 'Service model to review',
   NO_OWNER: 'No owner',
   NO_ACCOUNTABLE: 'Not exactly one Accountable',
+  CRITICAL_NO_ACCOUNTABLE: 'Critical asset with no Accountable',
   NO_RESPONSIBLE: 'Nobody Responsible on the customer side',
   INACTIVE_PARTY: 'Held by someone who left',
   HANDED_TO_PROVIDER: 'Customer duty handed to the provider',
@@ -145,6 +149,10 @@ export const words = {
           message: `${names.length} parties are Accountable for "${title}" on "${asset.name}" (${names.join(', ')}); accountability needs exactly one.`,
           fix: 'Keep one Accountable and make the others Responsible or Consulted.'
         },
+  criticalNoAccountable: (asset: Asset, criticality: string, titles: readonly string[]): Words => ({
+    message: `"${asset.name}" is ${criticality}, yet nobody is Accountable for ${titles.length === 1 ? 'its customer layer' : 'its customer layers'} ${list(titles)}.`,
+    fix: 'Name one Accountable person or team for each of these layers (an owner, a default team, or Set RACI…) before the less critical assets.'
+  }),
   noResponsible: (asset: Asset, title: string, responsibility: Responsibility): Words => ({
     message: `Nobody on the customer side is Responsible for "${title}" (${side(responsibility)}) on "${asset.name}".`,
     fix: 'Assign a Responsible person, team or operating third party; the provider alone does not cover the customer\'s part.'

@@ -26,6 +26,8 @@ export interface LayerOutcome {
   inactiveTeams: [Party, string[]][];
   /** Some layer not on the provider's side has an active person or team as A or R. */
   watched: boolean;
+  /** Titles of customer-side layers nobody is Accountable for (no role given, or the owner who would be is missing). */
+  unaccountable: string[];
 }
 
 /** Evaluates the layers of one asset at a time, reusing its scratch sets. */
@@ -50,7 +52,7 @@ export class LayerEvaluator {
     assignments: readonly RaciAssignment[] | undefined
   ): LayerOutcome {
     const { R, A, flags } = this;
-    const outcome: LayerOutcome = { events: [], orphaned: [], ownerDefaults: [], inactiveTeams: [], watched: false };
+    const outcome: LayerOutcome = { events: [], orphaned: [], ownerDefaults: [], inactiveTeams: [], watched: false, unaccountable: [] };
     const ownerInactive = owner !== null && (flags.of(owner) & ACTIVE) === 0;
 
     for (let i = 0; i < cm.layers.length; i++) {
@@ -97,6 +99,7 @@ export class LayerEvaluator {
         }
       }
       if (customerSide) {
+        if (A.size === 0) outcome.unaccountable.push(layer.title);
         if (A.size > 1 || (A.size === 0 && !suppressA)) {
           outcome.events.push({ code: 'NO_ACCOUNTABLE', layer, responsibility, accountable: A.toArray() });
         }

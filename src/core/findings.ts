@@ -6,6 +6,7 @@
  * model, service model and owner standing, so only assets with their own data walk their layers.
  * The RACI checked is the one raci.ts computes; tests hold the two in step.
  */
+import { CRITICAL_LEVELS, attributeLabel } from '@shared/asset-attributes';
 import { type Asset, type Finding, type FindingCode, type Party } from '@shared/domain';
 import type { EngineInput } from './engine-input';
 import { indexEngineInput, parseInstant, type CompiledModel, type EngineIndex } from './engine-index';
@@ -138,6 +139,9 @@ class FindingsRun {
     const outcome = this.outcomeOf(asset, cm, owner);
     if (ownerParty === undefined) out.push(finding(asset, 'NO_OWNER', null, words.noOwner(asset, asset.ownerPartyId !== null, outcome.orphaned)));
     else if (!ownerParty.active) out.push(finding(asset, 'INACTIVE_PARTY', null, words.inactiveOwner(asset, ownerParty, outcome.ownerDefaults)));
+    if (asset.criticality !== null && CRITICAL_LEVELS.includes(asset.criticality) && outcome.unaccountable.length > 0) {
+      out.push(finding(asset, 'CRITICAL_NO_ACCOUNTABLE', null, words.criticalNoAccountable(asset, attributeLabel('criticality', asset.criticality).toLowerCase(), outcome.unaccountable)));
+    }
     for (const event of outcome.events) out.push(this.layerFinding(asset, event));
     for (const [team, titles] of outcome.inactiveTeams) out.push(finding(asset, 'INACTIVE_PARTY', null, words.inactiveTeam(asset, team, titles)));
     this.checkOrphanAssignments(asset, cm);
@@ -220,7 +224,7 @@ class FindingsRun {
 
 /**
  * Every finding of a workbook, asset by asset in input order; within an asset: a missing model,
- * missing parties and layers, classification, owner, layer findings in model order, default teams, security tool, review, sign-offs.
+ * missing parties and layers, classification, owner, a critical asset with layers nobody is Accountable for, layer findings in model order, default teams, security tool, review, sign-offs.
  * @throws Error if `now` is not a date
  */
 export function computeFindings(input: EngineInput): Finding[] {

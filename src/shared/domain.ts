@@ -4,6 +4,7 @@
  * in Electron and as JSON in tests.
  */
 import { z } from 'zod';
+import type { Criticality, DataClassification, Environment } from './asset-attributes';
 import { LIMITS } from './contract/bounds';
 
 /**
@@ -178,6 +179,12 @@ export interface Asset {
   tags: Record<string, string>;
   /** The import file's columns that map to no field (an IP, cores, the OS…), as read. */
   extra: Record<string, string>;
+  /** How much the business depends on it (null: not stated); vocabularies in asset-attributes.ts. */
+  criticality: Criticality | null;
+  /** The most sensitive data it holds (null: not stated). */
+  dataClassification: DataClassification | null;
+  /** Production, staging, QA, test or development (null: not stated). */
+  environment: Environment | null;
   serviceModel: ServiceModel | null;
   serviceModelSource: ClassificationSource | null;
   classificationReason: string | null;
@@ -279,6 +286,7 @@ export const FINDING_CODES = [
   'CLASSIFICATION_NEEDS_REVIEW',
   'NO_OWNER',
   'NO_ACCOUNTABLE',
+  'CRITICAL_NO_ACCOUNTABLE',
   'NO_RESPONSIBLE',
   'INACTIVE_PARTY',
   'HANDED_TO_PROVIDER',

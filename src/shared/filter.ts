@@ -3,6 +3,7 @@
  * Matching lives in src/core/bulk-filter.ts; this is only the contract.
  */
 import { z } from 'zod';
+import { CriticalitySchema, DataClassificationSchema, EnvironmentSchema } from './asset-attributes';
 import { LIMITS, idSchema, line } from './contract/bounds';
 import { FINDING_CODES, ServiceModelSchema } from './domain';
 
@@ -26,6 +27,10 @@ export const AssetFilterSchema = z
     owner: z.union([idSchema, z.literal('none')]).optional(),
     /** false: only assets the last import of their scope did not list ("not seen"); true: only the others. */
     seen: z.boolean().optional(),
+    /** A criticality, data classification or environment, or `none` for assets that state none. */
+    criticality: z.union([CriticalitySchema, z.literal('none')]).optional(),
+    dataClassification: z.union([DataClassificationSchema, z.literal('none')]).optional(),
+    environment: z.union([EnvironmentSchema, z.literal('none')]).optional(),
     /** Assets with at least one finding of this code. */
     findingCode: z.enum(FINDING_CODES).optional(),
     /** Only these asset ids. */

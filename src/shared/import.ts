@@ -4,6 +4,7 @@
  * writes them. Plain JSON data only, so results can cross IPC unchanged.
  */
 import { z } from 'zod';
+import { ASSET_ATTRIBUTES, CriticalitySchema, DataClassificationSchema, EnvironmentSchema } from './asset-attributes';
 import { LIMITS } from './contract/bounds';
 import { ServiceModelSchema } from './domain';
 
@@ -69,7 +70,8 @@ export const MAPPABLE_FIELDS = [
   'tagValue',
   'managedBy',
   'owner',
-  'serviceModel'
+  'serviceModel',
+  ...ASSET_ATTRIBUTES
 ] as const;
 export const MappableFieldSchema = z.enum(MAPPABLE_FIELDS);
 export type MappableField = z.infer<typeof MappableFieldSchema>;
@@ -94,7 +96,10 @@ export const ColumnMappingSchema = z
     tagValue: sourceColumn.optional(),
     managedBy: sourceColumn.optional(),
     owner: sourceColumn.optional(),
-    serviceModel: sourceColumn.optional()
+    serviceModel: sourceColumn.optional(),
+    criticality: sourceColumn.optional(),
+    dataClassification: sourceColumn.optional(),
+    environment: sourceColumn.optional()
   })
   .strict();
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
@@ -122,6 +127,10 @@ export const ImportRowSchema = z.object({
   owner: z.string().nullable().optional(),
   /** A service-model hint given by the source (Azure Migrate servers are on-premises). */
   serviceModel: ServiceModelSchema.nullable().optional(),
+  /** Attributes a mapped column states (read into their vocabulary); tags are read later, when no column states one. */
+  criticality: CriticalitySchema.nullable().optional(),
+  dataClassification: DataClassificationSchema.nullable().optional(),
+  environment: EnvironmentSchema.nullable().optional(),
   /** Source columns not mapped to a field, keyed by their header; empty cells left out. */
   extra: z.record(z.string(), z.string()).optional()
 });

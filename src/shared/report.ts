@@ -12,6 +12,7 @@ import type {
   Severity
 } from './domain';
 import type { AsOfInfo } from './as-of';
+import type { Criticality, DataClassification, Environment } from './asset-attributes';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -73,6 +74,10 @@ export interface ReportAsset {
   tags: Record<string, string>;
   /** The import file's columns that map to no field, as read. */
   extra: Record<string, string>;
+  /** CAF levels (src/shared/asset-attributes.ts), null when not stated. */
+  criticality: Criticality | null;
+  dataClassification: DataClassification | null;
+  environment: Environment | null;
   serviceModel: ServiceModel | null;
   serviceModelSource: string | null;
   /**

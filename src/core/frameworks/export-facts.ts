@@ -6,6 +6,7 @@
 import type { ControlOwnership } from '@shared/frameworks';
 import { CONTROL_OWNERSHIPS } from '@shared/frameworks';
 import type { AssetFilter } from '@shared/filter';
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY } from '@shared/asset-attributes';
 import { CHAIN_HEAD_ITEM } from '../audit/chain';
 import type { DerivedControl } from './ownership';
 
@@ -57,6 +58,10 @@ export function describeScope(
   if (filter.owner !== undefined) parts.push(filter.owner === 'none' ? 'assets without an owner' : `owner ${ownerName(filter.owner) ?? `#${filter.owner}`}`);
   if (filter.findingCode !== undefined) parts.push(`finding ${filter.findingCode}`);
   if (filter.seen !== undefined) parts.push(filter.seen ? 'assets seen in the last import' : 'assets not seen in the last import');
+  for (const attribute of ASSET_ATTRIBUTES) {
+    const value = filter[attribute];
+    if (value !== undefined) parts.push(`${ATTRIBUTE_VOCABULARY[attribute].label.toLowerCase()} ${value === 'none' ? 'not stated' : value}`);
+  }
   if (filter.text !== undefined) parts.push(`matching "${filter.text}"`);
   return parts.length === 0 ? 'the whole workbook' : parts.join(', ');
 }

@@ -12,7 +12,8 @@ import { RESPONSIBILITIES } from '@shared/domain';
 import type { Responsibility, ServiceModel } from '@shared/domain';
 import type { ReportAsset, ReportLayer, ReportModel, ReportParty } from '@shared/report';
 import type { RoundTripApartRow, RoundTripChange, RoundTripField, RoundTripProblem } from '@shared/contract/roundtrip';
-import { UNCLASSIFIED_LABEL, columnLabel } from '../export-model-cells';
+import { PUBLISHED_HEADER, UNCLASSIFIED_LABEL, columnLabel } from '../export-model-cells';
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeLabel, type AssetAttribute } from '@shared/asset-attributes';
 import { PartyDirectory, nameKey, splitNames } from './party-names';
 import { cleanText, joinNames, sameShown, shownValue } from './shown';
 import { MATRIX_UNREAD, cellRef, cellText, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadRow, type UnreadColumn } from './sheet-cells';
@@ -47,6 +48,8 @@ export interface DiffOptions {
 }
 
 const ROLE_FIELDS = ['R', 'A', 'C', 'I'] as const;
+/** Cells of columns that are not read back, listed one by one before they are counted. */
+const MAX_IGNORED = 50;
 
 /** What the diff needs of the report besides its assets: the models in use and the parties. */
 export interface DiffedHead {
@@ -68,6 +71,9 @@ export class RoundTripDiffer {
   readonly apart: RoundTripApartRow[] = [];
   readonly errors: RoundTripProblem[] = [];
   readonly newParties = new Map<string, string>();
+  /** Cells edited where the round trip reads nothing back (Published, the Matrix's attributes), each named. */
+  private readonly ignored: string[] = [];
+  private ignoredMore = 0;
   rows = 0;
   private page = new Map<number, ReportAsset>();
   private readonly models: Map<string, ReportModel>;
@@ -110,9 +116,11 @@ export class RoundTripDiffer {
       return;
     }
     this.responsibility(row, columns.responsibility!, asset, layer);
+    if (columns.published !== null) this.published(row, columns.published, asset, layer);
     this.text(row, columns.justification!, asset, layer, 'justification');
     for (const role of ROLE_FIELDS) this.roleCell(row, columns[role]!, asset, layer, role);
     if (columns.note !== null) this.text(row, columns.note, asset, layer, 'note');
+    this.attributes(row, columns, asset);
   }
 
   /**
@@ -135,6 +143,7 @@ export class RoundTripDiffer {
       this.unreadCell(row, unread, asset, layer, 'responsibility');
       this.unreadCell(row, unread, asset, layer, 'accountable');
     }
+    this.attributes(row, columns, asset);
   }
 
   private unreadCell(row: ReadRow, unread: ReadonlyMap<string, number>, asset: ReportAsset, layer: ReportLayer | null, column: UnreadColumn): void {
@@ -158,6 +167,39 @@ export class RoundTripDiffer {
     if ((bits & (1 << at)) !== 0) return true;
     this.seenLayers.set(assetId, bits | (1 << at));
     return false;
+  }
+
+  /** The asset's criticality, data classification and environment: exported to filter by, not read back. */
+  private attributes(row: ReadRow, columns: ColumnsOf<Record<AssetAttribute, string>>, asset: ReportAsset): void {
+    for (const attribute of ASSET_ATTRIBUTES) {
+      const column = columns[attribute];
+      if (column === null) continue;
+      const { label, cliName } = ATTRIBUTE_VOCABULARY[attribute];
+      this.notReadBack(row, column, attributeLabel(attribute, asset[attribute]), `${label} of ${asset.name}`, `set it in Demarc (the asset panel, Set criticality… on the grid, or demarc assign --where id=${asset.id} --${cliName} …)`);
+    }
+  }
+
+  /** What the differ noticed and did not take: edits in columns that are not read back, each by its cell. */
+  warnings(): string[] {
+    return this.ignoredMore === 0 ? [...this.ignored] : [...this.ignored, `… and ${this.ignoredMore.toLocaleString('en-GB')} more cells edited in columns that are not read back.`];
+  }
+
+  /** The model's published value, shown for comparison: a different value typed there is said, never taken. */
+  private published(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer): void {
+    this.notReadBack(row, column, layer.published, `${PUBLISHED_HEADER} for ${asset.name}, "${layer.title}"`, 'it is what the responsibility model says; to change who carries the layer, edit Responsibility (an override, with a justification)');
+  }
+
+  /** A cell whose column is not read back: when its text differs from what was exported, a warning naming the cell. */
+  private notReadBack(row: ReadRow, column: number, exported: string, what: string, instead: string): void {
+    const cell = row.cells[column];
+    const typed = cell === undefined || cell.value === null ? '' : String(cell.value).trim();
+    if (nameKey(typed) === nameKey(exported)) return;
+    if (this.ignored.length >= MAX_IGNORED) {
+      this.ignoredMore += 1;
+      return;
+    }
+    const ref = cellRef(row.sheet, column, row.row);
+    this.ignored.push(`${ref}: ${what} reads "${typed}" (exported "${exported}"): not read back, nothing changes — ${instead}.`);
   }
 
   private assetOf(row: ReadRow, idColumn: number, nameColumn: number, listApart = true): ReportAsset | null {

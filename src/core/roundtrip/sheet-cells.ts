@@ -3,7 +3,8 @@
  * hands the core plain values with what it noticed (a formula, a date), and the core decides what
  * they mean. Headers are matched by their text, never by position. Pure.
  */
-import { RACI_HEADERS, accountableHeader } from '../export-model-cells';
+import { ATTRIBUTE_VOCABULARY, type AssetAttribute } from '@shared/asset-attributes';
+import { PUBLISHED_HEADER, RACI_HEADERS, accountableHeader } from '../export-model-cells';
 import { nameKey } from './party-names';
 
 /** One cell: its value (a formula's cached value) and what kind of value the client stored. */
@@ -34,18 +35,29 @@ export function cellRef(sheet: string, column: number, row: number): string {
   return `${sheet}!${columnLetters(column)}${row}`;
 }
 
+/** The attributes' columns (Matrix and RACI), read only to say that an edit typed there is not taken. */
+const ATTRIBUTE_HEADERS = {
+  criticality: ATTRIBUTE_VOCABULARY.criticality.label,
+  dataClassification: ATTRIBUTE_VOCABULARY.dataClassification.label,
+  environment: ATTRIBUTE_VOCABULARY.environment.label
+} as const satisfies Record<AssetAttribute, string>;
+
 /** The columns the round trip reads on the RACI sheet (its continuation sheets alike). */
 export const RACI_READ = {
   asset: RACI_HEADERS[0],
   assetId: RACI_HEADERS[1],
   layer: RACI_HEADERS[2],
   responsibility: RACI_HEADERS[3],
-  justification: RACI_HEADERS[5],
-  R: RACI_HEADERS[6],
-  A: RACI_HEADERS[7],
-  C: RACI_HEADERS[8],
-  I: RACI_HEADERS[9],
-  note: RACI_HEADERS[10]
+  /** Read only to say that an edit typed there is not taken (it is the model's, not the workbook's). */
+  published: PUBLISHED_HEADER,
+  justification: RACI_HEADERS[6],
+  R: RACI_HEADERS[7],
+  A: RACI_HEADERS[8],
+  C: RACI_HEADERS[9],
+  I: RACI_HEADERS[10],
+  note: RACI_HEADERS[11],
+  /** The asset's attributes, read only to say that an edit typed there is not taken. */
+  ...ATTRIBUTE_HEADERS
 } as const;
 
 /** The columns read on the Matrix sheet. */
@@ -53,7 +65,8 @@ export const MATRIX_READ = {
   asset: 'Asset',
   assetId: 'Asset id',
   serviceModel: 'Service model',
-  owner: 'Owner'
+  owner: 'Owner',
+  ...ATTRIBUTE_HEADERS
 } as const;
 
 /**
@@ -80,8 +93,8 @@ export function headerIndex(headerRow: readonly (ReadCell | undefined)[]): Map<s
   return at;
 }
 
-/** Columns a sheet may lack: an export made before the Comments column still comes back. */
-const OPTIONAL: ReadonlySet<string> = new Set([RACI_READ.note]);
+/** Columns a sheet may lack: an export made before the Comments, Published or attribute columns still comes back. */
+const OPTIONAL: ReadonlySet<string> = new Set([RACI_READ.note, RACI_READ.published, ...Object.values(ATTRIBUTE_HEADERS)]);
 
 export type ColumnsOf<T extends Record<string, string>> = Record<keyof T, number | null>;
 

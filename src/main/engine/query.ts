@@ -18,6 +18,7 @@ import type {
   AssetSortColumn,
   Facet
 } from '@shared/contract/engine';
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY } from '@shared/asset-attributes';
 import { RACI_ROLES, SEVERITIES, type Asset, type RaciRole } from '@shared/domain';
 import type { AssetFilter } from '@shared/filter';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
@@ -283,7 +284,9 @@ export function assetFacets(wb: OpenWorkbook, ctx: ServiceContext): AssetFacets 
   const tagKeys = new Map<string, number>();
   const models = new Map<string, number>();
   const owners = new Map<number | 'none', number>();
+  const attributes = new Map(ASSET_ATTRIBUTES.map((attribute) => [attribute, new Map<string, number>()]));
   for (const a of state.input.assets) {
+    for (const [attribute, counts] of attributes) bump(counts, a[attribute] ?? 'none');
     bump(types, a.type);
     bump(subs, a.subscription);
     bump(groups, a.resourceGroup);
@@ -297,6 +300,13 @@ export function assetFacets(wb: OpenWorkbook, ctx: ServiceContext): AssetFacets 
     subscriptions: facet(subs),
     resourceGroups: facet(groups),
     tagKeys: facet(tagKeys),
+    attributes: Object.fromEntries(
+      ASSET_ATTRIBUTES.map((attribute) => {
+        const counts = attributes.get(attribute)!;
+        const values: readonly string[] = [...ATTRIBUTE_VOCABULARY[attribute].values, 'none'];
+        return [attribute, values.filter((value) => counts.has(value)).map((value) => ({ value, count: counts.get(value)! }))];
+      })
+    ) as AssetFacets['attributes'],
     serviceModels: facet(models).map((f) => ({ ...f, label: f.value === 'none' ? 'Unclassified' : columnLabelInUse(state, f.value) })),
     owners: [...owners.entries()]
       .map(([partyId, count]) => ({

@@ -6,8 +6,10 @@
  */
 import { classifyResourceType } from '@core/classify';
 import type { ClassifierAnswer } from '@core/service-models';
+import type { Criticality, DataClassification, Environment } from '@shared/asset-attributes';
 import type { ServiceModel } from '@shared/domain';
 import type { ImportRow } from '@shared/import';
+import { emptyAttributeTally, readRowAttributes, unreadTagWarnings, type AttributeTally, type RowAttributes } from './attribute-reading';
 import { importKey } from './import-key';
 
 /** One asset as an import will write it. */
@@ -29,6 +31,10 @@ export interface ImportedAsset {
   tags: Record<string, string>;
   /** The file's columns that map to no field, kept as read. */
   extra: Record<string, string>;
+  /** Stated by a mapped column or a tag (null: the file says nothing; the workbook's value stays). */
+  criticality: Criticality | null;
+  dataClassification: DataClassification | null;
+  environment: Environment | null;
   source: string;
   owner: string | null;
   /** A service model the file itself states (Azure Migrate: on-premises): a standard one or a model's column id. */
@@ -43,6 +49,8 @@ export interface MergeResult {
   mergedPerFile: number[];
   /** What the merge has to say about each file (rows that share a name but differ). */
   warningsPerFile: string[][];
+  /** Where each file's rows stated their criticality, data classification and environment. */
+  attributesPerFile: AttributeTally[];
 }
 
 const SCALARS = ['type', 'kind', 'sku', 'managedBy', 'subscription', 'resourceGroup', 'location', 'owner'] as const;
@@ -80,8 +88,9 @@ function firstNonEmpty(current: string | null, next: string | null | undefined):
   return next !== undefined && next !== null && next.trim() !== '' ? next : current;
 }
 
-function fromRow(row: ImportRow, key: string, fileIndex: number): ImportedAsset {
+function fromRow(row: ImportRow, attributes: RowAttributes, key: string, fileIndex: number): ImportedAsset {
   return {
+    ...attributes,
     key,
     fileIndex,
     line: row.line,
@@ -106,7 +115,10 @@ function fromRow(row: ImportRow, key: string, fileIndex: number): ImportedAsset 
   };
 }
 
-function mergeInto(asset: ImportedAsset, row: ImportRow): void {
+function mergeInto(asset: ImportedAsset, row: ImportRow, attributes: RowAttributes): void {
+  asset.criticality ??= attributes.criticality;
+  asset.dataClassification ??= attributes.dataClassification;
+  asset.environment ??= attributes.environment;
   asset.externalId = firstNonEmpty(asset.externalId, row.externalId);
   asset.type = firstNonEmpty(asset.type, row.type);
   asset.kind = firstNonEmpty(asset.kind, row.kind);
@@ -140,8 +152,10 @@ function filledIn(into: Record<string, string>, from: Record<string, string>): R
 export function mergeRows(into: MergeResult, rows: readonly ImportRow[], fileIndex: number): void {
   let merged = 0;
   const split = new Map<string, number[]>();
+  const tally = (into.attributesPerFile[fileIndex] ??= emptyAttributeTally());
   for (const row of rows) {
     const key = importKey(row);
+    const attributes = readRowAttributes(row, tally);
     const named = (row.externalId ?? '').trim() === '';
     let target = into.assets.get(key);
     let n = 1;
@@ -152,14 +166,16 @@ export function mergeRows(into: MergeResult, rows: readonly ImportRow[], fileInd
       target = into.assets.get(candidate);
     }
     if (n > 1) split.get(row.name)?.push(row.line);
-    if (target === undefined) into.assets.set(candidate, fromRow(row, candidate, fileIndex));
+    if (target === undefined) into.assets.set(candidate, fromRow(row, attributes, candidate, fileIndex));
     else {
-      mergeInto(target, row);
+      mergeInto(target, row, attributes);
       merged++;
     }
   }
   into.mergedPerFile[fileIndex] = (into.mergedPerFile[fileIndex] ?? 0) + merged;
   (into.warningsPerFile[fileIndex] ??= []).push(...sameNameWarning(split));
+  into.warningsPerFile[fileIndex].push(...unreadTagWarnings(tally));
+  tally.unread.clear();
 }
 
 /** The classifier's answer for one asset (the file's own statement, if any, wins in the plan). */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ClassificationSummary, ImportAssetStatus, ImportCounts, ImportSampleRow, OwnerNote } from '@shared/contract/import';
 import { fallbackModelId, readModelId } from '@core/model-references';
 import { classificationUnder, columnForStandard, countServiceModels, serviceModelLabel } from '@core/service-models';
+import type { Criticality, DataClassification, Environment } from '@shared/asset-attributes';
 import {
   STANDARD_SERVICE_MODELS,
   type Classification,
@@ -19,6 +20,7 @@ import {
 import { IMPORTED_FIELDS, sortedJson, toColumnValue, type ImportedFields } from '../store/asset-fields';
 import { IMPORT_ROW_INDEX, importRunSheets, iterateImportRows, type ImportCell } from '../store/repos/asset-import';
 import type { Db } from '../store/workbook-file';
+import type { RowAttributes } from './attribute-reading';
 import type { ImportedAsset } from './import-merge';
 
 /**
@@ -39,6 +41,8 @@ export interface ExistingAsset {
   digest: string;
   /** The model the asset names itself (null: its provider's or the workbook's default). */
   modelId: string | null;
+  /** Its criticality, data classification and environment: kept when a file states none. */
+  attributes: RowAttributes;
   manual: { serviceModel: ServiceModel | null; reason: string | null; confidence: Classification['confidence'] | null; needsReview: boolean } | null;
 }
 
@@ -93,6 +97,11 @@ export function loadExistingAssets(db: Db): Map<string, ExistingAsset> {
       notSeen: row[AT.notSeenInLastImport] === 1,
       digest: digestOf(row.slice(2, IMPORTED_END)),
       modelId: (row[AT.modelId] ?? null) as string | null,
+      attributes: {
+        criticality: (row[AT.criticality] ?? null) as Criticality | null,
+        dataClassification: (row[AT.dataClassification] ?? null) as DataClassification | null,
+        environment: (row[AT.environment] ?? null) as Environment | null
+      },
       manual
     });
   }
@@ -214,8 +223,11 @@ function finalClassification(asset: ImportedAsset, existing: ExistingAsset | nul
   };
 }
 
-/** The fields an import writes for a planned asset (also what its digest is computed over). */
-export function importedFields(asset: ImportedAsset, final: FinalClassification): ImportedFields {
+/**
+ * The fields an import writes for a planned asset (also what its digest is computed over). An
+ * attribute the file does not state keeps the workbook's value (set by hand or by an earlier file).
+ */
+export function importedFields(asset: ImportedAsset, final: FinalClassification, existing: ExistingAsset | null): ImportedFields {
   return {
     externalId: asset.externalId,
     name: asset.name,
@@ -229,6 +241,9 @@ export function importedFields(asset: ImportedAsset, final: FinalClassification)
     location: asset.location,
     tags: asset.tags,
     extra: asset.extra,
+    criticality: asset.criticality ?? existing?.attributes.criticality ?? null,
+    dataClassification: asset.dataClassification ?? existing?.attributes.dataClassification ?? null,
+    environment: asset.environment ?? existing?.attributes.environment ?? null,
     serviceModel: final.serviceModel,
     serviceModelSource: final.source,
     classificationReason: final.reason,
@@ -282,7 +297,7 @@ export function planImport(input: PlanInput): ImportPlan {
     const final = finalClassification(asset, existing, model);
     let status: ImportAssetStatus = 'new';
     let ownerPartyId: number | null = null;
-    if (existing !== null) status = plannedDigest(importedFields(asset, final)) === existing.digest ? 'unchanged' : 'updated';
+    if (existing !== null) status = plannedDigest(importedFields(asset, final, existing)) === existing.digest ? 'unchanged' : 'updated';
     else if (asset.owner !== null) {
       ownerPartyId = input.activeParties.get(asset.owner.trim().toLowerCase()) ?? null;
       if (ownerPartyId === null) unknownOwners.add(asset.owner.trim());

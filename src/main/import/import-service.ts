@@ -21,6 +21,7 @@ import {
   type ImportFormat,
   type ReadResult
 } from '@shared/import';
+import { attributeReadings, emptyAttributeTally } from './attribute-reading';
 import { readInventory } from './read-inventory';
 import { listParties } from '../store/repos/parties';
 import { readSettings } from '../store/repos/meta';
@@ -90,7 +91,7 @@ async function readOne(path: string, request: ImportRequest, options: ImportRunO
 /** Reads every file, merges the rows and classifies each asset once. */
 async function prepareImport(request: ImportRequest, options: ImportRunOptions): Promise<PreparedImport> {
   const { signal, onProgress } = options;
-  const merge: MergeResult = { assets: new Map(), mergedPerFile: [], warningsPerFile: [] };
+  const merge: MergeResult = { assets: new Map(), mergedPerFile: [], warningsPerFile: [], attributesPerFile: [] };
   const files: FileRead[] = [];
   const rowsPerFile: number[] = [];
   const scopes: FileScope[] = [];
@@ -156,8 +157,9 @@ function planFor(wb: OpenWorkbook, prepared: PreparedImport): ImportPlan {
 
 const EDITABLE_MAPPING = new Set<ImportFormat>(['generic-csv', 'xlsx', 'governance-csv', 'portal-csv', 'get-azresource-csv', 'azure-migrate-csv', 'snipe-it-csv', 'az-json-projection']);
 
-function filePreview(file: FileRead, index: number, plan: ImportPlan, mergeWarnings: readonly string[]): ImportFilePreview {
+function filePreview(file: FileRead, index: number, plan: ImportPlan, merge: MergeResult): ImportFilePreview {
   const r = file.read;
+  const mapping = r.mapping ?? {};
   return {
     file: file.path,
     fileName: file.fileName,
@@ -167,7 +169,7 @@ function filePreview(file: FileRead, index: number, plan: ImportPlan, mergeWarni
     encoding: r.encoding,
     delimiter: r.delimiter ?? null,
     columns: r.columns ?? [],
-    mapping: r.mapping ?? {},
+    mapping,
     mappingEditable: EDITABLE_MAPPING.has(r.format) && (r.columns?.length ?? 0) > 0,
     sheet: r.sheet ?? null,
     sheets: r.sheets ?? [],
@@ -175,7 +177,8 @@ function filePreview(file: FileRead, index: number, plan: ImportPlan, mergeWarni
     classification: plan.classificationPerFile[index]!,
     sample: sampleOf(plan, index),
     errors: r.errors,
-    warnings: [...r.warnings, ...mergeWarnings],
+    warnings: [...r.warnings, ...(merge.warningsPerFile[index] ?? [])],
+    attributes: attributeReadings(merge.attributesPerFile[index] ?? emptyAttributeTally(), mapping),
     complete: r.complete
   };
 }
@@ -192,7 +195,7 @@ export async function previewImport(wb: OpenWorkbook, request: ImportRequest, op
   const prepared = await prepareImport(request, options);
   const plan = currentPlan(wb, prepared);
   const token = randomUUID();
-  const files = prepared.files.map((file, i) => filePreview(file, i, plan, prepared.merge.warningsPerFile[i] ?? []));
+  const files = prepared.files.map((file, i) => filePreview(file, i, plan, prepared.merge));
   const canApply = refusal(prepared) === null;
   if (canApply) remember(wb, token, prepared);
   return { token, files, counts: plan.counts, classification: plan.classification, owners: plan.owners, canApply };

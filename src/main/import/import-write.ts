@@ -83,9 +83,9 @@ export function writeImport(
       done++;
       const runId = runIds[p.asset.fileIndex] ?? null;
       if (p.existing === null) {
-        sql.insertAsset({ key: p.asset.key, fields: importedFields(p.asset, p.final), ownerPartyId: p.ownerPartyId, at, runId });
+        sql.insertAsset({ key: p.asset.key, fields: importedFields(p.asset, p.final, null), ownerPartyId: p.ownerPartyId, at, runId });
       } else if (p.status === 'updated') {
-        sql.updateAsset(p.existing.id, importedFields(p.asset, p.final), runId, at);
+        sql.updateAsset(p.existing.id, importedFields(p.asset, p.final, p.existing), runId, at);
       } else {
         sql.markSeen(runId, p.existing.id);
       }

@@ -2,6 +2,7 @@
  * Column mapping: which source column feeds which asset field. Suggested from header names
  * (case, spaces, `*` and punctuation ignored), always shown to the user and overridable.
  */
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY } from '@shared/asset-attributes';
 import type { ColumnMapping, MappableField } from '@shared/import';
 
 /** `*Server name` → `servername`, `RESOURCE GROUP` → `resourcegroup`, `Checked Out To: Email` → `checkedouttoemail`. */
@@ -67,7 +68,10 @@ const ALIASES: Record<MappableField, readonly string[]> = {
     'owneremail',
     'contact'
   ],
-  serviceModel: ['servicemodel', 'deliverymodel', 'cloudmodel', 'cloudservicemodel']
+  serviceModel: ['servicemodel', 'deliverymodel', 'cloudmodel', 'cloudservicemodel'],
+  criticality: ATTRIBUTE_VOCABULARY.criticality.sources,
+  dataClassification: ATTRIBUTE_VOCABULARY.dataClassification.sources,
+  environment: ATTRIBUTE_VOCABULARY.environment.sources
 };
 
 /** Fields in the order they claim columns: a column feeds one field only. */
@@ -86,6 +90,7 @@ const CLAIM_ORDER: readonly MappableField[] = [
   'managedBy',
   'owner',
   'serviceModel',
+  ...ASSET_ATTRIBUTES,
   'provider'
 ];
 

@@ -2,6 +2,7 @@
  * One mapped source record → one ImportRow or one RowError. Shared by every shape: CSV and
  * xlsx read cells by header, JSON reads object keys; the mapping decides which feeds what.
  */
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeValue, attributeValueList, type AssetAttribute } from '@shared/asset-attributes';
 import type { ServiceModel } from '@shared/domain';
 import type { AssetProvider, ColumnMapping, ImportFormat, ImportRow, RowError } from '@shared/import';
 import { armIdFromPortalLink, isArmId, parseArmId, subscriptionOfArmId, type ArmIdParts } from './arm-id';
@@ -218,6 +219,22 @@ export function createRowBuilder(mapping: ColumnMapping, spec: RowSpec, warnings
           );
       }
       const extra: Record<string, string> = {};
+      for (const attribute of ASSET_ATTRIBUTES) {
+        const column = col[attribute];
+        const stated = text(read, line, column);
+        if (stated === null || column === undefined) continue;
+        const value = attributeValue(attribute, stated);
+        if (value !== null) (row as Record<AssetAttribute, string | null>)[attribute] = value;
+        else {
+          // Not one of the vocabulary's levels: kept as read with the other columns, never lost.
+          extra[column] = stated;
+          warnings.add(
+            `attribute:${attribute}:${stated}`,
+            line,
+            `${ATTRIBUTE_VOCABULARY[attribute].label} "${stated}" (column "${column}") is not ${attributeValueList(attribute)}: left unset and kept under the other columns`
+          );
+        }
+      }
       for (const column of spec.extraColumns) {
         const value = textOf(read(column));
         if (value !== null && !isDotNetTypeName(value)) extra[column] = value;

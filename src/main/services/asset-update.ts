@@ -1,9 +1,11 @@
 /**
- * Bulk edits of assets selected by a filter: service model, owner, model, reviewed. One
+ * Bulk edits of assets selected by a filter: service model, owner, model, reviewed, criticality,
+ * data classification, environment. One
  * transaction, one change-log entry naming the count, one undo step; the previous values are
  * kept grouped by value so 10k assets that were alike cost one line of "before".
  */
 import { ownerRefusal } from '@core/parties';
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeLabel, type AssetAttribute } from '@shared/asset-attributes';
 import type { ParsedInput } from '@shared/contract';
 import { fallbackModelId, readModelId } from '@core/model-references';
 import { serviceModelColumns, serviceModelLabel } from '@core/service-models';
@@ -52,6 +54,14 @@ function patchFor(state: EngineState, set: ParsedInput<'assets.update'>['set'], 
     }
     patch.modelId = set.modelId;
     words.push(`${words.length ? 'model' : 'Set model'} ${set.modelId ?? 'the workbook default'}`);
+  }
+  for (const attribute of ASSET_ATTRIBUTES) {
+    const value = set[attribute];
+    if (value === undefined) continue;
+    (patch as Record<AssetAttribute, string | null>)[attribute] = value;
+    const label = ATTRIBUTE_VOCABULARY[attribute].label;
+    const said = value === null ? `no ${label.toLowerCase()}` : `${label.toLowerCase()} ${attributeLabel(attribute, value)}`;
+    words.push(words.length ? said : value === null ? `Cleared the ${label.toLowerCase()}` : `Set ${said}`);
   }
   if (set.reviewed) {
     patch.lastReviewedAt = at;

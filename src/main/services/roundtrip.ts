@@ -207,7 +207,7 @@ export async function previewRoundTrip(
     groups,
     apart: differ.apart,
     errors,
-    warnings: [...warnings, ...since.warnings, ...unreadWarnings(unread)],
+    warnings: [...warnings, ...since.warnings, ...unreadWarnings(unread), ...differ.warnings()],
     newParties,
     canApply: errors.length === 0
   };

@@ -5,6 +5,7 @@
  * generated from this table, with named parameters (`@ownerPartyId`), so a column is spelled here
  * and in its migration and nowhere else.
  */
+import { ASSET_ATTRIBUTES } from '@shared/asset-attributes';
 import type { Asset } from '@shared/domain';
 
 /** How a value is stored: text or integer as is, a boolean as 0/1, a JSON object as text. */
@@ -33,6 +34,9 @@ export const ASSET_FIELDS = {
   location: { column: 'location', storage: 'text' },
   tags: { column: 'tags', storage: 'json' },
   extra: { column: 'extra', storage: 'json' },
+  criticality: { column: 'criticality', storage: 'text' },
+  dataClassification: { column: 'data_classification', storage: 'text' },
+  environment: { column: 'environment', storage: 'text' },
   serviceModel: { column: 'service_model', storage: 'text' },
   serviceModelSource: { column: 'service_model_source', storage: 'text' },
   classificationReason: { column: 'classification_reason', storage: 'text' },
@@ -62,7 +66,8 @@ export const PATCHABLE_FIELDS = [
   'needsReview',
   'modelId',
   'ownerPartyId',
-  'lastReviewedAt'
+  'lastReviewedAt',
+  ...ASSET_ATTRIBUTES
 ] as const satisfies readonly AssetField[];
 
 /** Column-level changes an edit writes; every call is inside the service's transaction. */
@@ -82,6 +87,7 @@ export const IMPORTED_FIELDS = [
   'location',
   'tags',
   'extra',
+  ...ASSET_ATTRIBUTES,
   'serviceModel',
   'serviceModelSource',
   'classificationReason',

@@ -24,6 +24,7 @@ import {
   type ServiceModelCount,
   type Severity
 } from '../domain';
+import { CriticalitySchema, DataClassificationSchema, EnvironmentSchema, type AssetAttribute } from '../asset-attributes';
 import { AssetFilterSchema } from '../filter';
 import { AssetProviderSchema } from '../import';
 import { LIMITS, idSchema as id, isoDateSchema as isoDate, layerIdSchema, line, modelIdSchema, offsetSchema, pathSchema, text } from './bounds';
@@ -69,7 +70,11 @@ export const engineMethods = {
           serviceModel: ServiceModelSchema.nullable().optional(),
           ownerPartyId: id.nullable().optional(),
           modelId: modelIdSchema.nullable().optional(),
-          reviewed: z.literal(true).optional()
+          reviewed: z.literal(true).optional(),
+          /** null clears the attribute (not stated). */
+          criticality: CriticalitySchema.nullable().optional(),
+          dataClassification: DataClassificationSchema.nullable().optional(),
+          environment: EnvironmentSchema.nullable().optional()
         })
         .strict()
         // A field sent as undefined (a structured clone keeps it) sets nothing either.
@@ -202,6 +207,8 @@ export interface AssetFacets {
   tagKeys: Facet[];
   serviceModels: Facet[];
   owners: { partyId: number | 'none'; name: string; count: number }[];
+  /** Per attribute, each value held (and `none`) with its count, in the vocabulary's order. */
+  attributes: Record<AssetAttribute, Facet[]>;
 }
 
 /** One layer of one asset in the asset panel. */

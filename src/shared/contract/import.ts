@@ -3,6 +3,7 @@
  * nothing), or cancel. Progress arrives as 'progress' events with operation 'import'.
  */
 import { z } from 'zod';
+import type { AssetAttribute } from '../asset-attributes';
 import type { ServiceModel, ServiceModelCount } from '../domain';
 import {
   AssetProviderSchema,
@@ -88,6 +89,18 @@ export interface ImportSampleRow {
   manualKept: boolean;
 }
 
+/** Where a file's criticality, data classification or environment were read from. */
+export interface AttributeReading {
+  attribute: AssetAttribute;
+  label: string;
+  /** The column mapped to it (CSV, xlsx), or null. */
+  column: string | null;
+  /** Rows the column gave a value. */
+  fromColumn: number;
+  /** Tag keys it was read from where no column gave a value, with the rows each gave. */
+  tags: { key: string; rows: number }[];
+}
+
 export interface ImportFilePreview {
   file: string;
   fileName: string;
@@ -109,6 +122,8 @@ export interface ImportFilePreview {
   /** Every row error; any one of them refuses the apply. */
   errors: RowError[];
   warnings: string[];
+  /** Criticality, data classification and environment: where each was read from. */
+  attributes: AttributeReading[];
   /** False when reading stopped early: nothing can be applied. */
   complete: boolean;
 }

@@ -5,6 +5,7 @@
  * ASCII only), and a text search reads the same fields the core names.
  */
 import { TEXT_OWN_FIELDS, TEXT_SHARED_FIELDS } from '@core/bulk-filter';
+import { ASSET_ATTRIBUTES } from '@shared/asset-attributes';
 import type { PictureScope } from '@shared/picture';
 import { columnOf, type AssetField } from '../asset-fields';
 import type { Db } from '../workbook-file';
@@ -89,6 +90,15 @@ export function scopeSql(db: Db, scope: PictureScope): ScopeSql {
     }
   }
   if (scope.seen !== undefined) conditions.push(`${a('notSeenInLastImport')} = ${scope.seen ? 0 : 1}`);
+  for (const attribute of ASSET_ATTRIBUTES) {
+    const wanted = scope[attribute];
+    if (wanted === undefined) continue;
+    if (wanted === 'none') conditions.push(`${a(attribute)} IS NULL`);
+    else {
+      conditions.push(`${a(attribute)} = @scope_${attribute}`);
+      params[`scope_${attribute}`] = wanted;
+    }
+  }
   if (scope.text !== undefined) {
     params.scope_text = scope.text.toLowerCase();
     const fields = [...TEXT_OWN_FIELDS, ...TEXT_SHARED_FIELDS].map((field) => `demarc_has(${a(field)}, @scope_text)`);

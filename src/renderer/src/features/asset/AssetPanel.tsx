@@ -6,6 +6,7 @@ import { AssetStack } from '../picture/AssetStack';
 import { AssetSignOffs } from '../sign-offs/AssetSignOffs';
 import { todayIso } from '../../lib/labels';
 import { AssetFacts } from './AssetFacts';
+import { AttributeFields } from './AttributeFields';
 import { AssetFindings } from './AssetFindings';
 import { AssetHistory } from './AssetHistory';
 import { ClassificationField } from './ClassificationField';
@@ -53,6 +54,7 @@ export const AssetPanel = memo(function AssetPanel({ id, onClose, focusLayer }: 
           {focusLayer !== undefined && <FocusedLayer detail={detail} layerId={focusLayer} />}
           <ClassificationField detail={detail} mutations={mutations} />
           <OwnerField detail={detail} mutations={mutations} />
+          <AttributeFields detail={detail} mutations={mutations} />
           <h4>Layers</h4>
           <AssetStack assetId={id} />
           <LayerTable detail={detail} mutations={mutations} focusLayer={focusLayer} />

@@ -1,4 +1,5 @@
 import type { ImportFilePreview } from '@shared/contract/import';
+import { AttributeReadings } from './AttributeReadings';
 import { MappingEditor } from './MappingEditor';
 import { SheetPicker } from './SheetPicker';
 import type { ColumnMapping } from '@shared/import';
@@ -31,6 +32,7 @@ export function ImportFileView({ file, busy, onRemap, onSheet }: { file: ImportF
         </div>
       )}
       {file.mappingEditable && <MappingEditor key={JSON.stringify(file.mapping)} columns={file.columns} mapping={file.mapping} busy={busy} onApply={onRemap} />}
+      <AttributeReadings readings={file.attributes} />
       {file.warnings.length > 0 && (
         <ul className="import-warnings" aria-label="Warnings">
           {file.warnings.map((warning) => (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ATTRIBUTE_VOCABULARY } from '@shared/asset-attributes';
 import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from '@shared/import';
 
 const FIELD_LABELS: Record<MappableField, string> = {
@@ -16,7 +17,10 @@ const FIELD_LABELS: Record<MappableField, string> = {
   tagValue: 'Tag value',
   managedBy: 'Managed by',
   owner: 'Owner',
-  serviceModel: 'Service model'
+  serviceModel: 'Service model',
+  criticality: ATTRIBUTE_VOCABULARY.criticality.label,
+  dataClassification: ATTRIBUTE_VOCABULARY.dataClassification.label,
+  environment: ATTRIBUTE_VOCABULARY.environment.label
 };
 
 /** Which source column feeds each field; "Read again" re-previews with the edited mapping. */

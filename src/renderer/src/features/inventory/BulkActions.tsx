@@ -7,7 +7,8 @@ import { useBulkUpdate } from './useBulkUpdate';
 import type { Selection } from './useSelection';
 
 /**
- * The toolbar over a selection: set service model, set owner, set RACI, mark reviewed. Memoised: it
+ * The toolbar over a selection: set service model, owner, RACI, criticality (with data
+ * classification and environment), mark reviewed. Memoised: it
  * renders when the selection or the grid's filter changes, not on each keystroke.
  */
 export const BulkActions = memo(function BulkActions({ selection, filter, onClear }: { selection: Selection; filter: AssetFilter; onClear: () => void }) {
@@ -33,6 +34,9 @@ export const BulkActions = memo(function BulkActions({ selection, filter, onClea
       </button>
       <button type="button" disabled={count === 0} onClick={() => setRaci(true)}>
         Set RACI…
+      </button>
+      <button type="button" disabled={count === 0} onClick={() => setKind('attributes')}>
+        Set criticality…
       </button>
       <button type="button" disabled={count === 0} onClick={() => setKind('reviewed')}>
         Mark reviewed…

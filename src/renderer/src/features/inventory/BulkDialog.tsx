@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeLabel, type AssetAttribute } from '@shared/asset-attributes';
 import type { MethodInput } from '@shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -7,9 +8,13 @@ import { useActivePeopleAndTeams } from '../parties/queries';
 import { useModelList } from '../responsibility/queries';
 import type { useBulkUpdate } from './useBulkUpdate';
 
-export type BulkKind = 'serviceModel' | 'owner' | 'reviewed';
+export type BulkKind = 'serviceModel' | 'owner' | 'reviewed' | 'attributes';
 
-const TITLES: Record<BulkKind, string> = { serviceModel: 'Set service model', owner: 'Set owner', reviewed: 'Mark reviewed' };
+const TITLES: Record<BulkKind, string> = { serviceModel: 'Set service model', owner: 'Set owner', reviewed: 'Mark reviewed', attributes: 'Set criticality, data classification, environment' };
+
+/** What an attribute's menu chose: '' leaves it as is, 'none' clears it, else a level. */
+type AttributeChoices = Record<AssetAttribute, string>;
+const KEEP_ALL: AttributeChoices = { criticality: '', dataClassification: '', environment: '' };
 
 interface BulkDialogProps {
   kind: BulkKind;
@@ -32,11 +37,17 @@ export function BulkDialog({ kind, count, filter, bulk, onDone, onClose }: BulkD
     .map((m) => ({ model: m, columns: m.serviceModels.filter((c) => !seen.has(c.id) && (seen.add(c.id), true)) }))
     .filter((g) => g.columns.length > 0);
   const [value, setValue] = useState('');
+  const [attributes, setAttributes] = useState<AttributeChoices>(KEEP_ALL);
   const mutation = bulk;
   const nounCount = `${count.toLocaleString()} ${count === 1 ? 'asset' : 'assets'}`;
 
   const set = (): MethodInput<'assets.update'>['set'] | null => {
     if (kind === 'reviewed') return { reviewed: true };
+    if (kind === 'attributes') {
+      const chosen = ASSET_ATTRIBUTES.filter((attribute) => attributes[attribute] !== '');
+      if (chosen.length === 0) return null;
+      return Object.fromEntries(chosen.map((attribute) => [attribute, attributes[attribute] === 'none' ? null : attributes[attribute]]));
+    }
     if (!value) return null;
     if (kind === 'serviceModel') return { serviceModel: value === 'none' ? null : value };
     return { ownerPartyId: value === 'none' ? null : Number(value) };
@@ -58,7 +69,7 @@ export function BulkDialog({ kind, count, filter, bulk, onDone, onClose }: BulkD
             Cancel
           </button>
           <button type="button" className="primary" onClick={apply} disabled={!chosen || mutation.isPending}>
-            {kind === 'reviewed' ? `Mark ${nounCount} reviewed` : `${TITLES[kind]} on ${nounCount}`}
+            {kind === 'reviewed' ? `Mark ${nounCount} reviewed` : kind === 'attributes' ? `Set on ${nounCount}` : `${TITLES[kind]} on ${nounCount}`}
           </button>
         </>
       }
@@ -98,6 +109,21 @@ export function BulkDialog({ kind, count, filter, bulk, onDone, onClose }: BulkD
           </select>
         </label>
       )}
+      {kind === 'attributes' &&
+        ASSET_ATTRIBUTES.map((attribute) => (
+          <label key={attribute} className="field">
+            <span>{ATTRIBUTE_VOCABULARY[attribute].label}</span>
+            <select value={attributes[attribute]} onChange={(event) => setAttributes({ ...attributes, [attribute]: event.target.value })} disabled={mutation.isPending}>
+              <option value="">Leave as it is</option>
+              {ATTRIBUTE_VOCABULARY[attribute].values.map((level) => (
+                <option key={level} value={level}>
+                  {attributeLabel(attribute, level)}
+                </option>
+              ))}
+              <option value="none">Not stated (clear)</option>
+            </select>
+          </label>
+        ))}
       {mutation.isPending && <Pending label={`Updating ${nounCount}…`} />}
       {mutation.error && <ErrorBanner message={mutation.error.message} />}
     </Dialog>

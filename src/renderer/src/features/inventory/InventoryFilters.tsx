@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeLabel, type AssetAttribute } from '@shared/asset-attributes';
 import { FINDING_CODES } from '@shared/domain';
 import type { AssetFilter } from '@shared/filter';
 import { findingCodeLabel, formatCount } from '../../lib/labels';
@@ -16,9 +17,25 @@ export interface FilterDraft {
   findingCode: string;
   /** 'seen', 'not-seen' or '' (any): the last import of the asset's scope. */
   seen: string;
+  /** A level, 'none' or '' (any). */
+  criticality: string;
+  dataClassification: string;
+  environment: string;
 }
 
-export const EMPTY_DRAFT: FilterDraft = { type: '', serviceModel: '', owner: '', subscription: '', resourceGroup: '', tag: '', findingCode: '', seen: '' };
+export const EMPTY_DRAFT: FilterDraft = {
+  type: '',
+  serviceModel: '',
+  owner: '',
+  subscription: '',
+  resourceGroup: '',
+  tag: '',
+  findingCode: '',
+  seen: '',
+  criticality: '',
+  dataClassification: '',
+  environment: ''
+};
 
 /** The contract's filter from the search text and the menus ('' = any). */
 export function toAssetFilter(draft: FilterDraft, text: string): AssetFilter {
@@ -32,6 +49,7 @@ export function toAssetFilter(draft: FilterDraft, text: string): AssetFilter {
   if (draft.tag) filter.tag = draft.tag;
   if (draft.findingCode) filter.findingCode = draft.findingCode as AssetFilter['findingCode'];
   if (draft.seen) filter.seen = draft.seen === 'seen';
+  for (const attribute of ASSET_ATTRIBUTES) if (draft[attribute]) (filter as Record<AssetAttribute, string>)[attribute] = draft[attribute];
   return filter;
 }
 
@@ -120,6 +138,15 @@ export const InventoryFilters = memo(function InventoryFilters({ draft, onChange
         <option value="not-seen">Not seen</option>
         <option value="seen">Seen</option>
       </FacetSelect>
+      {ASSET_ATTRIBUTES.map((attribute) => (
+        <FacetSelect key={attribute} label={ATTRIBUTE_VOCABULARY[attribute].label} value={draft[attribute]} onChange={set(attribute)}>
+          {facets?.attributes[attribute].map((facet) => (
+            <option key={facet.value} value={facet.value}>
+              {withCount(facet.value === 'none' ? 'Not stated' : attributeLabel(attribute, facet.value), facet.count)}
+            </option>
+          ))}
+        </FacetSelect>
+      ))}
     </>
   );
 });
