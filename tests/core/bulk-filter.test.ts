@@ -51,7 +51,7 @@ describe('parseWhere', () => {
       }
       throw new Error('no error');
     };
-    expect(error('colour=red')).toBe('Unknown key "colour" in "colour=red"; use one of: type, rg, sub, tag, sm, owner, text, finding, seen, id, set.');
+    expect(error('colour=red')).toBe('Unknown key "colour" in "colour=red"; use one of: type, rg, sub, tag, sm, owner, text, finding, seen, id, set, criticality, data-classification, environment.');
     expect(error('rg')).toBe('rg: no value given; write rg=<value>.');
     expect(error('sm=x aas')).toBe('sm: "x aas" is not a service model; use a column id of the assets\' model (iaas, paas, infrastructure…) or none.');
     expect(error('rg=a,rg=b')).toMatch(/^rg: given twice/);

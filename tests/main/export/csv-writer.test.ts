@@ -34,7 +34,7 @@ describe('writeRaciCsv', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\r|\n/);
     expect(
       text.startsWith(
-        '"Asset","Asset id","Layer","Responsibility","Overridden","Justification","R","A","C","I","Comments","Signed off by / on"\r\n'
+        '"Asset","Asset id","Layer","Responsibility","Published","Overridden","Justification","R","A","C","I","Comments","Signed off by / on","Criticality","Data classification","Environment"\r\n'
       )
     ).toBe(true);
     const rows = (parse(text) as string[][]).slice(1);
@@ -45,6 +45,7 @@ describe('writeRaciCsv', () => {
           String(a.id),
           l.title,
           l.responsibility,
+          l.published,
           l.overridden ? 'yes' : 'no',
           l.justification ?? '',
           l.R.join('; '),
@@ -52,6 +53,10 @@ describe('writeRaciCsv', () => {
           l.C.join('; '),
           l.I.join('; '),
           l.note ?? '',
+          '',
+          // The asset's criticality, data classification, environment (none stated here).
+          '',
+          '',
           ''
         ])
       )

@@ -71,13 +71,18 @@ describe('buildExportModel', () => {
       1,
       'Information and data',
       'customer',
+      // Published
+      'customer',
       'no',
       null,
       'Identity team',
       'Jane Doe',
       'Network team; Émilie Ölund',
       'Service desk',
-      // Comments (the layer's note), Signed off by / on
+      // Comments (the layer's note), Signed off by / on, criticality, data classification, environment
+      null,
+      null,
+      null,
       null,
       null
     ]);
@@ -87,10 +92,14 @@ describe('buildExportModel', () => {
       2,
       'Network controls',
       'customer',
+      layer.published,
       'yes',
       'Firewall run by us per contract',
       layer.R.join('; '),
       layer.A.join('; '),
+      null,
+      null,
+      null,
       null,
       null,
       null,
@@ -166,8 +175,9 @@ describe('buildExportModel', () => {
     asset.layers = [{ ...asset.layers[0]!, layerId: 'ai', title: 'AI models', responsibility: 'shared' }];
     expect([...layerColumns(report).values()].at(-1)).toBe('AI models');
     const matrix = sheetNamed(report, 'Matrix')!;
-    // Nine asset columns, a pair per layer, "Signed off by / on", then "Not seen in last import", "Other columns" and "Why this service model".
-    expect(matrix.columns).toHaveLength(9 + 11 * 2 + 4);
+    // Nine asset columns, a pair per layer, "Signed off by / on", then "Not seen in last import", "Other columns", "Why this service model"
+    // and the asset's criticality, data classification and environment.
+    expect(matrix.columns).toHaveLength(9 + 11 * 2 + 4 + 3);
     expect(matrix.columns.filter((c) => c.responsibilityFill)).toHaveLength(11);
     const second = rows(matrix)[1]!;
     expect(second.slice(9, 29).every((v) => v === null)).toBe(true);

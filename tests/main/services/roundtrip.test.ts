@@ -215,9 +215,10 @@ describe('round trip through the services', () => {
     expect(preview.errors).toEqual([]);
     expect(preview.warnings[0]).toMatch(/windows-1252.*delimiter ";"/);
     expect(preview.groups.flatMap((g) => g.changes).map((c) => [c.cell, c.field, c.after])).toEqual([
-      [`raci-fr.csv!H${row + 1}`, 'A', 'Bob Chen'],
-      [`raci-fr.csv!I${row + 1}`, 'C', 'Zoë Ops'],
-      [`raci-fr.csv!K${row + 1}`, 'note', 'Revu en atelier; à confirmer']
+      // Column letters after Published (E, beside Responsibility): A in I, C in J, Comments in L.
+      [`raci-fr.csv!I${row + 1}`, 'A', 'Bob Chen'],
+      [`raci-fr.csv!J${row + 1}`, 'C', 'Zoë Ops'],
+      [`raci-fr.csv!L${row + 1}`, 'note', 'Revu en atelier; à confirmer']
     ]);
     applyRoundTrip(t.wb, t.ctx, { token: preview.token, reject: [], resolve: {} });
     expect(layerOf(t.wb, t.ctx, t.ids[0]!, 0).names.C).toEqual(['Zoë Ops']);
