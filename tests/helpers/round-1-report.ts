@@ -6,7 +6,7 @@ import type { Report, ReportAsset } from '@shared/report';
  * The assets without the fields the report gained after round 1 (issue 20: `extra`, the import's
  * other columns, empty for every migrated asset; `notSeenInLastImport`, stored since round 1 but
  * not reported then; the classification's reason and confidence, stored since round 1 and reported
- * since issue 20; criticality, data classification and environment, format 15, null for every
+ * since issue 20; criticality, data classification and environment, format 16, null for every
  * migrated asset). Asserts the migrated values are what the file held.
  */
 export function asRound1Assets(

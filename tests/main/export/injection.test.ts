@@ -83,9 +83,9 @@ describe('formula injection', () => {
       const expected = payloads.map(normaliseLineBreaks);
       const raci = sheetRows(wb.getWorksheet('RACI')!, 10).slice(1);
       expect([...new Set(raci.map((r) => r[0]))]).toEqual(expected);
-      const justifications = new Set(raci.map((r) => r[5]));
+      const justifications = new Set(raci.map((r) => r[6]));
       for (const p of expected) expect(justifications.has(p), JSON.stringify(p)).toBe(true);
-      const roleNames = new Set(raci.flatMap((r) => [r[6], r[7]]).filter((v) => typeof v === 'string'));
+      const roleNames = new Set(raci.flatMap((r) => [r[7], r[8]]).filter((v) => typeof v === 'string'));
       for (const p of expected) expect(roleNames.has(p), JSON.stringify(p)).toBe(true);
       const lists = sheetRows(wb.getWorksheet('Lists')!, 2)
         .slice(1)
@@ -117,6 +117,7 @@ describe('formula injection', () => {
         'Asset id',
         'Layer',
         'Responsibility',
+        'Published',
         'Overridden',
         'Justification',
         'R',
@@ -124,7 +125,10 @@ describe('formula injection', () => {
         'C',
         'I',
         'Comments',
-        'Signed off by / on'
+        'Signed off by / on',
+        'Criticality',
+        'Data classification',
+        'Environment'
       ]);
       const rows = records.slice(1);
       expect(rows).toHaveLength(payloads.length * 10);
@@ -134,8 +138,8 @@ describe('formula injection', () => {
         const layer = asset.layers[i % 10]!;
         const fields: [string, string | null][] = [
           [row[0]!, asset.name],
-          [row[5]!, layer.justification],
-          [row[6]!, layer.R.join('; ')]
+          [row[6]!, layer.justification],
+          [row[7]!, layer.R.join('; ')]
         ];
         for (const [written, original] of fields) {
           const source = normaliseLineBreaks(original ?? '');

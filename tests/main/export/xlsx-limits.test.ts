@@ -45,7 +45,7 @@ describe('Excel limits', () => {
     const validations = (wb.getWorksheet('RACI (2)') as unknown as { dataValidations: { model: object } })
       .dataValidations.model;
     expect(Object.keys(validations).sort()).toEqual(
-      ['D', 'G', 'H', 'I', 'J'].flatMap((c) => [2, 3, 4, 5].map((r) => `${c}${r}`)).sort()
+      ['D', 'H', 'I', 'J', 'K'].flatMap((c) => [2, 3, 4, 5].map((r) => `${c}${r}`)).sort()
     );
   });
 
@@ -57,7 +57,7 @@ describe('Excel limits', () => {
       { ...base, path }
     );
     const wb = await readWorkbook(path);
-    const justification = wb.getWorksheet('RACI')!.getCell('F2').value as string;
+    const justification = wb.getWorksheet('RACI')!.getCell('G2').value as string;
     expect(justification).toHaveLength(EXCEL_MAX_CELL_CHARS);
     expect(justification).toMatch(/… \[truncated: \d+ characters\]$/);
     // A tall row (capped at Excel's 409 points), every cell top-aligned so nothing reads as the next row's.

@@ -61,6 +61,7 @@ describe('writeXlsx read back with exceljs', () => {
       'Asset id',
       'Layer',
       'Responsibility',
+      'Published',
       'Overridden',
       'Justification',
       'R',
@@ -68,7 +69,10 @@ describe('writeXlsx read back with exceljs', () => {
       'C',
       'I',
       'Comments',
-      'Signed off by / on'
+      'Signed off by / on',
+      'Criticality',
+      'Data classification',
+      'Environment'
     ]);
     expect(sheetRows(sheet('Findings'))[0]).toEqual([
       'Code',
@@ -122,6 +126,7 @@ describe('writeXlsx read back with exceljs', () => {
           a.id,
           l.title,
           l.responsibility,
+          l.published,
           l.overridden ? 'yes' : 'no',
           l.justification,
           join(l.R),
@@ -129,6 +134,10 @@ describe('writeXlsx read back with exceljs', () => {
           join(l.C),
           join(l.I),
           l.note,
+          null,
+          // The builder's assets state no criticality, data classification or environment.
+          null,
+          null,
           null
         ];
       })
@@ -222,13 +231,13 @@ describe('writeXlsx read back with exceljs', () => {
         formulae: ["'Lists'!$B$2:$B$5"],
         errorStyle: 'stop'
       });
-      for (const col of ['G', 'H', 'I', 'J']) {
+      for (const col of ['H', 'I', 'J', 'K']) {
         expect(model[`${col}${r}`]).toMatchObject({
           type: 'list',
           formulae: [`'Lists'!$A$2:$A$${parties.length + 1}`]
         });
       }
-      for (const col of ['A', 'B', 'C', 'E', 'F']) expect(model[`${col}${r}`]).toBeUndefined();
+      for (const col of ['A', 'B', 'C', 'E', 'F', 'G']) expect(model[`${col}${r}`]).toBeUndefined();
     }
     expect(model.D1).toBeUndefined();
     expect(model.D232).toBeUndefined();
@@ -249,9 +258,9 @@ describe('writeXlsx read back with exceljs', () => {
       });
       expect(ws.getRow(1).getCell(1).font).toMatchObject({ bold: true });
     }
-    expect(sheet('RACI').autoFilter).toBe('A1:L231');
+    expect(sheet('RACI').autoFilter).toBe('A1:P231');
     expect(sheet('Matrix').views[0]).toMatchObject({ xSplit: 1, ySplit: 1 });
-    expect(sheet('RACI').getColumn(6).width).toBe(40);
+    expect(sheet('RACI').getColumn(7).width).toBe(40);
     expect(sheet('Change log').getRow(2).getCell(6).alignment).toMatchObject({ wrapText: true });
   });
 
