@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isFormulaLike, normaliseLineBreaks, safeCellText } from '@core/spreadsheet-safe';
 import { RESPONSIBILITY_FILLS } from '@main/export/xlsx-styles';
+import { ASSET_ATTRIBUTES, attributeLabel } from '@shared/asset-attributes';
 import type { ExportResult } from '@shared/contract/export';
 import type { Report } from '@shared/report';
 import { everyCell, plain, readWorkbook, sheetNames, sheetRows, snapshot, zipEntries } from '@tests/helpers/read-back';
@@ -76,8 +77,8 @@ describe('demarc export <wb> --out file.xlsx', () => {
   });
 
   it('says exactly what demarc report --json says, for every asset × layer (RACI sheet)', () => {
-    const rows = sheetRows(book.getWorksheet('RACI')!, 11);
-    expect(rows[0]).toEqual(['Asset', 'Asset id', 'Layer', 'Responsibility', 'Overridden', 'Justification', 'R', 'A', 'C', 'I', 'Comments']);
+    const rows = sheetRows(book.getWorksheet('RACI')!, 12);
+    expect(rows[0]).toEqual(['Asset', 'Asset id', 'Layer', 'Responsibility', 'Published', 'Overridden', 'Justification', 'R', 'A', 'C', 'I', 'Comments']);
     const byKey = new Map(rows.slice(1).map((r) => [`${String(r[1])}|${String(r[2])}`, r]));
     let checked = 0;
     for (const asset of report.assets) {
@@ -89,6 +90,7 @@ describe('demarc export <wb> --out file.xlsx', () => {
           asset.id,
           layer.title,
           layer.responsibility,
+          layer.published,
           layer.overridden ? 'yes' : 'no',
           layer.justification ? normaliseLineBreaks(layer.justification) : null,
           joined(layer.R),
@@ -139,7 +141,7 @@ describe('demarc export <wb> --out file.xlsx', () => {
     const lastRow = report.assets.length * 10 + 1;
     for (const r of [2, Math.floor(lastRow / 2), lastRow]) {
       expect(model[`D${r}`]).toMatchObject({ type: 'list', formulae: ["'Lists'!$B$2:$B$5"] });
-      for (const col of ['G', 'H', 'I', 'J']) expect(model[`${col}${r}`]).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^'Lists'!\$A\$2:\$A\$\d+$/)] });
+      for (const col of ['H', 'I', 'J', 'K']) expect(model[`${col}${r}`]).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^'Lists'!\$A\$2:\$A\$\d+$/)] });
     }
     const parties = sheetRows(book.getWorksheet('Lists')!).slice(1).map((r) => r[0]).filter((v) => v !== null);
     expect(parties).toEqual(expect.arrayContaining(['Alice Martin', 'SecOps', HOSTILE[0]]));
@@ -222,7 +224,7 @@ describe('demarc export <wb> --out file.csv', () => {
     const bytes = readFileSync(csv.path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('"Asset","Asset id","Layer","Responsibility","Overridden","Justification","R","A","C","I","Comments","Signed off by / on"');
+    expect(text.split('\r\n')[0]).toBe('"Asset","Asset id","Layer","Responsibility","Published","Overridden","Justification","R","A","C","I","Comments","Signed off by / on","Criticality","Data classification","Environment"');
     const records = parse(text, { relax_column_count: false }) as string[][];
     for (const record of records) for (const field of record) expect(isFormulaLike(field), field).toBe(false);
     const byKey = new Map(records.slice(1).map((r) => [`${r[1]}|${r[2]}`, r]));
@@ -232,6 +234,7 @@ describe('demarc export <wb> --out file.csv', () => {
         const r = byKey.get(`${asset.id}|${layer.title}`);
         expect(r?.slice(3), `${asset.name} × ${layer.title}`).toEqual([
           layer.responsibility,
+          layer.published,
           layer.overridden ? 'yes' : 'no',
           layer.justification ? safeCellText(normaliseLineBreaks(layer.justification)) : '',
           field(layer.R),
@@ -239,7 +242,8 @@ describe('demarc export <wb> --out file.csv', () => {
           field(layer.C),
           field(layer.I),
           layer.note ?? '',
-          ''
+          '',
+          ...ASSET_ATTRIBUTES.map((attribute) => attributeLabel(attribute, asset[attribute]))
         ]);
         expect(r?.[0]).toBe(safeCellText(normaliseLineBreaks(asset.name)));
       }

@@ -147,9 +147,9 @@ describe('sign-offs', () => {
       ['vm-01', 'Alice Martin', '2026-11-30', 'Stale']
     ]);
     expect(String(signOffs[2]![11])).toContain('Operating system (responsibility or RACI) changed on vm-01');
-    const raci = sheetRows(book.getWorksheet('RACI')!, 12);
+    const raci = sheetRows(book.getWorksheet('RACI')!, 13);
     const signedCol = raci[0]!.indexOf('Signed off by / on');
-    expect(signedCol).toBe(11);
+    expect(signedCol).toBe(12);
     expect(raci.find((r) => r[0] === 'vm-01' && r[2] === 'Operating system')![signedCol]).toBe('Alice Martin on 2026-11-30, stale');
     expect(raci.find((r) => r[0] === 'web-01' && r[2] === 'Customer data')![signedCol]).toBe('Bob Chen on 2026-12-01');
     expect(raci.find((r) => r[0] === 'web-01' && r[2] === 'Applications')![signedCol]).toBeNull();
