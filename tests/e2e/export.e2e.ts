@@ -63,7 +63,7 @@ describe('export from the UI', () => {
     // The file, read back, against the report of the workbook the UI has open.
     const report = wholeReport(workbookReport(app.session.require(), { clock: fixedClock(), osUser: 'e2e-user' }));
     const book = await readWorkbook(target);
-    const raci = sheetRows(book.getWorksheet('RACI')!, 10);
+    const raci = sheetRows(book.getWorksheet('RACI')!, 11);
     expect(raci.length - 1).toBe(report.assets.length * 10);
     const byKey = new Map(raci.slice(1).map((r) => [`${String(r[1])}|${String(r[2])}`, r]));
     const names = (list: string[]) => (list.length ? list.join('; ') : null);
@@ -71,7 +71,8 @@ describe('export from the UI', () => {
     for (const asset of report.assets.slice(0, 4)) {
       for (const layer of asset.layers) {
         const row = byKey.get(`${asset.id}|${layer.title}`)!;
-        expect(row.slice(3, 4).concat(row.slice(6))).toEqual([layer.responsibility, names(layer.R), names(layer.A), names(layer.C), names(layer.I)]);
+        // Name, id, layer, responsibility, published, overridden, justification, R, A, C, I.
+        expect(row.slice(3, 5).concat(row.slice(7, 11))).toEqual([layer.responsibility, layer.published, names(layer.R), names(layer.A), names(layer.C), names(layer.I)]);
         if (layer.A.length || layer.R.length) withRoles += 1;
       }
     }
