@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assetDetail, listAssetPage, matchingIds } from '@main/engine/query';
+import { listAssetPage, matchingIds } from '@main/engine/query';
+import { assetDetail } from '@main/engine/asset-detail';
 import { updateAssets } from '@main/services/asset-update';
 import { dashboard } from '@main/services/dashboard';
 import { loadEngineInput } from '@main/engine/input';

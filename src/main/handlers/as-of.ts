@@ -1,6 +1,7 @@
 /** The History view's methods: the workbook as it was, read from one as-of state (services/as-of.ts). */
 import type { asOfMethods } from '@shared/contract/as-of';
-import { assetDetailOf, assetPageOf } from '../engine/query';
+import { assetPageOf } from '../engine/query';
+import { assetDetailOf } from '../engine/asset-detail';
 import { resolveSavedSet } from '../services/saved-set-filter';
 import type { Handlers } from '../router';
 import { workbookAsOf } from '../services/as-of';

@@ -1,7 +1,8 @@
 /** The engine's contract methods, each bound to its service over the session's workbook. */
 import type { engineMethods } from '@shared/contract/engine';
 import type { Handlers } from '../router';
-import { assetDetail, assetFacets, listAssetPage, matchingIds } from '../engine/query';
+import { assetFacets, listAssetPage, matchingIds } from '../engine/query';
+import { assetDetail } from '../engine/asset-detail';
 import { previewAssetModel, updateAssets } from '../services/asset-update';
 import { dashboard } from '../services/dashboard';
 import { findingsSummary, listFindings } from '../services/findings';

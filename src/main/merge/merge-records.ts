@@ -11,7 +11,7 @@ import { signedStateOf } from '@core/audit/sign-off-state';
 import type { Party } from '@shared/domain';
 import type { SignedState } from '@shared/sign-off';
 import { loadEngineInput } from '../engine/input';
-import { raciContext } from '../engine/query';
+import { raciContext } from '../engine/asset-detail';
 import { buildEngineState } from '../engine/state';
 import type { ServiceContext } from '../services/context';
 import type { EditOp } from '../services/edit-ops';

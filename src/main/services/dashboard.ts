@@ -9,7 +9,7 @@ import type { Dashboard } from '@shared/contract/engine';
 import { fallbackModelId, readModelId } from '@core/model-references';
 import { countServiceModels } from '@core/service-models';
 import type { Asset, Responsibility } from '@shared/domain';
-import { raciContext } from '../engine/query';
+import { raciContext } from '../engine/asset-detail';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { memoised, type EngineState } from '../engine/state';
 

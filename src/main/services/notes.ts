@@ -5,7 +5,7 @@
 import type { AssetDetail } from '@shared/contract/engine';
 import type { ParsedInput } from '@shared/contract';
 import { DemarcError } from '@shared/errors';
-import { assetDetail } from '../engine/query';
+import { assetDetail } from '../engine/asset-detail';
 import { modelOf, requireAsset } from '../engine/state';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';

@@ -8,7 +8,7 @@ import type { AssetDetail } from '@shared/contract/engine';
 import type { ParsedInput } from '@shared/contract';
 import type { LayerOverride } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
-import { assetDetail } from '../engine/query';
+import { assetDetail } from '../engine/asset-detail';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
 import { modelOf, requireAsset } from '../engine/state';

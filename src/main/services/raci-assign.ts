@@ -9,7 +9,7 @@ import type { AssetDetail } from '@shared/contract/engine';
 import type { ParsedInput } from '@shared/contract';
 import { RACI_ROLES, type Asset, type RaciAssignment, type RaciRole } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
-import { assetDetail, raciContext } from '../engine/query';
+import { assetDetail, raciContext } from '../engine/asset-detail';
 import type { EngineState } from '../engine/state';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { requireAsset } from '../engine/state';

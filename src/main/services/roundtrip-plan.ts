@@ -12,7 +12,7 @@ import type { RoundTripProblem } from '@shared/contract/roundtrip';
 import { CELL_VALUES, type Asset, type CellValue, type LayerNote, type LayerOverride, type Party, type RaciAssignment } from '@shared/domain';
 import type { AssetPatch } from '../store/asset-fields';
 import { PATCHABLE_FIELDS } from '../store/asset-fields';
-import { raciContext } from '../engine/query';
+import { raciContext } from '../engine/asset-detail';
 import type { EngineState } from '../engine/state';
 import type { EditOp } from './edit-ops';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetDetail } from '@main/engine/query';
+import { assetDetail } from '@main/engine/asset-detail';
 import { historyState, redo, undo } from '@main/services/history';
 import { setNote } from '@main/services/notes';
 import { workbookReport } from '@main/services/report';

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { deriveResponsibility } from '@core/derive';
 import { BUILTIN_MODELS } from '@core/models';
-import { assetDetail } from '@main/engine/query';
+import { assetDetail } from '@main/engine/asset-detail';
 import { undo } from '@main/services/history';
 import { setOverride } from '@main/services/overrides';
 import { workbookReport } from '@main/services/report';

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { assetDetail } from '@main/engine/query';
+import { assetDetail } from '@main/engine/asset-detail';
 import { undo } from '@main/services/history';
 import { setRaciMany } from '@main/services/raci-bulk';
 import { changes } from '@main/services/workbook-service';

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addParty } from '@main/services/parties';
-import { assetDetail } from '@main/engine/query';
+import { assetDetail } from '@main/engine/asset-detail';
 import { setNote } from '@main/services/notes';
 import { addSignOff } from '@main/services/sign-offs';
 import { listAssets } from '@main/store/repos/assets';

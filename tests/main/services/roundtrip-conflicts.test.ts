@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { assetDetail } from '@main/engine/query';
+import { assetDetail } from '@main/engine/asset-detail';
 import { updateAssets } from '@main/services/asset-update';
 import { exportWorkbook } from '@main/services/export-service';
 import { setNote } from '@main/services/notes';

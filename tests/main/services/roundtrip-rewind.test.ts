@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportAssetsOf } from '@core/report';
 import { SinceExport } from '@core/roundtrip/since-export';
-import { assetDetail } from '@main/engine/query';
+import { assetDetail } from '@main/engine/asset-detail';
 import { loadEngineInput } from '@main/engine/input';
 import { updateAssets } from '@main/services/asset-update';
 import { redo, undo } from '@main/services/history';

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assetDetail } from '@main/engine/query';
+import { assetDetail } from '@main/engine/asset-detail';
 import { exportWorkbook } from '@main/services/export-service';
 import { undo } from '@main/services/history';
 import { applyRoundTrip, previewRoundTrip } from '@main/services/roundtrip';

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assetDetail } from '@main/engine/query';
+import { assetDetail } from '@main/engine/asset-detail';
 import { updateAssets } from '@main/services/asset-update';
 import { exportWorkbook } from '@main/services/export-service';
 import { historyState, undo } from '@main/services/history';

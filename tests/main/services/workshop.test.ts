@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DemarcError } from '@shared/errors';
 import { workshopSignOffScope } from '@core/workshop/sign-off-scope';
-import { assetDetail } from '@main/engine/query';
+import { assetDetail } from '@main/engine/asset-detail';
 import { addSignOff } from '@main/services/sign-offs';
 import { updateAssets } from '@main/services/asset-update';
 import { exportWorkbook } from '@main/services/export-service';

@@ -7,7 +7,7 @@ import type { ResponsibilityModel } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { DecisionGroupView, WorkshopAttendee, WorkshopDetail, WorkshopSummary } from '@shared/workshop';
 import type { RaciContext } from '@core/raci';
-import { raciContext } from '../../engine/query';
+import { raciContext } from '../../engine/asset-detail';
 import type { EngineState } from '../../engine/state';
 import { getWorkshop, listActions, listAttendeeIds, listDecisions, listGroupHeads, listGroups, listWorkshops, type GroupHead, type GroupRow, type WorkshopRow } from '../../store/repos/workshops';
 import type { OpenWorkbook, ServiceContext } from '../context';
