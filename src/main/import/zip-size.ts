@@ -16,19 +16,21 @@ const DEFLATED = 8;
 /** The end-of-central-directory record is 22 bytes plus a comment of at most 65,535. */
 const EOCD_SEARCH = 22 + 0xffff;
 
+/** Where the end-of-central-directory record starts (searched back from the end), or -1. */
+function endOfCentralDirectory(bytes: Buffer): number {
+  const from = Math.max(0, bytes.length - EOCD_SEARCH);
+  for (let i = bytes.length - 22; i >= from; i--) {
+    if (bytes.readUInt32LE(i) === EOCD_SIGNATURE) return i;
+  }
+  return -1;
+}
+
 /**
  * The sum of the entries' uncompressed sizes; Infinity for a ZIP64 archive (sizes past 4 GiB),
  * null when the bytes are not a ZIP archive this can read.
  */
 export function inflatedSize(bytes: Buffer): number | null {
-  const from = Math.max(0, bytes.length - EOCD_SEARCH);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= from; i--) {
-    if (bytes.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(bytes);
   if (eocd < 0) return null;
   const entries = bytes.readUInt16LE(eocd + 10);
   const offset = bytes.readUInt32LE(eocd + 16);
@@ -56,14 +58,7 @@ interface ZipEntry {
 
 /** The central directory's entries and where it starts; null when the bytes are not a ZIP archive this can read. */
 function centralDirectory(bytes: Buffer): { entries: ZipEntry[]; offset: number } | null {
-  const from = Math.max(0, bytes.length - EOCD_SEARCH);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= from; i--) {
-    if (bytes.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(bytes);
   if (eocd < 0) return null;
   const count = bytes.readUInt16LE(eocd + 10);
   const offset = bytes.readUInt32LE(eocd + 16);
