@@ -3,20 +3,22 @@
  * 100k assets). The parent builds the workbook a user has — `demarc new` + `demarc import` of a
  * generated 100k-resource `az resource list` + parties and owners (bench/user-path.ts) — then
  * writes a realistic log through the services: EDITS edits (RACI cells,
- * overrides, notes, owners of 100 assets, service models, sign-offs), one write each. A child
- * process opens the workbook as the app does (engine state loaded) and times, in the same run:
+ * overrides, notes, owners of 100 assets, service models, sign-offs), one write each. Then each
+ * measurement runs in a child process of its own (so its peak RSS is the one of the process doing
+ * the work), in the same run:
  *
- *   as-of      workbookAsOf (chain walked, later entries undone on a state of its own, findings
- *              computed) at the middle of the edits and before all of them;
- *   floor      a state built from the already-loaded input with its findings computed: the least
- *              any answer "the workbook with its findings" costs once the rows are in memory;
- *   load       the engine state read from the file (what opening costs, for scale).
+ *   as-of      `demarc report --as-of #ENTRY --json` to a file, as the bin runs it (chain walked,
+ *              the file's pages streamed with the later entries undone, findings per page), at
+ *              the middle of the edits and before all of them;
+ *   floor      `demarc report --json` to a file: the same stream of the same pages without a
+ *              rewind — the least any report of this workbook costs;
+ *   state      the app's History view: open, workbookAsOf (an engine state built from the as-of
+ *              pages) and its findings.
  *
- * The child's peak RSS is the answering process's (it holds the live state and one as-of state).
+ * `-- --reps=N` repeats the three (default once); `--asof-keep=PATH` keeps the built workbook.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildEngineState } from '@main/engine/state';
 import { updateAssets } from '@main/services/asset-update';
 import { workbookAsOf } from '@main/services/as-of';
 import type { ServiceContext } from '@main/services/context';
@@ -26,10 +28,11 @@ import { setRaci } from '@main/services/raci-assign';
 import { addSignOff } from '@main/services/sign-offs';
 import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
 import { listChanges } from '@main/store/repos/change-log';
-import { buildWorkbook, flag, load, runChild, writeInventory, type Measured } from './user-path';
+import { buildWorkbook, demarc, flag, load, mb, measureHere, runChild, s2, writeInventory, type Measured } from './user-path';
 
 const ASSETS = Number(flag('asof-assets', '100000'));
 const EDITS = Number(flag('asof-edits', '3000'));
+const REPS = Number(flag('reps', '1'));
 const LAYERS = ['operating-system', 'applications', 'identities-and-users', 'network-controls', 'customer-data'];
 
 /** A clock that moves one millisecond per call from now (the workbook was just built): every edit its own instant. */
@@ -83,33 +86,28 @@ function writeLog(path: string): { middle: number; beforeEdits: number; entries:
   return { middle, beforeEdits, entries };
 }
 
-/** In the child: the three timings on one open workbook. */
-export async function asOfChild(path: string, moment: string): Promise<void> {
-  const ctx: ServiceContext = { clock: () => new Date().toISOString(), osUser: 'bench' };
-  const wb = openWorkbook(ctx, path);
-  const t0 = performance.now();
-  const live = wb.engine.state(ctx);
-  void live.findings.length;
-  const loadMs = performance.now() - t0;
-  // The floor's state is dropped before the as-of answer, so the peak RSS is the answering process's: live + as-of.
-  const t1 = performance.now();
-  const floorFindings = buildEngineState({ ...live.input, now: ctx.clock() }).findings.length;
-  const floorMs = performance.now() - t1;
-  (globalThis as { gc?: () => void }).gc?.();
-  const t2 = performance.now();
-  const answer = workbookAsOf(wb, ctx, moment);
-  const asOfFindings = answer.state.findings.length;
-  const asOfMs = performance.now() - t2;
-  const result: Measured = {
-    kind: 'asof',
-    seconds: asOfMs / 1000,
-    cpuSeconds: 0,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-    note: JSON.stringify({ moment, undone: answer.info.undone, gaps: answer.info.gaps.length, assets: answer.state.input.assets.length, asOfFindings, floorFindings, asOfMs: Math.round(asOfMs), floorMs: Math.round(floorMs), loadMs: Math.round(loadMs) })
-  };
-  closeWorkbook(wb);
-  await Promise.resolve();
-  console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
+/**
+ * In a child of its own, one measurement: `report-asof` (`demarc report --as-of MOMENT --json`, the
+ * user's path), `report-now` (`demarc report --json`, the floor: the same stream without the
+ * rewind) or `state-asof` (the History view's state: workbookAsOf with its findings, the app's path).
+ */
+export async function asOfChild(kind: string, path: string, moment: string, out: string): Promise<void> {
+  if (kind === 'state-asof') {
+    const ctx: ServiceContext = { clock: () => new Date().toISOString(), osUser: 'bench' };
+    await measureHere(kind, async () => {
+      const wb = openWorkbook(ctx, path);
+      const answer = workbookAsOf(wb, ctx, moment);
+      const note = JSON.stringify({ moment, undone: answer.info.undone, gaps: answer.info.gaps.length, assets: answer.state.input.assets.length, findings: answer.state.findings.length });
+      closeWorkbook(wb);
+      return Promise.resolve(note);
+    });
+    return;
+  }
+  const args = kind === 'report-asof' ? ['report', path, '--as-of', moment, '--json'] : ['report', path, '--json'];
+  await measureHere(kind, async () => {
+    await demarc(args, out);
+    return JSON.stringify({ moment: kind === 'report-asof' ? moment : 'now', bytes: statSync(out).size });
+  });
 }
 
 /** The section, run by the parent: build, log, then two moments measured twice each in a child. */
@@ -130,11 +128,16 @@ export async function asOfSection(dir: string): Promise<void> {
     console.log(`as-of: ${EDITS.toLocaleString('en-GB')} edits through the services in ${((performance.now() - t) / 1000).toFixed(1)} s; change log #1–#${log.entries}`);
     if (keep !== '') writeFileSync(`${keep}.moments.json`, JSON.stringify(log));
   }
-  for (const [label, moment] of [['middle of the edits', `#${log.middle}`], ['before every edit', `#${log.beforeEdits}`]] as const) {
-    for (let run = 1; run <= 2; run++) {
-      const m = runChild('asof', [path, moment]);
-      const note = JSON.parse(m.note) as { asOfMs: number; floorMs: number; loadMs: number; undone: number; gaps: number };
-      console.log(`as-of ${label} (${moment}) run ${run}: as-of ${note.asOfMs} ms (${note.undone} entries undone, ${note.gaps} gaps) vs floor ${note.floorMs} ms = ${(note.asOfMs / note.floorMs).toFixed(2)}×; engine load from the file ${note.loadMs} ms; child peak RSS ${m.maxRssMb.toFixed(0)} MB — ${m.note}`);
+  const out = join(dir, 'report.json');
+  const line = (m: Measured) => `${s2(m.seconds)} s wall, ${s2(m.cpuSeconds)} s CPU, peak RSS ${mb(m.maxRssMb)} MB`;
+  for (let run = 1; run <= REPS; run++) {
+    const floor = runChild('asof', ['report-now', path, '', out]);
+    console.log(`as-of floor run ${run}: demarc report --json (now, the same stream without a rewind): ${line(floor)} — ${floor.note}`);
+    for (const [label, moment] of [['middle of the edits', `#${log.middle}`], ['before every edit', `#${log.beforeEdits}`]] as const) {
+      const m = runChild('asof', ['report-asof', path, moment, out]);
+      console.log(`as-of ${label} run ${run}: demarc report --as-of ${moment} --json: ${line(m)} = ${s2(m.seconds / floor.seconds)}× wall, ${s2(m.cpuSeconds / floor.cpuSeconds)}× CPU of the floor — ${m.note}`);
+      const state = runChild('asof', ['state-asof', path, moment, out]);
+      console.log(`as-of ${label} run ${run}: the History view's state (open + workbookAsOf + findings): ${line(state)} — ${state.note}`);
     }
   }
   console.log(`as-of goal: ≤ 2000 ms at 100k assets. ${load()}`);

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { workbookAsOf } from '@main/services/as-of';
-import { statePages } from '@main/services/as-of-report';
+import { asOfPages } from '@main/services/as-of-pages';
 import { findingDigest, findingDigestOf } from '@main/services/findings-digest';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { asOfLines, checkAsOfArg } from './as-of-arg';
@@ -27,10 +26,10 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const asOfArg = values['as-of'];
   checkAsOfArg('check', asOfArg);
   return withWorkbook('check', positionals[0], io, async (cli) => {
-    // Now: read from the file a page of assets at a time (the engine state is never loaded). As of
-    // a moment: the state rebuilt from the change log.
-    const asOf = asOfArg === undefined ? null : workbookAsOf(cli.session.require(), cli.services, asOfArg);
-    const detailed = asOf === null ? findingDigest(cli.session.require(), cli.services, examples) : findingDigestOf(statePages(asOf.state), examples);
+    // Read from the file a page of assets at a time (the engine state is never loaded); as of a
+    // moment, each page with the later entries undone.
+    const asOf = asOfArg === undefined ? null : asOfPages(cli.session.require(), cli.services, asOfArg);
+    const detailed = asOf === null ? findingDigest(cli.session.require(), cli.services, examples) : findingDigestOf(asOf.pages, examples);
     const failed = detailed.some((g) => g.severity === 'error');
     if (values.json) {
       await io.streamStdout(`${JSON.stringify({ ok: !failed, ...(asOf === null ? {} : { asOf: asOf.info }), groups: detailed }, null, 2)}\n`);

@@ -132,6 +132,19 @@ describe('as-of equals a replay', () => {
     expect(new Set(texts).size).toBe(texts.length);
   });
 
+  it('reads the same across pages: each asset its own page, or two to a page, rewound on its own', async () => {
+    const { wb, ctx, checkpoints } = await editedWithCopies();
+    for (const point of checkpoints) {
+      const whole = reportText(workbookReportAsOf(wb, ctx, `#${point.entryId}`));
+      for (const pageSize of [1, 2]) expect(reportText(workbookReportAsOf(wb, ctx, `#${point.entryId}`, pageSize)), `${point.label}, ${pageSize} a page`).toBe(whole);
+    }
+    // The History view's state is built from the same pages: its assets are the report's.
+    const start = checkpoints[0]!;
+    const state = workbookAsOf(wb, ctx, `#${start.entryId}`).state;
+    const report = workbookReportAsOf(wb, ctx, `#${start.entryId}`);
+    expect(state.input.assets.map((a) => [a.id, a.ownerPartyId])).toEqual([...report.assetPages()].flat().map((a) => [a.id, state.input.parties.find((p) => p.name === a.owner)?.id ?? null]));
+  });
+
   it('answers a date, an instant and an entry; says what it stands on', async () => {
     const { wb, ctx, checkpoints } = await editedWithCopies();
     const point = checkpoints.find((c) => c.label === 'owner')!;

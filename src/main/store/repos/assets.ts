@@ -57,6 +57,24 @@ export function distinctAssetModels(db: Db): Pick<Asset, 'modelId' | 'provider'>
     .all() as Pick<Asset, 'modelId' | 'provider'>[];
 }
 
+/**
+ * The (model, provider) pairs of the assets that existed at `at` (created then or before), leaving
+ * out `except` (assets whose model the caller rewinds itself): the models an as-of report is in.
+ */
+export function distinctAssetModelsAt(db: Db, at: string, except: readonly number[]): Pick<Asset, 'modelId' | 'provider'>[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT ${columnOf('modelId')} AS modelId, ${columnOf('provider')} AS provider FROM assets
+       WHERE ${columnOf('createdAt')} <= ? AND ${columnOf('id')} NOT IN (SELECT value FROM json_each(?))`
+    )
+    .all(at, JSON.stringify(except)) as Pick<Asset, 'modelId' | 'provider'>[];
+}
+
+/** How many assets were created after `at`. */
+export function countAssetsCreatedAfter(db: Db, at: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM assets WHERE ${columnOf('createdAt')} > ?`).get(at) as { n: number }).n;
+}
+
 export function countAssets(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n;
 }

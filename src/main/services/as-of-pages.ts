@@ -1,0 +1,177 @@
+/**
+ * The workbook as it was, read as the report of now is read: the file's pages of assets in id
+ * order (workbookPages), each laid under the rewind of the later entries (as-of-plan.ts). A page
+ * whose assets no later entry touched is the file's page with the assets created after the moment
+ * left out; a page some did touch has those entries' operations applied to its own rows with the
+ * engine's in-place edit code (apply-edit.ts). What every page shares — settings, parties, the
+ * sign-offs — is rewound once. So an answer costs the report's pass over the file plus the size of
+ * the rewind, never a load of the whole workbook; findings are per asset, so each page's are
+ * those of the workbook then.
+ */
+import type { EngineInput } from '@core/engine-input';
+import type { EnginePages } from '@core/report';
+import type { Asset, Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
+import type { SignOffRecord } from '@shared/sign-off';
+import type { AsOfInfo } from '@shared/as-of';
+import { applyEditToState } from '../engine/apply-edit';
+import { workbookPages } from '../engine/input';
+import { buildEngineState } from '../engine/state';
+import { distinctAssetModelsAt, listAssets } from '../store/repos/assets';
+import { planAsOf } from './as-of-plan';
+import type { OpenWorkbook, ServiceContext } from './context';
+import type { EditOp } from './edit-ops';
+
+/** The workbook as it was, as pages: what they share, and fresh passes over them. */
+export interface AsOfPages {
+  info: AsOfInfo;
+  settings: WorkbookSettings;
+  models: Record<string, ResponsibilityModel>;
+  parties: Party[];
+  signOffRecords: SignOffRecord[];
+  /** The models and providers of the assets then (for the report's head). */
+  assetModels: Pick<Asset, 'modelId' | 'provider'>[];
+  pages: EnginePages;
+}
+
+/** The asset ids an operation reaches (none: it reaches no asset's rows). */
+function assetIdsOf(op: EditOp): readonly number[] {
+  switch (op.op) {
+    case 'patchAssets':
+      return op.ids;
+    case 'putOverride':
+    case 'putNote':
+      return [op.row.assetId];
+    case 'deleteOverride':
+    case 'deleteNote':
+      return [op.assetId];
+    case 'putAssignments':
+    case 'deleteAssignments':
+      return op.rows.map((r) => r.assetId);
+    case 'putAction':
+    case 'deleteAction':
+      return op.row.assetIds;
+    default:
+      return [];
+  }
+}
+
+/** The part of `op` that reaches the assets in `ids` (null: none). */
+function opWithin(op: EditOp, ids: ReadonlySet<number>): EditOp | null {
+  switch (op.op) {
+    case 'patchAssets': {
+      const mine = op.ids.filter((id) => ids.has(id));
+      return mine.length === 0 ? null : { ...op, ids: mine };
+    }
+    case 'putAssignments':
+    case 'deleteAssignments': {
+      const rows = op.rows.filter((r) => ids.has(r.assetId));
+      return rows.length === 0 ? null : { ...op, rows };
+    }
+    case 'putAction':
+    case 'deleteAction': {
+      const assetIds = op.row.assetIds.filter((id) => ids.has(id));
+      return assetIds.length === 0 ? null : { ...op, row: { ...op.row, assetIds } };
+    }
+    default:
+      return assetIdsOf(op).some((id) => ids.has(id)) ? op : null;
+  }
+}
+
+/** Operations with the range of asset ids each reaches, so a page skips the ones outside its own at a glance. */
+interface RangedOp {
+  op: EditOp;
+  min: number;
+  max: number;
+}
+
+function ranged(ops: readonly EditOp[]): RangedOp[] {
+  const out: RangedOp[] = [];
+  for (const op of ops) {
+    const ids = assetIdsOf(op);
+    if (ids.length === 0) continue;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const id of ids) {
+      if (id < min) min = id;
+      if (id > max) max = id;
+    }
+    out.push({ op, min, max });
+  }
+  return out;
+}
+
+/**
+ * A page (or any set of assets with their rows) as it was: the assets created after `at` left
+ * out, the operations that reach the others applied to its rows, rows of assets not there dropped.
+ */
+function rewindInput(page: EngineInput, ops: readonly RangedOp[], at: string, signOffsLater: ReadonlySet<number>): EngineInput {
+  const assets = page.assets.filter((a) => a.createdAt <= at);
+  const ids = new Set(assets.map((a) => a.id));
+  const first = page.assets[0]?.id ?? 0;
+  const last = page.assets[page.assets.length - 1]?.id ?? -1;
+  const mine: EditOp[] = [];
+  for (const r of ops) {
+    if (r.max < first || r.min > last) continue;
+    const op = opWithin(r.op, ids);
+    if (op !== null) mine.push(op);
+  }
+  let input: EngineInput = { ...page, assets };
+  if (mine.length > 0) {
+    const state = buildEngineState(input);
+    applyEditToState(state, mine, at);
+    input = state.input;
+  }
+  const exists = (row: { assetId: number }) => ids.has(row.assetId);
+  const { signOffs } = input;
+  return {
+    ...input,
+    overrides: input.overrides.filter(exists),
+    assignments: input.assignments.filter(exists),
+    notes: (input.notes ?? []).filter(exists),
+    actions: (input.actions ?? []).filter(exists),
+    ...(signOffs ? { signOffs: { records: signOffs.records, items: signOffs.items.filter((i) => exists(i) && !signOffsLater.has(i.signOffId)) } } : {}),
+    now: at
+  };
+}
+
+/** The workbook as it was at `requested` (a day, an instant or `#entry`), as pages (of the file's `pageSize` assets, fewer once rewound). */
+export function asOfPages(wb: OpenWorkbook, ctx: ServiceContext, requested: string, pageSize?: number): AsOfPages {
+  const plan = planAsOf(wb, ctx, requested);
+  const { at } = plan.info;
+  const { shared, pages: filePages } = workbookPages(wb, ctx, pageSize);
+  const settings = plan.settingsThen(shared.settings);
+  const common = { settings, models: shared.models, parties: rewoundParties({ settings, models: shared.models, parties: shared.parties }, plan.partyOps, at) };
+  const signOffRecords = shared.signOffRecords.filter((s) => !plan.signOffsLater.has(s.id));
+  const ops = ranged(plan.assetOps);
+  function* pages(): Generator<EngineInput> {
+    for (const page of filePages()) {
+      const then = rewindInput({ ...page, ...common, signOffs: { records: signOffRecords, items: page.signOffs?.items ?? [] } }, ops, at, plan.signOffsLater);
+      if (then.assets.length > 0) yield then;
+    }
+  }
+  return { info: plan.info, ...common, signOffRecords, assetModels: modelsThen(wb, common, plan.assetOps, ops, at), pages };
+}
+
+/** What every page shares. */
+type Common = Pick<EngineInput, 'settings' | 'models' | 'parties'>;
+
+/** The parties as they were: the later entries' party operations applied to today's list. */
+function rewoundParties(common: Common, ops: readonly EditOp[], at: string): Party[] {
+  if (ops.length === 0) return common.parties;
+  const state = buildEngineState({ ...common, assets: [], overrides: [], assignments: [], now: at });
+  applyEditToState(state, ops, at);
+  return state.input.parties;
+}
+
+/**
+ * The (model, provider) of every asset then: the file's, but for the assets a later entry moved to
+ * another model, which are read and rewound here (a few, next to the inventory).
+ */
+function modelsThen(wb: OpenWorkbook, common: Common, assetOps: readonly EditOp[], ops: readonly RangedOp[], at: string): Pick<Asset, 'modelId' | 'provider'>[] {
+  const moved = [...new Set(assetOps.flatMap((op) => (op.op === 'patchAssets' && 'modelId' in op.patch ? op.ids : [])))];
+  const fromFile = distinctAssetModelsAt(wb.db, at, moved);
+  if (moved.length === 0) return fromFile;
+  const assets = listAssets(wb.db, { ids: moved });
+  const then = rewindInput({ ...common, assets, overrides: [], assignments: [], now: at }, ops, at, new Set());
+  return [...fromFile, ...then.assets];
+}
