@@ -1,11 +1,13 @@
 /**
  * The value a slot held at the common ancestor, read from the change logs: both copies held the
  * same value there, so the first entry since then that touched the slot — on either side —
- * recorded it as its "before". Each kind of entry records its before in its own shape; those that
- * record one per slot (an asset edit, a RACI edit of one layer, an override, a note, a party's
- * details) tell it. An import, an undo or an entry brought in by an earlier merge (whose row ids
- * are another copy's) does not: the ancestor is then not known, and is shown as not recorded.
+ * recorded it as its "before", read as the way back the entry logged (core/audit/entry-change.ts):
+ * an asset's field, override or note, a RACI cell's roles (from an entry that logs the layer's
+ * whole set), a party's details. An import, an undo or an entry brought in by an earlier merge
+ * (whose row ids are another copy's) does not tell: the ancestor is then not known, and is shown
+ * as not recorded.
  */
+import { entryChange, type BackOp } from '../audit/entry-change';
 import type { EntryForTouches, SideLookups } from './entry-touches';
 import { parseSlot, Touches, type SlotParts } from './slots';
 
@@ -21,74 +23,55 @@ export interface EntrySince {
   touches: readonly string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 
 /**
- * An edit that records no before of its own records the operations that put it back (its
- * backward EditOps): those restore each slot's before. Undo and redo record other things there.
+ * The way back's value for an asset's slot — its override, note, field or (from a RACI cell's whole
+ * set) role — as the slot is once the way back is applied (the last operation on it wins);
+ * undefined when it does not say.
  */
-function beforeFromOps(ops: readonly unknown[], p: SlotParts, l: AncestorLookups): string | null | undefined {
-  for (const op of ops) {
-    if (!isRecord(op)) continue;
-    const row = isRecord(op.row) ? op.row : op;
-    const here = typeof row.assetId === 'number' && l.assetKey(row.assetId) === p.id && row.layerId === p.name;
-    if (p.aspect === 'override' && here && (op.op === 'putOverride' || op.op === 'deleteOverride')) {
-      return op.op === 'deleteOverride' ? null : json({ responsibility: row.responsibility, justification: row.justification });
+function assetBefore(entry: EntryForTouches, back: readonly BackOp[], p: SlotParts, l: AncestorLookups): string | null | undefined {
+  const here = (assetId: number, layerId: string) => l.assetKey(assetId) === p.id && layerId === p.name;
+  let value: string | null | undefined;
+  for (const op of back) {
+    if (p.aspect === 'override' && (op.op === 'putOverride' || op.op === 'deleteOverride')) {
+      if (op.op === 'deleteOverride') {
+        if (here(op.assetId, op.layerId)) value = null;
+      } else if (here(op.row.assetId, op.row.layerId)) value = json({ responsibility: op.row.responsibility, justification: op.row.justification });
     }
-    if (p.aspect === 'note' && here && (op.op === 'putNote' || op.op === 'deleteNote')) return op.op === 'deleteNote' ? null : json(row.note);
-    if (p.aspect === 'field' && p.name !== undefined && op.op === 'patchAssets' && Array.isArray(op.ids) && isRecord(op.patch) && p.name in op.patch) {
-      if (op.ids.some((id) => typeof id === 'number' && l.assetKey(id) === p.id)) return l.assetFieldJson(p.name, op.patch[p.name]);
+    if (p.aspect === 'note' && (op.op === 'putNote' || op.op === 'deleteNote')) {
+      if (op.op === 'deleteNote') {
+        if (here(op.assetId, op.layerId)) value = null;
+      } else if (here(op.row.assetId, op.row.layerId)) value = json(op.row.note);
     }
+    if (p.aspect === 'field' && p.name !== undefined && op.op === 'patchAssets' && p.name in op.patch && op.ids.some((id) => l.assetKey(id) === p.id)) {
+      value = l.assetFieldJson(p.name, op.patch[p.name]);
+    }
+  }
+  if (value !== undefined) return value;
+  // Only a RACI cell's entry logs the whole set of its layer: a role absent from it was empty.
+  if (p.aspect === 'raci' && entry.action === 'raci.set') {
+    const rows = back.flatMap((op) => (op.op === 'putAssignments' ? op.rows : []));
+    const names = rows.filter((r) => here(r.assetId, r.layerId) && r.role === p.role).map((r) => l.partyName(r.partyId));
+    if (names.some((n) => n === null)) return undefined;
+    return names.length === 0 ? null : json([...new Set(names)].sort());
   }
   return undefined;
 }
 
 /** The entry's before for the slot as canonical JSON (null: absent then); undefined when the entry does not tell. */
 export function beforeValueOf(entry: EntryForTouches, slotName: string, l: AncestorLookups): string | null | undefined {
-  if (entry.originTouches !== null) return undefined;
+  // An undo or redo, and an entry a merge brought (its ids are another copy's), do not tell.
+  if (entry.originTouches !== null || entry.action.startsWith('history.')) return undefined;
   const p = parseSlot(slotName);
-  const before = entry.before;
-  if (p.entity === 'asset' && Array.isArray(before) && before.length > 0 && !entry.action.startsWith('history.') && before.every((op) => isRecord(op) && typeof op.op === 'string')) {
-    return beforeFromOps(before, p, l);
-  }
-  const ownAsset = entry.entityId !== null && /^\d+$/.test(entry.entityId) && l.assetKey(Number(entry.entityId)) === p.id;
-  switch (entry.action) {
-    case 'assets.update': {
-      if (p.entity !== 'asset' || p.aspect !== 'field' || p.name === undefined || !isRecord(before) || !Array.isArray(before.groups)) return undefined;
-      for (const group of before.groups) {
-        if (!isRecord(group) || !isRecord(group.values) || !Array.isArray(group.ids)) continue;
-        if (!group.ids.some((id) => typeof id === 'number' && l.assetKey(id) === p.id)) continue;
-        return p.name in group.values ? l.assetFieldJson(p.name, group.values[p.name]) : undefined;
-      }
-      return undefined;
+  const { back } = entryChange(entry);
+  if (p.entity === 'asset') return assetBefore(entry, back, p, l);
+  if (p.entity === 'party' && p.aspect === 'field' && p.name !== undefined && entry.entity === 'party' && entry.action.startsWith('parties.')) {
+    for (const op of back) {
+      if (op.op !== 'putParty' || op.party.name.toLowerCase() !== p.id) continue;
+      const party = op.party as unknown as Record<string, unknown>;
+      return p.name in party ? json(party[p.name]) : undefined;
     }
-    case 'raci.set': {
-      if (p.aspect !== 'raci' || !ownAsset || !Array.isArray(before)) return undefined;
-      const names = before
-        .filter((row): row is Record<string, unknown> => isRecord(row) && row.layerId === p.name && row.role === p.role && typeof row.partyId === 'number')
-        .map((row) => l.partyName(row.partyId as number));
-      if (names.some((n) => n === null)) return undefined;
-      return names.length === 0 ? null : json([...new Set(names)].sort());
-    }
-    case 'overrides.set':
-    case 'overrides.clear': {
-      if (p.aspect !== 'override' || !ownAsset) return undefined;
-      if (before === null) return null;
-      if (!isRecord(before) || before.layerId !== p.name) return undefined;
-      return json({ responsibility: before.responsibility, justification: before.justification });
-    }
-    case 'notes.set': {
-      if (p.aspect !== 'note' || !ownAsset) return undefined;
-      if (before === null) return null;
-      return isRecord(before) && before.layerId === p.name ? json(before.note) : undefined;
-    }
-    default:
-      break;
-  }
-  if (entry.entity === 'party' && entry.action.startsWith('parties.') && p.entity === 'party' && p.aspect === 'field' && isRecord(before)) {
-    const named = typeof before.name === 'string' ? before.name.toLowerCase() : null;
-    return named === p.id && p.name !== undefined && p.name in before ? json(before[p.name]) : undefined;
   }
   return undefined;
 }

@@ -7,21 +7,16 @@
  * it logged (an inventory import, a model change, a merge, a workshop decision) makes the cells it
  * may have changed *unknown*: a sheet edit there is a conflict, never applied silently. Pure.
  */
-import type { Asset, ChangeLogEntry, LayerNote, LayerOverride, RaciAssignment } from '@shared/domain';
+import type { Asset, ChangeLogEntry, RaciAssignment } from '@shared/domain';
 import type { RoundTripField } from '@shared/contract/roundtrip';
+import { entryChange, type BackOp } from '../audit/entry-change';
 import type { EngineInput } from '../engine-input';
 
-/** A row operation that takes one step back (the subset of an edit's operations that touch cells). */
-export type Rewind =
-  | { op: 'patchAssets'; ids: number[]; patch: Partial<Asset> }
-  | { op: 'putOverride'; row: LayerOverride }
-  | { op: 'deleteOverride'; assetId: number; layerId: string }
-  | { op: 'putNote'; row: LayerNote }
-  | { op: 'deleteNote'; assetId: number; layerId: string }
-  | { op: 'putAssignments'; rows: RaciAssignment[] }
-  | { op: 'deleteAssignments'; rows: RaciAssignment[] }
-  /** The whole of a layer's assignments (what `raci.set` logs). */
-  | { op: 'setLayer'; assetId: number; layerId: string; rows: RaciAssignment[] };
+/** A row operation that takes one step back (the operations of an entry's way back that touch cells). */
+export type Rewind = Extract<
+  BackOp,
+  { op: 'patchAssets' | 'putOverride' | 'deleteOverride' | 'putNote' | 'deleteNote' | 'putAssignments' | 'deleteAssignments' }
+>;
 
 /** The cells of the round trip an unreadable entry may have changed. */
 const EVERY_FIELD: readonly RoundTripField[] = ['owner', 'serviceModel', 'responsibility', 'justification', 'R', 'A', 'C', 'I', 'note'];
@@ -48,86 +43,27 @@ interface Step {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
-const isAssignment = (v: unknown): v is RaciAssignment => isRecord(v) && typeof v.assetId === 'number' && typeof v.layerId === 'string' && typeof v.role === 'string' && typeof v.partyId === 'number';
-const assignments = (v: unknown): RaciAssignment[] => (Array.isArray(v) ? v.filter(isAssignment) : []);
 
-/** The operations of an edit as logged (`{ op, ... }`), kept to those touching cells; null when one cannot be read. */
-const isOps = (value: unknown): value is Record<string, unknown>[] => Array.isArray(value) && value.length > 0 && value.every((op) => isRecord(op) && typeof op.op === 'string');
+/** Records a workbook keeps beside the sheet's cells (parties, workshops' decisions and actions): passed over. */
+const NO_CELLS = new Set(['putParty', 'deleteParty', 'putDecision', 'deleteDecision', 'putAction', 'deleteAction']);
 
-function opsOf(value: unknown): Rewind[] | null {
-  if (!Array.isArray(value) || !value.every((op) => isRecord(op) && typeof op.op === 'string')) return null;
-  const out: Rewind[] = [];
-  for (const op of value as Record<string, unknown>[]) {
-    switch (op.op) {
-      case 'patchAssets':
-        if (isRecord(op.patch) && 'modelId' in op.patch) return null;
-        out.push({ op: 'patchAssets', ids: numbers(op.ids), patch: isRecord(op.patch) ? (op.patch as Partial<Asset>) : {} });
-        break;
-      case 'putOverride':
-      case 'putNote':
-        if (!isRecord(op.row)) return null;
-        out.push({ op: op.op, row: op.row } as unknown as Rewind);
-        break;
-      case 'deleteOverride':
-      case 'deleteNote':
-        out.push({ op: op.op, assetId: Number(op.assetId), layerId: String(op.layerId) });
-        break;
-      case 'putAssignments':
-      case 'deleteAssignments':
-        out.push({ op: op.op, rows: assignments(op.rows) });
-        break;
-      // Parties, settings keys, workshop records: no cell of the sheet holds them.
-      case 'putParty':
-      case 'deleteParty':
-      case 'putDecision':
-      case 'deleteDecision':
-      case 'putAction':
-      case 'deleteAction':
-        break;
-      default:
-        return null;
-    }
-  }
-  return out;
-}
-
-/** The way back from one asset-level entry, read from its logged before and after; null when it cannot be read. */
+/**
+ * The way back from one asset-level entry, kept to what touches cells (core/audit/entry-change.ts
+ * reads it); null when it cannot be read: the entry logged no previous value of something it
+ * changed, moved assets to another model, or did something no cell shows the way back of.
+ */
 function rewindsOf(entry: ChangeLogEntry): Rewind[] | null {
-  const { before, after } = entry;
-  const assetId = entry.entityId !== null && /^\d+$/.test(entry.entityId) ? Number(entry.entityId) : null;
-  // An edit logged as its operations (an empty list beside a list of operations is one too).
-  if (isOps(before) || (Array.isArray(before) && isOps(after))) return opsOf(before);
-  if (isRecord(before) && Array.isArray(before.ops)) return opsOf(before.ops);
-  // raci.set (and its undo/redo): the layer's rows before, the layer's rows after.
-  if (Array.isArray(before) && Array.isArray(after) && assetId !== null) {
-    const rows = [...assignments(before), ...assignments(after)];
-    const layers = new Set(rows.map((r) => r.layerId));
-    return [...layers].map((layerId) => ({ op: 'setLayer', assetId, layerId, rows: assignments(before).filter((r) => r.layerId === layerId) }));
+  const change = entryChange(entry);
+  if (change.gap !== undefined) return null;
+  const out: Rewind[] = [];
+  for (const op of change.back) {
+    const name = op.op === 'record' ? op.logged.op : op.op;
+    if (NO_CELLS.has(name)) continue;
+    if (op.op === 'record' || op.op === 'putParty' || op.op === 'deleteParty') return null;
+    out.push(op);
   }
-  // overrides.set / clear, notes.set (and their undo/redo): the row before, or none.
-  const row = isRecord(before) ? before : isRecord(after) ? after : null;
-  if (row !== null && typeof row.layerId === 'string' && typeof row.assetId === 'number' && ('responsibility' in row || 'note' in row)) {
-    const layerId = row.layerId;
-    const kind = 'responsibility' in row ? 'Override' : 'Note';
-    return [isRecord(before) ? ({ op: `put${kind}`, row: before } as unknown as Rewind) : ({ op: `delete${kind}`, assetId: row.assetId, layerId } as Rewind)];
-  }
-  if (!isRecord(before) || !isRecord(after)) return null;
-  // raci.setMany, parties.reassign (and their undo/redo): rows moved, owners moved.
-  if (Array.isArray(before.assignments) || Array.isArray(after.assignments)) {
-    const out: Rewind[] = [
-      { op: 'deleteAssignments', rows: assignments(after.assignments) },
-      { op: 'putAssignments', rows: assignments(before.assignments) }
-    ];
-    if (typeof before.owner === 'number' && Array.isArray(before.ownerOf)) out.push({ op: 'patchAssets', ids: numbers(before.ownerOf), patch: { ownerPartyId: before.owner } });
-    return out;
-  }
-  // assets.update: the values of each group before; its undo logs the values it restored over.
-  const groups = Array.isArray(before.groups) ? before.groups.filter(isRecord) : isRecord(before.values) ? [{ values: before.values, ids: before.ids }] : null;
-  if (groups !== null) {
-    if (groups.some((g) => !isRecord(g.values) || 'modelId' in g.values) || 'modelId' in (isRecord(after.values) ? after.values : {})) return null;
-    return groups.map((g) => ({ op: 'patchAssets', ids: numbers(g.ids), patch: g.values as Partial<Asset> }));
-  }
-  return null;
+  // An entry read as parties alone is a party's change, not an asset's: no way back for cells to follow.
+  return out.length === 0 && change.back.some((op) => op.op === 'putParty' || op.op === 'deleteParty') ? null : out;
 }
 
 /** The assets an entry names (its entity id, or the ids it logged). */
@@ -148,7 +84,8 @@ function idsOfRewind(rewind: Rewind): number[] {
     case 'putAssignments':
     case 'deleteAssignments':
       return rewind.rows.map((r) => r.assetId);
-    default:
+    case 'deleteOverride':
+    case 'deleteNote':
       return [rewind.assetId];
   }
 }
@@ -218,7 +155,7 @@ export class SinceExport {
   changedBy(assetId: number, layerId: string | null): string[] {
     const at = (a: number, l: string) => a === assetId && (layerId === null || l === layerId);
     const touchesLayer = (r: Rewind): boolean =>
-      r.op === 'patchAssets' ? r.ids.includes(assetId) : 'row' in r ? at(r.row.assetId, r.row.layerId) : 'rows' in r && r.op !== 'setLayer' ? r.rows.some((x) => at(x.assetId, x.layerId)) : at(r.assetId, r.layerId);
+      r.op === 'patchAssets' ? r.ids.includes(assetId) : 'row' in r ? at(r.row.assetId, r.row.layerId) : 'rows' in r ? r.rows.some((x) => at(x.assetId, x.layerId)) : at(r.assetId, r.layerId);
     return (this.steps.get(assetId) ?? []).filter((s) => s.rewinds.some(touchesLayer)).map((s) => s.label);
   }
 
@@ -244,7 +181,7 @@ export class SinceExport {
           case 'patchAssets':
             for (const id of r.ids) {
               const asset = assets.get(id);
-              if (asset !== undefined && mine(id)) assets.set(id, { ...asset, ...r.patch });
+              if (asset !== undefined && mine(id)) assets.set(id, { ...asset, ...(r.patch as Partial<Asset>) });
             }
             break;
           case 'putOverride':
@@ -264,11 +201,6 @@ export class SinceExport {
             break;
           case 'deleteAssignments':
             for (const row of r.rows) roles.delete(roleKey(row));
-            break;
-          case 'setLayer':
-            if (!mine(r.assetId)) break;
-            for (const [k, row] of roles) if (row.assetId === r.assetId && row.layerId === r.layerId) roles.delete(k);
-            for (const row of r.rows) roles.set(roleKey(row), row);
             break;
         }
       }
