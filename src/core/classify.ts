@@ -245,6 +245,16 @@ function classifyOther(input: ClassifyInput, provider: string): ClassifierAnswer
  * - anything else → `serviceModel: null`, confidence `none`, flagged: never a silent guess.
  */
 export function classifyResourceType(input: ClassifyInput): ClassifierAnswer {
+  return classifyByType(input) ?? classifyOther(input, (input.provider ?? '').trim().toLowerCase());
+}
+
+/**
+ * The classifier's answer when the provider, type and kind decide it alone (on-premises, AWS, Google
+ * Cloud and ARM types), else null: then the name or the sku may decide it (classifyResourceType).
+ * Equal inputs give equal answers, so a caller classifying many assets may ask once per distinct
+ * provider × type × kind.
+ */
+export function classifyByType(input: Pick<ClassifyInput, 'type' | 'kind' | 'provider'>): ClassifierAnswer | null {
   const provider = (input.provider ?? '').trim().toLowerCase();
   if (ONPREM_PROVIDERS.has(provider)) {
     return {
@@ -256,7 +266,7 @@ export function classifyResourceType(input: ClassifyInput): ClassifierAnswer {
     };
   }
   // AWS and Google Cloud types first: `compute.googleapis.com/instance` would pass for an ARM type.
-  const byProvider = classifyProviderType(input.type, provider);
+  const byProvider = classifyProviderType(input.type ?? null, provider);
   if (byProvider) {
     const { serviceModel, confidence, reason, needsReview, category } = byProvider;
     return { serviceModel, confidence, reason, needsReview, category };
@@ -265,7 +275,7 @@ export function classifyResourceType(input: ClassifyInput): ClassifierAnswer {
   if (ARM_TYPE.test(type)) {
     return memoisedArm(type, (input.kind ?? '').trim().toLowerCase());
   }
-  return classifyOther(input, provider);
+  return null;
 }
 
 /**

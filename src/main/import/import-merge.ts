@@ -4,7 +4,7 @@
  * keyed by their name alone (no id) merge only when they agree: two different "Airdrie" rows are
  * two assets, and the preview says so.
  */
-import { classifyResourceType } from '@core/classify';
+import { classifyByType, classifyResourceType } from '@core/classify';
 import type { ClassifierAnswer } from '@core/service-models';
 import type { Criticality, DataClassification, Environment } from '@shared/asset-attributes';
 import type { ServiceModel } from '@shared/domain';
@@ -52,6 +52,9 @@ export interface MergeResult {
   /** Where each file's rows stated their criticality, data classification and environment. */
   attributesPerFile: AttributeTally[];
 }
+
+/** What an asset holds until it is classified (shared: nothing changes it). */
+const UNCLASSIFIED: ClassifierAnswer = Object.freeze({ serviceModel: null, confidence: 'none', reason: '', needsReview: true });
 
 const SCALARS = ['type', 'kind', 'sku', 'managedBy', 'subscription', 'resourceGroup', 'location', 'owner'] as const;
 
@@ -114,8 +117,8 @@ function fromRow(row: ImportRow, attributes: RowAttributes, key: string, fileInd
     source: row.source,
     owner: row.owner ?? null,
     serviceModelHint: row.serviceModel ?? null,
-    // Filled in by classifyAssets once every row is merged.
-    classification: { serviceModel: null, confidence: 'none', reason: '', needsReview: true }
+    // Filled in by the import's assetClassifier once every row is merged.
+    classification: UNCLASSIFIED
   };
 }
 
@@ -182,13 +185,21 @@ export function mergeRows(into: MergeResult, rows: readonly ImportRow[], fileInd
   tally.unread.clear();
 }
 
-/** The classifier's answer for one asset (the file's own statement, if any, wins in the plan). */
-export function classifyAsset(asset: ImportedAsset): ClassifierAnswer {
-  return classifyResourceType({
-    type: asset.type,
-    kind: asset.kind,
-    provider: asset.provider,
-    name: asset.name,
-    sku: asset.sku
-  });
+/**
+ * Classifies the assets of one import: the answer is asked once per distinct provider × type ×
+ * kind when those decide it (100k assets are a few dozen types), per asset only when its name or
+ * sku may decide it. A shared answer is frozen: the plan reads it, nothing changes it.
+ */
+export function assetClassifier(): (asset: ImportedAsset) => ClassifierAnswer {
+  const byType = new Map<string, ClassifierAnswer | null>();
+  return (asset) => {
+    const key = `${asset.provider}\u0000${asset.type ?? ''}\u0000${asset.kind ?? ''}`;
+    let answer = byType.get(key);
+    if (answer === undefined) {
+      const found = classifyByType(asset);
+      answer = found === null ? null : Object.freeze(found);
+      byType.set(key, answer);
+    }
+    return answer ?? classifyResourceType({ type: asset.type, kind: asset.kind, provider: asset.provider, name: asset.name, sku: asset.sku });
+  };
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ClassificationSummary, ImportAssetStatus, ImportCounts, ImportSampleRow, OwnerNote } from '@shared/contract/import';
 import { fallbackModelId, readModelId } from '@core/model-references';
-import { classificationUnder, columnForStandard, countServiceModels, serviceModelLabel } from '@core/service-models';
+import { classificationUnder, columnForStandard, countServiceModels, serviceModelLabel, type ClassifierAnswer } from '@core/service-models';
 import type { Criticality, DataClassification, Environment } from '@shared/asset-attributes';
 import {
   STANDARD_SERVICE_MODELS,
@@ -172,14 +172,25 @@ export function emptyCounts(): ImportCounts {
 
 /** A classification summary while it is counted: each asset's model and column. */
 interface SummaryTally {
-  pairs: [string, ServiceModel | null][];
+  pairs: (readonly [string, ServiceModel | null])[];
   needsReview: number;
 }
 
 const emptyTally = (): SummaryTally => ({ pairs: [], needsReview: 0 });
 
-function countInto(tally: SummaryTally, modelId: string, final: FinalClassification): void {
-  tally.pairs.push([modelId, final.serviceModel]);
+/** One pair per model × column, pushed once per asset (no array of its own per asset). */
+function pairCache(): (modelId: string, column: ServiceModel | null) => readonly [string, ServiceModel | null] {
+  const pairs = new Map<string, readonly [string, ServiceModel | null]>();
+  return (modelId, column) => {
+    const key = `${modelId}\u0000${column ?? ''}`;
+    let pair = pairs.get(key);
+    if (pair === undefined) pairs.set(key, (pair = [modelId, column]));
+    return pair;
+  };
+}
+
+function countInto(tally: SummaryTally, pair: readonly [string, ServiceModel | null], final: FinalClassification): void {
+  tally.pairs.push(pair);
   if (final.needsReview) tally.needsReview++;
 }
 
@@ -220,6 +231,23 @@ function finalClassification(asset: ImportedAsset, existing: ExistingAsset | nul
     confidence: c.confidence,
     needsReview: c.needsReview || c.serviceModel === null,
     manualKept: false
+  };
+}
+
+/**
+ * finalClassification once per shared classifier answer (frozen by the import's assetClassifier)
+ * and model: a hundred thousand assets of a few dozen types share a few dozen frozen results.
+ */
+function finalClassifications(): typeof finalClassification {
+  const shared = new Map<ClassifierAnswer, Map<string, FinalClassification>>();
+  return (asset, existing, model) => {
+    const answer = asset.classification;
+    if (existing?.manual || asset.serviceModelHint !== null || !Object.isFrozen(answer)) return finalClassification(asset, existing, model);
+    let byModel = shared.get(answer);
+    if (byModel === undefined) shared.set(answer, (byModel = new Map<string, FinalClassification>()));
+    let final = byModel.get(model.id);
+    if (final === undefined) byModel.set(model.id, (final = Object.freeze(finalClassification(asset, existing, model))));
+    return final;
   };
 }
 
@@ -288,13 +316,15 @@ export function planImport(input: PlanInput): ImportPlan {
   const seen = new Set<string>();
   const unknownOwners = new Set<string>();
   let ownersAssigned = 0;
+  const finalOf = finalClassifications();
+  const pairOf = pairCache();
   for (const asset of input.assets) {
     const existing = input.existing.get(asset.key) ?? null;
     seen.add(asset.key);
     // Classified into the columns of the model it is read under (a missing model's fallback too).
     const modelId = readModelId({ modelId: existing?.modelId ?? null, provider: asset.provider }, input.settings, input.models);
     const model = input.models[modelId]!;
-    const final = finalClassification(asset, existing, model);
+    const final = finalOf(asset, existing, model);
     let status: ImportAssetStatus = 'new';
     let ownerPartyId: number | null = null;
     if (existing !== null) status = plannedDigest(importedFields(asset, final, existing)) === existing.digest ? 'unchanged' : 'updated';
@@ -306,8 +336,9 @@ export function planImport(input: PlanInput): ImportPlan {
     const fileCounts = countsPerFile[asset.fileIndex];
     if (fileCounts) fileCounts[status]++;
     const fileSummary = classificationPerFile[asset.fileIndex];
-    if (fileSummary) countInto(fileSummary, modelId, final);
-    countInto(classification, modelId, final);
+    const pair = pairOf(modelId, final.serviceModel);
+    if (fileSummary) countInto(fileSummary, pair, final);
+    countInto(classification, pair, final);
     // An unchanged asset is only marked seen: its tag text is not kept.
     planned.push({ asset, existing, status, final, model, ownerPartyId });
   }

@@ -28,7 +28,7 @@ import { readSettings } from '../store/repos/meta';
 import { loadModels } from '../engine/input';
 import { rowsWrittenSinceOpen } from '../store/workbook-file';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
-import { classifyAsset, mergeRows, type ImportedAsset, type MergeResult } from './import-merge';
+import { assetClassifier, mergeRows, type ImportedAsset, type MergeResult } from './import-merge';
 import { loadExistingAssets, planImport, sampleOf, scopeSubscription, type FileScope, type ImportPlan } from './import-plan';
 import { writeImport, type ImportRunFile } from './import-write';
 
@@ -106,8 +106,9 @@ async function prepareImport(request: ImportRequest, options: ImportRunOptions):
   signal?.throwIfAborted();
   const total = merge.assets.size;
   let done = 0;
+  const classify = assetClassifier();
   for (const asset of merge.assets.values()) {
-    asset.classification = classifyAsset(asset);
+    asset.classification = classify(asset);
     if (++done % YIELD_EVERY === 0) {
       onProgress?.({ operation: 'import', phase: 'classifying', done, total });
       await yieldToEvents();
