@@ -1,7 +1,8 @@
 /**
  * The Workshop sheet of the audit workbook: one row per decision and per deferred action of every
  * workshop, with the meeting's title, date and attendees, so the record of who decided what in
- * which meeting travels with the export. Present only when the workbook has workshops.
+ * which meeting travels with the export. Present only when the workbook has workshops; read from
+ * the file a workshop and a page of rows at a time (services/workshop/workshop-export.ts).
  */
 import { DECISION_KIND_LABELS, type WorkshopMinutes } from '@shared/workshop';
 import { SHEET_NAMES, sheet, text, type ExportCell, type ExportColumn, type ExportSheet } from './export-model-cells';
@@ -24,21 +25,43 @@ const COLUMNS: ExportColumn[] = [
   { header: 'When', width: 22 }
 ];
 
-export function workshopSheet(workshops: readonly WorkshopMinutes[]): ExportSheet {
-  const rowCount = workshops.reduce((n, m) => n + m.decisions.length + m.actions.length, 0);
-  function* rows(): Iterable<ExportCell[]> {
-    for (const m of workshops) {
-      const w = m.workshop;
-      const attendees = text(w.attendees.map((a) => a.name).join('; '));
-      const assetsOf = (position: number) => m.groups.find((g) => g.position === position)?.assets ?? null;
-      for (const d of m.decisions) {
-        yield [text(w.title), w.heldOn, attendees, text(d.groupLabel), assetsOf(d.groupPosition), text(d.layerTitle), DECISION_KIND_LABELS[d.kind], text(d.before), text(d.after), text(d.reason), null, null, null, text(d.by), d.at];
-      }
-      for (const a of m.actions) {
-        const status = a.closedAt === null ? 'open' : `closed ${a.closedAt.slice(0, 10)}`;
-        yield [text(w.title), w.heldOn, attendees, text(a.groupLabel), a.assets, text(a.layerTitle), 'Action', null, text(a.title), text(a.closeNote), text(a.owner), a.dueOn, status, null, a.createdAt];
-      }
-    }
+/** What every row of one workshop repeats: the meeting. */
+export interface WorkshopSheetHead {
+  title: string;
+  heldOn: string;
+  /** The attendees' names, in the order the minutes list them. */
+  attendees: readonly string[];
+}
+
+/** One row of the sheet: a decision (with its group's size, null if the group is gone) or a deferred action. */
+export type WorkshopSheetRecord =
+  | { head: WorkshopSheetHead; decision: WorkshopMinutes['decisions'][number]; groupAssets: number | null }
+  | { head: WorkshopSheetHead; action: WorkshopMinutes['actions'][number] };
+
+/**
+ * The sheet's rows as the export reads them: how many first, then every workshop's decisions and
+ * actions in order, read afresh on each call (a page at a time from the file).
+ */
+export interface WorkshopSheetSource {
+  rowCount: number;
+  records(): Iterable<WorkshopSheetRecord>;
+}
+
+function cells(record: WorkshopSheetRecord): ExportCell[] {
+  const { head } = record;
+  const meeting = [text(head.title), head.heldOn, text(head.attendees.join('; '))];
+  if ('decision' in record) {
+    const d = record.decision;
+    return [...meeting, text(d.groupLabel), record.groupAssets, text(d.layerTitle), DECISION_KIND_LABELS[d.kind], text(d.before), text(d.after), text(d.reason), null, null, null, text(d.by), d.at];
   }
-  return sheet(SHEET_NAMES.workshop, COLUMNS, rowCount, rows);
+  const a = record.action;
+  const status = a.closedAt === null ? 'open' : `closed ${a.closedAt.slice(0, 10)}`;
+  return [...meeting, text(a.groupLabel), a.assets, text(a.layerTitle), 'Action', null, text(a.title), text(a.closeNote), text(a.owner), a.dueOn, status, null, a.createdAt];
+}
+
+export function workshopSheet(source: WorkshopSheetSource): ExportSheet {
+  function* rows(): Iterable<ExportCell[]> {
+    for (const record of source.records()) yield cells(record);
+  }
+  return sheet(SHEET_NAMES.workshop, COLUMNS, source.rowCount, rows);
 }

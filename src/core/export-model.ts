@@ -29,8 +29,7 @@ import { signOffsSheet } from './export-model-sign-offs';
 import { changesSinceSheet } from './export-model-changes';
 import { byPartySheet } from './export-model-by-party';
 import { ExportTally } from './export-model-totals';
-import { workshopSheet } from './export-model-workshop';
-import type { WorkshopMinutes } from '@shared/workshop';
+import { workshopSheet, type WorkshopSheetSource } from './export-model-workshop';
 
 export type {
   ExportCell,
@@ -70,8 +69,8 @@ export function buildExportModel(
   source: ExportSource,
   tally: ExportTally,
   options: ExportOptions,
-  /** The workshops' minutes: a Workshop sheet when there are any. */
-  workshops: readonly WorkshopMinutes[] = []
+  /** The workshops' decisions and actions: a Workshop sheet when the workbook has workshops. */
+  workshops?: WorkshopSheetSource
 ): ExportModel {
   const { head, layers } = tally;
   const partyNames = [...new Set(head.parties.map((p) => p.name))].filter((n) => n.length > 0);
@@ -88,7 +87,7 @@ export function buildExportModel(
       signOffsSheet(options.signOffs),
       changeLogSheet(source),
       ...(options.changesSince ? [changesSinceSheet(options.changesSince)] : []),
-      ...(workshops.length === 0 ? [] : [workshopSheet(workshops)]),
+      ...(workshops === undefined ? [] : [workshopSheet(workshops)]),
       ...(identity ? [identity] : []),
       listsSheet(partyNames)
     ],

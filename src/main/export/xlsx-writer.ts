@@ -6,7 +6,7 @@
  * rows stream), the temp-file + rename discipline, progress and cancellation.
  */
 import type { DiffReport } from '@shared/audit-diff';
-import type { WorkshopMinutes } from '@shared/workshop';
+import type { WorkshopSheetSource } from '@core/export-model-workshop';
 import type { EventEmitter } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
@@ -51,8 +51,8 @@ export interface WriteXlsxOptions {
    * leading and trailing spaces exact) rather than inline. Default true; see bench/export.bench.ts.
    */
   useSharedStrings?: boolean;
-  /** The workshops' minutes, for the Workshop sheet (none: no sheet). */
-  workshops?: readonly WorkshopMinutes[];
+  /** The workshops' decisions and actions, for the Workshop sheet (none: no sheet). */
+  workshops?: WorkshopSheetSource;
   /** Pictures for the Cover, each on a printed page of its own after the Cover's rows. */
   coverPictures?: readonly SheetPicture[];
 }
@@ -120,7 +120,7 @@ async function streamWorkbook(
     ...(opts.signOffs ? { signOffs: opts.signOffs } : {}),
     ...(opts.changesSince ? { changesSince: opts.changesSince } : {})
   };
-  const draft = buildExportModel(input.source, input.tally, options, opts.workshops ?? []);
+  const draft = buildExportModel(input.source, input.tally, options, opts.workshops);
   const [coverDraft, ...rest] = draft.sheets;
   if (coverDraft?.name !== SHEET_NAMES.cover) throw new Error('the row model must begin with the Cover');
   // The Cover comes first but shows the hash of everything: it is written last, under the first

@@ -6,8 +6,7 @@
  * change, so the next export of an unchanged workbook would state another "exported at" and
  * differ; the export's own facts (path, SHA-256) are returned to the caller and printed instead.
  */
-import { listWorkshops } from '../store/repos/workshops';
-import { workshopMinutes } from './workshop/workshop-minutes';
+import { workshopSheetSource } from './workshop/workshop-export';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { ExportFormat, ExportResult, ExportSince, ExportedAtChoice } from '@shared/contract/export';
@@ -167,6 +166,8 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
     const tally = await tallyPass(source, signal);
     if (req.format === 'xlsx') {
       const coverPictures = await coverPicturesOf(wb, ctx, source.head.models.map((m) => m.id));
+      // Read a workshop and a page of its rows at a time, as the sheet is written.
+      const workshops = workshopSheetSource(wb);
       const written = await writeXlsx({ source, tally }, {
         path: target,
         exportedAt,
@@ -176,7 +177,7 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
         signOffs,
         ...(changesSince ? { changesSince } : {}),
         coverPictures,
-        workshops: listWorkshops(wb.db).map((w) => workshopMinutes(wb, ctx, w.id)),
+        ...(workshops ? { workshops } : {}),
         onProgress,
         ...(signal ? { signal } : {}),
         ...(req.maxRowsPerSheet ? { maxRowsPerSheet: req.maxRowsPerSheet } : {})

@@ -17,7 +17,7 @@ import type { OpenWorkbook, ServiceContext } from '../context';
 import { exportTargetPath } from '../export-service';
 import { signedOffAttendees } from './sign-off-seam';
 import { actionView, groupAssets } from './workshop-step';
-import { groupModel, groupRaci, readWorkshop, workshopSummary, type WorkshopRecord } from './workshop-view';
+import { groupModel, groupNaming, groupRaci, readWorkshop, workshopSummary, type WorkshopRecord } from './workshop-view';
 
 /** Prints HTML to PDF: Electron's printToPDF in the app, Chromium in the CLI and the tests. */
 export type PrintPdf = (html: string) => Promise<Uint8Array>;
@@ -59,11 +59,7 @@ export function workshopMinutes(wb: OpenWorkbook, ctx: ServiceContext, id: numbe
   const state = wb.engine.state(ctx);
   const record = readWorkshop(wb, id);
   const workshop = workshopSummary(wb, ctx, id);
-  const groupLabel = (p: number) => record.groups[p]?.label ?? `group ${p + 1}`;
-  const layerTitle = (p: number, layerId: string) => {
-    const group = record.groups[p];
-    return (group === undefined ? undefined : groupModel(state, group).layers.find((l) => l.id === layerId)?.title) ?? layerId;
-  };
+  const { groupLabel, layerTitle } = groupNaming(record.groups, (group) => groupModel(state, group));
   const assetIds = record.groups.flatMap((g) => g.assetIds);
   const signed = signedOffAttendees(wb, ctx, { assetIds });
   const accountable = accountableLayers(state, record);

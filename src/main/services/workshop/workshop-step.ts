@@ -11,11 +11,11 @@ import type { WorkshopAction, WorkshopDecision, WorkshopStep } from '@shared/wor
 import type { EngineState } from '../../engine/state';
 import { getGroup, type ActionRow, type GroupRow } from '../../store/repos/workshops';
 import type { OpenWorkbook, ServiceContext } from '../context';
-import { groupModel, groupRaci, groupView, layerCounts, readWalk, stepKey, type WalkRecord } from './workshop-view';
+import { groupModel, groupRaci, groupView, layerCounts, partyNameOf, readWalk, stepKey, type WalkRecord } from './workshop-view';
 
 export function actionView(state: EngineState, a: ActionRow): WorkshopAction {
   const { assetIds, ...rest } = a;
-  return { ...rest, owner: state.partyById.get(a.ownerPartyId)?.name ?? `party #${a.ownerPartyId}`, assets: assetIds.length };
+  return { ...rest, owner: partyNameOf(state.partyById, a.ownerPartyId), assets: assetIds.length };
 }
 
 /** The assets of a group that are still in the workbook. */

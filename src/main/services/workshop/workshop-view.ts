@@ -3,7 +3,7 @@
  * name, groups with their sizes and layers, progress of the walk).
  */
 import { scopeLabel } from '@core/picture/scope-label';
-import type { ResponsibilityModel } from '@shared/domain';
+import type { Party, ResponsibilityModel } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import type { DecisionGroupView, WorkshopAttendee, WorkshopDetail, WorkshopSummary } from '@shared/workshop';
 import type { RaciContext } from '@core/raci';
@@ -53,6 +53,23 @@ export function groupModel(state: EngineState, group: Pick<GroupRow, 'modelId' |
   return model;
 }
 
+/** How the minutes and the Workshop sheet name a decision's or an action's group and layer. */
+export interface GroupNaming {
+  groupLabel: (position: number) => string;
+  layerTitle: (position: number, layerId: string) => string;
+}
+
+/** Groups in walk order (a position is an index); a layer its group's model does not know keeps its id. */
+export function groupNaming(groups: readonly GroupHead[], modelOf: (group: GroupHead) => ResponsibilityModel | undefined): GroupNaming {
+  return {
+    groupLabel: (position) => groups[position]?.label ?? `group ${position + 1}`,
+    layerTitle: (position, layerId) => {
+      const group = groups[position];
+      return (group === undefined ? undefined : modelOf(group)?.layers.find((l) => l.id === layerId)?.title) ?? layerId;
+    }
+  };
+}
+
 /** The RACI rules of a group's model (the group's model is already the one its assets are read under). */
 export function groupRaci(state: EngineState, group: Pick<GroupRow, 'modelId'>): RaciContext {
   return raciContext(state, { modelId: group.modelId, provider: null });
@@ -63,11 +80,17 @@ export function layerCounts(state: EngineState, groups: readonly GroupHead[]): n
   return groups.map((g) => groupModel(state, g).layers.length);
 }
 
-export function attendeesOf(state: EngineState, ids: readonly number[]): WorkshopAttendee[] {
+/** A party's name as the workshop shows it; one the workbook no longer holds by its id. */
+export function partyNameOf(partyById: ReadonlyMap<number, Party>, partyId: number): string {
+  return partyById.get(partyId)?.name ?? `party #${partyId}`;
+}
+
+/** The attendees, by name. */
+export function attendeesOf(partyById: ReadonlyMap<number, Party>, ids: readonly number[]): WorkshopAttendee[] {
   return ids
     .map((partyId) => {
-      const party = state.partyById.get(partyId);
-      return { partyId, name: party?.name ?? `party #${partyId}`, kind: party?.kind ?? 'person', active: party?.active ?? false };
+      const party = partyById.get(partyId);
+      return { partyId, name: partyNameOf(partyById, partyId), kind: party?.kind ?? 'person', active: party?.active ?? false };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -99,7 +122,7 @@ function summaryOf(wb: OpenWorkbook, state: EngineState, record: WorkshopRecord)
     scope: row.scope,
     // A service-model filter names a column of the scope's model: the first group's (all share it then).
     scopeLabel: scopeLabel(row.scope, groupModel(state, record.groups[0] ?? { modelId: state.input.settings.defaultModelId, label: row.title }), owner, savedSetName(wb.db, row.scope)),
-    attendees: attendeesOf(state, record.attendeeIds),
+    attendees: attendeesOf(state.partyById, record.attendeeIds),
     groups: record.groups.length,
     assets: record.groups.reduce((n, g) => n + g.assetIds.length, 0),
     steps: layerCounts(state, record.groups).reduce((n, c) => n + c, 0),

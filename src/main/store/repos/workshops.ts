@@ -132,34 +132,38 @@ export function deleteDecision(db: Db, id: number): void {
   db.prepare('DELETE FROM workshop_decisions WHERE id = ?').run(id);
 }
 
+/** A decision as SQLite returns it (SELECT * FROM workshop_decisions). */
+export interface DecisionSqlRow {
+  id: number;
+  workshop_id: number;
+  group_position: number;
+  layer_id: string;
+  kind: DecisionKind;
+  summary: string;
+  reason: string | null;
+  before_json: string;
+  after_json: string;
+  at: string;
+  by: string;
+}
+
+export const toDecision = (r: DecisionSqlRow): DecisionRow => ({
+  id: r.id,
+  workshopId: r.workshop_id,
+  groupPosition: r.group_position,
+  layerId: r.layer_id,
+  kind: r.kind,
+  summary: r.summary,
+  reason: r.reason,
+  before: JSON.parse(r.before_json) as string,
+  after: JSON.parse(r.after_json) as string,
+  at: r.at,
+  by: r.by
+});
+
 /** In the order they were made. */
 export function listDecisions(db: Db, workshopId: number): DecisionRow[] {
-  const rows = db.prepare('SELECT * FROM workshop_decisions WHERE workshop_id = ? ORDER BY id').all(workshopId) as {
-    id: number;
-    workshop_id: number;
-    group_position: number;
-    layer_id: string;
-    kind: DecisionKind;
-    summary: string;
-    reason: string | null;
-    before_json: string;
-    after_json: string;
-    at: string;
-    by: string;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    workshopId: r.workshop_id,
-    groupPosition: r.group_position,
-    layerId: r.layer_id,
-    kind: r.kind,
-    summary: r.summary,
-    reason: r.reason,
-    before: JSON.parse(r.before_json) as string,
-    after: JSON.parse(r.after_json) as string,
-    at: r.at,
-    by: r.by
-  }));
+  return (db.prepare('SELECT * FROM workshop_decisions WHERE workshop_id = ? ORDER BY id').all(workshopId) as DecisionSqlRow[]).map(toDecision);
 }
 
 /** The id the next row of a table will get (decisions and actions carry their id into undo). */
@@ -200,7 +204,8 @@ export function deleteAction(db: Db, id: number): void {
   db.prepare('DELETE FROM workshop_actions WHERE id = ?').run(id);
 }
 
-interface ActionSqlRow {
+/** An action as SQLite returns it, without its assets (SELECT * FROM workshop_actions). */
+export interface ActionHeadSqlRow {
   id: number;
   workshop_id: number;
   group_position: number;
@@ -212,13 +217,16 @@ interface ActionSqlRow {
   closed_at: string | null;
   closed_by: string | null;
   close_note: string | null;
+}
+
+interface ActionSqlRow extends ActionHeadSqlRow {
   asset_ids: string;
 }
 
 const ACTION_SELECT = `SELECT a.*, (SELECT json_group_array(asset_id) FROM (SELECT asset_id FROM workshop_action_assets WHERE action_id = a.id ORDER BY asset_id)) AS asset_ids
   FROM workshop_actions a`;
 
-const toAction = (r: ActionSqlRow): ActionRow => ({
+export const toActionHead = (r: ActionHeadSqlRow): Omit<ActionRow, 'assetIds'> => ({
   id: r.id,
   workshopId: r.workshop_id,
   groupPosition: r.group_position,
@@ -229,9 +237,10 @@ const toAction = (r: ActionSqlRow): ActionRow => ({
   createdAt: r.created_at,
   closedAt: r.closed_at,
   closedBy: r.closed_by,
-  closeNote: r.close_note,
-  assetIds: JSON.parse(r.asset_ids) as number[]
+  closeNote: r.close_note
 });
+
+const toAction = (r: ActionSqlRow): ActionRow => ({ ...toActionHead(r), assetIds: JSON.parse(r.asset_ids) as number[] });
 
 export function listActions(db: Db, workshopId: number): ActionRow[] {
   return (db.prepare(`${ACTION_SELECT} WHERE a.workshop_id = ? ORDER BY a.id`).all(workshopId) as ActionSqlRow[]).map(toAction);
