@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { MergeItem, MergePlan } from '@shared/contract/merge';
+import { carriedWords } from '@shared/merge-carried';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { withWorkbook } from './workbook-arg';
 
@@ -46,7 +47,8 @@ function planText(plan: MergePlan): string {
     `${plan.theirs.path}: parted from this workbook after entry ${plan.ancestor.entries} (${plan.ancestor.at.slice(0, 16).replace('T', ' ')}, ${plan.ancestor.actor}: ${plan.ancestor.summary})`,
     `  ${plan.newEntries} new entries of theirs, ${plan.ourEntries} of ours; ${plan.counts.theirs} of their changes apply, ${plan.counts.ours} of ours stay, ${plan.counts.conflicts} conflicts (${plan.counts.undecided} undecided)`
   ];
-  if (plan.carried.signOffs + plan.carried.importRuns > 0) lines.push(`  carried as they are: ${plan.carried.signOffs} sign-offs, ${plan.carried.importRuns} import runs`);
+  const carried = carriedWords(plan.carried);
+  if (carried.length > 0) lines.push(`  carried as they are: ${carried.join(', ')}`);
   for (const c of plan.conflicts) {
     lines.push(`  conflict ${c.slot}`, `    ${c.subject} · ${c.detail}${c.choice ? ` → ${c.choice} (${c.decidedBy})` : ' → undecided'}`);
     lines.push(`    ancestor: ${c.ancestor ?? 'not recorded'}`, `    ours:     ${c.ours}${by(c.oursBy)}`, `    theirs:   ${c.theirs}${by(c.theirsBy)}`);

@@ -4,7 +4,8 @@ import { RACI_ROLE_NAMES } from '../raci';
 import type { RaciRole } from '@shared/domain';
 import type { DecidedDifference } from './decide';
 import type { LayerLookup } from './rules';
-import { CONTROL_MAPPING, parseSlot } from './slots';
+import { recordWords } from './describe-records';
+import { CONTROL_MAPPING, parseSlot, SLOT_SEPARATOR } from './slots';
 
 /** Names a merge shows: an asset's name and model (merged), a party's name as spelt. */
 export interface DescribeLookups {
@@ -12,6 +13,9 @@ export interface DescribeLookups {
   assetModel: (key: string) => string | null;
   partyName: (lowerName: string) => string;
   layerOf: LayerLookup;
+  /** A saved set's name as spelt, by its key; a workshop's title by its key. */
+  savedSetName: (nameKey: string) => string;
+  workshopTitle: (key: string) => string;
 }
 
 const NONE = '—';
@@ -25,7 +29,7 @@ export function fieldWords(field: string): string {
 
 function settingWords(name: string): string {
   if (name.startsWith('defaultTeam.')) return `default team of ${name.slice('defaultTeam.'.length)}`;
-  return { organisation: 'organisation', reviewPeriodDays: 'review period (days)', defaultModel: 'default model', [CONTROL_MAPPING]: 'control mapping' }[name] ?? name;
+  return { organisation: 'organisation', reviewPeriodDays: 'review period (days)', defaultModel: 'default model', [CONTROL_MAPPING]: 'control mapping (its control layers and model bindings)' }[name] ?? name;
 }
 
 /** A slot's value (canonical JSON or null) in words. */
@@ -76,6 +80,13 @@ export function describeDifference(d: DecidedDifference, l: DescribeLookups): Me
     else [kind, detail] = ['party', d.ours === null ? 'added on their side' : 'added on our side'];
   } else if (p.entity === 'model') {
     [kind, subject, detail] = ['model', `model ${p.id}`, 'imported responsibility model'];
+  } else if (p.entity === 'savedSet') {
+    [kind, subject, detail] = ['saved-set', l.savedSetName(p.id), d.ours === null ? 'saved set added on their side' : d.theirs === null ? 'saved set (not in their copy)' : 'saved set'];
+  } else if (p.entity === 'workshop') {
+    [kind, subject, detail] = ['workshop', l.workshopTitle(p.id), d.ours === null ? 'workshop held on their side' : 'workshop'];
+  } else if (p.id.startsWith(`${CONTROL_MAPPING}${SLOT_SEPARATOR}`)) {
+    const [, fw, id] = p.id.split(SLOT_SEPARATOR);
+    [kind, subject, detail] = ['control', `${(fw ?? '').toUpperCase()} ${id ?? ''}`, 'control mapping'];
   } else {
     [kind, subject, detail] = ['setting', 'settings', settingWords(p.id)];
   }
@@ -87,8 +98,9 @@ export function describeDifference(d: DecidedDifference, l: DescribeLookups): Me
     if (kind === 'setting' && p.id.startsWith('defaultTeam.') && json !== null) return l.partyName(JSON.parse(json) as string);
     if (kind === 'setting' && p.id === CONTROL_MAPPING) {
       const mapping = json === null ? null : (JSON.parse(json) as { id: string; version: string });
-      return mapping === null ? 'the built-in mapping' : `${mapping.id} version ${mapping.version}`;
+      return mapping === null ? NONE : `${mapping.id} version ${mapping.version}`;
     }
+    if (kind === 'control' || kind === 'saved-set' || kind === 'workshop') return recordWords(kind, json, l.partyName);
     return valueWords(kind, json, l);
   };
   return {

@@ -5,6 +5,7 @@
  * for a person rather than a silent choice.
  */
 import { UPGRADE_ACTION } from '../audit/chain';
+import { mappingChangeSlots, type MappingChanges } from './mapping-slots';
 import { CONTROL_MAPPING, slot } from './slots';
 
 export interface EntryForTouches {
@@ -24,6 +25,8 @@ export interface SideLookups {
   partyName: (id: number) => string | null;
   /** The asset fields an import writes. */
   importedFields: readonly string[];
+  /** The key of a workshop id of this copy (keyed-records.ts); absent: every workshop. */
+  workshopKey?: (id: number) => string | null;
 }
 
 const EVERYTHING = ['*'];
@@ -99,6 +102,51 @@ function raciTouches(entry: EntryForTouches, l: SideLookups, out: Set<string>): 
   for (const row of rows) out.add(slot.raci(key, String(row.layerId), String(row.role)));
 }
 
+/** Names of saved sets an entry's rows or records name (a save, a rename, a delete, their undo and redo). */
+function savedSetNames(entry: EntryForTouches): string[] {
+  const names = new Set<string>();
+  for (const side of [entry.before, entry.after]) {
+    for (const row of rowsOf(side)) {
+      const named = isRecord(row.row) ? row.row : row;
+      if (typeof named.name === 'string') names.add(named.name.trim().toLowerCase());
+    }
+  }
+  return [...names];
+}
+
+/**
+ * Workshops and saved sets. A workshop's start, regroup, pause, resume and finish touch the
+ * workshop; its decisions touch what they changed (the RACI roles or the override of the layer on
+ * the group's assets) — the decision and any action deferred are records, carried as they are —
+ * and closing an action changes a record only. Null: not such an entry.
+ */
+function recordTouches(entry: EntryForTouches, l: SideLookups): string[] | null {
+  const { before, after } = entry;
+  if (entry.entity === 'saved-set') {
+    const names = savedSetNames(entry);
+    return names.length === 0 ? [slot.savedSet('*')] : names.map(slot.savedSet);
+  }
+  if (entry.entity === 'workshop') {
+    const key = entry.entityId !== null && /^\d+$/.test(entry.entityId) ? (l.workshopKey?.(Number(entry.entityId)) ?? null) : null;
+    return [slot.workshop(key ?? '*')];
+  }
+  const decision = isRecord(after) && typeof after.workshopId === 'number' ? after : isRecord(before) && typeof before.workshopId === 'number' ? before : null;
+  if (decision !== null && typeof decision.kind === 'string' && typeof decision.layerId === 'string') {
+    const layer = decision.layerId;
+    const roles = Array.isArray(decision.roles) ? decision.roles.filter((r): r is string => typeof r === 'string') : null;
+    const out: string[] = [];
+    for (const id of idsOf(decision.ids)) {
+      const key = l.assetKey(id);
+      if (key === null) continue;
+      if (decision.kind === 'override') out.push(slot.override(key, layer));
+      else if (decision.kind === 'raci') out.push(...(roles === null ? [`asset|${key}|raci|${layer}|*`] : roles.map((role) => slot.raci(key, layer, role))));
+    }
+    return out;
+  }
+  if (isRecord(after) && typeof after.actionId === 'number' && 'closedAt' in after) return [];
+  return null;
+}
+
 /** The slots an entry touched. */
 export function touchesOfEntry(entry: EntryForTouches, l: SideLookups): string[] {
   if (entry.originTouches !== null) return [...entry.originTouches];
@@ -159,7 +207,9 @@ export function touchesOfEntry(entry: EntryForTouches, l: SideLookups): string[]
       return entry.entityId === null ? ['model|*'] : [slot.model(entry.entityId)];
     case 'mapping.import':
     case 'mapping.reset':
-      return [slot.setting(CONTROL_MAPPING)];
+      // The controls it changed (logged since merges compare per control), else all of the mapping.
+      if (isRecord(after) && isRecord(after.changed) && Array.isArray(after.changed.ccm) && Array.isArray(after.changed.nist)) return mappingChangeSlots(after.changed as unknown as MappingChanges);
+      return [slot.setting(CONTROL_MAPPING), `${slot.setting(CONTROL_MAPPING)}|*`];
     case 'models.setDefault':
       return [slot.setting('defaultModel'), 'asset|*|override|*', 'asset|*|raci|*'];
     case 'settings.update':
@@ -167,6 +217,8 @@ export function touchesOfEntry(entry: EntryForTouches, l: SideLookups): string[]
     default:
       break;
   }
+  const records = recordTouches(entry, l);
+  if (records !== null) return records;
   // An undo or redo of a merge switches the merge off or on (lineage.ts): no change of its own.
   if (entry.action.startsWith('history.') && entry.entity === 'workbook' && isRecord(after) && typeof after.merge === 'string') return [];
   if (entry.entity === 'party' && entry.entityId !== null) {

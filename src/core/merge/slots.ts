@@ -13,7 +13,13 @@
  *   party|<name>|field|<field>           kind, email, active, leftAt, notes
  *   model|<id>                           an imported responsibility model { version, json }
  *   settings|<name>                      organisation, reviewPeriodDays, defaultModel, defaultTeam.<layer>
- *                                        and controlMapping (the imported control mapping, whole)
+ *   settings|controlMapping              the control mapping in use without its controls (id, name,
+ *                                        version, control layers, model bindings)
+ *   settings|controlMapping|<fw>|<id>    one control of it (`ccm` or `nist`): the layers it rests on
+ *   savedSet|<name>                      a saved set by its name's key: its filter (owner by party
+ *                                        name) or chosen assets (by key)
+ *   workshop|<key>                       a workshop (key: when, by whom and with what title it was
+ *                                        started): its state, attendees and decision groups
  *
  * A touch names the slots a change-log entry changed; `*` in a part stands for every value
  * there (`asset|*|field|name`: the name of every asset, as an import does) and a trailing `*`
@@ -35,12 +41,19 @@ export const slot = {
   party: (name: string): string => `party|${name}`,
   partyField: (name: string, field: string): string => `party|${name}|field|${field}`,
   model: (id: string): string => `model|${id}`,
-  setting: (name: string): string => `settings|${name}`
+  setting: (name: string): string => `settings|${name}`,
+  /** One control of the control mapping in use (`fw`: ccm or nist). */
+  control: (fw: string, id: string): string => `settings|${CONTROL_MAPPING}|${fw}|${id}`,
+  savedSet: (nameKey: string): string => `savedSet|${nameKey}`,
+  workshop: (key: string): string => `workshop|${key}`
 };
+
+/** Entities whose id is the whole rest of the slot name (nothing below them). */
+const WHOLE_ID: ReadonlySet<string> = new Set(['model', 'settings', 'savedSet', 'workshop']);
 
 /** What a slot is about, read back from its name (asset keys may themselves contain `|`? no: ARM ids use `/`). */
 export interface SlotParts {
-  entity: 'asset' | 'party' | 'model' | 'settings';
+  entity: 'asset' | 'party' | 'model' | 'settings' | 'savedSet' | 'workshop';
   /** The asset key, party name, model id or setting name. */
   id: string;
   /** 'field', 'override', 'note' or 'raci' below an asset or party; undefined for the entity itself. */
@@ -59,7 +72,7 @@ export function parseSlot(name: string): SlotParts {
   const parts = name.split(SLOT_SEPARATOR);
   const entity = parts[0] as SlotParts['entity'];
   const aspectAt = parts.findIndex((p, i) => i >= 2 && (p === 'field' || p === 'override' || p === 'note' || p === 'raci'));
-  if (entity === 'model' || entity === 'settings' || aspectAt < 0) return { entity, id: parts.slice(1).join(SLOT_SEPARATOR) };
+  if (WHOLE_ID.has(entity) || aspectAt < 0) return { entity, id: parts.slice(1).join(SLOT_SEPARATOR) };
   const aspect = parts[aspectAt] as SlotParts['aspect'];
   const id = parts.slice(1, aspectAt).join(SLOT_SEPARATOR);
   const rest = parts.slice(aspectAt + 1);
@@ -118,6 +131,14 @@ export class Touches {
       tails.push(p.aspect);
       if (p.name !== undefined) tails.push(p.name);
       if (p.role !== undefined) tails.push(p.role);
+    }
+    // A setting below another (a control of the mapping): `settings|controlMapping|*` covers it.
+    if (p.aspect === undefined && p.id.includes(SLOT_SEPARATOR)) {
+      const ids = p.id.split(SLOT_SEPARATOR);
+      for (let i = ids.length - 1; i >= 1; i--) {
+        const pattern = [p.entity, ...ids.slice(0, i), '*'].join(SLOT_SEPARATOR);
+        if (this.patterns.has(pattern)) return pattern;
+      }
     }
     for (const id of [p.id, '*']) {
       const parts = [p.entity, id, ...tails];

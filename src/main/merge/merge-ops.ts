@@ -4,11 +4,14 @@
  * and differs from ours are written; keys and party names become this workbook's row ids here.
  */
 import type { DecidedDifference } from '@core/merge/decide';
-import { CONTROL_MAPPING, parseSlot } from '@core/merge/slots';
+import { isMappingSlot } from '@core/merge/mapping-slots';
+import { parseSlot } from '@core/merge/slots';
 import type { Asset, LayerNote, LayerOverride, Party, RaciAssignment, RaciRole } from '@shared/domain';
 import { groupByValue, type EditOp } from '../services/edit-ops';
 import { ASSET_FIELDS, MERGED_FIELDS, type AssetField, type MergedFields } from '../store/asset-fields';
 import { META_KEYS } from '../store/repos/meta';
+import { carryWorkshopOps } from './merge-carry';
+import { mappingOps } from './merge-mapping';
 import { carryRecordOps, mergedPartyIds } from './merge-records';
 import type { ReadSide } from './read-side';
 
@@ -26,8 +29,8 @@ function fieldValue(field: AssetField, value: unknown, partyId: (name: string) =
   return ASSET_FIELDS[field].storage === 'boolean' ? value === 1 || value === true : value;
 }
 
-/** Builds the operations of a decided merge. `at` stamps new assets. */
-export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, theirs: ReadSide, at: string): MergeOps {
+/** Builds the operations of a decided merge. `at` and `actor` stamp new assets and a control mapping made of both. */
+export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, theirs: ReadSide, at: string, actor: string): MergeOps {
   const taken = decided.filter((d) => d.choice === 'theirs' && d.theirs !== d.ours);
   const f: EditOp[] = [];
   const b: EditOp[][] = [];
@@ -75,10 +78,7 @@ export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, 
       const mine = ours.models.get(p.id);
       f.push({ op: 'putModel', model: { id: row.id, version: row.version, json: row.json, importedAt: row.imported_at, importedBy: row.imported_by } });
       back(mine ? { op: 'putModel', model: { id: mine.id, version: mine.version, json: mine.json, importedAt: mine.imported_at, importedBy: mine.imported_by } } : { op: 'deleteModel', id: p.id });
-    } else if (p.entity === 'settings' && p.id === CONTROL_MAPPING) {
-      f.push({ op: 'putMapping', mapping: theirs.mapping });
-      back({ op: 'putMapping', mapping: ours.mapping });
-    } else if (p.entity === 'settings') {
+    } else if (p.entity === 'settings' && !isMappingSlot(d.slot)) {
       const value = JSON.parse(d.theirs ?? 'null') as string | null;
       if (p.id.startsWith('defaultTeam.')) {
         const layer = p.id.slice('defaultTeam.'.length);
@@ -94,6 +94,11 @@ export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, 
         });
       }
     }
+  }
+  const mapping = mappingOps(decided, ours, theirs, at, actor);
+  if (mapping !== null) {
+    f.push(mapping.forward);
+    back(mapping.backward);
   }
   if (teamsChanged) {
     f.push({ op: 'meta', key: META_KEYS.defaultTeamPerLayer, value: JSON.stringify(mergedTeams) });
@@ -178,5 +183,14 @@ export function mergeOps(decided: readonly DecidedDifference[], ours: ReadSide, 
   const records = carryRecordOps(ours, theirs, (key) => assetIds.get(key), partyId);
   f.push(...records.forward);
   back(...records.backward);
+  // Saved sets and workshops (their scopes name parties, assets and sets), then their decisions and actions.
+  const assetId = (key: string): number => {
+    const id = assetIds.get(key);
+    if (id === undefined) throw new Error(`the asset ${key} is in neither copy`);
+    return id;
+  };
+  const workshops = carryWorkshopOps(taken, ours, theirs, { assetId, partyId });
+  f.push(...workshops.forward);
+  back(...workshops.backward);
   return { forward: f, backward: b.flat(), applied: taken.length };
 }

@@ -12,9 +12,10 @@ import { ancestorValues } from '@core/merge/ancestor';
 import { describeDifference } from '@core/merge/describe';
 import type { DecidedDifference, MergeDecisions } from '@core/merge/decide';
 import { lineageOf, type Lineage } from '@core/merge/lineage';
+import { isMappingSlot } from '@core/merge/mapping-slots';
 import { planDifferences } from '@core/merge/plan';
 import type { LayerLookup } from '@core/merge/rules';
-import { Touches } from '@core/merge/slots';
+import { slot, Touches } from '@core/merge/slots';
 import type { MergeSide } from '@core/merge/three-way';
 import { DEFAULT_MODEL_ID, parseModel } from '@core/models';
 import type { ChainHead } from '@shared/audit';
@@ -28,6 +29,8 @@ import { fileSystemError, openRegularFile } from '../security/user-files';
 import { walkChain } from '../store/repos/change-log-chain';
 import { META_KEYS } from '../store/repos/meta';
 import { closeWorkbookFile, openWorkbookFile, type Db } from '../store/workbook-file';
+import { workshopRecordsToCarry, type WorkshopCarry } from './merge-carry';
+import { mappingBreak } from './merge-mapping';
 import { mergedPartyIds, recordsToCarry, translateSignOffStates } from './merge-records';
 import { entryOfStored, readSide, touchesOfStored, type ReadSide } from './read-side';
 
@@ -163,31 +166,24 @@ function describeAll(ours: ReadSide, theirs: ReadSide, layerOf: LayerLookup): (d
       assetName: (key) => field(key, nameIndex) ?? key,
       assetModel: (key) => field(key, modelIndex),
       partyName: (lower) => partyNames.get(lower) ?? lower,
-      layerOf
+      layerOf,
+      savedSetName: (nameKey) => (theirs.records.savedSets.get(slot.savedSet(nameKey)) ?? ours.records.savedSets.get(slot.savedSet(nameKey)))?.name ?? nameKey,
+      workshopTitle: (key) => (theirs.records.workshops.get(slot.workshop(key)) ?? ours.records.workshops.get(slot.workshop(key)))?.row.title ?? key
     });
 }
 
 /**
- * Records a merge does not carry yet: workshops (their groups, decisions and actions name assets
- * and parties by this copy's ids throughout) and saved sets. Their log entries would come over
- * without what they recorded, so such a copy is refused, naming what it holds; they are done in
- * one copy (or again after the merge).
+ * A control mapping made of both copies that its own checks refuse: the items of it taken from
+ * theirs become conflicts with the reason (a person's choice of theirs stays, and is refused at apply).
  */
-const NOT_MERGED: readonly { prefix: string; words: string }[] = [
-  { prefix: 'workshops.', words: 'workshop change' },
-  { prefix: 'savedSets.', words: 'saved-set change' }
-];
-
-function refuseRecordsNotMerged(name: string, theirNew: readonly { id: number; action: string; summary: string }[]): void {
-  for (const kind of NOT_MERGED) {
-    const found = theirNew.filter((e) => e.action.startsWith(kind.prefix));
-    if (found.length === 0) continue;
-    const first = found[0]!;
-    throw new DemarcError(
-      'INVALID_INPUT',
-      `${name} has ${found.length} ${kind.words}${found.length === 1 ? '' : 's'} made since the copies parted (first: entry #${first.id}, "${first.summary}"); merging workshops and saved sets is not supported yet, so nothing was merged. Record them in this workbook instead, then merge a copy without them.`
-    );
-  }
+function withMappingRule(decided: DecidedDifference[], decisions: MergeDecisions, ours: ReadSide, theirs: ReadSide): DecidedDifference[] {
+  const rule = mappingBreak(decided, ours, theirs);
+  if (rule === null) return decided;
+  return decided.map((d) => {
+    if (!isMappingSlot(d.slot) || d.choice !== 'theirs') return d;
+    const chosen = decisions.items?.[d.slot] ?? null;
+    return d.decidedBy === 'merge' ? { ...d, outcome: 'conflict', choice: chosen, decidedBy: chosen === null ? null : 'person', rule } : { ...d, outcome: 'conflict', rule };
+  });
 }
 
 /** The merge of the copy at `path` into the open workbook, as it would be. Writes nothing. */
@@ -206,7 +202,6 @@ export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string
       `${basename(otherPath)} is not a copy of this workbook: the two share no history (their change logs differ from the first entry; workbook ids ${theirsRef.workbookId ?? 'none'} and ${oursRef.workbookId ?? 'none'}). Nothing was changed.`
     );
   }
-  refuseRecordsNotMerged(basename(otherPath), lineage.theirsOnly.map((i) => theirs.changes[i]!));
   const oursSide: MergeSide = { assets: ours.assets, slots: ours.slots, touches: touchesOf(ours, lineage.oursOnly) };
   const theirsSide: MergeSide = { assets: theirs.assets, slots: theirs.slots, touches: touchesOf(theirs, lineage.theirsOnly) };
   const layerOf = layerLookup(wb, ours, theirs);
@@ -214,7 +209,7 @@ export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string
   const decided =
     lineage.theirsOnly.length === 0
       ? []
-      : withAncestors(planDifferences(oursSide, theirsSide, MERGED_FIELDS, decisions, layerOf), [
+      : withAncestors(withMappingRule(planDifferences(oursSide, theirsSide, MERGED_FIELDS, decisions, layerOf), decisions, ours, theirs), [
           { side: ours, positions: lineage.oursOnly },
           { side: theirs, positions: lineage.theirsOnly }
         ]);
@@ -223,6 +218,8 @@ export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string
   const changes = decided.filter((d) => d.outcome === 'theirs');
   const ancestor = ours.changes[lineage.common - 1]!;
   const carried = lineage.theirsOnly.length === 0 ? { signOffs: [], importRuns: [] } : recordsToCarry(ours, theirs);
+  const workshopRecords = lineage.theirsOnly.length === 0 ? [] : workshopRecordsToCarry(ours, theirs);
+  const total = (pick: (w: WorkshopCarry) => readonly unknown[]) => workshopRecords.reduce((n, w) => n + pick(w).length, 0);
   const plan: MergePlan = {
     ours: oursRef,
     theirs: theirsRef,
@@ -236,7 +233,13 @@ export function prepareMerge(wb: OpenWorkbook, ctx: ServiceContext, path: string
       undecided: conflicts.filter((d) => d.choice === null).length,
       ruleBreaks: decided.filter((d) => d.rule !== null).length
     },
-    carried: { signOffs: carried.signOffs.length, importRuns: carried.importRuns.length },
+    carried: {
+      signOffs: carried.signOffs.length,
+      importRuns: carried.importRuns.length,
+      decisions: total((w) => w.decisions),
+      actions: total((w) => w.actions),
+      closedActions: total((w) => w.closed)
+    },
     conflicts: conflicts.map(describe),
     changes: changes.slice(0, LIST_LIMIT).map(describe),
     listLimit: LIST_LIMIT

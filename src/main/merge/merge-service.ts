@@ -13,7 +13,7 @@ import { DemarcError } from '@shared/errors';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
 import { touchedBy, type EditStep } from '../services/history';
 import { applyOps } from '../services/edit-ops';
-import { write } from '../services/write';
+import { actorOf, write } from '../services/write';
 import { appendChange, lastChangeId } from '../store/repos/change-log';
 import { listStoredChangesFrom, type StoredChange } from '../store/repos/merge-side';
 import { mergeOps, type MergeOps } from './merge-ops';
@@ -69,7 +69,7 @@ function readyMerge(wb: OpenWorkbook, ctx: ServiceContext, input: { path: string
   return {
     plan,
     name,
-    ops: mergeOps(prepared.decided, prepared.ours, theirs, ctx.clock()),
+    ops: mergeOps(prepared.decided, prepared.ours, theirs, ctx.clock(), actorOf(wb, ctx)),
     conflicts: prepared.decided.filter((d) => d.outcome === 'conflict'),
     // Their history kept: every entry of theirs this log does not hold (an entry it holds from a
     // merge since undone is held already; the merge entry names it as brought into effect again).
@@ -117,6 +117,10 @@ export function applyMerge(
         entity: 'workbook',
         entityId: plan.theirs.workbookId,
         summary,
+        // What puts the workbook back as it was before the merge, as the operations its undo
+        // applies (EditOps, this workbook's row ids): as-of rewinds a merge with them. The
+        // entries of theirs kept above (origin set) are not rewound one by one: this undoes them.
+        before: ops.backward,
         after: {
           file: plan.theirs.path,
           workbookId: plan.theirs.workbookId,

@@ -7,8 +7,11 @@ import { UPGRADE_ACTION } from '@core/audit/chain';
 import type { AncestorLookups } from '@core/merge/ancestor';
 import { MERGE_ACTION, touchesOfEntry, type EntryForTouches, type SideLookups } from '@core/merge/entry-touches';
 import type { LineageEntry } from '@core/merge/lineage';
-import { CONTROL_MAPPING, slot } from '@core/merge/slots';
+import { BUILTIN_MAPPING } from '@core/frameworks/mapping';
+import { mappingSlots } from '@core/merge/mapping-slots';
+import { slot } from '@core/merge/slots';
 import type { Party } from '@shared/domain';
+import type { ControlMapping } from '@shared/frameworks';
 import { ASSET_FIELDS, IMPORTED_FIELDS, type AssetField } from '../store/asset-fields';
 import { META_KEYS, readMeta } from '../store/repos/meta';
 import { listKeyedAssignments, listKeyedNotes, listKeyedOverrides, listStoredChanges, listStoredModels, eachMergedAssetRow, type KeyedNote, type KeyedOverride, type StoredChange, type StoredModelRow } from '../store/repos/merge-side';
@@ -16,6 +19,7 @@ import { listImportRuns, listKeyedSignOffs, type ImportRunRow, type KeyedSignOff
 import { listParties } from '../store/repos/parties';
 import { readControlMapping, type StoredMapping } from '../store/repos/control-mapping';
 import type { Db } from '../store/workbook-file';
+import { readRecords, type SideRecords } from './read-records';
 
 /** The identity of a change-log entry in every copy that holds it (see 0012_merge.sql). */
 export function changeIdentity(row: StoredChange): string {
@@ -35,8 +39,12 @@ export interface ReadSide {
   notes: Map<string, KeyedNote>;
   models: Map<string, StoredModelRow>;
   meta: Map<string, string>;
-  /** The control mapping imported (null: the built-in one); compared as one slot, settings|controlMapping. */
+  /** The control mapping imported (null: the built-in one). */
   mapping: StoredMapping | null;
+  /** The control mapping in use (the built-in one when none is imported), compared per control (core/merge/mapping-slots.ts). */
+  controlMapping: ControlMapping;
+  /** Saved sets and workshops, by slot (read-records.ts). */
+  records: SideRecords;
   /** Records a merge carries as they are (merge-records.ts). */
   signOffs: KeyedSignOff[];
   importRuns: ImportRunRow[];
@@ -105,7 +113,10 @@ export function readSide(db: Db, alike?: ReadSide): ReadSide {
   const teams = JSON.parse(meta.get(META_KEYS.defaultTeamPerLayer) ?? '{}') as Record<string, number>;
   for (const [layer, id] of Object.entries(teams)) setting(`defaultTeam.${layer}`, nameById.get(id));
   const mapping = readControlMapping(db);
-  if (mapping !== null) slots.set(slot.setting(CONTROL_MAPPING), json({ id: mapping.mappingId, version: mapping.version, json: mapping.json }));
+  // Stored only after the import checked it (control-mapping.ts).
+  const controlMapping = mapping === null ? BUILTIN_MAPPING : (JSON.parse(mapping.json) as ControlMapping);
+  for (const [name, value] of mappingSlots(controlMapping)) slots.set(name, value);
+  const records = readRecords(db, slots, { assetKey: (id) => keyById.get(id) ?? null, partyName: (id) => nameById.get(id) ?? null });
   // An upgrade changes a file's format, not its content: each copy logs its own (at its own
   // time), so upgrades are neither part of the shared history nor brought in by a merge.
   const changes = listStoredChanges(db).filter((row) => row.action !== UPGRADE_ACTION);
@@ -120,6 +131,8 @@ export function readSide(db: Db, alike?: ReadSide): ReadSide {
     models,
     meta,
     mapping,
+    controlMapping,
+    records,
     signOffs: listKeyedSignOffs(db),
     importRuns: listImportRuns(db),
     changes,
@@ -129,6 +142,7 @@ export function readSide(db: Db, alike?: ReadSide): ReadSide {
       assetKey: (id) => keyById.get(id) ?? null,
       partyName: (id) => nameById.get(id) ?? null,
       importedFields: IMPORTED_FIELDS,
+      workshopKey: records.workshopKey,
       assetFieldJson: (field, value) => assetFieldJson(field, value, nameById)
     }
   };

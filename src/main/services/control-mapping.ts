@@ -4,6 +4,7 @@
  * with every problem located by file name and JSON path, the workbook then unchanged).
  */
 import { BUILTIN_MAPPING, MappingError, bindModel, bindingProblems, parseMapping } from '@core/frameworks/mapping';
+import { mappingChanges } from '@core/merge/mapping-slots';
 import type { MappingInfo } from '@shared/contract/frameworks';
 import type { ControlMapping } from '@shared/frameworks';
 import { DemarcError } from '@shared/errors';
@@ -95,7 +96,8 @@ export function importMapping(wb: OpenWorkbook, ctx: ServiceContext, path: strin
         entityId: mapping.id,
         summary: `Control mapping: ${mapping.name} (${mapping.id}, version ${mapping.version}) from ${fileName} replaces ${before.stored === null ? 'the built-in mapping' : before.stored.fileName}`,
         before: { id: before.mapping.id, version: before.mapping.version, builtin: before.stored === null },
-        after: { id: mapping.id, version: mapping.version, fileName }
+        // Which controls it changed: what a merge counts as this copy's change (core/merge/mapping-slots.ts).
+        after: { id: mapping.id, version: mapping.version, fileName, changed: mappingChanges(before.mapping, mapping) }
       },
       touched: { mapping: true }
     };
@@ -122,6 +124,12 @@ export async function saveMapping(wb: OpenWorkbook, path: string): Promise<strin
 export function resetMapping(wb: OpenWorkbook, ctx: ServiceContext): MappingInfo {
   const stored = readControlMapping(wb.db);
   if (stored !== null) {
+    let changed: ReturnType<typeof mappingChanges> | undefined;
+    try {
+      changed = mappingChanges(parseMapping(JSON.parse(stored.json), stored.fileName), BUILTIN_MAPPING);
+    } catch {
+      // A stored mapping this version cannot read: the reset changes it all (no list logged).
+    }
     write(wb, ctx, () => {
       clearControlMapping(wb.db);
       return {
@@ -132,7 +140,7 @@ export function resetMapping(wb: OpenWorkbook, ctx: ServiceContext): MappingInfo
           entityId: BUILTIN_MAPPING.id,
           summary: `Control mapping: back to the built-in mapping (version ${BUILTIN_MAPPING.version}) instead of ${stored.fileName}`,
           before: { id: stored.mappingId, version: stored.version, fileName: stored.fileName },
-          after: { id: BUILTIN_MAPPING.id, version: BUILTIN_MAPPING.version, builtin: true }
+          after: { id: BUILTIN_MAPPING.id, version: BUILTIN_MAPPING.version, builtin: true, ...(changed === undefined ? {} : { changed }) }
         },
         touched: { mapping: true }
       };

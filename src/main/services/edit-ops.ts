@@ -16,6 +16,7 @@ import { deleteAssignments, deleteOverride, insertAssignments, upsertOverride } 
 import type { Db } from '../store/workbook-file';
 import { deleteAction, deleteDecision, putAction, putDecision, type ActionRow, type DecisionRow } from '../store/repos/workshops';
 import { deleteSavedSet, putSavedSet, type SavedSetRow } from '../store/repos/saved-sets';
+import { deleteWorkshopRecord, putWorkshopRecord, type WorkshopRecord } from '../store/repos/workshop-records';
 
 export type EditOp =
   /** The same patch on many assets (a bulk edit, or one group of an undo). */
@@ -51,6 +52,9 @@ export type EditOp =
   /** A saved set, inserted or replaced with its id (saved, renamed, or brought back by undo). */
   | { op: 'putSavedSet'; row: SavedSetRow }
   | { op: 'deleteSavedSet'; id: number }
+  /** A merge's workshop from the other copy (row, attendees, groups), with its id; removed again by its undo. */
+  | { op: 'putWorkshop'; workshop: WorkshopRecord }
+  | { op: 'deleteWorkshop'; id: number }
   /** The imported control mapping (null: back to the built-in one). */
   | { op: 'putMapping'; mapping: StoredMapping | null };
 
@@ -132,6 +136,12 @@ export function applyOps(db: Db, ops: readonly EditOp[], at: string): void {
         break;
       case 'deleteSavedSet':
         deleteSavedSet(db, op.id);
+        break;
+      case 'putWorkshop':
+        putWorkshopRecord(db, op.workshop);
+        break;
+      case 'deleteWorkshop':
+        deleteWorkshopRecord(db, op.id);
         break;
       case 'putMapping':
         if (op.mapping === null) clearControlMapping(db);

@@ -74,6 +74,8 @@ export function touchedBy(ops: readonly EditOp[]): Touched {
         break;
       case 'putDecision':
       case 'deleteDecision':
+      case 'putWorkshop':
+      case 'deleteWorkshop':
         touched.workshops = true;
         break;
       case 'putAction':

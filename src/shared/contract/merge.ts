@@ -48,7 +48,7 @@ export const mergeMethods = {
     .strict()
 };
 
-export type MergeItemKind = 'asset' | 'asset-field' | 'override' | 'note' | 'raci' | 'party' | 'party-field' | 'model' | 'setting';
+export type MergeItemKind = 'asset' | 'asset-field' | 'override' | 'note' | 'raci' | 'party' | 'party-field' | 'model' | 'setting' | 'control' | 'saved-set' | 'workshop';
 
 /** Who last changed a value on one side, from that side's change log. */
 export interface MergeAuthor {
@@ -100,8 +100,12 @@ export interface MergePlan {
   /** Our entries since the ancestor that they do not hold. */
   ourEntries: number;
   counts: { theirs: number; ours: number; conflicts: number; undecided: number; ruleBreaks: number };
-  /** Their records carried as they are (made there since the copies parted): sign-offs, with the states they vouched for, and import runs. */
-  carried: { signOffs: number; importRuns: number };
+  /**
+   * Their records carried as they are (made there since the copies parted): sign-offs, with the
+   * states they vouched for, import runs, workshop decisions and actions, and actions closed there
+   * that are open here. (Saved sets and workshops themselves are items: `kind` 'saved-set', 'workshop'.)
+   */
+  carried: { signOffs: number; importRuns: number; decisions: number; actions: number; closedActions: number };
   /** Every conflict, decided or not (rule breaks included). */
   conflicts: MergeItem[];
   /** Their changes that apply without a decision (at most `listLimit`; `counts.theirs` has them all). */

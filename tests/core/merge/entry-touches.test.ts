@@ -5,7 +5,8 @@ import { touchesOfEntry, type EntryForTouches, type SideLookups } from '@core/me
 const lookups: SideLookups = {
   assetKey: (id) => ({ 1: 'k1', 2: 'k2' })[id] ?? null,
   partyName: (id) => ({ 7: 'bob', 8: 'carol' })[id] ?? null,
-  importedFields: ['name', 'type']
+  importedFields: ['name', 'type'],
+  workshopKey: (id) => ({ 3: '2026-12-01T09:00:00.000Z hq: Review' })[id] ?? null
 };
 
 const entry = (patch: Partial<EntryForTouches>): EntryForTouches => ({
@@ -38,6 +39,15 @@ describe('touches of an entry', () => {
     ['a merge: the slots it decided', { action: 'workbook.merge', entity: 'workbook', after: { decided: ['asset|k1|field|name'] } }, ['asset|k1|field|name']],
     ['a copy', { action: 'workbook.copy', entity: 'workbook' }, []],
     ['an entry brought in by a merge: its own touches', { action: 'raci.set', originTouches: ['asset|k9|raci|apps|A'] }, ['asset|k9|raci|apps|A']],
+    ['a mapping import: the controls it changed', { action: 'mapping.import', entity: 'mapping', after: { id: 'm', changed: { head: true, ccm: ['A&A-01'], nist: ['AC-2(1)'] } } }, ['settings|controlMapping', 'settings|controlMapping|ccm|A&A-01', 'settings|controlMapping|nist|AC-2(1)']],
+    ['a mapping import logged before per-control merges: all of the mapping', { action: 'mapping.import', entity: 'mapping', after: { id: 'm' } }, ['settings|controlMapping', 'settings|controlMapping|*']],
+    ['a saved set saved', { action: 'savedSets.save', entity: 'saved-set', entityId: '4', before: [{ op: 'deleteSavedSet', id: 4 }], after: [{ op: 'putSavedSet', row: { id: 4, name: 'Finance VMs' } }] }, ['savedSet|finance vms']],
+    ['a saved set renamed: both names', { action: 'savedSets.rename', entity: 'saved-set', entityId: '4', before: { name: 'A' }, after: { name: 'B' } }, ['savedSet|a', 'savedSet|b']],
+    ['a workshop paused: the workshop', { action: 'workshops.pause', entity: 'workshop', entityId: '3', after: { status: 'paused' } }, ['workshop|2026-12-01T09:00:00.000Z hq: Review']],
+    ['a workshop RACI decision: the roles it set on the layer of its assets', { action: 'workshops.decide', after: { ids: [1, 2], workshopId: 3, layerId: 'apps', kind: 'raci', roles: ['A'] } }, ['asset|k1|raci|apps|A', 'asset|k2|raci|apps|A']],
+    ['a workshop override decision, undone', { action: 'history.undo', before: { ids: [1], workshopId: 3, layerId: 'os', kind: 'override' }, after: { ids: [1], workshopId: 3, layerId: 'os', kind: 'override' } }, ['asset|k1|override|os']],
+    ['a workshop decision deferred, and an action closed: records only', { action: 'workshops.decide', after: { ids: [1], workshopId: 3, layerId: 'os', kind: 'defer', actionId: 5 } }, []],
+    ['an action closed: a record only', { action: 'workshops.closeAction', after: { ids: [1], actionId: 5, closedAt: '2026-12-02' } }, []],
     ['a kind it does not know: everything', { action: 'something.new' }, ['*']]
   ])('%s', (_name, patch, touches) => {
     expect(touchesOfEntry(entry(patch), lookups).sort()).toEqual(touches.sort());

@@ -57,7 +57,11 @@ const KINDS: [string, string, unknown, unknown, unknown][] = [
   ['a RACI role', slot.raci('k1', 'applications', 'R'), ['alice'], ['bob'], ['alice', 'bob']],
   ['a party field', slot.partyField('bob', 'email'), null, 'bob@acme.test', 'robert@acme.test'],
   ['a model', slot.model('acme-1'), { version: '1', json: '{}' }, { version: '2', json: '{"a":1}' }, { version: '3', json: '{"b":1}' }],
-  ['a setting', slot.setting('organisation'), 'Acme', 'Acme Ltd', 'Acme plc']
+  ['a setting', slot.setting('organisation'), 'Acme', 'Acme Ltd', 'Acme plc'],
+  ['a control of the mapping', slot.control('ccm', 'AIS-02'), { id: 'AIS-02', layers: ['applications'], reason: 'r' }, { id: 'AIS-02', organisational: true, reason: 'ours' }, { id: 'AIS-02', layers: ['network-controls'], reason: 'theirs' }],
+  ['the mapping’s head', slot.setting('controlMapping'), { id: 'builtin', version: '1' }, { id: 'finance', version: '3' }, { id: 'hr', version: '1' }],
+  ['a saved set', slot.savedSet('finance vms'), null, { kind: 'filter', filter: { subscription: 'finance' } }, { kind: 'filter', filter: { owner: { party: 'alice' } } }],
+  ['a workshop', slot.workshop('2026-12-01T09:00:00.000Z hq: Review'), { status: 'open', position: [0, 0] }, { status: 'paused', position: [1, 2] }, { status: 'finished', position: [0, 0] }]
 ];
 
 /** Puts a value in a side: asset fields go into the row, everything else into the slots. */
@@ -131,6 +135,17 @@ describe('touches', () => {
     expect(t.covers(slot.partyField('bob', 'active'))).toBe(true);
     expect(t.covers(slot.partyField('alice', 'active'))).toBe(false);
     expect(new Touches(['*']).covers(slot.setting('organisation'))).toBe(true);
+  });
+  it('of the whole control mapping cover each control; of one control, that control only', () => {
+    const whole = new Touches(['settings|controlMapping', 'settings|controlMapping|*']);
+    expect(whole.covers(slot.control('ccm', 'A&A-01'))).toBe(true);
+    expect(whole.covers(slot.control('nist', 'AC-2(1)'))).toBe(true);
+    expect(whole.covers(slot.setting('organisation'))).toBe(false);
+    const one = new Touches([slot.control('ccm', 'A&A-01')]);
+    expect(one.covers(slot.control('ccm', 'A&A-01'))).toBe(true);
+    expect(one.covers(slot.control('ccm', 'A&A-02'))).toBe(false);
+    expect(one.covers(slot.setting('controlMapping'))).toBe(false);
+    expect(new Touches(['settings|*']).covers(slot.control('ccm', 'A&A-01'))).toBe(true);
   });
 });
 

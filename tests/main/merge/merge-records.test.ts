@@ -3,15 +3,14 @@
  * other laptop arrives with the states it vouched for, its assets and signer spelt with this
  * workbook's ids: it holds while the merged result is what it covered, and goes stale by the
  * usual rule when not. Their import runs come along. The merge undoes as one step (the carried
- * records with it), merging again writes nothing, and the chain verifies. Workshops are still
- * refused, naming what the copy holds, the workbook byte for byte as it was.
+ * records with it), merging again writes nothing, and the chain verifies. (Workshops and saved
+ * sets: merge-workshops.test.ts.) The control mapping merges control by control.
  */
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import builtinJson from '@resources/frameworks/layer-controls.json';
 import { describe, expect, it } from 'vitest';
-import { sha256File } from '@tests/helpers/temp';
 import { azJson, tempFile } from '@tests/helpers/import-fixture';
 import { fileCopy, laptop, seededHq } from '@tests/helpers/merge-laptops';
 
@@ -35,7 +34,7 @@ describe('sign-offs and import runs made since parting', () => {
     await hq.call('assets.update', { filter: { ids: [ids['vm-2']!] }, set: { ownerPartyId: people.Bob! } });
 
     const plan = (await hq.call('merge.preview', { path: copyPath }))!;
-    expect(plan.carried).toEqual({ signOffs: 2, importRuns: 1 });
+    expect(plan.carried).toEqual({ signOffs: 2, importRuns: 1, decisions: 0, actions: 0, closedActions: 0 });
     // (Their import touches every asset's imported fields and owner: vm-2's owner is a conflict, kept ours.)
     const ours = { rules: [{ side: 'ours' as const }] };
     await hq.call('merge.apply', { path: copyPath, decisions: ours });
@@ -69,69 +68,88 @@ describe('sign-offs and import runs made since parting', () => {
   });
 });
 
-describe('a copy with workshops made since parting', () => {
-  it('is refused with what it holds, nothing written', async () => {
-    const { hq: seeded, dir, people } = await seededHq();
-    const heldPath = fileCopy(seeded.path, join(dir, 'held.demarc'));
-    seeded.close();
-    const held = await laptop(heldPath, 'finance', '2026-12-02T09:00:00.000Z');
-    await held.call('workshops.start', { title: 'Finance review', heldOn: '2026-12-02', attendees: [people.Alice!] });
-    held.close();
-
-    const before = sha256File(seeded.path);
-    const hq = await laptop(seeded.path, 'hq', '2026-12-03T09:00:00.000Z');
-    await expect(hq.call('merge.preview', { path: heldPath })).rejects.toThrow(/held\.demarc has 1 workshop change made since the copies parted \(first: entry #\d+, "/);
-    await expect(hq.call('merge.apply', { path: heldPath, decisions: {} })).rejects.toThrow(/merging workshops and saved sets is not supported yet, so nothing was merged/);
-    hq.close();
-    expect(sha256File(seeded.path)).toBe(before);
-  });
-
-  it('a copy with a saved set made since parting is refused the same way', async () => {
-    const { hq: seeded, dir } = await seededHq();
-    const setPath = fileCopy(seeded.path, join(dir, 'set.demarc'));
-    seeded.close();
-    const copy = await laptop(setPath, 'finance', '2026-12-02T09:00:00.000Z');
-    await copy.call('savedSets.save', { name: 'Finance VMs', source: { kind: 'filter', filter: { text: 'vm' } } });
-    copy.close();
-    const before = sha256File(seeded.path);
-    const hq = await laptop(seeded.path, 'hq', '2026-12-03T09:00:00.000Z');
-    await expect(hq.call('merge.preview', { path: setPath })).rejects.toThrow(/set\.demarc has 1 saved-set change made since the copies parted \(first: entry #\d+, "Saved the set “Finance VMs”/);
-    hq.close();
-    expect(sha256File(seeded.path)).toBe(before);
-  });
-});
-
-describe('the control mapping', () => {
-  const mappingFile = (dir: string, id: string, version: string): string => {
+describe('the control mapping, control by control', () => {
+  type Line = { id: string; layers?: string[]; organisational?: true; reason: string };
+  /** The built-in mapping with some CCM controls' lines replaced. */
+  const mappingFile = (dir: string, id: string, version: string, lines: Record<string, Partial<Line>>): string => {
     const path = join(dir, `${id}.json`);
-    writeFileSync(path, JSON.stringify({ ...builtinJson, id, version }));
+    const ccm = (builtinJson.ccm as Line[]).map((line) => {
+      const change = lines[line.id];
+      if (change === undefined) return line;
+      const { layers: _layers, organisational: _organisational, ...rest } = line;
+      return { ...rest, ...change };
+    });
+    writeFileSync(path, JSON.stringify({ ...builtinJson, id, version, ccm }));
     return path;
   };
+  const organisational = { organisational: true as const, reason: 'Our own governance' };
+  const onNetwork = { layers: ['network-controls'], reason: 'Our firewall' };
 
-  it('imported on one side applies; imported differently on both is a conflict a person decides; undo puts ours back', async () => {
+  it('a control changed on one side applies, the other side’s own control stays; the same control changed on both is a conflict', async () => {
+    const { hq, dir } = await seededHq();
+    const financePath = fileCopy(hq.path, join(dir, 'finance.demarc'));
+    const finance = await laptop(financePath, 'finance', '2026-12-02T09:00:00.000Z');
+    await finance.call('frameworks.importMapping', { path: mappingFile(dir, 'finance-mapping', '3', { 'AIS-02': organisational, 'AIS-03': organisational }) });
+    finance.close();
+    await hq.call('frameworks.importMapping', { path: mappingFile(dir, 'hq-mapping', '2', { 'A&A-01': onNetwork, 'AIS-03': onNetwork }) });
+
+    const plan = (await hq.call('merge.preview', { path: financePath }))!;
+    // AIS-02: theirs only, applies. A&A-01: ours only, stays. AIS-03 and the head (id, version): both, conflicts.
+    expect(plan.changes).toEqual([expect.objectContaining({ slot: 'settings|controlMapping|ccm|AIS-02', kind: 'control', subject: 'CCM AIS-02', ours: 'rests on applications (' + (builtinJson.ccm as Line[]).find((l) => l.id === 'AIS-02')!.reason + ')', theirs: 'organisational (Our own governance)' })]);
+    expect(plan.conflicts.map((c) => [c.slot, c.ours, c.theirs])).toEqual([
+      ['settings|controlMapping', 'hq-mapping version 2', 'finance-mapping version 3'],
+      ['settings|controlMapping|ccm|AIS-03', 'rests on network-controls (Our firewall)', 'organisational (Our own governance)']
+    ]);
+    const items = { 'settings|controlMapping': 'theirs' as const, 'settings|controlMapping|ccm|AIS-03': 'ours' as const };
+    await hq.call('merge.apply', { path: financePath, decisions: { items } });
+    const merged = await hq.call('frameworks.mapping', {});
+    expect(merged).toMatchObject({ id: 'finance-mapping', version: '3', builtin: false, fileName: 'merged: hq-mapping.json + finance-mapping.json', importedBy: 'hq' });
+    expect(merged.organisational.ccm).toContain('AIS-02');
+    expect(merged.organisational.ccm).not.toContain('AIS-03');
+    expect(merged.organisational.ccm).not.toContain('A&A-01');
+    expect(merged.layers.find((l) => l.id === 'network-controls')!.ccm).toEqual(expect.arrayContaining(['A&A-01', 'AIS-03']));
+    // Again: nothing; undo: ours back; the chain verifies.
+    expect(await hq.call('merge.apply', { path: financePath, decisions: { items } })).toMatchObject({ merged: false });
+    await hq.call('history.undo', {});
+    expect(await hq.call('frameworks.mapping', {})).toMatchObject({ id: 'hq-mapping', version: '2' });
+    expect(await hq.call('audit.verify', {})).toMatchObject({ ok: true });
+    hq.close();
+  });
+
+  it('their whole mapping taken when it is all theirs; a result the mapping’s checks refuse is a conflict, never written', async () => {
     const { hq, dir } = await seededHq();
     const onePath = fileCopy(hq.path, join(dir, 'one.demarc'));
-    const bothPath = fileCopy(hq.path, join(dir, 'both.demarc'));
+    const layersPath = fileCopy(hq.path, join(dir, 'layers.demarc'));
     const one = await laptop(onePath, 'finance', '2026-12-02T09:00:00.000Z');
-    await one.call('frameworks.importMapping', { path: mappingFile(dir, 'finance-mapping', '3') });
+    await one.call('frameworks.importMapping', { path: mappingFile(dir, 'finance-mapping', '3', { 'AIS-02': organisational }) });
     one.close();
-
-    const plan = (await hq.call('merge.preview', { path: onePath }))!;
-    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'setting', detail: 'control mapping', ancestor: 'the built-in mapping', ours: 'the built-in mapping', theirs: 'finance-mapping version 3' })]);
     await hq.call('merge.apply', { path: onePath });
-    expect(await hq.call('frameworks.mapping', {})).toMatchObject({ id: 'finance-mapping', version: '3', builtin: false, importedBy: 'finance' });
-    await hq.call('history.undo', {});
-    expect(await hq.call('frameworks.mapping', {})).toMatchObject({ builtin: true });
+    expect(await hq.call('frameworks.mapping', {})).toMatchObject({ id: 'finance-mapping', fileName: 'finance-mapping.json', importedBy: 'finance' });
 
-    const both = await laptop(bothPath, 'hr', '2026-12-02T09:00:00.000Z');
-    await both.call('frameworks.importMapping', { path: mappingFile(dir, 'hr-mapping', '1') });
-    both.close();
-    await hq.call('frameworks.importMapping', { path: mappingFile(dir, 'hq-mapping', '2') });
-    const conflict = (await hq.call('merge.preview', { path: bothPath }))!.conflicts;
-    expect(conflict).toEqual([expect.objectContaining({ slot: 'settings|controlMapping', ours: 'hq-mapping version 2', theirs: 'hr-mapping version 1', choice: null })]);
-    await hq.call('merge.apply', { path: bothPath, decisions: { items: { 'settings|controlMapping': 'theirs' } } });
-    expect(await hq.call('frameworks.mapping', {})).toMatchObject({ id: 'hr-mapping', importedBy: 'hr' });
-    expect(await hq.call('audit.verify', {})).toMatchObject({ ok: true });
+    // Their copy renames a control layer (head and every control on it change); ours puts A&A-01 on the old name.
+    const layers = await laptop(layersPath, 'hr', '2026-12-02T09:00:00.000Z');
+    const rename = (ids: string[]) => ids.map((id) => (id === 'network-controls' ? 'network' : id));
+    const renamed = {
+      ...builtinJson,
+      layers: builtinJson.layers.map((l) => (l.id === 'network-controls' ? { ...l, id: 'network', aliases: [...(l.aliases ?? []), 'network-controls'] } : l)),
+      models: Object.fromEntries(Object.entries(builtinJson.models).map(([model, binding]) => [model, Object.fromEntries(Object.entries(binding).map(([layer, targets]) => [layer, rename(targets)]))])),
+      ccm: (builtinJson.ccm as Line[]).map((l) => (l.layers ? { ...l, layers: rename(l.layers) } : l)),
+      nist: (builtinJson.nist as Line[]).map((l) => (l.layers ? { ...l, layers: rename(l.layers) } : l))
+    };
+    const renamedPath = join(dir, 'renamed.json');
+    writeFileSync(renamedPath, JSON.stringify({ ...renamed, id: 'hr-mapping' }));
+    await layers.call('frameworks.importMapping', { path: renamedPath });
+    layers.close();
+    await hq.call('frameworks.importMapping', { path: mappingFile(dir, 'hq-mapping', '2', { 'A&A-01': onNetwork }) });
+    const plan = (await hq.call('merge.preview', { path: layersPath, decisions: { items: { 'settings|controlMapping': 'theirs' } } }))!;
+    const breaking = plan.conflicts.filter((c) => c.rule !== null);
+    expect(breaking.length).toBeGreaterThan(0);
+    expect(breaking[0]!.rule).toMatch(/The control mapping made of both copies would not be valid \(\$\.ccm\[\d+\]\.layers/);
+    // Left to a rule, they stay to decide; decided for theirs by a person, the apply refuses them.
+    await expect(hq.call('merge.apply', { path: layersPath, decisions: { items: { 'settings|controlMapping': 'theirs' }, rules: [{ side: 'theirs' }] } })).rejects.toThrow(/conflicts still to decide: CCM/);
+    const allTheirs = Object.fromEntries(plan.conflicts.map((c) => [c.slot, 'theirs' as const]));
+    await expect(hq.call('merge.apply', { path: layersPath, decisions: { items: allTheirs } })).rejects.toThrow(/Taking theirs would break the workbook's rules: The control mapping made of both copies would not be valid/);
+    expect(await hq.call('frameworks.mapping', {})).toMatchObject({ id: 'hq-mapping' });
     hq.close();
   });
 });

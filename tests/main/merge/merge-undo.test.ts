@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MergePlan } from '@shared/contract/merge';
 import { slot } from '@core/merge/slots';
+import Database from 'better-sqlite3';
+import { applyOps, type EditOp } from '@main/services/edit-ops';
 import { workbookReport } from '@main/services/report';
 import { fileCopy, laptop, seededHq, type Laptop } from '@tests/helpers/merge-laptops';
 import { wholeReport } from '@tests/helpers/whole-report';
@@ -96,5 +98,34 @@ describe('undoing a merge', () => {
       expect.arrayContaining(['vm-2 · owner: Alice → Bob', 'Dave · added on their side: — → present'])
     );
     elsewhere.close();
+  });
+
+  it('the merge entry logs the operations that put the workbook back: applied to the merged file, they give the workbook before the merge', async () => {
+    const { hq, dir, financePath, decide } = await hqAndFinance();
+    // A workshop, a saved set and a mapping control on their side too, so every kind of operation is in the entry.
+    const finance = await laptop(financePath, 'finance', '2026-12-02T11:00:00.000Z');
+    const alice = (await finance.call('parties.list', {})).find((p) => p.name === 'Alice')!.id;
+    const w = await finance.call('workshops.start', { title: 'Away review', heldOn: '2026-12-02', attendees: [alice], scope: {} });
+    await finance.call('workshops.decide', { id: w.id, group: 0, layerId: 'applications', decision: { kind: 'override', responsibility: 'customer', justification: 'Ours' } });
+    await finance.call('savedSets.save', { name: 'Finance', source: { kind: 'filter', filter: { subscription: 'finance' } } });
+    finance.close();
+    const before = content(hq);
+    const sets = await hq.call('savedSets.list', {});
+    await hq.call('merge.apply', { path: financePath, decisions: decide });
+    const entry = (await hq.call('changes.list', {})).at(-1)!;
+    expect(entry.action).toBe('workbook.merge');
+    const ops = entry.before as EditOp[];
+    expect(new Set(ops.map((op) => op.op))).toEqual(new Set(['deleteParty', 'mergeAssetFields', 'deleteOverride', 'deleteDecision', 'deleteWorkshop', 'deleteSavedSet']));
+    hq.close();
+    // Rewound by hand on a copy of the merged file: the workbook before the merge.
+    const rewound = fileCopy(hq.path, join(dir, 'rewound.demarc'));
+    const db = new Database(rewound);
+    db.transaction(() => applyOps(db, ops, '2026-12-09T00:00:00.000Z'))();
+    db.close();
+    const again = await laptop(rewound, 'hq', '2026-12-09T00:00:00.000Z');
+    expect(content(again)).toEqual(before);
+    expect(await again.call('savedSets.list', {})).toEqual(sets);
+    expect(await again.call('workshops.list', {})).toEqual([]);
+    again.close();
   });
 });

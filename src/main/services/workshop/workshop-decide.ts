@@ -171,7 +171,9 @@ export function decide(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput
     by
   };
   const ids = assets.map((a) => a.id);
-  const context = { workshopId: record.row.id, workshop: record.row.title, attendees: record.attendeeIds.map(partyName), layerId: layer.id, kind: decision.kind };
+  // The roles a RACI decision set: what a merge counts as changed (core/merge/entry-touches.ts).
+  const roles = decision.kind === 'raci' ? { roles: RACI_ROLES.filter((role) => decision.roles[role] !== undefined) } : {};
+  const context = { workshopId: record.row.id, workshop: record.row.title, attendees: record.attendeeIds.map(partyName), layerId: layer.id, kind: decision.kind, ...roles };
   writeEdit(wb, ctx, {
     action: 'workshops.decide',
     entity: 'asset',

@@ -1,4 +1,5 @@
 import type { MergePlan } from '@shared/contract/merge';
+import { carriedWords } from '@shared/merge-carried';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ConflictRow } from './ConflictRow';
 import { MergeChanges } from './MergeChanges';
@@ -13,6 +14,7 @@ export function MergePanel({ plan, state }: { plan: MergePlan; state: MergeState
   const undecided = choices.filter((c) => c === null).length;
   const breaking = plan.conflicts.filter((c, i) => c.rule !== null && choices[i] === 'theirs').length;
   const nothingNew = plan.newEntries === 0;
+  const carried = carriedWords(plan.carried);
   return (
     <section className="merge-plan" aria-labelledby="merge-plan-title">
       <h3 id="merge-plan-title">Merging {plan.theirs.path.split(/[\\/]/).pop()}</h3>
@@ -30,12 +32,7 @@ export function MergePanel({ plan, state }: { plan: MergePlan; state: MergeState
         <li>
           <strong>{plan.conflicts.length}</strong> {plan.conflicts.length === 1 ? 'conflict' : 'conflicts'}, <strong data-testid="merge-undecided">{undecided}</strong> to decide
         </li>
-        {plan.carried.signOffs + plan.carried.importRuns > 0 && (
-          <li>
-            <strong>{plan.carried.signOffs}</strong> {plan.carried.signOffs === 1 ? 'sign-off' : 'sign-offs'} and <strong>{plan.carried.importRuns}</strong>{' '}
-            {plan.carried.importRuns === 1 ? 'import run' : 'import runs'} of theirs carried as they are
-          </li>
-        )}
+        {carried.length > 0 && <li>Carried as they are: {carried.join(', ')}</li>}
       </ul>
       {nothingNew && <p role="status">Nothing to merge: every change in this copy is already in the workbook.</p>}
       {plan.conflicts.length > 0 && (
