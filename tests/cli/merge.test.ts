@@ -4,7 +4,7 @@
  * merging again changes nothing, and a file that is no copy is refused with the workbook untouched.
  * Also: two copies of a round-1 workbook, each migrated on its own laptop, still merge.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_WORKBOOKS } from '@tests/helpers/merge-laptops';
@@ -64,6 +64,42 @@ describe('demarc copy and demarc merge', () => {
     const again = await ok(['merge', hq, fin, hr]);
     expect(again).toMatch(/Nothing to merge: every change in acme-finance\.demarc is already in this workbook\.\n/);
     expect(again).toMatch(/Nothing to merge: every change in acme-hr\.demarc is already in this workbook\.\n$/);
+  });
+
+  it('lists a saved set saved differently and a control mapped differently on both copies as conflicts (--dry-run --json), settled by --decide', async () => {
+    const dir = tempDir();
+    const hq = join(dir, 'acme.demarc');
+    const fin = join(dir, 'acme-finance.demarc');
+    await ok(['new', hq, '--org', 'Acme']);
+    await ok(['import', hq, tempFile('az.json', azJson([{ name: 'vm-1', sub: 'finance' }, { name: 'vm-2', sub: 'hr' }]))]);
+    await ok(['copy', hq, fin, '--for', 'Finance']);
+    const mapping = (file: string, id: string, line: Record<string, unknown>): string => {
+      const builtin = JSON.parse(readFileSync(join(process.cwd(), 'resources/frameworks/layer-controls.json'), 'utf8')) as { ccm: { id: string }[] };
+      const ccm = builtin.ccm.map((l) => (l.id === 'AIS-02' ? { id: l.id, topic: 'Application security baseline', ...line } : l));
+      const path = join(dir, file);
+      writeFileSync(path, JSON.stringify({ ...builtin, id, ccm }));
+      return path;
+    };
+    await ok(['sets', fin, 'save', 'Review', '--where', 'sub=finance'], 'fin');
+    await ok(['mapping', fin, 'import', mapping('fin.json', 'fin-mapping', { organisational: true, reason: 'Finance governs it' })], 'fin');
+    await ok(['sets', hq, 'save', 'Review', '--where', 'sub=hr'], 'hq');
+    await ok(['mapping', hq, 'import', mapping('hq.json', 'hq-mapping', { layers: ['network-controls'], reason: 'Our firewall' })], 'hq');
+
+    const dry = await cli(['merge', hq, fin, '--dry-run', '--json']);
+    expect(dry.code).toBe(1);
+    const [plan] = JSON.parse(dry.stdout) as { conflicts: { slot: string; kind: string; ours: string; theirs: string; choice: string | null }[] }[];
+    expect(plan!.conflicts).toEqual([
+      expect.objectContaining({ slot: 'savedSet|review', kind: 'saved-set', ours: 'filter: subscription hr', theirs: 'filter: subscription finance', choice: null }),
+      expect.objectContaining({ slot: 'settings|controlMapping', kind: 'setting', ours: 'hq-mapping version 2026-12-07', theirs: 'fin-mapping version 2026-12-07' }),
+      expect.objectContaining({ slot: 'settings|controlMapping|ccm|AIS-02', kind: 'control', ours: 'rests on network-controls (Our firewall)', theirs: 'organisational (Finance governs it)' })
+    ]);
+    const before = sha256File(hq);
+    expect((await cli(['merge', hq, fin])).code).toBe(2);
+    expect(sha256File(hq)).toBe(before);
+    await ok(['merge', hq, fin, '--decide', 'savedSet|review=theirs', '--decide', 'settings|controlMapping=ours', '--decide', 'settings|controlMapping|ccm|AIS-02=theirs']);
+    expect(await ok(['sets', hq, 'show', 'review'])).toMatch(/finance/i);
+    expect(JSON.parse(await ok(['mapping', hq, 'show', '--json']))).toMatchObject({ id: 'hq-mapping', organisational: { ccm: expect.arrayContaining(['AIS-02']) } });
+    expect(await ok(['merge', hq, fin])).toMatch(/Nothing to merge/);
   });
 
   it('refuses a workbook that is no copy, the workbook unchanged', async () => {
