@@ -1,12 +1,14 @@
 /**
  * Merging a copy in the app: HQ and Finance both changed vm-web-01's owner after the copy was
- * made, and Finance also classified another asset and recorded a sign-off; the Merge area shows
- * the conflict with ancestor (Platform Team, read from the change log) / ours / theirs and who
- * changed each, and says the sign-off is carried; Merge waits until the conflict is decided, then
- * writes one step and the inventory shows the merged owner. Save a copy for… writes a copy for HR.
- * An axe scan and a screenshot of the decided conflict.
+ * made, both saved a set “Review” with different filters and both mapped the control AIS-02
+ * differently; Finance also classified another asset, recorded a sign-off and ran a workshop with
+ * a deferred decision. The Merge area shows the three conflicts with ancestor / ours / theirs and
+ * who changed each (the owner's ancestor, Platform Team, read from the change log), says what is
+ * carried, and lists their workshop; Merge waits until every conflict is decided, then writes one
+ * step and the inventory shows the merged owner. Save a copy for… writes a copy for HR. An axe
+ * scan and a screenshot of the decided conflicts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanScreen } from '@tests/helpers/e2e/a11y';
@@ -23,13 +25,26 @@ describe('the Merge area', () => {
     const seeded = seedWorkshopWorkbook(app.dir);
     const financePath = fileCopy(seeded.path, join(app.dir, 'Contoso for Finance.demarc'));
     const vm = seeded.assetIds[0]!;
+    // The built-in control mapping with AIS-02 mapped one way or another.
+    const mapping = (name: string, line: Record<string, unknown>): string => {
+      const builtin = JSON.parse(readFileSync(join(process.cwd(), 'resources/frameworks/layer-controls.json'), 'utf8')) as { ccm: { id: string; topic: string }[] };
+      const path = join(app.dir, name);
+      writeFileSync(path, JSON.stringify({ ...builtin, ccm: builtin.ccm.map((l) => (l.id === 'AIS-02' ? { id: l.id, topic: l.topic, ...line } : l)) }));
+      return path;
+    };
     const hq = await laptop(seeded.path, 'alice', '2026-12-05T10:00:00.000Z');
     await hq.call('assets.update', { filter: { ids: [vm] }, set: { ownerPartyId: seeded.partyIds['Bob Chen'] } });
+    await hq.call('savedSets.save', { name: 'Review', source: { kind: 'filter', filter: { text: 'web' } } });
+    await hq.call('frameworks.importMapping', { path: mapping('hq.json', { layers: ['network-controls'], reason: 'Our firewall fronts every app' }) });
     hq.close();
     const finance = await laptop(financePath, 'carol', '2026-12-06T15:30:00.000Z');
     await finance.call('assets.update', { filter: { ids: [vm] }, set: { ownerPartyId: seeded.partyIds['Carol Diaz'] } });
     await finance.call('assets.update', { filter: { ids: [seeded.assetIds[1]!] }, set: { serviceModel: 'paas' } });
     await finance.call('signOffs.add', { scope: { kind: 'asset', assetId: seeded.assetIds[2]! }, partyId: seeded.partyIds['Carol Diaz'], statement: 'Carol confirms' });
+    await finance.call('savedSets.save', { name: 'Review', source: { kind: 'filter', filter: { text: 'sql' } } });
+    await finance.call('frameworks.importMapping', { path: mapping('finance.json', { organisational: true, reason: 'Finance governs its apps' }) });
+    const workshop = await finance.call('workshops.start', { title: 'Finance review', heldOn: '2026-12-06', attendees: [seeded.partyIds['Carol Diaz']!], scope: {} });
+    await finance.call('workshops.decide', { id: workshop.id, group: 0, layerId: 'applications', decision: { kind: 'defer', title: 'Ask the vendor', ownerPartyId: seeded.partyIds['Carol Diaz']!, dueOn: '2027-01-15' } });
     finance.close();
 
     const { page } = app;
@@ -43,12 +58,23 @@ describe('the Merge area', () => {
     const conflict = page.getByRole('group', { name: 'vm-web-01 · owner' });
     await conflict.waitFor();
     expect((await conflict.locator('dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['Platform Team', 'Bob Chen alice, 2026-12-05 10:00', 'Carol Diaz carol, 2026-12-06 15:30']);
-    expect(await page.getByTestId('merge-undecided').innerText()).toBe('1');
-    await page.getByRole('list', { name: 'What the merge does' }).getByText(/sign-off and .* import runs of theirs carried as they are/).waitFor();
+    const texts = async (name: string) => (await page.getByRole('group', { name }).locator('dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(await texts('Review · saved set')).toEqual(['not recorded', 'filter: text web alice, 2026-12-05 10:00', 'filter: text sql carol, 2026-12-06 15:30']);
+    expect(await texts('CCM AIS-02 · control mapping')).toEqual([
+      'not recorded',
+      expect.stringMatching(/^rests on network-controls \(Our firewall fronts every app\) alice, 2026-12-05 10:00$/),
+      expect.stringMatching(/^organisational \(Finance governs its apps\) carol, 2026-12-06 15:30$/)
+    ]);
+    expect(await page.getByTestId('merge-undecided').innerText()).toBe('3');
+    expect(await page.getByRole('list', { name: 'What the merge does' }).getByRole('listitem').filter({ hasText: 'Carried as they are' }).innerText()).toMatch(/^Carried as they are: 1 sign-off, (\d+ import runs?, )?1 workshop decision, 1 workshop action$/);
+    await page.getByText(/^Their changes that apply/).click();
+    await page.getByRole('row', { name: /Finance review · workshop held on their side/ }).waitFor();
     const merge = page.getByRole('button', { name: 'Merge this copy' });
     expect(await merge.isDisabled()).toBe(true);
 
     await page.getByRole('radio', { name: 'Theirs for vm-web-01: owner' }).check();
+    await page.getByRole('radio', { name: 'Theirs for Review: saved set' }).check();
+    await page.getByRole('radio', { name: 'Ours for CCM AIS-02: control mapping' }).check();
     expect(await page.getByTestId('merge-undecided').innerText()).toBe('0');
     await docScreenshot(app, 'merge-conflict');
     expect(await scanScreen(page, 'merge-conflict')).toEqual([]);
