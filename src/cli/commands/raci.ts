@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { FilterParseError, parseWhere } from '@core/bulk-filter';
+import type { SelectionModel } from '@shared/contract/bulk-raci';
 import type { PartyListEntry } from '@shared/contract/engine';
 import type { RaciRole } from '@shared/domain';
 import type { AssetFilter } from '@shared/filter';
@@ -11,7 +12,9 @@ export const RACI_HELP = `Usage: demarc raci <file.demarc> --asset NAME|ID --lay
        demarc raci <file.demarc> --where FILTER --layer LAYER [--R names] [--A name] [--C names] [--I names] [--json]
 
 Sets who is Responsible, Accountable, Consulted and Informed on one layer of one asset, or
-(--where, the filter of demarc assign) of every matching asset in one step.
+(--where, the filter of demarc assign) of every matching asset in one step, each asset under
+its own responsibility model: LAYER (an id or a title) is looked up in each model of the matching
+assets, and an asset whose model has no such layer is refused and listed.
 Names are comma-separated party names; an empty value ("") returns the role to its default.
 Refused with every broken rule: exactly one Accountable, a customer-side Responsible, only
 active parties, never the provider Accountable for a layer the customer always keeps. With
@@ -30,6 +33,26 @@ function rolesFrom(values: Partial<Record<RaciRole, string>>, parties: readonly 
   return roles;
 }
 
+/**
+ * The layer named by --layer (its id or title) under each model of the selection. One id for all is
+ * sent as it is; when the models name it differently, a layer per model, the first id standing for
+ * the models that lack it (their assets are refused, the model's layers named).
+ */
+function layersNamed(models: readonly SelectionModel[], ref: string): { layerId: string; layers?: Record<string, string> } {
+  const wanted = ref.trim().toLowerCase();
+  const found = new Map<string, string>();
+  for (const model of models) {
+    const layer = model.layers.find((l) => l.id === wanted || l.title.toLowerCase() === wanted);
+    if (layer) found.set(model.id, layer.id);
+  }
+  const first = found.values().next().value;
+  if (first === undefined) {
+    const theirs = models.map((m) => `${m.name}: ${m.layers.map((l) => l.id).join(', ')}`).join('; ');
+    throw new UsageError(`demarc raci: --layer: "${ref}" is not a layer of the ${models.length === 1 ? 'model' : 'models'} of the matching assets; use one of (${theirs}).`);
+  }
+  return new Set(found.values()).size === 1 ? { layerId: first } : { layerId: first, layers: Object.fromEntries(found) };
+}
+
 async function raciWhere(cli: CliRouter, io: CliIo, where: string, layerRef: string, roles: Partial<Record<RaciRole, number[]>>, json: boolean, parties: readonly PartyListEntry[]): Promise<number> {
   let filter: AssetFilter;
   try {
@@ -38,11 +61,10 @@ async function raciWhere(cli: CliRouter, io: CliIo, where: string, layerRef: str
     if (error instanceof FilterParseError) throw new UsageError(`demarc raci: --where: ${error.message}`);
     throw error;
   }
-  const ids = await cli.call('assets.matchingIds', { filter });
-  const first = ids[0];
-  if (first === undefined) throw new UsageError(`demarc raci: --where: no asset matches "${where}"`);
-  const layer = await layerOf(cli, 'raci', first, layerRef);
-  const result = await cli.call('raci.setMany', { filter, layerId: layer.id, roles });
+  const models = await cli.call('assets.modelsOf', { filter });
+  if (models.length === 0) throw new UsageError(`demarc raci: --where: no asset matches "${where}"`);
+  const layers = layersNamed(models, layerRef);
+  const result = await cli.call('raci.setMany', { filter, ...layers, roles });
   if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
     const lines = [result.summary, ...result.refused.map((r) => `  refused: ${r.message}`)];

@@ -61,7 +61,12 @@ function assetEntryEffects(entry: ChangeLogEntry): EntryEffect[] {
     entry.action === 'raci.set' || entry.action === 'raci.setMany' ||
     (!entry.action.startsWith('overrides.') && rows.some((row) => 'role' in row));
   const isOverride = entry.action.startsWith('overrides.') || rows.some((row) => 'responsibility' in row);
-  if (isRaci) return [{ assetIds, kind: 'raci', layerId }];
+  if (isRaci) {
+    // A bulk edit over assets of several models may have written a different layer under each.
+    const layers = new Set(rows.map((row) => row.layerId).filter((id): id is string => typeof id === 'string'));
+    if (layers.size <= 1) return [{ assetIds, kind: 'raci', layerId }];
+    return [...layers].map((id) => ({ assetIds: [...new Set(rows.filter((row) => row.layerId === id).map((row) => row.assetId))].filter((a): a is number => typeof a === 'number'), kind: 'raci' as const, layerId: id }));
+  }
   if (isOverride) return [{ assetIds, kind: 'responsibility', layerId }];
   return [];
 }

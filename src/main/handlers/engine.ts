@@ -21,7 +21,6 @@ import {
   updatePartyDetails
 } from '../services/parties';
 import { setRaci } from '../services/raci-assign';
-import { setRaciMany } from '../services/raci-bulk';
 
 type EngineHandlers = Pick<Handlers, keyof typeof engineMethods>;
 
@@ -41,7 +40,6 @@ export const engineHandlers: EngineHandlers = {
   'overrides.clear': (input, ctx) => clearOverride(ctx.session.require(), ctx.services, input),
   'notes.set': (input, ctx) => setNote(ctx.session.require(), ctx.services, input),
   'raci.set': (input, ctx) => setRaci(ctx.session.require(), ctx.services, input),
-  'raci.setMany': (input, ctx) => setRaciMany(ctx.session.require(), ctx.services, input),
   'parties.list': (_input, ctx) => listPartiesWithCounts(ctx.session.require(), ctx.services),
   'parties.add': (input, ctx) => addParty(ctx.session.require(), ctx.services, input),
   'parties.update': (input, ctx) => updatePartyDetails(ctx.session.require(), ctx.services, input),

@@ -12,6 +12,7 @@ import { mergeHandlers } from './merge';
 import { referenceHandlers } from './references';
 import { asOfHandlers } from './as-of';
 import { savedSetHandlers } from './saved-sets';
+import { bulkRaciHandlers } from './bulk-raci';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
 export const HANDLERS: Handlers = {
@@ -27,5 +28,6 @@ export const HANDLERS: Handlers = {
   ...mergeHandlers,
   ...referenceHandlers,
   ...asOfHandlers,
-  ...savedSetHandlers
+  ...savedSetHandlers,
+  ...bulkRaciHandlers
 };

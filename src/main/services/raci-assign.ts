@@ -34,12 +34,24 @@ export function rolesGiven(roles: Roles): RaciRole[] {
   return touched;
 }
 
-/** The plan for one asset, or a DemarcError naming the layer, the asset and every broken rule. */
-export function planRaci(state: EngineState, asset: Asset, layerId: string, roles: Roles): RaciPlan {
+/** Why an asset cannot take the roles: its model has no such layer, or the rules it would break. */
+export interface RaciRefusalOf {
+  layerId: string | null;
+  layerTitle: string | null;
+  /** The model's or the rules' words. */
+  reason: string;
+  /** The whole sentence, naming the layer and the asset. */
+  message: string;
+  rules?: ReturnType<typeof validateRaci>;
+}
+
+/** The plan for one asset, or why it is refused (its model has no such layer, or every broken rule). */
+export function tryPlanRaci(state: EngineState, asset: Asset, layerId: string, roles: Roles): RaciPlan | { refusal: RaciRefusalOf } {
   const raciCtx = raciContext(state, asset);
   const layer = raciCtx.model.layers.find((l) => l.id === layerId);
   if (layer === undefined) {
-    throw new DemarcError('NOT_FOUND', `The model "${raciCtx.model.name}" has no layer "${layerId}" (its layers: ${raciCtx.model.layers.map((l) => l.id).join(', ')}).`);
+    const reason = `The model "${raciCtx.model.name}" has no layer "${layerId}" (its layers: ${raciCtx.model.layers.map((l) => l.id).join(', ')}).`;
+    return { refusal: { layerId: null, layerTitle: null, reason, message: reason } };
   }
   const touched = rolesGiven(roles);
   const current = (state.assignmentsByAsset.get(asset.id) ?? []).filter((a) => a.layerId === layer.id);
@@ -53,9 +65,19 @@ export function planRaci(state: EngineState, asset: Asset, layerId: string, role
   const heldBefore = (rule: string, partyId: number | null) => before.some((e) => e.rule === rule && e.partyId === partyId);
   const broken = validateRaci(validation, layer.id, next).filter((e) => (e.role !== null && touched.includes(e.role)) || !heldBefore(e.rule, e.partyId));
   if (broken.length > 0) {
-    throw new DemarcError('RULE_VIOLATION', `Refused on "${layer.title}" of ${asset.name}: ${broken.map((e) => e.message).join(' ')}`, { rules: broken });
+    const reason = broken.map((e) => e.message).join(' ');
+    return { refusal: { layerId: layer.id, layerTitle: layer.title, reason, message: `Refused on "${layer.title}" of ${asset.name}: ${reason}`, rules: broken } };
   }
   return { asset, layerTitle: layer.title, current, removed: current.filter((a) => touched.includes(a.role)), added, next };
+}
+
+/** The plan for one asset, or a DemarcError naming the layer, the asset and every broken rule. */
+export function planRaci(state: EngineState, asset: Asset, layerId: string, roles: Roles): RaciPlan {
+  const plan = tryPlanRaci(state, asset, layerId, roles);
+  if (!('refusal' in plan)) return plan;
+  const { refusal } = plan;
+  if (refusal.rules === undefined) throw new DemarcError('NOT_FOUND', refusal.message);
+  throw new DemarcError('RULE_VIOLATION', refusal.message, { rules: refusal.rules });
 }
 
 /** "Responsible: Alice; Accountable: default" — the roles as a change-log summary names them. */

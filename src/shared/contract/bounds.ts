@@ -31,6 +31,8 @@ export const LIMITS = {
   attendees: 200,
   /** Entries of a per-layer setting. */
   layers: 200,
+  /** Responsibility models named in one request (a layer per model). */
+  models: 100,
   /** An encoding name, a preview token, a short code. */
   short: 100,
   /** A source column's header text. */

@@ -100,19 +100,6 @@ export const engineMethods = {
       roles: z.partialRecord(RaciRoleSchema, z.array(id).max(LIMITS.partiesPerRole))
     })
     .strict(),
-  /**
-   * The same roles on one layer of every asset matching `filter`, in one undo step: the rules are
-   * checked for each asset, the assets they refuse are left as they were and listed. Refused as a
-   * whole when no asset can take them, or when `expectedCount` no longer matches.
-   */
-  'raci.setMany': z
-    .object({
-      filter: AssetFilterSchema,
-      expectedCount: z.number().int().min(0).max(LIMITS.ids).optional(),
-      layerId: layerIdSchema,
-      roles: z.partialRecord(RaciRoleSchema, z.array(id).max(LIMITS.partiesPerRole))
-    })
-    .strict(),
   'parties.list': z.object({}).strict(),
   'parties.add': z
     .object({
@@ -253,15 +240,6 @@ export interface UpdateResult {
   summary: string;
 }
 
-/** What a bulk RACI edit did: how many assets took the roles, and those the rules refused. */
-export interface RaciBulkResult {
-  count: number;
-  summary: string;
-  /** How many assets were refused; `refused` lists the first of them (at most 100). */
-  refusedCount: number;
-  refused: { assetId: number; asset: string; message: string }[];
-}
-
 export interface PartyHoldings {
   party: Party;
   ownerOf: { assetId: number; assetName: string }[];
@@ -367,7 +345,6 @@ export interface EngineOutputs {
   'overrides.clear': AssetDetail;
   'notes.set': AssetDetail;
   'raci.set': AssetDetail;
-  'raci.setMany': RaciBulkResult;
   'parties.list': PartyListEntry[];
   'parties.add': Party;
   'parties.update': Party;

@@ -87,6 +87,24 @@ describe('entryEffects', () => {
       [{ assetIds: [7, 8], kind: 'raci', layerId: 'operating-system' }]
     ],
     [
+      'a RACI cell set on assets of several models (a layer per model): one effect per layer, naming its assets',
+      entry({
+        action: 'raci.setMany',
+        entity: 'asset',
+        before: { count: 2, layers: { 'microsoft-2026-01': 'operating-system', 'google-cloud-2023-08': 'operating-system-and-runtime' }, assignments: [] },
+        after: {
+          count: 2,
+          layers: { 'microsoft-2026-01': 'operating-system', 'google-cloud-2023-08': 'operating-system-and-runtime' },
+          ids: [7, 8],
+          assignments: [assignment, { ...assignment, assetId: 8, layerId: 'operating-system-and-runtime' }]
+        }
+      }),
+      [
+        { assetIds: [7], kind: 'raci', layerId: 'operating-system' },
+        { assetIds: [8], kind: 'raci', layerId: 'operating-system-and-runtime' }
+      ]
+    ],
+    [
       'its undo (the ids on the before side, nothing left to assign)',
       entry({
         action: 'history.undo',

@@ -7,12 +7,23 @@ import type { AssetFilter } from '@shared/filter';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Pending } from '../../components/Pending';
-import { call } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { useParties } from '../parties/queries';
-import { useModel, useModelList } from '../responsibility/queries';
+import { BulkRaciLayers } from './BulkRaciLayers';
+import { BulkRaciRefusals } from './BulkRaciRefusals';
+import { useSelectionModels } from './queries';
 
 /** A role's choice: '' leaves it as it is, 'default' returns it to its default, else a party id. */
 type RoleChoice = Record<RaciRole, string>;
+type BulkResult = MethodOutput<'raci.setMany'>;
+
+/** When the rules refused every asset, the refusals the error carries (nothing was written). */
+function refusedEverywhere(error: Error | null): BulkResult | null {
+  if (!(error instanceof ApiError) || typeof error.details !== 'object' || error.details === null) return null;
+  const details = error.details as Partial<BulkResult>;
+  if (!Array.isArray(details.refused) || typeof details.refusedCount !== 'number') return null;
+  return { count: 0, summary: 'Nothing was changed: every asset was refused.', refusedCount: details.refusedCount, refused: details.refused };
+}
 
 const UNCHANGED: RoleChoice = { R: '', A: '', C: '', I: '' };
 
@@ -24,17 +35,19 @@ interface BulkRaciDialogProps {
 }
 
 /**
- * R, A, C, I on one layer of every selected asset, in one step: the rules are checked for each
- * asset; the ones refused stay as they were and are listed here before the dialog closes.
+ * R, A, C, I on one layer of every selected asset, in one step, each asset under its own
+ * responsibility model (the layer is chosen per model, or once for the models sharing it): the
+ * rules are checked for each asset; the ones refused stay as they were and are listed here, with
+ * their layer and why, before the dialog closes.
  */
 export function BulkRaciDialog({ count, filter, onDone, onClose }: BulkRaciDialogProps) {
-  const defaultModelId = useModelList().data?.find((m) => m.isDefault)?.id ?? null;
-  const layers = useModel(defaultModelId).data?.layers ?? [];
+  const models = useSelectionModels(filter);
   const parties = (useParties().data ?? []).filter((p) => p.active);
-  const [layerId, setLayerId] = useState('');
+  const [layers, setLayers] = useState<Record<string, string>>({});
   const [choice, setChoice] = useState<RoleChoice>(UNCHANGED);
-  const [result, setResult] = useState<MethodOutput<'raci.setMany'> | null>(null);
+  const [result, setResult] = useState<BulkResult | null>(null);
   const mutation = useMutation({ mutationFn: (args: MethodInput<'raci.setMany'>) => call('raci.setMany', args) });
+  const refusedAll = refusedEverywhere(mutation.error);
   const nounCount = `${count.toLocaleString()} ${count === 1 ? 'asset' : 'assets'}`;
 
   const roles: MethodInput<'raci.setMany'>['roles'] = {};
@@ -42,11 +55,11 @@ export function BulkRaciDialog({ count, filter, onDone, onClose }: BulkRaciDialo
     const value = choice[role];
     if (value !== '') roles[role] = value === 'default' ? [] : [Number(value)];
   }
-  const ready = layerId !== '' && Object.keys(roles).length > 0 && result === null;
+  const ready = Object.keys(layers).length > 0 && Object.keys(roles).length > 0 && result === null;
 
   const apply = () => {
     mutation.mutate(
-      { filter, expectedCount: count, layerId, roles },
+      { filter, expectedCount: count, layers, roles },
       {
         onSuccess: (answer) => {
           if (answer.refusedCount === 0) onDone(answer.summary);
@@ -81,17 +94,9 @@ export function BulkRaciDialog({ count, filter, onDone, onClose }: BulkRaciDialo
       <p className="dialog__count" data-testid="bulk-count">
         This changes <strong>{nounCount}</strong> in one step (one undo). The rules are checked for each asset; an asset they refuse is left as it was.
       </p>
-      <label className="field">
-        <span>Layer</span>
-        <select value={layerId} onChange={(event) => setLayerId(event.target.value)} disabled={mutation.isPending || result !== null}>
-          <option value="">Choose…</option>
-          {layers.map((layer) => (
-            <option key={layer.id} value={layer.id}>
-              {layer.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      {models.isPending && <Pending label="Reading the models of the selection…" />}
+      {models.error && <ErrorBanner message={models.error.message} />}
+      {models.data && <BulkRaciLayers models={models.data} chosen={layers} onChange={setLayers} disabled={mutation.isPending || result !== null} />}
       {RACI_ROLES.map((role) => (
         <label key={role} className="field">
           <span>{RACI_ROLE_NAMES[role]}</span>
@@ -111,21 +116,8 @@ export function BulkRaciDialog({ count, filter, onDone, onClose }: BulkRaciDialo
         </label>
       ))}
       {mutation.isPending && <Pending label={`Updating ${nounCount}…`} />}
-      {mutation.error && <ErrorBanner message={mutation.error.message} />}
-      {result && (
-        <div role="status">
-          <p>{result.summary}</p>
-          <p>
-            Refused on {result.refusedCount.toLocaleString()} {result.refusedCount === 1 ? 'asset' : 'assets'}:
-          </p>
-          <ul>
-            {result.refused.map((r) => (
-              <li key={r.assetId}>{r.message}</li>
-            ))}
-          </ul>
-          {result.refusedCount > result.refused.length && <p>… and {(result.refusedCount - result.refused.length).toLocaleString()} more.</p>}
-        </div>
-      )}
+      {mutation.error && (refusedAll ? <BulkRaciRefusals result={refusedAll} /> : <ErrorBanner message={mutation.error.message} />)}
+      {result && <BulkRaciRefusals result={result} />}
     </Dialog>
   );
 }

@@ -16,12 +16,18 @@ export const assetKeys = {
   /** The pages a grid window shows, first..last, fetched as one. */
   window: (filter: AssetFilter, sort: AssetSort | null, first: number, last: number) =>
     [...assetKeys.pages(filter, sort), 'window', first, last] as const,
-  facets: () => [...assetKeys.all, 'facets'] as const
+  facets: () => [...assetKeys.all, 'facets'] as const,
+  modelsOf: (filter: AssetFilter) => [...assetKeys.all, 'modelsOf', filter] as const
 };
 
 /** Distinct values with counts for the filter menus. */
 export function useFacets() {
   return useQuery({ queryKey: assetKeys.facets(), queryFn: () => call('assets.facets', {}) });
+}
+
+/** The responsibility models the assets of a selection are read under, with their counts and layers. */
+export function useSelectionModels(filter: AssetFilter) {
+  return useQuery({ queryKey: assetKeys.modelsOf(filter), queryFn: () => call('assets.modelsOf', { filter }) });
 }
 
 /**
