@@ -142,8 +142,9 @@ describe('the Published column of the RACI sheet', () => {
     const preview = JSON.parse(run.stdout) as RoundTripPreview;
     expect(preview.counts.changes).toBe(0);
     const letter = (n: number) => String.fromCharCode(64 + n);
-    expect(preview.warnings.find((w) => w.startsWith(`RACI!${letter(published)}2: Published for `))).toContain(`(exported "${was}"): not read back, nothing changes — it is what the responsibility model says`);
-    expect(preview.warnings.some((w) => w.startsWith(`RACI!${letter(criticality)}2: Criticality of `))).toBe(true);
+    const asset = row.getCell(head.indexOf('Asset')).text;
+    expect(preview.warnings.find((w) => w.includes("the RACI sheet's Published column"))).toContain(`: RACI!${letter(published)}2 (${asset}, "Published": "${was === 'customer' ? 'provider' : 'customer'}")`);
+    expect(preview.warnings.find((w) => w.includes('Criticality column'))).toContain(`: RACI!${letter(criticality)}2 (${asset}, "Criticality": "Low")`);
 
     // An export from before the column: the Published column deleted reads back with no problem.
     sheet.spliceColumns(published, 1);

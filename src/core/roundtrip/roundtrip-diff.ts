@@ -12,11 +12,14 @@ import { RESPONSIBILITIES } from '@shared/domain';
 import type { Responsibility, ServiceModel } from '@shared/domain';
 import type { ReportAsset, ReportLayer, ReportModel, ReportParty } from '@shared/report';
 import type { RoundTripApartRow, RoundTripChange, RoundTripField, RoundTripProblem } from '@shared/contract/roundtrip';
-import { PUBLISHED_HEADER, UNCLASSIFIED_LABEL, columnLabel } from '../export-model-cells';
-import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeLabel, type AssetAttribute } from '@shared/asset-attributes';
+import { UNCLASSIFIED_LABEL, columnLabel } from '../export-model-cells';
+import { ASSET_ATTRIBUTES, type AssetAttribute } from '@shared/asset-attributes';
 import { PartyDirectory, nameKey, splitNames } from './party-names';
 import { cleanText, joinNames, sameShown, shownValue } from './shown';
-import { MATRIX_UNREAD, cellRef, cellText, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadRow, type UnreadColumn } from './sheet-cells';
+import { cellRef, cellText, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadRow } from './sheet-cells';
+import { UNREAD, sameUnread, unreadShown, type UnreadColumn, type UnreadEdit } from './unread';
+
+export type { UnreadEdit } from './unread';
 
 /** What a change sets, resolved: party ids (or names of parties to create), a word, or text. */
 export type PlannedValue =
@@ -30,38 +33,17 @@ export interface PlannedChange extends RoundTripChange {
   value: PlannedValue;
 }
 
-/** An edit in a Matrix column that is not read back (the Model, a layer's responsibility or Accountable). */
-export interface UnreadEdit {
-  cell: string;
-  assetId: number;
-  assetName: string;
-  layerId: string | null;
-  column: UnreadColumn;
-  /** The column's header, as the sheet has it. */
-  header: string;
-  sheet: string | null;
-}
-
 export interface DiffOptions {
   /** Names that are no party become new parties instead of errors. */
   createParties: boolean;
 }
 
 const ROLE_FIELDS = ['R', 'A', 'C', 'I'] as const;
-/** Cells of columns that are not read back, listed one by one before they are counted. */
-const MAX_IGNORED = 50;
 
 /** What the diff needs of the report besides its assets: the models in use and the parties. */
 export interface DiffedHead {
   models: readonly ReportModel[];
   parties: readonly ReportParty[];
-}
-
-/** The value of a Matrix column that is not read back, as the export wrote it. */
-export function unreadShown(asset: ReportAsset, layer: ReportLayer | null, column: UnreadColumn): string | null {
-  if (column === 'model') return asset.modelId;
-  if (layer === null) return null;
-  return column === 'accountable' ? joinNames(layer.A) : layer.responsibility;
 }
 
 export class RoundTripDiffer {
@@ -71,9 +53,6 @@ export class RoundTripDiffer {
   readonly apart: RoundTripApartRow[] = [];
   readonly errors: RoundTripProblem[] = [];
   readonly newParties = new Map<string, string>();
-  /** Cells edited where the round trip reads nothing back (Published, the Matrix's attributes), each named. */
-  private readonly ignored: string[] = [];
-  private ignoredMore = 0;
   rows = 0;
   private page = new Map<number, ReportAsset>();
   private readonly models: Map<string, ReportModel>;
@@ -116,7 +95,7 @@ export class RoundTripDiffer {
       return;
     }
     this.responsibility(row, columns.responsibility!, asset, layer);
-    if (columns.published !== null) this.published(row, columns.published, asset, layer);
+    if (columns.published !== null) this.unreadCell(row, columns.published, asset, layer, 'published');
     this.text(row, columns.justification!, asset, layer, 'justification');
     for (const role of ROLE_FIELDS) this.roleCell(row, columns[role]!, asset, layer, role);
     if (columns.note !== null) this.text(row, columns.note, asset, layer, 'note');
@@ -125,7 +104,8 @@ export class RoundTripDiffer {
 
   /**
    * One row of the Matrix sheet: the owner and the service model are read; the columns that are
-   * not (`unread`: header → column) are compared only to name an edit there.
+   * not (`unread`: header → column, the Model's and each layer's found by their header) are
+   * compared only to name an edit there.
    */
   matrixRow(row: ReadRow, columns: ColumnsOf<typeof MATRIX_READ>, unread: ReadonlyMap<string, number>): void {
     const asset = this.assetOf(row, columns.assetId!, columns.asset!, false);
@@ -138,21 +118,22 @@ export class RoundTripDiffer {
     this.seenAssets.add(asset.id);
     this.owner(row, columns.owner!, asset);
     this.serviceModel(row, columns.serviceModel!, asset);
-    this.unreadCell(row, unread, asset, null, 'model');
+    const byHeader = (layer: ReportLayer | null, column: UnreadColumn) => this.unreadCell(row, unread.get(nameKey(UNREAD[column].header(layer?.title ?? ''))), asset, layer, column);
+    byHeader(null, 'model');
     for (const layer of asset.layers) {
-      this.unreadCell(row, unread, asset, layer, 'responsibility');
-      this.unreadCell(row, unread, asset, layer, 'accountable');
+      byHeader(layer, 'responsibility');
+      byHeader(layer, 'accountable');
     }
     this.attributes(row, columns, asset);
   }
 
-  private unreadCell(row: ReadRow, unread: ReadonlyMap<string, number>, asset: ReportAsset, layer: ReportLayer | null, column: UnreadColumn): void {
-    const header = MATRIX_UNREAD[column].header(layer?.title ?? '');
-    const at = unread.get(nameKey(header));
+  /** A cell of a column that is not read back: an edit there (differing from Demarc's value now) is kept to be settled and named. */
+  private unreadCell(row: ReadRow, at: number | undefined, asset: ReportAsset, layer: ReportLayer | null, column: UnreadColumn): void {
     if (at === undefined) return;
     const cell = row.cells[at];
     const sheet = cell === undefined || cell.value === null ? null : String(cell.value).trim() || null;
-    if (sheet === unreadShown(asset, layer, column)) return;
+    if (sameUnread(sheet, unreadShown(asset, layer, column))) return;
+    const header = UNREAD[column].header(layer?.title ?? '');
     this.unread.push({ cell: cellRef(row.sheet, at, row.row), assetId: asset.id, assetName: asset.name, layerId: layer?.layerId ?? null, column, header, sheet });
   }
 
@@ -171,35 +152,7 @@ export class RoundTripDiffer {
 
   /** The asset's criticality, data classification and environment: exported to filter by, not read back. */
   private attributes(row: ReadRow, columns: ColumnsOf<Record<AssetAttribute, string>>, asset: ReportAsset): void {
-    for (const attribute of ASSET_ATTRIBUTES) {
-      const column = columns[attribute];
-      if (column === null) continue;
-      const { label, cliName } = ATTRIBUTE_VOCABULARY[attribute];
-      this.notReadBack(row, column, attributeLabel(attribute, asset[attribute]), `${label} of ${asset.name}`, `set it in Demarc (the asset panel, Set criticality… on the grid, or demarc assign --where id=${asset.id} --${cliName} …)`);
-    }
-  }
-
-  /** What the differ noticed and did not take: edits in columns that are not read back, each by its cell. */
-  warnings(): string[] {
-    return this.ignoredMore === 0 ? [...this.ignored] : [...this.ignored, `… and ${this.ignoredMore.toLocaleString('en-GB')} more cells edited in columns that are not read back.`];
-  }
-
-  /** The model's published value, shown for comparison: a different value typed there is said, never taken. */
-  private published(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer): void {
-    this.notReadBack(row, column, layer.published, `${PUBLISHED_HEADER} for ${asset.name}, "${layer.title}"`, 'it is what the responsibility model says; to change who carries the layer, edit Responsibility (an override, with a justification)');
-  }
-
-  /** A cell whose column is not read back: when its text differs from what was exported, a warning naming the cell. */
-  private notReadBack(row: ReadRow, column: number, exported: string, what: string, instead: string): void {
-    const cell = row.cells[column];
-    const typed = cell === undefined || cell.value === null ? '' : String(cell.value).trim();
-    if (nameKey(typed) === nameKey(exported)) return;
-    if (this.ignored.length >= MAX_IGNORED) {
-      this.ignoredMore += 1;
-      return;
-    }
-    const ref = cellRef(row.sheet, column, row.row);
-    this.ignored.push(`${ref}: ${what} reads "${typed}" (exported "${exported}"): not read back, nothing changes — ${instead}.`);
+    for (const attribute of ASSET_ATTRIBUTES) this.unreadCell(row, columns[attribute] ?? undefined, asset, null, attribute);
   }
 
   private assetOf(row: ReadRow, idColumn: number, nameColumn: number, listApart = true): ReportAsset | null {

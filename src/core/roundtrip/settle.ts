@@ -8,12 +8,12 @@
  *   E unknown        an entry since the export may have changed it without saying how
  *                                                       → a conflict (E shown as not recorded)
  *
- * The Matrix's columns that are not read back are settled alike: an edit there (S ≠ D and S ≠ E)
- * is named in a warning. Pure.
+ * The columns that are not read back (unread.ts: the Matrix's Model and layer columns, Published,
+ * the attributes) are settled alike: an edit there (S ≠ D and S ≠ E) is named in a warning. Pure.
  */
 import type { ReportAsset, ReportModel } from '@shared/report';
 import type { PlannedChange, UnreadEdit } from './roundtrip-diff';
-import { unreadShown } from './roundtrip-diff';
+import { sameUnread, unreadShown } from './unread';
 import type { SinceExport } from './since-export';
 import { sameShown, shownValue } from './shown';
 
@@ -62,7 +62,7 @@ export function settle(
     const then = atExport(u.assetId);
     if (then === undefined) return true;
     const layer = u.layerId === null ? null : (then.layers.find((l) => l.layerId === u.layerId) ?? null);
-    return u.sheet !== unreadShown(then, layer, u.column);
+    return !sameUnread(u.sheet, unreadShown(then, layer, u.column));
   });
   return { changes, demarcOnly, unread: kept };
 }

@@ -4,7 +4,7 @@
  * they mean. Headers are matched by their text, never by position. Pure.
  */
 import { ATTRIBUTE_VOCABULARY, type AssetAttribute } from '@shared/asset-attributes';
-import { PUBLISHED_HEADER, RACI_HEADERS, accountableHeader } from '../export-model-cells';
+import { PUBLISHED_HEADER, RACI_HEADERS } from '../export-model-cells';
 import { nameKey } from './party-names';
 
 /** One cell: its value (a formula's cached value) and what kind of value the client stored. */
@@ -48,7 +48,7 @@ export const RACI_READ = {
   assetId: RACI_HEADERS[1],
   layer: RACI_HEADERS[2],
   responsibility: RACI_HEADERS[3],
-  /** Read only to say that an edit typed there is not taken (it is the model's, not the workbook's). */
+  /** Not read back (unread.ts): read only to name an edit typed there. */
   published: PUBLISHED_HEADER,
   justification: RACI_HEADERS[6],
   R: RACI_HEADERS[7],
@@ -56,7 +56,7 @@ export const RACI_READ = {
   C: RACI_HEADERS[9],
   I: RACI_HEADERS[10],
   note: RACI_HEADERS[11],
-  /** The asset's attributes, read only to say that an edit typed there is not taken. */
+  /** The asset's attributes: not read back (unread.ts), read only to name an edit typed there. */
   ...ATTRIBUTE_HEADERS
 } as const;
 
@@ -68,21 +68,6 @@ export const MATRIX_READ = {
   owner: 'Owner',
   ...ATTRIBUTE_HEADERS
 } as const;
-
-/**
- * The Matrix's columns that are NOT read back, each said once: an edit there is reported as a
- * warning naming the cell (docs/roundtrip.md says why). The layer columns are found per asset
- * from its model's layer titles.
- */
-export const MATRIX_UNREAD = {
-  /** The model the asset is read under: changed in Demarc, where its layers are moved with a preview. */
-  model: { header: (): string => 'Model', label: 'Model' },
-  /** A layer's responsibility: the RACI sheet's Responsibility column is the one read. */
-  responsibility: { header: (layerTitle: string): string => layerTitle, label: 'responsibility' },
-  /** A layer's Accountable: the RACI sheet's A column is the one read. */
-  accountable: { header: accountableHeader, label: 'Accountable' }
-} as const;
-export type UnreadColumn = keyof typeof MATRIX_UNREAD;
 
 /** Every header of a row by its compared form (the first column of a repeated header wins). */
 export function headerIndex(headerRow: readonly (ReadCell | undefined)[]): Map<string, number> {

@@ -1,10 +1,9 @@
 /**
  * What the review shows besides the diff itself: the changes grouped by asset, and the edits made
- * in the Matrix's columns that are not read back, as warnings naming their cells.
+ * in the columns that are not read back, as warnings naming their cells.
  */
 import type { RoundTripAssetGroup, RoundTripChange } from '@shared/contract/roundtrip';
-import type { PlannedChange, UnreadEdit } from '@core/roundtrip/roundtrip-diff';
-import { MATRIX_UNREAD, type UnreadColumn } from '@core/roundtrip/sheet-cells';
+import type { PlannedChange } from '@core/roundtrip/roundtrip-diff';
 
 /**
  * The changes by asset (in asset id order, as the export lists them), without the planning detail;
@@ -22,26 +21,5 @@ export function groupChanges(changes: readonly PlannedChange[]): RoundTripAssetG
   return [...groups.values()].sort((a, b) => a.assetId - b.assetId);
 }
 
-/** Listed cells per column kind before the rest are counted. */
-const LISTED_UNREAD = 20;
-
-/**
- * The edits made in the Matrix's columns that are not read back, named by cell in one warning per
- * kind of column (the first ones; the rest counted): never dropped silently.
- */
-export function unreadWarnings(unread: readonly UnreadEdit[]): string[] {
-  const why: Record<UnreadColumn, string> = {
-    model: 'the model an asset is read under is changed in Demarc (Inventory › Model), where its layers, overrides and roles are moved with a preview',
-    responsibility: "a layer's responsibility is read from the RACI sheet's Responsibility column",
-    accountable: "a layer's Accountable is read from the RACI sheet's A column"
-  };
-  return (Object.keys(MATRIX_UNREAD) as UnreadColumn[]).flatMap((column) => {
-    const edits = unread.filter((u) => u.column === column);
-    if (edits.length === 0) return [];
-    const listed = edits.slice(0, LISTED_UNREAD).map((u) => `${u.cell} (${u.assetName}, "${u.header}": ${u.sheet === null ? '(empty)' : JSON.stringify(u.sheet)})`);
-    const more = edits.length > LISTED_UNREAD ? ` and ${edits.length - LISTED_UNREAD} more` : '';
-    return [
-      `${edits.length} edit${edits.length === 1 ? '' : 's'} in the Matrix's ${MATRIX_UNREAD[column].label} column${edits.length === 1 ? ' is' : 's are'} not read back, so not applied: ${listed.join('; ')}${more}. ${why[column][0]!.toUpperCase()}${why[column].slice(1)}.`
-    ];
-  });
-}
+/** The edits made in columns that are not read back, as warnings naming their cells (declared with the columns). */
+export { unreadWarnings } from '@core/roundtrip/unread';

@@ -207,7 +207,7 @@ export async function previewRoundTrip(
     groups,
     apart: differ.apart,
     errors,
-    warnings: [...warnings, ...since.warnings, ...unreadWarnings(unread), ...differ.warnings()],
+    warnings: [...warnings, ...since.warnings, ...unreadWarnings(unread)],
     newParties,
     canApply: errors.length === 0
   };
