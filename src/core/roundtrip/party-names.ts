@@ -3,14 +3,23 @@
  * accent-insensitively, with the closest party suggested when a name matches none. Pure.
  */
 
+/** Keys already computed: a million-row sheet compares the same few words (layer titles, responsibilities, labels) over and over. */
+const KEYS = new Map<string, string>();
+const KEPT_KEYS = 10_000;
+
 /** The form two names are compared in: accents dropped, case folded, blank space collapsed. */
 export function nameKey(name: string): string {
-  return name
+  const known = KEYS.get(name);
+  if (known !== undefined) return known;
+  const key = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLocaleLowerCase('en')
     .replace(/\s+/g, ' ')
     .trim();
+  if (KEYS.size >= KEPT_KEYS) KEYS.clear();
+  KEYS.set(name, key);
+  return key;
 }
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */

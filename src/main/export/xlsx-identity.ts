@@ -58,14 +58,19 @@ function entries(bytes: Buffer): Map<string, Entry> | null {
 
 /** One part's text; null when it is absent, too large, or stored in a way this does not read. */
 function part(bytes: Buffer, all: Map<string, Entry>, name: string): string | null {
+  return partBytes(bytes, all, name)?.toString('utf8') ?? null;
+}
+
+/** One part's bytes, inflated; null when it is absent, too large, or stored in a way this does not read. */
+function partBytes(bytes: Buffer, all: Map<string, Entry>, name: string): Buffer | null {
   const entry = all.get(name);
   if (entry === undefined || entry.size > MAX_PART || entry.localOffset + 30 > bytes.length) return null;
   if (bytes.readUInt32LE(entry.localOffset) !== LOCAL_SIGNATURE) return null;
   const start = entry.localOffset + 30 + bytes.readUInt16LE(entry.localOffset + 26) + bytes.readUInt16LE(entry.localOffset + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return data.toString('utf8');
+  if (entry.method === 0) return data;
   if (entry.method !== 8) return null;
-  return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) }).toString('utf8');
+  return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -115,13 +120,19 @@ export function zipIdentity(bytes: Buffer): RoundTripIdentity | null | undefined
     const wanted = new Set(rows.flatMap((cells) => cells.filter((c) => c.type === 's').map((c) => Number(/<v>([\s\S]*?)<\/v>/.exec(c.body)?.[1]))));
     const shared = new Map<number, string>();
     if (wanted.size > 0) {
-      const strings = part(bytes, all, 'xl/sharedStrings.xml');
+      const strings = partBytes(bytes, all, 'xl/sharedStrings.xml');
       if (strings === null) return undefined;
+      // Items found by their bytes, and only the wanted ones decoded: the table of a large export is tens of MB.
       let index = 0;
       const last = Math.max(...wanted);
-      for (const si of strings.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
-        if (wanted.has(index)) shared.set(index, runs(si[1] ?? ''));
-        if (++index > last) break;
+      for (let at = strings.indexOf('<si'); at >= 0 && index <= last; at = strings.indexOf('<si', at + 3)) {
+        const next = strings[at + 3];
+        if (next !== 0x3e && next !== 0x2f) continue; // "<si>" or "<si/>", not another element
+        if (wanted.has(index) && next === 0x3e) {
+          const end = strings.indexOf('</si>', at);
+          shared.set(index, runs(strings.toString('utf8', at + 4, end < 0 ? strings.length : end)));
+        } else if (wanted.has(index)) shared.set(index, '');
+        index += 1;
       }
     }
     const valueOf = (cell: { type: string | null; body: string } | undefined): ReadCell['value'] => {

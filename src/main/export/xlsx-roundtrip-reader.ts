@@ -1,16 +1,19 @@
 /**
- * Reads an edited RACI export back with exceljs's streaming reader (a million RACI rows never sit
- * in memory as a workbook): the hidden identity sheet, then every row of the RACI sheets (and
- * their continuations "RACI (2)"...) and of the Matrix, handed to the caller as plain cells. What
+ * Reads an edited RACI export back from its archive in place (a million RACI rows never sit in
+ * memory): the hidden identity sheet, then every row of the RACI sheets (and their continuations
+ * "RACI (2)"...) and of the Matrix, handed to the caller as plain cells (xlsx-sheet-rows.ts). What
  * the cells mean is the core's business (core/roundtrip); this file only knows the file format.
  * Formulas are never evaluated: a formula cell comes with its cached value and is marked.
+ * Recognising an export the long way (when xlsx-identity.ts cannot tell) uses exceljs's streaming reader.
  */
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { IDENTITY_FORMAT, IDENTITY_ITEMS, SHEET_NAMES } from '@core/export-model';
 import type { ReadCell, ReadRow } from '@core/roundtrip/sheet-cells';
 import type { RoundTripIdentity } from '@shared/contract/roundtrip';
-import { skipWorksheet } from './exceljs-internals';
+import { XlsxArchive, readDateStyles, readSharedStrings, readWorkbook } from './xlsx-parts';
+import { readSheetRows, type CellContext } from './xlsx-sheet-rows';
+import { NotAZip, ZipFile } from './zip-file';
 
 /** Which table a sheet holds: the RACI (base name or continuation) or the Matrix. */
 export type RoundTripTable = 'raci' | 'matrix';
@@ -91,50 +94,71 @@ export interface XlsxReadResult {
   sheets: string[];
 }
 
+/** Rows read between two calls of `onRows`. */
+const ROWS_PER_REPORT = 5000;
+
 /**
- * Streams the workbook in `input`, calling `handler` for the header and data rows of each RACI and
- * Matrix sheet, and answers the identity found on the hidden sheet (null when there is none).
- * `onRows` is told the rows read so far (for progress and to yield to other work).
+ * Reads the workbook in the open file `fd` (of `size` bytes) in place: its identity sheet first, then
+ * the header and data rows of each RACI and Matrix sheet, handed to `handler`; the other sheets are
+ * never inflated. Answers the identity (null when there is none: then no sheet is read). `onRows`
+ * is told the rows read so far (for progress and to yield to other work). An archive that inflates
+ * past `inflatedLimit` bytes is refused (InflatedPastLimit), one this cannot read too (NotAZip).
  */
 export async function readRoundTripXlsx(
-  input: Readable,
+  file: { fd: number; size: number },
   handler: RoundTripSheetHandler,
-  onRows?: (rows: number) => Promise<void> | void
+  onRows: ((rows: number) => Promise<void> | void) | undefined,
+  inflatedLimit: number
 ): Promise<XlsxReadResult> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, READER_OPTIONS);
+  const archive = new XlsxArchive(new ZipFile(file.fd, file.size), inflatedLimit);
+  const workbook = await readWorkbook(archive);
+  if (workbook === null) throw new NotAZip('it has no workbook part (xl/workbook.xml)');
+  const sheets = workbook.sheets.map((s) => s.name);
+  const context: CellContext = { sharedStrings: [], dateStyles: await readDateStyles(archive, workbook.styles), date1904: workbook.date1904 };
+  const part = (sheet: { name: string; part: string | null }): string => {
+    if (sheet.part === null || !archive.has(sheet.part)) throw new NotAZip(`its sheet "${sheet.name}" has no part in the archive`);
+    return sheet.part;
+  };
+  const identitySheet = workbook.sheets.find((s) => s.name === SHEET_NAMES.identity);
+  if (identitySheet === undefined) return { identity: null, sheets };
+  context.sharedStrings = await readSharedStrings(archive, workbook.sharedStrings);
   const identityItems = new Map<string, ReadCell['value']>();
-  const sheets: string[] = [];
+  await readSheetRows(archive, part(identitySheet), context, (_, cells) => {
+    const [label, value] = [cells[1], cells[2]];
+    if (typeof label?.value === 'string') identityItems.set(label.value, value?.value ?? null);
+  });
+  const identity = identityOf(identityItems);
+  if (identity === null) return { identity, sheets };
   let rows = 0;
-  for await (const worksheet of reader) {
-    const name = (worksheet as unknown as { name?: string }).name ?? '';
-    sheets.push(name);
-    // A sheet the round trip does not read is skipped unparsed.
-    if (!isRoundTripSheet(name)) {
-      await skipWorksheet(worksheet);
-      continue;
-    }
-    const table = tableOf(name);
+  let reported = 0;
+  const report = async () => {
+    if (rows - reported < ROWS_PER_REPORT) return;
+    reported = rows;
+    await onRows?.(rows);
+  };
+  for (const sheet of workbook.sheets) {
+    const table = tableOf(sheet.name);
+    if (table === null) continue;
     let sawHeader = false;
-    for await (const row of worksheet) {
-      if (name === SHEET_NAMES.identity) {
-        const [label, value] = cellsOf(row.values).slice(1, 3);
-        if (typeof label?.value === 'string') identityItems.set(label.value, value?.value ?? null);
-        continue;
-      }
-      if (table === null) continue;
-      if (!sawHeader) {
-        sawHeader = true;
-        handler.header(table, name, row.number === 1 ? cellsOf(row.values) : null);
-        if (row.number === 1) continue;
-      }
-      handler.row(table, { sheet: name, row: row.number, cells: cellsOf(row.values) });
-      rows += 1;
-      if (rows % 5000 === 0) await onRows?.(rows);
-    }
-    if (table !== null && !sawHeader) handler.header(table, name, null);
+    await readSheetRows(
+      archive,
+      part(sheet),
+      context,
+      (number, cells) => {
+        if (!sawHeader) {
+          sawHeader = true;
+          handler.header(table, sheet.name, number === 1 ? cells : null);
+          if (number === 1) return;
+        }
+        handler.row(table, { sheet: sheet.name, row: number, cells });
+        rows += 1;
+      },
+      report
+    );
+    if (!sawHeader) handler.header(table, sheet.name, null);
   }
   await onRows?.(rows);
-  return { identity: identityOf(identityItems), sheets };
+  return { identity, sheets };
 }
 
 /**

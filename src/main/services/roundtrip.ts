@@ -7,8 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { closeSync, createReadStream, readSync } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import type { PlannedChange } from '@core/roundtrip/roundtrip-diff';
 import { RACI_READ } from '@core/roundtrip/sheet-cells';
 import { SinceExport } from '@core/roundtrip/since-export';
@@ -16,9 +15,10 @@ import type { ParsedInput } from '@shared/contract';
 import type { RoundTripDetection, RoundTripIdentity, RoundTripPreview, RoundTripResult } from '@shared/contract/roundtrip';
 import { DemarcError } from '@shared/errors';
 import { zipIdentity } from '../export/xlsx-identity';
+import { InflatedPastLimit } from '../export/xlsx-parts';
 import { readRoundTripIdentity, readRoundTripXlsx } from '../export/xlsx-roundtrip-reader';
 import { readRaciCsv } from '../import/raci-csv-reader';
-import { inflationMessage, inflationOverrun } from '../import/zip-size';
+import { inflatedSize, inflationMessage, inflationOverrun } from '../import/zip-size';
 import { openRegularFile, readUserFile } from '../security/user-files';
 import { changesAfter, lastChangeId } from '../store/repos/change-log';
 import { META_KEYS, readMeta } from '../store/repos/meta';
@@ -51,42 +51,35 @@ const readBytes = (path: string): Promise<Buffer> => readUserFile(path, 'invento
  */
 export const ROUNDTRIP_INFLATED_LIMIT = 2048 * 1024 * 1024;
 
+const EXPORT_ADVICE = 'an export of Demarc stays well under it';
+
 /** Refuses an xlsx that inflates past the limit — counted while inflating, not taken from the archive's word. */
 async function refuseOverrun(bytes: Buffer, fileName: string): Promise<void> {
   const overrun = await inflationOverrun(bytes, ROUNDTRIP_INFLATED_LIMIT);
-  if (overrun !== null) throw new DemarcError('BAD_FILE', inflationMessage(fileName, overrun, ROUNDTRIP_INFLATED_LIMIT, 'an export of Demarc stays well under it'));
+  if (overrun !== null) throw new DemarcError('BAD_FILE', inflationMessage(fileName, overrun, ROUNDTRIP_INFLATED_LIMIT, EXPORT_ADVICE));
 }
 
 const ZIP_SIGNATURE = 0x04034b50;
 const isZip = (bytes: Buffer): boolean => bytes.length > 4 && bytes.readUInt32LE(0) === ZIP_SIGNATURE;
 
 /**
- * An xlsx streamed from disk (never held whole: a 100k-asset export is 50 MB) after the checks every
- * user file takes, its SHA-256 taken from the same bytes as they pass; a CSV is read whole (its
- * encoding is sniffed from all of it).
+ * An xlsx read in place from disk (never held whole: a 100k-asset export is 60 MB), after the checks
+ * every user file takes, its SHA-256 taken in a pass of its own; a CSV is read whole (its encoding
+ * is sniffed from all of it).
  */
-function openEdited(path: string): { format: 'xlsx'; stream: Transform; sha256: () => Promise<string> } | { format: 'csv' } {
+function openEdited(path: string): { format: 'xlsx'; fd: number; size: number; sha256: () => Promise<string>; close: () => void } | { format: 'csv' } {
   const { fd, size } = openRegularFile(path, 'inventory');
   const head = Buffer.alloc(4);
   if (size <= 4 || readSync(fd, head, 0, 4, 0) < 4 || head.readUInt32LE(0) !== ZIP_SIGNATURE) {
     closeSync(fd);
     return { format: 'csv' };
   }
-  const hash = createHash('sha256');
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    }
-  });
-  createReadStream('', { fd, start: 0 }).pipe(stream);
   const sha256 = async () => {
-    // The reader may stop before the archive's end: the rest still counts in the file's hash.
-    if (!stream.readableEnded) stream.resume();
-    await finished(stream);
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream('', { fd, start: 0, autoClose: false, highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
     return hash.digest('hex');
   };
-  return { format: 'xlsx', stream, sha256 };
+  return { format: 'xlsx', fd, size, sha256, close: () => closeSync(fd) };
 }
 
 function workbookIdentity(wb: OpenWorkbook): { workbookId: string; revision: number } {
@@ -101,10 +94,15 @@ export async function detectRoundTrip(wb: OpenWorkbook, path: string): Promise<R
     const csv = /\.(csv|txt|tsv)$/i.test(path) ? await readRaciCsv(bytes, basename(path), null).catch(() => null) : null;
     return { isExport: csv?.recognised ?? false, identity: null, sameWorkbook: null };
   }
-  await refuseOverrun(bytes, basename(path));
-  // From the archive's identity sheet alone; the long way (a streaming read) only when that cannot tell.
+  // From the archive's identity sheet alone (which inflates no part past its declared size); the
+  // long way (a streaming read of everything, its inflated size counted first) only when that cannot tell.
+  const declared = inflatedSize(bytes);
+  if (declared !== null && declared > ROUNDTRIP_INFLATED_LIMIT) await refuseOverrun(bytes, basename(path));
   let identity = zipIdentity(bytes);
-  if (identity === undefined) identity = await readRoundTripIdentity(Readable.from([bytes])).catch(() => null);
+  if (identity === undefined) {
+    await refuseOverrun(bytes, basename(path));
+    identity = await readRoundTripIdentity(Readable.from([bytes])).catch(() => null);
+  }
   return { isExport: identity !== null, identity, sameWorkbook: identity === null ? null : identity.workbookId === workbookIdentity(wb).workbookId };
 }
 
@@ -137,10 +135,9 @@ export async function previewRoundTrip(
   const warnings: string[] = [];
   let identity: RoundTripIdentity | null = null;
   try {
-    if (format === 'xlsx') {
-      // Checked on the file's bytes before the streaming read (held only for the count, then let go).
-      await refuseOverrun(await readBytes(input.path), fileName);
-      identity = (await readRoundTripXlsx(opened.stream, compared.handler, onRows)).identity;
+    if (opened.format === 'xlsx') {
+      // Every inflated byte counted as it is read: past the limit, refused naming the part.
+      identity = (await readRoundTripXlsx(opened, compared.handler, onRows, ROUNDTRIP_INFLATED_LIMIT)).identity;
       fileSha256 = await opened.sha256();
     } else {
       const csv = await readRaciCsv(bytes!, fileName, compared.handler, onRows);
@@ -153,10 +150,12 @@ export async function previewRoundTrip(
       );
     }
   } catch (error) {
-    if (opened.format === 'xlsx') opened.stream.destroy();
+    if (error instanceof InflatedPastLimit) throw new DemarcError('BAD_FILE', inflationMessage(fileName, error.overrun, ROUNDTRIP_INFLATED_LIMIT, EXPORT_ADVICE));
     if (error instanceof DemarcError) throw error;
     if (options.signal?.aborted) throw new DemarcError('CANCELLED', 'Reading the edited export was cancelled; nothing was written.');
     throw new DemarcError('BAD_FILE', `${fileName} could not be read as ${format === 'xlsx' ? 'an xlsx workbook' : 'a CSV'}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    if (opened.format === 'xlsx') opened.close();
   }
   if (format === 'xlsx' && identity === null) {
     throw new DemarcError('BAD_FILE', `${fileName} is not a Demarc RACI export: it has no hidden "Demarc" sheet with the export's identity. To import an inventory, choose it in File › Import as an inventory.`);
