@@ -43,7 +43,7 @@ describe('the quick walk of the change log', () => {
   it('spells each entry’s chain input exactly as core/audit/chain.ts does', () => {
     const t = awkwardWorkbook();
     const rows = t.wb.db.prepare('SELECT * FROM change_log ORDER BY id').all() as ChangeRow[];
-    const spelt = t.wb.db.prepare(CHAIN_INPUT_SQL).pluck().all() as string[];
+    const spelt = t.wb.db.prepare(CHAIN_INPUT_SQL).pluck().all({ from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER }) as string[];
     expect(spelt).toHaveLength(rows.length);
     expect(rows.some((r) => r.origin !== null)).toBe(true);
     for (const [i, row] of rows.entries()) {
@@ -82,6 +82,41 @@ describe('the quick walk of the change log', () => {
     ['a hash removed', 'UPDATE change_log SET hash = NULL WHERE id = 5'],
     ['a hash with a line break', `UPDATE change_log SET hash = substr(hash, 1, 63) || char(10) WHERE id = 5`]
   ];
+  it('gives up on a hash stored partly in prev_hash (the same text once joined), and the long walk names the entry', () => {
+    const t = awkwardWorkbook();
+    t.wb.db.exec('DROP INDEX IF EXISTS change_log_hash');
+    const [before, own] = t.wb.db.prepare('SELECT hash FROM change_log WHERE id IN (2, 3) ORDER BY id').pluck().all() as string[];
+    t.wb.db.prepare('UPDATE change_log SET hash = @hash, prev_hash = @prev WHERE id = 3').run({ hash: own!.slice(0, 63), prev: own!.slice(63) + before! });
+    expect(quickWalk(t.wb.db, '0'.repeat(64))).toBeNull();
+    expect(walkChain(t.wb.db).firstBreak).toMatchObject({ entryId: 3, kind: 'edited' });
+    t.close();
+  });
+
+  it('leaves a log that is no longer a STRICT table to the long walk, which still vouches for it', () => {
+    const t = awkwardWorkbook();
+    t.wb.db.exec('CREATE TABLE loose AS SELECT * FROM change_log; DROP TABLE change_log; ALTER TABLE loose RENAME TO change_log');
+    expect(quickWalk(t.wb.db, '0'.repeat(64))).toBeNull();
+    expect(walkChain(t.wb.db)).toMatchObject({ entries: AWKWARD.length + 1, firstBreak: null });
+    t.close();
+  });
+
+  it('reads a log longer than one page of ids, every entry once, and gives up on an edit in a later page', () => {
+    const t = createTestWorkbook();
+    const count = 10_050;
+    t.wb.db.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        appendChange(t.wb.db, { at: '2026-12-07T10:00:00.000Z', actor: 'bench', action: 'raci.set', entity: 'asset', entityId: String(i), summary: `entry ${i}`, after: { i } });
+      }
+    })();
+    const last = t.wb.db.prepare('SELECT id, hash FROM change_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+    expect(quickWalk(t.wb.db, '0'.repeat(64))).toEqual({ entries: count + 1, last });
+    t.wb.db.exec('DROP INDEX IF EXISTS change_log_hash');
+    t.wb.db.exec(`UPDATE change_log SET summary = 'edited' WHERE id = ${count}`);
+    expect(quickWalk(t.wb.db, '0'.repeat(64))).toBeNull();
+    expect(walkChain(t.wb.db).firstBreak).toMatchObject({ entryId: count, kind: 'edited' });
+    t.close();
+  });
+
   for (const [name, sql] of tamperings) {
     it(`gives up on ${name}, and the long walk names it`, () => {
       const t = awkwardWorkbook();

@@ -1,16 +1,20 @@
 /**
  * The quick walk of a whole chain: SQLite spells each entry's chain input (the previous hash, then
- * the canonical JSON of core/audit/chain.ts) in one text column, and the walk hashes it with one
- * call of node:crypto's one-shot `hash`. No row objects, no JSON.stringify per entry: on a 1M-entry
- * log the canonical JSON built in JavaScript cost more than the hashing itself.
+ * the canonical JSON of core/audit/chain.ts, built by one json_object call) in one text column, the
+ * walk reads the rows in pages of ids with better-sqlite3's `.pluck().all()` and hashes each input
+ * with one call of node:crypto's one-shot `hash`. No row objects, no JSON.stringify per entry, no
+ * string concatenation in JavaScript: on a 1M-entry log the canonical JSON built in JavaScript,
+ * or by SQLite from a chain of `||` and json_quote, cost more than the hashing itself.
  *
  * It answers only "the chain is whole": any row it cannot vouch for (a missing or malformed hash, a
- * broken link, contents that do not match, entries past the recorded head, a log without the
- * origin columns of format 12) makes it answer null, and walkChain then walks the log the long way
- * and names the break exactly as before. It can never call a broken chain whole: it accepts a row
- * only when SHA-256 of the text it built equals the stored hash, which the entry's canonical JSON
- * produced when it was written; json_quote and JSON.stringify both spell a JSON string that decodes
- * to the stored text, so where their spellings might differ the quick walk merely gives up.
+ * broken link, contents that do not match, a log without the origin columns of format 12, a table
+ * that is no longer STRICT) makes it answer null, and walkChain then walks the log the long way and
+ * names the break exactly as before. It can never call a broken chain whole: it accepts a row only
+ * when SHA-256 of the text it built equals the stored hash, which the entry's canonical JSON
+ * produced when it was written. In a STRICT table each column holds its declared type (text or
+ * null, the id an integer), so json_object's JSON is the same object JSON.stringify spelt; both
+ * spell a JSON string that decodes to the stored text, so where their spellings might differ the
+ * quick walk merely gives up.
  */
 import { hash } from 'node:crypto';
 import { CANONICAL_KEYS, type ChainedEntry } from '@core/audit/chain';
@@ -36,65 +40,83 @@ const COLUMN_OF = {
 /** Keys present only on a merged entry (canonicalEntry leaves them out when `origin` is null). */
 const MERGED_KEYS: ReadonlySet<keyof ChainedEntry> = new Set(['origin', 'originTouches']);
 
-/** The SQL text of one key and its value, as canonicalEntry spells it (`id` is an integer; the rest text or null). */
-function member(key: (typeof CANONICAL_KEYS)[number], first: boolean): string {
-  const value = key === 'id' ? COLUMN_OF.id : `json_quote(${COLUMN_OF[key]})`;
-  return `'${first ? '{' : ','}"${key}":' || ${value}`;
+/** json_object over the keys given, in CANONICAL_KEYS order (json_object keeps its arguments' order). */
+function objectSql(keys: readonly (typeof CANONICAL_KEYS)[number][]): string {
+  return `json_object(${keys.map((key) => `'${key}', ${COLUMN_OF[key]}`).join(', ')})`;
 }
 
-/** The canonical JSON in SQL: the own keys always, the merged keys when `origin` is set. */
+/** The canonical JSON in SQL: the own keys always, the merged keys too when `origin` is set. */
 function canonicalSql(): string {
-  const parts: string[] = [];
-  for (const [i, key] of CANONICAL_KEYS.entries()) {
-    if (key === 'origin') {
-      const merged = CANONICAL_KEYS.filter((k) => MERGED_KEYS.has(k)).map((k) => member(k, false));
-      parts.push(`CASE WHEN ${COLUMN_OF.origin} IS NULL THEN '' ELSE ${merged.join(' || ')} END`);
-    } else if (!MERGED_KEYS.has(key)) {
-      parts.push(member(key, i === 0));
-    }
-  }
-  return `${parts.join(' || ')} || '}'`;
+  const own = CANONICAL_KEYS.filter((k) => !MERGED_KEYS.has(k));
+  return `CASE WHEN ${COLUMN_OF.origin} IS NULL THEN ${objectSql(own)} ELSE ${objectSql(CANONICAL_KEYS)} END`;
 }
 
-/** Text columns that may be null, and those that may not (STRICT tables hold nothing else). */
-const WELL_TYPED = [
-  `typeof(${COLUMN_OF.id}) = 'integer'`,
-  ...(['at', 'actor', 'action', 'entity', 'summary'] as const).map((k) => `typeof(${COLUMN_OF[k]}) = 'text'`),
-  ...(['entityId', 'before', 'after', 'origin', 'originTouches'] as const).map((k) => `typeof(${COLUMN_OF[k]}) IN ('text', 'null')`),
-  `typeof(hash) = 'text' AND length(hash) = 64`,
-  `typeof(prev_hash) = 'text' AND length(prev_hash) = 64`
-].join(' AND ');
+/**
+ * The rows with ids in [@from, @to), in id order, each as `hash` + `prev_hash` + canonical JSON
+ * (null when either hash is missing or not 64 characters long: a row the quick walk will not judge).
+ * The lengths matter: the walk cuts the text at 64 and 128, so a hash stored partly in `prev_hash`
+ * would otherwise spell the same text as the whole row it was cut from.
+ */
+export const CHAIN_INPUT_SQL = `SELECT CASE WHEN length(hash) = 64 AND length(prev_hash) = 64 THEN hash || prev_hash || ${canonicalSql()} END FROM change_log WHERE id >= @from AND id < @to ORDER BY id`;
 
-/** Each row as `hash` + `prev_hash` + canonical JSON (null for a row the quick walk will not judge). */
-export const CHAIN_INPUT_SQL = `SELECT CASE WHEN ${WELL_TYPED} THEN hash || prev_hash || ${canonicalSql()} END FROM change_log ORDER BY id`;
+/** Ids per page of the quick walk: big enough that better-sqlite3's per-call cost vanishes, small enough to hold (about 5 MB). */
+const PAGE_IDS = 10_000;
 
 /** SHA-256 (hex) of a text's UTF-8 bytes, with node:crypto's one-shot hash. */
 export function sha256Hex(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
+/** Whether change_log is still a STRICT table (each column its declared type), as every migration made it. */
+function isStrict(db: Db): boolean {
+  const row = db.prepare(`SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = 'change_log'`).get() as { strict: number } | undefined;
+  return row?.strict === 1;
+}
+
+/**
+ * The log's chain inputs (CHAIN_INPUT_SQL), a page of ids [from, from + PAGE_IDS) at a time, each
+ * page starting at the next id there is: every row is read once, in id order. Throws when SQLite
+ * cannot spell the log (before the merge columns exist) or an id is beyond JavaScript's exact integers.
+ */
+export function* chainInputPages(db: Db): Generator<readonly (string | null)[]> {
+  const page = db.prepare(CHAIN_INPUT_SQL).pluck();
+  const nextId = db.prepare('SELECT min(id) FROM change_log WHERE id >= @from').pluck();
+  for (let from = nextId.get({ from: Number.MIN_SAFE_INTEGER }) as number | null; from !== null; ) {
+    if (!Number.isSafeInteger(from)) throw new RangeError(`change-log id ${from} is not an exact integer here`);
+    const to = from + PAGE_IDS;
+    yield page.all({ from, to }) as (string | null)[];
+    from = nextId.get({ from: to }) as number | null;
+  }
+}
+
+/** The chain's entries and last link, or null as soon as a row cannot be vouched for (see quickWalk). */
+function walkPages(db: Db, genesis: string): { entries: number; last: ChainHead | null } | null {
+  let prev = genesis;
+  let entries = 0;
+  for (const texts of chainInputPages(db)) {
+    for (const text of texts) {
+      // The text is the stored hash, then the chain input: the previous hash and the canonical JSON.
+      if (text === null || text.slice(64, 128) !== prev) return null;
+      const own = text.slice(0, 64);
+      if (sha256Hex(text.slice(64)) !== own) return null;
+      prev = own;
+      entries += 1;
+    }
+  }
+  const lastId = db.prepare('SELECT max(id) FROM change_log').pluck().get() as number | null;
+  return { entries, last: lastId === null ? null : { id: lastId, hash: prev } };
+}
+
 /**
  * The chain's entries and last link when every row is well formed, follows the row before it from
- * `genesis` and hashes to its stored hash; null as soon as one does not (or SQLite cannot spell the
- * log, as before the merge columns exist). It does not look at the recorded head: the caller does.
+ * `genesis` and hashes to its stored hash; null as soon as one does not, or SQLite cannot spell the
+ * log (before the merge columns exist), or the table is no longer STRICT. It does not look at the
+ * recorded head: the caller does.
  */
 export function quickWalk(db: Db, genesis: string): { entries: number; last: ChainHead | null } | null {
-  let statement;
   try {
-    statement = db.prepare(CHAIN_INPUT_SQL).pluck();
+    return isStrict(db) ? walkPages(db, genesis) : null;
   } catch {
     return null;
   }
-  let prev = genesis;
-  let entries = 0;
-  for (const text of statement.iterate() as IterableIterator<string | null>) {
-    if (text === null || text.slice(64, 128) !== prev) return null;
-    const input = text.slice(64);
-    const own = text.slice(0, 64);
-    if (sha256Hex(input) !== own) return null;
-    prev = own;
-    entries += 1;
-  }
-  const last = db.prepare('SELECT id FROM change_log ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined;
-  return { entries, last: last === undefined ? null : { id: last, hash: prev } };
 }

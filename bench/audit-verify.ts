@@ -1,0 +1,206 @@
+/**
+ * The verify section of `npm run bench -- audit`: `verify` over a change log of 1M entries (goal
+ * ≤ 2 × hashing the same bytes with node:crypto in the same run). The parent builds a real workbook
+ * (the app's migrations) and fills its change log with 1M realistic entries chained exactly as
+ * appendChange does, written in one transaction (no import makes a log that long). A child process
+ * opens the file as the app does and, in the same run:
+ *
+ *   verify         the service entry `verifyWorkbook` (what `demarc verify` and Help › Verify run),
+ *                  wall and CPU; peak RSS of the child right after it;
+ *   chained floor  the same work with nothing else: each entry's chain input (previous hash +
+ *                  canonical JSON, built beforehand by core/audit/chain.ts and held in memory)
+ *                  hashed with node:crypto's one-shot `hash`, each hash feeding the next — 1M
+ *                  chained SHA-256 computations, which is what the chain's definition asks for.
+ *                  The floor's last hash must equal the head verify vouched for (same bytes, same
+ *                  work). Of the node:crypto calls tried (one-shot `hash` of a string, of a Buffer
+ *                  view with the previous hash written in place, createHash/update/digest), the
+ *                  one-shot `hash` of a string was the leanest;
+ *   references     labelled, not floors: one SHA-256 stream over all the chain inputs concatenated
+ *                  (less work than the chain: one hash, not 1M), and SQLite spelling the chain
+ *                  inputs as verify reads them with no hashing (where the rest of verify's time goes).
+ *
+ * `-- --verify-reps=N` child runs (default 2), `--verify-keep=FILE` keeps the built workbook;
+ * DEMARC_AUDIT_ENTRIES changes the log's length.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash, hash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { GENESIS_HASH, canonicalEntry, type ChainedEntry } from '@core/audit/chain';
+import { verifyWorkbook } from '@main/services/audit-verify';
+import { closeWorkbook, createWorkbook, openWorkbook } from '@main/services/workbook-service';
+import { entryHash, recordHead } from '@main/store/repos/change-log-chain';
+import { chainInputPages } from '@main/store/repos/change-log-chain-sql';
+import type { Db } from '@main/store/workbook-file';
+import { flag, load, mb, s2 } from './user-path';
+
+const ENTRIES = Number(process.env.DEMARC_AUDIT_ENTRIES ?? 1_000_000);
+const BATCH = 100_000;
+const ctx = { clock: () => new Date().toISOString(), osUser: 'bench' };
+
+function entry(id: number): ChainedEntry {
+  const asset = (id * 7919) % 100_000;
+  const at = new Date(Date.UTC(2025, 0, 1) + id * 30_000).toISOString();
+  return {
+    id,
+    at,
+    actor: `user${id % 12}`,
+    action: 'raci.set',
+    entity: 'asset',
+    entityId: String(asset),
+    summary: `RACI of "Operating system" on vm-${asset}: R Party ${id % 200}, A Party ${(id + 3) % 200}`,
+    before: JSON.stringify({ layerId: 'operating-system', R: [(id + 1) % 200], A: [(id + 3) % 200], C: [], I: [] }),
+    after: JSON.stringify({ layerId: 'operating-system', R: [id % 200], A: [(id + 3) % 200], C: [], I: [] })
+  };
+}
+
+function build(path: string): void {
+  const wb = createWorkbook(ctx, { path, organisation: 'Bench' });
+  const db = wb.db;
+  const last = db.prepare('SELECT id, hash FROM change_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+  const insert = db.prepare(
+    `INSERT INTO change_log (id, at, actor, action, entity, entity_id, summary, before_json, after_json, prev_hash, hash)
+     VALUES (@id, @at, @actor, @action, @entity, @entityId, @summary, @before, @after, @prev, @hash)`
+  );
+  let prev = last.hash;
+  let id = last.id;
+  db.transaction(() => {
+    for (let n = 0; n < ENTRIES - last.id; n++) {
+      id += 1;
+      const e = entry(id);
+      const hash = entryHash(prev, e);
+      insert.run({ ...e, prev, hash });
+      prev = hash;
+    }
+    recordHead(db, { id, hash: prev });
+  })();
+  closeWorkbook(wb);
+}
+
+/** CPU (user + system) and wall time of `work`, in seconds. */
+function timed<T>(work: () => T): { value: T; seconds: number; cpuSeconds: number } {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = work();
+  const used = process.cpuUsage(cpu);
+  return { value, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+interface Span {
+  seconds: number;
+  cpuSeconds: number;
+}
+const add = (a: Span, b: Span): Span => ({ seconds: a.seconds + b.seconds, cpuSeconds: a.cpuSeconds + b.cpuSeconds });
+
+/**
+ * The chained floor and the one-stream reference, over the log's canonical JSON built by
+ * core/audit/chain.ts a batch at a time (building is not timed; only the hashing is).
+ */
+function floors(db: Db): { chained: Span; stream: Span; head: string; bytes: number } {
+  const rows = db.prepare(
+    `SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS before, after_json AS after,
+            origin, origin_touches AS originTouches, prev_hash AS prev FROM change_log ORDER BY id`
+  );
+  const stream = createHash('sha256');
+  let chained: Span = { seconds: 0, cpuSeconds: 0 };
+  let streamed: Span = { seconds: 0, cpuSeconds: 0 };
+  let prev = GENESIS_HASH;
+  let bytes = 0;
+  let batch: string[] = [];
+  const flush = () => {
+    const run = timed(() => {
+      let link = prev;
+      for (const canonical of batch) link = hash('sha256', link + canonical, 'hex');
+      return link;
+    });
+    // The stream reference hashes the same chain inputs (previous hash + canonical JSON) as one text.
+    let previous = prev;
+    const inputs = batch.map((canonical) => {
+      const input = previous + canonical;
+      previous = hash('sha256', input, 'hex');
+      return input;
+    });
+    const text = inputs.join('');
+    bytes += Buffer.byteLength(text);
+    streamed = add(streamed, timed(() => stream.update(text)));
+    chained = add(chained, run);
+    prev = run.value;
+    batch = [];
+  };
+  for (const row of rows.iterate() as IterableIterator<ChainedEntry>) {
+    batch.push(canonicalEntry(row));
+    if (batch.length >= BATCH) flush();
+  }
+  flush();
+  streamed = add(streamed, timed(() => stream.digest('hex')));
+  return { chained, stream: streamed, head: prev, bytes };
+}
+
+/** SQLite spelling every chain input as verify reads them, no hashing (a reference: where verify's other time goes). */
+function spellingOnly(db: Db): Span {
+  return timed(() => {
+    let chars = 0;
+    for (const texts of chainInputPages(db)) for (const text of texts) chars += text?.length ?? 0;
+    return chars;
+  });
+}
+
+/** The child's side: verify, then the floor and references, on the same open workbook. */
+export async function verifyChild(path: string): Promise<void> {
+  const wb = openWorkbook(ctx, path);
+  // Warm the page cache once, as a second verify in the app would find it.
+  wb.db.prepare('SELECT count(*) FROM change_log').get();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const report = await verifyWorkbook(wb);
+  const used = process.cpuUsage(cpu);
+  const verify: Span = { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+  const rss = process.resourceUsage().maxRSS / 1024;
+  if (!report.ok || report.head === null) throw new Error(`bench chain broken: ${report.firstBreak?.message ?? 'no head'}`);
+  const floor = floors(wb.db);
+  if (floor.head !== report.head.hash) throw new Error(`the floor's last hash ${floor.head} is not the head verify vouched for ${report.head.hash}`);
+  const spelling = spellingOnly(wb.db);
+  closeWorkbook(wb);
+  const f = (s: Span) => ({ s: Number(s2(s.seconds)), cpu: Number(s2(s.cpuSeconds)) });
+  console.log(
+    `VERIFY_RESULT ${JSON.stringify({ entries: report.entries, verify: f(verify), chainedFloor: f(floor.chained), oneStream: f(floor.stream), spellingOnly: f(spelling), hashedMb: Math.round(floor.bytes / 1e6), peakRssMb: Math.round(rss) })}`
+  );
+}
+
+interface VerifyResult {
+  entries: number;
+  verify: { s: number; cpu: number };
+  chainedFloor: { s: number; cpu: number };
+  oneStream: { s: number; cpu: number };
+  spellingOnly: { s: number; cpu: number };
+  hashedMb: number;
+  peakRssMb: number;
+}
+
+/** The parent's side: build the 1M-entry workbook, then time verify in child processes. */
+export function verifyBench(dir: string): void {
+  // `-- --verify-keep=FILE` builds the workbook there once and reuses it on later runs.
+  const kept = flag('verify-keep', '');
+  const path = kept === '' ? join(dir, 'audit.demarc') : kept;
+  const t = performance.now();
+  if (kept !== '' && existsSync(kept)) console.log(`verify: reusing ${kept}`);
+  else build(path);
+  console.log(`verify: built ${ENTRIES.toLocaleString('en-GB')} chained entries in ${((performance.now() - t) / 1000).toFixed(1)} s; file ${(statSync(path).size / 1e6).toFixed(0)} MB`);
+  const reps = Number(flag('verify-reps', '2'));
+  for (let run = 1; run <= reps; run++) {
+    const before = load();
+    const out = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, '--verify-child', path], { encoding: 'utf8' });
+    const line = out.stdout.split('\n').find((l) => l.startsWith('VERIFY_RESULT '));
+    if (out.status !== 0 || line === undefined) throw new Error(`verify child failed: ${out.stderr}`);
+    const r = JSON.parse(line.slice('VERIFY_RESULT '.length)) as VerifyResult;
+    console.log(`verify run ${run}: ${line.slice('VERIFY_RESULT '.length)}`);
+    console.log(
+      `verify run ${run}: ${r.entries.toLocaleString('en-GB')} entries, ${r.hashedMb} MB of chain inputs: verify ${s2(r.verify.s)} s, CPU ${s2(r.verify.cpu)} s; ` +
+        `chained floor (1M chained one-shot hashes in memory) ${s2(r.chainedFloor.s)} s, CPU ${s2(r.chainedFloor.cpu)} s = ` +
+        `${s2(r.verify.cpu / r.chainedFloor.cpu)}× CPU, ${s2(r.verify.s / r.chainedFloor.s)}× wall; ` +
+        `reference, one SHA-256 stream over the same bytes (less work) CPU ${s2(r.oneStream.cpu)} s; ` +
+        `reference, SQLite spelling the inputs with no hashing CPU ${s2(r.spellingOnly.cpu)} s; peak RSS ${mb(r.peakRssMb)} MB; ${before} → ${load()}`
+    );
+  }
+  console.log('goal: verify CPU ≤ 2 × the chained floor CPU');
+}
