@@ -96,8 +96,20 @@ function signOffEffects(entry: ChangeLogEntry): EntryEffect[] {
   return [{ assetIds: null, kind: 'signOff', layerId: null }];
 }
 
+/** Each entry's effects, read once: the service asks for them (the assets to name) before diffChanges does. */
+const effectsRead = new WeakMap<ChangeLogEntry, EntryEffect[]>();
+
 /** What one change-log entry did, read from its action, entity and the before/after it logged. */
 export function entryEffects(entry: ChangeLogEntry): EntryEffect[] {
+  let effects = effectsRead.get(entry);
+  if (effects === undefined) {
+    effects = readEffects(entry);
+    effectsRead.set(entry, effects);
+  }
+  return effects;
+}
+
+function readEffects(entry: ChangeLogEntry): EntryEffect[] {
   if (entry.entity === 'asset') return assetEntryEffects(entry);
   if (entry.entity === 'sign-off') return signOffEffects(entry);
   // An undo or redo says what it replays by its entity.

@@ -42,10 +42,21 @@ export interface BeforeAfter {
 
 const NONE: BeforeAfter = { before: null, after: null };
 
-function rolesText(rows: readonly Record<string, unknown>[], roles: readonly string[], words: ValueWords): string {
+/** Each role's logged party ids, in the order logged (one pass over the rows). */
+function partiesByRole(rows: readonly Record<string, unknown>[]): Map<unknown, unknown[]> {
+  const byRole = new Map<unknown, unknown[]>();
+  for (const row of rows) {
+    const parties = byRole.get(row.role);
+    if (parties === undefined) byRole.set(row.role, [row.partyId]);
+    else parties.push(row.partyId);
+  }
+  return byRole;
+}
+
+function rolesText(byRole: Map<unknown, unknown[]>, roles: readonly string[], words: ValueWords): string {
   return roles
     .map((role) => {
-      const parties = rows.filter((r) => r.role === role && typeof r.partyId === 'number').map((r) => words.partyName(r.partyId as number));
+      const parties = (byRole.get(role) ?? []).filter((id): id is number => typeof id === 'number').map((id) => words.partyName(id));
       return `${role}: ${parties.length === 0 ? 'default' : parties.join(', ')}`;
     })
     .join('; ');
@@ -53,11 +64,10 @@ function rolesText(rows: readonly Record<string, unknown>[], roles: readonly str
 
 function raciValues(entry: ChangeLogEntry, assetId: number | null, layerId: string | null, words: ValueWords): BeforeAfter {
   const mine = (side: unknown) =>
-    loggedRows(side).filter((r) => 'role' in r && (assetId === null || r.assetId === undefined || r.assetId === assetId) && (layerId === null || r.layerId === layerId));
+    partiesByRole(loggedRows(side).filter((r) => 'role' in r && (assetId === null || r.assetId === undefined || r.assetId === assetId) && (layerId === null || r.layerId === layerId)));
   const before = mine(entry.before);
   const after = mine(entry.after);
-  const key = (rows: readonly Record<string, unknown>[], role: string) =>
-    rows.filter((r) => r.role === role).map((r) => String(r.partyId)).sort().join(',');
+  const key = (byRole: Map<unknown, unknown[]>, role: string) => (byRole.get(role) ?? []).map(String).sort().join(',');
   // The roles that differ (a RACI cell's entry logs the whole layer; a bulk one, only what it touched).
   const roles = ROLE_ORDER.filter((role) => key(before, role) !== key(after, role));
   if (roles.length === 0) return NONE;

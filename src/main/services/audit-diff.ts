@@ -55,6 +55,7 @@ export async function diffWorkbook(
   const shared = readSharedInput(wb.db, ctx);
   const labels = assetLabels(wb.db, entries.flatMap((e) => entryEffects(e).flatMap((f) => f.assetIds ?? [])));
   const partyNames = new Map(shared.parties.map((p) => [p.id, p.name]));
+  const layersOf = new Map<string | null, { count: number; byId: Map<string, { title: string; index: number }> }>();
   return diffChanges({
     from,
     to: to ?? ctx.clock(),
@@ -69,9 +70,15 @@ export async function diffWorkbook(
     partyName: (id) => partyNames.get(id) ?? `party #${id}`,
     layerOf: (assetId, layerId) => {
       const asset = labels.get(assetId);
-      const layers = asset === undefined ? [] : (shared.models[readModelId(asset, shared.settings, shared.models)]?.layers ?? []);
-      const index = layers.findIndex((l) => l.id === layerId);
-      return { title: layers[index]?.title ?? layerId, index: index === -1 ? layers.length : index };
+      const modelId = asset === undefined ? null : readModelId(asset, shared.settings, shared.models);
+      // Each model's layers by id, built once per model the window names.
+      let layers = layersOf.get(modelId);
+      if (layers === undefined) {
+        const list = modelId === null ? [] : (shared.models[modelId]?.layers ?? []);
+        layers = { count: list.length, byId: new Map(list.map((l, index) => [l.id, { title: l.title, index }])) };
+        layersOf.set(modelId, layers);
+      }
+      return layers.byId.get(layerId) ?? { title: layerId, index: layers.count };
     },
     added: assetsCreatedBetween(wb.db, from, to)
   });

@@ -9,21 +9,14 @@ import type { Db } from '../workbook-file';
 
 export type AssetLabel = Pick<Asset, 'id' | 'name' | 'modelId' | 'provider'>;
 
-/** SQLite's default limit on bound parameters is far above this; pages keep each statement small. */
-const IDS_PER_QUERY = 500;
-
 const LABEL_COLUMNS = `${columnOf('id')} AS id, ${columnOf('name')} AS name, ${columnOf('modelId')} AS modelId, ${columnOf('provider')} AS provider`;
 
-/** The label of each of these assets that is still in the workbook. */
+/** The label of each of these assets that is still in the workbook (one statement: the ids go in as one JSON array). */
 export function assetLabels(db: Db, ids: readonly number[]): Map<number, AssetLabel> {
-  const labels = new Map<number, AssetLabel>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
-    const page = unique.slice(i, i + IDS_PER_QUERY);
-    const rows = db.prepare(`SELECT ${LABEL_COLUMNS} FROM assets WHERE ${columnOf('id')} IN (${page.map(() => '?').join(',')})`).all(...page) as AssetLabel[];
-    for (const row of rows) labels.set(row.id, row);
-  }
-  return labels;
+  const rows = db
+    .prepare(`SELECT ${LABEL_COLUMNS} FROM assets WHERE ${columnOf('id')} IN (SELECT value FROM json_each(@ids))`)
+    .all({ ids: JSON.stringify([...new Set(ids)]) }) as AssetLabel[];
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** Assets created at or after `from` and before `to` (null: to now), in id order. */
