@@ -135,6 +135,8 @@ export async function diffBench(dir: string, resources: number, changes: number,
   console.log(line(diff));
   console.log(line(floor));
   console.log(`diff of two dates with ${changes.toLocaleString('en-GB')} changes at ${resources.toLocaleString('en-GB')} resources: ${s2(diff.seconds / floor.seconds)}× the floor's time, ${s2(diff.cpuSeconds / floor.cpuSeconds)}× its CPU; ${load()}`);
+  // `-- --diff-export=no` leaves out the export comparison (two full exports of 100k assets).
+  if (flag('diff-export', 'yes') === 'no') return;
   const since = runChild('export-since', [workbook, join(dir, 'since.xlsx')]);
   const plain = runChild('export-plain', [workbook, join(dir, 'plain.xlsx')]);
   console.log(line(since));
