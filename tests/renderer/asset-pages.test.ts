@@ -22,7 +22,10 @@ function row(id: number, owner: string | null = null): AssetListRow {
     findings: 0,
     worstSeverity: null,
     lastReviewedAt: null,
-    notSeenInLastImport: false
+    notSeenInLastImport: false,
+    criticality: null,
+    dataClassification: null,
+    environment: null
   };
 }
 const page = (offset: number, rows: AssetListRow[], total = 250): AssetPage => ({ offset, total, rows });

@@ -12,7 +12,7 @@ import type {
   AssetSortColumn,
   Facet
 } from '@shared/contract/engine';
-import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY } from '@shared/asset-attributes';
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, type AssetAttribute } from '@shared/asset-attributes';
 import type { Asset } from '@shared/domain';
 import type { AssetFilter } from '@shared/filter';
 import type { OpenWorkbook, ServiceContext } from '../services/context';
@@ -59,7 +59,20 @@ function sortKeyOf(state: EngineState, column: AssetSortColumn): SortKey {
       return (a) => state.findingsByAsset.get(a.id)?.length ?? 0;
     case 'lastReviewedAt':
       return (a) => a.lastReviewedAt;
+    default:
+      return attributeRank(column);
   }
+}
+
+/** An attribute's order: its vocabulary's (mission-critical first), a value outside it after them. */
+function attributeRank(attribute: AssetAttribute): SortKey {
+  const values: readonly string[] = ATTRIBUTE_VOCABULARY[attribute].values;
+  return (a) => {
+    const value = a[attribute];
+    if (value === null) return null;
+    const at = values.indexOf(value);
+    return at < 0 ? values.length : at;
+  };
 }
 
 /**
@@ -169,7 +182,10 @@ function toRow(state: EngineState, asset: Asset): AssetListRow {
     findings: state.findingsByAsset.get(asset.id)?.length ?? 0,
     worstSeverity: severityOfRank(state.worstSeverity.get(asset.id)),
     lastReviewedAt: asset.lastReviewedAt,
-    notSeenInLastImport: asset.notSeenInLastImport
+    notSeenInLastImport: asset.notSeenInLastImport,
+    criticality: asset.criticality,
+    dataClassification: asset.dataClassification,
+    environment: asset.environment
   };
 }
 

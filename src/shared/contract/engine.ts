@@ -24,7 +24,7 @@ import {
   type ServiceModelCount,
   type Severity
 } from '../domain';
-import { CriticalitySchema, DataClassificationSchema, EnvironmentSchema, type AssetAttribute } from '../asset-attributes';
+import { ASSET_ATTRIBUTES, CriticalitySchema, DataClassificationSchema, EnvironmentSchema, type AssetAttribute } from '../asset-attributes';
 import { AssetFilterSchema } from '../filter';
 import { AssetProviderSchema } from '../import';
 import { LIMITS, idSchema as id, isoDateSchema as isoDate, layerIdSchema, line, modelIdSchema, offsetSchema, pathSchema, text } from './bounds';
@@ -38,7 +38,8 @@ export const ASSET_SORT_COLUMNS = [
   'serviceModel',
   'owner',
   'findings',
-  'lastReviewedAt'
+  'lastReviewedAt',
+  ...ASSET_ATTRIBUTES
 ] as const;
 export type AssetSortColumn = (typeof ASSET_SORT_COLUMNS)[number];
 
@@ -172,6 +173,9 @@ export interface AssetListRow {
   worstSeverity: Severity | null;
   lastReviewedAt: string | null;
   notSeenInLastImport: boolean;
+  criticality: Asset['criticality'];
+  dataClassification: Asset['dataClassification'];
+  environment: Asset['environment'];
 }
 
 export interface AssetPage {

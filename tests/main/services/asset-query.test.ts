@@ -39,4 +39,22 @@ describe('asset pages', () => {
     expect(page({ text: 'alpha-' }, { column: 'name', direction: 'desc' })).toEqual(['db-alpha-2']);
     close();
   });
+
+  it('rows carry criticality, data classification and environment, sorted in their vocabulary\'s order (not stated last)', () => {
+    const { wb, ctx, close } = createTestWorkbook();
+    seedAssets(wb.db, [
+      { name: 'a-low', criticality: 'low', environment: 'test' },
+      { name: 'b-none' },
+      { name: 'c-mission', criticality: 'mission-critical', dataClassification: 'confidential', environment: 'production' },
+      { name: 'd-high', criticality: 'high' },
+      { name: 'e-odd', criticality: 'tier-1' as 'low' }
+    ]);
+    const sorted = (column: 'criticality' | 'environment', direction: 'asc' | 'desc') => listAssetPage(wb, ctx, { filter: {}, offset: 0, limit: 100, sort: { column, direction } }).rows.map((r) => r.name);
+    expect(sorted('criticality', 'asc')).toEqual(['c-mission', 'd-high', 'a-low', 'e-odd', 'b-none']);
+    expect(sorted('criticality', 'desc')).toEqual(['e-odd', 'a-low', 'd-high', 'c-mission', 'b-none']);
+    expect(sorted('environment', 'asc')).toEqual(['c-mission', 'a-low', 'b-none', 'd-high', 'e-odd']);
+    const row = listAssetPage(wb, ctx, { filter: { text: 'c-mission' }, offset: 0, limit: 1 }).rows[0]!;
+    expect(row).toMatchObject({ criticality: 'mission-critical', dataClassification: 'confidential', environment: 'production' });
+    close();
+  });
 });

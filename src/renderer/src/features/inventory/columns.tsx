@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeLabel } from '@shared/asset-attributes';
 import type { AssetListRow, AssetSortColumn } from '@shared/contract/engine';
 import { shortDate } from '../../lib/labels';
 
@@ -64,6 +65,17 @@ export const GRID_COLUMNS: GridColumn[] = [
     sort: 'findings',
     render: (row) => (row.findings > 0 ? <span className={`sev sev--${row.worstSeverity ?? 'info'}`}>{row.findings}</span> : '0')
   },
+  // Criticality, data classification and environment: sorted by their vocabulary's order.
+  ...ASSET_ATTRIBUTES.map(
+    (attribute): GridColumn => ({
+      id: attribute,
+      label: ATTRIBUTE_VOCABULARY[attribute].label,
+      width: '130px',
+      min: 130,
+      sort: attribute,
+      render: (row) => (row[attribute] === null ? <span className="muted">Not stated</span> : attributeLabel(attribute, row[attribute]))
+    })
+  ),
   { id: 'lastReviewedAt', label: 'Reviewed', width: '100px', min: 100, sort: 'lastReviewedAt', render: (row) => shortDate(row.lastReviewedAt) },
   {
     id: 'tags',
