@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { entryChange } from '@core/audit/entry-change';
 import { assetDetail } from '@main/engine/asset-detail';
 import { undo } from '@main/services/history';
 import { modelsOfSelection, setRaciMany } from '@main/services/raci-bulk';
@@ -116,6 +117,13 @@ describe('bulk RACI', () => {
     const entry = changes(t.wb, { assetId: 5 }).at(-1)!;
     expect(entry).toMatchObject({ action: 'raci.setMany', summary: result.summary });
     expect(entry.after).toMatchObject({ layers: { 'microsoft-2026-01': 'operating-system', 'microsoft-classic-2023': 'operating-system', 'google-cloud-2023-08': 'operating-system-and-runtime' } });
+    // Its way back (the as-of report's and the round trip's rewind) holds every row it wrote, under each layer.
+    const back = entryChange(entry).back;
+    expect(back.map((op) => op.op)).toEqual(['deleteAssignments', 'putAssignments']);
+    const deleted = back[0]!.op === 'deleteAssignments' ? back[0]!.rows : [];
+    expect(deleted.map((r) => `${r.assetId}:${r.layerId}:${r.role}`).sort()).toEqual(
+      [2, 3, 4].flatMap((id) => [`${id}:operating-system:A`, `${id}:operating-system:R`]).concat(['5:operating-system-and-runtime:A', '5:operating-system-and-runtime:R']).sort()
+    );
     undo(t.wb, t.ctx);
     expect(layerOf(5, 'operating-system-and-runtime').names.A).not.toContain('Alice Martin');
     expect(layerOf(4, 'operating-system').names.A).not.toContain('Alice Martin');
