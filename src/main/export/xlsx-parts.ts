@@ -1,8 +1,7 @@
 /**
  * The parts of an xlsx the round trip reads, from its ZIP archive in place (zip-file.ts), each
  * parsed as XML by saxes as it inflates: the workbook's sheet list and date system, which cell
- * styles show dates, and the shared-strings table, kept as one array of strings (no per-string
- * object). Whatever the client — Demarc's exceljs export, Excel, LibreOffice — the same SpreadsheetML
+ * styles show dates, and the shared-strings table, kept as one buffer of UTF-8 (SharedStrings). Whatever the client — Demarc's exceljs export, Excel, LibreOffice — the same SpreadsheetML
  * is read: element names are matched without their namespace prefix. Every inflated byte counts
  * towards a limit: an archive that inflates past it is refused, naming the part.
  */
@@ -173,17 +172,64 @@ export async function readDateStyles(archive: XlsxArchive, part: string | null):
 }
 
 /**
- * A string of its own: saxes hands text as slices of the chunk it decoded, and a slice keeps its
- * whole chunk alive — kept in the table, they would hold the part's every chunk (three times the text).
+ * The shared-strings table held compactly: every string's UTF-8 bytes end to end in one buffer, with
+ * where each ends — outside the JavaScript heap, so the tens of MB of a large export's table are
+ * not multiplied by the heap's growth. A string is decoded when a cell asks for it; the first
+ * ones (the workbook's common words: headers, layer titles, responsibilities) are kept decoded.
  */
-const ownCopy = (text: string): string => (text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8'));
+export class SharedStrings {
+  private bytes = Buffer.alloc(64 * 1024);
+  private ends = new Uint32Array(1024);
+  private used = 0;
+  private count = 0;
+  private readonly decoded: (string | undefined)[] = [];
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(text: string): void {
+    const length = Buffer.byteLength(text, 'utf8');
+    if (this.used + length > this.bytes.length) {
+      const grown = Buffer.alloc(Math.max(this.bytes.length * 2, this.used + length));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.used += this.bytes.write(text, this.used, 'utf8');
+    if (this.count === this.ends.length) {
+      const grown = new Uint32Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    this.ends[this.count++] = this.used;
+  }
+
+  /** Lets go of the room kept for growth, once the table is read. */
+  seal(): this {
+    this.bytes = Buffer.from(this.bytes.subarray(0, this.used));
+    this.ends = this.ends.slice(0, this.count);
+    return this;
+  }
+
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.count)) return undefined;
+    const kept = this.decoded[index];
+    if (kept !== undefined) return kept;
+    const text = this.bytes.toString('utf8', index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
+    if (index < KEPT_DECODED) this.decoded[index] = text;
+    return text;
+  }
+}
+
+/** Shared strings kept decoded: the first of the table, where a workbook's common words are. */
+const KEPT_DECODED = 4096;
 
 /**
- * The shared-strings table: each item's text runs joined (phonetic runs left out), as one array of
- * strings — the cells of a million-row sheet point into it by index.
+ * The shared-strings table: each item's text runs joined (phonetic runs left out) — the cells of a
+ * million-row sheet point into it by index.
  */
-export async function readSharedStrings(archive: XlsxArchive, part: string | null): Promise<string[]> {
-  const strings: string[] = [];
+export async function readSharedStrings(archive: XlsxArchive, part: string | null): Promise<SharedStrings> {
+  const strings = new SharedStrings();
   if (part === null) return strings;
   let text = '';
   let inText = false;
@@ -200,8 +246,8 @@ export async function readSharedStrings(archive: XlsxArchive, part: string | nul
     close: (name) => {
       if (name === 't') inText = false;
       else if (name === 'rPh') inPhonetic = false;
-      else if (name === 'si') strings.push(ownCopy(excelUnescape(text)));
+      else if (name === 'si') strings.push(excelUnescape(text));
     }
   });
-  return strings;
+  return strings.seal();
 }

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { IDENTITY_FORMAT, IDENTITY_ITEMS, SHEET_NAMES } from '@core/export-model';
 import type { ReadCell, ReadRow } from '@core/roundtrip/sheet-cells';
 import type { RoundTripIdentity } from '@shared/contract/roundtrip';
-import { XlsxArchive, readDateStyles, readSharedStrings, readWorkbook } from './xlsx-parts';
+import { SharedStrings, XlsxArchive, readDateStyles, readSharedStrings, readWorkbook } from './xlsx-parts';
 import { readSheetRows, type CellContext } from './xlsx-sheet-rows';
 import { NotAZip, ZipFile } from './zip-file';
 
@@ -114,7 +114,7 @@ export async function readRoundTripXlsx(
   const workbook = await readWorkbook(archive);
   if (workbook === null) throw new NotAZip('it has no workbook part (xl/workbook.xml)');
   const sheets = workbook.sheets.map((s) => s.name);
-  const context: CellContext = { sharedStrings: [], dateStyles: await readDateStyles(archive, workbook.styles), date1904: workbook.date1904 };
+  const context: CellContext = { sharedStrings: new SharedStrings(), dateStyles: await readDateStyles(archive, workbook.styles), date1904: workbook.date1904 };
   const part = (sheet: { name: string; part: string | null }): string => {
     if (sheet.part === null || !archive.has(sheet.part)) throw new NotAZip(`its sheet "${sheet.name}" has no part in the archive`);
     return sheet.part;

@@ -6,11 +6,11 @@
  * cached value comes marked with the formula (a shared formula's followers with its leader's text).
  */
 import type { ReadCell } from '@core/roundtrip/sheet-cells';
-import { excelUnescape, type XlsxArchive } from './xlsx-parts';
+import { excelUnescape, type SharedStrings, type XlsxArchive } from './xlsx-parts';
 
 /** What the cells of every sheet are read against. */
 export interface CellContext {
-  sharedStrings: readonly string[];
+  sharedStrings: Pick<SharedStrings, 'at'>;
   dateStyles: readonly boolean[];
   date1904: boolean;
 }
@@ -73,7 +73,7 @@ export async function readSheetRows(
     let read: ReadCell['value'];
     if (type === 'inlineStr') read = inline === null ? null : excelUnescape(inline);
     else if (value === null) return undefined;
-    else if (type === 's') read = sharedStrings[Number.parseInt(value, 10)] ?? null;
+    else if (type === 's') read = sharedStrings.at(Number.parseInt(value, 10)) ?? null;
     else if (type === 'str' || type === 'e') read = value;
     else if (type === 'b') read = value !== '0' && value.toLowerCase() !== 'false';
     else if (type === 'd') return value === '' ? undefined : { value: Number.isNaN(Date.parse(value)) ? value : new Date(value).toISOString(), date: true };
