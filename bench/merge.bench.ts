@@ -12,7 +12,7 @@
 import './resolve-from-cwd';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyImport } from '@main/import/import-service';
 import { prepareMerge } from '@main/merge/merge-plan';
@@ -36,6 +36,8 @@ function flag(name: string, fallback: string): string {
 interface Result {
   kind: string;
   seconds: number;
+  /** user + system CPU of the child doing the work (2 cores shared by several processes: the steadier ratio). */
+  cpuSeconds: number;
   detail: string;
   maxRssMb: number;
 }
@@ -73,7 +75,7 @@ async function child(kind: string): Promise<void> {
   const file = flag('file', '');
   if (kind === 'setup') {
     await setup(dir, file);
-    console.log(`BENCH_RESULT ${JSON.stringify({ kind, seconds: 0, detail: '', maxRssMb: 0 })}`);
+    console.log(`BENCH_RESULT ${JSON.stringify({ kind, seconds: 0, cpuSeconds: 0, detail: '', maxRssMb: 0 } satisfies Result)}`);
     return;
   }
   const ctx: ServiceContext = { clock: clock('2026-12-04T00:00:00.000Z'), osUser: 'ours' };
@@ -82,6 +84,7 @@ async function child(kind: string): Promise<void> {
   const wb = openWorkbook(ctx, workbook);
   (globalThis as { gc?: () => void }).gc?.();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let detail: string;
   if (kind === 'preview') {
     const plan = prepareMerge(wb, ctx, join(dir, 'theirs.demarc'), {}).plan;
@@ -94,8 +97,9 @@ async function child(kind: string): Promise<void> {
     detail = `${result.counts.updated} updated, ${result.counts.unchanged} unchanged`;
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   closeWorkbook(wb);
-  console.log(`BENCH_RESULT ${JSON.stringify({ kind, seconds, detail, maxRssMb: process.resourceUsage().maxRSS / 1024 } satisfies Result)}`);
+  console.log(`BENCH_RESULT ${JSON.stringify({ kind, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, detail, maxRssMb: process.resourceUsage().maxRSS / 1024 } satisfies Result)}`);
 }
 
 function run(kind: string, args: string[]): Result {
@@ -122,6 +126,7 @@ function parent(): void {
     const changed = join(dir, 'az-changed.json');
     writeFileSync(changed, JSON.stringify(rows));
     console.log(`merge bench: ${count} assets per copy, ${EDITS} owner edits per side in bulk edits of ${BATCH}, ${CONFLICTS} on the same assets; best of ${reps}, each run in its own process`);
+    console.log(`load (uptime): ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
     const setupStarted = performance.now();
     if (!existsSync(join(dir, 'ours.demarc'))) run('setup', [`--dir=${dir}`, `--file=${file}`]);
     console.log(`setup (import, copies, edits): ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
@@ -134,10 +139,12 @@ function parent(): void {
     const base = best('reimport');
     for (const kind of ['reimport', 'preview', 'apply']) {
       const r = best(kind);
-      console.log(`${kind.padEnd(8)} ${r.seconds.toFixed(2)} s (${(r.seconds / base.seconds).toFixed(2)} × re-import), peak RSS ${peak(kind).toFixed(0)} MB: ${r.detail}`);
+      console.log(
+        `${kind.padEnd(8)} ${r.seconds.toFixed(2)} s (${(r.seconds / base.seconds).toFixed(2)} × re-import), CPU ${r.cpuSeconds.toFixed(2)} s (${(r.cpuSeconds / base.cpuSeconds).toFixed(2)} × re-import's), peak RSS ${peak(kind).toFixed(0)} MB: ${r.detail}`
+      );
     }
     console.log(
-      `merge ${count === 100_000 ? '100k' : count}: conflict list ${best('preview').seconds.toFixed(2)} s, apply ${best('apply').seconds.toFixed(2)} s, re-import of ${EDITS} changed rows ${base.seconds.toFixed(2)} s, ratio ${(best('apply').seconds / base.seconds).toFixed(2)} (goal ≤ 2), peak RSS ${Math.max(peak('preview'), peak('apply')).toFixed(0)} MB (goal ≤ 400)`
+      `load at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; merge ${count === 100_000 ? '100k' : count}: conflict list ${best('preview').seconds.toFixed(2)} s, apply ${best('apply').seconds.toFixed(2)} s, re-import of ${EDITS} changed rows ${base.seconds.toFixed(2)} s, ratio ${(best('apply').seconds / base.seconds).toFixed(2)} (goal ≤ 2), peak RSS ${Math.max(peak('preview'), peak('apply')).toFixed(0)} MB (goal ≤ 400)`
     );
   } finally {
     if (keep === '') rmSync(dir, { recursive: true, force: true });

@@ -59,9 +59,10 @@ describe('the Merge area', () => {
     await conflict.waitFor();
     expect((await conflict.locator('dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['Platform Team', 'Bob Chen alice, 2026-12-05 10:00', 'Carol Diaz carol, 2026-12-06 15:30']);
     const texts = async (name: string) => (await page.getByRole('group', { name }).locator('dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    expect(await texts('Review · saved set')).toEqual(['not recorded', 'filter: text web alice, 2026-12-05 10:00', 'filter: text sql carol, 2026-12-06 15:30']);
+    // The set was saved on both sides since parting: absent at the ancestor. The control: the built-in line, as the first import logged it.
+    expect(await texts('Review · saved set')).toEqual(['—', 'filter: text web alice, 2026-12-05 10:00', 'filter: text sql carol, 2026-12-06 15:30']);
     expect(await texts('CCM AIS-02 · control mapping')).toEqual([
-      'not recorded',
+      expect.stringMatching(/^rests on applications \(/),
       expect.stringMatching(/^rests on network-controls \(Our firewall fronts every app\) alice, 2026-12-05 10:00$/),
       expect.stringMatching(/^organisational \(Finance governs its apps\) carol, 2026-12-06 15:30$/)
     ]);

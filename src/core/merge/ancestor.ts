@@ -9,6 +9,7 @@
  */
 import { entryChange, type BackOp } from '../audit/entry-change';
 import type { EntryForTouches, SideLookups } from './entry-touches';
+import { mappingBeforeOf } from './mapping-slots';
 import { parseSlot, Touches, type SlotParts } from './slots';
 
 /** What reading a before needs beyond touches: a field's value as the slot spells it. */
@@ -64,6 +65,9 @@ export function beforeValueOf(entry: EntryForTouches, slotName: string, l: Ances
   // An undo or redo, and an entry a merge brought (its ids are another copy's), do not tell.
   if (entry.originTouches !== null || entry.action.startsWith('history.')) return undefined;
   const p = parseSlot(slotName);
+  // A saved set saved, a workshop started: it was not there before. A mapping's controls: as logged.
+  if ((p.entity === 'savedSet' && entry.action === 'savedSets.save') || (p.entity === 'workshop' && entry.action === 'workshops.start')) return null;
+  if (p.entity === 'settings') return mappingBeforeOf(entry, slotName);
   const { back } = entryChange(entry);
   if (p.entity === 'asset') return assetBefore(entry, back, p, l);
   if (p.entity === 'party' && p.aspect === 'field' && p.name !== undefined && entry.entity === 'party' && entry.action.startsWith('parties.')) {

@@ -42,6 +42,23 @@ export function mappingChanges(before: ControlMapping, after: ControlMapping): M
   return changes;
 }
 
+/** What the controls an import or reset changed were before it, by slot (null: absent then): what it logs as `before.lines`. */
+export function mappingLinesBefore(before: ControlMapping, changes: MappingChanges): Record<string, string | null> {
+  const slots = mappingSlots(before);
+  const out: Record<string, string | null> = {};
+  for (const name of mappingChangeSlots(changes)) out[name] = slots.get(name) ?? null;
+  return out;
+}
+
+/** A mapping entry's logged value of a slot before it (undefined: it does not say). */
+export function mappingBeforeOf(entry: { action: string; before: unknown }, slotName: string): string | null | undefined {
+  if (!entry.action.startsWith('mapping.') || typeof entry.before !== 'object' || entry.before === null) return undefined;
+  const lines = (entry.before as { lines?: unknown }).lines;
+  if (typeof lines !== 'object' || lines === null || !(slotName in lines)) return undefined;
+  const value = (lines as Record<string, unknown>)[slotName];
+  return typeof value === 'string' || value === null ? value : undefined;
+}
+
 /** The slots an entry's logged changes name. */
 export function mappingChangeSlots(changes: MappingChanges): string[] {
   return [...(changes.head ? [slot.setting(CONTROL_MAPPING)] : []), ...MAPPED_FRAMEWORKS.flatMap((fw) => changes[fw].map((id) => slot.control(fw, id)))];

@@ -4,7 +4,7 @@
  * with every problem located by file name and JSON path, the workbook then unchanged).
  */
 import { BUILTIN_MAPPING, MappingError, bindModel, bindingProblems, parseMapping } from '@core/frameworks/mapping';
-import { mappingChanges } from '@core/merge/mapping-slots';
+import { mappingChanges, mappingLinesBefore } from '@core/merge/mapping-slots';
 import type { MappingInfo } from '@shared/contract/frameworks';
 import type { ControlMapping } from '@shared/frameworks';
 import { DemarcError } from '@shared/errors';
@@ -86,6 +86,7 @@ export function importMapping(wb: OpenWorkbook, ctx: ServiceContext, path: strin
     throw error;
   }
   const before = mappingInUse(wb);
+  const changed = mappingChanges(before.mapping, mapping);
   write(wb, ctx, (at, actor) => {
     writeControlMapping(wb.db, { mappingId: mapping.id, version: mapping.version, json: JSON.stringify(mapping), fileName, importedAt: at, importedBy: actor });
     return {
@@ -95,9 +96,9 @@ export function importMapping(wb: OpenWorkbook, ctx: ServiceContext, path: strin
         entity: 'mapping',
         entityId: mapping.id,
         summary: `Control mapping: ${mapping.name} (${mapping.id}, version ${mapping.version}) from ${fileName} replaces ${before.stored === null ? 'the built-in mapping' : before.stored.fileName}`,
-        before: { id: before.mapping.id, version: before.mapping.version, builtin: before.stored === null },
-        // Which controls it changed: what a merge counts as this copy's change (core/merge/mapping-slots.ts).
-        after: { id: mapping.id, version: mapping.version, fileName, changed: mappingChanges(before.mapping, mapping) }
+        // Which controls it changed, and their lines before: what a merge counts as this copy's change and shows as the ancestor (core/merge/mapping-slots.ts).
+        before: { id: before.mapping.id, version: before.mapping.version, builtin: before.stored === null, lines: mappingLinesBefore(before.mapping, changed) },
+        after: { id: mapping.id, version: mapping.version, fileName, changed }
       },
       touched: { mapping: true }
     };
@@ -125,8 +126,11 @@ export function resetMapping(wb: OpenWorkbook, ctx: ServiceContext): MappingInfo
   const stored = readControlMapping(wb.db);
   if (stored !== null) {
     let changed: ReturnType<typeof mappingChanges> | undefined;
+    let lines: Record<string, string | null> | undefined;
     try {
-      changed = mappingChanges(parseMapping(JSON.parse(stored.json), stored.fileName), BUILTIN_MAPPING);
+      const current = parseMapping(JSON.parse(stored.json), stored.fileName);
+      changed = mappingChanges(current, BUILTIN_MAPPING);
+      lines = mappingLinesBefore(current, changed);
     } catch {
       // A stored mapping this version cannot read: the reset changes it all (no list logged).
     }
@@ -139,7 +143,7 @@ export function resetMapping(wb: OpenWorkbook, ctx: ServiceContext): MappingInfo
           entity: 'mapping',
           entityId: BUILTIN_MAPPING.id,
           summary: `Control mapping: back to the built-in mapping (version ${BUILTIN_MAPPING.version}) instead of ${stored.fileName}`,
-          before: { id: stored.mappingId, version: stored.version, fileName: stored.fileName },
+          before: { id: stored.mappingId, version: stored.version, fileName: stored.fileName, ...(lines === undefined ? {} : { lines }) },
           after: { id: BUILTIN_MAPPING.id, version: BUILTIN_MAPPING.version, builtin: true, ...(changed === undefined ? {} : { changed }) }
         },
         touched: { mapping: true }

@@ -96,9 +96,11 @@ describe('the control mapping, control by control', () => {
     const plan = (await hq.call('merge.preview', { path: financePath }))!;
     // AIS-02: theirs only, applies. A&A-01: ours only, stays. AIS-03 and the head (id, version): both, conflicts.
     expect(plan.changes).toEqual([expect.objectContaining({ slot: 'settings|controlMapping|ccm|AIS-02', kind: 'control', subject: 'CCM AIS-02', ours: 'rests on applications (' + (builtinJson.ccm as Line[]).find((l) => l.id === 'AIS-02')!.reason + ')', theirs: 'organisational (Our own governance)' })]);
-    expect(plan.conflicts.map((c) => [c.slot, c.ours, c.theirs])).toEqual([
-      ['settings|controlMapping', 'hq-mapping version 2', 'finance-mapping version 3'],
-      ['settings|controlMapping|ccm|AIS-03', 'rests on network-controls (Our firewall)', 'organisational (Our own governance)']
+    // The ancestor: the built-in mapping's, as the first import on either side logged it.
+    const builtinAis03 = (builtinJson.ccm as Line[]).find((l) => l.id === 'AIS-03')!;
+    expect(plan.conflicts.map((c) => [c.slot, c.ancestor, c.ours, c.theirs])).toEqual([
+      ['settings|controlMapping', `${builtinJson.id} version ${builtinJson.version}`, 'hq-mapping version 2', 'finance-mapping version 3'],
+      ['settings|controlMapping|ccm|AIS-03', `rests on ${builtinAis03.layers!.join(', ')} (${builtinAis03.reason})`, 'rests on network-controls (Our firewall)', 'organisational (Our own governance)']
     ]);
     const items = { 'settings|controlMapping': 'theirs' as const, 'settings|controlMapping|ccm|AIS-03': 'ours' as const };
     await hq.call('merge.apply', { path: financePath, decisions: { items } });

@@ -76,7 +76,7 @@ describe('copies that each ran a workshop', () => {
     // Then HR: “Shared” was saved on both sides (ours now holds Finance's): a conflict, shown with both filters.
     const second = (await hq.call('merge.preview', { path: hrPath }))!;
     expect(second.conflicts).toEqual([
-      expect.objectContaining({ slot: shared, kind: 'saved-set', subject: 'shared', ours: 'filter: text vm', theirs: 'filter: text vm-4', choice: null, oursBy: expect.objectContaining({ actor: 'finance' }), theirsBy: expect.objectContaining({ actor: 'hr' }) })
+      expect.objectContaining({ slot: shared, kind: 'saved-set', subject: 'shared', ancestor: '—', ours: 'filter: text vm', theirs: 'filter: text vm-4', choice: null, oursBy: expect.objectContaining({ actor: 'finance' }), theirsBy: expect.objectContaining({ actor: 'hr' }) })
     ]);
     // “Same” is the same on both: no item.
     expect([...second.changes, ...second.conflicts].some((c) => c.slot === slot.savedSet('same'))).toBe(false);
