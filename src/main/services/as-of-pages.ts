@@ -8,16 +8,17 @@
  * the rewind, never a load of the whole workbook; findings are per asset, so each page's are
  * those of the workbook then.
  */
+import { groupByAsset } from '@core/engine-index';
 import type { EngineInput } from '@core/engine-input';
 import type { EnginePages } from '@core/report';
 import type { Asset, Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
 import type { SignOffRecord } from '@shared/sign-off';
 import type { AsOfInfo } from '@shared/as-of';
 import { applyEditToState } from '../engine/apply-edit';
-import { workbookPages } from '../engine/input';
-import { buildEngineState } from '../engine/state';
+import { ASSETS_PER_PAGE, workbookPages } from '../engine/input';
+import { buildEngineState, type EngineState } from '../engine/state';
 import { distinctAssetModelsAt, listAssets } from '../store/repos/assets';
-import { planAsOf } from './as-of-plan';
+import { planAsOf, type AsOfPlan } from './as-of-plan';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
 
@@ -107,8 +108,12 @@ function ranged(ops: readonly EditOp[]): RangedOp[] {
 function rewindInput(page: EngineInput, ops: readonly RangedOp[], at: string, signOffsLater: ReadonlySet<number>): EngineInput {
   const assets = page.assets.filter((a) => a.createdAt <= at);
   const ids = new Set(assets.map((a) => a.id));
-  const first = page.assets[0]?.id ?? 0;
-  const last = page.assets[page.assets.length - 1]?.id ?? -1;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const a of assets) {
+    if (a.id < first) first = a.id;
+    if (a.id > last) last = a.id;
+  }
   const mine: EditOp[] = [];
   for (const r of ops) {
     if (r.max < first || r.min > last) continue;
@@ -117,7 +122,8 @@ function rewindInput(page: EngineInput, ops: readonly RangedOp[], at: string, si
   }
   let input: EngineInput = { ...page, assets };
   if (mine.length > 0) {
-    const state = buildEngineState(input);
+    // The edit code patches assets in place: on copies, so a page read from the live state leaves it alone.
+    const state = buildEngineState({ ...input, assets: assets.map((a) => ({ ...a })) });
     applyEditToState(state, mine, at);
     input = state.input;
   }
@@ -134,22 +140,67 @@ function rewindInput(page: EngineInput, ops: readonly RangedOp[], at: string, si
   };
 }
 
-/** The workbook as it was at `requested` (a day, an instant or `#entry`), as pages (of the file's `pageSize` assets, fewer once rewound). */
-export function asOfPages(wb: OpenWorkbook, ctx: ServiceContext, requested: string, pageSize?: number): AsOfPages {
-  const plan = planAsOf(wb, ctx, requested);
+/** What the pages share, as read now. */
+interface SharedNow {
+  settings: WorkbookSettings;
+  models: Record<string, ResponsibilityModel>;
+  parties: Party[];
+  signOffRecords: SignOffRecord[];
+}
+
+/** The plan laid over pages read now (see the module comment). */
+function layOver(wb: OpenWorkbook, plan: AsOfPlan, now: SharedNow, source: EnginePages): AsOfPages {
   const { at } = plan.info;
-  const { shared, pages: filePages } = workbookPages(wb, ctx, pageSize);
-  const settings = plan.settingsThen(shared.settings);
-  const common = { settings, models: shared.models, parties: rewoundParties({ settings, models: shared.models, parties: shared.parties }, plan.partyOps, at) };
-  const signOffRecords = shared.signOffRecords.filter((s) => !plan.signOffsLater.has(s.id));
+  const settings = plan.settingsThen(now.settings);
+  const common = { settings, models: now.models, parties: rewoundParties({ settings, models: now.models, parties: now.parties }, plan.partyOps, at) };
+  const signOffRecords = now.signOffRecords.filter((s) => !plan.signOffsLater.has(s.id));
   const ops = ranged(plan.assetOps);
   function* pages(): Generator<EngineInput> {
-    for (const page of filePages()) {
+    for (const page of source()) {
       const then = rewindInput({ ...page, ...common, signOffs: { records: signOffRecords, items: page.signOffs?.items ?? [] } }, ops, at, plan.signOffsLater);
       if (then.assets.length > 0) yield then;
     }
   }
   return { info: plan.info, ...common, signOffRecords, assetModels: modelsThen(wb, common, plan.assetOps, ops, at), pages };
+}
+
+/**
+ * The workbook as it was at `requested` (a day, an instant or `#entry`), as the file's pages of
+ * `pageSize` assets (fewer once rewound): what `report --as-of` and `check --as-of` stream.
+ */
+export function asOfPages(wb: OpenWorkbook, ctx: ServiceContext, requested: string, pageSize?: number): AsOfPages {
+  const plan = planAsOf(wb, ctx, requested);
+  const { shared, pages } = workbookPages(wb, ctx, pageSize);
+  return layOver(wb, plan, shared, pages);
+}
+
+/** The same, over the pages of a state already loaded (the app's): nothing read from the file but the log. */
+export function asOfPagesOfState(wb: OpenWorkbook, ctx: ServiceContext, requested: string, live: EngineState): AsOfPages {
+  const plan = planAsOf(wb, ctx, requested);
+  const { input } = live;
+  return layOver(wb, plan, { settings: input.settings, models: input.models, parties: input.parties, signOffRecords: input.signOffs?.records ?? [] }, statePages(live));
+}
+
+/** A loaded state's assets as pages of engine input, each with its own rows (as workbookPages reads the file). */
+function statePages(state: EngineState): EnginePages {
+  const { input } = state;
+  const actions = groupByAsset(input.actions ?? []);
+  const items = groupByAsset(input.signOffs?.items ?? []);
+  return function* pages() {
+    for (let from = 0; from < input.assets.length; from += ASSETS_PER_PAGE) {
+      const assets = input.assets.slice(from, from + ASSETS_PER_PAGE);
+      const of = <T>(byAsset: Map<number, T[]>): T[] => assets.flatMap((a) => byAsset.get(a.id) ?? []);
+      yield {
+        ...input,
+        assets,
+        overrides: of(state.overridesByAsset),
+        assignments: of(state.assignmentsByAsset),
+        notes: of(state.notesByAsset),
+        actions: of(actions),
+        signOffs: { records: input.signOffs?.records ?? [], items: of(items) }
+      };
+    }
+  };
 }
 
 /** What every page shares. */

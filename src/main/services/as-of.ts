@@ -3,8 +3,8 @@
  * walked, every later entry turned into what undoes it; as-of-pages.ts: that rewind laid over the
  * file's pages). `demarc report --as-of` and `demarc check --as-of` stream those pages; the app's
  * History view needs an engine state of its own (grid pages, facets, the asset panel): it is built
- * here from the same pages, without touching the live one, and kept on the OpenWorkbook until the
- * next write.
+ * here the same way from the pages of the state the app has loaded (no second read of the file),
+ * without touching that state, and kept on the OpenWorkbook until the next write.
  *
  * What the log cannot undo (an import's updates of existing assets, the service-model columns a
  * model change mapped, a merge, workshop decisions, a round trip) is named in `gaps`: those values
@@ -14,7 +14,7 @@ import type { EngineInput } from '@core/engine-input';
 import type { AsOfInfo } from '@shared/as-of';
 import type { SignOffItem } from '@shared/sign-off';
 import { buildEngineState, type EngineState } from '../engine/state';
-import { asOfPages } from './as-of-pages';
+import { asOfPagesOfState } from './as-of-pages';
 import type { OpenWorkbook, ServiceContext } from './context';
 
 /** An as-of answer: the state as it was, and what it stands on. */
@@ -36,7 +36,7 @@ export class AsOfMemo {
  *   existed or for an unknown entry; INVALID_INPUT for a moment in the future
  */
 export function workbookAsOf(wb: OpenWorkbook, ctx: ServiceContext, requested: string): AsOfAnswer {
-  const then = asOfPages(wb, ctx, requested);
+  const then = asOfPagesOfState(wb, ctx, requested, wb.engine.state(ctx));
   const kept = wb.asOf.answer;
   if (kept !== null && kept.revision === wb.revision && kept.value.info.at === then.info.at && kept.value.info.entry.id === then.info.entry.id) return kept.value;
   const assets: EngineInput['assets'] = [];

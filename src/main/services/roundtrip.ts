@@ -259,7 +259,9 @@ export function applyRoundTrip(wb: OpenWorkbook, ctx: ServiceContext, input: Par
       sha256: prepared.fileSha256,
       changes: accepted.length,
       ids: edit.assetIds,
-      cells: accepted.map((c) => ({ cell: c.cell, field: c.field, before: c.before, after: c.after }))
+      cells: accepted.map((c) => ({ cell: c.cell, field: c.field, before: c.before, after: c.after })),
+      // The way forward: what an undo of this apply rewinds through.
+      ops: edit.forward
     }
   });
   wb.roundTripPreviews.delete(input.token);

@@ -174,15 +174,18 @@ export function decide(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedInput
   // The roles a RACI decision set: what a merge counts as changed (core/merge/entry-touches.ts).
   const roles = decision.kind === 'raci' ? { roles: RACI_ROLES.filter((role) => decision.roles[role] !== undefined) } : {};
   const context = { workshopId: record.row.id, workshop: record.row.title, attendees: record.attendeeIds.map(partyName), layerId: layer.id, kind: decision.kind, ...roles };
+  const forward: EditOp[] = [...effect.forward, { op: 'putDecision', row }];
+  const backward: EditOp[] = [...effect.backward, { op: 'deleteDecision', id: row.id }];
+  // Each side logs the operations that lead to it (the way back, and for an undo the way forward): the as-of rewinds through them.
   writeEdit(wb, ctx, {
     action: 'workshops.decide',
     entity: 'asset',
     entityId: null,
     summary,
-    forward: [...effect.forward, { op: 'putDecision', row }],
-    backward: [...effect.backward, { op: 'deleteDecision', id: row.id }],
-    before: { ids, ...context, text: before },
-    after: { ids, ...context, text: effect.after, ...(effect.action === undefined ? {} : { actionId: effect.action.id }) }
+    forward,
+    backward,
+    before: { ids, ...context, text: before, ops: backward },
+    after: { ids, ...context, text: effect.after, ...(effect.action === undefined ? {} : { actionId: effect.action.id }), ops: forward }
   });
   const after = readWorkshop(wb, input.id);
   return stepOf(wb.engine.state(ctx), after, input.group, layerIndex, (position) => after.groups[position] ?? null);
@@ -195,15 +198,17 @@ export function closeAction(wb: OpenWorkbook, ctx: ServiceContext, input: Parsed
   if (action.closedAt !== null) throw new DemarcError('RULE_VIOLATION', `The action "${action.title}" was already closed on ${action.closedAt.slice(0, 10)} by ${action.closedBy ?? 'someone'}.`);
   const record = readWorkshop(wb, action.workshopId);
   const closed: ActionRow = { ...action, closedAt: ctx.clock(), closedBy: actorOf(wb, ctx), closeNote: input.note ?? null };
+  const forward: EditOp[] = [{ op: 'putAction', row: closed, workshopTitle: record.row.title }];
+  const backward: EditOp[] = [{ op: 'putAction', row: action, workshopTitle: record.row.title }];
   writeEdit(wb, ctx, {
     action: 'workshops.closeAction',
     entity: 'asset',
     entityId: null,
     summary: `Closed the action "${action.title}" of workshop "${record.row.title}"${input.note === undefined ? '' : `: ${input.note}`}`,
-    forward: [{ op: 'putAction', row: closed, workshopTitle: record.row.title }],
-    backward: [{ op: 'putAction', row: action, workshopTitle: record.row.title }],
-    before: { ids: action.assetIds, actionId: action.id, closedAt: null },
-    after: { ids: action.assetIds, actionId: action.id, closedAt: closed.closedAt, note: closed.closeNote }
+    forward,
+    backward,
+    before: { ids: action.assetIds, actionId: action.id, closedAt: null, ops: backward },
+    after: { ids: action.assetIds, actionId: action.id, closedAt: closed.closedAt, note: closed.closeNote, ops: forward }
   });
   return actionView(wb.engine.state(ctx), closed);
 }
