@@ -7,18 +7,20 @@
  * measurement runs in a child process of its own (so its peak RSS is the one of the process doing
  * the work), in the same run:
  *
- *   as-of      `demarc report --as-of #ENTRY --json` to a file, as the bin runs it (chain walked,
- *              the file's pages streamed with the later entries undone, findings per page), at
- *              the middle of the edits and before all of them;
- *   floor      `demarc report --json` to a file: the same stream of the same pages without a
- *              rewind — the least any report of this workbook costs;
- *   state      the app's History view: open, workbookAsOf (an engine state built from the as-of
- *              pages) and its findings.
+ *   check      `demarc check --as-of #ENTRY --json` (the findings as they were: the file's pages
+ *              streamed with the later entries undone) at the middle of the edits and before all
+ *              of them, against `demarc check --json` (the same stream without a rewind);
+ *   report     `demarc report --as-of #ENTRY --json` to a file against `demarc report --json`;
+ *   state      the app's History view: the state loaded as the app does after an open (timed
+ *              apart), then workbookAsOf with its findings, against a state built from the
+ *              loaded rows with its findings (the least "the workbook with its findings" costs).
  *
- * `-- --reps=N` repeats the three (default once); `--asof-keep=PATH` keeps the built workbook.
+ * `-- --reps=N` repeats them (default once), `--asof-paths=check,state` picks; `--asof-keep=PATH`
+ * keeps the built workbook.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildEngineState } from '@main/engine/state';
 import { updateAssets } from '@main/services/asset-update';
 import { workbookAsOf } from '@main/services/as-of';
 import type { ServiceContext } from '@main/services/context';
@@ -33,6 +35,8 @@ import { buildWorkbook, demarc, flag, load, mb, measureHere, runChild, s2, write
 const ASSETS = Number(flag('asof-assets', '100000'));
 const EDITS = Number(flag('asof-edits', '3000'));
 const REPS = Number(flag('reps', '1'));
+/** `--asof-paths=check,report,state`: which answers to measure. */
+const PATHS = flag('asof-paths', 'check,report,state').split(',');
 const LAYERS = ['operating-system', 'applications', 'identities-and-users', 'network-controls', 'customer-data'];
 
 /** A clock that moves one millisecond per call from now (the workbook was just built): every edit its own instant. */
@@ -87,26 +91,44 @@ function writeLog(path: string): { middle: number; beforeEdits: number; entries:
 }
 
 /**
- * In a child of its own, one measurement: `report-asof` (`demarc report --as-of MOMENT --json`, the
- * user's path), `report-now` (`demarc report --json`, the floor: the same stream without the
- * rewind) or `state-asof` (the History view's state: workbookAsOf with its findings, the app's path).
+ * In a child of its own, one measurement: `report-asof` / `report-now` (`demarc report [--as-of
+ * MOMENT] --json` to a file), `check-asof` / `check-now` (`demarc check [--as-of MOMENT] --json`),
+ * or `state-asof`: the History view's answer — the workbook opened and its state loaded as the app
+ * does (timed apart), then workbookAsOf with its findings, against the floor measured in the same
+ * child: a state built from the already-loaded rows with its findings.
  */
 export async function asOfChild(kind: string, path: string, moment: string, out: string): Promise<void> {
   if (kind === 'state-asof') {
     const ctx: ServiceContext = { clock: () => new Date().toISOString(), osUser: 'bench' };
-    await measureHere(kind, async () => {
-      const wb = openWorkbook(ctx, path);
+    const wb = openWorkbook(ctx, path);
+    const t0 = performance.now();
+    const live = wb.engine.state(ctx);
+    void live.findings.length;
+    const loadMs = performance.now() - t0;
+    const c1 = process.cpuUsage();
+    const t1 = performance.now();
+    const floorFindings = buildEngineState({ ...live.input, now: ctx.clock() }).findings.length;
+    const floorMs = performance.now() - t1;
+    const floorCpu = process.cpuUsage(c1);
+    (globalThis as { gc?: () => void }).gc?.();
+    await measureHere(kind, () => {
       const answer = workbookAsOf(wb, ctx, moment);
-      const note = JSON.stringify({ moment, undone: answer.info.undone, gaps: answer.info.gaps.length, assets: answer.state.input.assets.length, findings: answer.state.findings.length });
-      closeWorkbook(wb);
-      return Promise.resolve(note);
+      const cpu = ((floorCpu.user + floorCpu.system) / 1e6).toFixed(2);
+      return Promise.resolve(JSON.stringify({ moment, undone: answer.info.undone, gaps: answer.info.gaps.length, assets: answer.state.input.assets.length, findings: answer.state.findings.length, floorFindings, floorMs: Math.round(floorMs), floorCpuS: Number(cpu), loadMs: Math.round(loadMs) }));
     });
+    closeWorkbook(wb);
     return;
   }
-  const args = kind === 'report-asof' ? ['report', path, '--as-of', moment, '--json'] : ['report', path, '--json'];
+  const [command, when] = kind.split('-') as [string, string];
+  const args = when === 'asof' ? [command, path, '--as-of', moment, '--json'] : [command, path, '--json'];
   await measureHere(kind, async () => {
-    await demarc(args, out);
-    return JSON.stringify({ moment: kind === 'report-asof' ? moment : 'now', bytes: statSync(out).size });
+    try {
+      await demarc(args, out);
+    } catch (error) {
+      // `demarc check` exits 1 when the findings hold an error: the answer was given all the same.
+      if (!(command === 'check' && error instanceof Error && / exited 1:/.test(error.message))) throw error;
+    }
+    return JSON.stringify({ moment: when === 'asof' ? moment : 'now', bytes: statSync(out).size });
   });
 }
 
@@ -128,16 +150,23 @@ export async function asOfSection(dir: string): Promise<void> {
     console.log(`as-of: ${EDITS.toLocaleString('en-GB')} edits through the services in ${((performance.now() - t) / 1000).toFixed(1)} s; change log #1–#${log.entries}`);
     if (keep !== '') writeFileSync(`${keep}.moments.json`, JSON.stringify(log));
   }
-  const out = join(dir, 'report.json');
+  const out = join(dir, 'answer.json');
   const line = (m: Measured) => `${s2(m.seconds)} s wall, ${s2(m.cpuSeconds)} s CPU, peak RSS ${mb(m.maxRssMb)} MB`;
+  const moments = [['middle of the edits', `#${log.middle}`], ['before every edit', `#${log.beforeEdits}`]] as const;
   for (let run = 1; run <= REPS; run++) {
-    const floor = runChild('asof', ['report-now', path, '', out]);
-    console.log(`as-of floor run ${run}: demarc report --json (now, the same stream without a rewind): ${line(floor)} — ${floor.note}`);
-    for (const [label, moment] of [['middle of the edits', `#${log.middle}`], ['before every edit', `#${log.beforeEdits}`]] as const) {
-      const m = runChild('asof', ['report-asof', path, moment, out]);
-      console.log(`as-of ${label} run ${run}: demarc report --as-of ${moment} --json: ${line(m)} = ${s2(m.seconds / floor.seconds)}× wall, ${s2(m.cpuSeconds / floor.cpuSeconds)}× CPU of the floor — ${m.note}`);
-      const state = runChild('asof', ['state-asof', path, moment, out]);
-      console.log(`as-of ${label} run ${run}: the History view's state (open + workbookAsOf + findings): ${line(state)} — ${state.note}`);
+    for (const command of PATHS.filter((p) => p !== 'state')) {
+      const floor = runChild('asof', [`${command}-now`, path, '', out]);
+      console.log(`as-of floor run ${run}: demarc ${command} --json (now: the same stream without a rewind): ${line(floor)} — ${floor.note}`);
+      for (const [label, moment] of moments) {
+        const m = runChild('asof', [`${command}-asof`, path, moment, out]);
+        console.log(`as-of ${label} run ${run}: demarc ${command} --as-of ${moment} --json: ${line(m)} = ${s2(m.seconds / floor.seconds)}× wall, ${s2(m.cpuSeconds / floor.cpuSeconds)}× CPU of the floor — ${m.note}`);
+      }
+    }
+    if (!PATHS.includes('state')) continue;
+    for (const [label, moment] of moments) {
+      const m = runChild('asof', ['state-asof', path, moment, out]);
+      const note = JSON.parse(m.note) as { floorMs: number; floorCpuS: number };
+      console.log(`as-of ${label} run ${run}: History (workbookAsOf over the loaded state + findings): ${line(m)} vs floor ${s2(note.floorMs / 1000)} s wall, ${s2(note.floorCpuS)} s CPU (a state from the loaded rows + findings) = ${s2(m.seconds / (note.floorMs / 1000))}× wall, ${s2(m.cpuSeconds / note.floorCpuS)}× CPU — ${m.note}`);
     }
   }
   console.log(`as-of goal: ≤ 2000 ms at 100k assets. ${load()}`);
