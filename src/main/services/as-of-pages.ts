@@ -105,8 +105,9 @@ function ranged(ops: readonly EditOp[]): RangedOp[] {
  * A page (or any set of assets with their rows) as it was: the assets created after `at` left
  * out, the operations that reach the others applied to its rows, rows of assets not there dropped.
  */
-function rewindInput(page: EngineInput, ops: readonly RangedOp[], at: string, signOffsLater: ReadonlySet<number>): EngineInput {
-  const assets = page.assets.filter((a) => a.createdAt <= at);
+function rewindInput(page: EngineInput, ops: readonly RangedOp[], plan: Pick<AsOfPlan, 'signOffsLater' | 'assetsBrought'> & { at: string }): EngineInput {
+  const { at, signOffsLater } = plan;
+  const assets = page.assets.filter((a) => a.createdAt <= at && !plan.assetsBrought.has(a.id));
   const ids = new Set(assets.map((a) => a.id));
   let first = Infinity;
   let last = -Infinity;
@@ -157,11 +158,11 @@ function layOver(wb: OpenWorkbook, plan: AsOfPlan, now: SharedNow, source: Engin
   const ops = ranged(plan.assetOps);
   function* pages(): Generator<EngineInput> {
     for (const page of source()) {
-      const then = rewindInput({ ...page, ...common, signOffs: { records: signOffRecords, items: page.signOffs?.items ?? [] } }, ops, at, plan.signOffsLater);
+      const then = rewindInput({ ...page, ...common, signOffs: { records: signOffRecords, items: page.signOffs?.items ?? [] } }, ops, { at, signOffsLater: plan.signOffsLater, assetsBrought: plan.assetsBrought });
       if (then.assets.length > 0) yield then;
     }
   }
-  return { info: plan.info, ...common, signOffRecords, assetModels: modelsThen(wb, common, plan.assetOps, ops, at), pages };
+  return { info: plan.info, ...common, signOffRecords, assetModels: modelsThen(wb, common, plan, ops), pages };
 }
 
 /**
@@ -218,11 +219,12 @@ function rewoundParties(common: Common, ops: readonly EditOp[], at: string): Par
  * The (model, provider) of every asset then: the file's, but for the assets a later entry moved to
  * another model, which are read and rewound here (a few, next to the inventory).
  */
-function modelsThen(wb: OpenWorkbook, common: Common, assetOps: readonly EditOp[], ops: readonly RangedOp[], at: string): Pick<Asset, 'modelId' | 'provider'>[] {
-  const moved = [...new Set(assetOps.flatMap((op) => (op.op === 'patchAssets' && 'modelId' in op.patch ? op.ids : [])))];
-  const fromFile = distinctAssetModelsAt(wb.db, at, moved);
+function modelsThen(wb: OpenWorkbook, common: Common, plan: AsOfPlan, ops: readonly RangedOp[]): Pick<Asset, 'modelId' | 'provider'>[] {
+  const { at } = plan.info;
+  const moved = [...new Set(plan.assetOps.flatMap((op) => (op.op === 'patchAssets' && 'modelId' in op.patch ? op.ids : [])))];
+  const fromFile = distinctAssetModelsAt(wb.db, at, [...moved, ...plan.assetsBrought]);
   if (moved.length === 0) return fromFile;
   const assets = listAssets(wb.db, { ids: moved });
-  const then = rewindInput({ ...common, assets, overrides: [], assignments: [], now: at }, ops, at, new Set());
+  const then = rewindInput({ ...common, assets, overrides: [], assignments: [], now: at }, ops, { at, signOffsLater: new Set(), assetsBrought: plan.assetsBrought });
   return [...fromFile, ...then.assets];
 }

@@ -12,7 +12,7 @@ import type { ChangeLogEntry, WorkbookSettings } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import { walkChain } from '../store/repos/change-log-chain';
 import { listChanges } from '../store/repos/change-log';
-import { countAssetsCreatedAfter } from '../store/repos/assets';
+import { countAssetsCreatedAfter, listAssets } from '../store/repos/assets';
 import type { Db } from '../store/workbook-file';
 import { rewindOf, type EntryRewind } from './as-of-rewind';
 import type { OpenWorkbook, ServiceContext } from './context';
@@ -29,6 +29,8 @@ export interface AsOfPlan {
   settingsThen(now: WorkbookSettings): WorkbookSettings;
   /** Sign-offs recorded after the moment (left out). */
   signOffsLater: ReadonlySet<number>;
+  /** Assets a later entry brought (a merge's new assets, whatever their creation time): left out. */
+  assetsBrought: ReadonlySet<number>;
 }
 
 const DAY_MS = 86_400_000;
@@ -123,19 +125,21 @@ export function planAsOf(wb: OpenWorkbook, ctx: ServiceContext, requested: strin
     return r;
   });
   const ops = rewinds.flatMap((r) => r.ops);
+  const assetsBrought = new Set(rewinds.flatMap((r) => r.assetsBrought ?? []));
   return {
     info: {
       requested,
       at,
       entry: { id: entry.id, at: entry.at, actor: entry.actor, summary: entry.summary },
       undone: later.length,
-      assetsLeftOut: countAssetsCreatedAfter(wb.db, at),
+      assetsLeftOut: countAssetsCreatedAfter(wb.db, at) + listAssets(wb.db, { ids: [...assetsBrought] }).filter((a) => a.createdAt <= at).length,
       gaps: gaps.reverse(),
       chainHead
     },
     assetOps: ops.filter((op) => !isPartyOp(op)),
     partyOps: ops.filter(isPartyOp),
     settingsThen: (now) => settingsBefore(now, rewinds),
-    signOffsLater: new Set(rewinds.flatMap((r) => (r.signOffId === undefined ? [] : [r.signOffId])))
+    signOffsLater: new Set(rewinds.flatMap((r) => (r.signOffId === undefined ? [] : [r.signOffId]))),
+    assetsBrought
   };
 }
