@@ -7,8 +7,8 @@
  * without touching that state, and kept on the OpenWorkbook until the next write.
  *
  * What the log cannot undo (an import's updates of existing assets, the service-model columns a
- * model change mapped, a merge, workshop decisions, a round trip) is named in `gaps`: those values
- * are shown as they are now, and the answer says so.
+ * model change mapped, the sign-offs and models a merge carried, entries older than the way back
+ * they now log) is named in `gaps`: those values are shown as they are now, and the answer says so.
  */
 import type { EngineInput } from '@core/engine-input';
 import type { AsOfInfo } from '@shared/as-of';

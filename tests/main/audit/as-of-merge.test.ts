@@ -1,9 +1,10 @@
 /**
- * As of a moment through a merge and its undo: the HQ workbook file is copied before the merge,
- * after it and after its undo. The undo logs the merge's operations (owners and fields patched,
- * parties, RACI rows), so the moment between merge and undo is rebuilt byte for byte as that
- * moment's copy reports it, with no gap; the merge entry itself logs no way back yet, so a moment
- * before it names it as a gap.
+ * As of a moment equals a replay through merges: the HQ workbook file is copied before a merge,
+ * after it, after its undo and after the same merge again, and the report as of each moment of
+ * the edited workbook is byte for byte the report of that moment's copy, with no gap — a merge
+ * and its undo log their operations (owners and fields patched, parties, RACI rows, overrides),
+ * and the assets a merge brought are left out before it, whatever their creation time in the
+ * other copy.
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import type { OpenWorkbook } from '@main/services/context';
 import { workbookReport } from '@main/services/report';
 import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
 import { listChanges } from '@main/store/repos/change-log';
+import { azJson, tempFile } from '@tests/helpers/import-fixture';
 import { fileCopy, laptop, seededHq, type Laptop } from '@tests/helpers/merge-laptops';
 import { tempDir } from '@tests/helpers/temp';
 
@@ -59,7 +61,7 @@ function expectReplays(hq: Laptop, checkpoints: readonly Checkpoint[]): void {
 }
 
 describe('as-of through merges', () => {
-  it('rewinds the undo of a merge exactly; names the merge itself, which does not log its way back', async () => {
+  it('rewinds a merge, its undo and the same merge again exactly', async () => {
     const { hq, dir, ids, people } = await seededHq();
     open.push(hq);
     const financePath = fileCopy(hq.path, join(dir, 'finance.demarc'));
@@ -67,6 +69,7 @@ describe('as-of through merges', () => {
     await finance.call('assets.update', { filter: { ids: [ids['vm-1']!, ids['vm-2']!] }, set: { ownerPartyId: people.Bob! } });
     const dave = await finance.call('parties.add', { name: 'Dave', kind: 'person' });
     await finance.call('raci.set', { assetId: ids['vm-3']!, layerId: 'applications', roles: { R: [dave.id], A: [people.Carol!] } });
+    await finance.call('overrides.set', { assetId: ids['vm-2']!, layerId: 'network-controls', responsibility: 'shared', justification: 'shared vnet' });
     finance.close();
     const checkpoints: Checkpoint[] = [];
     const keep = keeper(hq, checkpoints);
@@ -76,11 +79,33 @@ describe('as-of through merges', () => {
     keep('merged');
     await hq.call('history.undo', {});
     keep('merge undone');
+    await hq.call('merge.apply', { path: financePath });
+    keep('merged again');
     await hq.call('assets.update', { filter: { ids: [ids['vm-4']!] }, set: { ownerPartyId: people.Alice! } });
-    // The undo logged the merge's own operations (owners and fields patched, a party, RACI rows): rewound exactly.
-    expectReplays(hq, checkpoints.slice(1));
-    const merge = listChanges(hq.session.require().db, { action: 'workbook.merge' })[0]!;
-    const gaps = workbookReportAsOf(hq.session.require(), hq.services, `#${checkpoints[0]!.entryId}`).head.asOf!.gaps;
-    expect(gaps.map((g) => [g.entryId, g.action])).toEqual([[merge.id, 'workbook.merge']]);
+    expect(listChanges(hq.session.require().db, { action: 'workbook.merge' })).toHaveLength(2);
+    expectReplays(hq, checkpoints);
+    const texts = checkpoints.map((p) => reportText(workbookReportAsOf(hq.session.require(), hq.services, `#${p.entryId}`)));
+    // Each moment differs from the next: the merge and its undo changed what the report shows.
+    expect(texts[0]).not.toBe(texts[1]);
+    expect(texts[1]).not.toBe(texts[2]);
+    expect(texts[2]).not.toBe(texts[3]);
+  });
+
+  it('leaves out the assets a merge brought, before it', async () => {
+    const { hq, dir, ids, people } = await seededHq();
+    open.push(hq);
+    const financePath = fileCopy(hq.path, join(dir, 'finance.demarc'));
+    const finance = await laptop(financePath, 'finance', '2026-12-02T09:00:00.000Z');
+    await finance.call('import.apply', { paths: [tempFile('more.json', azJson([{ name: 'vm-7', sub: 'finance', rg: 'rg-fin' }]))] });
+    await finance.call('assets.update', { filter: { ids: [ids['vm-2']!] }, set: { ownerPartyId: people.Bob! } });
+    finance.close();
+    const checkpoints: Checkpoint[] = [];
+    const keep = keeper(hq, checkpoints);
+    keep('before the merge');
+    await hq.call('merge.apply', { path: financePath });
+    keep('merged');
+    await hq.call('assets.update', { filter: { ids: [ids['vm-3']!] }, set: { ownerPartyId: people.Carol! } });
+    expectReplays(hq, checkpoints);
+    expect(workbookReportAsOf(hq.session.require(), hq.services, `#${checkpoints[0]!.entryId}`).head.asOf!.assetsLeftOut).toBe(1);
   });
 });
