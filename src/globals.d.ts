@@ -1,2 +1,8 @@
 /** Injected at build time (vite define) and in tests (vitest define): package.json's version. */
 declare const __DEMARC_VERSION__: string;
+
+/** exceljs's cell renderer, not in its typings (used by src/main/export/xlsx-inline-strings.ts only). */
+declare module 'exceljs/lib/xlsx/xform/sheet/cell-xform' {
+  const CellXform: { prototype: object };
+  export default CellXform;
+}

@@ -16,13 +16,6 @@ export interface ZipArchive {
   abort(): unknown;
 }
 
-/** The workbook's shared-strings table (strings in first-use order, and how often cells use them). */
-export interface SharedStringTable {
-  values: string[];
-  count: number;
-  totalRefs: number;
-}
-
 /** A worksheet's data-validation map: a range address ("G2:G900") → one rule. */
 export interface SheetValidations {
   add(address: string, validation: DataValidation): unknown;
@@ -31,30 +24,18 @@ export interface SheetValidations {
 interface WriterInternals {
   zip?: Partial<ZipArchive>;
   styles?: Partial<StyleManager>;
-  sharedStrings?: Partial<SharedStringTable>;
 }
 
-/** The zip archive, style manager and shared-strings table of a streaming workbook writer. */
-export function writerInternals(workbook: stream.xlsx.WorkbookWriter): {
-  zip: ZipArchive;
-  styles: StyleManager;
-  sharedStrings: SharedStringTable;
-} {
-  const { zip, styles, sharedStrings } = workbook as unknown as WriterInternals;
+/** The zip archive and style manager of a streaming workbook writer. */
+export function writerInternals(workbook: stream.xlsx.WorkbookWriter): { zip: ZipArchive; styles: StyleManager } {
+  const { zip, styles } = workbook as unknown as WriterInternals;
   if (typeof zip?.append !== 'function' || typeof zip.abort !== 'function') {
     throw new Error('exceljs streaming writer: zip archive not found (exceljs version changed?)');
   }
   if (typeof styles?.addStyleModel !== 'function') {
     throw new Error('exceljs streaming writer: style manager not found (exceljs version changed?)');
   }
-  if (!Array.isArray(sharedStrings?.values) || typeof sharedStrings.totalRefs !== 'number') {
-    throw new Error('exceljs streaming writer: shared strings not found (exceljs version changed?)');
-  }
-  return {
-    zip: zip as ZipArchive,
-    styles: styles as StyleManager,
-    sharedStrings: sharedStrings as SharedStringTable
-  };
+  return { zip: zip as ZipArchive, styles: styles as StyleManager };
 }
 
 /**

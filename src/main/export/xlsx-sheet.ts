@@ -7,6 +7,7 @@ import type { DataValidation, Row, Worksheet, stream } from 'exceljs';
 import type { ExportCell, ExportListName, ExportSheet } from '@core/export-model';
 import { escapeOoxmlText, safeSheetName } from '@core/spreadsheet-safe';
 import { sheetValidations } from './exceljs-internals';
+import { writeTextInline } from './xlsx-inline-strings';
 import { HEADER_STYLE, RESPONSIBILITY_STYLES, TOP_STYLE, WRAP_STYLE } from './xlsx-styles';
 
 /** Excel's row limit, header included. */
@@ -123,6 +124,7 @@ function openPart(sheet: ExportSheet, name: string, ctx: SheetWriteContext): Wor
     },
     headerFooter: { oddHeader: '&L&A', oddFooter: '&L&F&RPage &P of &N' }
   });
+  writeTextInline(worksheet);
   worksheet.columns = sheet.columns.map((column) => ({ width: column.width }));
   const header = worksheet.addRow(sheet.columns.map((column) => escapeOoxmlText(column.header)));
   header.eachCell((cell) => {

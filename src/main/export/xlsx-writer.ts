@@ -19,7 +19,6 @@ import { ContentHasher } from './content-hash';
 import { reserveFirstSheetIds, uncompressedBacklog, writerInternals } from './exceljs-internals';
 import { appPropertiesXml } from './xlsx-app-properties';
 import { addSheetPictures, type SheetPicture } from './xlsx-picture';
-import { sharedStringsStream } from './xlsx-shared-strings';
 import { EXCEL_MAX_ROWS, writeSheet, type SheetWriteContext } from './xlsx-sheet';
 import { skipEmptyStyleLookups } from './xlsx-styles';
 
@@ -46,11 +45,6 @@ export interface WriteXlsxOptions {
   signal?: AbortSignal;
   /** Rows per sheet, header included (Excel's limit by default; smaller in tests). */
   maxRowsPerSheet?: number;
-  /**
-   * Strings in the shared-strings table (Excel's own layout, `xml:space="preserve"` keeps
-   * leading and trailing spaces exact) rather than inline. Default true; see bench/export.bench.ts.
-   */
-  useSharedStrings?: boolean;
   /** The workshops' decisions and actions, for the Workshop sheet (none: no sheet). */
   workshops?: WorkshopSheetSource;
   /** Pictures for the Cover, each on a printed page of its own after the Cover's rows. */
@@ -105,12 +99,10 @@ async function streamWorkbook(
   input: XlsxInput,
   opts: WriteXlsxOptions
 ): Promise<{ sheets: string[]; rows: number; contentSha256: string }> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: sink,
-    useStyles: true,
-    useSharedStrings: opts.useSharedStrings ?? true
-  });
-  const { zip, styles, sharedStrings } = writerInternals(workbook);
+  // Text is written inline, each string with its row (xlsx-inline-strings.ts): a shared-strings
+  // table would hold every distinct string of the workbook until the end.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  const { zip, styles } = writerInternals(workbook);
   skipEmptyStyleLookups(styles);
   const options = {
     exportedAt: opts.exportedAt,
@@ -131,15 +123,6 @@ async function streamWorkbook(
   const parts: PartNames = draft.sheets.map(() => []);
   workbook.addApp = () => {
     zip.append(appPropertiesXml(draft.properties.company, parts.flat()), { name: 'docProps/app.xml' });
-    return Promise.resolve();
-  };
-  workbook.addSharedStrings = () => {
-    // Same part name and condition as exceljs (its rels and content types refer to it).
-    if (sharedStrings.count > 0) {
-      zip.append(sharedStringsStream(sharedStrings.values, sharedStrings.totalRefs), {
-        name: '/xl/sharedStrings.xml'
-      });
-    }
     return Promise.resolve();
   };
   const total = draft.sheets.reduce((n, s) => n + s.rowCount, 0);

@@ -1,5 +1,5 @@
 /**
- * Text for the XML parts the export writes itself (app properties, shared strings): escaped, and
+ * Text for the XML parts the export writes itself (the app properties): escaped, and
  * without the characters XML 1.0 forbids — the same ones exceljs drops from the parts it writes,
  * so a string reads back the same whichever part it went through.
  */

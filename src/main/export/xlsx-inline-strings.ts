@@ -1,0 +1,83 @@
+/**
+ * Text cells written inline (`<c t="inlineStr"><is><t>…</t></is></c>`) instead of through a
+ * shared-strings table. A 100k-asset export holds hundreds of thousands of distinct strings
+ * (names, tags, findings); exceljs keeps every one of them, with its index, until the workbook
+ * is committed — about 150 MB of the export's peak. Inline, each string leaves with its row.
+ *
+ * exceljs's streaming writer without shared strings writes text as `t="str"`, the type of a
+ * formula's cached text: Excel and LibreOffice show it, but exceljs's own reader decodes its
+ * entities twice (a cell reading `&amp;` comes back as `&`) and leading or trailing spaces have
+ * no `xml:space="preserve"`. So for the worksheets this module is given, text is rendered as an
+ * inline string, the form the standard defines for it: the same element and whitespace rule as
+ * the shared-strings table and exceljs's own rich text, read back as plain strings by exceljs,
+ * Excel and LibreOffice. Every other cell (numbers, styles only) goes through exceljs unchanged.
+ */
+import type { Worksheet } from 'exceljs';
+import ExcelJS from 'exceljs';
+import CellXform from 'exceljs/lib/xlsx/xform/sheet/cell-xform';
+
+/** The part of exceljs's XmlStream a cell is rendered into. */
+interface XmlStream {
+  openNode(name: string): void;
+  addAttribute(name: string, value: string | number): void;
+  writeText(text: string): void;
+  closeNode(): void;
+}
+
+/** A cell's model as exceljs renders it. */
+interface CellModel {
+  address: string;
+  type: ExcelJS.ValueType;
+  value?: unknown;
+  styleId?: number;
+  ssId?: number;
+}
+
+type Render = (this: unknown, xmlStream: XmlStream, model: CellModel) => void;
+
+/** Leading or trailing whitespace, or a line break: kept only with xml:space="preserve". */
+const NEEDS_PRESERVE = /^\s|\n|\s$/;
+
+const cellXform = CellXform.prototype as { render?: unknown };
+const exceljsRender = cellXform.render;
+
+function renderInline(this: unknown, xmlStream: XmlStream, model: CellModel): void {
+  const { value } = model;
+  if (model.type !== ExcelJS.ValueType.String || model.ssId !== undefined || typeof value !== 'string') {
+    (exceljsRender as Render).call(this, xmlStream, model);
+    return;
+  }
+  xmlStream.openNode('c');
+  xmlStream.addAttribute('r', model.address);
+  if (model.styleId) xmlStream.addAttribute('s', model.styleId);
+  xmlStream.addAttribute('t', 'inlineStr');
+  xmlStream.openNode('is');
+  xmlStream.openNode('t');
+  if (NEEDS_PRESERVE.test(value)) xmlStream.addAttribute('xml:space', 'preserve');
+  xmlStream.writeText(value);
+  xmlStream.closeNode();
+  xmlStream.closeNode();
+  xmlStream.closeNode();
+}
+
+/**
+ * Makes `worksheet` (of a streaming writer made with `useSharedStrings: false`) write its text
+ * cells inline. exceljs renders a row synchronously inside the worksheet's `_writeRow`; the
+ * renderer is swapped for that call only, so other workbooks in the process are not affected.
+ */
+export function writeTextInline(worksheet: Worksheet): void {
+  const ws = worksheet as unknown as { _writeRow?: unknown; useSharedStrings?: unknown };
+  const writeRow = ws._writeRow;
+  if (typeof exceljsRender !== 'function' || typeof writeRow !== 'function') {
+    throw new Error('exceljs streaming worksheet: row or cell renderer not found (exceljs version changed?)');
+  }
+  if (ws.useSharedStrings !== false) throw new Error('inline text needs a workbook written without shared strings');
+  ws._writeRow = function (this: unknown, row: unknown): void {
+    cellXform.render = renderInline;
+    try {
+      writeRow.call(this, row);
+    } finally {
+      cellXform.render = exceljsRender;
+    }
+  };
+}
