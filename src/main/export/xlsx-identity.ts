@@ -3,7 +3,7 @@
  * found through xl/workbook.xml and its relationships and inflated alone (with the shared strings
  * its cells point to), so recognising a million-row export does not parse its million rows, as a
  * streaming read (which meets the identity sheet last) would. Whatever this cannot follow — not a
- * ZIP it can read, a ZIP64, parts named otherwise — answers `undefined`, and the caller reads the
+ * ZIP it can read, parts named otherwise — answers `undefined`, and the caller reads the
  * file the long way (xlsx-roundtrip-reader.ts); it never decides alone that a file is no export.
  */
 import { inflateRawSync } from 'node:zlib';
@@ -11,62 +11,36 @@ import { SHEET_NAMES } from '@core/export-model';
 import type { ReadCell } from '@core/roundtrip/sheet-cells';
 import type { RoundTripIdentity } from '@shared/contract/roundtrip';
 import { identityOf } from './xlsx-roundtrip-reader';
+import { bufferReader, entryDataStart, NotAZip, readCentralDirectory, type ZipEntry } from './zip-file';
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const EOCD_SEARCH = 22 + 0xffff;
 /** A part larger than this once inflated is not one this reads (the shared strings of a huge export are far smaller). */
 const MAX_PART = 256 * 2 ** 20;
 
-interface Entry {
-  method: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
-
 /** The archive's entries by name, from its central directory; null when it cannot be read here. */
-function entries(bytes: Buffer): Map<string, Entry> | null {
-  const from = Math.max(0, bytes.length - EOCD_SEARCH);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= from; i--) {
-    if (bytes.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
+function entries(bytes: Buffer): Map<string, ZipEntry> | null {
+  try {
+    return new Map(readCentralDirectory(bufferReader(bytes), bytes.length).entries.map((entry) => [entry.name.replace(/^\//, ''), entry]));
+  } catch (error) {
+    if (error instanceof NotAZip) return null;
+    throw error;
   }
-  if (eocd < 0) return null;
-  const count = bytes.readUInt16LE(eocd + 10);
-  let at = bytes.readUInt32LE(eocd + 16);
-  if (count === 0xffff || at === 0xffffffff) return null;
-  const found = new Map<string, Entry>();
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL_SIGNATURE) return null;
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-    found.set(name.replace(/^\//, ''), {
-      method: bytes.readUInt16LE(at + 10),
-      compressedSize: bytes.readUInt32LE(at + 20),
-      size: bytes.readUInt32LE(at + 24),
-      localOffset: bytes.readUInt32LE(at + 42)
-    });
-    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
-  return found;
 }
 
 /** One part's text; null when it is absent, too large, or stored in a way this does not read. */
-function part(bytes: Buffer, all: Map<string, Entry>, name: string): string | null {
+function part(bytes: Buffer, all: Map<string, ZipEntry>, name: string): string | null {
   return partBytes(bytes, all, name)?.toString('utf8') ?? null;
 }
 
 /** One part's bytes, inflated; null when it is absent, too large, or stored in a way this does not read. */
-function partBytes(bytes: Buffer, all: Map<string, Entry>, name: string): Buffer | null {
+function partBytes(bytes: Buffer, all: Map<string, ZipEntry>, name: string): Buffer | null {
   const entry = all.get(name);
-  if (entry === undefined || entry.size > MAX_PART || entry.localOffset + 30 > bytes.length) return null;
-  if (bytes.readUInt32LE(entry.localOffset) !== LOCAL_SIGNATURE) return null;
-  const start = entry.localOffset + 30 + bytes.readUInt16LE(entry.localOffset + 26) + bytes.readUInt16LE(entry.localOffset + 28);
+  if (entry === undefined || entry.size > MAX_PART) return null;
+  let start: number;
+  try {
+    start = entryDataStart(bufferReader(bytes), entry);
+  } catch {
+    return null;
+  }
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return data;
   if (entry.method !== 8) return null;
@@ -89,7 +63,7 @@ const attribute = (tag: string, name: string): string | null => new RegExp(`\\s$
 const runs = (xml: string): string => xmlValue([...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join(''));
 
 /** The path of the identity sheet's part, from the workbook's sheet list and its relationships. */
-function identitySheetPart(bytes: Buffer, all: Map<string, Entry>): string | null | undefined {
+function identitySheetPart(bytes: Buffer, all: Map<string, ZipEntry>): string | null | undefined {
   const workbook = part(bytes, all, 'xl/workbook.xml');
   const rels = part(bytes, all, 'xl/_rels/workbook.xml.rels');
   if (workbook === null || rels === null) return undefined;

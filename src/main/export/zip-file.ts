@@ -47,7 +47,8 @@ export class ZipFile {
     private readonly fileSize: number
   ) {
     let declared = 0;
-    for (const entry of this.centralDirectory()) {
+    for (const entry of readCentralDirectory((position, length) => this.read(position, length), fileSize)
+      .entries) {
       this.entries.set(entry.name.replace(/^\//, ''), entry);
       declared += entry.size;
     }
@@ -66,58 +67,21 @@ export class ZipFile {
     return bytes.subarray(0, done);
   }
 
-  private centralDirectory(): ZipEntry[] {
-    const tailStart = Math.max(0, this.fileSize - EOCD_SEARCH);
-    const tail = this.read(tailStart, this.fileSize - tailStart);
-    let eocd = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw new NotAZip('no ZIP end-of-central-directory record (not an xlsx archive, or a truncated one)');
-    let count = tail.readUInt16LE(eocd + 10);
-    let length = tail.readUInt32LE(eocd + 12);
-    let offset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || length === 0xffffffff || offset === 0xffffffff) {
-      const locator = eocd - 20;
-      if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR_SIGNATURE) throw new NotAZip('a ZIP64 archive without its ZIP64 locator');
-      const record = this.read(Number(tail.readBigUInt64LE(locator + 8)), 56);
-      if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) throw new NotAZip('a ZIP64 archive without its ZIP64 end record');
-      count = Number(record.readBigUInt64LE(32));
-      length = Number(record.readBigUInt64LE(40));
-      offset = Number(record.readBigUInt64LE(48));
-    }
-    const directory = this.read(offset, length);
-    const entries: ZipEntry[] = [];
-    let at = 0;
-    for (let n = 0; n < count; n++) {
-      if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new NotAZip('its central directory is damaged');
-      const nameLength = directory.readUInt16LE(at + 28);
-      const extraLength = directory.readUInt16LE(at + 30);
-      const entry: ZipEntry = {
-        name: directory.toString('utf8', at + 46, at + 46 + nameLength),
-        method: directory.readUInt16LE(at + 10),
-        compressedSize: directory.readUInt32LE(at + 20),
-        size: directory.readUInt32LE(at + 24),
-        localOffset: directory.readUInt32LE(at + 42)
-      };
-      zip64Sizes(entry, directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
-      entries.push(entry);
-      at += 46 + nameLength + extraLength + directory.readUInt16LE(at + 32);
-    }
-    return entries;
-  }
-
   /** The entry's data, inflated, a chunk at a time. */
   async *chunks(entry: ZipEntry): AsyncGenerator<Buffer> {
-    if (entry.method !== STORED && entry.method !== DEFLATED) throw new NotAZip(`its part ${entry.name} is compressed with method ${entry.method}, which an xlsx does not use`);
-    const local = this.read(entry.localOffset, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new NotAZip(`its part ${entry.name} is not where the central directory says`);
-    const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (entry.method !== STORED && entry.method !== DEFLATED)
+      throw new NotAZip(
+        `its part ${entry.name} is compressed with method ${entry.method}, which an xlsx does not use`
+      );
+    const start = entryDataStart((position, length) => this.read(position, length), entry);
     if (entry.compressedSize === 0) return;
-    const source = createReadStream('', { fd: this.fd, start, end: start + entry.compressedSize - 1, autoClose: false, highWaterMark: READ_CHUNK });
+    const source = createReadStream('', {
+      fd: this.fd,
+      start,
+      end: start + entry.compressedSize - 1,
+      autoClose: false,
+      highWaterMark: READ_CHUNK
+    });
     if (entry.method === STORED) {
       for await (const chunk of source) yield chunk as Buffer;
       return;
@@ -127,9 +91,78 @@ export class ZipFile {
   }
 }
 
+/** `length` bytes at `position` of an archive (fewer at its end): a file read in place, or bytes in memory. */
+export type ReadAt = (position: number, length: number) => Buffer;
+
+/** Reads an archive held in memory. */
+export const bufferReader =
+  (bytes: Buffer): ReadAt =>
+  (position, length) =>
+    bytes.subarray(position, Math.min(bytes.length, position + length));
+
+/** The archive's entries as its central directory declares them (ZIP64 included), and where that directory starts. */
+export function readCentralDirectory(
+  read: ReadAt,
+  fileSize: number
+): { entries: ZipEntry[]; offset: number } {
+  const tailStart = Math.max(0, fileSize - EOCD_SEARCH);
+  const tail = read(tailStart, fileSize - tailStart);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0)
+    throw new NotAZip('no ZIP end-of-central-directory record (not an xlsx archive, or a truncated one)');
+  let count = tail.readUInt16LE(eocd + 10);
+  let length = tail.readUInt32LE(eocd + 12);
+  let offset = tail.readUInt32LE(eocd + 16);
+  if (count === 0xffff || length === 0xffffffff || offset === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR_SIGNATURE)
+      throw new NotAZip('a ZIP64 archive without its ZIP64 locator');
+    const record = read(Number(tail.readBigUInt64LE(locator + 8)), 56);
+    if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE)
+      throw new NotAZip('a ZIP64 archive without its ZIP64 end record');
+    count = Number(record.readBigUInt64LE(32));
+    length = Number(record.readBigUInt64LE(40));
+    offset = Number(record.readBigUInt64LE(48));
+  }
+  const directory = read(offset, length);
+  const entries: ZipEntry[] = [];
+  let at = 0;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE)
+      throw new NotAZip('its central directory is damaged');
+    const nameLength = directory.readUInt16LE(at + 28);
+    const extraLength = directory.readUInt16LE(at + 30);
+    const entry: ZipEntry = {
+      name: directory.toString('utf8', at + 46, at + 46 + nameLength),
+      method: directory.readUInt16LE(at + 10),
+      compressedSize: directory.readUInt32LE(at + 20),
+      size: directory.readUInt32LE(at + 24),
+      localOffset: directory.readUInt32LE(at + 42)
+    };
+    zip64Sizes(entry, directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
+    entries.push(entry);
+    at += 46 + nameLength + extraLength + directory.readUInt16LE(at + 32);
+  }
+  return { entries, offset };
+}
+
+/** Where an entry's data starts, past its local header (which must be where the directory says). */
+export function entryDataStart(read: ReadAt, entry: ZipEntry): number {
+  const local = read(entry.localOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE)
+    throw new NotAZip(`its part ${entry.name} is not where the central directory says`);
+  return entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+}
+
 /** The sizes and offset a ZIP64 entry keeps in its extra field (each only when the 32-bit one is 0xffffffff). */
 function zip64Sizes(entry: ZipEntry, extra: Buffer): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === ZIP64_EXTRA) {
@@ -142,7 +175,8 @@ function zip64Sizes(entry: ZipEntry, extra: Buffer): void {
       if (entry.size === 0xffffffff) entry.size = next();
       if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
       if (entry.localOffset === 0xffffffff) entry.localOffset = next();
-      if ([entry.size, entry.compressedSize, entry.localOffset].some(Number.isNaN)) throw new NotAZip(`its entry ${entry.name} has a damaged ZIP64 field`);
+      if ([entry.size, entry.compressedSize, entry.localOffset].some(Number.isNaN))
+        throw new NotAZip(`its entry ${entry.name} has a damaged ZIP64 field`);
       return;
     }
     at += 4 + length;
