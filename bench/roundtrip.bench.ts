@@ -92,8 +92,10 @@ async function saxesPart(zip: ZipFile, name: string, on: { open?: (tag: SaxesTag
 /**
  * The floor: the leanest way the libraries the product reads with (zlib, saxes) read the same
  * cells — the sheets the round trip reads (RACI, Matrix, the identity sheet; the others never
- * inflated, as the product leaves them) and the shared strings (each copied out of saxes's chunk, as
- * the product keeps them), each cell's value taken (a shared string looked up by its index), nothing else: no cell objects, no dates, no formulas, no diff.
+ * inflated, as the product leaves them) and the shared strings when the file has them (each copied
+ * out of saxes's chunk, as the product keeps them), each cell's value taken (a shared string looked up
+ * by its index, an inline string's text — Demarc's export writes text inline), nothing else: no cell
+ * objects, no dates, no formulas, no diff.
  */
 async function floor(path: string): Promise<number> {
   const fd = openSync(path, 'r');
@@ -108,7 +110,7 @@ async function floor(path: string): Promise<number> {
     const strings: string[] = [];
     let text = '';
     let inText = false;
-    await saxesPart(zip, 'xl/sharedStrings.xml', {
+    if (zip.entries.has('xl/sharedStrings.xml')) await saxesPart(zip, 'xl/sharedStrings.xml', {
       open: (t) => void (t.name === 't' ? (inText = true) : t.name === 'si' && (text = '')),
       text: (x) => void (inText && (text += x)),
       close: (t) => void (t.name === 't' ? (inText = false) : t.name === 'si' && strings.push(Buffer.from(text, 'utf8').toString('utf8')))
@@ -123,14 +125,14 @@ async function floor(path: string): Promise<number> {
           if (t.name === 'c') {
             type = t.attributes.t ?? '';
             value = null;
-          } else if (t.name === 'v') {
+          } else if (t.name === 'v' || (t.name === 't' && type === 'inlineStr')) {
             inValue = true;
-            value = '';
+            value ??= '';
           }
         },
         text: (x) => void (inValue && (value += x)),
         close: (t) => {
-          if (t.name === 'v') inValue = false;
+          if (t.name === 'v' || t.name === 't') inValue = false;
           else if (t.name === 'c' && value !== null && (type === 's' ? strings[Number(value)] : value) !== undefined) cells += 1;
         }
       });
