@@ -16,7 +16,7 @@ import { UNCLASSIFIED_LABEL, columnLabel } from '../export-model-cells';
 import { ASSET_ATTRIBUTES, type AssetAttribute } from '@shared/asset-attributes';
 import { PartyDirectory, nameKey, splitNames } from './party-names';
 import { cleanText, joinNames, sameShown, shownValue } from './shown';
-import { cellRef, cellText, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadRow } from './sheet-cells';
+import { cellRef, cellText, isEmptyCell, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadRow } from './sheet-cells';
 import { UNREAD, sameUnread, unreadShown, type UnreadColumn, type UnreadEdit } from './unread';
 
 export type { UnreadEdit } from './unread';
@@ -163,7 +163,7 @@ export class RoundTripDiffer {
     const nameCell = cellText(row.cells[nameColumn]);
     const name = 'text' in nameCell && nameCell.text.trim() !== '' ? nameCell.text.trim() : null;
     if (id === null) {
-      const empty = row.cells.every((c) => c === undefined || c.value === null || c.value === '');
+      const empty = row.cells.every(isEmptyCell);
       if (!empty && listApart) this.apart.push({ cell: cellRef(row.sheet, idColumn, row.row), assetName: name, reason: 'no asset id: a row added by hand (add the asset in Demarc, then export again)' });
       return null;
     }

@@ -14,6 +14,21 @@ export interface ReadCell {
   formula?: string;
   /** The client stored a date (or time). */
   date?: boolean;
+  /**
+   * A cell of a column the round trip does not read (a header not in RACI_READ): it holds a value,
+   * which the reader did not build; `value` is then null.
+   */
+  skipped?: true;
+}
+
+/** Whether a cell holds nothing (a cell the reader skipped still holds a value). */
+export const isEmptyCell = (cell: ReadCell | undefined): boolean => cell === undefined || (cell.skipped !== true && (cell.value === null || cell.value === ''));
+
+/** The columns of a header row the round trip reads (true by column): those `located` found, the rest skipped. */
+export function readColumns(columns: Record<string, number | null>): boolean[] {
+  const read: boolean[] = [];
+  for (const column of Object.values(columns)) if (column !== null) read[column] = true;
+  return read;
 }
 
 /** One data row: its number in the sheet and its cells by column (1-based, like the sheet). */

@@ -19,8 +19,11 @@ import { NotAZip, ZipFile } from './zip-file';
 export type RoundTripTable = 'raci' | 'matrix';
 
 export interface RoundTripSheetHandler {
-  /** The header row (row 1) of a RACI or Matrix sheet; null when row 1 is empty or gone. */
-  header(table: RoundTripTable, sheet: string, cells: readonly (ReadCell | undefined)[] | null): void;
+  /**
+   * The header row (row 1) of a RACI or Matrix sheet; null when row 1 is empty or gone. Answers the
+   * columns read (true by column: the cells of the others are not built) or null for all.
+   */
+  header(table: RoundTripTable, sheet: string, cells: readonly (ReadCell | undefined)[] | null): readonly boolean[] | null;
   row(table: RoundTripTable, row: ReadRow): void;
 }
 
@@ -147,11 +150,12 @@ export async function readRoundTripXlsx(
       (number, cells) => {
         if (!sawHeader) {
           sawHeader = true;
-          handler.header(table, sheet.name, number === 1 ? cells : null);
-          if (number === 1) return;
+          const read = handler.header(table, sheet.name, number === 1 ? cells : null);
+          if (number === 1) return read ?? undefined;
         }
         handler.row(table, { sheet: sheet.name, row: number, cells });
         rows += 1;
+        return undefined;
       },
       report
     );

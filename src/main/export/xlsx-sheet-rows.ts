@@ -4,6 +4,8 @@
  * reader reads it — a shared string by its index, an inline string's runs, a number, TRUE/FALSE,
  * an error's text, a number in a date style as a date — and a formula is never evaluated: its
  * cached value comes marked with the formula (a shared formula's followers with its leader's text).
+ * The caller may name, after any row (the header), the columns it reads: a cell of another column
+ * is then not built, only marked as holding a value (`skipped`).
  */
 import type { ReadCell } from '@core/roundtrip/sheet-cells';
 import { excelUnescape, type SharedStrings, type XlsxArchive } from './xlsx-parts';
@@ -35,15 +37,20 @@ function columnOf(ref: string): number {
   return column;
 }
 
+/** A cell of a column the caller does not read, holding a value (one object for all). */
+const SKIPPED: ReadCell = Object.freeze({ value: null, skipped: true });
+
 /**
  * Reads the rows of `part`, calling `onRow` with each row's number and its cells by column
- * (1-based; a column without a value is a hole). `afterChunk` is awaited after each inflated chunk.
+ * (1-based; a column without a value is a hole). `onRow` may answer the columns to read from the
+ * next row on (true by column); the others' cells come as SKIPPED when they hold a value.
+ * `afterChunk` is awaited after each inflated chunk.
  */
 export async function readSheetRows(
   archive: XlsxArchive,
   part: string,
   context: CellContext,
-  onRow: (row: number, cells: (ReadCell | undefined)[]) => void,
+  onRow: (row: number, cells: (ReadCell | undefined)[]) => readonly boolean[] | void,
   afterChunk?: () => Promise<void> | void
 ): Promise<void> {
   const { sharedStrings, dateStyles, date1904 } = context;
@@ -52,7 +59,9 @@ export async function readSheetRows(
   let rowNumber = 0;
   let cells: (ReadCell | undefined)[] | null = null;
   let column = 0;
-  // The open cell.
+  let wanted: readonly boolean[] | null = null;
+  // The open cell (`skip`: of a column not read).
+  let skip = false;
   let type = '';
   let style = 0;
   let value: string | null = null;
@@ -86,6 +95,17 @@ export async function readSheetRows(
     return read === null || read === '' ? undefined : { value: read };
   };
 
+  /** Whether the open cell holds a value, as cellOf would answer, without building it. */
+  const holdsValue = (): boolean => {
+    if (formula !== null) return true;
+    if (type === 'inlineStr') return inline !== null && inline !== '';
+    if (value === null) return false;
+    if (type === 's') return (sharedStrings.at(Number.parseInt(value, 10)) ?? '') !== '';
+    if (type === 'b') return true;
+    if (type === 'str' || type === 'e' || type === 'd') return value !== '';
+    return !Number.isNaN(Number.parseFloat(value));
+  };
+
   await archive.parse(
     part,
     {
@@ -94,6 +114,7 @@ export async function readSheetRows(
           case 'c':
             if (cells === null) return;
             column = a.r === undefined ? column + 1 : columnOf(a.r) || column + 1;
+            skip = wanted !== null && wanted[column] !== true;
             type = a.t ?? '';
             style = a.s === undefined ? 0 : Number(a.s);
             value = null;
@@ -150,15 +171,19 @@ export async function readSheetRows(
             return;
           case 'c':
             if (cells !== null) {
-              const cell = cellOf();
-              if (cell !== undefined) cells[column] = cell;
+              if (skip) {
+                if (holdsValue()) cells[column] = SKIPPED;
+              } else {
+                const cell = cellOf();
+                if (cell !== undefined) cells[column] = cell;
+              }
             }
             return;
           case 'rPh':
             inPhonetic = false;
             return;
           case 'row':
-            if (cells !== null) onRow(rowNumber, cells);
+            if (cells !== null) wanted = onRow(rowNumber, cells) ?? wanted;
             cells = null;
             return;
           case 'sheetData':

@@ -11,7 +11,7 @@ import type { EngineInput } from '@core/engine-input';
 import { reportAssetsOf } from '@core/report';
 import { RoundTripDiffer, type PlannedChange, type UnreadEdit } from '@core/roundtrip/roundtrip-diff';
 import { nameKey } from '@core/roundtrip/party-names';
-import { MATRIX_READ, RACI_READ, headerIndex, locateColumns, type ColumnsOf, type ReadRow } from '@core/roundtrip/sheet-cells';
+import { MATRIX_READ, RACI_READ, headerIndex, locateColumns, readColumns, type ColumnsOf, type ReadRow } from '@core/roundtrip/sheet-cells';
 import { settle } from '@core/roundtrip/settle';
 import type { SinceExport } from '@core/roundtrip/since-export';
 import type { RoundTripProblem } from '@shared/contract/roundtrip';
@@ -76,9 +76,17 @@ export class PagedComparison {
           : table === 'raci'
             ? locateColumns(sheet, RACI_READ, cells)
             : locateColumns(sheet, MATRIX_READ, cells);
-      if ('problem' in located) this.problems.push({ cell: `${sheet}!1`, message: located.problem });
-      else if (table === 'raci') this.raci.set(sheet, located.columns as ColumnsOf<typeof RACI_READ>);
-      else this.matrix.set(sheet, { columns: located.columns as ColumnsOf<typeof MATRIX_READ>, unread: unreadColumns(cells ?? []) });
+      if ('problem' in located) {
+        this.problems.push({ cell: `${sheet}!1`, message: located.problem });
+        return null;
+      }
+      if (table === 'matrix') {
+        // The Matrix's other columns are compared by their header (the Model, each layer's): all read.
+        this.matrix.set(sheet, { columns: located.columns as ColumnsOf<typeof MATRIX_READ>, unread: unreadColumns(cells ?? []) });
+        return null;
+      }
+      this.raci.set(sheet, located.columns as ColumnsOf<typeof RACI_READ>);
+      return readColumns(located.columns);
     },
     row: (table, row) => {
       const id = idOf(row, table === 'raci' ? (this.raci.get(row.sheet)?.assetId ?? null) : (this.matrix.get(row.sheet)?.columns.assetId ?? null));

@@ -76,7 +76,8 @@ const PARTS = {
   'xl/worksheets/other.xml': `<x:worksheet ${NS}><x:sheetData/></x:worksheet>`
 };
 
-async function readAll(bytes: Buffer, limit = 1024 * 1024) {
+/** Every row of the first sheet; `wanted`, when given, is answered after row 1 (the columns read from then on). */
+async function readAll(bytes: Buffer, limit = 1024 * 1024, wanted?: readonly boolean[]) {
   const path = join(tempDir(), 'book.xlsx');
   writeFileSync(path, bytes);
   const fd = openSync(path, 'r');
@@ -85,7 +86,10 @@ async function readAll(bytes: Buffer, limit = 1024 * 1024) {
     const workbook = (await readWorkbook(archive))!;
     const context = { sharedStrings: await readSharedStrings(archive, workbook.sharedStrings), dateStyles: await readDateStyles(archive, workbook.styles), date1904: workbook.date1904 };
     const rows: { row: number; cells: Record<number, ReadCell> }[] = [];
-    await readSheetRows(archive, workbook.sheets[0]!.part!, context, (row, cells) => rows.push({ row, cells: Object.fromEntries(cells.flatMap((c, i) => (c ? [[i, c]] : []))) }));
+    await readSheetRows(archive, workbook.sheets[0]!.part!, context, (row, cells) => {
+      rows.push({ row, cells: Object.fromEntries(cells.flatMap((c, i) => (c ? [[i, c]] : []))) });
+      return row === 1 ? wanted : undefined;
+    });
     return { workbook, context, rows };
   } finally {
     closeSync(fd);
@@ -93,6 +97,27 @@ async function readAll(bytes: Buffer, limit = 1024 * 1024) {
 }
 
 describe('the round trip’s xlsx reader', () => {
+  it('builds only the columns the caller names after the header; a cell of another column is marked as holding a value, exactly when it holds one', async () => {
+    const all = (await readAll(zipOf(PARTS))).rows;
+    const some = (await readAll(zipOf(PARTS), undefined, [false, true, false, true])).rows;
+    expect(some.map((r) => r.row)).toEqual(all.map((r) => r.row));
+    let skipped = 0;
+    for (const [i, row] of some.entries()) {
+      const full = all[i]!.cells;
+      if (row.row === 1) {
+        expect(row.cells).toEqual(full);
+        continue;
+      }
+      const expected = Object.fromEntries(
+        Object.entries(full).map(([column, cell]) => [column, Number(column) === 1 || Number(column) === 3 ? cell : { value: null, skipped: true }])
+      );
+      expect(row.cells).toEqual(expected);
+      skipped += Object.keys(full).filter((c) => c !== '1' && c !== '3').length;
+    }
+    // Shared strings, numbers, dates, booleans, errors, formulas (one without a cached value) skipped.
+    expect(skipped).toBeGreaterThanOrEqual(8);
+  });
+
   it('reads cells as other clients spell them, parts stored or deflated', async () => {
     for (const stored of [[], ['xl/worksheets/data.xml', 'xl/strings.xml']]) {
       const { workbook, context, rows } = await readAll(zipOf(PARTS, stored));
