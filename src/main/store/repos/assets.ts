@@ -12,6 +12,7 @@ import {
   type AssetField,
   type MergedFields
 } from '../asset-fields';
+import { cachedStatement } from '../statements';
 import type { Db } from '../workbook-file';
 
 /** Which assets to read: all of them, a slice in id order (after an id, or from an offset), or those of a list of ids. */
@@ -27,12 +28,12 @@ export function listAssets(db: Db, slice?: AssetSlice): Asset[] {
   const select = `SELECT json_group_array(${ASSET_JSON_ARRAY}) FROM`;
   const json = (
     slice === undefined
-      ? db.prepare(`${select} (SELECT * FROM assets ORDER BY id)`).pluck().get()
+      ? cachedStatement(db, `${select} (SELECT * FROM assets ORDER BY id)`, 'pluck').get()
       : 'ids' in slice
-        ? db.prepare(`${select} (SELECT * FROM assets WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id)`).pluck().get(JSON.stringify(slice.ids))
+        ? cachedStatement(db, `${select} (SELECT * FROM assets WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id)`, 'pluck').get(JSON.stringify(slice.ids))
       : 'afterId' in slice
-        ? db.prepare(`${select} (SELECT * FROM assets WHERE id > ? ORDER BY id LIMIT ?)`).pluck().get(slice.afterId, slice.limit)
-        : db.prepare(`${select} (SELECT * FROM assets ORDER BY id LIMIT ? OFFSET ?)`).pluck().get(slice.limit, slice.offset)
+        ? cachedStatement(db, `${select} (SELECT * FROM assets WHERE id > ? ORDER BY id LIMIT ?)`, 'pluck').get(slice.afterId, slice.limit)
+        : cachedStatement(db, `${select} (SELECT * FROM assets ORDER BY id LIMIT ? OFFSET ?)`, 'pluck').get(slice.limit, slice.offset)
   ) as string;
   const rows = JSON.parse(json) as unknown[][];
   const assets = new Array<Asset>(rows.length);
@@ -46,7 +47,7 @@ export function listAssets(db: Db, slice?: AssetSlice): Asset[] {
 
 /** One asset by id, or null. */
 export function getAsset(db: Db, id: number): Asset | null {
-  const row = db.prepare(`SELECT ${ASSET_JSON_ARRAY} FROM assets WHERE ${columnOf('id')} = ?`).pluck().get(id) as string | undefined;
+  const row = cachedStatement(db, `SELECT ${ASSET_JSON_ARRAY} FROM assets WHERE ${columnOf('id')} = ?`, 'pluck').get(id) as string | undefined;
   return row === undefined ? null : assetFromJsonRow(JSON.parse(row) as unknown[]);
 }
 

@@ -1,4 +1,5 @@
 import type { CellValue, LayerOverride, RaciAssignment, RaciRole } from '@shared/domain';
+import { cachedStatement } from '../statements';
 import type { Db } from '../workbook-file';
 
 interface OverrideRow {
@@ -30,10 +31,10 @@ export type AssetIdScope = AssetScope | { ids: readonly number[] };
 export function rowsInScope(db: Db, table: 'layer_overrides' | 'raci_assignments' | 'layer_notes', order: string, scope?: AssetIdScope): unknown[] {
   const select = `SELECT * FROM ${table}`;
   const by = `ORDER BY asset_id, ${order}`;
-  if (scope === undefined) return db.prepare(`${select} ${by}`).all();
-  if (typeof scope === 'number') return db.prepare(`${select} WHERE asset_id = ? ${by}`).all(scope);
-  if ('ids' in scope) return db.prepare(`${select} WHERE asset_id IN (SELECT value FROM json_each(?)) ${by}`).all(JSON.stringify(scope.ids));
-  return db.prepare(`${select} WHERE asset_id BETWEEN ? AND ? ${by}`).all(scope.fromId, scope.toId);
+  if (scope === undefined) return cachedStatement(db, `${select} ${by}`).all();
+  if (typeof scope === 'number') return cachedStatement(db, `${select} WHERE asset_id = ? ${by}`).all(scope);
+  if ('ids' in scope) return cachedStatement(db, `${select} WHERE asset_id IN (SELECT value FROM json_each(?)) ${by}`).all(JSON.stringify(scope.ids));
+  return cachedStatement(db, `${select} WHERE asset_id BETWEEN ? AND ? ${by}`).all(scope.fromId, scope.toId);
 }
 
 export function listOverrides(db: Db, scope?: AssetIdScope): LayerOverride[] {

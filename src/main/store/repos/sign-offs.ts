@@ -1,5 +1,6 @@
 /** Sign-offs and the asset states they vouch for (the sign_offs migration). */
 import { SignOffScopeSchema, type SignOffItem, type SignOffRecord, type SignedState } from '@shared/sign-off';
+import { cachedStatement } from '../statements';
 import type { Db } from '../workbook-file';
 
 interface SignOffRow {
@@ -65,8 +66,7 @@ export function listSignOffRecords(db: Db): SignOffRecord[] {
 
 /** The items of every sign-off (the engine's input), or of the assets in an id range (a page's). */
 export function listSignOffItems(db: Db, range?: { fromId: number; toId: number }): SignOffItem[] {
-  const rows = db
-    .prepare(`SELECT sign_off_id, asset_id, layer_id, state_json FROM sign_off_items ${range === undefined ? '' : 'WHERE asset_id BETWEEN @fromId AND @toId'} ORDER BY sign_off_id, asset_id, layer_id`)
+  const rows = cachedStatement(db, `SELECT sign_off_id, asset_id, layer_id, state_json FROM sign_off_items ${range === undefined ? '' : 'WHERE asset_id BETWEEN @fromId AND @toId'} ORDER BY sign_off_id, asset_id, layer_id`)
     .all(range ?? {}) as { sign_off_id: number; asset_id: number; layer_id: string; state_json: string }[];
   return rows.map((r) => ({ signOffId: r.sign_off_id, assetId: r.asset_id, layerId: r.layer_id === '' ? null : r.layer_id, state: JSON.parse(r.state_json) as SignedState }));
 }

@@ -2,6 +2,7 @@
 import type { OpenActionRow } from '@core/engine-input';
 import type { PictureScope } from '@shared/picture';
 import type { DecisionKind, WorkshopDecision, WorkshopStatus } from '@shared/workshop';
+import { cachedStatement } from '../statements';
 import type { Db } from '../workbook-file';
 import type { AssetScope } from './responsibility';
 
@@ -255,12 +256,11 @@ export function getAction(db: Db, id: number): ActionRow | null {
 export function listOpenActionRows(db: Db, scope?: AssetScope): OpenActionRow[] {
   const range = scope === undefined ? '' : typeof scope === 'number' ? 'AND aa.asset_id = @from' : 'AND aa.asset_id BETWEEN @from AND @to';
   const params = scope === undefined ? {} : typeof scope === 'number' ? { from: scope } : { from: scope.fromId, to: scope.toId };
-  const rows = db
-    .prepare(
-      `SELECT aa.asset_id AS assetId, a.layer_id AS layerId, a.id AS actionId, a.title, a.owner_party_id AS ownerPartyId, a.due_on AS dueOn, w.title AS workshopTitle
+  const rows = cachedStatement(
+    db,
+    `SELECT aa.asset_id AS assetId, a.layer_id AS layerId, a.id AS actionId, a.title, a.owner_party_id AS ownerPartyId, a.due_on AS dueOn, w.title AS workshopTitle
        FROM workshop_action_assets aa JOIN workshop_actions a ON a.id = aa.action_id JOIN workshops w ON w.id = a.workshop_id
        WHERE a.closed_at IS NULL ${range} ORDER BY aa.asset_id, a.id`
-    )
-    .all(params) as OpenActionRow[];
+  ).all(params) as OpenActionRow[];
   return rows;
 }
