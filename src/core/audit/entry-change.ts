@@ -99,12 +99,12 @@ function backOp(op: Row & { op: string }): BackOp | null {
 
 const movesModel = (patch: Row): boolean => 'modelId' in patch;
 
-/** An edit's logged operations as its way back (settings keys it changed are a gap: not logged as values). */
+/** An edit's logged operations as its way back (a settings key with its value before is kept as logged, for the reader that knows the keys). */
 function fromOps(ops: readonly (Row & { op: string })[]): EntryChange {
   const back: BackOp[] = [];
   let gap: string | undefined;
   for (const logged of ops) {
-    if (logged.op === 'meta') {
+    if (logged.op === 'meta' && (typeof logged.key !== 'string' || typeof logged.value !== 'string')) {
       gap ??= SETTINGS_GAP;
       continue;
     }

@@ -12,12 +12,13 @@ import { groupByAsset } from '@core/engine-index';
 import type { EngineInput } from '@core/engine-input';
 import type { EnginePages } from '@core/report';
 import type { Asset, Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
-import type { SignOffRecord } from '@shared/sign-off';
+import type { SignOffItem, SignOffRecord } from '@shared/sign-off';
 import type { AsOfInfo } from '@shared/as-of';
 import { applyEditToState } from '../engine/apply-edit';
 import { ASSETS_PER_PAGE, workbookPages } from '../engine/input';
 import { buildEngineState, type EngineState } from '../engine/state';
 import { distinctAssetModelsAt, listAssets } from '../store/repos/assets';
+import { signOffOf } from './as-of-carried';
 import { planAsOf, type AsOfPlan } from './as-of-plan';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
@@ -105,9 +106,19 @@ function ranged(ops: readonly EditOp[]): RangedOp[] {
  * A page (or any set of assets with their rows) as it was: the assets created after `at` left
  * out, the operations that reach the others applied to its rows, rows of assets not there dropped.
  */
-function rewindInput(page: EngineInput, ops: readonly RangedOp[], plan: Pick<AsOfPlan, 'signOffsLater' | 'assetsBrought'> & { at: string }): EngineInput {
+/** What a page is rewound with, beside the operations. */
+interface PageRewind extends Pick<AsOfPlan, 'signOffsLater' | 'assetsBrought' | 'assetsPutBack'> {
+  at: string;
+  /** The items of the sign-offs put back (they replace the file's items of the same sign-offs). */
+  putBackItems: readonly SignOffItem[];
+}
+
+const itemOrder = (a: SignOffItem, b: SignOffItem): number =>
+  a.signOffId - b.signOffId || a.assetId - b.assetId || (a.layerId ?? '').localeCompare(b.layerId ?? '');
+
+function rewindInput(page: EngineInput, ops: readonly RangedOp[], plan: PageRewind): EngineInput {
   const { at, signOffsLater } = plan;
-  const assets = page.assets.filter((a) => a.createdAt <= at && !plan.assetsBrought.has(a.id));
+  const assets = page.assets.map((a) => plan.assetsPutBack.get(a.id) ?? a).filter((a) => a.createdAt <= at && !plan.assetsBrought.has(a.id));
   const ids = new Set(assets.map((a) => a.id));
   let first = Infinity;
   let last = -Infinity;
@@ -130,13 +141,16 @@ function rewindInput(page: EngineInput, ops: readonly RangedOp[], plan: Pick<AsO
   }
   const exists = (row: { assetId: number }) => ids.has(row.assetId);
   const { signOffs } = input;
+  const putBack = new Set(plan.putBackItems.map((i) => i.signOffId));
+  const items = (list: readonly SignOffItem[]): SignOffItem[] =>
+    plan.putBackItems.length === 0 ? [...list] : [...list.filter((i) => !putBack.has(i.signOffId)), ...plan.putBackItems].sort(itemOrder);
   return {
     ...input,
     overrides: input.overrides.filter(exists),
     assignments: input.assignments.filter(exists),
     notes: (input.notes ?? []).filter(exists),
     actions: (input.actions ?? []).filter(exists),
-    ...(signOffs ? { signOffs: { records: signOffs.records, items: signOffs.items.filter((i) => exists(i) && !signOffsLater.has(i.signOffId)) } } : {}),
+    ...(signOffs ? { signOffs: { records: signOffs.records, items: items(signOffs.items).filter((i) => exists(i) && !signOffsLater.has(i.signOffId)) } } : {}),
     now: at
   };
 }
@@ -153,16 +167,31 @@ interface SharedNow {
 function layOver(wb: OpenWorkbook, plan: AsOfPlan, now: SharedNow, source: EnginePages): AsOfPages {
   const { at } = plan.info;
   const settings = plan.settingsThen(now.settings);
-  const common = { settings, models: now.models, parties: rewoundParties({ settings, models: now.models, parties: now.parties }, plan.partyOps, at) };
-  const signOffRecords = now.signOffRecords.filter((s) => !plan.signOffsLater.has(s.id));
+  const models = plan.modelsThen(now.models);
+  const common = { settings, models, parties: rewoundParties({ settings, models, parties: now.parties }, plan.partyOps, at) };
+  const putBack = plan.signOffsPutBack.map(signOffOf);
+  const putBackIds = new Set(putBack.map((s) => s.record.id));
+  const signOffRecords = [...now.signOffRecords.filter((s) => !plan.signOffsLater.has(s.id) && !putBackIds.has(s.id)), ...putBack.map((s) => s.record)].sort((a, b) => a.id - b.id);
+  const rewind: PageRewind = { at, signOffsLater: plan.signOffsLater, assetsBrought: plan.assetsBrought, assetsPutBack: plan.assetsPutBack, putBackItems: putBack.flatMap((s) => s.items) };
   const ops = ranged(plan.assetOps);
+  // Assets put back that the file no longer holds: laid in among the file's pages in id order.
+  const inFile = new Set(listAssets(wb.db, { ids: [...plan.assetsPutBack.keys()] }).map((a) => a.id));
+  const outside = [...plan.assetsPutBack.values()].filter((a) => !inFile.has(a.id)).sort((a, b) => a.id - b.id);
+  const pageOf = (assets: Asset[]): EngineInput =>
+    rewindInput({ ...common, assets, overrides: [], assignments: [], notes: [], actions: [], signOffs: { records: signOffRecords, items: [] }, now: at }, ops, rewind);
   function* pages(): Generator<EngineInput> {
+    let next = 0;
     for (const page of source()) {
-      const then = rewindInput({ ...page, ...common, signOffs: { records: signOffRecords, items: page.signOffs?.items ?? [] } }, ops, { at, signOffsLater: plan.signOffsLater, assetsBrought: plan.assetsBrought });
+      const first = page.assets[0]?.id ?? Infinity;
+      const before: Asset[] = [];
+      while (next < outside.length && outside[next]!.id < first) before.push(outside[next++]!);
+      if (before.length > 0) yield pageOf(before);
+      const then = rewindInput({ ...page, ...common, signOffs: { records: signOffRecords, items: page.signOffs?.items ?? [] } }, ops, rewind);
       if (then.assets.length > 0) yield then;
     }
+    if (next < outside.length) yield pageOf(outside.slice(next));
   }
-  return { info: plan.info, ...common, signOffRecords, assetModels: modelsThen(wb, common, plan, ops), pages };
+  return { info: plan.info, ...common, signOffRecords, assetModels: assetModelsThen(wb, common, plan, ops, rewind), pages };
 }
 
 /**
@@ -217,14 +246,17 @@ function rewoundParties(common: Common, ops: readonly EditOp[], at: string): Par
 
 /**
  * The (model, provider) of every asset then: the file's, but for the assets a later entry moved to
- * another model, which are read and rewound here (a few, next to the inventory).
+ * another model or put back, which are read (or taken as put back) and rewound here (a few, next
+ * to the inventory).
  */
-function modelsThen(wb: OpenWorkbook, common: Common, plan: AsOfPlan, ops: readonly RangedOp[]): Pick<Asset, 'modelId' | 'provider'>[] {
+function assetModelsThen(wb: OpenWorkbook, common: Common, plan: AsOfPlan, ops: readonly RangedOp[], rewind: PageRewind): Pick<Asset, 'modelId' | 'provider'>[] {
   const { at } = plan.info;
   const moved = [...new Set(plan.assetOps.flatMap((op) => (op.op === 'patchAssets' && 'modelId' in op.patch ? op.ids : [])))];
-  const fromFile = distinctAssetModelsAt(wb.db, at, [...moved, ...plan.assetsBrought]);
-  if (moved.length === 0) return fromFile;
-  const assets = listAssets(wb.db, { ids: moved });
-  const then = rewindInput({ ...common, assets, overrides: [], assignments: [], now: at }, ops, { at, signOffsLater: new Set(), assetsBrought: plan.assetsBrought });
+  const putBack = [...plan.assetsPutBack.keys()];
+  const fromFile = distinctAssetModelsAt(wb.db, at, [...moved, ...plan.assetsBrought, ...putBack]);
+  if (moved.length === 0 && putBack.length === 0) return fromFile;
+  const read = listAssets(wb.db, { ids: moved }).filter((a) => !plan.assetsPutBack.has(a.id));
+  const assets = [...read, ...plan.assetsPutBack.values()].sort((a, b) => a.id - b.id);
+  const then = rewindInput({ ...common, assets, overrides: [], assignments: [], now: at }, ops, { ...rewind, signOffsLater: new Set(), putBackItems: [] });
   return [...fromFile, ...then.assets];
 }

@@ -8,13 +8,15 @@
  */
 import { formatChainHead } from '@core/audit/chain';
 import { asOfKind, type AsOfGap, type AsOfInfo } from '@shared/as-of';
-import type { ChangeLogEntry, WorkbookSettings } from '@shared/domain';
+import type { Asset, ChangeLogEntry, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import { walkChain } from '../store/repos/change-log-chain';
 import { listChanges } from '../store/repos/change-log';
 import { countAssetsCreatedAfter, listAssets } from '../store/repos/assets';
 import type { Db } from '../store/workbook-file';
+import { absentIds, carriedThen, modelsThen, presentRows } from './as-of-carried';
 import { rewindOf, type EntryRewind } from './as-of-rewind';
+import type { SignOffRow } from '../store/repos/merge-records';
 import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
 
@@ -27,10 +29,16 @@ export interface AsOfPlan {
   partyOps: EditOp[];
   /** The settings as they were, given the settings now. */
   settingsThen(now: WorkbookSettings): WorkbookSettings;
-  /** Sign-offs recorded after the moment (left out). */
+  /** The models as they were, given the models now (a merge's custom models rewound). */
+  modelsThen(now: Record<string, ResponsibilityModel>): Record<string, ResponsibilityModel>;
+  /** Sign-offs recorded after the moment, or a merge brought later (left out). */
   signOffsLater: ReadonlySet<number>;
+  /** Sign-offs there then that a later entry took out (an undo of the merge that brought them): put back. */
+  signOffsPutBack: readonly SignOffRow[];
   /** Assets a later entry brought (a merge's new assets, whatever their creation time): left out. */
   assetsBrought: ReadonlySet<number>;
+  /** Assets there then that a later entry took out (an undo of the merge that brought them), as they were put: put back. */
+  assetsPutBack: ReadonlyMap<number, Asset>;
 }
 
 const DAY_MS = 86_400_000;
@@ -125,7 +133,11 @@ export function planAsOf(wb: OpenWorkbook, ctx: ServiceContext, requested: strin
     return r;
   });
   const ops = rewinds.flatMap((r) => r.ops);
-  const assetsBrought = new Set(rewinds.flatMap((r) => r.assetsBrought ?? []));
+  const carried = carriedThen(
+    rewinds.map((r) => r.carried ?? []),
+    rewinds.flatMap((r) => (r.signOffId === undefined ? [] : [r.signOffId]))
+  );
+  const assetsBrought = absentIds(carried.assets);
   return {
     info: {
       requested,
@@ -139,7 +151,10 @@ export function planAsOf(wb: OpenWorkbook, ctx: ServiceContext, requested: strin
     assetOps: ops.filter((op) => !isPartyOp(op)),
     partyOps: ops.filter(isPartyOp),
     settingsThen: (now) => settingsBefore(now, rewinds),
-    signOffsLater: new Set(rewinds.flatMap((r) => (r.signOffId === undefined ? [] : [r.signOffId]))),
-    assetsBrought
+    modelsThen: (now) => modelsThen(now, carried.models),
+    signOffsLater: absentIds(carried.signOffs),
+    signOffsPutBack: presentRows(carried.signOffs),
+    assetsBrought,
+    assetsPutBack: new Map(presentRows(carried.assets).map((a) => [a.id, a]))
   };
 }

@@ -47,7 +47,9 @@ describe('what an entry changed, read back', () => {
   it('names what the log does not hold the previous value of', () => {
     expect(entryChange(entry({ action: 'import.apply', entity: 'workbook', before: null, after: { counts: { added: 2, updated: 1, notSeen: 0 } } })).gap).toContain('1 asset(s) it updated');
     expect(entryChange(entry({ action: 'import.apply', entity: 'workbook', before: null, after: { counts: { added: 2, updated: 0, notSeen: 0 } } })).gap).toBeUndefined();
-    expect(entryChange(entry({ before: [{ op: 'meta', key: 'k', value: 'v' }], after: [] })).gap).toBe('it changed settings it did not log as values');
+    expect(entryChange(entry({ before: [{ op: 'meta', key: 'k' }], after: [] })).gap).toBe('it changed settings it did not log as values');
+    // A settings key logged with its value before is the way back, kept as logged (no gap).
+    expect(entryChange(entry({ before: [{ op: 'meta', key: 'k', value: 'v' }], after: [] }))).toEqual({ back: [{ op: 'record', logged: { op: 'meta', key: 'k', value: 'v' } }] });
     expect(entryChange(entry({ before: [{ op: 'patchAssets', ids: [7], patch: { modelId: 'm' } }], after: [] })).gap).toContain('change of model');
     expect(entryChange(entry({ before: [{ op: 'putOverride', row: { layerId: 'x' } }], after: [] })).gap).toBe('an operation it logged cannot be read');
     expect(entryChange(entry({ action: 'workshops.decide', entityId: null, before: { ids: [7], text: 'R: Alice' }, after: { ids: [7], text: 'R: Bob' } })).gap).toBe(

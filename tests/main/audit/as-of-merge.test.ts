@@ -4,9 +4,13 @@
  * the edited workbook is byte for byte the report of that moment's copy, with no gap — a merge
  * and its undo log their operations (owners and fields patched, parties, RACI rows, overrides),
  * and the assets a merge brought are left out before it, whatever their creation time in the
- * other copy.
+ * other copy. What a merge carried whole — sign-offs, custom models, settings — and the assets an
+ * undo of a merge took out again are rewound too: as of between the merge and its undo, they are
+ * there as the merge put them.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUILTIN_MODELS } from '@core/models';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportJsonChunks, type ReportSource } from '@core/report-source';
 import { workbookReportAsOf } from '@main/services/as-of-report';
@@ -107,5 +111,76 @@ describe('as-of through merges', () => {
     await hq.call('assets.update', { filter: { ids: [ids['vm-3']!] }, set: { ownerPartyId: people.Carol! } });
     expectReplays(hq, checkpoints);
     expect(workbookReportAsOf(hq.session.require(), hq.services, `#${checkpoints[0]!.entryId}`).head.asOf!.assetsLeftOut).toBe(1);
+  });
+
+  it('rewinds the sign-off, the custom model and the settings a merge carried, through its undo and redo', async () => {
+    const { hq, dir, ids, people } = await seededHq();
+    open.push(hq);
+    const financePath = fileCopy(hq.path, join(dir, 'finance.demarc'));
+    const finance = await laptop(financePath, 'finance', '2026-12-02T09:00:00.000Z');
+    const modelFile = join(dir, 'acme-fin.json');
+    writeFileSync(modelFile, JSON.stringify({ ...BUILTIN_MODELS['aws-2026-12']!, id: 'acme-fin', name: 'Acme finance' }));
+    await finance.call('models.import', { path: modelFile });
+    await finance.call('models.setDefault', { modelId: 'acme-fin' });
+    await finance.call('settings.update', { organisation: 'Acme Finance', reviewPeriodDays: 30, defaultTeamPerLayer: { applications: people.Bob! } });
+    await finance.call('signOffs.add', { scope: { kind: 'asset', assetId: ids['vm-1']! }, partyId: people.Alice!, statement: 'Alice confirms vm-1' });
+    finance.close();
+    const checkpoints: Checkpoint[] = [];
+    const keep = keeper(hq, checkpoints);
+    await hq.call('settings.update', { notSignedOffSeverity: 'warning' });
+    keep('before the merge');
+    // Both copies set these since they parted (HQ's are those it was created with): take theirs.
+    await hq.call('merge.apply', { path: financePath, decisions: { rules: [{ side: 'theirs' }] } });
+    const merged = hq.session.require();
+    expect((await hq.call('signOffs.list', {})).map((s) => s.statement)).toEqual(['Alice confirms vm-1']);
+    expect((await hq.call('models.list', {})).map((m) => m.id)).toContain('acme-fin');
+    expect(merged.db.prepare("SELECT value FROM meta WHERE key = 'review_period_days'").get()).toEqual({ value: '30' });
+    keep('merged');
+    await hq.call('history.undo', {});
+    expect(await hq.call('signOffs.list', {})).toEqual([]);
+    keep('merge undone');
+    await hq.call('history.redo', {});
+    keep('merge redone');
+    await hq.call('assets.update', { filter: { ids: [ids['vm-4']!] }, set: { ownerPartyId: people.Carol! } });
+    expectReplays(hq, checkpoints);
+    const texts = checkpoints.map((p) => reportText(workbookReportAsOf(hq.session.require(), hq.services, `#${p.entryId}`)));
+    expect(texts[0]).not.toBe(texts[1]);
+    expect(texts[1]).not.toBe(texts[2]);
+    // Redone, it is the merged workbook again (but for when it last changed).
+    const sansLastChange = (text: string) => text.replace(/"lastChangeAt": "[^"]*"/, '');
+    expect(sansLastChange(texts[1]!)).toBe(sansLastChange(texts[3]!));
+  });
+
+  it('puts back the assets an undo of a merge took out, between the merge and its undo, and brings them back with its redo', async () => {
+    const { hq, dir, ids, people } = await seededHq();
+    open.push(hq);
+    const financePath = fileCopy(hq.path, join(dir, 'finance.demarc'));
+    const finance = await laptop(financePath, 'finance', '2026-12-02T09:00:00.000Z');
+    await finance.call('import.apply', { paths: [tempFile('more.json', azJson([{ name: 'vm-7', sub: 'finance', rg: 'rg-fin' }, { name: 'vm-8', sub: 'hr', rg: 'rg-hr' }]))] });
+    const brought = (await finance.call('assets.list', { filter: { text: 'vm-7' } })).rows[0]!.id;
+    await finance.call('assets.update', { filter: { ids: [brought] }, set: { ownerPartyId: people.Bob!, serviceModel: 'iaas' } });
+    await finance.call('raci.set', { assetId: brought, layerId: 'applications', roles: { R: [people.Carol!], A: [people.Bob!] } });
+    await finance.call('signOffs.add', { scope: { kind: 'asset', assetId: brought }, partyId: people.Bob!, statement: 'Bob confirms vm-7' });
+    finance.close();
+    const checkpoints: Checkpoint[] = [];
+    const keep = keeper(hq, checkpoints);
+    keep('before the merge');
+    await hq.call('merge.apply', { path: financePath });
+    expect((await hq.call('assets.list', { limit: 100 })).rows.map((r) => r.name)).toContain('vm-7');
+    keep('merged');
+    await hq.call('assets.update', { filter: { ids: [ids['vm-3']!] }, set: { ownerPartyId: people.Carol! } });
+    keep('edited after the merge');
+    await hq.call('history.undo', {});
+    await hq.call('history.undo', {});
+    expect((await hq.call('assets.list', { limit: 100 })).rows.map((r) => r.name)).not.toContain('vm-7');
+    keep('merge undone');
+    await hq.call('history.redo', {});
+    expect((await hq.call('assets.list', { limit: 100 })).rows.map((r) => r.name)).toContain('vm-7');
+    keep('merge redone');
+    await hq.call('assets.update', { filter: { ids: [ids['vm-5']!] }, set: { ownerPartyId: people.Bob! } });
+    expectReplays(hq, checkpoints);
+    // Between the merge and its undo the brought assets are there, though the file no longer holds them.
+    const between = workbookReportAsOf(hq.session.require(), hq.services, `#${checkpoints[1]!.entryId}`);
+    expect(reportText(between)).toContain('vm-7');
   });
 });

@@ -59,20 +59,37 @@ function parseSeverity(raw: string | undefined): Severity | 'off' {
 }
 
 /**
+ * The settings the meta values given hold (only the keys present; each parsed as readSettings
+ * parses it): the workbook's settings, or the values a change logged as its way back.
+ */
+export function settingsFromMeta(meta: ReadonlyMap<string, string>): Partial<Omit<WorkbookSettings, 'userName'>> {
+  const out: Partial<Omit<WorkbookSettings, 'userName'>> = {};
+  const has = (key: string): string | undefined => meta.get(key);
+  if (has(META_KEYS.organisation) !== undefined) out.organisation = has(META_KEYS.organisation);
+  if (has(META_KEYS.defaultModelId) !== undefined) out.defaultModelId = has(META_KEYS.defaultModelId);
+  if (has(META_KEYS.defaultModelVersion) !== undefined) out.defaultModelVersion = has(META_KEYS.defaultModelVersion);
+  if (has(META_KEYS.modelByProvider) !== undefined) out.modelByProvider = parseModelByProvider(has(META_KEYS.modelByProvider));
+  if (has(META_KEYS.reviewPeriodDays) !== undefined) out.reviewPeriodDays = Number(has(META_KEYS.reviewPeriodDays));
+  if (has(META_KEYS.defaultTeamPerLayer) !== undefined) out.defaultTeamPerLayer = parseTeams(has(META_KEYS.defaultTeamPerLayer));
+  if (has(META_KEYS.notSignedOffSeverity) !== undefined) out.notSignedOffSeverity = parseSeverity(has(META_KEYS.notSignedOffSeverity));
+  return out;
+}
+
+/**
  * The workbook's settings, with `userName` the person at this machine. Workbooks written before
  * issue 20 may hold a `user_name` meta row: it is left as it is and never read, since a name
  * stored in a file that travels would be logged as everyone's (services/context.ts actorName).
  */
 export function readSettings(db: Db, userName: string): WorkbookSettings {
-  const meta = readMeta(db);
   return {
-    organisation: meta.get(META_KEYS.organisation) ?? '',
-    defaultModelId: meta.get(META_KEYS.defaultModelId) ?? DEFAULT_MODEL_ID,
-    defaultModelVersion: meta.get(META_KEYS.defaultModelVersion) ?? BUILTIN_MODELS[DEFAULT_MODEL_ID]!.version,
-    modelByProvider: parseModelByProvider(meta.get(META_KEYS.modelByProvider)),
-    reviewPeriodDays: Number(meta.get(META_KEYS.reviewPeriodDays) ?? 365),
-    defaultTeamPerLayer: parseTeams(meta.get(META_KEYS.defaultTeamPerLayer)),
+    organisation: '',
+    defaultModelId: DEFAULT_MODEL_ID,
+    defaultModelVersion: BUILTIN_MODELS[DEFAULT_MODEL_ID]!.version,
+    modelByProvider: {},
+    reviewPeriodDays: 365,
+    defaultTeamPerLayer: {},
     userName,
-    notSignedOffSeverity: parseSeverity(meta.get(META_KEYS.notSignedOffSeverity))
+    notSignedOffSeverity: 'info',
+    ...settingsFromMeta(readMeta(db))
   };
 }
