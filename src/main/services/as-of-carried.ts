@@ -13,7 +13,7 @@ import type { SignOffRow } from '../store/repos/merge-records';
 import type { CarriedOp } from './as-of-rewind';
 
 /** What was there at the moment, of the records later entries put or took out (null: not there). */
-export interface CarriedThen {
+interface CarriedThen {
   assets: Map<number, Asset | null>;
   signOffs: Map<number, SignOffRow | null>;
   /** Custom models by id: the stored JSON then, or null (not there). */
