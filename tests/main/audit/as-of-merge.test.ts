@@ -20,6 +20,9 @@ import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
 import { listChanges } from '@main/store/repos/change-log';
 import { azJson, tempFile } from '@tests/helpers/import-fixture';
 import { fileCopy, laptop, seededHq, type Laptop } from '@tests/helpers/merge-laptops';
+import type { AsOfInfo } from '@shared/as-of';
+import type { Report } from '@shared/report';
+import { cli } from '@tests/helpers/run-cli';
 import { tempDir } from '@tests/helpers/temp';
 
 function reportText(source: ReportSource): string {
@@ -149,6 +152,25 @@ describe('as-of through merges', () => {
     // Redone, it is the merged workbook again (but for when it last changed).
     const sansLastChange = (text: string) => text.replace(/"lastChangeAt": "[^"]*"/, '');
     expect(sansLastChange(texts[1]!)).toBe(sansLastChange(texts[3]!));
+    // The CLI answers the same: between the merge and its undo, what the merge carried, with no gap.
+    hq.close();
+    open.splice(open.indexOf(hq), 1);
+    const asOf = async (point: Checkpoint) => {
+      const run = await cli(['report', hq.path, '--as-of', `#${point.entryId}`, '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as Report & { asOf: AsOfInfo };
+    };
+    const [before, merged2] = [await asOf(checkpoints[0]!), await asOf(checkpoints[1]!)];
+    expect(merged2.asOf.gaps).toEqual([]);
+    expect(merged2.workbook).toMatchObject({ organisation: 'Acme Finance', reviewPeriodDays: 30, defaultModelId: 'acme-fin' });
+    expect(merged2.models.map((m) => m.id)).toContain('acme-fin');
+    // Alice's sign-off of vm-1 came with the merge: then vm-1 is signed off and the others are not
+    // (HQ's severity: warning); before it, no sign-off existed, so none is asked for.
+    const unsigned = (report: Report) => report.findings.filter((f) => f.code === 'NOT_SIGNED_OFF').map((f) => [f.asset, f.severity]);
+    expect(unsigned(merged2)).toEqual(['vm-2', 'vm-3', 'vm-4', 'vm-5', 'vm-6'].map((name) => [name, 'warning']));
+    expect(unsigned(before)).toEqual([]);
+    expect(before.workbook).toMatchObject({ organisation: 'Acme', reviewPeriodDays: 365 });
+    expect(before.models.map((m) => m.id)).not.toContain('acme-fin');
   });
 
   it('puts back the assets an undo of a merge took out, between the merge and its undo, and brings them back with its redo', async () => {
