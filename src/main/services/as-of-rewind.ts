@@ -27,9 +27,13 @@ export interface EntryRewind extends Omit<EntryChange, 'back'> {
   carried?: CarriedOp[];
 }
 
-/** Logged operations the as-of applies (workshop records: an open action is a finding) or that change nothing it shows. */
+/**
+ * Logged operations the as-of applies (workshop records: an open action is a finding) or that
+ * change nothing it shows (a workshop's own row, attendees and groups: the title an open action
+ * shows is logged with the action).
+ */
 const APPLIED = new Set<string>(['putDecision', 'deleteDecision', 'putAction', 'deleteAction']);
-const NOTHING_SHOWN = new Set<string>(['putSavedSet', 'deleteSavedSet', 'putImportRun', 'deleteImportRun', 'putMapping']);
+const NOTHING_SHOWN = new Set<string>(['putSavedSet', 'deleteSavedSet', 'putImportRun', 'deleteImportRun', 'putMapping', 'putWorkshop', 'deleteWorkshop']);
 
 /**
  * How to undo one entry (see the module comment). Assets an import created are not undone here:

@@ -205,4 +205,27 @@ describe('as-of through merges', () => {
     const between = workbookReportAsOf(hq.session.require(), hq.services, `#${checkpoints[1]!.entryId}`);
     expect(reportText(between)).toContain('vm-7');
   });
+
+  it('rewinds a merge that carried a workshop with its decisions and an open action, and its undo', async () => {
+    const { hq, dir, people } = await seededHq();
+    open.push(hq);
+    const financePath = fileCopy(hq.path, join(dir, 'finance.demarc'));
+    const finance = await laptop(financePath, 'finance', '2026-12-02T09:00:00.000Z');
+    const fw = await finance.call('workshops.start', { title: 'Finance review', heldOn: '2026-12-02', attendees: [people.Alice!, people.Bob!], scope: { subscription: 'finance' } });
+    await finance.call('workshops.decide', { id: fw.id, group: 0, layerId: 'network-controls', decision: { kind: 'raci', roles: { A: [people.Bob!] } } });
+    await finance.call('workshops.decide', { id: fw.id, group: 0, layerId: 'applications', decision: { kind: 'defer', title: 'Ask the vendor', ownerPartyId: people.Carol!, dueOn: '2027-01-15' } });
+    finance.close();
+    const checkpoints: Checkpoint[] = [];
+    const keep = keeper(hq, checkpoints);
+    keep('before the merge');
+    await hq.call('merge.apply', { path: financePath });
+    expect((await hq.call('workshops.list', {})).map((w) => w.title)).toEqual(['Finance review']);
+    keep('merged');
+    await hq.call('history.undo', {});
+    keep('merge undone');
+    await hq.call('assets.update', { filter: {}, set: { ownerPartyId: people.Bob! } });
+    expectReplays(hq, checkpoints);
+    const merged = reportText(workbookReportAsOf(hq.session.require(), hq.services, `#${checkpoints[1]!.entryId}`));
+    expect(merged).toContain('Ask the vendor');
+  });
 });
