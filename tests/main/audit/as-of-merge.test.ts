@@ -204,6 +204,13 @@ describe('as-of through merges', () => {
     // Between the merge and its undo the brought assets are there, though the file no longer holds them.
     const between = workbookReportAsOf(hq.session.require(), hq.services, `#${checkpoints[1]!.entryId}`);
     expect(reportText(between)).toContain('vm-7');
+    // The History view (over the app's loaded state) answers the same, as the merge put the asset.
+    const moment = `#${checkpoints[2]!.entryId}`;
+    const page = await hq.call('asOf.assets', { moment, limit: 100 });
+    const row = page.rows.find((r) => r.name === 'vm-7');
+    expect(page.rows.map((r) => r.name)).toEqual(['vm-1', 'vm-2', 'vm-3', 'vm-4', 'vm-5', 'vm-6', 'vm-7', 'vm-8']);
+    const detail = await hq.call('asOf.asset', { moment, id: row!.id });
+    expect(detail.owner?.name).toBe('Bob');
   });
 
   it('rewinds a merge that carried a workshop with its decisions and an open action, and its undo', async () => {
