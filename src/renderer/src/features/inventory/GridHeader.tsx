@@ -18,7 +18,8 @@ interface GridHeaderProps {
 
 /** Sticky header row: "select all N matching" and sortable column headers. */
 export function GridHeader({ columns, template, minWidth, sort, onSort, total, selectedCount, allMatching, selectingAll, onSelectAll }: GridHeaderProps) {
-  const all = allMatching || (total !== null && total > 0 && selectedCount === total);
+  // Checked from the click on while the matching ids load, so the box does not snap back and then tick.
+  const all = selectingAll || allMatching || (total !== null && total > 0 && selectedCount === total);
   return (
     <div role="rowgroup" className="grid__head" style={{ minWidth }}>
       <div role="row" aria-rowindex={1} className="grid__row grid__row--head" style={{ gridTemplateColumns: template, minWidth }}>
