@@ -2,7 +2,7 @@
 declare const __DEMARC_VERSION__: string;
 
 /** exceljs's cell renderer, not in its typings (used by src/main/export/xlsx-inline-strings.ts only). */
-declare module 'exceljs/lib/xlsx/xform/sheet/cell-xform' {
+declare module 'exceljs/lib/xlsx/xform/sheet/cell-xform.js' {
   const CellXform: { prototype: object };
   export default CellXform;
 }

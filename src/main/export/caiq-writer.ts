@@ -24,7 +24,7 @@ export interface CaiqWorkbook {
 /** Writes the CAIQ workbook to `path` (atomically). */
 export async function writeCaiqWorkbook(content: CaiqWorkbook, path: string, signal?: AbortSignal): Promise<AtomicWriteResult & { sheets: string[] }> {
   const { sheet: model } = content;
-  const workbook = newWorkbook({
+  const workbook = await newWorkbook({
     title: model.title,
     subject: 'CSA CCM v4 shared security responsibility (CAIQ v4.0.3 layout)',
     company: content.organisation,

@@ -3,12 +3,13 @@
  * an xlsx (the RACI workbook's Cover, the CCM Introduction, the FedRAMP Instructions; read as a
  * stream, stopping at the line) or the `change-log-chain-head` property of an OSCAL SSP's metadata.
  */
-import ExcelJS, { type CellValue } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CHAIN_HEAD_ITEM, parseChainHead } from '@core/audit/chain';
 import type { ChainHead } from '@shared/audit';
 import { DemarcError } from '@shared/errors';
+import { loadExcelJs } from './exceljs-load';
 
 function cellText(value: CellValue | undefined): string {
   if (typeof value === 'string') return value;
@@ -17,6 +18,7 @@ function cellText(value: CellValue | undefined): string {
 }
 
 async function headOfXlsx(path: string): Promise<ChainHead | null> {
+  const ExcelJS = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   for await (const sheet of reader) {
     for await (const row of sheet) {

@@ -34,7 +34,7 @@ function styleHeader(cells: { style: unknown }[]): void {
 /** Writes the CIS/CRM workbook to `path` (atomically). */
 export async function writeFedrampWorkbook(content: FedrampWorkbook, path: string, signal?: AbortSignal): Promise<AtomicWriteResult & { sheets: string[] }> {
   const { baseline, cis, crm } = content.sheets;
-  const workbook = newWorkbook({
+  const workbook = await newWorkbook({
     title: `FedRAMP ${baseline.name} CIS and CRM: ${content.organisation}`,
     subject: 'FedRAMP Rev5 SSP Appendix J CIS and CRM workbook',
     company: content.organisation,

@@ -3,10 +3,10 @@
  * hundred rows: no need for the streaming writer) with fixed document properties, text cells made
  * exact (OOXML escapes, line breaks, Excel's cell limit), and the atomic temp-file + rename write.
  */
-import ExcelJS from 'exceljs';
-import type { Style, Worksheet } from 'exceljs';
+import type { Style, Workbook, Worksheet } from 'exceljs';
 import { escapeOoxmlText, normaliseLineBreaks, truncateCellText } from '@core/spreadsheet-safe';
 import { writeFileAtomically, type AtomicWriteResult } from './atomic-file';
+import { loadExcelJs } from './exceljs-load';
 import { HEADER_STYLE, WRAP_STYLE } from './xlsx-styles';
 
 export { HEADER_STYLE, WRAP_STYLE };
@@ -18,8 +18,8 @@ export function cellValue(value: string | null | undefined): string | null {
 }
 
 /** A new workbook whose properties say what it is and when (the export's instant, not the clock). */
-export function newWorkbook(props: { title: string; subject: string; company: string; exportedAt: string; exportedBy: string }): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function newWorkbook(props: { title: string; subject: string; company: string; exportedAt: string; exportedBy: string }): Promise<Workbook> {
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.title = props.title;
   workbook.subject = props.subject;
   workbook.company = props.company;
@@ -61,7 +61,7 @@ export function printSetup(sheet: Worksheet, titleRows: string): void {
 }
 
 /** Writes the workbook to `path` atomically; nothing is left behind when `signal` aborts. */
-export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string, signal: AbortSignal | undefined): Promise<AtomicWriteResult> {
+export async function saveWorkbook(workbook: Workbook, path: string, signal: AbortSignal | undefined): Promise<AtomicWriteResult> {
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   signal?.throwIfAborted();
   return writeFileAtomically(path, signal, (sink) => {

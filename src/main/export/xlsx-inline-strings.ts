@@ -12,9 +12,8 @@
  * the shared-strings table and exceljs's own rich text, read back as plain strings by exceljs,
  * Excel and LibreOffice. Every other cell (numbers, styles only) goes through exceljs unchanged.
  */
-import type { Worksheet } from 'exceljs';
-import ExcelJS from 'exceljs';
-import CellXform from 'exceljs/lib/xlsx/xform/sheet/cell-xform';
+import type { ValueType, Worksheet } from 'exceljs';
+import { loadCellXform, loadExcelJs } from './exceljs-load';
 
 /** The part of exceljs's XmlStream a cell is rendered into. */
 interface XmlStream {
@@ -27,7 +26,7 @@ interface XmlStream {
 /** A cell's model as exceljs renders it. */
 interface CellModel {
   address: string;
-  type: ExcelJS.ValueType;
+  type: ValueType;
   value?: unknown;
   styleId?: number;
   ssId?: number;
@@ -38,15 +37,19 @@ type Render = (this: unknown, xmlStream: XmlStream, model: CellModel) => void;
 /** Leading or trailing whitespace, or a line break: kept only with xml:space="preserve". */
 const NEEDS_PRESERVE = /^\s|\n|\s$/;
 
-const cellXform = CellXform.prototype as { render?: unknown };
-const exceljsRender = cellXform.render;
+/** Renders a text cell inline; any other cell as exceljs does (`exceljsRender`). */
+function inlineRenderer(exceljsRender: Render, stringType: ValueType): Render {
+  return function renderInline(this: unknown, xmlStream: XmlStream, model: CellModel): void {
+    const { value } = model;
+    if (model.type !== stringType || model.ssId !== undefined || typeof value !== 'string') {
+      exceljsRender.call(this, xmlStream, model);
+      return;
+    }
+    renderInlineText(xmlStream, model, value);
+  };
+}
 
-function renderInline(this: unknown, xmlStream: XmlStream, model: CellModel): void {
-  const { value } = model;
-  if (model.type !== ExcelJS.ValueType.String || model.ssId !== undefined || typeof value !== 'string') {
-    (exceljsRender as Render).call(this, xmlStream, model);
-    return;
-  }
+function renderInlineText(xmlStream: XmlStream, model: CellModel, value: string): void {
   xmlStream.openNode('c');
   xmlStream.addAttribute('r', model.address);
   if (model.styleId) xmlStream.addAttribute('s', model.styleId);
@@ -65,13 +68,17 @@ function renderInline(this: unknown, xmlStream: XmlStream, model: CellModel): vo
  * cells inline. exceljs renders a row synchronously inside the worksheet's `_writeRow`; the
  * renderer is swapped for that call only, so other workbooks in the process are not affected.
  */
-export function writeTextInline(worksheet: Worksheet): void {
+export async function writeTextInline(worksheet: Worksheet): Promise<void> {
+  const [{ ValueType }, CellXform] = await Promise.all([loadExcelJs(), loadCellXform()]);
+  const cellXform = CellXform.prototype as { render?: unknown };
+  const exceljsRender = cellXform.render;
   const ws = worksheet as unknown as { _writeRow?: unknown; useSharedStrings?: unknown };
   const writeRow = ws._writeRow;
   if (typeof exceljsRender !== 'function' || typeof writeRow !== 'function') {
     throw new Error('exceljs streaming worksheet: row or cell renderer not found (exceljs version changed?)');
   }
   if (ws.useSharedStrings !== false) throw new Error('inline text needs a workbook written without shared strings');
+  const renderInline = inlineRenderer(exceljsRender as Render, ValueType.String);
   ws._writeRow = function (this: unknown, row: unknown): void {
     cellXform.render = renderInline;
     try {

@@ -7,10 +7,10 @@
  * Recognising an export the long way (when xlsx-identity.ts cannot tell) uses exceljs's streaming reader.
  */
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { IDENTITY_FORMAT, IDENTITY_ITEMS, SHEET_NAMES } from '@core/export-model';
 import type { ReadCell, ReadRow } from '@core/roundtrip/sheet-cells';
 import type { RoundTripIdentity } from '@shared/contract/roundtrip';
+import { loadExcelJs } from './exceljs-load';
 import { SharedStrings, XlsxArchive, readDateStyles, readSharedStrings, readWorkbook } from './xlsx-parts';
 import { readSheetRows, type CellContext } from './xlsx-sheet-rows';
 import { NotAZip, ZipFile } from './zip-file';
@@ -171,6 +171,7 @@ export async function readRoundTripXlsx(
  */
 export async function readRoundTripIdentity(input: Readable): Promise<RoundTripIdentity | null> {
   const items = new Map<string, ReadCell['value']>();
+  const ExcelJS = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { ...READER_OPTIONS, styles: 'ignore' });
   for await (const worksheet of reader) {
     const listed = (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model?.sheets;

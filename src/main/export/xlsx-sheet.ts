@@ -101,7 +101,7 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
-function openPart(sheet: ExportSheet, name: string, ctx: SheetWriteContext): Worksheet {
+async function openPart(sheet: ExportSheet, name: string, ctx: SheetWriteContext): Promise<Worksheet> {
   const frozenColumns = sheet.frozenColumns ?? 0;
   const worksheet = ctx.workbook.addWorksheet(name, {
     state: sheet.hidden ? 'hidden' : 'visible',
@@ -124,7 +124,7 @@ function openPart(sheet: ExportSheet, name: string, ctx: SheetWriteContext): Wor
     },
     headerFooter: { oddHeader: '&L&A', oddFooter: '&L&F&RPage &P of &N' }
   });
-  writeTextInline(worksheet);
+  await writeTextInline(worksheet);
   worksheet.columns = sheet.columns.map((column) => ({ width: column.width }));
   const header = worksheet.addRow(sheet.columns.map((column) => escapeOoxmlText(column.header)));
   header.eachCell((cell) => {
@@ -190,7 +190,7 @@ export async function writeSheet(sheet: ExportSheet, ctx: SheetWriteContext): Pr
   const fillColumns = sheet.columns.flatMap((c, i) => (c.responsibilityFill ? [i] : []));
   const wrapColumns = sheet.columns.flatMap((c, i) => (c.wrap ? [i] : []));
   const names = [safeSheetName(sheet.name, ctx.taken)];
-  let worksheet = openPart(sheet, names[0] ?? sheet.name, ctx);
+  let worksheet = await openPart(sheet, names[0] ?? sheet.name, ctx);
   let inPart = 0;
   let sinceTick = 0;
   for (const values of sheet.rows()) {
@@ -198,7 +198,7 @@ export async function writeSheet(sheet: ExportSheet, ctx: SheetWriteContext): Pr
       closePart(sheet, worksheet, inPart, ctx, names.length === 1);
       const name = safeSheetName(`${sheet.name} (${names.length + 1})`, ctx.taken);
       names.push(name);
-      worksheet = openPart(sheet, name, ctx);
+      worksheet = await openPart(sheet, name, ctx);
       inPart = 0;
     }
     ctx.onRow?.(values);

@@ -5,13 +5,14 @@
  * a temp file that is renamed into place when complete.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
 import type { ExportSheet } from '@core/export-model';
 import { writeFileAtomically } from './atomic-file';
+import { loadExcelJs } from './exceljs-load';
 import { EXCEL_MAX_ROWS, writeSheet } from './xlsx-sheet';
 
 export async function writeSheetsXlsx(path: string, sheets: readonly ExportSheet[], properties: { title: string; creator: string; created: string }): Promise<{ sheets: string[]; sha256: string }> {
   const names: string[] = [];
+  const ExcelJS = await loadExcelJs();
   const file = await writeFileAtomically(path, undefined, async (sink) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
     workbook.title = properties.title;

@@ -2,7 +2,6 @@
  * The workbook's few styles, shared as single objects so exceljs's style cache can recognise them,
  * and the colour palette for responsibilities.
  */
-import ExcelJS from 'exceljs';
 import type { Style } from 'exceljs';
 import type { Responsibility } from '@shared/domain';
 
@@ -61,12 +60,13 @@ export interface StyleManager {
  * (a WeakMap keyed by that object) always misses and it renders the style's XML per cell to look
  * it up: three times slower on a million-row sheet. An empty style is the default style 0 by
  * definition, so it is answered directly; styled cells (and dates, which need a number format)
- * take exceljs's own path. The output is byte-for-byte the same.
+ * take exceljs's own path. The output is byte-for-byte the same. `dateType` is exceljs's
+ * `ValueType.Date`.
  */
-export function skipEmptyStyleLookups(styles: StyleManager): void {
+export function skipEmptyStyleLookups(styles: StyleManager, dateType: number): void {
   const addStyleModel = styles.addStyleModel.bind(styles);
   styles.addStyleModel = (model, cellType) =>
-    cellType !== ExcelJS.ValueType.Date && (model === undefined || isEmptyStyle(model))
+    cellType !== dateType && (model === undefined || isEmptyStyle(model))
       ? 0
       : addStyleModel(model, cellType);
 }

@@ -10,12 +10,12 @@ import type { WorkshopSheetSource } from '@core/export-model-workshop';
 import type { EventEmitter } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
+import type { Worksheet, stream } from 'exceljs';
 import { SHEET_NAMES, buildExportModel, coverSheet, exportProperties, identitySheet } from '@core/export-model';
 import type { ExportIdentity, ExportProperties, ExportSource, ExportTally, SignOffExport } from '@core/export-model';
 import { writeFileAtomically } from './atomic-file';
 import { ContentHasher } from './content-hash';
+import { loadExcelJs } from './exceljs-load';
 import { reserveFirstSheetIds, uncompressedBacklog, writerInternals } from './exceljs-internals';
 import { appPropertiesXml } from './xlsx-app-properties';
 import { addSheetPictures, type SheetPicture } from './xlsx-picture';
@@ -79,7 +79,7 @@ function drained(consumer: EventEmitter | null): Promise<void> {
   });
 }
 
-function setDocumentProperties(workbook: ExcelJS.stream.xlsx.WorkbookWriter, p: ExportProperties): void {
+function setDocumentProperties(workbook: stream.xlsx.WorkbookWriter, p: ExportProperties): void {
   workbook.title = p.title;
   workbook.subject = p.subject;
   workbook.creator = p.creator;
@@ -101,9 +101,10 @@ async function streamWorkbook(
 ): Promise<{ sheets: string[]; rows: number; contentSha256: string }> {
   // Text is written inline, each string with its row (xlsx-inline-strings.ts): a shared-strings
   // table would hold every distinct string of the workbook until the end.
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   const { zip, styles } = writerInternals(workbook);
-  skipEmptyStyleLookups(styles);
+  skipEmptyStyleLookups(styles, ExcelJS.ValueType.Date);
   const options = {
     exportedAt: opts.exportedAt,
     exportedBy: opts.exportedBy,

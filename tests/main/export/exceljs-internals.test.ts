@@ -39,7 +39,7 @@ describe('exceljs internals', () => {
     const internals = writerInternals(workbook);
     expect(typeof internals.styles.addStyleModel).toBe('function');
     const sheet = workbook.addWorksheet('Probe');
-    writeTextInline(sheet);
+    await writeTextInline(sheet);
     sheetValidations(sheet).add('A2:A10', { type: 'list', allowBlank: true, formulae: ['"yes,no"'] });
     sheet.addRow(['value']).commit();
     expect(uncompressedBacklog(sheet).bytes).toBeGreaterThanOrEqual(0);

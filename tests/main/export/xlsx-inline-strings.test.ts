@@ -22,7 +22,7 @@ function sheetXml(path: string): string {
 async function write(path: string, inline: boolean): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Text');
-  if (inline) writeTextInline(sheet);
+  if (inline) await writeTextInline(sheet);
   for (const text of TEXTS) sheet.addRow([text, 42, null, text]).commit();
   const styled = sheet.addRow(['styled']);
   styled.getCell(1).style = { alignment: { wrapText: true } };
@@ -64,8 +64,8 @@ describe('inline text cells', () => {
     expect((await readBack(plain))[4]?.[0]).toBe('& stays literal');
   });
 
-  it('refuses a workbook that keeps a shared-strings table', () => {
+  it('refuses a workbook that keeps a shared-strings table', async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(tempDir(), 'shared.xlsx'), useSharedStrings: true });
-    expect(() => writeTextInline(workbook.addWorksheet('S'))).toThrow(/without shared strings/);
+    await expect(writeTextInline(workbook.addWorksheet('S'))).rejects.toThrow(/without shared strings/);
   });
 });

@@ -6,7 +6,8 @@
  */
 import { readUserFile } from '../../security/user-files';
 import { basename } from 'node:path';
-import ExcelJS, { type Worksheet } from 'exceljs';
+import type { Row, Worksheet } from 'exceljs';
+import { loadExcelJs } from '../../export/exceljs-load';
 import { CAIQ_LAYOUT, CAIQ_QUESTION_IDS } from '@core/frameworks/catalogues';
 import type { CaiqTexts } from '@core/frameworks/caiq-model';
 import { DemarcError } from '@shared/errors';
@@ -36,7 +37,7 @@ function columnsOf(sheet: Worksheet): Map<string, number> {
  */
 export async function readCaiqTexts(path: string): Promise<CaiqTexts> {
   const fileName = basename(path);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   const bytes = await readUserFile(path, 'caiq');
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -56,7 +57,7 @@ export async function readCaiqTexts(path: string): Promise<CaiqTexts> {
   if (question === undefined) {
     throw new DemarcError('BAD_FILE', `${fileName}: sheet "${sheet.name}" row ${CAIQ_LAYOUT.headerRow} has no "${CAIQ_LAYOUT.header[1]}" column.`);
   }
-  const text = (row: ExcelJS.Row, c: number | undefined): string | null => {
+  const text = (row: Row, c: number | undefined): string | null => {
     if (c === undefined) return null;
     const value = cellText(row.getCell(c).value).trim();
     return value === '' ? null : value;

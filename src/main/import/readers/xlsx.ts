@@ -6,7 +6,8 @@
  * without a mapped type takes its type from the sheet name through the display-name resolver.
  */
 // Default import: exceljs is CommonJS and Node's ESM loader cannot see its named exports.
-import ExcelJS, { type CellValue, type Worksheet } from 'exceljs';
+import type { CellValue, Worksheet } from 'exceljs';
+import { loadExcelJs } from '../../export/exceljs-load';
 import { failedRead, type ReaderContext, type ReaderOutput } from '../reader-types';
 import { readTable, requireNameColumn, type TableRecord, type TableShape } from '../table';
 import { suggestMapping } from '../mapping';
@@ -82,7 +83,7 @@ export async function readXlsx(
   if (overrun !== null) {
     return failedRead({ line: 0, field: null, message: inflationMessage(fileName, overrun, XLSX_INFLATED_LIMIT, 'export fewer rows per file, or CSV') });
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it reads.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
