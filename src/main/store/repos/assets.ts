@@ -19,29 +19,26 @@ import type { Db } from '../workbook-file';
 export type AssetSlice = { afterId: number; limit: number } | { offset: number; limit: number } | { ids: readonly number[] };
 
 /**
- * Assets in id order: every one, or a slice. Reading 100k rows × 26 columns value by value
- * through the driver costs about 2 s on a small laptop; SQLite's json_group_array builds one
- * JSON text in C and JSON.parse reads it back several times faster. A slice lets the app load a
+ * Assets in id order: every one, or a slice. Reading 100k rows × 30 columns value by value
+ * through the driver costs about 2 s on a small laptop; SQLite spells each row as one JSON array
+ * in C and JSON.parse reads it back several times faster. One text per row rather than one
+ * json_group_array text per slice: at 100k in pages of 1,000, 0.84–0.94 s CPU against 1.12–1.27 s
+ * (SQLite builds the group's text by copying each row's again). A slice lets the app load a
  * large workbook a part at a time while it keeps answering.
  */
 export function listAssets(db: Db, slice?: AssetSlice): Asset[] {
-  const select = `SELECT json_group_array(${ASSET_JSON_ARRAY}) FROM`;
-  const json = (
+  const select = `SELECT ${ASSET_JSON_ARRAY} FROM assets`;
+  const rows = (
     slice === undefined
-      ? cachedStatement(db, `${select} (SELECT * FROM assets ORDER BY id)`, 'pluck').get()
+      ? cachedStatement(db, `${select} ORDER BY id`, 'pluck').all()
       : 'ids' in slice
-        ? cachedStatement(db, `${select} (SELECT * FROM assets WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id)`, 'pluck').get(JSON.stringify(slice.ids))
-      : 'afterId' in slice
-        ? cachedStatement(db, `${select} (SELECT * FROM assets WHERE id > ? ORDER BY id LIMIT ?)`, 'pluck').get(slice.afterId, slice.limit)
-        : cachedStatement(db, `${select} (SELECT * FROM assets ORDER BY id LIMIT ? OFFSET ?)`, 'pluck').get(slice.limit, slice.offset)
-  ) as string;
-  const rows = JSON.parse(json) as unknown[][];
+        ? cachedStatement(db, `${select} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, 'pluck').all(JSON.stringify(slice.ids))
+        : 'afterId' in slice
+          ? cachedStatement(db, `${select} WHERE id > ? ORDER BY id LIMIT ?`, 'pluck').all(slice.afterId, slice.limit)
+          : cachedStatement(db, `${select} ORDER BY id LIMIT ? OFFSET ?`, 'pluck').all(slice.limit, slice.offset)
+  ) as string[];
   const assets = new Array<Asset>(rows.length);
-  for (let i = 0; i < rows.length; i++) assets[i] = assetFromJsonRow(rows[i]!);
-  // SQLite keeps the subquery's order in practice; the contract promises id order, so make sure.
-  for (let i = 1; i < assets.length; i++) {
-    if (assets[i - 1]!.id > assets[i]!.id) return assets.sort((a, b) => a.id - b.id);
-  }
+  for (let i = 0; i < rows.length; i++) assets[i] = assetFromJsonRow(JSON.parse(rows[i]!) as unknown[]);
   return assets;
 }
 
