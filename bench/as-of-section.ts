@@ -7,9 +7,12 @@
  * measurement runs in a child process of its own (so its peak RSS is the one of the process doing
  * the work), in the same run:
  *
- *   check      `demarc check --as-of #ENTRY --json` (the findings as they were: the file's pages
- *              streamed with the later entries undone) at the middle of the edits and before all
- *              of them, against `demarc check --json` (the same stream without a rewind);
+ *   check      `node demarc.cjs check --as-of #ENTRY --json` (the findings as they were: the file's
+ *              pages streamed with the later entries undone) at the middle of the edits and before
+ *              all of them, against `demarc check --json` (the same stream without a rewind) — the
+ *              CLI as a user runs it, timed from spawn to exit, its CPU from its start (Node's
+ *              start-up and module loading included; `demarc --version` is printed beside as the
+ *              start-up alone);
  *   report     `demarc report --as-of #ENTRY --json` to a file against `demarc report --json`;
  *   state      the app's History view: the state loaded as the app does after an open (timed
  *              apart), then workbookAsOf with its findings, against a state built from the
@@ -30,7 +33,7 @@ import { setRaci } from '@main/services/raci-assign';
 import { addSignOff } from '@main/services/sign-offs';
 import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
 import { listChanges } from '@main/store/repos/change-log';
-import { buildWorkbook, demarc, flag, load, mb, measureHere, runChild, s2, writeInventory, type Measured } from './user-path';
+import { buildWorkbook, demarcProcess, flag, load, mb, measureHere, runChild, s2, writeInventory, type Measured } from './user-path';
 
 const ASSETS = Number(flag('asof-assets', '100000'));
 const EDITS = Number(flag('asof-edits', '3000'));
@@ -91,45 +94,36 @@ function writeLog(path: string): { middle: number; beforeEdits: number; entries:
 }
 
 /**
- * In a child of its own, one measurement: `report-asof` / `report-now` (`demarc report [--as-of
- * MOMENT] --json` to a file), `check-asof` / `check-now` (`demarc check [--as-of MOMENT] --json`),
- * or `state-asof`: the History view's answer — the workbook opened and its state loaded as the app
- * does (timed apart), then workbookAsOf with its findings, against the floor measured in the same
- * child: a state built from the already-loaded rows with its findings.
+ * In a child of its own, the History view's answer (`state-asof`): the workbook opened and its
+ * state loaded as the app does (timed apart), then workbookAsOf with its findings, against the
+ * floor measured in the same child: a state built from the already-loaded rows with its findings.
  */
-export async function asOfChild(kind: string, path: string, moment: string, out: string): Promise<void> {
-  if (kind === 'state-asof') {
-    const ctx: ServiceContext = { clock: () => new Date().toISOString(), osUser: 'bench' };
-    const wb = openWorkbook(ctx, path);
-    const t0 = performance.now();
-    const live = wb.engine.state(ctx);
-    void live.findings.length;
-    const loadMs = performance.now() - t0;
-    const c1 = process.cpuUsage();
-    const t1 = performance.now();
-    const floorFindings = buildEngineState({ ...live.input, now: ctx.clock() }).findings.length;
-    const floorMs = performance.now() - t1;
-    const floorCpu = process.cpuUsage(c1);
-    (globalThis as { gc?: () => void }).gc?.();
-    await measureHere(kind, () => {
-      const answer = workbookAsOf(wb, ctx, moment);
-      const cpu = ((floorCpu.user + floorCpu.system) / 1e6).toFixed(2);
-      return Promise.resolve(JSON.stringify({ moment, undone: answer.info.undone, gaps: answer.info.gaps.length, assets: answer.state.input.assets.length, findings: answer.state.findings.length, floorFindings, floorMs: Math.round(floorMs), floorCpuS: Number(cpu), loadMs: Math.round(loadMs) }));
-    });
-    closeWorkbook(wb);
-    return;
-  }
-  const [command, when] = kind.split('-') as [string, string];
-  const args = when === 'asof' ? [command, path, '--as-of', moment, '--json'] : [command, path, '--json'];
-  await measureHere(kind, async () => {
-    try {
-      await demarc(args, out);
-    } catch (error) {
-      // `demarc check` exits 1 when the findings hold an error: the answer was given all the same.
-      if (!(command === 'check' && error instanceof Error && / exited 1:/.test(error.message))) throw error;
-    }
-    return JSON.stringify({ moment: when === 'asof' ? moment : 'now', bytes: statSync(out).size });
+export async function asOfChild(path: string, moment: string): Promise<void> {
+  const ctx: ServiceContext = { clock: () => new Date().toISOString(), osUser: 'bench' };
+  const wb = openWorkbook(ctx, path);
+  const t0 = performance.now();
+  const live = wb.engine.state(ctx);
+  void live.findings.length;
+  const loadMs = performance.now() - t0;
+  const c1 = process.cpuUsage();
+  const t1 = performance.now();
+  const floorFindings = buildEngineState({ ...live.input, now: ctx.clock() }).findings.length;
+  const floorMs = performance.now() - t1;
+  const floorCpu = process.cpuUsage(c1);
+  (globalThis as { gc?: () => void }).gc?.();
+  await measureHere('state-asof', () => {
+    const answer = workbookAsOf(wb, ctx, moment);
+    const cpu = ((floorCpu.user + floorCpu.system) / 1e6).toFixed(2);
+    return Promise.resolve(JSON.stringify({ moment, undone: answer.info.undone, gaps: answer.info.gaps.length, assets: answer.state.input.assets.length, findings: answer.state.findings.length, floorFindings, floorMs: Math.round(floorMs), floorCpuS: Number(cpu), loadMs: Math.round(loadMs) }));
   });
+  closeWorkbook(wb);
+}
+
+/** `demarc check|report [--as-of MOMENT] --json` as a user runs it, stdout to `out` (check exits 1 on an error finding: answered all the same). */
+function cliAnswer(command: string, path: string, moment: string | null, out: string): Measured {
+  const args = moment === null ? [command, path, '--json'] : [command, path, '--as-of', moment, '--json'];
+  const m = demarcProcess(`${command}-${moment === null ? 'now' : 'asof'}`, args, out, command === 'check' ? [0, 1] : [0]);
+  return { ...m, note: JSON.stringify({ moment: moment ?? 'now', bytes: statSync(out).size }) };
 }
 
 /** The section, run by the parent: build, log, then two moments measured twice each in a child. */
@@ -154,17 +148,19 @@ export async function asOfSection(dir: string): Promise<void> {
   const line = (m: Measured) => `${s2(m.seconds)} s wall, ${s2(m.cpuSeconds)} s CPU, peak RSS ${mb(m.maxRssMb)} MB`;
   const moments = [['middle of the edits', `#${log.middle}`], ['before every edit', `#${log.beforeEdits}`]] as const;
   for (let run = 1; run <= REPS; run++) {
+    const start = demarcProcess('version', ['--version'], out);
+    console.log(`as-of start-up run ${run}: demarc --version: ${line(start)}`);
     for (const command of PATHS.filter((p) => p !== 'state')) {
-      const floor = runChild('asof', [`${command}-now`, path, '', out]);
+      const floor = cliAnswer(command, path, null, out);
       console.log(`as-of floor run ${run}: demarc ${command} --json (now: the same stream without a rewind): ${line(floor)} — ${floor.note}`);
       for (const [label, moment] of moments) {
-        const m = runChild('asof', [`${command}-asof`, path, moment, out]);
+        const m = cliAnswer(command, path, moment, out);
         console.log(`as-of ${label} run ${run}: demarc ${command} --as-of ${moment} --json: ${line(m)} = ${s2(m.seconds / floor.seconds)}× wall, ${s2(m.cpuSeconds / floor.cpuSeconds)}× CPU of the floor — ${m.note}`);
       }
     }
     if (!PATHS.includes('state')) continue;
     for (const [label, moment] of moments) {
-      const m = runChild('asof', ['state-asof', path, moment, out]);
+      const m = runChild('asof', [path, moment]);
       const note = JSON.parse(m.note) as { floorMs: number; floorCpuS: number };
       console.log(`as-of ${label} run ${run}: History (workbookAsOf over the loaded state + findings): ${line(m)} vs floor ${s2(note.floorMs / 1000)} s wall, ${s2(note.floorCpuS)} s CPU (a state from the loaded rows + findings) = ${s2(m.seconds / (note.floorMs / 1000))}× wall, ${s2(m.cpuSeconds / note.floorCpuS)}× CPU — ${m.note}`);
     }

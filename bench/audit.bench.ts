@@ -30,7 +30,7 @@ async function inTempDir(prefix: string, fn: (dir: string) => Promise<void>): Pr
 async function main(): Promise<void> {
   const arg = process.argv[2];
   if (arg === '--verify-child') return verifyChild(process.argv[3]!);
-  if (arg === '--child=asof') return asOfChild(process.argv[3]!, process.argv[4]!, process.argv[5]!, process.argv[6]!);
+  if (arg === '--child=asof') return asOfChild(process.argv[3]!, process.argv[4]!);
   if (arg?.startsWith('--child=')) return diffChild(arg.slice('--child='.length), process.argv.slice(3));
   if (SECTIONS.includes('verify')) await inTempDir('demarc-audit-bench-', (dir) => Promise.resolve(verifyBench(dir)));
   if (SECTIONS.includes('asof')) await inTempDir('demarc-audit-asof-', asOfSection);

@@ -7,10 +7,10 @@
  * added and owners assigned with `demarc parties` and `demarc assign`.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runCli } from '@cli/main';
 import type { CliIo } from '@cli/io';
 import { generateAzResourceList } from './import-gen';
@@ -80,6 +80,34 @@ export async function demarc(args: readonly string[], stdoutPath?: string): Prom
   if (out) await closed(out);
   if (code !== 0) throw new Error(`demarc ${args.join(' ')} exited ${code}: ${stderr}`);
   return printed;
+}
+
+/** Printed by a CLI process at its exit (a --require'd hook): its CPU and peak RSS from its start. */
+const PROCESS_HOOK = `process.on('exit', () => {
+  const cpu = process.cpuUsage();
+  process.stderr.write('\\nBENCH_PROCESS ' + JSON.stringify({ cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\\n');
+});
+`;
+
+/**
+ * `node demarc.cjs ARGS` as a user runs it — the CLI built by scripts/bench.mjs beside this bench,
+ * in a process of its own, stdout to `stdoutPath` — timed from spawn to exit, with that process's
+ * CPU and peak RSS from its start (Node's start-up and the CLI's module loading included). Exit
+ * codes other than `okCodes` throw with its stderr.
+ */
+export function demarcProcess(kind: string, args: readonly string[], stdoutPath: string, okCodes: readonly number[] = [0]): Measured {
+  const hook = join(dirname(stdoutPath), 'bench-process-hook.cjs');
+  writeFileSync(hook, PROCESS_HOOK);
+  const cli = join(dirname(process.argv[1] ?? ''), 'demarc.cjs');
+  const out = openSync(stdoutPath, 'w');
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--require', hook, cli, ...args], { stdio: ['ignore', out, 'pipe'], encoding: 'utf8', env: { ...process.env, DEMARC_USER: 'bench' }, maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - started) / 1000;
+  closeSync(out);
+  const line = run.stderr.split('\n').find((l) => l.startsWith('BENCH_PROCESS '));
+  if (run.status === null || !okCodes.includes(run.status) || line === undefined) throw new Error(`demarc ${args.join(' ')} exited ${run.status ?? run.signal}: ${run.stderr.slice(-2000)}`);
+  const used = JSON.parse(line.slice('BENCH_PROCESS '.length)) as Pick<Measured, 'cpuSeconds' | 'maxRssMb'>;
+  return { kind, seconds, ...used, note: '' };
 }
 
 /** Writes the generated `az resource list` of `count` resources into `dir`; returns its path. */

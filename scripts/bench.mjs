@@ -30,6 +30,9 @@ if (unknown.length > 0) {
 }
 const selected = names.length > 0 ? names : all;
 mkdirSync(outDir, { recursive: true });
+// The CLI as a user runs it, beside the benches: those that time `node demarc.cjs ...` in a process
+// of its own (start-up included) run this build, never a stale out/cli.
+await buildNodeEntry(join(root, 'src/cli/index.ts'), outDir, 'demarc.cjs');
 
 const results = [];
 for (const name of selected) {
