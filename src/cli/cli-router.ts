@@ -10,6 +10,7 @@ import { TRUSTED_FILES } from '@main/security/file-grants';
 import type { DialogPort } from '@main/router-context';
 import type { ServiceContext } from '@main/services/context';
 import { Session } from '@main/session';
+import { KeyFile, cliKeyFilePath } from '@main/signing/key-store';
 import type { CliIo } from './io';
 
 const NO_DIALOGS: DialogPort = {
@@ -39,7 +40,7 @@ export class CliRouter {
   private readonly router;
 
   constructor(private readonly io: CliIo, progress?: (payload: unknown) => void) {
-    this.services = { clock: () => new Date().toISOString(), osUser: io.env.DEMARC_USER ?? osUserName(io.env) };
+    this.services = { clock: () => new Date().toISOString(), osUser: io.env.DEMARC_USER ?? osUserName(io.env), signingKey: new KeyFile(cliKeyFilePath(io.env)) };
     this.router = createRouter(HANDLERS, {
       services: this.services,
       session: this.session,

@@ -24,6 +24,7 @@ import { RACI_HELP, runRaci } from './commands/raci';
 import { REPORT_HELP, runReport } from './commands/report';
 import { VERIFY_HELP, runVerify } from './commands/verify';
 import { SIGNOFF_HELP, runSignoff } from './commands/signoff';
+import { KEY_HELP, runKey } from './commands/key';
 import { WORKSHOP_HELP, runWorkshop } from './commands/workshop';
 import { SETTINGS_HELP, runSettings } from './commands/settings';
 import { SETS_HELP, runSets } from './commands/sets';
@@ -52,6 +53,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   mapping: { summary: 'show, save, import or reset the layer → control mapping', help: MAPPING_HELP, run: runMapping },
   models: { summary: 'list the responsibility models; set the default model or a provider’s model', help: MODELS_HELP, run: runModels },
   signoff: { summary: 'sign off a scope (asset × layer, asset, filter, workbook), or list sign-offs and whether they still hold', help: SIGNOFF_HELP, run: runSignoff },
+  key: { summary: 'show or create your signing key (Ed25519, kept on this computer) that signs your sign-offs', help: KEY_HELP, run: runKey },
   diff: { summary: 'what changed between two dates, per asset and layer, from the change log', help: DIFF_HELP, run: runDiff },
   verify: { summary: 'check the change log’s hash chain (and against an earlier export); exit 1 on any break', help: VERIFY_HELP, run: runVerify },
   workshop: { summary: 'list workshops, show one, write its minutes (PDF, HTML, JSON)', help: WORKSHOP_HELP, run: runWorkshop },

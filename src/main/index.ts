@@ -1,5 +1,5 @@
 /** Electron lifecycle only: single instance, the window, the menu, the IPC binding. */
-import { BrowserWindow, Menu, app, dialog, ipcMain, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { shellOpener } from './security/open-external';
 import { RecentFiles } from './recent-files';
 import { electronPdfPrinter } from './print-pdf';
 import { LocalUserFile } from './local-user';
+import { SafeStorageKeyFile } from './signing/safe-storage-key';
 import { createRouter } from './router';
 import { Session } from './session';
 import { createMainWindow, rendererOrigin, secureWindow, windowTitle } from './window';
@@ -129,6 +130,8 @@ function runDesktopApp(): void {
         osUser: osUser(),
         // userData is per OS user: the person's own name never travels with a workbook.
         localUser: new LocalUserFile(join(app.getPath('userData'), 'user.json')),
+        // The key that signs this person's sign-offs, encrypted by the OS (safeStorage), never in a workbook.
+        signingKey: new SafeStorageKeyFile(join(app.getPath('userData'), 'signing-key.json'), safeStorage),
         ...(nativeBinding ? { nativeBinding } : {})
       },
       session,

@@ -56,6 +56,19 @@ export interface SignOffRecord {
   recordedBy: string;
   /** Assets covered. */
   assets: number;
+  /** Its signature by the recorder's own key, as stored; null when it was recorded unsigned. */
+  signed: StoredSignature | null;
+}
+
+/**
+ * A sign-off's signature as stored with it: the exact text signed (the canonical fields of
+ * core/audit/sign-off-signature.ts), the Ed25519 signature of its UTF-8 bytes (base64) and the
+ * signer's public key (base64 of its DER SubjectPublicKeyInfo).
+ */
+export interface StoredSignature {
+  text: string;
+  signature: string;
+  publicKey: string;
 }
 
 /** One covered asset (layerId null: all its layers) with its state when signed. */

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { runCli } from '@cli/main';
+import { tempDir } from './temp';
 
 export interface CliRun {
   code: number;
@@ -18,7 +20,8 @@ export async function cli(args: string[], cwd = process.cwd(), env: Record<strin
     },
     stderr: (text) => (stderr += text),
     cwd,
-    env: { DEMARC_USER: 'cli-tester', ...env }
+    // A signing key of the test's own (none until created): never the user's key in their config folder.
+    env: { DEMARC_USER: 'cli-tester', DEMARC_SIGNING_KEY: join(tempDir(), 'signing-key.pem'), ...env }
   });
   return { code, stdout, stderr };
 }

@@ -5,9 +5,11 @@ import type { SignOffFilter, SignOffScope } from '@shared/sign-off';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { assetByNameOrId, layerOf, partyByName, savedSetsFor, withWorkbook } from './workbook-arg';
 import { resolveWorkshop } from './workshop';
+import { withKeyFile } from './key';
+import { signatureWords } from '@core/audit/sign-off-signature';
 
 export const SIGNOFF_HELP = `Usage: demarc signoff <file.demarc> --by NAME (--asset A [--layer L] | --where FILTER | --workshop W | --workbook)
-                      [--on YYYY-MM-DD] [--statement TEXT] [--note TEXT] [--json]
+                      [--on YYYY-MM-DD] [--statement TEXT] [--note TEXT] [--sign | --no-sign] [--key FILE] [--json]
        demarc signoff <file.demarc> --list [--asset A] [--json]
 
 Records a sign-off: an active person or team confirms the RACI of a scope on a date. It goes stale
@@ -23,10 +25,15 @@ Exits 1 with --list when any sign-off is stale.
   --on DATE        the date signed (default today)
   --statement T    what is confirmed (default: "I confirm the responsibility and RACI of these layers as shown.")
   --note T         an optional note
-  --json           machine-readable output`;
+  --sign           sign it with your signing key, creating the key when you have none (demarc key)
+  --no-sign        record it unsigned (by default it is signed when your signing key exists)
+  --key FILE       the signing key file to use (default: DEMARC_SIGNING_KEY, else demarc key's folder)
+  --json           machine-readable output
+A signed sign-off stores the text signed, the Ed25519 signature and your public key; --list and
+demarc verify check each signature ("signed by key SHA256:… ✓", or why it does not match).`;
 
 function describe(s: SignOffStatus): string {
-  const head = `#${s.id} ${s.scopeLabel} (${s.assets} asset${s.assets === 1 ? '' : 's'}) — ${s.partyName} on ${s.signedOn}: "${s.statement}"`;
+  const head = `#${s.id} ${s.scopeLabel} (${s.assets} asset${s.assets === 1 ? '' : 's'}) — ${s.partyName} on ${s.signedOn}: "${s.statement}"\n  ${signatureWords(s.signature)}`;
   if (s.stale === null) return `${head}\n  valid`;
   const since = s.stale.since ? ` since ${s.stale.since.at} by ${s.stale.since.actor} (${s.stale.since.summary})` : '';
   return `${head}\n  STALE${since}: ${s.stale.changes.join(', ')} changed on ${s.stale.assetName}${s.stale.assets > 1 ? ` and ${s.stale.assets - 1} more asset(s)` : ''}`;
@@ -45,6 +52,9 @@ export async function runSignoff(args: string[], io: CliIo): Promise<number> {
       on: { type: 'string' },
       statement: { type: 'string' },
       note: { type: 'string' },
+      sign: { type: 'boolean' },
+      'no-sign': { type: 'boolean' },
+      key: { type: 'string' },
       list: { type: 'boolean' },
       json: { type: 'boolean' }
     },
@@ -58,7 +68,8 @@ export async function runSignoff(args: string[], io: CliIo): Promise<number> {
     if (scopes !== 1) throw new UsageError('demarc signoff: give exactly one of --asset, --where, --workshop or --workbook');
   }
   if (values.layer !== undefined && values.asset === undefined) throw new UsageError('demarc signoff: --layer needs --asset');
-  return withWorkbook('signoff', positionals[0], io, async (cli) => {
+  if (values.sign && values['no-sign']) throw new UsageError('demarc signoff: give --sign or --no-sign, not both');
+  return withWorkbook('signoff', positionals[0], withKeyFile(io, values.key), async (cli) => {
     if (values.list) {
       const assetId = values.asset === undefined ? undefined : await assetByNameOrId(cli, 'signoff', values.asset);
       const list = await cli.call('signOffs.list', assetId === undefined ? {} : { assetId });
@@ -93,7 +104,10 @@ export async function runSignoff(args: string[], io: CliIo): Promise<number> {
       const assetId = await assetByNameOrId(cli, 'signoff', values.asset ?? '');
       scope = values.layer === undefined ? { kind: 'asset', assetId } : { kind: 'layer', assetId, layerId: (await layerOf(cli, 'signoff', assetId, values.layer)).id };
     }
+    // Signed by default when the key exists; --sign creates it; --no-sign records it unsigned.
+    const sign = values['no-sign'] ? false : values.sign === true || cli.services.signingKey?.publicKey() != null;
     const signed = await cli.call('signOffs.add', {
+      sign,
       scope,
       partyId: party.id,
       ...(values.on === undefined ? {} : { signedOn: values.on }),

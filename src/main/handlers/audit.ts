@@ -16,9 +16,9 @@ export const auditHandlers: AuditHandlers = {
     if (input.chooseAgainst && input.againstPath === undefined) {
       const chosen = await ctx.dialogs.chooseExportToVerify();
       if (chosen === null) return null;
-      return verifyWorkbook(wb, chosen);
+      return verifyWorkbook(wb, chosen, input.signerKeys);
     }
-    return verifyWorkbook(wb, input.againstPath === undefined ? undefined : ctx.files.require(input.againstPath, 'read'));
+    return verifyWorkbook(wb, input.againstPath === undefined ? undefined : ctx.files.require(input.againstPath, 'read'), input.signerKeys);
   },
   'audit.diff': (input, ctx) =>
     diffWorkbook(ctx.session.require(), ctx.services, input.fromExport === undefined ? input : { ...input, fromExport: ctx.files.require(input.fromExport, 'read') }),

@@ -13,6 +13,7 @@ import { referenceHandlers } from './references';
 import { asOfHandlers } from './as-of';
 import { savedSetHandlers } from './saved-sets';
 import { bulkRaciHandlers } from './bulk-raci';
+import { signingHandlers } from './signing';
 
 /** Every method of the contract, bound to its handler. TypeScript checks none is missing. */
 export const HANDLERS: Handlers = {
@@ -29,5 +30,6 @@ export const HANDLERS: Handlers = {
   ...referenceHandlers,
   ...asOfHandlers,
   ...savedSetHandlers,
-  ...bulkRaciHandlers
+  ...bulkRaciHandlers,
+  ...signingHandlers
 };

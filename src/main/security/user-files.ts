@@ -19,6 +19,8 @@ export const FILE_SIZE_LIMITS = {
   json: 16 * MiB,
   /** CSA's CAIQ v4 workbook: about 1 MiB. */
   caiq: 64 * MiB,
+  /** A signing key or public key (PEM): under 1 KiB. */
+  key: 64 * 1024,
   /** A workbook is opened by SQLite, which reads pages as needed: no size limit. */
   workbook: Number.POSITIVE_INFINITY
 } as const;

@@ -63,8 +63,8 @@ export function presentRows<K, V>(map: ReadonlyMap<K, V | null>): V[] {
 
 /** A sign-off as logged, as the report reads it: its record and its items. */
 export function signOffOf(row: SignOffRow): { record: SignOffRecord; items: SignOffItem[] } {
-  const { items, scopeJson, ...rest } = row;
-  const record: SignOffRecord = { ...rest, scope: SignOffScopeSchema.parse(JSON.parse(scopeJson)), assets: new Set(items.map((i) => i.assetId)).size };
+  const { items, scopeJson, signed, ...rest } = row;
+  const record: SignOffRecord = { ...rest, signed: signed ?? null, scope: SignOffScopeSchema.parse(JSON.parse(scopeJson)), assets: new Set(items.map((i) => i.assetId)).size };
   return {
     record,
     items: items.map((i) => ({ signOffId: row.id, assetId: i.assetId, layerId: i.layerId === '' ? null : i.layerId, state: JSON.parse(i.stateJson) as SignedState }))

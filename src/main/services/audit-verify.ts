@@ -4,7 +4,10 @@
  */
 import { formatChainHead } from '@core/audit/chain';
 import type { ChainHead } from '@shared/audit';
-import type { VerifyReport } from '@shared/contract/audit';
+import type { SignOffSignatureCheck, VerifyReport } from '@shared/contract/audit';
+import { signerFingerprint } from '../signing/ed25519';
+import { listSignOffRecords } from '../store/repos/sign-offs';
+import { signOffEntryId, signatureVerdict } from './sign-off-signing';
 import { readExportChainHead } from '../export/chain-head-reader';
 import { walkChain } from '../store/repos/change-log-chain';
 import type { Db } from '../store/workbook-file';
@@ -25,8 +28,24 @@ export function againstHead(db: Db, head: ChainHead, firstBreakId: number | null
   };
 }
 
-/** Verifies the open workbook's chain, and against an earlier export when `againstPath` is given. */
-export async function verifyWorkbook(wb: OpenWorkbook, againstPath?: string): Promise<VerifyReport> {
+/** Every sign-off's signature, oldest first; `signers`: the fingerprints one of which must have signed each signed one. */
+export function checkSignOffSignatures(db: Db, signers?: readonly string[]): SignOffSignatureCheck[] {
+  return listSignOffRecords(db).map((record) => ({
+    id: record.id,
+    scopeLabel: record.scopeLabel,
+    partyName: record.partyName,
+    signedOn: record.signedOn,
+    signature: signatureVerdict(db, record, signOffEntryId(db, record.id), signers)
+  }));
+}
+
+/**
+ * Verifies the open workbook's chain and its sign-offs' signatures, and against an earlier export
+ * when `againstPath` is given; `signerKeys` (PEM public keys or fingerprints): every signed
+ * sign-off must be signed by one of them.
+ */
+export async function verifyWorkbook(wb: OpenWorkbook, againstPath?: string, signerKeys?: readonly string[]): Promise<VerifyReport> {
+  const signers = signerKeys?.map((key, i) => signerFingerprint(key, `signerKeys[${i}]`));
   // Read the export first: a file that is not an export is refused before any walk.
   const exportHead = againstPath === undefined ? null : await readExportChainHead(againstPath);
   const walk = walkChain(wb.db);
@@ -34,11 +53,14 @@ export async function verifyWorkbook(wb: OpenWorkbook, againstPath?: string): Pr
     exportHead === null || againstPath === undefined
       ? null
       : { path: againstPath, head: printed(exportHead), ...againstHead(wb.db, exportHead, walk.firstBreak?.entryId ?? null, walk.entries) };
+  const signOffs = checkSignOffSignatures(wb.db, signers);
   return {
-    ok: walk.firstBreak === null && (against === null || against.matches),
+    ok: walk.firstBreak === null && (against === null || against.matches) && signOffs.every((s) => s.signature.status !== 'invalid'),
     entries: walk.entries,
     head: walk.head === null ? null : printed(walk.head),
     firstBreak: walk.firstBreak,
-    against
+    against,
+    signOffs,
+    signerKeys: signers ?? null
   };
 }

@@ -1,4 +1,5 @@
 import type { LocalUserStore } from '../local-user';
+import type { SigningKeyStore } from '../signing/key-store';
 
 /** What every service needs from the outside world, injected so tests repeat exactly. */
 export interface ServiceContext {
@@ -11,6 +12,8 @@ export interface ServiceContext {
   osUser: string;
   /** The app's per-OS-user store of the person's own name (absent in the CLI). Never the workbook. */
   localUser?: LocalUserStore;
+  /** Where the person at this machine keeps the key that signs their sign-offs (the app: safeStorage; the CLI: a key file). Never the workbook. */
+  signingKey?: SigningKeyStore;
   /** better-sqlite3 binding built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
   /** The running Demarc's version, recorded in each workbook it opens; defaults to the build's. */

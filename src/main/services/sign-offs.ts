@@ -29,6 +29,8 @@ import { listChanges } from '../store/repos/change-log';
 import { getWorkshop, listGroups } from '../store/repos/workshops';
 import { requireSavedSet, resolveSavedSet } from './saved-set-filter';
 import { insertSignOff } from '../store/repos/sign-offs';
+import { fingerprintOf } from '../signing/ed25519';
+import { signOffEntryId, signOffSigner, signSignOff, signatureVerdict } from './sign-off-signing';
 import type { Db } from '../store/workbook-file';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { write } from './write';
@@ -99,12 +101,13 @@ export function addSignOff(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedI
   const signedOn = input.signedOn ?? ctx.clock().slice(0, 10);
   const note = input.note === undefined || input.note === '' ? null : input.note;
   const ids = assets.map((a) => a.id);
+  // The key is read (and created, on first use) before the transaction: signing inside it is pure computation.
+  const signer = signOffSigner(ctx, input.sign);
   const id = write(wb, ctx, (at, actor) => {
-    const newId = insertSignOff(
-      wb.db,
-      { scope: input.scope, scopeLabel: label, partyId: party.id, partyName: party.name, signedOn, statement: input.statement, note, recordedAt: at, recordedBy: actor },
-      items
-    );
+    const record = { scope: input.scope, scopeLabel: label, partyId: party.id, partyName: party.name, signedOn, statement: input.statement, note, recordedAt: at, recordedBy: actor };
+    const newId = insertSignOff(wb.db, record, items);
+    // The entry names the signing key, so the chain vouches for which key signed.
+    const signedBy = signer === null ? {} : { signedBy: fingerprintOf(signSignOff(wb.db, { ...record, id: newId }, signer).publicKey) };
     return {
       result: newId,
       change: {
@@ -112,7 +115,7 @@ export function addSignOff(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedI
         entity: 'sign-off',
         entityId: String(newId),
         summary: `${party.name} signed off ${label} on ${signedOn} (${assets.length} asset${assets.length === 1 ? '' : 's'})`,
-        after: { scope: input.scope, partyId: party.id, signedOn, statement: input.statement, note }
+        after: { scope: input.scope, partyId: party.id, signedOn, statement: input.statement, note, ...signedBy }
       },
       touched: { signOffs: true, assets: ids.length > LISTED_ASSETS_MAX ? 'all' : ids }
     };
@@ -120,14 +123,6 @@ export function addSignOff(wb: OpenWorkbook, ctx: ServiceContext, input: ParsedI
   const status = listSignOffs(wb, ctx, {}).find((s) => s.id === id);
   if (status === undefined) throw new DemarcError('INTERNAL', `Sign-off #${id} was recorded but cannot be read back.`);
   return status;
-}
-
-function changeIdOf(db: Db, signOffId: number): number | null {
-  // Written here only: an entry merged from another copy names that copy's sign-off id (a sign-off carried by a merge has none here).
-  const row = db.prepare(`SELECT id FROM change_log WHERE entity = 'sign-off' AND entity_id = @id AND origin IS NULL ORDER BY id LIMIT 1`).get({ id: String(signOffId) }) as
-    | { id: number }
-    | undefined;
-  return row?.id ?? null;
 }
 
 /** What changed since `signed` on an asset read under `ctx` today (empty: as signed). */
@@ -170,13 +165,15 @@ export function tallyItem(tally: StaleTally, verdict: { asset: Pick<Asset, 'id' 
 
 /** A sign-off with its status, from the tally of its items. */
 export function signOffStatus(db: Db, record: SignOffRecord, tally: StaleTally): SignOffStatus {
-  const changeId = changeIdOf(db, record.id);
+  const changeId = signOffEntryId(db, record.id);
+  const signature = signatureVerdict(db, record, changeId);
   const { first, count } = tally;
-  if (first === null) return { ...record, changeId, stale: null };
+  if (first === null) return { ...record, changeId, signature, stale: null };
   const entry = changeId === null ? undefined : listChanges(db, { assetId: first.asset.id, afterId: changeId, limit: 1 })[0];
   return {
     ...record,
     changeId,
+    signature,
     stale: {
       assets: count,
       assetId: first.asset.id,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ChainBreak, ChainHead } from '../audit';
 import type { DiffReport } from '../audit-diff';
 import { isoDateSchema, pathSchema } from './bounds';
+import type { SignatureVerdict } from './sign-offs';
 
 /** A window of the change log: from a day or after an earlier export's head, to the end of a day (or now). */
 const DIFF_WINDOW = {
@@ -25,7 +26,9 @@ export const auditMethods = {
   'audit.verify': z
     .object({
       againstPath: z.string().trim().min(1).max(4096).optional(),
-      chooseAgainst: z.boolean().optional()
+      chooseAgainst: z.boolean().optional(),
+      /** Public keys (PEM) or fingerprints (`SHA256:…`): every signed sign-off must be signed by one of them. */
+      signerKeys: z.array(z.string().trim().min(1).max(4096)).max(100).optional()
     })
     .strict(),
   /**
@@ -62,6 +65,19 @@ export interface VerifyReport {
   firstBreak: ChainBreak | null;
   /** The comparison with an earlier export, when one was given. */
   against: { path: string; head: ChainHead & { text: string }; matches: boolean; message: string } | null;
+  /** Every sign-off's signature checked, oldest first; any `invalid` fails the verification. */
+  signOffs: SignOffSignatureCheck[];
+  /** The fingerprints every signature had to be by (`signerKeys`), or null. */
+  signerKeys: string[] | null;
+}
+
+/** One sign-off's signature as verify reports it. */
+export interface SignOffSignatureCheck {
+  id: number;
+  scopeLabel: string;
+  partyName: string;
+  signedOn: string;
+  signature: SignatureVerdict;
 }
 
 /** A comparison saved on its own. */

@@ -19,6 +19,7 @@ import { referenceMethods, type ReferenceOutputs } from './references';
 import { asOfMethods, type AsOfOutputs } from './as-of';
 import { savedSetMethods, type SavedSetOutputs } from './saved-sets';
 import { bulkRaciMethods, type BulkRaciOutputs } from './bulk-raci';
+import { signingMethods, type SigningOutputs } from './signing';
 import type { EventName, EventPayloads } from './events';
 
 export const METHODS = {
@@ -36,14 +37,15 @@ export const METHODS = {
   ...referenceMethods,
   ...asOfMethods,
   ...savedSetMethods,
-  ...bulkRaciMethods
+  ...bulkRaciMethods,
+  ...signingMethods
 };
 
 export type MethodName = keyof typeof METHODS;
 export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]>;
 
-export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs & WorkshopOutputs & SignOffOutputs & MergeOutputs & ReferenceOutputs & AsOfOutputs & SavedSetOutputs & BulkRaciOutputs;
+export type MethodOutputs = WorkbookOutputs & EngineOutputs & ExportOutputs & ImportOutputs & RoundTripOutputs & PictureOutputs & FrameworkOutputs & AuditOutputs & WorkshopOutputs & SignOffOutputs & MergeOutputs & ReferenceOutputs & AsOfOutputs & SavedSetOutputs & BulkRaciOutputs & SigningOutputs;
 
 export type MethodOutput<M extends MethodName> = M extends keyof MethodOutputs ? MethodOutputs[M] : never;
 export type MethodResult<M extends MethodName> = Result<MethodOutput<M>>;

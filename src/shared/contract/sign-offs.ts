@@ -17,7 +17,13 @@ export const signOffMethods = {
       partyId: idSchema,
       signedOn: isoDateSchema.optional(),
       statement: text(LIMITS.note).trim().min(1).default(DEFAULT_SIGN_OFF_STATEMENT),
-      note: text(LIMITS.note).trim().optional()
+      note: text(LIMITS.note).trim().optional(),
+      /**
+       * Sign it with the recorder's own key (kept on this computer): true signs (creating the key
+       * on first use), refused when no key can be kept here; false records it unsigned; omitted
+       * signs when a key can be kept here, unsigned otherwise.
+       */
+      sign: z.boolean().optional()
     })
     .strict(),
   /** Sign-offs, newest first, each with its status; `assetId`: only those covering that asset. */
@@ -36,9 +42,29 @@ export interface SignOffStaleness {
   since: { changeId: number; at: string; actor: string; summary: string } | null;
 }
 
+/**
+ * A sign-off's signature, checked: `unsigned` (recorded without one, or before signatures
+ * existed — still a valid sign-off), `valid` (the signature matches the text signed, the stored
+ * sign-off says what was signed, and the change-log head it signed is in this chain — or, for a
+ * sign-off a merge carried, in the copy it was signed in: `inOtherCopy`), or `invalid`.
+ */
+export type SignatureVerdict =
+  | { status: 'unsigned' }
+  | { status: 'valid'; fingerprint: string; chainHead: string | null; inOtherCopy: boolean }
+  | {
+      status: 'invalid';
+      /** The fingerprint of the key stored with it (null when that is not a key). */
+      fingerprint: string | null;
+      /** The canonical fields that differ from what was signed (SIGNED_FIELDS keys); empty when the signature itself fails. */
+      fields: string[];
+      /** Why, in words. */
+      message: string;
+    };
+
 export interface SignOffStatus extends SignOffRecord {
   /** Null while everything it covers is as signed. */
   stale: SignOffStaleness | null;
+  signature: SignatureVerdict;
   /** The change-log entry that recorded it. */
   changeId: number | null;
 }

@@ -14,6 +14,7 @@ import importRunSheet from './0013_import_run_sheet.sql?raw';
 import assetExtra from './0014_asset_extra.sql?raw';
 import savedSets from './0015_saved_sets.sql?raw';
 import assetAttributes from './0016_asset_attributes.sql?raw';
+import signOffSignatures from './0017_sign_off_signatures.sql?raw';
 import type { Db } from '../workbook-file';
 import { chainChangeLog } from './change-log-chain-migration';
 
@@ -51,7 +52,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: '0013_import_run_sheet', sql: importRunSheet },
   { version: 14, name: '0014_asset_extra', sql: assetExtra },
   { version: 15, name: '0015_saved_sets', sql: savedSets },
-  { version: 16, name: '0016_asset_attributes', sql: assetAttributes }
+  { version: 16, name: '0016_asset_attributes', sql: assetAttributes },
+  { version: 17, name: '0017_sign_off_signatures', sql: signOffSignatures }
 ];
 
 /** The last migration's version: numbers are assigned per change, so the list may skip one. */

@@ -1,5 +1,5 @@
 /** Sign-offs and the asset states they vouch for (the sign_offs migration). */
-import { SignOffScopeSchema, type SignOffItem, type SignOffRecord, type SignedState } from '@shared/sign-off';
+import { SignOffScopeSchema, type SignOffItem, type SignOffRecord, type SignedState, type StoredSignature } from '@shared/sign-off';
 import { cachedStatement } from '../statements';
 import type { Db } from '../workbook-file';
 
@@ -14,10 +14,13 @@ interface SignOffRow {
   note: string | null;
   recorded_at: string;
   recorded_by: string;
+  signed_text: string | null;
+  signature: string | null;
+  signer_key: string | null;
   assets: number;
 }
 
-export type NewSignOff = Omit<SignOffRecord, 'id' | 'assets'>;
+export type NewSignOff = Omit<SignOffRecord, 'id' | 'assets' | 'signed'>;
 
 export function insertSignOff(db: Db, signOff: NewSignOff, items: readonly Omit<SignOffItem, 'signOffId'>[]): number {
   const info = db
@@ -44,7 +47,9 @@ function toRecord(row: SignOffRow): SignOffRecord {
     note: row.note,
     recordedAt: row.recorded_at,
     recordedBy: row.recorded_by,
-    assets: row.assets
+    assets: row.assets,
+    // All three or none (migration 0017); a row with some only is read as signed and fails its check.
+    signed: row.signed_text === null && row.signature === null && row.signer_key === null ? null : { text: row.signed_text ?? '', signature: row.signature ?? '', publicKey: row.signer_key ?? '' }
   };
 }
 
@@ -69,4 +74,22 @@ export function listSignOffItems(db: Db, range?: { fromId: number; toId: number 
   const rows = cachedStatement(db, `SELECT sign_off_id, asset_id, layer_id, state_json FROM sign_off_items ${range === undefined ? '' : 'WHERE asset_id BETWEEN @fromId AND @toId'} ORDER BY sign_off_id, asset_id, layer_id`)
     .all(range ?? {}) as { sign_off_id: number; asset_id: number; layer_id: string; state_json: string }[];
   return rows.map((r) => ({ signOffId: r.sign_off_id, assetId: r.asset_id, layerId: r.layer_id === '' ? null : r.layer_id, state: JSON.parse(r.state_json) as SignedState }));
+}
+
+/** Stores a sign-off's signature (written in the transaction that records it, once its items are in). */
+export function storeSignOffSignature(db: Db, id: number, signed: StoredSignature): void {
+  db.prepare('UPDATE sign_offs SET signed_text = @text, signature = @signature, signer_key = @publicKey WHERE id = @id').run({ id, ...signed });
+}
+
+/** A sign-off's covered items by asset key (`#<id>` for an asset no longer in the workbook) and layer id ('' = every layer). */
+export function signOffCoverage(db: Db, id: number): { key: string; layerId: string }[] {
+  return cachedStatement(
+    db,
+    `SELECT coalesce(a.key, '#' || i.asset_id) AS key, i.layer_id AS layerId FROM sign_off_items i LEFT JOIN assets a ON a.id = i.asset_id WHERE i.sign_off_id = @id`
+  ).all({ id }) as { key: string; layerId: string }[];
+}
+
+/** An asset's key (what names it across copies), or null. */
+export function assetKeyOf(db: Db, id: number): string | null {
+  return (cachedStatement(db, 'SELECT key FROM assets WHERE id = @id').get({ id }) as { key: string } | undefined)?.key ?? null;
 }

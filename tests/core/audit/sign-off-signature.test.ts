@@ -1,0 +1,66 @@
+/** The canonical form of a signed sign-off: one spelling, each field named when it differs. */
+import { describe, expect, it } from 'vitest';
+import { SIGNED_FIELDS, SIGNED_FORM, canonicalJson, coveredLines, fieldWords, signatureWords, signedFieldDifferences, signedText, type SignedSignOff } from '@core/audit/sign-off-signature';
+
+const fields: SignedSignOff = {
+  form: SIGNED_FORM,
+  workbookId: 'wb-1',
+  chainHead: '#4 sha256:' + 'a'.repeat(64),
+  scope: { kind: 'layer', label: 'vm-01 × Network controls', asset: '/subs/x/vm-01', layer: 'network-controls' },
+  covered: { assets: 1, items: 1, sha256: 'b'.repeat(64) },
+  signer: 'Alice Martin',
+  signedOn: '2026-11-30',
+  statement: 'I confirm the RACI',
+  note: null,
+  recordedAt: '2026-11-30T10:00:00.000Z',
+  recordedBy: 'alice'
+};
+
+describe('the signed text of a sign-off', () => {
+  it('is JSON with keys in code-point order at every level and no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: null, c: 'x' }, A: [2, { z: true, y: 'é' }] })).toBe('{"A":[2,{"y":"é","z":true}],"a":{"c":"x","d":null},"b":1}');
+    const text = signedText(fields);
+    expect(text.startsWith('{"chainHead":"#4 sha256:')).toBe(true);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(Object.keys(SIGNED_FIELDS).sort());
+    // Whatever order the object was built in, the same text.
+    expect(signedText({ ...fields, scope: { layer: 'network-controls', asset: '/subs/x/vm-01', label: 'vm-01 × Network controls', kind: 'layer' } })).toBe(text);
+  });
+
+  it('names each field that differs from what was signed', () => {
+    const text = signedText(fields);
+    expect(signedFieldDifferences(text, fields)).toEqual([]);
+    const edits: Partial<SignedSignOff>[] = [
+      { workbookId: 'wb-2' },
+      { chainHead: null },
+      { scope: { ...fields.scope, label: 'web-01' } },
+      { covered: { ...fields.covered, items: 2 } },
+      { signer: 'Bob' },
+      { signedOn: '2026-12-01' },
+      { statement: 'no' },
+      { note: 'added' },
+      { recordedAt: '2026-11-30T10:00:01.000Z' },
+      { recordedBy: 'mallory' }
+    ];
+    for (const edit of edits) expect(signedFieldDifferences(text, { ...fields, ...edit })).toEqual(Object.keys(edit));
+    expect(signedFieldDifferences(text, { ...fields, signer: 'Bob', statement: 'no' })).toEqual(['signer', 'statement']);
+  });
+
+  it('names the form when the stored text is not canonical, or not this object', () => {
+    const text = signedText(fields);
+    expect(signedFieldDifferences(JSON.stringify(JSON.parse(text), null, 1), fields)).toEqual(['form']);
+    expect(signedFieldDifferences(text.replace('{', '{"extra":1,'), fields)).toEqual(['form']);
+    expect(signedFieldDifferences('not json', fields)).toEqual(Object.keys(SIGNED_FIELDS));
+  });
+
+  it('sorts the covered lines, so the coverage does not depend on ids or row order', () => {
+    expect(coveredLines([{ key: 'b', layerId: '' }, { key: 'a', layerId: 'os' }, { key: 'a', layerId: '' }])).toBe('a\t\na\tos\nb\t\n');
+  });
+
+  it('says a verdict in words', () => {
+    expect(fieldWords(['statement'])).toBe('statement');
+    expect(fieldWords(['signer', 'signedOn', 'note'])).toBe('signed by, date and note');
+    expect(signatureWords({ status: 'unsigned' })).toBe('not signed');
+    expect(signatureWords({ status: 'valid', fingerprint: 'SHA256:abc', chainHead: null, inOtherCopy: false })).toBe('signed by key SHA256:abc ✓');
+    expect(signatureWords({ status: 'invalid', fingerprint: 'SHA256:abc', fields: ['statement'], message: 'Its statement differs.' })).toBe('signature does not match (key SHA256:abc): Its statement differs.');
+  });
+});
