@@ -5,7 +5,7 @@
  * up on any row that breaks it (walkChain then names the break the long way, chain.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { chainInput } from '@core/audit/chain';
+import { chainInput, type ChainedEntry } from '@core/audit/chain';
 import { CHAIN_INPUT_SQL, quickWalk } from '@main/store/repos/change-log-chain-sql';
 import { appendChange, type ChangeRow } from '@main/store/repos/change-log';
 import { walkChain } from '@main/store/repos/change-log-chain';
@@ -20,6 +20,23 @@ const AWKWARD = [
   '{"json":"text","n":[1,2.5,-3e10],"nested":{"q":"\\"x\\""}}',
   ''
 ];
+
+/** A stored row as the long walk reads it (change-log-chain.ts toChained). */
+function toEntry(row: ChangeRow): ChainedEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    summary: row.summary,
+    before: row.before_json,
+    after: row.after_json,
+    origin: row.origin,
+    originTouches: row.origin_touches
+  };
+}
 
 function awkwardWorkbook() {
   const t = createTestWorkbook();
@@ -46,22 +63,29 @@ describe('the quick walk of the change log', () => {
     const spelt = t.wb.db.prepare(CHAIN_INPUT_SQL).pluck().all({ from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER }) as string[];
     expect(spelt).toHaveLength(rows.length);
     expect(rows.some((r) => r.origin !== null)).toBe(true);
-    for (const [i, row] of rows.entries()) {
-      const entry = {
-        id: row.id,
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        entity: row.entity,
-        entityId: row.entity_id,
-        summary: row.summary,
-        before: row.before_json,
-        after: row.after_json,
-        origin: row.origin,
-        originTouches: row.origin_touches
-      };
-      expect(spelt[i]).toBe(`${row.hash}${chainInput(row.prev_hash!, entry)}`);
-    }
+    for (const [i, row] of rows.entries()) expect(spelt[i]).toBe(`${row.hash}${chainInput(row.prev_hash!, toEntry(row))}`);
+    t.close();
+  });
+
+  it('spells rows written with SQL outside Demarc (invalid UTF-8, NUL, surrogate bytes) as the long walk reads them', () => {
+    const t = awkwardWorkbook();
+    // Bytes no JavaScript string writes: SQLite keeps them, better-sqlite3 reads them with U+FFFD.
+    const bytes = ["x'ff'", "x'41ff42'", "x'e282'", "x'eda080'", "x'f0908d'", "x'c0af'", "x'00'", "x'610062'", "x'edbfbf22'", "x'5c'", "x'c3'"];
+    const columns = ['summary', 'actor', 'before_json', 'after_json', 'entity_id', 'origin_touches'];
+    const edited = bytes.map((hex, i) => {
+      const column = columns[i % columns.length]!;
+      const row = `SELECT id FROM change_log WHERE ${column} IS NOT NULL ORDER BY id LIMIT 1 OFFSET ${i % 3}`;
+      return t.wb.db.prepare(`UPDATE change_log SET ${column} = CAST(${hex} AS TEXT) || ${column} || CAST(${hex} AS TEXT) WHERE id = (${row}) RETURNING id`).pluck().get() as number;
+    });
+    const rows = t.wb.db.prepare('SELECT * FROM change_log ORDER BY id').all() as ChangeRow[];
+    const spelt = t.wb.db.prepare(CHAIN_INPUT_SQL).pluck().all({ from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER }) as string[];
+    const crafted = (r: ChangeRow) => [r.summary, r.actor, r.before_json, r.after_json, r.entity_id, r.origin_touches].some((v) => v?.includes('\ufffd') || v?.includes('\u0000'));
+    expect(rows.filter(crafted).length).toBeGreaterThanOrEqual(5);
+    expect(edited.every((id) => typeof id === 'number')).toBe(true);
+    for (const [i, row] of rows.entries()) expect(spelt[i]).toBe(`${row.hash}${chainInput(row.prev_hash!, toEntry(row))}`);
+    // They no longer match their hashes: the quick walk gives up, the long walk names the first.
+    expect(quickWalk(t.wb.db, '0'.repeat(64))).toBeNull();
+    expect(walkChain(t.wb.db).firstBreak).toMatchObject({ entryId: Math.min(...edited), kind: 'edited' });
     t.close();
   });
 

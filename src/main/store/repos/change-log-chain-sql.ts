@@ -4,17 +4,22 @@
  * walk reads the rows in pages of ids with better-sqlite3's `.pluck().all()` and hashes each input
  * with one call of node:crypto's one-shot `hash`. No row objects, no JSON.stringify per entry, no
  * string concatenation in JavaScript: on a 1M-entry log the canonical JSON built in JavaScript,
- * or by SQLite from a chain of `||` and json_quote, cost more than the hashing itself.
+ * or by SQLite from a chain of `||` and json_quote (or one format() over a json_quote per field),
+ * cost more than the hashing itself.
  *
  * It answers only "the chain is whole": any row it cannot vouch for (a missing or malformed hash, a
  * broken link, contents that do not match, a log without the origin columns of format 12, a table
  * that is no longer STRICT) makes it answer null, and walkChain then walks the log the long way and
- * names the break exactly as before. It can never call a broken chain whole: it accepts a row only
- * when SHA-256 of the text it built equals the stored hash, which the entry's canonical JSON
- * produced when it was written. In a STRICT table each column holds its declared type (text or
- * null, the id an integer), so json_object's JSON is the same object JSON.stringify spelt; both
- * spell a JSON string that decodes to the stored text, so where their spellings might differ the
- * quick walk merely gives up.
+ * names the break exactly as before. It accepts a row only when SHA-256 of the text it built equals
+ * the stored hash, so it agrees with the long walk only because that text is byte for byte the
+ * long walk's chain input for every row the table can hold: were the two spellings ever to differ,
+ * someone editing the file could store the hash of SQLite's spelling and the quick walk would vouch
+ * for a row the long walk rejects. In a STRICT table each column holds its declared type (text or
+ * null, the id an integer), and json_object escapes exactly what JSON.stringify escapes (quote,
+ * backslash, control characters — NUL too — as \b \t \n \f \r or lower-case \u00XX, nothing else);
+ * bytes no JavaScript string writes (invalid UTF-8) pass through json_object untouched and are read
+ * with U+FFFD by better-sqlite3 in both walks. chain-quick.test.ts checks all of these, and the
+ * lengths (64) rule out a hash split between `hash` and `prev_hash`.
  */
 import { hash } from 'node:crypto';
 import { CANONICAL_KEYS, type ChainedEntry } from '@core/audit/chain';
