@@ -41,6 +41,55 @@ export type BackOp =
   | { op: 'deleteParty'; id: number }
   | { op: 'record'; logged: Row & { op: string } };
 
+/**
+ * An operation that reaches rows of assets, as the way back and an edit (EditOp) both spell it:
+ * how each names the assets it reaches. A workshop action reaches the assets its group covers
+ * (an edit's putAction/deleteAction; the way back keeps actions as logged records).
+ */
+export type AssetRowOp =
+  | { op: 'patchAssets'; ids: readonly number[] }
+  | { op: 'putOverride' | 'putNote'; row: { assetId: number } }
+  | { op: 'deleteOverride' | 'deleteNote'; assetId: number }
+  | { op: 'putAssignments' | 'deleteAssignments'; rows: readonly { assetId: number }[] }
+  | { op: 'putAction' | 'deleteAction'; row: { assetIds: readonly number[] } };
+
+const REACHES_ASSETS: Record<AssetRowOp['op'], true> = {
+  patchAssets: true,
+  putOverride: true,
+  putNote: true,
+  deleteOverride: true,
+  deleteNote: true,
+  putAssignments: true,
+  deleteAssignments: true,
+  putAction: true,
+  deleteAction: true
+};
+
+/** Whether `op` (of the way back, or of an edit) reaches rows of assets. */
+export function isAssetRowOp<T extends { op: string }>(op: T): op is Extract<T, { op: AssetRowOp['op'] }> {
+  return Object.hasOwn(REACHES_ASSETS, op.op);
+}
+
+/** The ids of the assets an operation reaches. */
+export function assetIdsOf(op: AssetRowOp): readonly number[] {
+  switch (op.op) {
+    case 'patchAssets':
+      return op.ids;
+    case 'putOverride':
+    case 'putNote':
+      return [op.row.assetId];
+    case 'deleteOverride':
+    case 'deleteNote':
+      return [op.assetId];
+    case 'putAssignments':
+    case 'deleteAssignments':
+      return op.rows.map((r) => r.assetId);
+    case 'putAction':
+    case 'deleteAction':
+      return op.row.assetIds;
+  }
+}
+
 /** What undoing one entry does. */
 export interface EntryChange {
   /** The way back, in the order to apply it. */

@@ -9,7 +9,7 @@
  */
 import type { Asset, ChangeLogEntry, RaciAssignment } from '@shared/domain';
 import type { RoundTripField } from '@shared/contract/roundtrip';
-import { entryChange, type BackOp } from '../audit/entry-change';
+import { assetIdsOf, entryChange, type BackOp } from '../audit/entry-change';
 import type { EngineInput } from '../engine-input';
 
 /** A row operation that takes one step back (the operations of an entry's way back that touch cells). */
@@ -74,22 +74,6 @@ function idsNamed(entry: ChangeLogEntry): number[] {
   return [...ids];
 }
 
-function idsOfRewind(rewind: Rewind): number[] {
-  switch (rewind.op) {
-    case 'patchAssets':
-      return rewind.ids;
-    case 'putOverride':
-    case 'putNote':
-      return [rewind.row.assetId];
-    case 'putAssignments':
-    case 'deleteAssignments':
-      return rewind.rows.map((r) => r.assetId);
-    case 'deleteOverride':
-    case 'deleteNote':
-      return [rewind.assetId];
-  }
-}
-
 /** What the change log says happened since an export. */
 export class SinceExport {
   /** The entries that changed each asset, oldest first (one entry is shared by every asset it changed). */
@@ -134,7 +118,7 @@ export class SinceExport {
       return;
     }
     const step: Step = { seq: entry.id, label, rewinds };
-    for (const id of new Set(rewinds.flatMap(idsOfRewind))) {
+    for (const id of new Set(rewinds.flatMap(assetIdsOf))) {
       const steps = this.steps.get(id) ?? [];
       this.steps.set(id, steps);
       steps.push(step);

@@ -8,6 +8,7 @@
  * the rewind, never a load of the whole workbook; findings are per asset, so each page's are
  * those of the workbook then.
  */
+import { assetIdsOf, isAssetRowOp } from '@core/audit/entry-change';
 import { groupByAsset } from '@core/engine-index';
 import type { EngineInput } from '@core/engine-input';
 import type { EnginePages } from '@core/report';
@@ -30,31 +31,9 @@ export interface AsOfPages {
   models: Record<string, ResponsibilityModel>;
   parties: Party[];
   signOffRecords: SignOffRecord[];
-  /** The models and providers of the assets then (for the report's head). */
-  assetModels: Pick<Asset, 'modelId' | 'provider'>[];
+  /** The models and providers of the assets then (for the report's head; a scan of the file, so only when asked). */
+  assetModels: () => Pick<Asset, 'modelId' | 'provider'>[];
   pages: EnginePages;
-}
-
-/** The asset ids an operation reaches (none: it reaches no asset's rows). */
-function assetIdsOf(op: EditOp): readonly number[] {
-  switch (op.op) {
-    case 'patchAssets':
-      return op.ids;
-    case 'putOverride':
-    case 'putNote':
-      return [op.row.assetId];
-    case 'deleteOverride':
-    case 'deleteNote':
-      return [op.assetId];
-    case 'putAssignments':
-    case 'deleteAssignments':
-      return op.rows.map((r) => r.assetId);
-    case 'putAction':
-    case 'deleteAction':
-      return op.row.assetIds;
-    default:
-      return [];
-  }
 }
 
 /** The part of `op` that reaches the assets in `ids` (null: none). */
@@ -75,7 +54,7 @@ function opWithin(op: EditOp, ids: ReadonlySet<number>): EditOp | null {
       return assetIds.length === 0 ? null : { ...op, row: { ...op.row, assetIds } };
     }
     default:
-      return assetIdsOf(op).some((id) => ids.has(id)) ? op : null;
+      return isAssetRowOp(op) && assetIdsOf(op).some((id) => ids.has(id)) ? op : null;
   }
 }
 
@@ -89,6 +68,7 @@ interface RangedOp {
 function ranged(ops: readonly EditOp[]): RangedOp[] {
   const out: RangedOp[] = [];
   for (const op of ops) {
+    if (!isAssetRowOp(op)) continue;
     const ids = assetIdsOf(op);
     if (ids.length === 0) continue;
     let min = Infinity;
@@ -134,8 +114,10 @@ function rewindInput(page: EngineInput, ops: readonly RangedOp[], plan: PageRewi
   }
   let input: EngineInput = { ...page, assets };
   if (mine.length > 0) {
-    // The edit code patches assets in place: on copies, so a page read from the live state leaves it alone.
-    const state = buildEngineState({ ...input, assets: assets.map((a) => ({ ...a })) });
+    // The edit code patches assets in place (and only assets: it replaces rows): the patched ones
+    // are copied, so a page read from the live state leaves it alone.
+    const patched = new Set(mine.flatMap((op) => (op.op === 'patchAssets' ? op.ids : [])));
+    const state = buildEngineState({ ...input, assets: assets.map((a) => (patched.has(a.id) ? { ...a } : a)) });
     applyEditToState(state, mine, at);
     input = state.input;
   }
@@ -191,7 +173,7 @@ function layOver(wb: OpenWorkbook, plan: AsOfPlan, now: SharedNow, source: Engin
     }
     if (next < outside.length) yield pageOf(outside.slice(next));
   }
-  return { info: plan.info, ...common, signOffRecords, assetModels: assetModelsThen(wb, common, plan, ops, rewind), pages };
+  return { info: plan.info, ...common, signOffRecords, assetModels: () => assetModelsThen(wb, common, plan, ops, rewind), pages };
 }
 
 /**

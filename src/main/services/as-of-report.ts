@@ -21,7 +21,7 @@ export function workbookReportAsOf(wb: OpenWorkbook, ctx: ServiceContext, reques
       workbookName: workbookName(wb.path),
       formatVersion: wb.formatVersion,
       lastChangeAt: then.info.entry.at,
-      assetModels: then.assetModels
+      assetModels: then.assetModels()
     }),
     asOf: then.info
   };

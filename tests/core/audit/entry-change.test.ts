@@ -3,7 +3,7 @@
  * entry logs, read as its way back; what it cannot read back named as a gap.
  */
 import { describe, expect, it } from 'vitest';
-import { entryChange, type LoggedEntry } from '@core/audit/entry-change';
+import { assetIdsOf, entryChange, isAssetRowOp, type LoggedEntry } from '@core/audit/entry-change';
 
 const entry = (over: Partial<LoggedEntry>): LoggedEntry => ({ action: 'x.y', entity: 'asset', entityId: '7', summary: 'an edit', before: null, after: null, ...over });
 const role = (partyId: number, r = 'R') => ({ assetId: 7, layerId: 'applications', role: r, partyId });
@@ -55,5 +55,24 @@ describe('what an entry changed, read back', () => {
     expect(entryChange(entry({ action: 'workshops.decide', entityId: null, before: { ids: [7], text: 'R: Alice' }, after: { ids: [7], text: 'R: Bob' } })).gap).toBe(
       'Demarc cannot undo a "workshops.decide" entry from what it logged (an edit)'
     );
+  });
+
+  it('names the assets each operation reaches, the way back’s and an edit’s alike; other operations reach none', () => {
+    const back = entryChange(entry({ action: 'raci.set', before: [role(1)], after: [{ ...role(2), assetId: 9 }] })).back;
+    expect(back.filter(isAssetRowOp).map(assetIdsOf)).toEqual([[9], [7]]);
+    const ops = [
+      { op: 'patchAssets', ids: [4, 5], patch: {} },
+      { op: 'putOverride', row: override },
+      { op: 'deleteOverride', assetId: 8, layerId: 'applications' },
+      { op: 'putNote', row: { ...note, assetId: 6 } },
+      { op: 'deleteNote', assetId: 3, layerId: 'applications' },
+      { op: 'deleteAssignments', rows: [role(1), { ...role(2), assetId: 2 }] },
+      { op: 'putAction', row: { assetIds: [10, 11] } },
+      { op: 'deleteAction', row: { assetIds: [12] } },
+      { op: 'putParty', party },
+      { op: 'meta', key: 'organisation', value: 'Acme' },
+      { op: 'record', logged: { op: 'putDecision' } }
+    ] as const;
+    expect(ops.filter(isAssetRowOp).map(assetIdsOf)).toEqual([[4, 5], [7], [8], [6], [3], [7, 2], [10, 11], [12]]);
   });
 });
