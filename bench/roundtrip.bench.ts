@@ -68,7 +68,8 @@ async function writeEdited(workbook: string, dir: string, edits: number, keep?: 
     for (const [layerId, ids] of byLayer) made += setRaciMany(wb, ctx, { filter: { ids }, layerId, roles: { A: [bob] } }).count;
     const path = keep ?? join(dir, 'edited.xlsx');
     const source = exportSource(wb, ctx);
-    await writeXlsx({ source, tally: tallyOf(source) }, { path, exportedAt: '2026-12-07T09:00:00.000Z', exportedBy: 'Bench Participant', identity });
+    const tally = tallyOf(source);
+    await writeXlsx({ source, planned: { assets: tally.cover.assets, raciRows: tally.raciRows } }, { path, exportedAt: '2026-12-07T09:00:00.000Z', exportedBy: 'Bench Participant', identity });
     console.log(`edited export: ${made} Accountables changed in a copy, exported under revision ${identity.revision}: ${(statSync(path).size / 2 ** 20).toFixed(1)} MB`);
     return path;
   } finally {

@@ -13,7 +13,8 @@ import type {
   ServiceModel
 } from '@shared/domain';
 import type { Report, ReportAsset, ReportLayer, ReportModel, ReportParty } from '@shared/report';
-import { tallyOf, type ExportSource, type ExportTally } from '@core/export-model';
+import type { ExportSource } from '@core/export-model';
+import type { XlsxInput } from '@main/export/xlsx-writer';
 import { reportSourceOf } from '@core/report-source';
 
 const LAYERS: [string, string, Partial<Record<ServiceModel, CellValue>>][] = [
@@ -273,10 +274,9 @@ export function exportSourceOf(report: Report, changeLog: readonly ChangeLogEntr
   return { ...reportSourceOf(report), changeLog: () => changeLog, changeLogCount: changeLog.length };
 }
 
-/** What writeXlsx takes, from a report and change log in memory: the source and its tally. */
-export function exportInput(report: Report, changeLog: readonly ChangeLogEntry[]): { source: ExportSource; tally: ExportTally } {
-  const source = exportSourceOf(report, changeLog);
-  return { source, tally: tallyOf(source) };
+/** What writeXlsx takes, from a report and change log in memory: the source and its rows. */
+export function exportInput(report: Report, changeLog: readonly ChangeLogEntry[]): XlsxInput {
+  return { source: exportSourceOf(report, changeLog), planned: { assets: report.assets.length, raciRows: raciRowCount(report) } };
 }
 
 /** The RACI rows of a report (asset × layer): what the CSV writer is told to expect. */

@@ -22,12 +22,47 @@ const LINES_PER_UPDATE = 256;
 
 const EXPORT_ITEMS: ReadonlySet<unknown> = new Set(Object.values(COVER_EXPORT_ITEMS));
 
-/** The content hash, fed a sheet and its rows at a time, in workbook order. */
+/** Where lines wait while the hasher defers them (line-spool.ts is one). */
+export interface DeferredLines {
+  add(line: string): void;
+  /** The lines added, in order, as UTF-8 bytes with a line break after each. */
+  chunks(): Iterable<Uint8Array>;
+}
+
+/**
+ * The content hash, fed a sheet and its rows at a time, in workbook order. A sheet that must be
+ * hashed first but can only be computed last (the Cover counts what follows it) is fed after the
+ * lines that follow it have been deferred: `defer` sets lines aside, `resume` hashes again from
+ * there, and `hashDeferred` then hashes what was set aside, in its place after them.
+ */
 export class ContentHasher {
   private readonly hash: Hash = createHash('sha256');
   private lines: string[] = [];
   private isCover = false;
   private skipped = false;
+  private deferred: DeferredLines | null = null;
+
+  /** Lines from now on go to `to` instead of the hash, until `resume`. */
+  defer(to: DeferredLines): void {
+    this.flush();
+    this.deferred = to;
+  }
+
+  /** Lines go to the hash again; returns where the deferred ones wait. */
+  resume(): DeferredLines {
+    const deferred = this.deferred;
+    if (deferred === null) throw new Error('the content hash was not deferring');
+    this.flush();
+    this.deferred = null;
+    return deferred;
+  }
+
+  /** Hashes `deferred`'s lines here, after the lines hashed so far. */
+  hashDeferred(deferred: DeferredLines): void {
+    if (this.deferred !== null) throw new Error('the content hash is still deferring');
+    this.flush();
+    for (const chunk of deferred.chunks()) this.hash.update(chunk);
+  }
 
   /** Starts a sheet (its first part; continuation parts are not sheets of their own here). */
   sheet(sheet: Pick<ExportSheet, 'name' | 'columns'>): void {
@@ -44,6 +79,10 @@ export class ContentHasher {
   }
 
   private push(line: string): void {
+    if (this.deferred !== null) {
+      this.deferred.add(line);
+      return;
+    }
     this.lines.push(line);
     if (this.lines.length >= LINES_PER_UPDATE) this.flush();
   }
@@ -57,6 +96,7 @@ export class ContentHasher {
 
   /** The hex digest; the hasher is spent. */
   digest(): string {
+    if (this.deferred !== null) throw new Error('the content hash is still deferring');
     this.flush();
     return this.hash.digest('hex');
   }

@@ -12,12 +12,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import type { Worksheet, stream } from 'exceljs';
 import { SHEET_NAMES, buildExportModel, coverSheet, exportProperties, identitySheet } from '@core/export-model';
-import type { ExportIdentity, ExportProperties, ExportSource, ExportTally, SignOffExport } from '@core/export-model';
-import { writeFileAtomically } from './atomic-file';
+import type { ExportIdentity, ExportProperties, ExportSource, SignOffExport } from '@core/export-model';
+import { writeFileAtomically, type AtomicWriteResult } from './atomic-file';
 import { ContentHasher } from './content-hash';
 import { loadExcelJs } from './exceljs-load';
+import { LineSpool } from './line-spool';
 import { reserveFirstSheetIds, uncompressedBacklog, writerInternals } from './exceljs-internals';
 import { appPropertiesXml } from './xlsx-app-properties';
+import { XlsxFirstPass } from './xlsx-first-pass';
 import { addSheetPictures, type SheetPicture } from './xlsx-picture';
 import { EXCEL_MAX_ROWS, writeSheet, type SheetWriteContext } from './xlsx-sheet';
 import { skipEmptyStyleLookups } from './xlsx-styles';
@@ -94,10 +96,18 @@ function setDocumentProperties(workbook: stream.xlsx.WorkbookWriter, p: ExportPr
 /** A sheet's part names, by the sheet's place in the workbook. */
 type PartNames = string[][];
 
+/** What the export sets aside in files while it writes (both removed by writeXlsx, whatever happens). */
+interface Scratch {
+  firstPass: XlsxFirstPass;
+  /** The content hash's lines of the sheets written in the first pass. */
+  hashSpool: LineSpool;
+}
+
 async function streamWorkbook(
   sink: Writable,
   input: XlsxInput,
-  opts: WriteXlsxOptions
+  opts: WriteXlsxOptions,
+  { firstPass, hashSpool }: Scratch
 ): Promise<{ sheets: string[]; rows: number; contentSha256: string }> {
   // Text is written inline, each string with its row (xlsx-inline-strings.ts): a shared-strings
   // table would hold every distinct string of the workbook until the end.
@@ -113,55 +123,82 @@ async function streamWorkbook(
     ...(opts.signOffs ? { signOffs: opts.signOffs } : {}),
     ...(opts.changesSince ? { changesSince: opts.changesSince } : {})
   };
-  const draft = buildExportModel(input.source, input.tally, options, opts.workshops);
-  const [coverDraft, ...rest] = draft.sheets;
-  if (coverDraft?.name !== SHEET_NAMES.cover) throw new Error('the row model must begin with the Cover');
-  // The Cover comes first but shows the hash of everything: it is written last, under the first
-  // sheet ids (one per part: its rows are known, only the hash's value changes).
-  const maxRowsPerSheet = opts.maxRowsPerSheet ?? EXCEL_MAX_ROWS;
-  const coverParts = Math.max(1, Math.ceil(coverDraft.rowCount / Math.max(1, maxRowsPerSheet - 1)));
-  const releaseCoverIds = reserveFirstSheetIds(workbook, coverParts);
-  const parts: PartNames = draft.sheets.map(() => []);
-  workbook.addApp = () => {
-    zip.append(appPropertiesXml(draft.properties.company, parts.flat()), { name: 'docProps/app.xml' });
-    return Promise.resolve();
-  };
-  const total = draft.sheets.reduce((n, s) => n + s.rowCount, 0);
-  let done = 0;
-  const tick = async (rows: number, worksheet: Worksheet): Promise<void> => {
-    done += rows;
-    opts.onProgress?.(Math.min(done, total), total);
-    // Yield so the zip can compress what was written, and wait while it lags behind: exceljs
-    // does not propagate backpressure, so without this the sheet's XML piles up in memory.
-    await nextTurn();
-    opts.signal?.throwIfAborted();
-    for (let backlog = uncompressedBacklog(worksheet); backlog.bytes > MAX_BACKLOG_BYTES;) {
-      await drained(backlog.consumer);
-      opts.signal?.throwIfAborted();
-      backlog = uncompressedBacklog(worksheet);
-    }
-  };
-  const hasher = new ContentHasher();
-  const ctx: SheetWriteContext = {
-    workbook,
-    taken: new Set<string>([SHEET_NAMES.cover]),
-    maxRowsPerSheet,
-    listRanges: draft.listRanges,
-    tick,
-    onRow: (row) => hasher.row(row)
-  };
   try {
-    // The Cover's rows are known (the first pass counted them): hashed first, as the Cover comes first.
-    hasher.sheet(coverDraft);
-    for (const row of coverDraft.rows()) hasher.row(row);
+    // The sheets up to the Matrix are written in the first pass, which tallies as it goes; the
+    // rest from a model built on the complete tally.
+    const early = buildExportModel(firstPass.firstSource(), firstPass.tally, options, opts.workshops);
+    const [coverDraft] = early.sheets;
+    if (coverDraft?.name !== SHEET_NAMES.cover) throw new Error('the row model must begin with the Cover');
+    const matrixAt = early.sheets.findIndex((sheet) => sheet.name === SHEET_NAMES.matrix);
+    if (matrixAt < 1) throw new Error('the row model must have a Matrix after the Cover');
+    // The Cover comes first but shows the hash of everything: it is written last, under the first
+    // sheet ids (one per part: its rows are known, only the hash's value changes).
+    const maxRowsPerSheet = opts.maxRowsPerSheet ?? EXCEL_MAX_ROWS;
+    const coverParts = Math.max(1, Math.ceil(coverDraft.rowCount / Math.max(1, maxRowsPerSheet - 1)));
+    const releaseCoverIds = reserveFirstSheetIds(workbook, coverParts);
+    const parts: PartNames = early.sheets.map(() => []);
+    workbook.addApp = () => {
+      zip.append(appPropertiesXml(early.properties.company, parts.flat()), { name: 'docProps/app.xml' });
+      return Promise.resolve();
+    };
+    // Until the first pass has counted them, the Matrix and RACI rows are the planned ones.
+    const planned = new Map<string, number>([
+      [SHEET_NAMES.matrix, input.planned.assets],
+      [SHEET_NAMES.raci, input.planned.raciRows]
+    ]);
+    let total = early.sheets.reduce((n, s) => n + (planned.get(s.name) ?? s.rowCount), 0);
+    let done = 0;
+    const tick = async (rows: number, worksheet: Worksheet): Promise<void> => {
+      done += rows;
+      opts.onProgress?.(Math.min(done, total), total);
+      // Yield so the zip can compress what was written, and wait while it lags behind: exceljs
+      // does not propagate backpressure, so without this the sheet's XML piles up in memory.
+      await nextTurn();
+      opts.signal?.throwIfAborted();
+      for (let backlog = uncompressedBacklog(worksheet); backlog.bytes > MAX_BACKLOG_BYTES;) {
+        await drained(backlog.consumer);
+        opts.signal?.throwIfAborted();
+        backlog = uncompressedBacklog(worksheet);
+      }
+    };
+    const hasher = new ContentHasher();
+    const ctx: SheetWriteContext = {
+      workbook,
+      taken: new Set<string>([SHEET_NAMES.cover]),
+      maxRowsPerSheet,
+      listRanges: early.listRanges,
+      tick,
+      onRow: (row) => hasher.row(row)
+    };
+    // The Cover is hashed first but counts what the first pass reads: the lines of the sheets
+    // written in that pass wait in a file, and are hashed after the Cover's.
+    hasher.defer(hashSpool);
+    for (let i = 1; i <= matrixAt; i++) {
+      const sheet = early.sheets[i]!;
+      hasher.sheet(sheet);
+      parts[i] = await writeSheet(sheet, ctx);
+    }
+    if (!firstPass.done) throw new Error('the first pass did not read every page');
+    const model = buildExportModel(firstPass.laterSource(), firstPass.tally, options, opts.workshops);
+    if (model.sheets.map((s) => s.name).join('\n') !== early.sheets.map((s) => s.name).join('\n')) {
+      throw new Error('the row model changed its sheets during the export');
+    }
+    total = model.sheets.reduce((n, s) => n + s.rowCount, 0);
+    hasher.resume();
+    const cover = model.sheets[0]!;
+    hasher.sheet(cover);
+    for (const row of cover.rows()) hasher.row(row);
+    hasher.hashDeferred(hashSpool);
+    hashSpool.dispose();
     // The identity sheet shows the hash too, and only small sheets (Lists) follow it: those are
     // hashed before it is written, and written after it without hashing them again.
+    const rest = model.sheets.slice(matrixAt + 1);
     const identityAt = rest.findIndex((sheet) => sheet.name === SHEET_NAMES.identity);
     const hashedBeforeWrite = identityAt < 0 ? [] : rest.slice(identityAt + 1);
     for (const [i, sheet] of rest.entries()) {
       if (i === identityAt) break;
       hasher.sheet(sheet);
-      parts[i + 1] = await writeSheet(sheet, ctx);
+      parts[matrixAt + 1 + i] = await writeSheet(sheet, ctx);
     }
     for (const sheet of hashedBeforeWrite) {
       hasher.sheet(sheet);
@@ -173,18 +210,19 @@ async function streamWorkbook(
       const identity = identitySheet(final);
       const after = identity === null ? [] : [identity];
       for (const [j, sheet] of [...after, ...hashedBeforeWrite].entries()) {
-        parts[identityAt + 1 + j] = await writeSheet(sheet, { ...ctx, onRow: undefined });
+        parts[matrixAt + 1 + identityAt + j] = await writeSheet(sheet, { ...ctx, onRow: undefined });
       }
     }
-    const cover = coverSheet(input.tally.head, input.tally.cover, input.source.changeLogCount, final);
+    const tally = firstPass.tally;
+    const finalCover = coverSheet(tally.head, tally.cover, input.source.changeLogCount, final);
     releaseCoverIds();
-    parts[0] = await writeSheet(cover, {
+    parts[0] = await writeSheet(finalCover, {
       ...ctx,
       taken: new Set(parts.flat()),
       onRow: undefined,
       beforeCommit: (worksheet, lastRow) => addSheetPictures(workbook, zip, worksheet, lastRow, opts.coverPictures ?? [])
     });
-    setDocumentProperties(workbook, exportProperties(input.tally.head, final));
+    setDocumentProperties(workbook, exportProperties(tally.head, final));
     await workbook.commit();
     return { sheets: parts.flat(), rows: done, contentSha256 };
   } catch (error) {
@@ -194,10 +232,16 @@ async function streamWorkbook(
   }
 }
 
-/** What the workbook is written from: the report's pages and change log, and the first pass's tally. */
+/** Rows of the Matrix and the RACI table counted before the export (the progress total until the first pass has counted them). */
+export interface PlannedRows {
+  assets: number;
+  raciRows: number;
+}
+
+/** What the workbook is written from: the report's pages and change log, and the rows planned. */
 export interface XlsxInput {
   source: ExportSource;
-  tally: ExportTally;
+  planned: PlannedRows;
 }
 
 /**
@@ -210,8 +254,19 @@ export interface XlsxInput {
 export async function writeXlsx(input: XlsxInput, opts: WriteXlsxOptions): Promise<WriteXlsxResult> {
   opts.signal?.throwIfAborted();
   let written = { sheets: [] as string[], rows: 0, contentSha256: '' };
-  const file = await writeFileAtomically(opts.path, opts.signal, async (sink) => {
-    written = await streamWorkbook(sink, input, opts);
-  });
+  // Removed here rather than by the writing itself: when the disk write fails first, the writing
+  // may be left unfinished (atomic-file.ts), and these files must not outlive the export.
+  const scratch: Partial<Scratch> = {};
+  let file: AtomicWriteResult;
+  try {
+    file = await writeFileAtomically(opts.path, opts.signal, async (sink) => {
+      scratch.firstPass = new XlsxFirstPass(input.source, opts.path);
+      scratch.hashSpool = new LineSpool(opts.path);
+      written = await streamWorkbook(sink, input, opts, { firstPass: scratch.firstPass, hashSpool: scratch.hashSpool });
+    });
+  } finally {
+    scratch.firstPass?.dispose();
+    scratch.hashSpool?.dispose();
+  }
   return { path: opts.path, sheets: written.sheets, rows: written.rows, sha256: file.sha256, contentSha256: written.contentSha256 };
 }

@@ -20,7 +20,10 @@ import { writeRaciCsv } from '../export/csv-writer';
 import { checkWritablePath } from '../security/user-files';
 import { sourceContentHash } from '../export/content-hash';
 import type { SheetPicture } from '../export/xlsx-picture';
-import { writeXlsx } from '../export/xlsx-writer';
+import { writeXlsx, type PlannedRows } from '../export/xlsx-writer';
+import { readModelId } from '@core/model-references';
+import { loadModels } from '../engine/input';
+import { countAssetsByModelChoice } from '../store/repos/assets';
 import { changeLogChainHead } from './change-log-head';
 import { diffWorkbook } from './audit-diff';
 import { picturePng } from './picture';
@@ -122,8 +125,9 @@ export function exportSource(wb: OpenWorkbook, ctx: ServiceContext): ExportSourc
 }
 
 /**
- * The export's first pass: what the Cover counts and By party lists, taken a page at a time before
- * any sheet is written, yielding between pages so the app keeps answering and a cancel is heard.
+ * The CSV export's first pass: the tally its row count and content hash need, taken a page at a
+ * time before any row is written, yielding between pages so the app keeps answering and a cancel
+ * is heard. (The xlsx writer tallies in its own first pass, xlsx-first-pass.ts.)
  */
 async function tallyPass(source: ExportSource, signal: AbortSignal | undefined): Promise<ExportTally> {
   const tally = new ExportTally(source.head);
@@ -134,6 +138,23 @@ async function tallyPass(source: ExportSource, signal: AbortSignal | undefined):
     signal?.throwIfAborted();
   }
   return tally;
+}
+
+/**
+ * The Matrix's and the RACI table's rows, counted in SQL before the export reads a page: one per
+ * asset, and one per layer of the model each asset is read under (readModelId). The progress
+ * total until the writer's first pass has counted them.
+ */
+export function plannedRows(wb: OpenWorkbook, ctx: ServiceContext): PlannedRows {
+  const settings = readSettings(wb.db, actorName(ctx));
+  const models = loadModels(wb.db);
+  let assets = 0;
+  let raciRows = 0;
+  for (const choice of countAssetsByModelChoice(wb.db)) {
+    assets += choice.count;
+    raciRows += choice.count * (models[readModelId(choice, settings, models)]?.layers.length ?? 0);
+  }
+  return { assets, raciRows };
 }
 
 /**
@@ -163,12 +184,12 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
   const onProgress = (done: number, total: number) => progress?.('writing', done, total);
   const signal = req.signal;
   try {
-    const tally = await tallyPass(source, signal);
     if (req.format === 'xlsx') {
       const coverPictures = await coverPicturesOf(wb, ctx, source.head.models.map((m) => m.id));
       // Read a workshop and a page of its rows at a time, as the sheet is written.
       const workshops = workshopSheetSource(wb);
-      const written = await writeXlsx({ source, tally }, {
+      // The tally is taken by the writer's first pass, which writes the Matrix as it reads.
+      const written = await writeXlsx({ source, planned: plannedRows(wb, ctx) }, {
         path: target,
         exportedAt,
         exportedBy,
@@ -204,6 +225,7 @@ export async function exportWorkbook(wb: OpenWorkbook, ctx: ServiceContext, req:
             })
       };
     }
+    const tally = await tallyPass(source, signal);
     const written = await writeRaciCsv(source, tally.raciRows, { path: target, onProgress, signOffs, ...(signal ? { signal } : {}) });
     progress?.('done', written.rows, written.rows);
     return {

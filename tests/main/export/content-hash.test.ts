@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tallyOf } from '@core/export-model';
 import { sourceContentHash } from '@main/export/content-hash';
 import { writeXlsx } from '@main/export/xlsx-writer';
 import { tempDir } from '@tests/helpers/temp';
@@ -10,8 +11,8 @@ import { buildChangeLog, buildTestReport, exportInput } from '@tests/helpers/rep
 const EXPORT_ROWS = new Set(['Exported at', 'Exported by', 'Logical-content SHA-256']);
 
 /** The content hash of a report and change log in memory (the CSV export's way: a pass of its own). */
-function contentHashOf({ source, tally }: ReturnType<typeof exportInput>): string {
-  return sourceContentHash(source, tally);
+function contentHashOf({ source }: ReturnType<typeof exportInput>): string {
+  return sourceContentHash(source, tallyOf(source));
 }
 
 describe('sourceContentHash', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportCell, ExportSheet } from '@core/export-model';
-import { buildExportModel, layerColumns } from '@core/export-model';
+import { buildExportModel, layerColumns, tallyOf } from '@core/export-model';
 import { BY_PARTY_ASSET_SAMPLE } from '@core/export-model-by-party';
 import type { ChangeLogEntry } from '@shared/domain';
 import type { Report } from '@shared/report';
@@ -19,8 +19,8 @@ function rows(sheet: ExportSheet | undefined): ExportCell[][] {
 
 /** The row model of a report and change log in memory, tallied as the export's first pass does. */
 function modelOf(report: Report, changeLog: readonly ChangeLogEntry[]): ReturnType<typeof buildExportModel> {
-  const { source, tally } = exportInput(report, changeLog);
-  return buildExportModel(source, tally, options);
+  const { source } = exportInput(report, changeLog);
+  return buildExportModel(source, tallyOf(source), options);
 }
 
 function sheetNamed(report: Report, name: string): ExportSheet | undefined {

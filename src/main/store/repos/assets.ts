@@ -55,6 +55,13 @@ export function distinctAssetModels(db: Db): Pick<Asset, 'modelId' | 'provider'>
     .all() as Pick<Asset, 'modelId' | 'provider'>[];
 }
 
+/** How many assets make each distinct (model id, provider) pair. */
+export function countAssetsByModelChoice(db: Db): (Pick<Asset, 'modelId' | 'provider'> & { count: number })[] {
+  return db
+    .prepare(`SELECT ${columnOf('modelId')} AS modelId, ${columnOf('provider')} AS provider, COUNT(*) AS count FROM assets GROUP BY 1, 2`)
+    .all() as (Pick<Asset, 'modelId' | 'provider'> & { count: number })[];
+}
+
 /**
  * The (model, provider) pairs of the assets that existed at `at` (created then or before), leaving
  * out `except` (assets whose model the caller rewinds itself): the models an as-of report is in.
