@@ -6,3 +6,9 @@ declare module 'exceljs/lib/xlsx/xform/sheet/cell-xform.js' {
   const CellXform: { prototype: object };
   export default CellXform;
 }
+
+/** exceljs's XML text escaping, not in its typings (used by src/main/export/exceljs-load.ts only). */
+declare module 'exceljs/lib/utils/utils.js' {
+  const utils: { xmlEncode?: (text: string) => string };
+  export default utils;
+}

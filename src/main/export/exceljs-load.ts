@@ -17,3 +17,10 @@ export async function loadExcelJs(): Promise<ExcelJs> {
 export async function loadCellXform(): Promise<{ prototype: object }> {
   return (await import('exceljs/lib/xlsx/xform/sheet/cell-xform.js')).default;
 }
+
+/** exceljs's XML text escaping (not in its typings; xlsx-inline-strings.ts writes text with it). */
+export async function loadXmlEncode(): Promise<(text: string) => string> {
+  const { xmlEncode } = (await import('exceljs/lib/utils/utils.js')).default;
+  if (typeof xmlEncode !== 'function') throw new Error('exceljs: text escaping not found (exceljs version changed?)');
+  return xmlEncode;
+}
