@@ -22,6 +22,7 @@ import {
   yesNo
 } from './export-model-cells';
 import type { CoverCounts } from './export-model-totals';
+import { signatureCoverRows } from './export-model-sign-offs';
 import type { ReportSource } from './report-source';
 
 /** Cover items that describe the export rather than the content (left out of the content hash). */
@@ -63,6 +64,7 @@ export function coverSheet(head: ReportHead, counts: CoverCounts, changeLogCount
     ['Last change at', text(head.workbook.lastChangeAt)],
     ...(options.changeLogChainHead ? [[COVER_EXPORT_ITEMS.chainHead, text(options.changeLogChainHead)] satisfies ExportCell[]] : []),
     ...(options.changesSince ? [[CHANGES_COVER_ITEM, text(changesCoverText(options.changesSince))] satisfies ExportCell[]] : []),
+    ...signatureCoverRows(options.signOffs?.list ?? []),
     [COVER_EXPORT_ITEMS.sha256, options.workbookSha256 ?? 'not computed'],
     [
       'About the SHA-256',

@@ -142,3 +142,9 @@ export function signatureWords(verdict: SignatureVerdict): string {
       return `signature does not match${verdict.fingerprint === null ? '' : ` (key ${verdict.fingerprint})`}: ${verdict.message}`;
   }
 }
+
+/** A public key (base64 of its DER SubjectPublicKeyInfo) as PEM, as Settings, `demarc key show` and the export's Cover print it. */
+export function publicKeyPem(publicKey: string): string {
+  const lines = publicKey.match(/.{1,64}/g) ?? [];
+  return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n`;
+}

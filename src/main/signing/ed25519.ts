@@ -75,12 +75,6 @@ export function fingerprintOf(publicKey: string): string {
   return `SHA256:${createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('base64').replace(/=+$/, '')}`;
 }
 
-/** The public key as PEM (`-----BEGIN PUBLIC KEY-----`). */
-export function publicKeyPem(publicKey: string): string {
-  const lines = publicKey.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n`;
-}
-
 /**
  * What `--signer-key` names, as the fingerprint to match: a PEM public key (or the private key's
  * PEM, whose public half is taken) or a fingerprint `SHA256:…`. `where` names the source.

@@ -10,7 +10,8 @@ import type { KeyObject } from 'node:crypto';
 import type { SigningKeyInfo } from '@shared/contract/signing';
 import { DemarcError } from '@shared/errors';
 import { readUserFileSync } from '../security/user-files';
-import { fingerprintOf, generateSigningKey, publicKeyOf, publicKeyPem, readPrivateKey } from './ed25519';
+import { publicKeyPem } from '@core/audit/sign-off-signature';
+import { fingerprintOf, generateSigningKey, publicKeyOf, readPrivateKey } from './ed25519';
 
 export interface SigningKeyStore {
   /** Where the key is kept, in words (a path). */

@@ -17,6 +17,8 @@ import { EVENT_CHANNEL_PREFIX, INVOKE_CHANNEL } from '@shared/contract';
 import { HANDLERS } from '@main/handlers';
 import { registerIpc, type IpcMainLike } from '@main/ipc';
 import { LocalUserFile } from '@main/local-user';
+import { SafeStorageKeyFile, type SafeStorageLike } from '@main/signing/safe-storage-key';
+import { fakeSafeStorage } from '../fake-safe-storage';
 import { RecentFiles } from '@main/recent-files';
 import { createRouter } from '@main/router';
 import { SessionGrants } from '@main/security/file-grants';
@@ -223,7 +225,7 @@ export class Harness {
   }
 
   /** A fresh app: new browser context, new temp folder, new router over the real services. */
-  async launch(options: { dir?: string; clock?: () => string } = {}): Promise<AppUnderTest> {
+  async launch(options: { dir?: string; clock?: () => string; safeStorage?: SafeStorageLike } = {}): Promise<AppUnderTest> {
     if (!this.browser) throw new Error('harness not started');
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'demarc-e2e-'));
     const ownsDir = !options.dir;
@@ -252,7 +254,9 @@ export class Harness {
       services: {
         clock: options.clock ?? (() => new Date().toISOString()),
         osUser: 'e2e-user',
-        localUser: new LocalUserFile(join(dir, 'user-data', 'user.json'))
+        localUser: new LocalUserFile(join(dir, 'user-data', 'user.json')),
+        // As the app: the signing key encrypted with safeStorage in user data (a double that encrypts for real).
+        signingKey: new SafeStorageKeyFile(join(dir, 'user-data', 'signing-key.json'), options.safeStorage ?? fakeSafeStorage())
       },
       session,
       recent,

@@ -1,41 +1,17 @@
 /**
  * Where the signing key is kept: the CLI's key file (mode 0600, never replaced, refused when
  * others can read it) and the app's, encrypted with safeStorage — tested through a double that
- * encrypts for real (AES-256-GCM with a key the test holds), so "encrypted at rest" is checked on
+ * encrypts for real (tests/helpers/fake-safe-storage.ts), so "encrypted at rest" is checked on
  * the bytes — and refused, writing nothing, when safeStorage cannot encrypt or has no keyring.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, signText, verifyText } from '@main/signing/ed25519';
 import { KeyFile, cliKeyFilePath, signingKeyInfo } from '@main/signing/key-store';
-import { SafeStorageKeyFile, type SafeStorageLike } from '@main/signing/safe-storage-key';
+import { SafeStorageKeyFile } from '@main/signing/safe-storage-key';
+import { fakeSafeStorage } from '@tests/helpers/fake-safe-storage';
 import { tempDir } from '@tests/helpers/temp';
-
-/** A safeStorage double: real encryption under a key only it holds; availability and backend as told. */
-function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}): SafeStorageLike & { calls: string[] } {
-  const key = randomBytes(32);
-  const calls: string[] = [];
-  return {
-    calls,
-    isEncryptionAvailable: () => options.available ?? true,
-    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
-    encryptString: (plain) => {
-      calls.push('encrypt');
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decryptString: (data) => {
-      calls.push('decrypt');
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-    }
-  };
-}
 
 describe('the app’s signing key (safeStorage)', () => {
   it('keeps the private key encrypted at rest beside its public key, and signs with it', () => {

@@ -1,11 +1,12 @@
 import type { VerifyReport } from '@shared/contract/audit';
+import { SignatureText } from '../sign-offs/SignatureText';
 
 /** What a verify run found: the chain's state, its first break, and the comparison with an export. */
 export function VerifyResult({ report }: { report: VerifyReport }) {
   return (
     <section className={report.ok ? 'verify-result is-ok' : 'verify-result is-broken'} aria-labelledby="verify-result-title" aria-live="polite">
       <h3 id="verify-result-title">
-        {report.ok ? 'Verified: the change log is intact' : 'Verification failed'}
+        {report.ok ? `Verified: the change log is intact${report.signOffs.some((s) => s.signature.status === 'valid') ? ' and every signature matches' : ''}` : 'Verification failed'}
       </h3>
       <dl>
         <dt>Entries</dt>
@@ -25,6 +26,22 @@ export function VerifyResult({ report }: { report: VerifyReport }) {
             </>
           )}
         </dd>
+        {report.signOffs.length > 0 && (
+          <>
+            <dt>Sign-offs</dt>
+            <dd data-testid="verify-sign-offs">
+              {report.signOffs.length} sign-off{report.signOffs.length === 1 ? '' : 's'}, {report.signOffs.filter((s) => s.signature.status !== 'unsigned').length} signed
+              {report.signerKeys !== null && ` (each must be by ${report.signerKeys.join(' or ')})`}
+              <ul className="verify-result__sign-offs">
+                {report.signOffs.map((s) => (
+                  <li key={s.id}>
+                    #{s.id} {s.scopeLabel} — {s.partyName} on {s.signedOn}: <SignatureText signature={s.signature} />
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         {report.against && (
           <>
             <dt>Against export</dt>

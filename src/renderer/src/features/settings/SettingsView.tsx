@@ -10,6 +10,7 @@ import { AppVersionsTable } from './AppVersionsTable';
 
 const NOT_SIGNED_OFF_CHOICES = [...SEVERITIES, 'off'] as const;
 import { DefaultTeamsForm } from './DefaultTeamsForm';
+import { SigningKeySection } from './SigningKeySection';
 
 /** Organisation, the change log's user name (kept per OS user, not in the workbook), the review period, the default team per layer, and the Demarc versions. */
 export function SettingsView({ info }: SectionProps) {
@@ -68,6 +69,7 @@ export function SettingsView({ info }: SectionProps) {
       </div>
     </form>
     {model.data && <DefaultTeamsForm model={model.data} saved={info.defaultTeamPerLayer} />}
+    <SigningKeySection />
     <AppVersionsTable info={info} />
     </div>
   );

@@ -5,6 +5,7 @@ import { QueryError } from '../../components/QueryError';
 import { useSignOffs } from './queries';
 import { SignOffDialog } from './SignOffDialog';
 import { SignOffStatusText } from './SignOffStatusText';
+import { SignatureText } from './SignatureText';
 
 /** The asset panel's sign-offs: those covering this asset with their status, and signing it (or one layer) off. */
 export function AssetSignOffs({ detail, today }: { detail: AssetDetail; today: string }) {
@@ -24,6 +25,9 @@ export function AssetSignOffs({ detail, today }: { detail: AssetDetail; today: s
         {list.map((s) => (
           <li key={s.id}>
             <strong>{s.partyName}</strong> on {s.signedOn} — {s.scopeLabel}: <SignOffStatusText signOff={s} />
+            <div>
+              <SignatureText signature={s.signature} />
+            </div>
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 import type { SignOffStatus } from '@shared/contract/sign-offs';
 import { SignOffStatusText } from './SignOffStatusText';
+import { SignatureText } from './SignatureText';
 
-/** Sign-offs: scope, who, when, statement, and whether each still holds. */
+/** Sign-offs: scope, who, when, statement, whether each still holds, and its signature checked. */
 export function SignOffTable({ signOffs, caption }: { signOffs: readonly SignOffStatus[]; caption: string }) {
   return (
     <table className="sign-off-table">
@@ -13,6 +14,7 @@ export function SignOffTable({ signOffs, caption }: { signOffs: readonly SignOff
           <th scope="col">On</th>
           <th scope="col">Statement</th>
           <th scope="col">Status</th>
+          <th scope="col">Signature</th>
         </tr>
       </thead>
       <tbody>
@@ -32,6 +34,9 @@ export function SignOffTable({ signOffs, caption }: { signOffs: readonly SignOff
             </td>
             <td>
               <SignOffStatusText signOff={s} />
+            </td>
+            <td>
+              <SignatureText signature={s.signature} />
             </td>
           </tr>
         ))}

@@ -15,3 +15,10 @@ export function useSignOffs(assetId: number | null) {
 /** A sign-off's status follows everything its assets show: their fields, RACI, parties, settings and models. */
 export const refreshSignOffs: RefreshRule = (touched) =>
   touches(touched, 'assets', 'parties', 'settings', 'models', 'inventory', 'signOffs') ? [{ queryKey: signOffKeys.all }] : [];
+
+/** The signing key of the person at this computer (not of the workbook): where it is kept, whether it can be, its public key. */
+export const signingKeyKeys = { key: ['signing-key'] as const };
+
+export function useSigningKey() {
+  return useQuery({ queryKey: signingKeyKeys.key, queryFn: () => call('signing.key', {}) });
+}
