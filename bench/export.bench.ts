@@ -121,7 +121,10 @@ async function parent(): Promise<void> {
     console.log(`floor wrote ${b.note}`);
     console.log(`demarc export: ${exports.map((r) => `${s2(r.seconds)} s (${mb(r.maxRssMb)} MB)`).join(', ')}; ${a.note}`);
     console.log(`floor:         ${floors.map((r) => `${s2(r.seconds)} s`).join(', ')}`);
-    console.log(`CPU time (less sensitive to other load): export ${s2(a.cpuSeconds)} s, floor ${s2(b.cpuSeconds)} s, ratio ${s2(a.cpuSeconds / b.cpuSeconds)}; ${load()}`);
+    // CPU time is less sensitive to other load than wall time; the least of each kind's runs.
+    const cpuA = Math.min(...exports.map((r) => r.cpuSeconds));
+    const cpuB = Math.min(...floors.map((r) => r.cpuSeconds));
+    console.log(`CPU time: export ${exports.map((r) => s2(r.cpuSeconds)).join(', ')} s, floor ${floors.map((r) => s2(r.cpuSeconds)).join(', ')} s; least of each ${s2(cpuA)} vs ${s2(cpuB)} s, ratio ${s2(cpuA / cpuB)} (goal ≤ 1.3); ${load()}`);
     console.log(`export ${resources / 1000}k: ${s2(a.seconds)} s, floor ${s2(b.seconds)} s, ratio ${s2(a.seconds / b.seconds)} (goal ≤ 1.3); peak RSS ${mb(peak)} MB (goal ≤ 400)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
