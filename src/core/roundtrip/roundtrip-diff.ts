@@ -17,7 +17,7 @@ import { ASSET_ATTRIBUTES, type AssetAttribute } from '@shared/asset-attributes'
 import { PartyDirectory, nameKey, splitNames } from './party-names';
 import { cleanText, joinNames, sameShown, shownValue } from './shown';
 import { cellRef, cellText, isEmptyCell, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadRow } from './sheet-cells';
-import { UNREAD, sameUnread, unreadShown, type UnreadColumn, type UnreadEdit } from './unread';
+import { UNREAD, sameUnread, unreadShown, type UnreadColumn, type UnreadEdit, type UnreadHeaders } from './unread';
 
 export type { UnreadEdit } from './unread';
 
@@ -104,10 +104,10 @@ export class RoundTripDiffer {
 
   /**
    * One row of the Matrix sheet: the owner and the service model are read; the columns that are
-   * not (`unread`: header → column, the Model's and each layer's found by their header) are
-   * compared only to name an edit there.
+   * not (`unread`: the Model's and each layer's, found by their header) are compared only to name
+   * an edit there.
    */
-  matrixRow(row: ReadRow, columns: ColumnsOf<typeof MATRIX_READ>, unread: ReadonlyMap<string, number>): void {
+  matrixRow(row: ReadRow, columns: ColumnsOf<typeof MATRIX_READ>, unread: UnreadHeaders): void {
     const asset = this.assetOf(row, columns.assetId!, columns.asset!, false);
     if (asset === null) return;
     if (this.seenAssets.has(asset.id)) {
@@ -118,11 +118,10 @@ export class RoundTripDiffer {
     this.seenAssets.add(asset.id);
     this.owner(row, columns.owner!, asset);
     this.serviceModel(row, columns.serviceModel!, asset);
-    const byHeader = (layer: ReportLayer | null, column: UnreadColumn) => this.unreadCell(row, unread.get(nameKey(UNREAD[column].header(layer?.title ?? ''))), asset, layer, column);
-    byHeader(null, 'model');
+    this.unreadCell(row, unread.at('model', ''), asset, null, 'model');
     for (const layer of asset.layers) {
-      byHeader(layer, 'responsibility');
-      byHeader(layer, 'accountable');
+      this.unreadCell(row, unread.at('responsibility', layer.title), asset, layer, 'responsibility');
+      this.unreadCell(row, unread.at('accountable', layer.title), asset, layer, 'accountable');
     }
     this.attributes(row, columns, asset);
   }

@@ -9,7 +9,7 @@ import { normaliseLineBreaks } from '../spreadsheet-safe';
 import { columnLabel } from '../export-model-cells';
 
 /** Names as one value: "; " between them, null for none. */
-export const joinNames = (names: readonly string[]): string | null => (names.length === 0 ? null : names.join('; '));
+export const joinNames = (names: readonly string[]): string | null => (names.length === 0 ? null : names.length === 1 ? names[0]! : names.join('; '));
 /** Text as compared: line breaks normalised, blank space at the ends dropped. */
 export const cleanText = (value: string): string => normaliseLineBreaks(value).trim();
 

@@ -86,7 +86,29 @@ export function unreadShown(asset: ReportAsset, layer: ReportLayer | null, colum
 
 /** Whether a cell of such a column shows a value (compared by its text, case and spacing aside). */
 export function sameUnread(sheet: string | null, shown: string | null): boolean {
+  // The common case, a value left as exported, answered without comparing keys: a million rows pass here.
+  if (sheet === shown) return true;
   return nameKey(sheet ?? '') === nameKey(shown ?? '');
+}
+
+/**
+ * Where the columns that are not read back are in a Matrix sheet (every header the round trip does
+ * not read, by its compared text): the Model's and each layer's, looked up by header once per
+ * sheet and layer title, not once per row.
+ */
+export class UnreadHeaders {
+  private readonly found = new Map<UnreadColumn, Map<string, number>>();
+
+  constructor(private readonly byKey: ReadonlyMap<string, number>) {}
+
+  /** The column of `column` for a layer of that title (the asset's columns: any title), or undefined. */
+  at(column: UnreadColumn, layerTitle: string): number | undefined {
+    let titles = this.found.get(column);
+    if (titles === undefined) this.found.set(column, (titles = new Map<string, number>()));
+    let at = titles.get(layerTitle);
+    if (at === undefined) titles.set(layerTitle, (at = this.byKey.get(nameKey(UNREAD[column].header(layerTitle))) ?? -1));
+    return at < 0 ? undefined : at;
+  }
 }
 
 /** An edit in a column that is not read back. */

@@ -21,6 +21,9 @@ export class InflatedPastLimit extends Error {
   }
 }
 
+/** The XML parser of a part: saxes, without namespaces (names come as written) or positions. */
+export type XmlParser = SaxesParser<{ xmlns: false; position: false }>;
+
 /** What a part's parse is told, element by element (names without their namespace prefix). */
 export interface XmlHandlers {
   open?: (name: string, attributes: Record<string, string>) => void;
@@ -55,17 +58,31 @@ export class XlsxArchive {
    * Parses `part` as XML, calling `handlers` as saxes meets each element and text; `afterChunk` is
    * awaited after each inflated chunk (to report progress and yield). False when the part is absent.
    */
-  async parse(part: string, handlers: XmlHandlers, afterChunk?: () => Promise<void> | void): Promise<boolean> {
+  parse(part: string, handlers: XmlHandlers, afterChunk?: () => Promise<void> | void): Promise<boolean> {
+    const { open, text, close } = handlers;
+    return this.read(
+      part,
+      (parser) => {
+        if (open) parser.on('opentag', (tag: SaxesTagPlain) => open(localName(tag.name), tag.attributes));
+        if (text) {
+          parser.on('text', text);
+          parser.on('cdata', text);
+        }
+        if (close) parser.on('closetag', (tag: SaxesTagPlain) => close(localName(tag.name)));
+      },
+      afterChunk
+    );
+  }
+
+  /**
+   * Parses `part` with the handlers `attach` puts on the parser, which meet element names as written
+   * (with their prefix, if any): for the sheets, where tens of millions of elements pass.
+   */
+  async read(part: string, attach: (parser: XmlParser) => void, afterChunk?: () => Promise<void> | void): Promise<boolean> {
     const entry = this.zip.entries.get(part);
     if (entry === undefined) return false;
-    const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-    const { open, text, close } = handlers;
-    if (open) parser.on('opentag', (tag: SaxesTagPlain) => open(localName(tag.name), tag.attributes));
-    if (text) {
-      parser.on('text', text);
-      parser.on('cdata', text);
-    }
-    if (close) parser.on('closetag', (tag: SaxesTagPlain) => close(localName(tag.name)));
+    const parser: XmlParser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+    attach(parser);
     const decoder = new TextDecoder('utf-8');
     for await (const chunk of this.zip.chunks(entry)) {
       this.inflated += chunk.length;

@@ -8,7 +8,7 @@
  * is then not built, only marked as holding a value (`skipped`).
  */
 import type { ReadCell } from '@core/roundtrip/sheet-cells';
-import { excelUnescape, type SharedStrings, type XlsxArchive } from './xlsx-parts';
+import { excelUnescape, localName, type SharedStrings, type XlsxArchive } from './xlsx-parts';
 
 /** What the cells of every sheet are read against. */
 export interface CellContext {
@@ -106,93 +106,100 @@ export async function readSheetRows(
     return !Number.isNaN(Number.parseFloat(value));
   };
 
-  await archive.parse(
+  // Element names as written: SpreadsheetML's own are matched at once, a prefixed one (x:c) by its local name.
+  const open = (name: string, a: Record<string, string>): void => {
+    switch (name) {
+      case 'c':
+        if (cells === null) return;
+        column = a.r === undefined ? column + 1 : columnOf(a.r) || column + 1;
+        skip = wanted !== null && wanted[column] !== true;
+        type = a.t ?? '';
+        style = a.s === undefined ? 0 : Number(a.s);
+        value = null;
+        formula = null;
+        inline = null;
+        sharedIndex = undefined;
+        return;
+      case 'v':
+        if (cells !== null) {
+          value = '';
+          into = 1;
+        }
+        return;
+      case 'f':
+        if (cells !== null) {
+          formula = '';
+          sharedIndex = a.t === 'shared' ? a.si : undefined;
+          into = 2;
+        }
+        return;
+      case 't':
+        if (cells !== null && type === 'inlineStr' && !inPhonetic) {
+          inline ??= '';
+          into = 3;
+        }
+        return;
+      case 'rPh':
+        inPhonetic = true;
+        return;
+      case 'row':
+        if (!inRows) return;
+        rowNumber = a.r === undefined ? rowNumber + 1 : Number(a.r);
+        cells = [];
+        column = 0;
+        return;
+      case 'sheetData':
+        inRows = true;
+        return;
+      default:
+        if (name.includes(':')) open(localName(name), a);
+        return;
+    }
+  };
+  const text = (text: string): void => {
+    if (into === 1) value += text;
+    else if (into === 2) formula += text;
+    else if (into === 3) inline += text;
+  };
+  const close = (name: string): void => {
+    switch (name) {
+      case 'v':
+      case 'f':
+      case 't':
+        into = 0;
+        return;
+      case 'c':
+        if (cells !== null) {
+          if (skip) {
+            if (holdsValue()) cells[column] = SKIPPED;
+          } else {
+            const cell = cellOf();
+            if (cell !== undefined) cells[column] = cell;
+          }
+        }
+        return;
+      case 'rPh':
+        inPhonetic = false;
+        return;
+      case 'row':
+        if (cells !== null) wanted = onRow(rowNumber, cells) ?? wanted;
+        cells = null;
+        return;
+      case 'sheetData':
+        inRows = false;
+        return;
+      default:
+        if (name.includes(':')) close(localName(name));
+        return;
+    }
+  };
+  await archive.read(
     part,
-    {
-      open: (name, a) => {
-        switch (name) {
-          case 'c':
-            if (cells === null) return;
-            column = a.r === undefined ? column + 1 : columnOf(a.r) || column + 1;
-            skip = wanted !== null && wanted[column] !== true;
-            type = a.t ?? '';
-            style = a.s === undefined ? 0 : Number(a.s);
-            value = null;
-            formula = null;
-            inline = null;
-            sharedIndex = undefined;
-            return;
-          case 'v':
-            if (cells !== null) {
-              value = '';
-              into = 1;
-            }
-            return;
-          case 'f':
-            if (cells !== null) {
-              formula = '';
-              sharedIndex = a.t === 'shared' ? a.si : undefined;
-              into = 2;
-            }
-            return;
-          case 't':
-            if (cells !== null && type === 'inlineStr' && !inPhonetic) {
-              inline ??= '';
-              into = 3;
-            }
-            return;
-          case 'rPh':
-            inPhonetic = true;
-            return;
-          case 'row':
-            if (!inRows) return;
-            rowNumber = a.r === undefined ? rowNumber + 1 : Number(a.r);
-            cells = [];
-            column = 0;
-            return;
-          case 'sheetData':
-            inRows = true;
-            return;
-          default:
-            return;
-        }
-      },
-      text: (text) => {
-        if (into === 1) value += text;
-        else if (into === 2) formula += text;
-        else if (into === 3) inline += text;
-      },
-      close: (name) => {
-        switch (name) {
-          case 'v':
-          case 'f':
-          case 't':
-            into = 0;
-            return;
-          case 'c':
-            if (cells !== null) {
-              if (skip) {
-                if (holdsValue()) cells[column] = SKIPPED;
-              } else {
-                const cell = cellOf();
-                if (cell !== undefined) cells[column] = cell;
-              }
-            }
-            return;
-          case 'rPh':
-            inPhonetic = false;
-            return;
-          case 'row':
-            if (cells !== null) wanted = onRow(rowNumber, cells) ?? wanted;
-            cells = null;
-            return;
-          case 'sheetData':
-            inRows = false;
-            return;
-          default:
-            return;
-        }
-      }
+    (parser) => {
+      parser.on('opentag', (tag) => open(tag.name, tag.attributes));
+      parser.on('text', text);
+      parser.on('cdata', text);
+      parser.on('closetag', (tag) => close(tag.name));
     },
     afterChunk
   );

@@ -1,11 +1,14 @@
 /**
- * The edited export compared with the workbook a page of assets at a time: the reader's rows are
- * gathered until they name a page of assets (in whatever order the sheet has them), that page is
- * read from the workbook by id — its assets with their overrides, roles and notes, as the report
- * shows them — and compared; only the cells that differ are kept. Neither the sheet nor the
- * workbook is ever held whole. Once the file is read (its identity sheet comes last), the assets
- * with a differing cell that Demarc changed since the export are rewound to the export through the
- * change log, so each cell is settled three ways (core/roundtrip/settle.ts).
+ * The edited export compared with the workbook a page of assets at a time, neither ever held whole.
+ * While a sheet names its assets in ascending id order (as the export writes them), each row is
+ * compared as it is read: the page holding its asset is read by id range (the asset and the next
+ * ones in id order) when the row is past the page read before, so every asset is read once per
+ * sheet. Once a sheet goes back in id order (a participant sorted it), the rows are gathered until
+ * they name a page of assets, which is then read by id and compared. Either way the rows are
+ * compared in the sheet's order against the same report entries, and only the cells that differ
+ * are kept. Once the file is read (its identity sheet comes last), the assets with a differing cell
+ * that Demarc changed since the export are rewound to the export through the change log, so each
+ * cell is settled three ways (core/roundtrip/settle.ts).
  */
 import type { EngineInput } from '@core/engine-input';
 import { reportAssetsOf } from '@core/report';
@@ -13,6 +16,7 @@ import { RoundTripDiffer, type PlannedChange, type UnreadEdit } from '@core/roun
 import { nameKey } from '@core/roundtrip/party-names';
 import { MATRIX_READ, RACI_READ, headerIndex, locateColumns, readColumns, type ColumnsOf, type ReadRow } from '@core/roundtrip/sheet-cells';
 import { settle } from '@core/roundtrip/settle';
+import { UnreadHeaders } from '@core/roundtrip/unread';
 import type { SinceExport } from '@core/roundtrip/since-export';
 import type { RoundTripProblem } from '@shared/contract/roundtrip';
 import type { ReportAsset, ReportModel } from '@shared/report';
@@ -42,11 +46,17 @@ export class PagedComparison {
   readonly differ: RoundTripDiffer;
   readonly models: ReadonlyMap<string, ReportModel>;
   private readonly raci = new Map<string, ColumnsOf<typeof RACI_READ>>();
-  private readonly matrix = new Map<string, { columns: ColumnsOf<typeof MATRIX_READ>; unread: Map<string, number> }>();
+  private readonly matrix = new Map<string, { columns: ColumnsOf<typeof MATRIX_READ>; unread: UnreadHeaders }>();
   private readonly shared: Omit<EngineInput, 'assets' | 'overrides' | 'assignments'>;
   private readonly revision: number;
   private buffered: Buffered[] = [];
   private readonly ids = new Set<number>();
+  /** Rows gathered by page (once a sheet went back in id order) instead of compared as read. */
+  private gathering = false;
+  /** The sheet whose rows came last, the id its last row named, and the ids of the page read by range. */
+  private sheet = '';
+  private lastId = -Infinity;
+  private range: { from: number; to: number } | null = null;
 
   constructor(
     private readonly wb: OpenWorkbook,
@@ -82,7 +92,7 @@ export class PagedComparison {
       }
       if (table === 'matrix') {
         // The Matrix's other columns are compared by their header (the Model, each layer's): all read.
-        this.matrix.set(sheet, { columns: located.columns as ColumnsOf<typeof MATRIX_READ>, unread: unreadColumns(cells ?? []) });
+        this.matrix.set(sheet, { columns: located.columns as ColumnsOf<typeof MATRIX_READ>, unread: new UnreadHeaders(unreadColumns(cells ?? [])) });
         return null;
       }
       this.raci.set(sheet, located.columns as ColumnsOf<typeof RACI_READ>);
@@ -90,25 +100,54 @@ export class PagedComparison {
     },
     row: (table, row) => {
       const id = idOf(row, table === 'raci' ? (this.raci.get(row.sheet)?.assetId ?? null) : (this.matrix.get(row.sheet)?.columns.assetId ?? null));
-      if (id !== null) this.ids.add(id);
-      this.buffered.push({ table, row });
-      if (this.ids.size >= this.pageSize) this.flush();
+      if (!this.gathering && row.sheet !== this.sheet) {
+        this.sheet = row.sheet;
+        this.lastId = -Infinity;
+      }
+      if (!this.gathering && id !== null && id < this.lastId) this.gathering = true;
+      if (this.gathering) {
+        if (id !== null) this.ids.add(id);
+        this.buffered.push({ table, row });
+        if (this.ids.size >= this.pageSize) this.flush();
+        return;
+      }
+      if (id !== null) {
+        this.lastId = id;
+        if (this.range === null || id < this.range.from || id > this.range.to) this.readRange(id);
+      }
+      this.compare(table, row);
     }
   };
+
+  /** Reads the page of the assets from `from` on in id order (as many as a page holds) and compares the next rows with it. */
+  private readRange(from: number): void {
+    if (this.wb.revision !== this.revision) throw new WorkbookChanged();
+    const db = this.wb.db;
+    const assets = listAssets(db, { afterId: Math.ceil(from) - 1, limit: this.pageSize });
+    // When the page is not full it holds every asset from `from` on.
+    const to = assets.length < this.pageSize ? Infinity : assets[assets.length - 1]!.id;
+    const scope = { fromId: from, toId: Math.min(to, Number.MAX_SAFE_INTEGER) };
+    this.differ.usePage(reportAssetsOf({ ...this.shared, assets, overrides: listOverrides(db, scope), assignments: listAssignments(db, scope), notes: listNotes(db, scope) }));
+    this.range = { from, to };
+  }
+
+  private compare(table: RoundTripTable, row: ReadRow): void {
+    if (table === 'raci') {
+      const columns = this.raci.get(row.sheet);
+      if (columns) this.differ.raciRow(row, columns);
+    } else {
+      const at = this.matrix.get(row.sheet);
+      if (at) this.differ.matrixRow(row, at.columns, at.unread);
+    }
+  }
 
   /** Compares the rows gathered so far with their page of assets, then forgets them. */
   flush(): void {
     if (this.wb.revision !== this.revision) throw new WorkbookChanged();
+    if (this.buffered.length === 0) return;
     this.differ.usePage(this.ids.size === 0 ? [] : reportAssetsOf(this.pageOf([...this.ids])));
-    for (const { table, row } of this.buffered) {
-      if (table === 'raci') {
-        const columns = this.raci.get(row.sheet);
-        if (columns) this.differ.raciRow(row, columns);
-      } else {
-        const at = this.matrix.get(row.sheet);
-        if (at) this.differ.matrixRow(row, at.columns, at.unread);
-      }
-    }
+    this.range = null;
+    for (const { table, row } of this.buffered) this.compare(table, row);
     this.buffered = [];
     this.ids.clear();
   }
