@@ -16,7 +16,7 @@ import { UNCLASSIFIED_LABEL, columnLabel } from '../export-model-cells';
 import { ASSET_ATTRIBUTES, type AssetAttribute } from '@shared/asset-attributes';
 import { PartyDirectory, nameKey, splitNames } from './party-names';
 import { cleanText, joinNames, sameShown, shownValue } from './shown';
-import { cellRef, cellText, isEmptyCell, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadRow } from './sheet-cells';
+import { cellRef, cellText, isEmptyCell, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadCell, type ReadRow } from './sheet-cells';
 import { UNREAD, sameUnread, unreadShown, type UnreadColumn, type UnreadEdit, type UnreadHeaders } from './unread';
 
 export type { UnreadEdit } from './unread';
@@ -80,9 +80,9 @@ export class RoundTripDiffer {
     this.rows += 1;
     const asset = this.assetOf(row, columns.assetId!, columns.asset!);
     if (asset === null) return;
-    const title = cellText(row.cells[columns.layer!]);
-    const layerTitle = 'text' in title ? title.text.trim() : '';
-    let at = asset.layers.findIndex((l) => l.title === layerTitle);
+    const layerTitle = this.layerTitleOf(row.cells[columns.layer!]);
+    let at = -1;
+    for (let i = 0; i < asset.layers.length && at < 0; i++) if (asset.layers[i]!.title === layerTitle) at = i;
     if (at < 0) at = asset.layers.findIndex((l) => nameKey(l.title) === nameKey(layerTitle));
     const layer = asset.layers[at];
     if (layer === undefined) {
@@ -100,6 +100,13 @@ export class RoundTripDiffer {
     for (const role of ROLE_FIELDS) this.roleCell(row, columns[role]!, asset, layer, role);
     if (columns.note !== null) this.text(row, columns.note, asset, layer, 'note');
     this.attributes(row, columns, asset);
+  }
+
+  /** The layer a RACI row names (the common cell, plain text, read without building cellText's answer). */
+  private layerTitleOf(cell: ReadCell | undefined): string {
+    if (cell !== undefined && typeof cell.value === 'string' && cell.formula === undefined && cell.date !== true) return cell.value.trim();
+    const title = cellText(cell);
+    return 'text' in title ? title.text.trim() : '';
   }
 
   /**

@@ -24,6 +24,12 @@ export class InflatedPastLimit extends Error {
 /** The XML parser of a part: saxes, without namespaces (names come as written) or positions. */
 export type XmlParser = SaxesParser<{ xmlns: false; position: false }>;
 
+/** An element as saxes hands it over: its name as written and its attributes. */
+export interface XmlTag {
+  name: string;
+  attributes: Record<string, string>;
+}
+
 /** What a part's parse is told, element by element (names without their namespace prefix). */
 export interface XmlHandlers {
   open?: (name: string, attributes: Record<string, string>) => void;
@@ -38,7 +44,7 @@ export const localName = (name: string): string => {
 };
 
 /** Excel's `_xHHHH_` escapes of characters XML cannot carry, decoded (as exceljs does). */
-export const excelUnescape = (text: string): string => (text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
+export const excelUnescape = (text: string): string => (text.length >= 7 && text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
 
 export class XlsxArchive {
   private inflated = 0;
