@@ -22,7 +22,7 @@ export interface SignedScope {
   filter?: Record<string, string>;
 }
 
-/** The assets and layers a sign-off covers: how many, and the SHA-256 of their sorted lines (coveredLines). */
+/** The assets and layers a sign-off covers: how many items and distinct assets, and the SHA-256 of their sorted lines (coveredLines). */
 export interface SignedCoverage {
   assets: number;
   items: number;
@@ -83,19 +83,35 @@ export function signedText(fields: SignedSignOff): string {
   return canonicalJson(fields as unknown as Json);
 }
 
-/**
- * The covered items as the coverage digest hashes them: one line per item, `<asset key> TAB <layer
- * id or empty>`, sorted by code point, each ending in a newline. A missing asset reads as `#<id>`.
- */
-export function coveredLines(items: readonly { key: string; layerId: string }[]): string {
-  const lines = items.map((i) => `${i.key}\t${i.layerId}\n`);
-  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return lines.join('');
+/** Code-point order (what UTF-8 byte order is, and SQLite's BINARY collation on UTF-8 text): JavaScript's `<` compares UTF-16 units instead. */
+export function byCodePoint(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
 }
 
-/** The coverage of a list of items, hashed with `sha256` (hex). */
-export function coverageOf(items: readonly { key: string; layerId: string }[], sha256: (text: string) => string): SignedCoverage {
-  return { assets: new Set(items.map((i) => i.key)).size, items: items.length, sha256: sha256(coveredLines(items)) };
+/**
+ * The covered items as the coverage digest hashes them: one line per item whose asset is in the
+ * workbook, `<asset key> TAB <layer id or empty> LF`, ordered by key then layer id (code point),
+ * joined. (An item whose asset is gone has no line; it still counts in `items` and `assets`, so the
+ * coverage then differs from what was signed. The store spells the same text in SQL,
+ * sign-offs.ts signOffCoverage, tested equal.)
+ */
+export function coveredLines(items: readonly { key: string; layerId: string }[]): string {
+  return [...items]
+    .sort((a, b) => byCodePoint(a.key, b.key) || byCodePoint(a.layerId, b.layerId))
+    .map((i) => `${i.key}\t${i.layerId}\n`)
+    .join('');
+}
+
+/** The coverage of a sign-off from its lines (coveredLines), hashed with `sha256` (hex). */
+export function coverageOf(covered: { lines: string; items: number; assets: number }, sha256: (text: string) => string): SignedCoverage {
+  return { assets: covered.assets, items: covered.items, sha256: sha256(covered.lines) };
 }
 
 /** Reads a stored signed text; null when it is not the JSON object of this form. */

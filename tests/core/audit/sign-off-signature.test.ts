@@ -1,6 +1,6 @@
 /** The canonical form of a signed sign-off: one spelling, each field named when it differs. */
 import { describe, expect, it } from 'vitest';
-import { SIGNED_FIELDS, SIGNED_FORM, canonicalJson, coveredLines, fieldWords, signatureWords, signedFieldDifferences, signedText, type SignedSignOff } from '@core/audit/sign-off-signature';
+import { SIGNED_FIELDS, SIGNED_FORM, byCodePoint, canonicalJson, coveredLines, fieldWords, signatureWords, signedFieldDifferences, signedText, type SignedSignOff } from '@core/audit/sign-off-signature';
 
 const fields: SignedSignOff = {
   form: SIGNED_FORM,
@@ -52,8 +52,12 @@ describe('the signed text of a sign-off', () => {
     expect(signedFieldDifferences('not json', fields)).toEqual(Object.keys(SIGNED_FIELDS));
   });
 
-  it('sorts the covered lines, so the coverage does not depend on ids or row order', () => {
-    expect(coveredLines([{ key: 'b', layerId: '' }, { key: 'a', layerId: 'os' }, { key: 'a', layerId: '' }])).toBe('a\t\na\tos\nb\t\n');
+  it('sorts the covered lines by code point, so the coverage does not depend on ids or row order', () => {
+    expect(coveredLines([{ key: 'b', layerId: '' }, { key: 'a', layerId: 'os' }, { key: 'a', layerId: '' }, { key: 'a-b', layerId: '' }])).toBe('a\t\na\tos\na-b\t\nb\t\n');
+    // U+1F600 (a surrogate pair in UTF-16) comes after U+FF5E by code point, before it by UTF-16 unit.
+    expect(coveredLines([{ key: '\u{1F600}', layerId: '' }, { key: '\uFF5E', layerId: '' }])).toBe('\uFF5E\t\n\u{1F600}\t\n');
+    expect(byCodePoint('a', 'ab')).toBeLessThan(0);
+    expect(byCodePoint('\u{1F600}x', '\u{1F600}y')).toBeLessThan(0);
   });
 
   it('says a verdict in words', () => {

@@ -9,7 +9,8 @@ import { chmodSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SIGNED_FORM, parseSignedText } from '@core/audit/sign-off-signature';
+import { SIGNED_FORM, coveredLines, parseSignedText } from '@core/audit/sign-off-signature';
+import { signOffCoverage } from '@main/store/repos/sign-offs';
 import { verifyWorkbook } from '@main/services/audit-verify';
 import type { ServiceContext } from '@main/services/context';
 import { addSignOff, listSignOffs } from '@main/services/sign-offs';
@@ -179,6 +180,23 @@ describe('signed sign-offs', () => {
     expect((t.wb.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n).toBe(before);
     // Left to the default, it is recorded unsigned (the app's dialog says so beforehand).
     expect(addSignOff(t.wb, unavailable, { scope: { kind: 'asset', assetId: vm }, partyId: alice, statement: 'ok' }).signature).toEqual({ status: 'unsigned' });
+    t.close();
+  });
+});
+
+describe('the coverage digest spelt by SQLite', () => {
+  it('equals core’s coveredLines, in code-point order; an item whose asset is gone has no line but counts', () => {
+    const t = createTestWorkbook();
+    const [alice] = seedParties(t.wb.db, [{ name: 'Alice', kind: 'person' }]) as [number];
+    const ids = seedAssets(t.wb.db, [{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }]);
+    const keys = ['vm\u{1F600}', 'vm\uFF5E', 'vm', 'vm-2'];
+    ids.forEach((id, i) => t.wb.db.prepare('UPDATE assets SET key = ? WHERE id = ?').run(keys[i], id));
+    t.wb.engine.drop();
+    const signOff = addSignOff(t.wb, t.ctx, { scope: { kind: 'workbook' }, partyId: alice, statement: 'ok' });
+    t.wb.db.prepare(`INSERT INTO sign_off_items (sign_off_id, asset_id, layer_id, state_json) VALUES (?, 999, 'os', '{}')`).run(signOff.id);
+    const items = keys.map((key) => ({ key, layerId: '' }));
+    expect(signOffCoverage(t.wb.db, signOff.id)).toEqual({ lines: coveredLines(items), items: 5, assets: 5 });
+    expect(coveredLines(items)).toBe('vm\t\nvm-2\t\nvm\uFF5E\t\nvm\u{1F600}\t\n');
     t.close();
   });
 });

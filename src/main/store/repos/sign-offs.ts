@@ -81,12 +81,22 @@ export function storeSignOffSignature(db: Db, id: number, signed: StoredSignatur
   db.prepare('UPDATE sign_offs SET signed_text = @text, signature = @signature, signer_key = @publicKey WHERE id = @id').run({ id, ...signed });
 }
 
-/** A sign-off's covered items by asset key (`#<id>` for an asset no longer in the workbook) and layer id ('' = every layer). */
-export function signOffCoverage(db: Db, id: number): { key: string; layerId: string }[] {
-  return cachedStatement(
+/**
+ * A sign-off's coverage as the digest reads it (core's coveredLines, spelt by SQLite): one line
+ * per covered item whose asset is still here, `<asset key> TAB <layer id or ''> LF`, ordered by
+ * key then layer (BINARY: UTF-8 bytes, i.e. code points), joined; with the count of all its items
+ * and of their distinct assets. One string from SQLite rather than an object per item: a
+ * sign-off of the whole workbook covers every asset.
+ */
+export function signOffCoverage(db: Db, id: number): { lines: string; items: number; assets: number } {
+  const { lines } = cachedStatement(
     db,
-    `SELECT coalesce(a.key, '#' || i.asset_id) AS key, i.layer_id AS layerId FROM sign_off_items i LEFT JOIN assets a ON a.id = i.asset_id WHERE i.sign_off_id = @id`
-  ).all({ id }) as { key: string; layerId: string }[];
+    `SELECT coalesce(group_concat(line, ''), '') AS lines FROM (
+       SELECT a.key || char(9) || i.layer_id || char(10) AS line FROM sign_off_items i JOIN assets a ON a.id = i.asset_id
+       WHERE i.sign_off_id = @id ORDER BY a.key, i.layer_id)`
+  ).get({ id }) as { lines: string };
+  const counts = cachedStatement(db, 'SELECT count(*) AS items, count(DISTINCT asset_id) AS assets FROM sign_off_items WHERE sign_off_id = @id').get({ id }) as { items: number; assets: number };
+  return { lines, ...counts };
 }
 
 /** An asset's key (what names it across copies), or null. */
