@@ -14,6 +14,10 @@ export default defineConfig({
     testTimeout: 120000,
     hookTimeout: 120000,
     pool: 'forks',
+    setupFiles: ['tests/helpers/setup.ts'],
+    // The files run one after another in one process, which loads the app's modules once (not
+    // once per file); each file still starts its own Chromium and serves its own renderer.
+    isolate: false,
     fileParallelism: false
   }
 });

@@ -2,20 +2,20 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 
 const dirs: string[] = [];
 
-/** A fresh temp folder, removed after the test. */
+/** A fresh temp folder, removed after the test (by removeTempDirs, an afterEach of every test file: tests/helpers/setup.ts). */
 export function tempDir(prefix = 'demarc-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   dirs.push(dir);
   return dir;
 }
 
-afterEach(() => {
+/** Removes the folders tempDir made since the last call. */
+export function removeTempDirs(): void {
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
-});
+}
 
 export function sha256File(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
