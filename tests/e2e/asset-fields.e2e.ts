@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { scanScreen } from '@tests/helpers/e2e/a11y';
 import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
 import type { AppUnderTest } from '@tests/helpers/e2e/harness';
+import { searchAssets } from '@tests/helpers/e2e/search';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 
 const { launch } = useHarness();
@@ -106,7 +107,7 @@ describe('asset fields', () => {
     expect(await dataRows(page).first().getByRole('gridcell', { name: 'Mission-critical', exact: true }).count()).toBe(1);
 
     // The asset panel edits one asset's fields.
-    await page.getByLabel('Search assets').fill('batch01');
+    await searchAssets(page, 'batch01');
     await dataRows(page).filter({ hasText: 'batch01' }).first().dblclick();
     const panel = page.getByRole('complementary', { name: 'Asset details' });
     await panel.getByRole('heading', { name: 'batch01' }).waitFor();

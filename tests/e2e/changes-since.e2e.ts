@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { closeWorkbook } from '@main/services/workbook-service';
 import { scanScreen } from '@tests/helpers/e2e/a11y';
 import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
+import { searchAssets } from '@tests/helpers/e2e/search';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { handMadeWorkbook } from '@tests/helpers/framework-seed';
 import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
@@ -36,7 +37,7 @@ describe('changes since a kept export, from the UI', () => {
 
     // One RACI cell changes afterwards.
     await areas.getByRole('button', { name: 'Inventory' }).click();
-    await page.getByLabel('Search assets').fill('vm-01');
+    await searchAssets(page, 'vm-01');
     await page.getByRole('grid').focus();
     await page.keyboard.press('Enter');
     const panel = page.getByRole('complementary', { name: 'Asset details' });

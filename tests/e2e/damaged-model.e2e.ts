@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { META_KEYS } from '@main/store/repos/meta';
 import { scanScreen } from '@tests/helpers/e2e/a11y';
 import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
+import { searchAssets } from '@tests/helpers/e2e/search';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { buildModelMissingWorkbook } from '@tests/helpers/model-missing-workbook';
 
@@ -29,7 +30,7 @@ describe('a workbook naming a model it does not hold, in the app', () => {
 
     // The asset panel of a damaged asset: the missing model, what it is read under, the repair.
     await nav('Inventory');
-    await page.getByLabel('Search assets').fill('2dtfinalteam4storagetest');
+    await searchAssets(page, '2dtfinalteam4storagetest');
     const grid = page.getByRole('grid', { name: 'Assets' });
     await grid.getByRole('gridcell', { name: '2dtfinalteam4storagetest', exact: true }).click();
     await page.keyboard.press('Enter');

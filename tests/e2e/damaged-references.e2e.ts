@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanScreen } from '@tests/helpers/e2e/a11y';
 import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
+import { searchAssets } from '@tests/helpers/e2e/search';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { DAMAGE, REMOVED_PARTY, buildReferenceDamageWorkbook } from '@tests/helpers/reference-damage-workbook';
 
@@ -56,7 +57,7 @@ describe('a workbook naming parties and layers it does not hold, in the app', ()
 
     // The asset panel of the server holding a note and a role on an unknown layer: move them, one asset.
     await nav('Inventory');
-    await page.getByLabel('Search assets').fill(DAMAGE.strayLayer.asset);
+    await searchAssets(page, DAMAGE.strayLayer.asset);
     const grid = page.getByRole('grid', { name: 'Assets' });
     await grid.getByRole('gridcell', { name: DAMAGE.strayLayer.asset, exact: true }).click();
     await page.keyboard.press('Enter');

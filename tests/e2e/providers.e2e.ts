@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanScreen } from '@tests/helpers/e2e/a11y';
 import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
+import { searchAssets } from '@tests/helpers/e2e/search';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { cli } from '@tests/helpers/run-cli';
 
@@ -47,7 +48,7 @@ describe('a model per provider in the app', () => {
 
     // The asset now offers the default model's columns; moving it back to AWS's previews first.
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Inventory' }).click();
-    await page.getByLabel('Search assets').fill('web-01');
+    await searchAssets(page, 'web-01');
     const grid = page.getByRole('grid', { name: 'Assets' });
     await grid.getByRole('gridcell', { name: 'web-01', exact: true }).click();
     await page.keyboard.press('Enter');

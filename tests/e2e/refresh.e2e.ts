@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AppUnderTest } from '@tests/helpers/e2e/harness';
+import { searchAssets } from '@tests/helpers/e2e/search';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { seedWorkshopWorkbook } from '@tests/helpers/e2e/workbench-seed';
 
@@ -29,7 +30,7 @@ describe('refreshing after a write', () => {
     // Open one asset's panel, then another's: the first one's detail stays cached, off screen.
     const grid = page.getByRole('grid', { name: 'Assets' });
     for (const name of ['vm-web-01', 'sqldb-orders']) {
-      await page.getByLabel('Search assets').fill(name);
+      await searchAssets(page, name);
       await grid.locator('[role=row][data-loaded=true]', { hasText: name }).first().dblclick();
       await page.getByRole('complementary', { name: 'Asset details' }).getByRole('heading', { name }).waitFor();
     }

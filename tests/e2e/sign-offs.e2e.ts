@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { closeWorkbook } from '@main/services/workbook-service';
 import { scanScreen } from '@tests/helpers/e2e/a11y';
 import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
+import { searchAssets } from '@tests/helpers/e2e/search';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { handMadeWorkbook } from '@tests/helpers/framework-seed';
 import { fakeSafeStorage } from '@tests/helpers/fake-safe-storage';
@@ -29,7 +30,7 @@ describe('sign-offs from the UI', () => {
     await page.getByRole('button', { name: 'Open workbook…' }).click();
     await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Inventory' }).click();
-    await page.getByLabel('Search assets').fill('vm-01');
+    await searchAssets(page, 'vm-01');
     await page.getByRole('grid').focus();
     await page.keyboard.press('Enter');
     const panel = page.getByRole('complementary', { name: 'Asset details' });

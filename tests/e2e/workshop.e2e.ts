@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scanScreen } from '@tests/helpers/e2e/a11y';
 import type { AppUnderTest } from '@tests/helpers/e2e/harness';
+import { searchAssets } from '@tests/helpers/e2e/search';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
 
@@ -91,7 +92,7 @@ describe('the workshop on a real inventory export', () => {
     await filters.getByLabel('Owner', { exact: true }).selectOption('');
 
     // 6. Open the Kafka VM, name its Customer data R and A, try the forbidden override.
-    await page.getByLabel('Search assets').fill('flink');
+    await searchAssets(page, 'flink');
     await grid.getByRole('gridcell', { name: 'flink', exact: true }).click();
     await page.keyboard.press('Enter');
     const panel = page.getByRole('complementary', { name: 'Asset details' });

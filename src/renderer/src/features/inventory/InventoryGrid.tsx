@@ -36,6 +36,13 @@ export const InventoryGrid = memo(function InventoryGrid({ filter, sort, onSort,
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pageRange, setPageRange] = useState({ first: 0, last: 0 });
   const [active, setActive] = useState(0);
+  // A new filter or sort is a new list: its active row is its first. An index kept from the old
+  // list names another asset in the new one, or none (Enter then opened the wrong asset, or nothing).
+  const [listOf, setListOf] = useState({ filter, sort });
+  if (listOf.filter !== filter || listOf.sort !== sort) {
+    setListOf({ filter, sort });
+    setActive(0);
+  }
   const [selectingAll, setSelectingAll] = useState(false);
   const [selectError, setSelectError] = useState<Error | null>(null);
   const pages = useAssetPages(filter, sort, pageRange.first * PAGE_SIZE, pageRange.last * PAGE_SIZE);
