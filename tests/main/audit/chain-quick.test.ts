@@ -5,10 +5,10 @@
  * up on any row that breaks it (walkChain then names the break the long way, chain.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { chainInput, type ChainedEntry } from '@core/audit/chain';
+import { chainInput } from '@core/audit/chain';
 import { CHAIN_INPUT_SQL, quickWalk } from '@main/store/repos/change-log-chain-sql';
 import { appendChange, type ChangeRow } from '@main/store/repos/change-log';
-import { walkChain } from '@main/store/repos/change-log-chain';
+import { toChained, walkChain } from '@main/store/repos/change-log-chain';
 import { createTestWorkbook } from '@tests/helpers/workbook';
 
 const CONTROL = Array.from({ length: 32 }, (_, c) => String.fromCharCode(c)).join('');
@@ -20,23 +20,6 @@ const AWKWARD = [
   '{"json":"text","n":[1,2.5,-3e10],"nested":{"q":"\\"x\\""}}',
   ''
 ];
-
-/** A stored row as the long walk reads it (change-log-chain.ts toChained). */
-function toEntry(row: ChangeRow): ChainedEntry {
-  return {
-    id: row.id,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entity_id,
-    summary: row.summary,
-    before: row.before_json,
-    after: row.after_json,
-    origin: row.origin,
-    originTouches: row.origin_touches
-  };
-}
 
 function awkwardWorkbook() {
   const t = createTestWorkbook();
@@ -63,7 +46,7 @@ describe('the quick walk of the change log', () => {
     const spelt = t.wb.db.prepare(CHAIN_INPUT_SQL).pluck().all({ from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER }) as string[];
     expect(spelt).toHaveLength(rows.length);
     expect(rows.some((r) => r.origin !== null)).toBe(true);
-    for (const [i, row] of rows.entries()) expect(spelt[i]).toBe(`${row.hash}${chainInput(row.prev_hash!, toEntry(row))}`);
+    for (const [i, row] of rows.entries()) expect(spelt[i]).toBe(`${row.hash}${chainInput(row.prev_hash!, toChained(row))}`);
     t.close();
   });
 
@@ -82,7 +65,7 @@ describe('the quick walk of the change log', () => {
     const crafted = (r: ChangeRow) => [r.summary, r.actor, r.before_json, r.after_json, r.entity_id, r.origin_touches].some((v) => v?.includes('\ufffd') || v?.includes('\u0000'));
     expect(rows.filter(crafted).length).toBeGreaterThanOrEqual(5);
     expect(edited.every((id) => typeof id === 'number')).toBe(true);
-    for (const [i, row] of rows.entries()) expect(spelt[i]).toBe(`${row.hash}${chainInput(row.prev_hash!, toEntry(row))}`);
+    for (const [i, row] of rows.entries()) expect(spelt[i]).toBe(`${row.hash}${chainInput(row.prev_hash!, toChained(row))}`);
     // They no longer match their hashes: the quick walk gives up, the long walk names the first.
     expect(quickWalk(t.wb.db, '0'.repeat(64))).toBeNull();
     expect(walkChain(t.wb.db).firstBreak).toMatchObject({ entryId: Math.min(...edited), kind: 'edited' });

@@ -18,7 +18,8 @@ export function entryHash(prevHash: string, entry: ChainedEntry): string {
   return sha256Hex(chainInput(prevHash, entry));
 }
 
-function toChained(row: StoredRow): ChainedEntry {
+/** A stored row as the chain hashes it (the long walk's reading; tests compare SQLite's spelling with it). */
+export function toChained(row: StoredRow): ChainedEntry {
   return {
     id: row.id,
     at: row.at,
