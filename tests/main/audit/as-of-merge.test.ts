@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_MODELS } from '@core/models';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportJsonChunks, type ReportSource } from '@core/report-source';
+import { reportText } from '@tests/helpers/as-of-report';
 import { workbookReportAsOf } from '@main/services/as-of-report';
 import type { OpenWorkbook } from '@main/services/context';
 import { workbookReport } from '@main/services/report';
@@ -24,11 +24,6 @@ import type { AsOfInfo } from '@shared/as-of';
 import type { Report } from '@shared/report';
 import { cli } from '@tests/helpers/run-cli';
 import { tempDir } from '@tests/helpers/temp';
-
-function reportText(source: ReportSource): string {
-  const { asOf: _asOf, ...head } = source.head;
-  return [...reportJsonChunks({ ...source, head })].join('');
-}
 
 const open: (OpenWorkbook | Laptop)[] = [];
 afterEach(() => {

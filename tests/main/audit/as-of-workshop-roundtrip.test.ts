@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportJsonChunks, type ReportSource } from '@core/report-source';
+import { reportText } from '@tests/helpers/as-of-report';
 import { applyImport } from '@main/import/import-service';
 import { assetDetail } from '@main/engine/asset-detail';
 import { updateAssets } from '@main/services/asset-update';
@@ -30,12 +30,6 @@ import { chainExistingLog } from '@main/store/repos/change-log-chain';
 import { azJson } from '@tests/helpers/import-fixture';
 import { editExport } from '@tests/helpers/roundtrip-edit';
 import { fixedClock, tempDir } from '@tests/helpers/temp';
-
-/** The report's JSON text, without the as-of head (the one member a replay's report lacks). */
-function reportText(source: ReportSource): string {
-  const { asOf: _asOf, ...head } = source.head;
-  return [...reportJsonChunks({ ...source, head })].join('');
-}
 
 const open: OpenWorkbook[] = [];
 afterEach(() => {

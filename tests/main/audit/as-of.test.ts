@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportJsonChunks, type ReportSource } from '@core/report-source';
+import { reportText } from '@tests/helpers/as-of-report';
 import { applyImport } from '@main/import/import-service';
 import { updateAssets } from '@main/services/asset-update';
 import { workbookAsOf } from '@main/services/as-of';
@@ -33,12 +33,6 @@ import { azJson } from '@tests/helpers/import-fixture';
 import { cli } from '@tests/helpers/run-cli';
 import { fixedClock, tempDir } from '@tests/helpers/temp';
 import { routerOverTempWorkbook } from '@tests/helpers/test-router';
-
-/** The report's JSON text, without the as-of head (the one member a replay's report lacks). */
-function reportText(source: ReportSource): string {
-  const { asOf: _asOf, ...head } = source.head;
-  return [...reportJsonChunks({ ...source, head })].join('');
-}
 
 const open: OpenWorkbook[] = [];
 afterEach(() => {
