@@ -12,6 +12,7 @@ import { scanScreen } from '@tests/helpers/e2e/a11y';
 import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { handMadeWorkbook } from '@tests/helpers/framework-seed';
+import { openWorkbook } from '@tests/helpers/e2e/open-workbook';
 
 const { launch } = useHarness();
 
@@ -26,10 +27,8 @@ describe('verify the workbook from the Help menu', () => {
     db.exec(`UPDATE change_log SET summary = 'Nothing to see here' WHERE id = 2`);
     db.close();
 
-    app.dialogs.openPaths.push(made.path);
     const { page } = app;
-    await page.getByRole('button', { name: 'Open workbook…' }).click();
-    await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
+    await openWorkbook(app, made.path, 'Northwind');
     await app.emit('menu', 'verify-workbook');
     await page.getByRole('heading', { name: 'Verification failed' }).waitFor();
     expect(await page.getByTestId('verify-chain').textContent()).toContain('Broken at entry #2 (edited): Entry #2 was edited');

@@ -13,6 +13,7 @@ import { searchAssets } from '@tests/helpers/e2e/search';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { handMadeWorkbook } from '@tests/helpers/framework-seed';
 import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
+import { openWorkbook } from '@tests/helpers/e2e/open-workbook';
 
 const { launch } = useHarness();
 
@@ -21,11 +22,9 @@ describe('changes since a kept export, from the UI', () => {
     const app = await launch();
     const made = handMadeWorkbook({ dir: app.dir });
     closeWorkbook(made.wb);
-    app.dialogs.openPaths.push(made.path);
     const { page } = app;
     const areas = page.getByRole('navigation', { name: 'Areas' });
-    await page.getByRole('button', { name: 'Open workbook…' }).click();
-    await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
+    await openWorkbook(app, made.path, 'Northwind');
 
     // The export an auditor keeps.
     await areas.getByRole('button', { name: 'Export' }).click();

@@ -13,6 +13,7 @@ import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { handMadeWorkbook } from '@tests/helpers/framework-seed';
 import { readWorkbook, sheetRows } from '@tests/helpers/read-back';
+import { openWorkbook } from '@tests/helpers/e2e/open-workbook';
 
 const { launch } = useHarness();
 
@@ -21,10 +22,8 @@ describe('framework export from the UI', () => {
     const app = await launch();
     const made = handMadeWorkbook({ dir: app.dir });
     closeWorkbook(made.wb);
-    app.dialogs.openPaths.push(made.path);
     const { page } = app;
-    await page.getByRole('button', { name: 'Open workbook…' }).click();
-    await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
+    await openWorkbook(app, made.path, 'Northwind');
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Export' }).click();
 
     await page.getByRole('radio', { name: 'CSA CCM v4 shared responsibility (CAIQ, .xlsx)' }).check();

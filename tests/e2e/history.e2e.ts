@@ -12,6 +12,7 @@ import { scanScreen } from '@tests/helpers/e2e/a11y';
 import { docScreenshot } from '@tests/helpers/e2e/doc-screenshot';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { handMadeWorkbook } from '@tests/helpers/framework-seed';
+import { openWorkbook } from '@tests/helpers/e2e/open-workbook';
 
 const { launch } = useHarness();
 
@@ -24,10 +25,8 @@ describe('History: the workbook as it was', () => {
     setRaci(made.wb, made.ctx, { assetId: made.ids.iaas, layerId: 'operating-system', roles: { R: [made.parties.platform] } });
     setOverride(made.wb, made.ctx, { assetId: made.ids.iaas, layerId: 'network-controls', responsibility: 'shared', justification: 'hub network' });
     closeWorkbook(made.wb);
-    app.dialogs.openPaths.push(made.path);
     const { page } = app;
-    await page.getByRole('button', { name: 'Open workbook…' }).click();
-    await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
+    await openWorkbook(app, made.path, 'Northwind');
 
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'History' }).click();
     await page.getByLabel('Or just after the entry').selectOption(String(then.id));

@@ -17,6 +17,7 @@ import { searchAssets } from '@tests/helpers/e2e/search';
 import { useHarness } from '@tests/helpers/e2e/use-harness';
 import { handMadeWorkbook } from '@tests/helpers/framework-seed';
 import { fakeSafeStorage } from '@tests/helpers/fake-safe-storage';
+import { openWorkbook } from '@tests/helpers/e2e/open-workbook';
 
 const { launch } = useHarness();
 
@@ -25,10 +26,8 @@ describe('sign-offs from the UI', () => {
     const app = await launch();
     const made = handMadeWorkbook({ dir: app.dir });
     closeWorkbook(made.wb);
-    app.dialogs.openPaths.push(made.path);
     const { page } = app;
-    await page.getByRole('button', { name: 'Open workbook…' }).click();
-    await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
+    await openWorkbook(app, made.path, 'Northwind');
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Inventory' }).click();
     await searchAssets(page, 'vm-01');
     await page.getByRole('grid').focus();
@@ -105,10 +104,8 @@ describe('sign-offs from the UI', () => {
     const app = await launch({ safeStorage: fakeSafeStorage({ available: false }) });
     const made = handMadeWorkbook({ dir: app.dir });
     closeWorkbook(made.wb);
-    app.dialogs.openPaths.push(made.path);
     const { page } = app;
-    await page.getByRole('button', { name: 'Open workbook…' }).click();
-    await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
+    await openWorkbook(app, made.path, 'Northwind');
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Sign-offs' }).click();
     await page.getByRole('button', { name: /Sign off the whole workbook|Sign off…/ }).first().click();
     const dialog = page.getByRole('dialog', { name: /Sign off/ });
