@@ -11,7 +11,7 @@ import { asOfKind, type AsOfGap, type AsOfInfo } from '@shared/as-of';
 import type { Asset, ChangeLogEntry, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import { walkChain } from '../store/repos/change-log-chain';
-import { listChanges } from '../store/repos/change-log';
+import { lastLocalChangeIdAtOrBefore, listChanges } from '../store/repos/change-log';
 import { countAssetsCreatedAfter, listAssets } from '../store/repos/assets';
 import type { Db } from '../store/workbook-file';
 import { absentIds, carriedThen, modelsThen, presentRows } from './as-of-carried';
@@ -71,10 +71,10 @@ function firstEntry(db: Db): ChangeLogEntry {
   return first;
 }
 
-/** The last entry written here (not brought in by a merge, whose entries keep their own times) at or before `at`. */
+/** The entry lastLocalChangeIdAtOrBefore names, whole. */
 function entryAtOrBefore(db: Db, at: string): ChangeLogEntry | null {
-  const row = db.prepare('SELECT max(id) AS id FROM change_log WHERE at <= @at AND origin IS NULL').get({ at }) as { id: number | null };
-  return row.id === null ? null : (listChanges(db, { afterId: row.id - 1, limit: 1 })[0] ?? null);
+  const id = lastLocalChangeIdAtOrBefore(db, at);
+  return id === null ? null : (listChanges(db, { afterId: id - 1, limit: 1 })[0] ?? null);
 }
 
 /** Resolves the moment asked for, refusing one before the workbook existed or in the future. */

@@ -10,6 +10,7 @@ import { listSignOffRecords } from '../store/repos/sign-offs';
 import { signOffEntryId, signatureVerdict } from './sign-off-signing';
 import { readExportChainHead } from '../export/chain-head-reader';
 import { walkChain } from '../store/repos/change-log-chain';
+import { countChangesAfter, storedHashOf } from '../store/repos/change-log';
 import type { Db } from '../store/workbook-file';
 import type { OpenWorkbook } from './context';
 
@@ -17,11 +18,11 @@ export const printed = (head: ChainHead) => ({ ...head, text: formatChainHead(he
 
 /** Whether an export's printed chain head is still in the chain unchanged, in words. */
 export function againstHead(db: Db, head: ChainHead, firstBreakId: number | null, entries: number): { matches: boolean; message: string } {
-  const row = db.prepare('SELECT hash FROM change_log WHERE id = @id').get({ id: head.id }) as { hash: string | null } | undefined;
-  if (row === undefined) return { matches: false, message: `Entry #${head.id}, the chain head that export printed, is no longer in the change log: history was deleted since.` };
-  if (row.hash !== head.hash) return { matches: false, message: `Entry #${head.id} no longer has the hash that export printed: the history up to it was rewritten since.` };
+  const hash = storedHashOf(db, head.id);
+  if (hash === undefined) return { matches: false, message: `Entry #${head.id}, the chain head that export printed, is no longer in the change log: history was deleted since.` };
+  if (hash !== head.hash) return { matches: false, message: `Entry #${head.id} no longer has the hash that export printed: the history up to it was rewritten since.` };
   if (firstBreakId !== null && firstBreakId <= head.id) return { matches: false, message: `The chain is broken at entry #${firstBreakId}, at or before that export's head #${head.id}.` };
-  const after = (db.prepare('SELECT count(*) AS n FROM change_log WHERE id > @id').get({ id: head.id }) as { n: number }).n;
+  const after = countChangesAfter(db, head.id);
   return {
     matches: true,
     message: `That export's chain head #${head.id} is in the chain unchanged: nothing up to it has been rewritten since (${after} of ${entries} entries came after it).`

@@ -13,7 +13,8 @@ import { DemarcError } from '@shared/errors';
 import type { SignOffRecord, StoredSignature } from '@shared/sign-off';
 import { fingerprintOf, isBase64, sha256Text, signText, verifyText } from '../signing/ed25519';
 import { recordedHead } from '../store/repos/change-log-chain';
-import { META_KEYS } from '../store/repos/meta';
+import { META_KEYS, readMeta } from '../store/repos/meta';
+import { firstLocalChangeIdOf, storedHashOf } from '../store/repos/change-log';
 import { assetKeyOf, signOffCoverage, storeSignOffSignature } from '../store/repos/sign-offs';
 import type { Db } from '../store/workbook-file';
 import type { ServiceContext } from './context';
@@ -41,7 +42,7 @@ export function signOffSigner(ctx: ServiceContext, sign: boolean | undefined): S
 }
 
 function workbookIdOf(db: Db): string {
-  return (db.prepare('SELECT value FROM meta WHERE key = @key').get({ key: META_KEYS.workbookId }) as { value: string } | undefined)?.value ?? '';
+  return readMeta(db).get(META_KEYS.workbookId) ?? '';
 }
 
 /** The scope as signed: by asset key, not by this copy's id. */
@@ -83,10 +84,7 @@ export function signSignOff(db: Db, record: Omit<SignOffRecord, 'assets' | 'sign
 /** The id of the change-log entry that recorded a sign-off here (null: carried by a merge). */
 export function signOffEntryId(db: Db, signOffId: number): number | null {
   // An entry merged from another copy names that copy's sign-off id: only entries written here count.
-  const row = db.prepare(`SELECT id FROM change_log WHERE entity = 'sign-off' AND entity_id = @id AND origin IS NULL ORDER BY id LIMIT 1`).get({ id: String(signOffId) }) as
-    | { id: number }
-    | undefined;
-  return row?.id ?? null;
+  return firstLocalChangeIdOf(db, 'sign-off', String(signOffId));
 }
 
 function invalid(fingerprint: string | null, fields: string[], message: string): SignatureVerdict {
@@ -113,9 +111,9 @@ export function signatureVerdict(db: Db, record: SignOffRecord, entryId: number 
   const inOtherCopy = entryId === null;
   if (!inOtherCopy && head !== null) {
     const parsed = parseChainHead(head);
-    const row = parsed === null ? undefined : (db.prepare('SELECT hash FROM change_log WHERE id = @id').get({ id: parsed.id }) as { hash: string | null } | undefined);
+    const hash = parsed === null ? undefined : storedHashOf(db, parsed.id);
     const why =
-      parsed === null ? 'is not a chain head' : row === undefined ? 'is no longer in the log' : row.hash !== parsed.hash ? 'no longer has that hash' : parsed.id >= entryId ? `comes after entry #${entryId}, which recorded it` : null;
+      parsed === null ? 'is not a chain head' : hash === undefined ? 'is no longer in the log' : hash !== parsed.hash ? 'no longer has that hash' : parsed.id >= entryId ? `comes after entry #${entryId}, which recorded it` : null;
     if (why !== null) return invalid(fingerprint, ['chainHead'], `It signed the change log up to ${head}, which ${why}: the history it vouched for was rewritten.`);
   }
   if (signers !== undefined && fingerprint !== null && !signers.includes(fingerprint)) {

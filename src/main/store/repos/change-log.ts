@@ -160,3 +160,26 @@ export function changesAfter(db: Db, afterId: number): ChangeLogEntry[] {
   const rows = db.prepare('SELECT * FROM change_log WHERE id > ? ORDER BY id').all(afterId) as ChangeRow[];
   return rows.map(toEntry);
 }
+
+/** The hash entry `id` carries: undefined when no entry has that id, null when it carries none. */
+export function storedHashOf(db: Db, id: number): string | null | undefined {
+  return (db.prepare('SELECT hash FROM change_log WHERE id = @id').get({ id }) as { hash: string | null } | undefined)?.hash;
+}
+
+/** How many entries came after entry `id`. */
+export function countChangesAfter(db: Db, id: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM change_log WHERE id > @id').get({ id }) as { n: number }).n;
+}
+
+/** The last entry written here (not brought in by a merge, whose entries keep their own times) at or before `at`. */
+export function lastLocalChangeIdAtOrBefore(db: Db, at: string): number | null {
+  return (db.prepare('SELECT max(id) AS id FROM change_log WHERE at <= @at AND origin IS NULL').get({ at }) as { id: number | null }).id;
+}
+
+/** The first entry written here (not brought in by a merge) about one record, or null. */
+export function firstLocalChangeIdOf(db: Db, entity: string, entityId: string): number | null {
+  const row = db.prepare('SELECT id FROM change_log WHERE entity = @entity AND entity_id = @entityId AND origin IS NULL ORDER BY id LIMIT 1').get({ entity, entityId }) as
+    | { id: number }
+    | undefined;
+  return row?.id ?? null;
+}
