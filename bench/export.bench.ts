@@ -7,7 +7,9 @@
  * in its own process, so the peak RSS printed is that process's. Goals: ≤ 1.3 × the floor,
  * peak RSS ≤ 400 MB. Figures only: benchmarks report, they never assert times.
  *
- *   npm run bench -- export [-- --resources=100000 --reps=2 --keep=/tmp/bench.demarc]
+ * The ratio to read is the median of the per-pair ratios (each export run right before a floor run).
+ *
+ *   npm run bench -- export [-- --resources=100000 --reps=3 --keep=/tmp/bench.demarc]
  */
 import './resolve-from-cwd';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -20,7 +22,7 @@ import { EXCEL_MAX_ROWS } from '@main/export/xlsx-sheet';
 import { exportSource } from '@main/services/export-service';
 import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
 import { tallyOf } from '@core/export-model';
-import { buildWorkbook, demarc, fastest, flag, load, mb, measureHere, runChild, s2, writeInventory, type Measured } from './user-path';
+import { buildWorkbook, demarc, fastest, flag, load, mb, measureHere, pairedRatios, runChild, s2, writeInventory, type Measured } from './user-path';
 
 /** Real rows per sheet the floor repeats (the first ones of each sheet). */
 const SAMPLE_ROWS = 2000;
@@ -98,7 +100,7 @@ async function child(kind: string): Promise<void> {
 
 async function parent(): Promise<void> {
   const resources = Number(flag('resources', '100000'));
-  const reps = Number(flag('reps', '2'));
+  const reps = Number(flag('reps', '3'));
   const dir = mkdtempSync(join(tmpdir(), 'demarc-export-bench-'));
   const kept = flag('keep', '');
   const workbook = kept || join(dir, 'bench.demarc');
@@ -107,7 +109,7 @@ async function parent(): Promise<void> {
       console.log(`building the workbook: demarc new + import of ${resources} generated resources + parties + assign …`);
       await buildWorkbook(workbook, writeInventory(dir, resources));
     }
-    console.log(`export bench: ${workbook} (${(statSync(workbook).size / 2 ** 20).toFixed(0)} MB); best of ${reps}, each run in its own process; ${load()}`);
+    console.log(`export bench: ${workbook} (${(statSync(workbook).size / 2 ** 20).toFixed(0)} MB); ${reps} pairs, each run in its own process; ${load()}`);
     const exports: Measured[] = [];
     const floors: Measured[] = [];
     // Alternate so load from other processes hits both alike.
@@ -125,6 +127,7 @@ async function parent(): Promise<void> {
     const cpuA = Math.min(...exports.map((r) => r.cpuSeconds));
     const cpuB = Math.min(...floors.map((r) => r.cpuSeconds));
     console.log(`CPU time: export ${exports.map((r) => s2(r.cpuSeconds)).join(', ')} s, floor ${floors.map((r) => s2(r.cpuSeconds)).join(', ')} s; least of each ${s2(cpuA)} vs ${s2(cpuB)} s, ratio ${s2(cpuA / cpuB)} (goal ≤ 1.3); ${load()}`);
+    console.log(`export ${resources / 1000}k ${pairedRatios(exports, floors).line} (goal ≤ 1.3)`);
     console.log(`export ${resources / 1000}k: ${s2(a.seconds)} s, floor ${s2(b.seconds)} s, ratio ${s2(a.seconds / b.seconds)} (goal ≤ 1.3); peak RSS ${mb(peak)} MB (goal ≤ 400)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,9 @@
  * original's identity and revision, as the export the participant received). Goals: ≤ 1.5 × the
  * floor, peak RSS ≤ 400 MB. Figures only: benchmarks report, they never assert times.
  *
- *   npm run bench -- roundtrip [-- --resources=100000 --edits=1000 --reps=2 --exceljs=no --keep=/tmp/rt.demarc --keep-edited=/tmp/rt.xlsx]
+ * The ratio to read is the median of the per-pair ratios (each review run right before a floor run).
+ *
+ *   npm run bench -- roundtrip [-- --resources=100000 --edits=1000 --reps=3 --exceljs=no --keep=/tmp/rt.demarc --keep-edited=/tmp/rt.xlsx]
  */
 import './resolve-from-cwd';
 import { closeSync, copyFileSync, createReadStream, existsSync, fstatSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -34,7 +36,7 @@ import { lastChangeId } from '@main/store/repos/change-log';
 import { META_KEYS, readMeta } from '@main/store/repos/meta';
 import { workbookReport } from '@main/services/report';
 import type { RoundTripPreview } from '@shared/contract/roundtrip';
-import { buildWorkbook, demarc, fastest, flag, load, mb, measureHere, runChild, s2, writeInventory, type Measured } from './user-path';
+import { buildWorkbook, demarc, fastest, flag, load, mb, measureHere, pairedRatios, runChild, s2, writeInventory, type Measured } from './user-path';
 
 const ctx = { clock: () => new Date().toISOString(), osUser: 'bench' };
 
@@ -186,7 +188,7 @@ async function child(kind: string): Promise<void> {
 async function parent(): Promise<void> {
   const resources = Number(flag('resources', '100000'));
   const edits = Number(flag('edits', '1000'));
-  const reps = Number(flag('reps', '2'));
+  const reps = Number(flag('reps', '3'));
   const withExceljs = flag('exceljs', 'yes') !== 'no';
   const dir = mkdtempSync(join(tmpdir(), 'demarc-roundtrip-bench-'));
   const kept = flag('keep', '');
@@ -199,7 +201,7 @@ async function parent(): Promise<void> {
     }
     const keptEdited = flag('keep-edited', '');
     const file = keptEdited && existsSync(keptEdited) ? keptEdited : await writeEdited(workbook, dir, edits, keptEdited || undefined);
-    console.log(`roundtrip bench: ${workbook} (${(statSync(workbook).size / 2 ** 20).toFixed(0)} MB); best of ${reps}, each run in its own process; ${load()}`);
+    console.log(`roundtrip bench: ${workbook} (${(statSync(workbook).size / 2 ** 20).toFixed(0)} MB); ${reps} pairs, each run in its own process; ${load()}`);
     const reviews: Measured[] = [];
     const floors: Measured[] = [];
     const exceljsReads: Measured[] = [];
@@ -223,6 +225,7 @@ async function parent(): Promise<void> {
       console.log(`  review / exceljs read: CPU ${s2(a.cpuSeconds / e.cpuSeconds)}, wall ${s2(a.seconds / e.seconds)} (the earlier rounds' floor; the product now reads faster)`);
     }
     console.log(`CPU time (less sensitive to other load): review ${s2(a.cpuSeconds)} s, floor ${s2(b.cpuSeconds)} s, ratio ${s2(a.cpuSeconds / b.cpuSeconds)}; ${load()}`);
+    console.log(`roundtrip ${resources / 1000}k ${pairedRatios(reviews, floors).line} (goal ≤ 1.5)`);
     console.log(
       `roundtrip ${resources / 1000}k: review ${s2(a.seconds)} s, floor ${s2(b.seconds)} s, ratio ${s2(a.seconds / b.seconds)} (goal ≤ 1.5); peak RSS ${mb(peak)} MB (goal ≤ 400; floor ${mb(Math.max(...floors.map((r) => r.maxRssMb)))} MB)`
     );

@@ -148,5 +148,30 @@ export function fastest(runs: readonly Measured[]): Measured {
   return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a), first);
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) throw new Error('no values');
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/**
+ * The product's runs against the floor's, paired as they ran (product i, then floor i, one right
+ * after the other): the median of the per-pair CPU and wall ratios. A pair shares the host's load
+ * of its minute, so its ratio holds where each kind's own times drift (a floor's CPU moved by a
+ * quarter between quiet runs minutes apart); the median drops a pair one burst of load skewed.
+ */
+export function pairedRatios(product: readonly Measured[], floor: readonly Measured[]): { cpu: number; wall: number; line: string } {
+  const pairs = product.map((p, i) => ({ p, f: floor[i] })).filter((x): x is { p: Measured; f: Measured } => x.f !== undefined);
+  if (pairs.length === 0) throw new Error('no pairs');
+  const cpus = pairs.map(({ p, f }) => p.cpuSeconds / f.cpuSeconds);
+  const walls = pairs.map(({ p, f }) => p.seconds / f.seconds);
+  const cpu = median(cpus);
+  const wall = median(walls);
+  const line = `per-pair ratios (product ÷ floor, in the order run) CPU ${cpus.map(s2).join(', ')}, wall ${walls.map(s2).join(', ')}; median of ${pairs.length}: CPU ${s2(cpu)}, wall ${s2(wall)}`;
+  return { cpu, wall, line };
+}
+
 export const s2 = (n: number): string => n.toFixed(2);
 export const mb = (n: number): string => n.toFixed(0);
