@@ -17,27 +17,52 @@ import { createHash, type Hash } from 'node:crypto';
 import { COVER_EXPORT_ITEMS, SHEET_NAMES, buildExportModel } from '@core/export-model';
 import type { ExportCell, ExportModel, ExportSheet, ExportSource, ExportTally, SignOffExport } from '@core/export-model';
 
-/** Lines handed to the hash at a time. */
-const LINES_PER_UPDATE = 256;
+/**
+ * Rows turned into JSON at a time. One JSON.stringify of a batch of rows costs about half of one
+ * call per row (measured on the RACI table's rows), and the batch's text is the rows' lines but
+ * for the separators, which are swapped for line breaks (jsonLines).
+ */
+const ROWS_PER_BATCH = 256;
+
+/** Where a row's JSON ends and the next one's begins in the JSON of a batch of rows. */
+const SEAM = '],[';
 
 const EXPORT_ITEMS: ReadonlySet<unknown> = new Set(Object.values(COVER_EXPORT_ITEMS));
 
 /** Where lines wait while the hasher defers them (line-spool.ts is one). */
 export interface DeferredLines {
-  add(line: string): void;
+  /** Appends `text`: whole lines, each followed by a line break. */
+  addLines(text: string): void;
   /** The lines added, in order, as UTF-8 bytes with a line break after each. */
   chunks(): Iterable<Uint8Array>;
+}
+
+/**
+ * `rows` as the hash's lines: each row's JSON followed by a line break, the same text as
+ * JSON.stringify of each row, from one JSON.stringify of them all. In `[row,row,…]` the rows meet
+ * at `],[`, which outside a string appears nowhere else (a cell is text, a number or null); a
+ * cell's text may hold it, and then there are more of them than seams: such a batch is turned
+ * into JSON row by row.
+ */
+export function jsonLines(rows: readonly (readonly ExportCell[])[]): string {
+  if (rows.length === 0) return '';
+  const text = JSON.stringify(rows);
+  let seams = 0;
+  for (let at = text.indexOf(SEAM); at !== -1; at = text.indexOf(SEAM, at + SEAM.length)) seams += 1;
+  if (seams !== rows.length - 1) return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+  return `${text.slice(1, -1).replaceAll(SEAM, ']\n[')}\n`;
 }
 
 /**
  * The content hash, fed a sheet and its rows at a time, in workbook order. A sheet that must be
  * hashed first but can only be computed last (the Cover counts what follows it) is fed after the
  * lines that follow it have been deferred: `defer` sets lines aside, `resume` hashes again from
- * there, and `hashDeferred` then hashes what was set aside, in its place after them.
+ * there, and `hashDeferred` then hashes what was set aside, in its place after them. Rows are
+ * kept until a batch is full: a row handed over must not change afterwards.
  */
 export class ContentHasher {
   private readonly hash: Hash = createHash('sha256');
-  private lines: string[] = [];
+  private rows: (readonly ExportCell[])[] = [];
   private isCover = false;
   private skipped = false;
   private deferred: DeferredLines | null = null;
@@ -66,32 +91,29 @@ export class ContentHasher {
 
   /** Starts a sheet (its first part; continuation parts are not sheets of their own here). */
   sheet(sheet: Pick<ExportSheet, 'name' | 'columns'>): void {
+    this.flush();
     // The identity sheet describes the export (and carries this hash), like the Cover's export rows.
     this.skipped = sheet.name === SHEET_NAMES.identity;
     if (this.skipped) return;
     this.isCover = sheet.name === SHEET_NAMES.cover;
-    this.push(JSON.stringify([sheet.name, sheet.columns.map((c) => c.header)]));
+    this.emit(`${JSON.stringify([sheet.name, sheet.columns.map((c) => c.header)])}\n`);
   }
 
   row(row: readonly ExportCell[]): void {
     if (this.skipped || (this.isCover && EXPORT_ITEMS.has(row[0]))) return;
-    this.push(JSON.stringify(row));
-  }
-
-  private push(line: string): void {
-    if (this.deferred !== null) {
-      this.deferred.add(line);
-      return;
-    }
-    this.lines.push(line);
-    if (this.lines.length >= LINES_PER_UPDATE) this.flush();
+    this.rows.push(row);
+    if (this.rows.length >= ROWS_PER_BATCH) this.flush();
   }
 
   private flush(): void {
-    if (this.lines.length === 0) return;
-    this.lines.push('');
-    this.hash.update(this.lines.join('\n'), 'utf8');
-    this.lines = [];
+    if (this.rows.length === 0) return;
+    this.emit(jsonLines(this.rows));
+    this.rows = [];
+  }
+
+  private emit(lines: string): void {
+    if (this.deferred !== null) this.deferred.addLines(lines);
+    else this.hash.update(lines, 'utf8');
   }
 
   /** The hex digest; the hasher is spent. */

@@ -31,16 +31,20 @@ export class LineSpool {
 
   /** Appends one line (without its line break). */
   add(line: string): void {
+    this.addLines(`${line}\n`);
+  }
+
+  /** Appends `text`: whole lines, each followed by its line break. */
+  addLines(text: string): void {
     this.open();
-    this.pending.push(line);
-    this.pendingChars += line.length + 1;
+    this.pending.push(text);
+    this.pendingChars += text.length;
     if (this.pendingChars >= CHUNK) this.flush();
   }
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.pending.push('');
-    const text = Buffer.from(this.pending.join('\n'), 'utf8');
+    const text = Buffer.from(this.pending.join(''), 'utf8');
     for (let at = 0; at < text.length; ) at += writeSync(this.open(), text, at, text.length - at, this.bytes + at);
     this.bytes += text.length;
     this.pending = [];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tallyOf } from '@core/export-model';
-import { sourceContentHash } from '@main/export/content-hash';
+import { ContentHasher, jsonLines, sourceContentHash } from '@main/export/content-hash';
 import { writeXlsx } from '@main/export/xlsx-writer';
 import { tempDir } from '@tests/helpers/temp';
 import { readWorkbook, sheetNames, sheetRows } from '@tests/helpers/read-back';
@@ -61,5 +61,25 @@ describe('sourceContentHash', () => {
     const renamed = structuredClone(report);
     renamed.workbook.organisation = 'Other Ltd';
     expect(contentHashOf(exportInput(renamed, []))).not.toBe(base);
+  });
+
+  it('hashes rows in batches to the same lines as one JSON text per row, a cell holding "],[" included', () => {
+    // 600 rows: two full batches and a part; the seam text sits in a cell of the second batch, at
+    // a cell's start, middle and end, beside escapes and multi-byte text.
+    const rows = Array.from({ length: 600 }, (_, i): (string | number | null)[] => [`asset ${i} ✓`, i, i % 5 === 0 ? null : 'customer', 'say "hi"\n\\']);
+    rows[300] = ['],[', 'a],[b', 'end],[', 1.5, null];
+    rows[301] = [];
+    const expected = rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+    expect(jsonLines(rows)).toBe(expected);
+    expect(jsonLines(rows.slice(0, 300))).toBe(rows.slice(0, 300).map((row) => `${JSON.stringify(row)}\n`).join(''));
+    expect(jsonLines([[]])).toBe('[]\n');
+    expect(jsonLines([])).toBe('');
+    const hasher = new ContentHasher();
+    hasher.sheet({ name: 'RACI', columns: [{ header: 'A', width: 10 }] });
+    for (const row of rows) hasher.row(row);
+    hasher.sheet({ name: 'Findings', columns: [{ header: 'B', width: 10 }] });
+    hasher.row(['last']);
+    const lines = `${JSON.stringify(['RACI', ['A']])}\n${expected}${JSON.stringify(['Findings', ['B']])}\n${JSON.stringify(['last'])}\n`;
+    expect(hasher.digest()).toBe(createHash('sha256').update(lines, 'utf8').digest('hex'));
   });
 });
