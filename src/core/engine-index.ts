@@ -13,7 +13,7 @@ import type {
   ResponsibilityModel,
   ServiceModel
 } from '@shared/domain';
-import type { EngineInput, OpenActionRow } from './engine-input';
+import type { EngineInput, FindingAsset, OpenActionRow } from './engine-input';
 import { getCell } from './model-cells';
 import { readModelId } from './model-references';
 import { assetModelId } from './service-models';
@@ -107,7 +107,7 @@ export function parseInstant(text: string): number {
   return Date.parse(local === null ? text : `${local[1] ?? ''}T${local[2] ?? ''}Z`);
 }
 
-function compileModel(model: ResponsibilityModel, input: EngineInput, partyById: Map<number, Party>): CompiledModel {
+function compileModel(model: ResponsibilityModel, input: EngineInput<FindingAsset>, partyById: Map<number, Party>): CompiledModel {
   const modelParties = resolveModelParties(model, input.parties);
   const providerKey = model.parties.find((p) => p.kind === 'provider')?.id;
   const columns: Partial<Record<ServiceModel, CompiledCell[]>> = {};
@@ -144,7 +144,7 @@ function compileModel(model: ResponsibilityModel, input: EngineInput, partyById:
  * under the fallback model (readModelId); the findings report it (MODEL_MISSING).
  * @throws Error when `now` is not a date
  */
-export function indexEngineInput(input: EngineInput): EngineIndex {
+export function indexEngineInput(input: EngineInput<FindingAsset>): EngineIndex {
   const nowMs = parseInstant(input.now);
   if (Number.isNaN(nowMs)) throw new Error(`now must be an ISO 8601 date-time, got "${input.now}"`);
   const partyById = new Map(input.parties.map((p) => [p.id, p]));

@@ -10,11 +10,36 @@ import type {
 } from '@shared/domain';
 import type { SignOffItem, SignOffRecord } from '@shared/sign-off';
 
-export interface EngineInput {
+/**
+ * The asset fields the findings read: findings.ts and what it calls are typed on these alone, so
+ * a pass that wants only findings (`demarc check`) reads no other column of the file.
+ */
+export const FINDING_ASSET_FIELDS = [
+  'id',
+  'name',
+  'type',
+  'sku',
+  'provider',
+  'modelId',
+  'serviceModel',
+  'serviceModelSource',
+  'classificationReason',
+  'needsReview',
+  'ownerPartyId',
+  'criticality',
+  'lastReviewedAt',
+  'createdAt'
+] as const satisfies readonly (keyof Asset)[];
+
+/** An asset as the findings read it. */
+export type FindingAsset = Pick<Asset, (typeof FINDING_ASSET_FIELDS)[number]>;
+
+/** `A`: the assets' type — whole ones, or only what the findings read (FindingAsset). */
+export interface EngineInput<A extends FindingAsset = Asset> {
   settings: WorkbookSettings;
   /** Every model in use, by id: the workbook default and any asset's own modelId. */
   models: Record<string, ResponsibilityModel>;
-  assets: Asset[];
+  assets: A[];
   parties: Party[];
   overrides: LayerOverride[];
   assignments: RaciAssignment[];

@@ -3,7 +3,6 @@
  * from the rules so the wording can be read and reviewed in one place.
  */
 import {
-  type Asset,
   type FindingCode,
   type MissingModel,
   type ModelReferenceSource,
@@ -13,6 +12,7 @@ import {
   type Severity
 } from '@shared/domain';
 import type { SignOffRecord } from '@shared/sign-off';
+import type { FindingAsset } from './engine-input';
 import { describeLayerRows, type UnknownLayerRows } from './reference-damage';
 import { serviceModelColumns } from './service-models';
 
@@ -87,14 +87,14 @@ const list = (titles: readonly string[]): string => {
   return text;
 };
 
-const NAMED_BY: Record<ModelReferenceSource, (asset: Asset) => string> = {
+const NAMED_BY: Record<ModelReferenceSource, (asset: FindingAsset) => string> = {
   asset: () => 'the model chosen for it',
   provider: (asset) => `the model set for ${asset.provider ?? ''} assets`,
   default: () => 'the workbook\'s default model'
 };
 
 export const words = {
-  modelMissing: (asset: Asset, missing: MissingModel, readUnder: ResponsibilityModel): Words => ({
+  modelMissing: (asset: FindingAsset, missing: MissingModel, readUnder: ResponsibilityModel): Words => ({
     message:
       `"${asset.name}" is to be read under the responsibility model "${missing.id}" (${NAMED_BY[missing.source](asset)}), which is not in this workbook; ` +
       `until a model is chosen it is read under ${readUnder.name} ("${readUnder.id}"), so its layers may be misplaced.`,
@@ -105,29 +105,29 @@ export const words = {
           ? `Choose the model for ${asset.provider ?? ''} assets under Responsibility (CLI: demarc models FILE provider ${asset.provider ?? ''} ID|default); or import the missing model again.`
           : 'Choose the workbook\'s default model under Responsibility (CLI: demarc models FILE default ID); or import the missing model again.'
   }),
-  partyMissing: (asset: Asset, title: string, role: string, partyId: number): Words => ({
+  partyMissing: (asset: FindingAsset, title: string, role: string, partyId: number): Words => ({
     message: `The ${role} for "${title}" on "${asset.name}" is party #${partyId}, who is not in the parties list (a RACI row of this asset), so that role is held by nobody.`,
     fix: `Remove the rows naming party #${partyId}, or give their roles to a person or team in the list: under Findings for every such row at once, or in the asset panel (CLI: demarc repair FILE --party ${partyId} --remove | --to PARTY).`
   }),
-  layerMissing: (asset: Asset, model: ResponsibilityModel, rows: UnknownLayerRows): Words => ({
+  layerMissing: (asset: FindingAsset, model: ResponsibilityModel, rows: UnknownLayerRows): Words => ({
     message: `"${asset.name}" holds ${describeLayerRows(rows)} on the layer "${clip(rows.layerId)}", which ${model.name} (the model it is read under) does not have, so they are not read.`,
     fix: `Move them to one of ${model.name}'s layers, or drop them: in the asset panel, or under Findings for every asset at once (CLI: demarc repair FILE --layer ${clip(rows.layerId)} --to LAYER | --remove).`
   }),
-  unclassified: (asset: Asset, model: ResponsibilityModel): Words => ({
+  unclassified: (asset: FindingAsset, model: ResponsibilityModel): Words => ({
     message: `"${asset.name}" has no service model, so none of its layers can be placed on the provider's or the customer's side.`,
     fix: `Set its service model (${columnList(model)})${asset.type === null ? '' : ` — the classifier could not decide for type "${asset.type}"`}.`
   }),
-  foreignColumn: (asset: Asset, model: ResponsibilityModel): Words => ({
+  foreignColumn: (asset: FindingAsset, model: ResponsibilityModel): Words => ({
     message: `"${asset.name}" has the service model "${asset.serviceModel ?? ''}", which ${model.name} (the model it is read under) does not declare, so none of its layers can be placed.`,
     fix: `Set its service model to one of ${model.name}'s (${columnList(model)}), or read it under a model that has "${asset.serviceModel ?? ''}".`
   }),
-  needsReview: (asset: Asset, label: string): Words => ({
+  needsReview: (asset: FindingAsset, label: string): Words => ({
     message:
       `The service model ${label} of "${asset.name}" was set by the ` +
       `${asset.serviceModelSource ?? 'import'} and should be checked${asset.classificationReason === null ? '.' : `: ${asset.classificationReason}`}`,
     fix: 'Confirm or change the service model by hand; a model set by hand is not flagged again.'
   }),
-  noOwner: (asset: Asset, danglingOwner: boolean, orphanedTitles: readonly string[]): Words => ({
+  noOwner: (asset: FindingAsset, danglingOwner: boolean, orphanedTitles: readonly string[]): Words => ({
     message:
       (danglingOwner
         ? `"${asset.name}" names owner #${asset.ownerPartyId ?? ''}, who is not in the parties list.`
@@ -139,7 +139,7 @@ export const words = {
       'Name an active person or team as owner; they become the default Accountable and Responsible on its customer-side layers.' +
       (danglingOwner ? ` Every asset and role naming #${asset.ownerPartyId ?? ''} at once: Findings (CLI: demarc repair FILE --party ${asset.ownerPartyId ?? ''} --to PARTY).` : '')
   }),
-  noAccountable: (asset: Asset, title: string, responsibility: Responsibility, names: readonly string[]): Words =>
+  noAccountable: (asset: FindingAsset, title: string, responsibility: Responsibility, names: readonly string[]): Words =>
     names.length === 0
       ? {
           message: `Nobody is Accountable for "${title}" (${side(responsibility)}) on "${asset.name}".`,
@@ -149,52 +149,52 @@ export const words = {
           message: `${names.length} parties are Accountable for "${title}" on "${asset.name}" (${names.join(', ')}); accountability needs exactly one.`,
           fix: 'Keep one Accountable and make the others Responsible or Consulted.'
         },
-  criticalNoAccountable: (asset: Asset, criticality: string, titles: readonly string[]): Words => ({
+  criticalNoAccountable: (asset: FindingAsset, criticality: string, titles: readonly string[]): Words => ({
     message: `"${asset.name}" is ${criticality}, yet nobody is Accountable for ${titles.length === 1 ? 'its customer layer' : 'its customer layers'} ${list(titles)}.`,
     fix: 'Name one Accountable person or team for each of these layers (an owner, a default team, or Set RACI…) before the less critical assets.'
   }),
-  noResponsible: (asset: Asset, title: string, responsibility: Responsibility): Words => ({
+  noResponsible: (asset: FindingAsset, title: string, responsibility: Responsibility): Words => ({
     message: `Nobody on the customer side is Responsible for "${title}" (${side(responsibility)}) on "${asset.name}".`,
     fix: 'Assign a Responsible person, team or operating third party; the provider alone does not cover the customer\'s part.'
   }),
-  inactiveOwner: (asset: Asset, owner: Party, defaultTitles: readonly string[]): Words => ({
+  inactiveOwner: (asset: FindingAsset, owner: Party, defaultTitles: readonly string[]): Words => ({
     message:
       `${owner.name} ${left(owner)} but is still the owner of "${asset.name}"` +
       (defaultTitles.length === 0 ? '.' : ` and by default Accountable or Responsible for ${list(defaultTitles)}.`),
     fix: 'Make an active person or team the owner.'
   }),
-  inactiveAssignment: (asset: Asset, party: Party, role: string, title: string): Words => ({
+  inactiveAssignment: (asset: FindingAsset, party: Party, role: string, title: string): Words => ({
     message: `${party.name} ${left(party)} but is still ${role} for "${title}" on "${asset.name}".`,
     fix: 'Reassign the role to an active person or team.'
   }),
-  inactiveTeam: (asset: Asset, team: Party, titles: readonly string[]): Words => ({
+  inactiveTeam: (asset: FindingAsset, team: Party, titles: readonly string[]): Words => ({
     message: `${team.name} ${left(team)} but is the workbook's default team, so still Accountable and Responsible for ${list(titles)} on "${asset.name}".`,
     fix: 'Choose an active default team for these layers in the workbook settings, or assign the roles on the asset.'
   }),
-  handedToProvider: (asset: Asset, title: string, reasons: readonly string[]): Words => ({
+  handedToProvider: (asset: FindingAsset, title: string, reasons: readonly string[]): Words => ({
     message: `"${title}" on "${asset.name}" is handed to the provider (${reasons.join('; ')}). This duty always stays with the customer, whatever service or security feature was bought.`,
     fix: 'Remove the override or the provider\'s role, and name a customer-side Accountable and Responsible.'
   }),
-  unwatchedTool: (asset: Asset, label: string): Words => ({
+  unwatchedTool: (asset: FindingAsset, label: string): Words => ({
     message: `"${asset.name}" is a security tool (${label}) that no active person or team owns or is Responsible or Accountable for. A security tool nobody configures, watches or acts on protects nobody.`,
     fix: 'Name an active person or team as owner, or as Responsible for its configuration and alerts.'
   }),
-  actionOpen: (asset: Asset, title: string, action: { title: string; dueOn: string; workshopTitle: string }, owner: string, overdue: boolean): Words => ({
+  actionOpen: (asset: FindingAsset, title: string, action: { title: string; dueOn: string; workshopTitle: string }, owner: string, overdue: boolean): Words => ({
     message: `"${title}" on "${asset.name}" was deferred in the workshop "${action.workshopTitle}": ${action.title} (${owner}, due ${action.dueOn}${overdue ? ', overdue' : ''}).`,
     fix: 'Do what the action says, decide the layer, then close the action in the workshop.'
   }),
   /** The date part of a stale-review message, shared by every asset with the same date. */
   staleSince: (since: string, days: number | null, periodDays: number): string =>
     `${since.slice(0, 10)}, ${days === null ? 'at an unreadable date' : `${days} days ago`} (review every ${periodDays} days).`,
-  signOffStale: (asset: Asset, signOff: Pick<SignOffRecord, 'partyName' | 'signedOn' | 'scopeLabel'>, changes: readonly string[]): Words => ({
+  signOffStale: (asset: FindingAsset, signOff: Pick<SignOffRecord, 'partyName' | 'signedOn' | 'scopeLabel'>, changes: readonly string[]): Words => ({
     message: `The sign-off by ${signOff.partyName} on ${signOff.signedOn} (${signOff.scopeLabel}) no longer holds for "${asset.name}": ${changes.join(', ')} changed since.`,
     fix: 'Check the change log for what changed and who changed it, then have the layer signed off again.'
   }),
-  notSignedOff: (asset: Asset, titles: readonly string[]): Words => ({
+  notSignedOff: (asset: FindingAsset, titles: readonly string[]): Words => ({
     message: `"${asset.name}": ${titles.length === 1 ? 'customer layer' : 'customer layers'} ${list(titles)} never signed off.`,
     fix: 'Have the owner or the accountable team sign off the asset (asset panel) or a scope holding it (Sign-offs).'
   }),
-  staleReview: (asset: Asset, since: string): Words => ({
+  staleReview: (asset: FindingAsset, since: string): Words => ({
     message:
       asset.lastReviewedAt === null
         ? `"${asset.name}" has never been reviewed; it was added ${since}`

@@ -7,8 +7,8 @@
  * The RACI checked is the one raci.ts computes; tests hold the two in step.
  */
 import { CRITICAL_LEVELS, attributeLabel } from '@shared/asset-attributes';
-import { type Asset, type Finding, type FindingCode, type Party } from '@shared/domain';
-import type { EngineInput } from './engine-input';
+import { type Finding, type FindingCode, type Party } from '@shared/domain';
+import type { EngineInput, FindingAsset } from './engine-input';
 import { indexEngineInput, parseInstant, type CompiledModel, type EngineIndex } from './engine-index';
 import { FINDING_SEVERITY, words } from './finding-messages';
 import { LayerEvaluator, type LayerEvent, type LayerOutcome } from './findings-layers';
@@ -39,7 +39,7 @@ function isCanonicalUtc(text: string): boolean {
   );
 }
 
-function finding(asset: Asset, code: FindingCode, layerId: string | null, text: { message: string; fix: string }): Finding {
+function finding(asset: FindingAsset, code: FindingCode, layerId: string | null, text: { message: string; fix: string }): Finding {
   return { code, severity: FINDING_SEVERITY[code], assetId: asset.id, assetName: asset.name, layerId, message: text.message, fix: text.fix };
 }
 
@@ -55,7 +55,7 @@ class FindingsRun {
   private readonly staleBeforeText: string | null;
 
   constructor(
-    private readonly input: EngineInput,
+    private readonly input: EngineInput<FindingAsset>,
     private readonly index: EngineIndex,
     private readonly out: Finding[]
   ) {
@@ -72,7 +72,7 @@ class FindingsRun {
     this.signOffs = new SignOffChecker(input, index);
   }
 
-  private outcomeOf(asset: Asset, cm: CompiledModel, owner: number | null): LayerOutcome {
+  private outcomeOf(asset: FindingAsset, cm: CompiledModel, owner: number | null): LayerOutcome {
     const column = asset.serviceModel === null ? undefined : cm.columns[asset.serviceModel];
     const overrides = this.index.overridesByAsset.get(asset.id);
     const assignments = this.index.assignmentsByAsset.get(asset.id);
@@ -96,7 +96,7 @@ class FindingsRun {
     return outcome;
   }
 
-  private layerFinding(asset: Asset, event: LayerEvent): Finding {
+  private layerFinding(asset: FindingAsset, event: LayerEvent): Finding {
     const { layer } = event;
     switch (event.code) {
       case 'HANDED_TO_PROVIDER': {
@@ -118,7 +118,7 @@ class FindingsRun {
   }
 
   /** Appends the findings of one asset to the output, in a fixed order. */
-  check(asset: Asset): void {
+  check(asset: FindingAsset): void {
     const { index, out } = this;
     const cm = index.modelFor(asset);
     const ownerParty: Party | undefined = asset.ownerPartyId === null ? undefined : index.partyById.get(asset.ownerPartyId);
@@ -160,7 +160,7 @@ class FindingsRun {
    * the model lacks (LAYER_MISSING, one per layer). Under a missing model the layers cannot be
    * judged: MODEL_MISSING is said, and choosing a model moves or removes its rows.
    */
-  private checkReferences(asset: Asset, cm: CompiledModel, modelMissing: boolean): void {
+  private checkReferences(asset: FindingAsset, cm: CompiledModel, modelMissing: boolean): void {
     const { index, out } = this;
     const assignments = index.assignmentsByAsset.get(asset.id);
     for (const a of missingPartyRows(assignments, (id) => index.partyById.has(id))) {
@@ -178,7 +178,7 @@ class FindingsRun {
   }
 
   /** Layers the room deferred in a workshop, with the action still open. */
-  private checkActions(asset: Asset, cm: CompiledModel): void {
+  private checkActions(asset: FindingAsset, cm: CompiledModel): void {
     const actions = this.index.actionsByAsset.get(asset.id);
     if (actions === undefined) return;
     for (const action of actions) {
@@ -191,7 +191,7 @@ class FindingsRun {
   }
 
   /** Inactive parties holding roles on layers this model does not have (left from a model change). */
-  private checkOrphanAssignments(asset: Asset, cm: CompiledModel): void {
+  private checkOrphanAssignments(asset: FindingAsset, cm: CompiledModel): void {
     const assignments = this.index.assignmentsByAsset.get(asset.id);
     if (assignments === undefined) return;
     for (const a of assignments) {
@@ -202,7 +202,7 @@ class FindingsRun {
     }
   }
 
-  private checkReview(asset: Asset): void {
+  private checkReview(asset: FindingAsset): void {
     if (this.staleBefore === null) return;
     // A fresh import is not stale: with no review yet, the clock starts when the asset was added.
     const since = asset.lastReviewedAt ?? asset.createdAt;
@@ -227,7 +227,7 @@ class FindingsRun {
  * missing parties and layers, classification, owner, a critical asset with layers nobody is Accountable for, layer findings in model order, default teams, security tool, review, sign-offs.
  * @throws Error if `now` is not a date
  */
-export function computeFindings(input: EngineInput): Finding[] {
+export function computeFindings(input: EngineInput<FindingAsset>): Finding[] {
   const slices = findingsInSlices(input);
   slices.next(input.assets.length);
   return slices.findings;
@@ -247,7 +247,7 @@ export interface FindingsSlices {
  * it keeps answering, and computes one page's findings from that page's assets alone.
  * @throws Error as computeFindings
  */
-export function findingsInSlices(input: EngineInput): FindingsSlices {
+export function findingsInSlices(input: EngineInput<FindingAsset>): FindingsSlices {
   const findings: Finding[] = [];
   const run = new FindingsRun(input, indexEngineInput(input), findings);
   const { assets } = input;

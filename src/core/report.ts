@@ -27,7 +27,7 @@ import {
   type ReportParty
 } from '@shared/report';
 import { deriveResponsibility } from './derive';
-import type { EngineInput } from './engine-input';
+import type { EngineInput, FindingAsset } from './engine-input';
 import type { ReportPage } from './report-source';
 import { groupByAsset, indexEngineInput } from './engine-index';
 import { findingsInSlices } from './findings';
@@ -222,7 +222,7 @@ function deepFreeze(layers: ReportLayer[]): readonly ReportLayer[] {
  * The findings of a page of assets, asset by asset in the page's order.
  * @throws Error as reportAssetsOf
  */
-export function reportFindingsOf(page: EngineInput): ReportFinding[] {
+export function reportFindingsOf(page: EngineInput<FindingAsset>): ReportFinding[] {
   const run = findingsInSlices(page);
   run.next(page.assets.length);
   return run.findings.map((f) => ({
@@ -237,7 +237,7 @@ export function reportFindingsOf(page: EngineInput): ReportFinding[] {
 }
 
 /** A fresh pass over a workbook's pages of assets: each page's input, in id order. */
-export type EnginePages = () => Iterable<EngineInput>;
+export type EnginePages<A extends FindingAsset = Asset> = () => Iterable<EngineInput<A>>;
 
 /** The report entries, page by page. */
 export function* reportAssetPages(pages: EnginePages): Generator<ReportAsset[]> {
@@ -246,7 +246,7 @@ export function* reportAssetPages(pages: EnginePages): Generator<ReportAsset[]> 
 }
 
 /** The findings, page by page. */
-export function* reportFindingPages(pages: EnginePages): Generator<ReportFinding[]> {
+export function* reportFindingPages(pages: EnginePages<FindingAsset>): Generator<ReportFinding[]> {
   for (const page of pages()) yield reportFindingsOf(page);
 }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { asOfPages } from '@main/services/as-of-pages';
+import { asOfFindingPages } from '@main/services/as-of-pages';
 import { findingDigest, findingDigestOf } from '@main/services/findings-digest';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { asOfLines, checkAsOfArg } from './as-of-arg';
@@ -28,7 +28,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   return withWorkbook('check', positionals[0], io, async (cli) => {
     // Read from the file a page of assets at a time (the engine state is never loaded); as of a
     // moment, each page with the later entries undone.
-    const asOf = asOfArg === undefined ? null : asOfPages(cli.session.require(), cli.services, asOfArg);
+    const asOf = asOfArg === undefined ? null : asOfFindingPages(cli.session.require(), cli.services, asOfArg);
     const detailed = asOf === null ? findingDigest(cli.session.require(), cli.services, examples) : findingDigestOf(asOf.pages, examples);
     const failed = detailed.some((g) => g.severity === 'error');
     if (values.json) {

@@ -3,10 +3,10 @@
  * matches the asset (naming what changed), and — in a workbook that has started signing off —
  * NOT_SIGNED_OFF for customer-side layers no sign-off ever covered (severity from the settings).
  */
-import type { Asset, Finding, LayerOverride, Responsibility } from '@shared/domain';
+import type { Finding, LayerOverride, Responsibility } from '@shared/domain';
 import type { SignOffItem, SignOffRecord } from '@shared/sign-off';
 import type { CompiledModel, EngineIndex } from '../engine-index';
-import type { EngineInput } from '../engine-input';
+import type { EngineInput, FindingAsset } from '../engine-input';
 import { FINDING_SEVERITY, words } from '../finding-messages';
 import { isCustomerSide, type RaciContext } from '../raci';
 import { signedStateChanges, signedStateOf } from './sign-off-state';
@@ -18,7 +18,7 @@ export class SignOffChecker {
   private readonly notSignedSeverity: Finding['severity'] | null;
 
   constructor(
-    private readonly input: EngineInput,
+    private readonly input: EngineInput<FindingAsset>,
     private readonly index: EngineIndex
   ) {
     const signOffs = input.signOffs ?? { records: [], items: [] };
@@ -33,7 +33,7 @@ export class SignOffChecker {
     this.notSignedSeverity = signOffs.records.length === 0 || setting === 'off' ? null : setting;
   }
 
-  check(asset: Asset, cm: CompiledModel, out: Finding[]): void {
+  check(asset: FindingAsset, cm: CompiledModel, out: Finding[]): void {
     const items = this.itemsByAsset.get(asset.id);
     if (items === undefined && this.notSignedSeverity === null) return;
     const overrides = this.index.overridesByAsset.get(asset.id) ?? [];
@@ -53,7 +53,7 @@ export class SignOffChecker {
   }
 
   private checkNeverSigned(
-    asset: Asset,
+    asset: FindingAsset,
     cm: CompiledModel,
     overrides: readonly LayerOverride[],
     items: readonly SignOffItem[],

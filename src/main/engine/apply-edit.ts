@@ -4,10 +4,11 @@
  * assets they touched are checked again. Reading 100k assets back costs far more than the edit
  * itself; edits that change settings fall back to a reload (the engine decides).
  */
-import type { Asset, LayerNote, LayerOverride, RaciAssignment } from '@shared/domain';
+import { groupByAsset } from '@core/engine-index';
+import type { LayerNote, LayerOverride, Party, RaciAssignment } from '@shared/domain';
 import type { AssetPatch } from '../store/asset-fields';
 import type { EditOp } from '../services/edit-ops';
-import type { OpenActionRow } from '@core/engine-input';
+import type { EngineInput, FindingAsset, OpenActionRow } from '@core/engine-input';
 import type { ActionRow } from '../store/repos/workshops';
 import type { EngineState } from './state';
 
@@ -18,9 +19,34 @@ function openRowsOf(row: ActionRow, workshopTitle: string): OpenActionRow[] {
 
 const assignmentKey = (a: RaciAssignment): string => `${a.layerId}|${a.role}|${a.partyId}`;
 
-function patchAsset(asset: Asset, patch: AssetPatch, at: string): void {
-  Object.assign(asset, Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)));
-  asset.updatedAt = at;
+/** Patches the fields the asset holds: every one of a whole asset, only theirs of a page read for the findings (FindingAsset). */
+function patchAsset(asset: object, patch: AssetPatch, at: string): void {
+  for (const [field, value] of Object.entries({ ...patch, updatedAt: at })) if (value !== undefined && field in asset) Object.assign(asset, { [field]: value });
+}
+
+/**
+ * What an edit's operations change, by id: an input's assets, parties and per-asset rows. The
+ * loaded state holds these (EngineState); the as-of builds them for a page (as-of-pages.ts).
+ */
+export interface EditRows<A extends FindingAsset> {
+  input: EngineInput<A>;
+  assetById: Map<number, A>;
+  partyById: Map<number, Party>;
+  overridesByAsset: Map<number, LayerOverride[]>;
+  assignmentsByAsset: Map<number, RaciAssignment[]>;
+  notesByAsset: Map<number, LayerNote[]>;
+}
+
+/** The rows of an input by id (`assetById` when already built). */
+export function editRowsOf<A extends FindingAsset>(input: EngineInput<A>, assetById?: Map<number, A>): EditRows<A> {
+  return {
+    input,
+    assetById: assetById ?? new Map(input.assets.map((a) => [a.id, a])),
+    partyById: new Map(input.parties.map((p) => [p.id, p])),
+    overridesByAsset: groupByAsset(input.overrides),
+    assignmentsByAsset: groupByAsset(input.assignments),
+    notesByAsset: groupByAsset(input.notes ?? [])
+  };
 }
 
 /**
@@ -42,25 +68,36 @@ function holdersOf(state: EngineState, partyId: number, into: Set<number>): void
  * @returns the ids of the assets whose findings were checked again
  */
 export function applyEditToState(state: EngineState, ops: readonly EditOp[], at: string): Set<number> {
-  const { overridesByAsset: overrides, assignmentsByAsset: assignments } = state;
   const touched = new Set<number>();
-  let partiesChanged = false;
-  let overridesChanged = false;
-  let assignmentsChanged = false;
-  let notesChanged = false;
-  const notes = state.notesByAsset;
-  let actionsChanged = false;
-  let actions = state.input.actions ?? [];
   // A party's holders, found before the operations move them (a reassign changes owners).
   for (const op of ops) {
     if (op.op === 'putParty') holdersOf(state, op.party.id, touched);
     else if (op.op === 'deleteParty') holdersOf(state, op.id, touched);
   }
+  state.input = applyEditToRows(state, ops, at, touched);
+  state.invalidateDerived();
+  state.refreshFindings(touched);
+  return touched;
+}
+
+/**
+ * Applies an edit's operations to rows in place (assets patched, per-asset lists replaced), adding
+ * the ids of the assets they reach to `touched`.
+ * @returns the input with the changed lists flattened again, as of `at`
+ */
+export function applyEditToRows<A extends FindingAsset>(rows: EditRows<A>, ops: readonly EditOp[], at: string, touched: Set<number>): EngineInput<A> {
+  const { overridesByAsset: overrides, assignmentsByAsset: assignments, notesByAsset: notes, input } = rows;
+  let partiesChanged = false;
+  let overridesChanged = false;
+  let assignmentsChanged = false;
+  let notesChanged = false;
+  let actionsChanged = false;
+  let actions = input.actions ?? [];
   for (const op of ops) {
     switch (op.op) {
       case 'patchAssets':
         for (const id of op.ids) {
-          const asset = state.assetById.get(id);
+          const asset = rows.assetById.get(id);
           if (asset) patchAsset(asset, op.patch, at);
           touched.add(id);
         }
@@ -114,11 +151,11 @@ export function applyEditToState(state: EngineState, ops: readonly EditOp[], at:
         break;
       }
       case 'putParty':
-        state.partyById.set(op.party.id, { ...op.party });
+        rows.partyById.set(op.party.id, { ...op.party });
         partiesChanged = true;
         break;
       case 'deleteParty':
-        state.partyById.delete(op.id);
+        rows.partyById.delete(op.id);
         partiesChanged = true;
         break;
       case 'putDecision':
@@ -136,18 +173,15 @@ export function applyEditToState(state: EngineState, ops: readonly EditOp[], at:
     }
   }
   const flatten = <T>(byAsset: Map<number, T[]>): T[] => [...byAsset.values()].flat();
-  state.input = {
-    ...state.input,
-    overrides: overridesChanged ? flatten<LayerOverride>(overrides) : state.input.overrides,
-    assignments: assignmentsChanged ? flatten<RaciAssignment>(assignments) : state.input.assignments,
-    notes: notesChanged ? flatten<LayerNote>(notes) : state.input.notes,
-    actions: actionsChanged ? actions : state.input.actions,
+  return {
+    ...input,
+    overrides: overridesChanged ? flatten<LayerOverride>(overrides) : input.overrides,
+    assignments: assignmentsChanged ? flatten<RaciAssignment>(assignments) : input.assignments,
+    notes: notesChanged ? flatten<LayerNote>(notes) : input.notes,
+    actions: actionsChanged ? actions : input.actions,
     parties: partiesChanged
-      ? [...state.partyById.values()].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id)
-      : state.input.parties,
+      ? [...rows.partyById.values()].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id)
+      : input.parties,
     now: at
   };
-  state.invalidateDerived();
-  state.refreshFindings(touched);
-  return touched;
 }

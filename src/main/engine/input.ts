@@ -2,13 +2,13 @@
  * Reading the engine's input from a workbook: the whole of it, or one page of assets with what
  * they need. The loaded state and its cache live in engine-state.ts.
  */
-import type { EngineInput } from '@core/engine-input';
+import { FINDING_ASSET_FIELDS, type EngineInput, type FindingAsset } from '@core/engine-input';
 import type { SignOffRecord } from '@shared/sign-off';
 import type { EnginePages } from '@core/report';
 import { BUILTIN_MODELS, ModelError, modelTable, parseModel } from '@core/models';
 import type { Asset, Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
-import { listAssets } from '../store/repos/assets';
+import { listAssetFields, listAssets } from '../store/repos/assets';
 import { listCustomModels } from '../store/repos/custom-models';
 import { readSettings } from '../store/repos/meta';
 import { listNotes } from '../store/repos/notes';
@@ -106,12 +106,26 @@ export const ASSETS_PER_PAGE = 1000;
  * pages would not be one revision of the workbook.
  */
 export function workbookPages(wb: OpenWorkbook, ctx: ServiceContext, pageSize = ASSETS_PER_PAGE): { shared: SharedInput; pages: EnginePages } {
+  return pagesOf(wb, ctx, (slice) => listAssets(wb.db, slice), pageSize);
+}
+
+/** The same pages with only the fields the findings read of each asset (FINDING_ASSET_FIELDS): for a pass that wants only findings. */
+export function findingPages(wb: OpenWorkbook, ctx: ServiceContext, pageSize = ASSETS_PER_PAGE): { shared: SharedInput; pages: EnginePages<FindingAsset> } {
+  return pagesOf(wb, ctx, (slice) => listAssetFields(wb.db, FINDING_ASSET_FIELDS, slice), pageSize);
+}
+
+function pagesOf<A extends FindingAsset>(
+  wb: OpenWorkbook,
+  ctx: ServiceContext,
+  read: (slice: { afterId: number; limit: number }) => A[],
+  pageSize: number
+): { shared: SharedInput; pages: EnginePages<A> } {
   const shared = readSharedInput(wb.db, ctx);
   const revision = wb.revision;
-  function* pages(): Generator<EngineInput> {
+  function* pages(): Generator<EngineInput<A>> {
     for (let afterId = 0; ; ) {
       if (wb.revision !== revision) throw new WorkbookChanged();
-      const assets = listAssets(wb.db, { afterId, limit: pageSize });
+      const assets = read({ afterId, limit: pageSize });
       if (assets.length === 0) return;
       const scope = { fromId: assets[0]!.id, toId: assets[assets.length - 1]!.id };
       const { signOffRecords, ...rest } = shared;

@@ -4,7 +4,6 @@
  * (engine.ts), which keeps it in step with every write.
  */
 import { computeFindings } from '@core/findings';
-import { groupByAsset } from '@core/engine-index';
 import type { EngineInput } from '@core/engine-input';
 import { BUILTIN_MODELS } from '@core/models';
 import {
@@ -21,6 +20,7 @@ import {
 } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
 import { readModelId } from '@core/model-references';
+import { editRowsOf } from './apply-edit';
 import { FindingsIndex } from './findings-index';
 import { SearchIndex } from './search-index';
 
@@ -51,11 +51,13 @@ export class EngineState {
     /** The assets by id, when the loader has built it already. */
     assetById?: Map<number, Asset>
   ) {
-    this.assetById = assetById ?? new Map(input.assets.map((a) => [a.id, a]));
-    this.partyById = new Map(input.parties.map((p) => [p.id, p]));
-    this.overridesByAsset = groupByAsset(input.overrides);
-    this.assignmentsByAsset = groupByAsset(input.assignments);
-    this.notesByAsset = groupByAsset(input.notes ?? []);
+    ({
+      assetById: this.assetById,
+      partyById: this.partyById,
+      overridesByAsset: this.overridesByAsset,
+      assignmentsByAsset: this.assignmentsByAsset,
+      notesByAsset: this.notesByAsset
+    } = editRowsOf(input, assetById));
   }
 
   private get index(): FindingsIndex {

@@ -10,13 +10,13 @@
  */
 import { assetIdsOf, isAssetRowOp } from '@core/audit/entry-change';
 import { groupByAsset } from '@core/engine-index';
-import type { EngineInput } from '@core/engine-input';
+import type { EngineInput, FindingAsset } from '@core/engine-input';
 import type { EnginePages } from '@core/report';
 import type { Asset, Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
 import type { SignOffItem, SignOffRecord } from '@shared/sign-off';
 import type { AsOfInfo } from '@shared/as-of';
-import { applyEditToState } from '../engine/apply-edit';
-import { ASSETS_PER_PAGE, workbookPages } from '../engine/input';
+import { applyEditToRows, applyEditToState, editRowsOf } from '../engine/apply-edit';
+import { ASSETS_PER_PAGE, findingPages, workbookPages } from '../engine/input';
 import { buildEngineState, type EngineState } from '../engine/state';
 import { distinctAssetModelsAt, listAssets } from '../store/repos/assets';
 import { signOffOf } from './as-of-carried';
@@ -25,7 +25,7 @@ import type { OpenWorkbook, ServiceContext } from './context';
 import type { EditOp } from './edit-ops';
 
 /** The workbook as it was, as pages: what they share, and fresh passes over them. */
-export interface AsOfPages {
+export interface AsOfPages<A extends FindingAsset = Asset> {
   info: AsOfInfo;
   settings: WorkbookSettings;
   models: Record<string, ResponsibilityModel>;
@@ -33,7 +33,7 @@ export interface AsOfPages {
   signOffRecords: SignOffRecord[];
   /** The models and providers of the assets then (for the report's head; a scan of the file, so only when asked). */
   assetModels: () => Pick<Asset, 'modelId' | 'provider'>[];
-  pages: EnginePages;
+  pages: EnginePages<A>;
 }
 
 /** The part of `op` that reaches the assets in `ids` (null: none). */
@@ -82,13 +82,11 @@ function ranged(ops: readonly EditOp[]): RangedOp[] {
   return out;
 }
 
-/**
- * A page (or any set of assets with their rows) as it was: the assets created after `at` left
- * out, the operations that reach the others applied to its rows, rows of assets not there dropped.
- */
 /** What a page is rewound with, beside the operations. */
-interface PageRewind extends Pick<AsOfPlan, 'signOffsLater' | 'assetsBrought' | 'assetsPutBack'> {
+interface PageRewind<A extends FindingAsset> extends Pick<AsOfPlan, 'signOffsLater' | 'assetsBrought'> {
   at: string;
+  /** The assets a later entry took out, as they were (whole rows, read as the pages read theirs). */
+  assetsPutBack: ReadonlyMap<number, A>;
   /** The items of the sign-offs put back (they replace the file's items of the same sign-offs). */
   putBackItems: readonly SignOffItem[];
 }
@@ -96,7 +94,11 @@ interface PageRewind extends Pick<AsOfPlan, 'signOffsLater' | 'assetsBrought' | 
 const itemOrder = (a: SignOffItem, b: SignOffItem): number =>
   a.signOffId - b.signOffId || a.assetId - b.assetId || (a.layerId ?? '').localeCompare(b.layerId ?? '');
 
-function rewindInput(page: EngineInput, ops: readonly RangedOp[], plan: PageRewind): EngineInput {
+/**
+ * A page (or any set of assets with their rows) as it was: the assets created after `at` left
+ * out, the operations that reach the others applied to its rows, rows of assets not there dropped.
+ */
+function rewindInput<A extends FindingAsset>(page: EngineInput<A>, ops: readonly RangedOp[], plan: PageRewind<A>): EngineInput<A> {
   const { at, signOffsLater } = plan;
   const assets = page.assets.map((a) => plan.assetsPutBack.get(a.id) ?? a).filter((a) => a.createdAt <= at && !plan.assetsBrought.has(a.id));
   const ids = new Set(assets.map((a) => a.id));
@@ -112,14 +114,12 @@ function rewindInput(page: EngineInput, ops: readonly RangedOp[], plan: PageRewi
     const op = opWithin(r.op, ids);
     if (op !== null) mine.push(op);
   }
-  let input: EngineInput = { ...page, assets };
+  let input: EngineInput<A> = { ...page, assets };
   if (mine.length > 0) {
     // The edit code patches assets in place (and only assets: it replaces rows): the patched ones
     // are copied, so a page read from the live state leaves it alone.
     const patched = new Set(mine.flatMap((op) => (op.op === 'patchAssets' ? op.ids : [])));
-    const state = buildEngineState({ ...input, assets: assets.map((a) => (patched.has(a.id) ? { ...a } : a)) });
-    applyEditToState(state, mine, at);
-    input = state.input;
+    input = applyEditToRows(editRowsOf({ ...input, assets: assets.map((a) => (patched.has(a.id) ? { ...a } : a)) }), mine, at, new Set());
   }
   const exists = (row: { assetId: number }) => ids.has(row.assetId);
   const { signOffs } = input;
@@ -146,7 +146,7 @@ interface SharedNow {
 }
 
 /** The plan laid over pages read now (see the module comment). */
-function layOver(wb: OpenWorkbook, plan: AsOfPlan, now: SharedNow, source: EnginePages): AsOfPages {
+function layOver<A extends FindingAsset>(wb: OpenWorkbook, plan: AsOfPlan, now: SharedNow, source: EnginePages<A>, putBackAssets: ReadonlyMap<number, A>): AsOfPages<A> {
   const { at } = plan.info;
   const settings = plan.settingsThen(now.settings);
   const models = plan.modelsThen(now.models);
@@ -154,18 +154,18 @@ function layOver(wb: OpenWorkbook, plan: AsOfPlan, now: SharedNow, source: Engin
   const putBack = plan.signOffsPutBack.map(signOffOf);
   const putBackIds = new Set(putBack.map((s) => s.record.id));
   const signOffRecords = [...now.signOffRecords.filter((s) => !plan.signOffsLater.has(s.id) && !putBackIds.has(s.id)), ...putBack.map((s) => s.record)].sort((a, b) => a.id - b.id);
-  const rewind: PageRewind = { at, signOffsLater: plan.signOffsLater, assetsBrought: plan.assetsBrought, assetsPutBack: plan.assetsPutBack, putBackItems: putBack.flatMap((s) => s.items) };
+  const rewind: PageRewind<A> = { at, signOffsLater: plan.signOffsLater, assetsBrought: plan.assetsBrought, assetsPutBack: putBackAssets, putBackItems: putBack.flatMap((s) => s.items) };
   const ops = ranged(plan.assetOps);
   // Assets put back that the file no longer holds: laid in among the file's pages in id order.
   const inFile = new Set(listAssets(wb.db, { ids: [...plan.assetsPutBack.keys()] }).map((a) => a.id));
-  const outside = [...plan.assetsPutBack.values()].filter((a) => !inFile.has(a.id)).sort((a, b) => a.id - b.id);
-  const pageOf = (assets: Asset[]): EngineInput =>
+  const outside = [...putBackAssets.values()].filter((a) => !inFile.has(a.id)).sort((a, b) => a.id - b.id);
+  const pageOf = (assets: A[]): EngineInput<A> =>
     rewindInput({ ...common, assets, overrides: [], assignments: [], notes: [], actions: [], signOffs: { records: signOffRecords, items: [] }, now: at }, ops, rewind);
-  function* pages(): Generator<EngineInput> {
+  function* pages(): Generator<EngineInput<A>> {
     let next = 0;
     for (const page of source()) {
       const first = page.assets[0]?.id ?? Infinity;
-      const before: Asset[] = [];
+      const before: A[] = [];
       while (next < outside.length && outside[next]!.id < first) before.push(outside[next++]!);
       if (before.length > 0) yield pageOf(before);
       const then = rewindInput({ ...page, ...common, signOffs: { records: signOffRecords, items: page.signOffs?.items ?? [] } }, ops, rewind);
@@ -173,7 +173,7 @@ function layOver(wb: OpenWorkbook, plan: AsOfPlan, now: SharedNow, source: Engin
     }
     if (next < outside.length) yield pageOf(outside.slice(next));
   }
-  return { info: plan.info, ...common, signOffRecords, assetModels: () => assetModelsThen(wb, common, plan, ops, rewind), pages };
+  return { info: plan.info, ...common, signOffRecords, assetModels: () => assetModelsThen(wb, common, plan, ops, { ...rewind, assetsPutBack: plan.assetsPutBack }), pages };
 }
 
 /**
@@ -183,14 +183,21 @@ function layOver(wb: OpenWorkbook, plan: AsOfPlan, now: SharedNow, source: Engin
 export function asOfPages(wb: OpenWorkbook, ctx: ServiceContext, requested: string, pageSize?: number): AsOfPages {
   const plan = planAsOf(wb, ctx, requested);
   const { shared, pages } = workbookPages(wb, ctx, pageSize);
-  return layOver(wb, plan, shared, pages);
+  return layOver(wb, plan, shared, pages, plan.assetsPutBack);
+}
+
+/** The same with only the fields the findings read of each asset (findingPages): what `check --as-of` reads. */
+export function asOfFindingPages(wb: OpenWorkbook, ctx: ServiceContext, requested: string, pageSize?: number): AsOfPages<FindingAsset> {
+  const plan = planAsOf(wb, ctx, requested);
+  const { shared, pages } = findingPages(wb, ctx, pageSize);
+  return layOver<FindingAsset>(wb, plan, shared, pages, plan.assetsPutBack);
 }
 
 /** The same, over the pages of a state already loaded (the app's): nothing read from the file but the log. */
 export function asOfPagesOfState(wb: OpenWorkbook, ctx: ServiceContext, requested: string, live: EngineState): AsOfPages {
   const plan = planAsOf(wb, ctx, requested);
   const { input } = live;
-  return layOver(wb, plan, { settings: input.settings, models: input.models, parties: input.parties, signOffRecords: input.signOffs?.records ?? [] }, statePages(live));
+  return layOver(wb, plan, { settings: input.settings, models: input.models, parties: input.parties, signOffRecords: input.signOffs?.records ?? [] }, statePages(live), plan.assetsPutBack);
 }
 
 /** A loaded state's assets as pages of engine input, each with its own rows (as workbookPages reads the file). */
@@ -231,7 +238,7 @@ function rewoundParties(common: Common, ops: readonly EditOp[], at: string): Par
  * another model or put back, which are read (or taken as put back) and rewound here (a few, next
  * to the inventory).
  */
-function assetModelsThen(wb: OpenWorkbook, common: Common, plan: AsOfPlan, ops: readonly RangedOp[], rewind: PageRewind): Pick<Asset, 'modelId' | 'provider'>[] {
+function assetModelsThen(wb: OpenWorkbook, common: Common, plan: AsOfPlan, ops: readonly RangedOp[], rewind: PageRewind<Asset>): Pick<Asset, 'modelId' | 'provider'>[] {
   const { at } = plan.info;
   const moved = [...new Set(plan.assetOps.flatMap((op) => (op.op === 'patchAssets' && 'modelId' in op.patch ? op.ids : [])))];
   const putBack = [...plan.assetsPutBack.keys()];

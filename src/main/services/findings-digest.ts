@@ -6,10 +6,11 @@
  * state, whose findings come in the same order (asset by asset in id order).
  */
 import { FINDING_TITLES } from '@core/finding-messages';
+import type { FindingAsset } from '@core/engine-input';
 import { reportFindingsOf, type EnginePages } from '@core/report';
 import type { FindingGroup } from '@shared/contract/engine';
 import type { FindingCode } from '@shared/domain';
-import { workbookPages } from '../engine/input';
+import { findingPages } from '../engine/input';
 import type { OpenWorkbook, ServiceContext } from './context';
 import { worstFirst } from './findings';
 
@@ -31,11 +32,11 @@ export interface FindingDigestGroup extends FindingGroup {
  * first `examples` findings.
  */
 export function findingDigest(wb: OpenWorkbook, ctx: ServiceContext, examples: number, pageSize?: number): FindingDigestGroup[] {
-  return findingDigestOf(workbookPages(wb, ctx, pageSize).pages, examples);
+  return findingDigestOf(findingPages(wb, ctx, pageSize).pages, examples);
 }
 
 /** The digest of any pass over pages of engine input (the file's, or the workbook as it was). */
-export function findingDigestOf(pages: EnginePages, examples: number): FindingDigestGroup[] {
+export function findingDigestOf(pages: EnginePages<FindingAsset>, examples: number): FindingDigestGroup[] {
   const groups = new Map<FindingCode, FindingDigestGroup & { lastAssetId: number }>();
   for (const page of pages()) {
     for (const f of reportFindingsOf(page)) {

@@ -171,18 +171,30 @@ export function jsonSelectOf(field: AssetField, table = ''): string {
   return ASSET_FIELDS[field].storage === 'json' ? `json(${column})` : column;
 }
 
-/** `json_array(…)` of every field, in ASSET_FIELD_NAMES order: one row as one JSON array. */
-export const ASSET_JSON_ARRAY = `json_array(${ASSET_FIELD_NAMES.map((field) => jsonSelectOf(field)).join(', ')})`;
-
-const STORAGE = ASSET_FIELD_NAMES.map((field) => ASSET_FIELDS[field].storage);
-
-/** An Asset from one json_array row (ASSET_JSON_ARRAY), decoding booleans and empty JSON. */
-export function assetFromJsonRow(row: readonly unknown[]): Asset {
-  const asset: Record<string, unknown> = {};
-  for (let i = 0; i < ASSET_FIELD_NAMES.length; i++) {
-    const value = row[i] ?? null;
-    const storage = STORAGE[i];
-    asset[ASSET_FIELD_NAMES[i]!] = storage === 'boolean' ? value === 1 : storage === 'json' ? (value ?? {}) : value;
-  }
-  return asset as unknown as Asset;
+/** `json_array(…)` of `fields`, in their order: one row as one JSON array. */
+export function jsonArrayOf(fields: readonly AssetField[]): string {
+  return `json_array(${fields.map((field) => jsonSelectOf(field)).join(', ')})`;
 }
+
+/** `json_array(…)` of every field, in ASSET_FIELD_NAMES order. */
+export const ASSET_JSON_ARRAY = jsonArrayOf(ASSET_FIELD_NAMES);
+
+/**
+ * The reader of json_array rows of `fields` (jsonArrayOf): an object with those fields, booleans
+ * and empty JSON decoded.
+ */
+export function jsonRowReader<F extends AssetField>(fields: readonly F[]): (row: readonly unknown[]) => Pick<Asset, F> {
+  const storage = fields.map((field) => ASSET_FIELDS[field].storage);
+  return (row) => {
+    const asset: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const value = row[i] ?? null;
+      const kind = storage[i];
+      asset[fields[i]!] = kind === 'boolean' ? value === 1 : kind === 'json' ? (value ?? {}) : value;
+    }
+    return asset as Pick<Asset, F>;
+  };
+}
+
+/** An Asset from one json_array row of every field (ASSET_JSON_ARRAY). */
+export const assetFromJsonRow: (row: readonly unknown[]) => Asset = jsonRowReader(ASSET_FIELD_NAMES);

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { BUILTIN_MODELS } from '@core/models';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportText } from '@tests/helpers/as-of-report';
+import { asOfFindingPages } from '@main/services/as-of-pages';
 import { workbookReportAsOf } from '@main/services/as-of-report';
+import { findingDigest, findingDigestOf } from '@main/services/findings-digest';
 import type { OpenWorkbook } from '@main/services/context';
 import { workbookReport } from '@main/services/report';
 import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
@@ -58,6 +60,9 @@ function expectReplays(hq: Laptop, checkpoints: readonly Checkpoint[]): void {
     const copy = openWorkbook(hq.services, point.copy);
     open.push(copy);
     expect(reportText(asOf), `as of ${point.label} (#${point.entryId})`).toBe(reportText(workbookReport(copy, { ...hq.services, clock: () => point.at })));
+    // `check --as-of` reads only the findings' fields, the assets a merge carried taken as logged.
+    const checked = findingDigestOf(asOfFindingPages(wb, hq.services, `#${point.entryId}`, 2).pages, 1000);
+    expect(checked, `check as of ${point.label}`).toEqual(findingDigest(copy, { ...hq.services, clock: () => point.at }, 1000));
     closeWorkbook(open.pop() as OpenWorkbook);
   }
 }

@@ -13,8 +13,9 @@ import { reportText } from '@tests/helpers/as-of-report';
 import { applyImport } from '@main/import/import-service';
 import { updateAssets } from '@main/services/asset-update';
 import { workbookAsOf } from '@main/services/as-of';
-import { asOfPages } from '@main/services/as-of-pages';
-import type { EngineInput } from '@core/engine-input';
+import { asOfFindingPages, asOfPages } from '@main/services/as-of-pages';
+import { FINDING_ASSET_FIELDS, type EngineInput } from '@core/engine-input';
+import { findingDigest, findingDigestOf } from '@main/services/findings-digest';
 import { workbookReportAsOf } from '@main/services/as-of-report';
 import type { OpenWorkbook, ServiceContext } from '@main/services/context';
 import { redo, undo } from '@main/services/history';
@@ -126,6 +127,22 @@ describe('as-of equals a replay', () => {
     // Each moment differs from the next: the test compares states that changed.
     const texts = checkpoints.map((p) => reportText(workbookReportAsOf(wb, ctx, `#${p.entryId}`)));
     expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('checks each moment as the copy kept then is checked, reading only the fields the findings read', async () => {
+    const { wb, ctx, checkpoints } = await editedWithCopies();
+    for (const point of checkpoints) {
+      const then = asOfFindingPages(wb, ctx, `#${point.entryId}`, 2);
+      // Only the findings' fields are read: a field outside them (the ARM id) is not in the pages.
+      const first = [...then.pages()][0]!.assets[0]!;
+      expect(Object.keys(first).sort(), point.label).toEqual([...FINDING_ASSET_FIELDS].sort());
+      const digest = findingDigestOf(then.pages, 1000);
+      expect(digest, point.label).toEqual(findingDigestOf(asOfPages(wb, ctx, `#${point.entryId}`).pages, 1000));
+      const copy = openWorkbook(ctx, point.copy);
+      open.push(copy);
+      expect(digest, `as of ${point.label} (#${point.entryId})`).toEqual(findingDigest(copy, { ...ctx, clock: () => point.at }, 1000));
+      closeWorkbook(open.pop()!);
+    }
   });
 
   it('reads the same across pages: each asset its own page, or two to a page, rewound on its own', async () => {

@@ -5,6 +5,8 @@ import {
   ASSET_JSON_ARRAY,
   assetFromJsonRow,
   columnOf,
+  jsonArrayOf,
+  jsonRowReader,
   insertSql,
   setClause,
   toParams,
@@ -27,7 +29,15 @@ export type AssetSlice = { afterId: number; limit: number } | { offset: number; 
  * large workbook a part at a time while it keeps answering.
  */
 export function listAssets(db: Db, slice?: AssetSlice): Asset[] {
-  const select = `SELECT ${ASSET_JSON_ARRAY} FROM assets`;
+  return listAssetFields(db, ASSET_FIELD_NAMES, slice);
+}
+
+/**
+ * The same, each asset with `fields` only: a pass that needs a few fields (the findings read 14
+ * of 30) reads and parses only their columns — at 100k assets, about half the cost of whole rows.
+ */
+export function listAssetFields<F extends AssetField>(db: Db, fields: readonly F[], slice?: AssetSlice): Pick<Asset, F>[] {
+  const select = `SELECT ${jsonArrayOf(fields)} FROM assets`;
   const rows = (
     slice === undefined
       ? cachedStatement(db, `${select} ORDER BY id`, 'pluck').all()
@@ -37,8 +47,9 @@ export function listAssets(db: Db, slice?: AssetSlice): Asset[] {
           ? cachedStatement(db, `${select} WHERE id > ? ORDER BY id LIMIT ?`, 'pluck').all(slice.afterId, slice.limit)
           : cachedStatement(db, `${select} ORDER BY id LIMIT ? OFFSET ?`, 'pluck').all(slice.limit, slice.offset)
   ) as string[];
-  const assets = new Array<Asset>(rows.length);
-  for (let i = 0; i < rows.length; i++) assets[i] = assetFromJsonRow(JSON.parse(rows[i]!) as unknown[]);
+  const read = jsonRowReader(fields);
+  const assets = new Array<Pick<Asset, F>>(rows.length);
+  for (let i = 0; i < rows.length; i++) assets[i] = read(JSON.parse(rows[i]!) as unknown[]);
   return assets;
 }
 
