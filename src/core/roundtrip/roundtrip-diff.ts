@@ -10,12 +10,12 @@
  */
 import { RESPONSIBILITIES } from '@shared/domain';
 import type { Responsibility, ServiceModel } from '@shared/domain';
-import type { ReportAsset, ReportLayer, ReportModel, ReportParty } from '@shared/report';
+import type { ReportLayer, ReportModel, ReportParty } from '@shared/report';
 import type { RoundTripApartRow, RoundTripChange, RoundTripField, RoundTripProblem } from '@shared/contract/roundtrip';
 import { UNCLASSIFIED_LABEL, columnLabel } from '../export-model-cells';
 import { ASSET_ATTRIBUTES, type AssetAttribute } from '@shared/asset-attributes';
 import { PartyDirectory, nameKey, splitNames } from './party-names';
-import { cleanText, joinNames, sameShown, shownValue } from './shown';
+import { cleanText, joinNames, sameShown, shownValue, type DiffedAsset } from './shown';
 import { cellRef, cellText, isEmptyCell, type ColumnsOf, type MATRIX_READ, type RACI_READ, type ReadCell, type ReadRow } from './sheet-cells';
 import { UNREAD, sameUnread, unreadShown, type UnreadColumn, type UnreadEdit, type UnreadHeaders } from './unread';
 
@@ -54,7 +54,7 @@ export class RoundTripDiffer {
   readonly errors: RoundTripProblem[] = [];
   readonly newParties = new Map<string, string>();
   rows = 0;
-  private page = new Map<number, ReportAsset>();
+  private page = new Map<number, DiffedAsset>();
   private readonly models: Map<string, ReportModel>;
   private readonly parties: PartyDirectory<ReportParty>;
   /** Per sheet kind, the layers (bits by position in the asset's model) already read of each asset. */
@@ -71,7 +71,7 @@ export class RoundTripDiffer {
   }
 
   /** The report entries of the assets the next rows name (any other id is no asset of the workbook). */
-  usePage(assets: Iterable<ReportAsset>): void {
+  usePage(assets: Iterable<DiffedAsset>): void {
     this.page = new Map([...assets].map((a) => [a.id, a]));
   }
 
@@ -134,7 +134,7 @@ export class RoundTripDiffer {
   }
 
   /** A cell of a column that is not read back: an edit there (differing from Demarc's value now) is kept to be settled and named. */
-  private unreadCell(row: ReadRow, at: number | undefined, asset: ReportAsset, layer: ReportLayer | null, column: UnreadColumn): void {
+  private unreadCell(row: ReadRow, at: number | undefined, asset: DiffedAsset, layer: ReportLayer | null, column: UnreadColumn): void {
     if (at === undefined) return;
     const cell = row.cells[at];
     const sheet = cell === undefined || cell.value === null ? null : String(cell.value).trim() || null;
@@ -157,11 +157,11 @@ export class RoundTripDiffer {
   }
 
   /** The asset's criticality, data classification and environment: exported to filter by, not read back. */
-  private attributes(row: ReadRow, columns: ColumnsOf<Record<AssetAttribute, string>>, asset: ReportAsset): void {
+  private attributes(row: ReadRow, columns: ColumnsOf<Record<AssetAttribute, string>>, asset: DiffedAsset): void {
     for (const attribute of ASSET_ATTRIBUTES) this.unreadCell(row, columns[attribute] ?? undefined, asset, null, attribute);
   }
 
-  private assetOf(row: ReadRow, idColumn: number, nameColumn: number, listApart = true): ReportAsset | null {
+  private assetOf(row: ReadRow, idColumn: number, nameColumn: number, listApart = true): DiffedAsset | null {
     const idCell = row.cells[idColumn];
     const id = typeof idCell?.value === 'number' ? idCell.value : typeof idCell?.value === 'string' && /^\s*\d+\s*$/.test(idCell.value) ? Number(idCell.value) : null;
     const asset = id === null ? undefined : this.page.get(id);
@@ -182,7 +182,7 @@ export class RoundTripDiffer {
     this.errors.push({ cell: ref, message: `${ref}: ${message}` });
   }
 
-  private add(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer | null, field: RoundTripField, after: string | null, value: PlannedValue): void {
+  private add(row: ReadRow, column: number, asset: DiffedAsset, layer: ReportLayer | null, field: RoundTripField, after: string | null, value: PlannedValue): void {
     this.changes.push({
       id: `${asset.id}:${layer?.layerId ?? ''}:${field}`,
       assetId: asset.id,
@@ -212,7 +212,7 @@ export class RoundTripDiffer {
     return read.text;
   }
 
-  private text(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer, field: 'justification' | 'note'): void {
+  private text(row: ReadRow, column: number, asset: DiffedAsset, layer: ReportLayer, field: 'justification' | 'note'): void {
     const read = this.textOf(row, column);
     if (read === null) return;
     const after = cleanText(read) || null;
@@ -220,7 +220,7 @@ export class RoundTripDiffer {
     this.add(row, column, asset, layer, field, after, { kind: 'text', value: after ?? '' });
   }
 
-  private responsibility(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer): void {
+  private responsibility(row: ReadRow, column: number, asset: DiffedAsset, layer: ReportLayer): void {
     const read = this.textOf(row, column);
     if (read === null) return;
     const word = read.trim().toLowerCase();
@@ -258,7 +258,7 @@ export class RoundTripDiffer {
     return failed ? null : { ids, create, names: [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
   }
 
-  private roleCell(row: ReadRow, column: number, asset: ReportAsset, layer: ReportLayer, role: (typeof ROLE_FIELDS)[number]): void {
+  private roleCell(row: ReadRow, column: number, asset: DiffedAsset, layer: ReportLayer, role: (typeof ROLE_FIELDS)[number]): void {
     const read = this.textOf(row, column);
     if (read === null) return;
     const before = joinNames(layer[role]);
@@ -270,7 +270,7 @@ export class RoundTripDiffer {
     this.add(row, column, asset, layer, role, after, { kind: 'parties', ids: resolved.ids, create: resolved.create });
   }
 
-  private owner(row: ReadRow, column: number, asset: ReportAsset): void {
+  private owner(row: ReadRow, column: number, asset: DiffedAsset): void {
     const read = this.textOf(row, column);
     if (read === null || read.trim() === (asset.owner ?? '')) return;
     const resolved = this.resolveNames(row, column, read);
@@ -285,7 +285,7 @@ export class RoundTripDiffer {
   }
 
   /** A service model is one of the columns of the model the asset is read under, by its id or its label. */
-  private serviceModel(row: ReadRow, column: number, asset: ReportAsset): void {
+  private serviceModel(row: ReadRow, column: number, asset: DiffedAsset): void {
     const read = this.textOf(row, column);
     if (read === null) return;
     const model = this.models.get(asset.modelId);

@@ -4,9 +4,23 @@
  * read and normalised. One function per field, so the three values are always compared alike. Pure.
  */
 import type { RoundTripField } from '@shared/contract/roundtrip';
+import type { AssetAttribute } from '@shared/asset-attributes';
 import type { ReportAsset, ReportLayer, ReportModel } from '@shared/report';
 import { normaliseLineBreaks } from '../spreadsheet-safe';
 import { columnLabel } from '../export-model-cells';
+
+/**
+ * What the round trip reads of an asset's report entry: the cells of the RACI and Matrix sheets
+ * show nothing else of it. The review keeps only this of the assets a Matrix sheet compared, for
+ * the RACI sheets after it (services/roundtrip-read.ts).
+ */
+export type DiffedAsset = Pick<ReportAsset, 'id' | 'name' | 'modelId' | 'owner' | 'serviceModel' | 'layers' | AssetAttribute>;
+
+/** An entry reduced to what the round trip reads of it (the literal holds exactly DiffedAsset's fields). */
+export function diffedAsset(asset: DiffedAsset): DiffedAsset {
+  const { id, name, modelId, owner, serviceModel, layers, criticality, dataClassification, environment } = asset;
+  return { id, name, modelId, owner, serviceModel, layers, criticality, dataClassification, environment };
+}
 
 /** Names as one value: "; " between them, null for none. */
 export const joinNames = (names: readonly string[]): string | null => (names.length === 0 ? null : names.length === 1 ? names[0]! : names.join('; '));
@@ -17,7 +31,7 @@ export const cleanText = (value: string): string => normaliseLineBreaks(value).t
 const CUT_AT = 32_000;
 
 /** A cell's value for an asset (and a layer for the RACI's fields), as the review shows it; null when empty. */
-export function shownValue(model: ReportModel | undefined, asset: ReportAsset, layer: ReportLayer | null, field: RoundTripField): string | null {
+export function shownValue(model: ReportModel | undefined, asset: DiffedAsset, layer: ReportLayer | null, field: RoundTripField): string | null {
   switch (field) {
     case 'owner':
       return asset.owner;

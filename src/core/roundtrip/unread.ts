@@ -8,10 +8,10 @@
  * nothing. Pure.
  */
 import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeLabel, type AssetAttribute } from '@shared/asset-attributes';
-import type { ReportAsset, ReportLayer } from '@shared/report';
+import type { ReportLayer } from '@shared/report';
 import { PUBLISHED_HEADER, accountableHeader } from '../export-model-cells';
 import { nameKey } from './party-names';
-import { joinNames } from './shown';
+import { joinNames, type DiffedAsset } from './shown';
 
 interface UnreadSpec {
   /** Where the column is: "the Matrix's", "the RACI sheet's". */
@@ -23,7 +23,7 @@ interface UnreadSpec {
   /** A layer's column (one per layer) or the asset's. */
   perLayer: boolean;
   /** The value the export writes for the asset (and layer). */
-  shown: (asset: ReportAsset, layer: ReportLayer | null) => string | null;
+  shown: (asset: DiffedAsset, layer: ReportLayer | null) => string | null;
   /** Why it is not read, and where the value is changed instead. */
   why: string;
 }
@@ -78,7 +78,7 @@ export const UNREAD = {
 export type UnreadColumn = keyof typeof UNREAD;
 
 /** The value of a column that is not read back, as the export wrote it for the asset (and layer). */
-export function unreadShown(asset: ReportAsset, layer: ReportLayer | null, column: UnreadColumn): string | null {
+export function unreadShown(asset: DiffedAsset, layer: ReportLayer | null, column: UnreadColumn): string | null {
   const spec: UnreadSpec = UNREAD[column];
   if (spec.perLayer && layer === null) return null;
   return spec.shown(asset, layer);

@@ -2,8 +2,9 @@
  * The edited export compared with the workbook a page of assets at a time, neither ever held whole.
  * While a sheet names its assets in ascending id order (as the export writes them), each row is
  * compared as it is read: the page holding its asset is read by id range (the asset and the next
- * ones in id order) when the row is past the page read before, so every asset is read once per
- * sheet. Once a sheet goes back in id order (a participant sorted it), the rows are gathered until
+ * ones in id order) when the row is past the page read before; the pages a Matrix sheet was
+ * compared with are kept for the RACI sheets after it (roundtrip-kept.ts), so every asset is read
+ * once. Once a sheet goes back in id order (a participant sorted it), the rows are gathered until
  * they name a page of assets, which is then read by id and compared. Either way the rows are
  * compared in the sheet's order against the same report entries, and only the cells that differ
  * are kept. Once the file is read (its identity sheet comes last), the assets with a differing cell
@@ -11,7 +12,7 @@
  * cell is settled three ways (core/roundtrip/settle.ts).
  */
 import type { EngineInput } from '@core/engine-input';
-import { reportAssetsOf } from '@core/report';
+import { reportAssetsOf, type SharedLayers } from '@core/report';
 import { RoundTripDiffer, type PlannedChange, type UnreadEdit } from '@core/roundtrip/roundtrip-diff';
 import { nameKey } from '@core/roundtrip/party-names';
 import { MATRIX_READ, RACI_READ, headerIndex, locateColumns, readColumns, type ColumnsOf, type ReadRow } from '@core/roundtrip/sheet-cells';
@@ -23,6 +24,7 @@ import type { ReportAsset, ReportModel } from '@shared/report';
 import { ASSETS_PER_PAGE, WorkbookChanged, readSharedInput } from '../engine/input';
 import type { RoundTripSheetHandler, RoundTripTable } from '../export/xlsx-roundtrip-reader';
 import { listAssets } from '../store/repos/assets';
+import { KeptPages } from './roundtrip-kept';
 import { listNotes } from '../store/repos/notes';
 import { listAssignments, listOverrides } from '../store/repos/responsibility';
 import type { OpenWorkbook, ServiceContext } from './context';
@@ -57,14 +59,21 @@ export class PagedComparison {
   private sheet = '';
   private lastId = -Infinity;
   private range: { from: number; to: number } | null = null;
+  /** The pages a Matrix sheet was compared with, kept for the RACI sheets (each asset read once). */
+  private readonly kept: KeptPages;
+  /** The layers of the assets with nothing of their own, computed once for every page (the shared input is the same for all). */
+  private readonly sharedLayers: SharedLayers = new Map();
 
   constructor(
     private readonly wb: OpenWorkbook,
     ctx: ServiceContext,
     createParties: boolean,
     /** Assets compared at once (smaller in tests, to cross page boundaries). */
-    private readonly pageSize = ASSETS_PER_PAGE
+    private readonly pageSize = ASSETS_PER_PAGE,
+    /** Layers of assets' own kept between the sheets (smaller in tests, to pass the limit). */
+    keptLayers?: number
   ) {
+    this.kept = new KeptPages(keptLayers);
     const head = workbookReport(wb, ctx).head;
     const { signOffRecords: _signOffs, ...shared } = readSharedInput(wb.db, ctx);
     this.shared = shared;
@@ -104,7 +113,10 @@ export class PagedComparison {
         this.sheet = row.sheet;
         this.lastId = -Infinity;
       }
-      if (!this.gathering && id !== null && id < this.lastId) this.gathering = true;
+      if (!this.gathering && id !== null && id < this.lastId) {
+        this.gathering = true;
+        this.kept.clear();
+      }
       if (this.gathering) {
         if (id !== null) this.ids.add(id);
         this.buffered.push({ table, row });
@@ -113,22 +125,33 @@ export class PagedComparison {
       }
       if (id !== null) {
         this.lastId = id;
-        if (this.range === null || id < this.range.from || id > this.range.to) this.readRange(id);
+        if (this.range === null || id < this.range.from || id > this.range.to) this.readRange(id, table);
       }
       this.compare(table, row);
     }
   };
 
-  /** Reads the page of the assets from `from` on in id order (as many as a page holds) and compares the next rows with it. */
-  private readRange(from: number): void {
+  /**
+   * Reads the page of the assets from `from` on in id order (as many as a page holds) and compares
+   * the next rows with it; a RACI sheet's rows first look among the pages the Matrix kept.
+   */
+  private readRange(from: number, table: RoundTripTable): void {
     if (this.wb.revision !== this.revision) throw new WorkbookChanged();
+    const kept = table === 'raci' ? this.kept.covering(from) : undefined;
+    if (kept !== undefined) {
+      this.differ.usePage(kept.assets);
+      this.range = kept;
+      return;
+    }
     const db = this.wb.db;
     const assets = listAssets(db, { afterId: Math.ceil(from) - 1, limit: this.pageSize });
     // When the page is not full it holds every asset from `from` on.
     const to = assets.length < this.pageSize ? Infinity : assets[assets.length - 1]!.id;
     const scope = { fromId: from, toId: Math.min(to, Number.MAX_SAFE_INTEGER) };
-    this.differ.usePage(reportAssetsOf({ ...this.shared, assets, overrides: listOverrides(db, scope), assignments: listAssignments(db, scope), notes: listNotes(db, scope) }));
+    const page = reportAssetsOf({ ...this.shared, assets, overrides: listOverrides(db, scope), assignments: listAssignments(db, scope), notes: listNotes(db, scope) }, this.sharedLayers);
+    this.differ.usePage(page);
     this.range = { from, to };
+    if (table === 'matrix') this.kept.keep(from, to, page);
   }
 
   private compare(table: RoundTripTable, row: ReadRow): void {
@@ -145,7 +168,7 @@ export class PagedComparison {
   flush(): void {
     if (this.wb.revision !== this.revision) throw new WorkbookChanged();
     if (this.buffered.length === 0) return;
-    this.differ.usePage(this.ids.size === 0 ? [] : reportAssetsOf(this.pageOf([...this.ids])));
+    this.differ.usePage(this.ids.size === 0 ? [] : reportAssetsOf(this.pageOf([...this.ids]), this.sharedLayers));
     this.range = null;
     for (const { table, row } of this.buffered) this.compare(table, row);
     this.buffered = [];

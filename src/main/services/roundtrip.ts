@@ -111,6 +111,8 @@ export interface RoundTripRunOptions {
   onRows?: (rows: number) => void;
   /** Assets compared with the workbook at once (the default page; smaller in tests). */
   pageSize?: number;
+  /** Layers of assets' own kept between the Matrix and the RACI sheets (roundtrip-kept.ts; smaller in tests). */
+  keptLayers?: number;
 }
 
 /** Reads an edited export (xlsx, or the RACI CSV) and answers its diff against the open workbook; writes nothing. */
@@ -125,7 +127,7 @@ export async function previewRoundTrip(
   const fileName = basename(input.path);
   let fileSha256 = bytes === null ? '' : createHash('sha256').update(bytes).digest('hex');
   const workbook = workbookIdentity(wb);
-  const compared = new PagedComparison(wb, ctx, input.createParties, options.pageSize);
+  const compared = new PagedComparison(wb, ctx, input.createParties, options.pageSize, options.keptLayers);
   const onRows = async (rows: number) => {
     options.onRows?.(rows);
     await new Promise((resolve) => setImmediate(resolve));
