@@ -59,6 +59,12 @@ export class RoundTripDiffer {
   private readonly parties: PartyDirectory<ReportParty>;
   /** Per sheet kind, the layers (bits by position in the asset's model) already read of each asset. */
   private readonly seenLayers = new Map<number, number>();
+  /** The asset whose RACI rows come now (its rows follow one another) and its layers read so far, written back when the next comes. */
+  private seenAsset: number | null = null;
+  private seenBits = 0;
+  /** The attributes' values shown for the asset compared last (its RACI rows follow one another). */
+  private attributesOf: DiffedAsset | null = null;
+  private readonly attributesShown: (string | null)[] = [];
   private readonly seenWide = new Set<string>();
   private readonly seenAssets = new Set<number>();
 
@@ -134,11 +140,11 @@ export class RoundTripDiffer {
   }
 
   /** A cell of a column that is not read back: an edit there (differing from Demarc's value now) is kept to be settled and named. */
-  private unreadCell(row: ReadRow, at: number | undefined, asset: DiffedAsset, layer: ReportLayer | null, column: UnreadColumn): void {
+  private unreadCell(row: ReadRow, at: number | undefined, asset: DiffedAsset, layer: ReportLayer | null, column: UnreadColumn, shown?: string | null): void {
     if (at === undefined) return;
     const cell = row.cells[at];
     const sheet = cell === undefined || cell.value === null ? null : String(cell.value).trim() || null;
-    if (sameUnread(sheet, unreadShown(asset, layer, column))) return;
+    if (sameUnread(sheet, shown === undefined ? unreadShown(asset, layer, column) : shown)) return;
     const header = UNREAD[column].header(layer?.title ?? '');
     this.unread.push({ cell: cellRef(row.sheet, at, row.row), assetId: asset.id, assetName: asset.name, layerId: layer?.layerId ?? null, column, header, sheet });
   }
@@ -150,15 +156,25 @@ export class RoundTripDiffer {
       this.seenWide.add(key);
       return false;
     }
-    const bits = this.seenLayers.get(assetId) ?? 0;
-    if ((bits & (1 << at)) !== 0) return true;
-    this.seenLayers.set(assetId, bits | (1 << at));
+    if (assetId !== this.seenAsset) {
+      if (this.seenAsset !== null) this.seenLayers.set(this.seenAsset, this.seenBits);
+      this.seenAsset = assetId;
+      this.seenBits = this.seenLayers.get(assetId) ?? 0;
+    }
+    if ((this.seenBits & (1 << at)) !== 0) return true;
+    this.seenBits |= 1 << at;
     return false;
   }
 
   /** The asset's criticality, data classification and environment: exported to filter by, not read back. */
   private attributes(row: ReadRow, columns: ColumnsOf<Record<AssetAttribute, string>>, asset: DiffedAsset): void {
-    for (const attribute of ASSET_ATTRIBUTES) this.unreadCell(row, columns[attribute] ?? undefined, asset, null, attribute);
+    const fresh = asset !== this.attributesOf;
+    this.attributesOf = asset;
+    for (let i = 0; i < ASSET_ATTRIBUTES.length; i++) {
+      const attribute = ASSET_ATTRIBUTES[i]!;
+      if (fresh) this.attributesShown[i] = unreadShown(asset, null, attribute);
+      this.unreadCell(row, columns[attribute] ?? undefined, asset, null, attribute, this.attributesShown[i]);
+    }
   }
 
   private assetOf(row: ReadRow, idColumn: number, nameColumn: number, listApart = true): DiffedAsset | null {
@@ -214,7 +230,8 @@ export class RoundTripDiffer {
 
   private text(row: ReadRow, column: number, asset: DiffedAsset, layer: ReportLayer, field: 'justification' | 'note'): void {
     const read = this.textOf(row, column);
-    if (read === null) return;
+    // The common cell, as exported: the same text (or none) as Demarc's now.
+    if (read === null || read === (layer[field] ?? '')) return;
     const after = cleanText(read) || null;
     if (sameShown(after, shownValue(undefined, asset, layer, field))) return;
     this.add(row, column, asset, layer, field, after, { kind: 'text', value: after ?? '' });
@@ -222,7 +239,7 @@ export class RoundTripDiffer {
 
   private responsibility(row: ReadRow, column: number, asset: DiffedAsset, layer: ReportLayer): void {
     const read = this.textOf(row, column);
-    if (read === null) return;
+    if (read === null || read === layer.responsibility) return;
     const word = read.trim().toLowerCase();
     if (word === layer.responsibility) return;
     if (!(RESPONSIBILITIES as readonly string[]).includes(word)) {

@@ -63,8 +63,8 @@ export async function readSheetRows(
   // The open cell (`skip`: of a column not read).
   let skip = false;
   let type = '';
-  // Its style index as written (read only for a number: a date style makes it a date).
-  let style: string | undefined;
+  // Its attributes, for its style index (looked up only for a number: a date style makes it a date).
+  let attributes: Record<string, string> = {};
   let value: string | null = null;
   let formula: string | null = null;
   let sharedIndex: string | undefined;
@@ -90,6 +90,7 @@ export async function readSheetRows(
     else {
       const number = Number.parseFloat(value);
       if (Number.isNaN(number)) return undefined;
+      const style = attributes.s;
       if (dateStyles[style === undefined ? 0 : Number(style)] === true) return { value: serialDate(number, date1904), date: true };
       read = number;
     }
@@ -117,7 +118,7 @@ export async function readSheetRows(
         column = a.r === undefined ? column + 1 : columnOf(a.r) || column + 1;
         skip = wanted !== null && wanted[column] !== true;
         type = a.t ?? '';
-        style = a.s;
+        attributes = a;
         value = null;
         formula = null;
         inline = null;
