@@ -68,7 +68,8 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   NOT_SIGNED_OFF: 'Customer layers never signed off'
 };
 
-interface Words {
+/** A finding's words: what is wrong, and how to fix it. */
+export interface Words {
   message: string;
   fix: string;
 }

@@ -7,10 +7,10 @@
  * The RACI checked is the one raci.ts computes; tests hold the two in step.
  */
 import { CRITICAL_LEVELS, attributeLabel } from '@shared/asset-attributes';
-import { type Finding, type FindingCode, type Party } from '@shared/domain';
+import { type Finding, type FindingCode, type Party, type Severity } from '@shared/domain';
 import type { EngineInput, FindingAsset } from './engine-input';
 import { indexEngineInput, parseInstant, type CompiledModel, type EngineIndex } from './engine-index';
-import { FINDING_SEVERITY, words } from './finding-messages';
+import { FINDING_SEVERITY, words, type Words } from './finding-messages';
 import { LayerEvaluator, type LayerEvent, type LayerOutcome } from './findings-layers';
 import { PROVIDER_KIND, PartyFlags, WATCHER } from './findings-scratch';
 import { RACI_ROLE_NAMES } from './raci';
@@ -39,8 +39,22 @@ function isCanonicalUtc(text: string): boolean {
   );
 }
 
-function finding(asset: FindingAsset, code: FindingCode, layerId: string | null, text: { message: string; fix: string }): Finding {
-  return { code, severity: FINDING_SEVERITY[code], assetId: asset.id, assetName: asset.name, layerId, message: text.message, fix: text.fix };
+/**
+ * Where a run puts its findings, in order. Each comes with its words to be asked for: a sink that
+ * keeps every finding asks for all of them; `demarc check`'s digest only for the few it prints.
+ */
+export interface FindingSink {
+  add(asset: FindingAsset, code: FindingCode, severity: Severity, layerId: string | null, text: () => Words): void;
+}
+
+/** The sink that keeps every finding, words and all. */
+function listSink(out: Finding[]): FindingSink {
+  return {
+    add(asset, code, severity, layerId, text) {
+      const { message, fix } = text();
+      out.push({ code, severity, assetId: asset.id, assetName: asset.name, layerId, message, fix });
+    }
+  };
 }
 
 /** Everything one run shares across assets: indexes, flags, cached outcomes, the review threshold. */
@@ -57,7 +71,7 @@ class FindingsRun {
   constructor(
     private readonly input: EngineInput<FindingAsset>,
     private readonly index: EngineIndex,
-    private readonly out: Finding[]
+    private readonly sink: FindingSink
   ) {
     const period = input.settings.reviewPeriodDays;
     // A period of 0 or less means the workbook does not track reviews.
@@ -96,63 +110,70 @@ class FindingsRun {
     return outcome;
   }
 
-  private layerFinding(asset: FindingAsset, event: LayerEvent): Finding {
+  private emit(asset: FindingAsset, code: FindingCode, layerId: string | null, text: () => Words): void {
+    this.sink.add(asset, code, FINDING_SEVERITY[code], layerId, text);
+  }
+
+  private layerFinding(asset: FindingAsset, event: LayerEvent): void {
     const { layer } = event;
     switch (event.code) {
-      case 'HANDED_TO_PROVIDER': {
-        const reasons: string[] = [];
-        if (event.byOverride) reasons.push('an override gives the layer to the provider');
-        for (const p of event.providerA) reasons.push(`${p.name}, the provider, is Accountable`);
-        if (event.onlyProviderR) reasons.push('only the provider is Responsible');
-        return finding(asset, event.code, layer.id, words.handedToProvider(asset, layer.title, reasons));
-      }
-      case 'NO_ACCOUNTABLE': {
-        const names = event.accountable.map((id) => this.index.partyById.get(id)?.name ?? `party #${id}`);
-        return finding(asset, event.code, layer.id, words.noAccountable(asset, layer.title, event.responsibility, names));
-      }
+      case 'HANDED_TO_PROVIDER':
+        return this.emit(asset, event.code, layer.id, () => {
+          const reasons: string[] = [];
+          if (event.byOverride) reasons.push('an override gives the layer to the provider');
+          for (const p of event.providerA) reasons.push(`${p.name}, the provider, is Accountable`);
+          if (event.onlyProviderR) reasons.push('only the provider is Responsible');
+          return words.handedToProvider(asset, layer.title, reasons);
+        });
+      case 'NO_ACCOUNTABLE':
+        return this.emit(asset, event.code, layer.id, () => {
+          const names = event.accountable.map((id) => this.index.partyById.get(id)?.name ?? `party #${id}`);
+          return words.noAccountable(asset, layer.title, event.responsibility, names);
+        });
       case 'NO_RESPONSIBLE':
-        return finding(asset, event.code, layer.id, words.noResponsible(asset, layer.title, event.responsibility));
+        return this.emit(asset, event.code, layer.id, () => words.noResponsible(asset, layer.title, event.responsibility));
       case 'INACTIVE_PARTY':
-        return finding(asset, event.code, layer.id, words.inactiveAssignment(asset, event.party, RACI_ROLE_NAMES[event.role], layer.title));
+        return this.emit(asset, event.code, layer.id, () => words.inactiveAssignment(asset, event.party, RACI_ROLE_NAMES[event.role], layer.title));
     }
   }
 
   /** Appends the findings of one asset to the output, in a fixed order. */
   check(asset: FindingAsset): void {
-    const { index, out } = this;
+    const { index } = this;
     const cm = index.modelFor(asset);
     const ownerParty: Party | undefined = asset.ownerPartyId === null ? undefined : index.partyById.get(asset.ownerPartyId);
     const owner = ownerParty?.id ?? null;
 
     // A model named but not in the workbook: read under another meanwhile (cm), said first.
     const missing = missingModel(asset, this.input.settings, this.input.models);
-    if (missing !== null) out.push(finding(asset, 'MODEL_MISSING', null, words.modelMissing(asset, missing, cm.model)));
+    if (missing !== null) this.emit(asset, 'MODEL_MISSING', null, () => words.modelMissing(asset, missing, cm.model));
     this.checkReferences(asset, cm, missing !== null);
-    if (asset.serviceModel === null) out.push(finding(asset, 'UNCLASSIFIED', null, words.unclassified(asset, cm.model)));
+    if (asset.serviceModel === null) this.emit(asset, 'UNCLASSIFIED', null, () => words.unclassified(asset, cm.model));
     // A column its model does not declare places no layer either (e.g. set under another model).
-    else if (!cm.model.serviceModels.includes(asset.serviceModel)) out.push(finding(asset, 'UNCLASSIFIED', null, words.foreignColumn(asset, cm.model)));
+    else if (!cm.model.serviceModels.includes(asset.serviceModel)) this.emit(asset, 'UNCLASSIFIED', null, () => words.foreignColumn(asset, cm.model));
     // An unclassified asset is already reported; asking to review its (absent) model adds nothing.
     else if (asset.needsReview && asset.serviceModelSource !== 'manual') {
-      out.push(finding(asset, 'CLASSIFICATION_NEEDS_REVIEW', null, words.needsReview(asset, serviceModelLabel(cm.model, asset.serviceModel))));
+      const { serviceModel } = asset;
+      this.emit(asset, 'CLASSIFICATION_NEEDS_REVIEW', null, () => words.needsReview(asset, serviceModelLabel(cm.model, serviceModel)));
     }
 
     const outcome = this.outcomeOf(asset, cm, owner);
-    if (ownerParty === undefined) out.push(finding(asset, 'NO_OWNER', null, words.noOwner(asset, asset.ownerPartyId !== null, outcome.orphaned)));
-    else if (!ownerParty.active) out.push(finding(asset, 'INACTIVE_PARTY', null, words.inactiveOwner(asset, ownerParty, outcome.ownerDefaults)));
+    if (ownerParty === undefined) this.emit(asset, 'NO_OWNER', null, () => words.noOwner(asset, asset.ownerPartyId !== null, outcome.orphaned));
+    else if (!ownerParty.active) this.emit(asset, 'INACTIVE_PARTY', null, () => words.inactiveOwner(asset, ownerParty, outcome.ownerDefaults));
     if (asset.criticality !== null && CRITICAL_LEVELS.includes(asset.criticality) && outcome.unaccountable.length > 0) {
-      out.push(finding(asset, 'CRITICAL_NO_ACCOUNTABLE', null, words.criticalNoAccountable(asset, attributeLabel('criticality', asset.criticality).toLowerCase(), outcome.unaccountable)));
+      this.emit(asset, 'CRITICAL_NO_ACCOUNTABLE', null, () => words.criticalNoAccountable(asset, attributeLabel('criticality', asset.criticality).toLowerCase(), outcome.unaccountable));
     }
-    for (const event of outcome.events) out.push(this.layerFinding(asset, event));
-    for (const [team, titles] of outcome.inactiveTeams) out.push(finding(asset, 'INACTIVE_PARTY', null, words.inactiveTeam(asset, team, titles)));
+    for (const event of outcome.events) this.layerFinding(asset, event);
+    for (const [team, titles] of outcome.inactiveTeams) this.emit(asset, 'INACTIVE_PARTY', null, () => words.inactiveTeam(asset, team, titles));
     this.checkOrphanAssignments(asset, cm);
     this.checkActions(asset, cm);
 
     const tool = matchSecurityTool(asset);
     if (tool !== null && !outcome.watched && (this.flags.of(owner) & WATCHER) === 0) {
-      out.push(finding(asset, 'UNWATCHED_SECURITY_TOOL', null, words.unwatchedTool(asset, tool.label)));
+      this.emit(asset, 'UNWATCHED_SECURITY_TOOL', null, () => words.unwatchedTool(asset, tool.label));
     }
     this.checkReview(asset);
-    this.signOffs.check(asset, cm, out);
+    this.signOffs.check(asset, cm, this.sink);
   }
 
   /**
@@ -161,19 +182,19 @@ class FindingsRun {
    * judged: MODEL_MISSING is said, and choosing a model moves or removes its rows.
    */
   private checkReferences(asset: FindingAsset, cm: CompiledModel, modelMissing: boolean): void {
-    const { index, out } = this;
+    const { index } = this;
     const assignments = index.assignmentsByAsset.get(asset.id);
     for (const a of missingPartyRows(assignments, (id) => index.partyById.has(id))) {
       const at = cm.layerIndex.get(a.layerId);
       const title = at === undefined ? a.layerId : (cm.layers[at]?.title ?? a.layerId);
-      out.push(finding(asset, 'PARTY_MISSING', a.layerId, words.partyMissing(asset, title, RACI_ROLE_NAMES[a.role], a.partyId)));
+      this.emit(asset, 'PARTY_MISSING', a.layerId, () => words.partyMissing(asset, title, RACI_ROLE_NAMES[a.role], a.partyId));
     }
     if (modelMissing) return;
     const overrides = index.overridesByAsset.get(asset.id);
     const notes = index.notesByAsset.get(asset.id);
     if (overrides === undefined && notes === undefined && assignments === undefined) return;
     for (const rows of unknownLayerRows({ overrides, notes, assignments }, (id) => cm.layerIndex.has(id))) {
-      out.push(finding(asset, 'LAYER_MISSING', rows.layerId, words.layerMissing(asset, cm.model, rows)));
+      this.emit(asset, 'LAYER_MISSING', rows.layerId, () => words.layerMissing(asset, cm.model, rows));
     }
   }
 
@@ -186,7 +207,7 @@ class FindingsRun {
       const title = index === undefined ? action.layerId : (cm.layers[index]?.title ?? action.layerId);
       const owner = this.index.partyById.get(action.ownerPartyId)?.name ?? `party #${action.ownerPartyId}`;
       const overdue = parseInstant(`${action.dueOn}T23:59:59Z`) < this.index.nowMs;
-      this.out.push(finding(asset, 'ACTION_OPEN', action.layerId, words.actionOpen(asset, title, action, owner, overdue)));
+      this.emit(asset, 'ACTION_OPEN', action.layerId, () => words.actionOpen(asset, title, action, owner, overdue));
     }
   }
 
@@ -198,7 +219,7 @@ class FindingsRun {
       if (cm.layerIndex.has(a.layerId)) continue;
       const party = this.index.partyById.get(a.partyId);
       if (party === undefined || party.active) continue;
-      this.out.push(finding(asset, 'INACTIVE_PARTY', a.layerId, words.inactiveAssignment(asset, party, RACI_ROLE_NAMES[a.role], a.layerId)));
+      this.emit(asset, 'INACTIVE_PARTY', a.layerId, () => words.inactiveAssignment(asset, party, RACI_ROLE_NAMES[a.role], a.layerId));
     }
   }
 
@@ -218,7 +239,7 @@ class FindingsRun {
           : words.staleSince(since, readable ? Math.floor((this.index.nowMs - at) / DAY_MS) : null, this.input.settings.reviewPeriodDays);
       this.dates.set(since, verdict);
     }
-    if (verdict !== null) this.out.push(finding(asset, 'STALE_REVIEW', null, words.staleReview(asset, verdict)));
+    if (verdict !== null) this.emit(asset, 'STALE_REVIEW', null, () => words.staleReview(asset, verdict));
   }
 }
 
@@ -249,7 +270,7 @@ export interface FindingsSlices {
  */
 export function findingsInSlices(input: EngineInput<FindingAsset>): FindingsSlices {
   const findings: Finding[] = [];
-  const run = new FindingsRun(input, indexEngineInput(input), findings);
+  const run = new FindingsRun(input, indexEngineInput(input), listSink(findings));
   const { assets } = input;
   let checked = 0;
   return {
@@ -260,4 +281,10 @@ export function findingsInSlices(input: EngineInput<FindingAsset>): FindingsSlic
       return checked >= assets.length;
     }
   };
+}
+
+/** Every finding of an input's assets, in the same order, handed to `sink` (see FindingSink). */
+export function checkInto(input: EngineInput<FindingAsset>, sink: FindingSink): void {
+  const run = new FindingsRun(input, indexEngineInput(input), sink);
+  for (const asset of input.assets) run.check(asset);
 }

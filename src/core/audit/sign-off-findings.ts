@@ -8,6 +8,7 @@ import type { SignOffItem, SignOffRecord } from '@shared/sign-off';
 import type { CompiledModel, EngineIndex } from '../engine-index';
 import type { EngineInput, FindingAsset } from '../engine-input';
 import { FINDING_SEVERITY, words } from '../finding-messages';
+import type { FindingSink } from '../findings';
 import { isCustomerSide, type RaciContext } from '../raci';
 import { signedStateChanges, signedStateOf } from './sign-off-state';
 
@@ -33,7 +34,7 @@ export class SignOffChecker {
     this.notSignedSeverity = signOffs.records.length === 0 || setting === 'off' ? null : setting;
   }
 
-  check(asset: FindingAsset, cm: CompiledModel, out: Finding[]): void {
+  check(asset: FindingAsset, cm: CompiledModel, out: FindingSink): void {
     const items = this.itemsByAsset.get(asset.id);
     if (items === undefined && this.notSignedSeverity === null) return;
     const overrides = this.index.overridesByAsset.get(asset.id) ?? [];
@@ -45,8 +46,7 @@ export class SignOffChecker {
         const changes = signedStateChanges(item.state, now, title);
         const record = this.recordById.get(item.signOffId);
         if (changes.length === 0 || record === undefined) continue;
-        const text = words.signOffStale(asset, record, changes);
-        out.push({ code: 'SIGN_OFF_STALE', severity: FINDING_SEVERITY.SIGN_OFF_STALE, assetId: asset.id, assetName: asset.name, layerId: item.layerId, ...text });
+        out.add(asset, 'SIGN_OFF_STALE', FINDING_SEVERITY.SIGN_OFF_STALE, item.layerId, () => words.signOffStale(asset, record, changes));
       }
     }
     if (this.notSignedSeverity !== null) this.checkNeverSigned(asset, cm, overrides, items ?? [], this.notSignedSeverity, out);
@@ -58,7 +58,7 @@ export class SignOffChecker {
     overrides: readonly LayerOverride[],
     items: readonly SignOffItem[],
     severity: Finding['severity'],
-    out: Finding[]
+    out: FindingSink
   ): void {
     if (items.some((item) => item.layerId === null)) return;
     const column = asset.serviceModel === null ? undefined : cm.columns[asset.serviceModel];
@@ -69,7 +69,7 @@ export class SignOffChecker {
       if (!items.some((item) => item.layerId === layer.id)) titles.push(layer.title);
     });
     if (titles.length === 0) return;
-    out.push({ code: 'NOT_SIGNED_OFF', severity, assetId: asset.id, assetName: asset.name, layerId: null, ...words.notSignedOff(asset, titles) });
+    out.add(asset, 'NOT_SIGNED_OFF', severity, null, () => words.notSignedOff(asset, titles));
   }
 
   private contextOf(cm: CompiledModel): RaciContext {

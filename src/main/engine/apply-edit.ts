@@ -19,9 +19,14 @@ function openRowsOf(row: ActionRow, workshopTitle: string): OpenActionRow[] {
 
 const assignmentKey = (a: RaciAssignment): string => `${a.layerId}|${a.role}|${a.partyId}`;
 
+/** An edit's patch as the fields and values it writes, `updatedAt` last. */
+function patchFields(patch: AssetPatch, at: string): [string, unknown][] {
+  return [...Object.entries(patch).filter(([, value]) => value !== undefined), ['updatedAt', at]];
+}
+
 /** Patches the fields the asset holds: every one of a whole asset, only theirs of a page read for the findings (FindingAsset). */
-function patchAsset(asset: object, patch: AssetPatch, at: string): void {
-  for (const [field, value] of Object.entries({ ...patch, updatedAt: at })) if (value !== undefined && field in asset) Object.assign(asset, { [field]: value });
+function patchAsset(asset: object, fields: readonly [string, unknown][]): void {
+  for (const [field, value] of fields) if (field in asset) Reflect.set(asset, field, value);
 }
 
 /**
@@ -95,13 +100,15 @@ export function applyEditToRows<A extends FindingAsset>(rows: EditRows<A>, ops: 
   let actions = input.actions ?? [];
   for (const op of ops) {
     switch (op.op) {
-      case 'patchAssets':
+      case 'patchAssets': {
+        const fields = patchFields(op.patch, at);
         for (const id of op.ids) {
           const asset = rows.assetById.get(id);
-          if (asset) patchAsset(asset, op.patch, at);
+          if (asset) patchAsset(asset, fields);
           touched.add(id);
         }
         break;
+      }
       case 'putOverride': {
         const list = (overrides.get(op.row.assetId) ?? []).filter((o) => o.layerId !== op.row.layerId);
         overrides.set(op.row.assetId, [...list, { ...op.row }]);

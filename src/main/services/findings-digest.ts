@@ -5,9 +5,10 @@
  * their order, fix and examples are those of findings.summary and findings.list over the loaded
  * state, whose findings come in the same order (asset by asset in id order).
  */
-import { FINDING_TITLES } from '@core/finding-messages';
+import { FINDING_TITLES, type Words } from '@core/finding-messages';
+import { checkInto, type FindingSink } from '@core/findings';
 import type { FindingAsset } from '@core/engine-input';
-import { reportFindingsOf, type EnginePages } from '@core/report';
+import type { EnginePages } from '@core/report';
 import type { FindingGroup } from '@shared/contract/engine';
 import type { FindingCode } from '@shared/domain';
 import { findingPages } from '../engine/input';
@@ -35,24 +36,31 @@ export function findingDigest(wb: OpenWorkbook, ctx: ServiceContext, examples: n
   return findingDigestOf(findingPages(wb, ctx, pageSize).pages, examples);
 }
 
-/** The digest of any pass over pages of engine input (the file's, or the workbook as it was). */
+/**
+ * The digest of any pass over pages of engine input (the file's, or the workbook as it was). The
+ * words of a finding are made only for the examples printed and each group's fix (its first
+ * finding's): at 100k assets, a few dozen of some 150,000.
+ */
 export function findingDigestOf(pages: EnginePages<FindingAsset>, examples: number): FindingDigestGroup[] {
   const groups = new Map<FindingCode, FindingDigestGroup & { lastAssetId: number }>();
-  for (const page of pages()) {
-    for (const f of reportFindingsOf(page)) {
-      let group = groups.get(f.code);
+  const sink: FindingSink = {
+    add(asset, code, severity, layerId, text) {
+      let group = groups.get(code);
+      let words: Words | undefined;
       if (group === undefined) {
-        group = { code: f.code, severity: f.severity, count: 0, assets: 0, title: FINDING_TITLES[f.code], fix: f.fix, examples: [], lastAssetId: -1 };
-        groups.set(f.code, group);
+        words = text();
+        group = { code, severity, count: 0, assets: 0, title: FINDING_TITLES[code], fix: words.fix, examples: [], lastAssetId: -1 };
+        groups.set(code, group);
       }
       group.count++;
       // Findings come asset by asset in id order: a new asset id is a new asset for the group.
-      if (f.assetId !== group.lastAssetId) {
+      if (asset.id !== group.lastAssetId) {
         group.assets++;
-        group.lastAssetId = f.assetId;
+        group.lastAssetId = asset.id;
       }
-      if (group.examples.length < examples) group.examples.push({ assetId: f.assetId, asset: f.asset, layerId: f.layerId, message: f.message });
+      if (group.examples.length < examples) group.examples.push({ assetId: asset.id, asset: asset.name, layerId, message: (words ?? text()).message });
     }
-  }
+  };
+  for (const page of pages()) checkInto(page, sink);
   return [...groups.values()].sort(worstFirst).map(({ lastAssetId: _last, ...group }) => group);
 }
