@@ -13,7 +13,7 @@ import type {
   ResponsibilityModel,
   ServiceModel
 } from '@shared/domain';
-import type { EngineInput, FindingAsset, OpenActionRow } from './engine-input';
+import type { EngineInput, OpenActionRow } from './engine-input';
 import { getCell } from './model-cells';
 import { readModelId } from './model-references';
 import { assetModelId } from './service-models';
@@ -107,7 +107,7 @@ export function parseInstant(text: string): number {
   return Date.parse(local === null ? text : `${local[1] ?? ''}T${local[2] ?? ''}Z`);
 }
 
-function compileModel(model: ResponsibilityModel, input: EngineInput<FindingAsset>, partyById: Map<number, Party>): CompiledModel {
+function compileModel(model: ResponsibilityModel, input: IndexedInput, partyById: Map<number, Party>): CompiledModel {
   const modelParties = resolveModelParties(model, input.parties);
   const providerKey = model.parties.find((p) => p.kind === 'provider')?.id;
   const columns: Partial<Record<ServiceModel, CompiledCell[]>> = {};
@@ -139,12 +139,15 @@ function compileModel(model: ResponsibilityModel, input: EngineInput<FindingAsse
   };
 }
 
+/** An engine input of assets read at least as far as their model choice. */
+type IndexedInput = EngineInput<Pick<Asset, 'id' | 'modelId' | 'provider'>>;
+
 /**
  * Builds the indexes for one engine run. An asset naming a model `input.models` lacks is read
  * under the fallback model (readModelId); the findings report it (MODEL_MISSING).
  * @throws Error when `now` is not a date
  */
-export function indexEngineInput(input: EngineInput<FindingAsset>): EngineIndex {
+export function indexEngineInput(input: IndexedInput): EngineIndex {
   const nowMs = parseInstant(input.now);
   if (Number.isNaN(nowMs)) throw new Error(`now must be an ISO 8601 date-time, got "${input.now}"`);
   const partyById = new Map(input.parties.map((p) => [p.id, p]));

@@ -34,8 +34,11 @@ export const FINDING_ASSET_FIELDS = [
 /** An asset as the findings read it. */
 export type FindingAsset = Pick<Asset, (typeof FINDING_ASSET_FIELDS)[number]>;
 
-/** `A`: the assets' type — whole ones, or only what the findings read (FindingAsset). */
-export interface EngineInput<A extends FindingAsset = Asset> {
+/**
+ * `A`: what is read of each asset — whole ones, only what the findings read (FindingAsset), or
+ * only what the RACI table's layers follow from (RaciAsset, core/report.ts).
+ */
+export interface EngineInput<A extends Pick<Asset, 'id'> = Asset> {
   settings: WorkbookSettings;
   /** Every model in use, by id: the workbook default and any asset's own modelId. */
   models: Record<string, ResponsibilityModel>;

@@ -4,7 +4,7 @@
  */
 import { ASSET_ATTRIBUTES, ATTRIBUTE_VOCABULARY, attributeLabel } from '@shared/asset-attributes';
 import { RESPONSIBILITIES, SEVERITIES } from '@shared/domain';
-import type { ReportAsset, ReportHead, ReportLayer } from '@shared/report';
+import type { RaciEntry, ReportAsset, ReportHead, ReportLayer } from '@shared/report';
 import { CHAIN_HEAD_ITEM } from './audit/chain';
 import { CHANGES_COVER_ITEM, changesCoverText } from './export-model-changes';
 import type { ExportCell, ExportColumn, ExportOptions, ExportSheet, ExportSource, SignOffExport } from './export-model-cells';
@@ -189,7 +189,7 @@ export function matrixSheet(source: ReportSource, layers: ReadonlyMap<string, st
 }
 
 /** One RACI row: the same cells in the RACI sheet and the CSV export. */
-export function raciRow(asset: ReportAsset, layer: ReportLayer, signOffs?: SignOffExport): ExportCell[] {
+export function raciRow(asset: RaciEntry, layer: ReportLayer, signOffs?: SignOffExport): ExportCell[] {
   return [
     text(asset.name),
     asset.id,
@@ -229,7 +229,8 @@ const RACI_COLUMN_LOOK: Readonly<Record<string, Omit<ExportColumn, 'header'>>> =
 export function raciSheet(source: ReportSource, rowCount: number, signOffs?: SignOffExport): ExportSheet {
   const columns: ExportColumn[] = RACI_HEADERS.map((header) => ({ header, width: 20, ...RACI_COLUMN_LOOK[header] }));
   function* rows(): Iterable<ExportCell[]> {
-    for (const page of source.assetPages()) for (const asset of page) for (const layer of asset.layers) yield raciRow(asset, layer, signOffs);
+    const pages = source.raciPages?.() ?? source.assetPages();
+    for (const page of pages) for (const asset of page) for (const layer of asset.layers) yield raciRow(asset, layer, signOffs);
   }
   return { ...sheet(SHEET_NAMES.raci, columns, rowCount, rows), frozenColumns: 1 };
 }

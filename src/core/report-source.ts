@@ -3,7 +3,7 @@
  * `JSON.stringify(report, null, 2)` of the whole report (the documented format, byte for byte),
  * but no string or object ever holds more than one page.
  */
-import type { Report, ReportAsset, ReportFinding, ReportHead } from '@shared/report';
+import type { RaciEntry, Report, ReportAsset, ReportFinding, ReportHead } from '@shared/report';
 
 /** A report as its consumers read it: the head, and fresh passes over its pages. */
 export interface ReportSource {
@@ -14,6 +14,12 @@ export interface ReportSource {
   findingPages(): Iterable<ReportFinding[]>;
   /** A fresh pass giving each page's entries and findings together (one read of each page). */
   pages(): Iterable<ReportPage>;
+  /**
+   * A fresh pass over what the RACI table shows of the assets, in id order, a page at a time: the
+   * same as assetPages' entries as far as the table reads them, from a leaner read of each page.
+   * Absent: the table is read from assetPages.
+   */
+  raciPages?(): Iterable<RaciEntry[]>;
 }
 
 /** One page of a report: its assets' entries and their findings. */

@@ -16,8 +16,10 @@ import {
   type ResponsibilityModel,
   type WorkbookSettings
 } from '@shared/domain';
+import { ASSET_ATTRIBUTES } from '@shared/asset-attributes';
 import {
   REPORT_FORMAT_VERSION,
+  type RaciEntry,
   type ReportAsset,
   type ReportFinding,
   type ReportHead,
@@ -127,6 +129,69 @@ export function reportHead(input: ReportHeadInput): ReportHead {
  */
 export type SharedLayers = Map<string, readonly ReportLayer[]>;
 
+/** What an asset's layers follow from, besides its own overrides, assignments and notes. */
+const LAYER_ASSET_FIELDS = ['id', 'modelId', 'provider', 'serviceModel', 'ownerPartyId'] as const satisfies readonly (keyof Asset)[];
+type LayerAsset = Pick<Asset, (typeof LAYER_ASSET_FIELDS)[number]>;
+
+/** What a pass for the RACI table reads of each asset: what its layers follow from, and what the table shows. */
+export const RACI_ASSET_FIELDS = [...LAYER_ASSET_FIELDS, 'name', ...ASSET_ATTRIBUTES] as const;
+export type RaciAsset = Pick<Asset, (typeof RACI_ASSET_FIELDS)[number]>;
+
+/** The layers of a page's assets, asset by asset, and the names of the page's parties. */
+interface PageLayers {
+  nameOf: (partyId: number) => string;
+  /** The model the asset is read under (readModelId) and its layers, in the model's order. */
+  layersOf: (asset: LayerAsset) => { modelId: string; layers: readonly ReportLayer[] };
+}
+
+function pageLayers(page: EngineInput<LayerAsset>, shared: SharedLayers): PageLayers {
+  const index = indexEngineInput(page);
+  const nameOf = (id: number): string => index.partyById.get(id)?.name ?? `party #${id}`;
+  const names = (ids: readonly number[]): string[] => (ids.length === 0 ? [] : ids.length === 1 ? [nameOf(ids[0]!)] : ids.map(nameOf).sort(byCodeUnit));
+  const contexts = new Map<string, RaciContext>();
+  const notes = groupByAsset(page.notes ?? []);
+  return {
+    nameOf,
+    layersOf: (asset) => {
+      const compiled = index.modelFor(asset);
+      const model = compiled.model;
+      let ctx = contexts.get(model.id);
+      if (ctx === undefined) {
+        ctx = { model, parties: page.parties, settings: page.settings };
+        contexts.set(model.id, ctx);
+      }
+      const raciContext = ctx;
+      const assignments = index.assignmentsByAsset.get(asset.id) ?? [];
+      const overrides = index.overridesByAsset.get(asset.id) ?? [];
+      const assetNotes = notes.get(asset.id);
+      const layersOf = (): ReportLayer[] =>
+        deriveResponsibility(asset, model, overrides).map((layer, i) => {
+          const raci = effectiveRaci(raciContext, layer, asset.ownerPartyId, assignments);
+          const defaultRoles: RaciRole[] = RACI_ROLES.filter((r) => raci.defaultRoles.includes(r));
+          return {
+            layerId: layer.layerId,
+            title: compiled.layers[i]?.title ?? layer.layerId,
+            responsibility: layer.responsibility,
+            published: layer.published,
+            overridden: layer.overridden,
+            justification: layer.justification,
+            note: assetNotes?.find((n) => n.layerId === layer.layerId)?.note ?? null,
+            R: names(raci.R),
+            A: names(raci.A),
+            C: names(raci.C),
+            I: names(raci.I),
+            defaultRoles
+          };
+        });
+      if (assignments.length > 0 || overrides.length > 0 || assetNotes !== undefined) return { modelId: model.id, layers: layersOf() };
+      const key = `${model.id}\u0000${asset.serviceModel ?? ''}\u0000${asset.ownerPartyId ?? ''}`;
+      let layers = shared.get(key);
+      if (layers === undefined) shared.set(key, (layers = deepFreeze(layersOf())));
+      return { modelId: model.id, layers };
+    }
+  };
+}
+
 /**
  * The report entries of a page of assets, in the page's order (pages come in id order), from the
  * page's input: its assets with their own overrides, assignments and notes, and everything they
@@ -137,50 +202,9 @@ export type SharedLayers = Map<string, readonly ReportLayer[]>;
  * @throws Error if `page.now` is not a date
  */
 export function reportAssetsOf(page: EngineInput, shared: SharedLayers = new Map()): ReportAsset[] {
-  const index = indexEngineInput(page);
-  const nameOf = (id: number): string => index.partyById.get(id)?.name ?? `party #${id}`;
-  const names = (ids: readonly number[]): string[] => (ids.length === 0 ? [] : ids.length === 1 ? [nameOf(ids[0]!)] : ids.map(nameOf).sort(byCodeUnit));
-  const contexts = new Map<string, RaciContext>();
-  const notes = groupByAsset(page.notes ?? []);
+  const { nameOf, layersOf } = pageLayers(page, shared);
   return page.assets.map((asset) => {
-    const compiled = index.modelFor(asset);
-    const model = compiled.model;
-    let ctx = contexts.get(model.id);
-    if (ctx === undefined) {
-      ctx = { model, parties: page.parties, settings: page.settings };
-      contexts.set(model.id, ctx);
-    }
-    const assignments = index.assignmentsByAsset.get(asset.id) ?? [];
-    const overrides = index.overridesByAsset.get(asset.id) ?? [];
-    const assetNotes = notes.get(asset.id);
-    const layersOf = (): ReportLayer[] =>
-      deriveResponsibility(asset, model, overrides).map((layer, i) => {
-        const raci = effectiveRaci(ctx, layer, asset.ownerPartyId, assignments);
-        const defaultRoles: RaciRole[] = RACI_ROLES.filter((r) => raci.defaultRoles.includes(r));
-        return {
-          layerId: layer.layerId,
-          title: compiled.layers[i]?.title ?? layer.layerId,
-          responsibility: layer.responsibility,
-          published: layer.published,
-          overridden: layer.overridden,
-          justification: layer.justification,
-          note: assetNotes?.find((n) => n.layerId === layer.layerId)?.note ?? null,
-          R: names(raci.R),
-          A: names(raci.A),
-          C: names(raci.C),
-          I: names(raci.I),
-          defaultRoles
-        };
-      });
-    let layers: readonly ReportLayer[];
-    if (assignments.length === 0 && overrides.length === 0 && assetNotes === undefined) {
-      const key = `${model.id}\u0000${asset.serviceModel ?? ''}\u0000${asset.ownerPartyId ?? ''}`;
-      const known = shared.get(key);
-      if (known === undefined) shared.set(key, (layers = deepFreeze(layersOf())));
-      else layers = known;
-    } else {
-      layers = layersOf();
-    }
+    const { modelId, layers } = layersOf(asset);
     return {
       id: asset.id,
       externalId: asset.externalId,
@@ -199,13 +223,30 @@ export function reportAssetsOf(page: EngineInput, shared: SharedLayers = new Map
       classificationReason: asset.classificationReason,
       classificationConfidence: asset.classificationConfidence,
       needsReview: asset.needsReview,
-      modelId: model.id,
+      modelId,
       owner: asset.ownerPartyId === null ? null : nameOf(asset.ownerPartyId),
       lastReviewedAt: asset.lastReviewedAt,
       notSeenInLastImport: asset.notSeenInLastImport,
       layers: layers as ReportLayer[]
     };
   });
+}
+
+/**
+ * The RACI table's entries of a page of assets: what reportAssetsOf gives for them, as far as the
+ * table reads (the same layers, shared the same way), from a page read no further than RaciAsset.
+ * @throws Error as reportAssetsOf
+ */
+export function raciEntriesOf(page: EngineInput<RaciAsset>, shared: SharedLayers = new Map()): RaciEntry[] {
+  const { layersOf } = pageLayers(page, shared);
+  return page.assets.map((asset) => ({
+    id: asset.id,
+    name: asset.name,
+    criticality: asset.criticality,
+    dataClassification: asset.dataClassification,
+    environment: asset.environment,
+    layers: layersOf(asset).layers as ReportLayer[]
+  }));
 }
 
 /** Layers shared between entries, frozen so that no reader can change one entry through another. */
@@ -237,7 +278,13 @@ export function reportFindingsOf(page: EngineInput<FindingAsset>): ReportFinding
 }
 
 /** A fresh pass over a workbook's pages of assets: each page's input, in id order. */
-export type EnginePages<A extends FindingAsset = Asset> = () => Iterable<EngineInput<A>>;
+export type EnginePages<A extends Pick<Asset, 'id'> = Asset> = () => Iterable<EngineInput<A>>;
+
+/** The RACI table's entries, page by page. */
+export function* raciEntryPages(pages: () => Iterable<EngineInput<RaciAsset>>): Generator<RaciEntry[]> {
+  const shared: SharedLayers = new Map();
+  for (const page of pages()) yield raciEntriesOf(page, shared);
+}
 
 /** The report entries, page by page. */
 export function* reportAssetPages(pages: EnginePages): Generator<ReportAsset[]> {

@@ -12,7 +12,7 @@ import type {
   Severity
 } from './domain';
 import type { AsOfInfo } from './as-of';
-import type { Criticality, DataClassification, Environment } from './asset-attributes';
+import type { AssetAttribute, Criticality, DataClassification, Environment } from './asset-attributes';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -94,6 +94,9 @@ export interface ReportAsset {
   notSeenInLastImport: boolean;
   layers: ReportLayer[];
 }
+
+/** What the RACI table shows of an asset: its layers, its id, name and attributes. */
+export type RaciEntry = Pick<ReportAsset, 'id' | 'name' | 'layers' | AssetAttribute>;
 
 export interface ReportFinding {
   code: FindingCode;

@@ -4,7 +4,7 @@
  */
 import { FINDING_ASSET_FIELDS, type EngineInput, type FindingAsset } from '@core/engine-input';
 import type { SignOffRecord } from '@shared/sign-off';
-import type { EnginePages } from '@core/report';
+import { RACI_ASSET_FIELDS, type EnginePages, type RaciAsset } from '@core/report';
 import { BUILTIN_MODELS, ModelError, modelTable, parseModel } from '@core/models';
 import type { Asset, Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
@@ -105,44 +105,61 @@ export const ASSETS_PER_PAGE = 1000;
  * A pass refuses to go on once the workbook has been written to since the source was made: its
  * pages would not be one revision of the workbook.
  */
-export function workbookPages(wb: OpenWorkbook, ctx: ServiceContext, pageSize = ASSETS_PER_PAGE): { shared: SharedInput; pages: EnginePages } {
-  return pagesOf(wb, ctx, (slice) => listAssets(wb.db, slice), pageSize);
+export function workbookPages(wb: OpenWorkbook, ctx: ServiceContext, pageSize = ASSETS_PER_PAGE): WorkbookPages {
+  const shared = readSharedInput(wb.db, ctx);
+  return {
+    shared,
+    pages: pagesOf(wb, shared, (slice) => listAssets(wb.db, slice), pageSize, true),
+    raciPages: pagesOf(wb, shared, (slice) => listAssetFields(wb.db, RACI_ASSET_FIELDS, slice), pageSize, false)
+  };
+}
+
+/** A workbook's pages: what they share, and fresh passes over them. */
+export interface WorkbookPages {
+  shared: SharedInput;
+  /** The whole engine input of each page (what the findings and the report read). */
+  pages: EnginePages;
+  /** Each page read as far as the RACI table needs (its assets' layers, names and attributes; no actions or sign-offs). */
+  raciPages: EnginePages<RaciAsset>;
 }
 
 /** The same pages with only the fields the findings read of each asset (FINDING_ASSET_FIELDS): for a pass that wants only findings. */
 export function findingPages(wb: OpenWorkbook, ctx: ServiceContext, pageSize = ASSETS_PER_PAGE): { shared: SharedInput; pages: EnginePages<FindingAsset> } {
-  return pagesOf(wb, ctx, (slice) => listAssetFields(wb.db, FINDING_ASSET_FIELDS, slice), pageSize);
+  const shared = readSharedInput(wb.db, ctx);
+  return { shared, pages: pagesOf(wb, shared, (slice) => listAssetFields(wb.db, FINDING_ASSET_FIELDS, slice), pageSize, true) };
 }
 
-function pagesOf<A extends FindingAsset>(
+/**
+ * Passes over the pages of the assets `read` gives, each page with its assets' own overrides,
+ * assignments and notes, and, when `findings`, the open actions and sign-off items the findings read.
+ */
+function pagesOf<A extends Pick<Asset, 'id'>>(
   wb: OpenWorkbook,
-  ctx: ServiceContext,
+  shared: SharedInput,
   read: (slice: { afterId: number; limit: number }) => A[],
-  pageSize: number
-): { shared: SharedInput; pages: EnginePages<A> } {
-  const shared = readSharedInput(wb.db, ctx);
+  pageSize: number,
+  findings: boolean
+): EnginePages<A> {
   const revision = wb.revision;
-  function* pages(): Generator<EngineInput<A>> {
+  const { signOffRecords, ...rest } = shared;
+  return function* pages(): Generator<EngineInput<A>> {
     for (let afterId = 0; ; ) {
       if (wb.revision !== revision) throw new WorkbookChanged();
       const assets = read({ afterId, limit: pageSize });
       if (assets.length === 0) return;
       const scope = { fromId: assets[0]!.id, toId: assets[assets.length - 1]!.id };
-      const { signOffRecords, ...rest } = shared;
       yield {
         ...rest,
         assets,
         overrides: listOverrides(wb.db, scope),
         assignments: listAssignments(wb.db, scope),
         notes: listNotes(wb.db, scope),
-        actions: listOpenActionRows(wb.db, scope),
-        signOffs: { records: signOffRecords, items: listSignOffItems(wb.db, scope) }
+        ...(findings ? { actions: listOpenActionRows(wb.db, scope), signOffs: { records: signOffRecords, items: listSignOffItems(wb.db, scope) } } : {})
       };
       if (assets.length < pageSize) return;
       afterId = scope.toId;
     }
-  }
-  return { shared, pages };
+  };
 }
 
 /** A paged pass found the workbook written to since it began. */

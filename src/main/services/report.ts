@@ -2,7 +2,7 @@
  * The workbook report read from the file a page at a time (core/report.ts computes each page's
  * entries and findings): what `demarc report --json` prints and the exports are written from.
  */
-import { reportAssetPages, reportFindingPages, reportHead, reportPages } from '@core/report';
+import { raciEntryPages, reportAssetPages, reportFindingPages, reportHead, reportPages } from '@core/report';
 import { reportJsonChunks, type ReportSource } from '@core/report-source';
 import { workbookPages } from '../engine/input';
 import { distinctAssetModels } from '../store/repos/assets';
@@ -12,7 +12,7 @@ import { workbookName } from './workbook-service';
 
 /** The report of the open workbook as a source of pages, read from the file as it is now. */
 export function workbookReport(wb: OpenWorkbook, ctx: ServiceContext, pageSize?: number): ReportSource {
-  const { shared, pages } = workbookPages(wb, ctx, pageSize);
+  const { shared, pages, raciPages } = workbookPages(wb, ctx, pageSize);
   const head = reportHead({
     ...shared,
     workbookName: workbookName(wb.path),
@@ -24,7 +24,8 @@ export function workbookReport(wb: OpenWorkbook, ctx: ServiceContext, pageSize?:
     head,
     assetPages: () => reportAssetPages(pages),
     findingPages: () => reportFindingPages(pages),
-    pages: () => reportPages(pages)
+    pages: () => reportPages(pages),
+    raciPages: () => raciEntryPages(raciPages)
   };
 }
 

@@ -14,6 +14,8 @@ import { sourceContentHash } from '@main/export/content-hash';
 import { writeXlsx } from '@main/export/xlsx-writer';
 import type { OpenWorkbook, ServiceContext } from '@main/services/context';
 import { exportSource, exportWorkbook, plannedRows } from '@main/services/export-service';
+import { setNote } from '@main/services/notes';
+import { setOverride } from '@main/services/overrides';
 import { workbookReport } from '@main/services/report';
 import { seedExportWorkbook } from '@tests/helpers/export-seed';
 import { filesIn, zipEntries } from '@tests/helpers/read-back';
@@ -26,8 +28,8 @@ const OPTIONS = { exportedAt: '2026-12-07T09:00:00.000Z', exportedBy: 'Jane Doe'
 
 /** The export's source over the workbook's pages of `pageSize` assets. */
 function pagedSource(wb: OpenWorkbook, ctx: ServiceContext, pageSize: number): ExportSource {
-  const { assetPages, findingPages, pages } = workbookReport(wb, ctx, pageSize);
-  return { ...exportSource(wb, ctx), assetPages, findingPages, pages };
+  const { assetPages, findingPages, pages, raciPages } = workbookReport(wb, ctx, pageSize);
+  return { ...exportSource(wb, ctx), assetPages, findingPages, pages, ...(raciPages ? { raciPages } : {}) };
 }
 
 function plannedOf(source: ExportSource): { assets: number; raciRows: number } {
@@ -46,8 +48,15 @@ describe('the xlsx first pass', () => {
     expect(new Set(whole.findings.map((f) => f.assetId)).size).toBeLessThan(whole.assets.length);
     const dir = tempDir();
     const written = [];
-    for (const pageSize of [1000, 1, 3]) {
-      const source = pagedSource(t.wb, t.ctx, pageSize);
+    // The RACI table read from the leaner RACI pages, and (the last) from the whole entries.
+    const { raciPages: lean, ...wholeEntries } = pagedSource(t.wb, t.ctx, 3);
+    expect(lean).toBeDefined();
+    for (const [pageSize, source] of [
+      [1000, pagedSource(t.wb, t.ctx, 1000)],
+      [1, pagedSource(t.wb, t.ctx, 1)],
+      [3, pagedSource(t.wb, t.ctx, 3)],
+      ['3-whole-entries', wholeEntries]
+    ] as const) {
       const path = join(dir, `pages-of-${pageSize}.xlsx`);
       const result = await writeXlsx({ source, planned: plannedOf(source) }, { ...OPTIONS, path });
       expect(result.contentSha256).toBe(sourceContentHash(source, tallyOf(source)));
@@ -55,7 +64,7 @@ describe('the xlsx first pass', () => {
     }
     const [one, ...others] = written.map((path) => zipEntries(path));
     for (const other of others) expect(other).toEqual(one);
-    expect(filesIn(dir)).toEqual(['pages-of-1.xlsx', 'pages-of-1000.xlsx', 'pages-of-3.xlsx']);
+    expect(filesIn(dir)).toEqual(['pages-of-1.xlsx', 'pages-of-1000.xlsx', 'pages-of-3-whole-entries.xlsx', 'pages-of-3.xlsx']);
     t.wb.db.close();
   });
 
@@ -110,6 +119,28 @@ describe('the xlsx first pass', () => {
     expect(writing[0]!.total).toBeLessThan(result.rows);
     expect(writing.at(-1)).toEqual({ phase: 'writing', done: result.rows, total: result.rows });
     for (const e of writing) expect(e.done).toBeLessThanOrEqual(e.total!);
+    t.wb.db.close();
+  });
+
+  it("reads the RACI table's pages no further than the table needs: the same layers, names and attributes as the whole entries", () => {
+    const t = createTestWorkbook({ organisation: 'Northwind' });
+    const ids = seedAssets(t.wb.db, [
+      { name: 'vm-1', serviceModel: 'iaas', criticality: 'high', environment: 'production', tags: { env: 'prod' } },
+      { name: 'db-1', serviceModel: 'paas', dataClassification: 'confidential' },
+      { name: 'gce-1', serviceModel: 'iaas', modelId: 'google-cloud-2023-08' },
+      { name: 'lost-1', serviceModel: 'iaas', modelId: 'no-such-model' },
+      { name: 'bare-1', serviceModel: null }
+    ]);
+    setNote(t.wb, t.ctx, { assetId: ids[0]!, layerId: 'customer-data', note: 'Checked with the DPO' });
+    setOverride(t.wb, t.ctx, { assetId: ids[1]!, layerId: 'physical-hosts', responsibility: 'shared', justification: 'Dedicated host' });
+    const source = workbookReport(t.wb, t.ctx, 2);
+    const lean = [...(source.raciPages?.() ?? [])].flat();
+    const whole = [...source.assetPages()].flat().map(({ id, name, criticality, dataClassification, environment, layers }) => ({ id, name, criticality, dataClassification, environment, layers }));
+    expect(lean).toEqual(whole);
+    expect(lean.map((e) => e.layers.length)).toEqual(whole.map((e) => e.layers.length));
+    expect(lean[0]).toMatchObject({ criticality: 'high', environment: 'production' });
+    expect(lean[0]!.layers.find((l) => l.layerId === 'customer-data')?.note).toBe('Checked with the DPO');
+    expect(lean[1]!.layers.find((l) => l.layerId === 'physical-hosts')).toMatchObject({ responsibility: 'shared', overridden: true });
     t.wb.db.close();
   });
 });
