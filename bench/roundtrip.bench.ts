@@ -217,8 +217,9 @@ async function parent(): Promise<void> {
     const b = fastest(floors);
     const peak = Math.max(...reviews.map((r) => r.maxRssMb));
     console.log(`review: ${preview.counts.rows.toLocaleString('en')} RACI rows compared, ${preview.counts.changes} changes listed on ${preview.counts.assets} assets, ${preview.counts.errors} errors; floor ${b.note}`);
-    console.log(`demarc import --dry-run: ${reviews.map((r) => `${s2(r.seconds)} s (${mb(r.maxRssMb)} MB)`).join(', ')}`);
-    console.log(`floor (zlib + saxes):    ${floors.map((r) => `${s2(r.seconds)} s (${mb(r.maxRssMb)} MB)`).join(', ')}`);
+    const runs = (measured: readonly Measured[]) => measured.map((r) => `${s2(r.seconds)} s wall / ${s2(r.cpuSeconds)} s CPU (${mb(r.maxRssMb)} MB)`).join(', ');
+    console.log(`demarc import --dry-run: ${runs(reviews)}`);
+    console.log(`floor (zlib + saxes):    ${runs(floors)}`);
     if (exceljsReads.length > 0) {
       const e = fastest(exceljsReads);
       console.log(`exceljs streaming read:  ${exceljsReads.map((r) => `${s2(r.seconds)} s (${mb(r.maxRssMb)} MB)`).join(', ')}; ${e.note}`);
