@@ -43,9 +43,15 @@ const GcpSchema = z.object({
   types: z.record(z.string(), EntrySchema.extend({ type: z.string() }))
 });
 
-// Validated once at load: a broken resource file fails at start-up, not on the 50,000th row.
-const aws = AwsSchema.parse(awsJson);
-const gcp = GcpSchema.parse(gcpJson);
+let parsed: { aws: z.infer<typeof AwsSchema>; gcp: z.infer<typeof GcpSchema> } | null = null;
+/**
+ * Both tables, validated whole on first use, not at load (a command that classifies nothing, such as
+ * `demarc check`, never pays for them): a broken resource file fails at the first row, not on the 50,000th.
+ */
+function tables(): { aws: z.infer<typeof AwsSchema>; gcp: z.infer<typeof GcpSchema> } {
+  parsed ??= { aws: AwsSchema.parse(awsJson), gcp: GcpSchema.parse(gcpJson) };
+  return parsed;
+}
 
 /** The providers with a catalogue of their own. */
 export type CatalogueProvider = 'aws' | 'gcp';
@@ -101,6 +107,7 @@ function unknown(provider: CatalogueProvider, type: string, why: string): Provid
 }
 
 function classifyAws(type: string): ProviderClassification {
+  const { aws } = tables();
   const lower = type.trim().toLowerCase();
   const own = aws.types[lower];
   if (own) return answer('aws', own);
@@ -119,6 +126,7 @@ function classifyAws(type: string): ProviderClassification {
 }
 
 function classifyGcp(type: string): ProviderClassification {
+  const { gcp } = tables();
   const lower = type.trim().toLowerCase();
   const own = gcp.types[lower];
   if (own) return answer('gcp', own);
@@ -163,7 +171,7 @@ function nameIn(remainder: string, separator: '/' | ':', take: 'first' | 'last')
  */
 export function resolveArnResource(service: string, resource: string): ArnResource | null {
   const svc = service.toLowerCase();
-  const map = aws.arn[svc];
+  const map = tables().aws.arn[svc];
   if (!map) return null;
   const path = resource.replace(/^\/+/, '');
   const segments = path.split(map.separator === ':' ? /[:/]/ : '/');
