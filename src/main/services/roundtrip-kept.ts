@@ -4,13 +4,13 @@
  * ids with every asset in it (read by id range), each reduced to what the diff reads (DiffedAsset).
  * The RACI sheet names its assets in the same ascending order, so a page is let go once the RACI
  * rows are past it. The layers of assets with nothing of their own are one shared list per model,
- * service model and owner; the layers an asset holds itself are counted, and past KEPT_LAYERS no
+ * service model and owner; the layers kept are counted (a shared list once), and past KEPT_LAYERS no
  * further page is kept (those assets are read again for the RACI sheet, as before), so a workbook
  * of heavily edited assets does not hold them all between the sheets.
  */
 import { diffedAsset, type DiffedAsset } from '@core/roundtrip/shown';
 
-/** Layers held by assets themselves (not shared) that may be kept between the sheets: ~10,000 assets edited on every layer. */
+/** Layers that may be kept between the sheets, a list shared by many assets counted once: ~10,000 assets with every layer their own. */
 export const KEPT_LAYERS = 100_000;
 
 export interface KeptPage {
