@@ -32,8 +32,23 @@ interface CellModel {
 
 type Render = (this: unknown, xmlStream: XmlStream, model: CellModel) => void;
 
-/** Leading or trailing whitespace, or a line break: kept only with xml:space="preserve". */
-const NEEDS_PRESERVE = /^\s|\n|\s$/;
+/** A whitespace character as a regular expression's `\s` means it. */
+const SPACE = /\s/;
+
+function isSpace(code: number): boolean {
+  // ASCII answered by code (almost every cell's ends), the rest by `\s` itself.
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return SPACE.test(String.fromCharCode(code));
+}
+
+/**
+ * Leading or trailing whitespace, or a line break: kept only with xml:space="preserve". The same
+ * answer as /^\s|\n|\s$/ (tested), looked up by character code: a regular expression per text
+ * cell cost a few percent of a million-row sheet.
+ */
+export function needsPreserve(value: string): boolean {
+  return value.length > 0 && (isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1)) || value.includes('\n'));
+}
 
 /**
  * Renders a text cell inline; any other cell as exceljs does (`exceljsRender`). The cell is one
@@ -49,7 +64,7 @@ function inlineRenderer(exceljsRender: Render, stringType: ValueType, xmlEncode:
       return;
     }
     const style = model.styleId ? ` s="${model.styleId}"` : '';
-    const space = NEEDS_PRESERVE.test(value) ? ' xml:space="preserve"' : '';
+    const space = needsPreserve(value) ? ' xml:space="preserve"' : '';
     xmlStream.writeXml(`<c r="${model.address}"${style} t="inlineStr"><is><t${space}>${xmlEncode(value)}</t></is></c>`);
   };
 }

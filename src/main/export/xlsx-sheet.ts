@@ -153,13 +153,25 @@ function closePart(sheet: ExportSheet, worksheet: Worksheet, dataRows: number, c
   worksheet.commit();
 }
 
-function styleRow(
-  row: Row,
-  values: ExportCell[],
-  sheet: ExportSheet,
-  fillColumns: number[],
-  wrapColumns: number[]
-): void {
+/** A sheet's columns by how their cells are styled (indexes from 0). */
+interface ColumnStyles {
+  fill: number[];
+  wrap: number[];
+  /** Neither filled nor wrapped: top-aligned in a tall row. */
+  plain: number[];
+}
+
+function columnStyles(sheet: ExportSheet): ColumnStyles {
+  const styles: ColumnStyles = { fill: [], wrap: [], plain: [] };
+  sheet.columns.forEach((c, i) => {
+    if (c.responsibilityFill) styles.fill.push(i);
+    if (c.wrap) styles.wrap.push(i);
+    if (!c.responsibilityFill && !c.wrap) styles.plain.push(i);
+  });
+  return styles;
+}
+
+function styleRow(row: Row, values: ExportCell[], sheet: ExportSheet, { fill: fillColumns, wrap: wrapColumns, plain }: ColumnStyles): void {
   for (const i of fillColumns) {
     const value = values[i];
     const style = typeof value === 'string' ? RESPONSIBILITY_STYLES.get(value) : undefined;
@@ -177,9 +189,7 @@ function styleRow(
     row.height = rowHeight(lines);
     // In a tall row, bottom-aligned neighbours would sit beside the next row's text: an auditor
     // would read the justification as belonging to the row below. Top-align the whole row.
-    for (let i = 0; i < values.length; i += 1) {
-      if (!fillColumns.includes(i) && !wrapColumns.includes(i)) row.getCell(i + 1).style = TOP_STYLE;
-    }
+    for (const i of plain) if (i < values.length) row.getCell(i + 1).style = TOP_STYLE;
   }
   row.commit();
 }
@@ -187,8 +197,7 @@ function styleRow(
 /** Writes a sheet (in as many parts as the row limit needs) and returns the names of its parts. */
 export async function writeSheet(sheet: ExportSheet, ctx: SheetWriteContext): Promise<string[]> {
   const rowsPerPart = Math.max(1, ctx.maxRowsPerSheet - 1);
-  const fillColumns = sheet.columns.flatMap((c, i) => (c.responsibilityFill ? [i] : []));
-  const wrapColumns = sheet.columns.flatMap((c, i) => (c.wrap ? [i] : []));
+  const styles = columnStyles(sheet);
   const names = [safeSheetName(sheet.name, ctx.taken)];
   let worksheet = await openPart(sheet, names[0] ?? sheet.name, ctx);
   let inPart = 0;
@@ -202,7 +211,7 @@ export async function writeSheet(sheet: ExportSheet, ctx: SheetWriteContext): Pr
       inPart = 0;
     }
     ctx.onRow?.(values);
-    styleRow(worksheet.addRow(ooxmlRow(values)), values, sheet, fillColumns, wrapColumns);
+    styleRow(worksheet.addRow(ooxmlRow(values)), values, sheet, styles);
     inPart += 1;
     sinceTick += 1;
     if (sinceTick === ROWS_PER_TICK) {

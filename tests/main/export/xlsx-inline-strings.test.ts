@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTextInline } from '@main/export/xlsx-inline-strings';
+import { needsPreserve, writeTextInline } from '@main/export/xlsx-inline-strings';
 import { zipEntries } from '@tests/helpers/read-back';
 import { tempDir } from '@tests/helpers/temp';
 
@@ -67,5 +67,16 @@ describe('inline text cells', () => {
   it('refuses a workbook that keeps a shared-strings table', async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(tempDir(), 'shared.xlsx'), useSharedStrings: true });
     await expect(writeTextInline(workbook.addWorksheet('S'))).rejects.toThrow(/without shared strings/);
+  });
+
+  it('keeps whitespace exactly where /^\\s|\\n|\\s$/ says so, for every character at either end', () => {
+    const rule = /^\s|\n|\s$/;
+    const texts = [...TEXTS, '', 'a', 'a\nb', '\u00a0x', 'x\u3000', '\ufeffx', 'x\u2028', '\u200bx', 'x\u180e', '🧭', 'x\r'];
+    for (let code = 0; code < 0x10000; code += 1) {
+      const c = String.fromCharCode(code);
+      texts.push(c, `${c}x`, `x${c}`, `x${c}x`);
+    }
+    const wrong = texts.filter((text) => needsPreserve(text) !== rule.test(text));
+    expect(wrong).toEqual([]);
   });
 });
