@@ -31,6 +31,7 @@ import {
 import { deriveResponsibility } from './derive';
 import type { EngineInput, FindingAsset } from './engine-input';
 import type { ReportPage } from './report-source';
+import type { DiffedAsset } from './roundtrip/shown';
 import { groupByAsset, indexEngineInput } from './engine-index';
 import { findingsInSlices } from './findings';
 import { getCell, getProviderParty } from './model-cells';
@@ -133,7 +134,11 @@ export type SharedLayers = Map<string, readonly ReportLayer[]>;
 const LAYER_ASSET_FIELDS = ['id', 'modelId', 'provider', 'serviceModel', 'ownerPartyId'] as const satisfies readonly (keyof Asset)[];
 type LayerAsset = Pick<Asset, (typeof LAYER_ASSET_FIELDS)[number]>;
 
-/** What a pass for the RACI table reads of each asset: what its layers follow from, and what the table shows. */
+/**
+ * What a pass for the RACI table reads of each asset: what its layers follow from, and what the
+ * table shows. The round trip reads the same (diffedEntriesOf): the Matrix sheet's other cells
+ * (model, owner, service model) follow from the layers' fields.
+ */
 export const RACI_ASSET_FIELDS = [...LAYER_ASSET_FIELDS, 'name', ...ASSET_ATTRIBUTES] as const;
 export type RaciAsset = Pick<Asset, (typeof RACI_ASSET_FIELDS)[number]>;
 
@@ -247,6 +252,30 @@ export function raciEntriesOf(page: EngineInput<RaciAsset>, shared: SharedLayers
     environment: asset.environment,
     layers: layersOf(asset).layers as ReportLayer[]
   }));
+}
+
+/**
+ * What the round trip compares of a page of assets (DiffedAsset): what reportAssetsOf gives for
+ * them, as far as the RACI and Matrix sheets show (the same layers, shared the same way), from a
+ * page read no further than RaciAsset.
+ * @throws Error as reportAssetsOf
+ */
+export function diffedEntriesOf(page: EngineInput<RaciAsset>, shared: SharedLayers = new Map()): DiffedAsset[] {
+  const { nameOf, layersOf } = pageLayers(page, shared);
+  return page.assets.map((asset) => {
+    const { modelId, layers } = layersOf(asset);
+    return {
+      id: asset.id,
+      name: asset.name,
+      modelId,
+      owner: asset.ownerPartyId === null ? null : nameOf(asset.ownerPartyId),
+      serviceModel: asset.serviceModel,
+      layers: layers as ReportLayer[],
+      criticality: asset.criticality,
+      dataClassification: asset.dataClassification,
+      environment: asset.environment
+    };
+  });
 }
 
 /** Layers shared between entries, frozen so that no reader can change one entry through another. */

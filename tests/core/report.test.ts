@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { EngineInput } from '@core/engine-input';
-import { reportAssetsOf, type ReportHeadInput, type SharedLayers } from '@core/report';
+import { RACI_ASSET_FIELDS, diffedEntriesOf, reportAssetsOf, type ReportHeadInput, type SharedLayers } from '@core/report';
 import { reportOfInput } from '@tests/helpers/whole-report';
 import { asset, assign, engineInput, override, parties } from '@tests/helpers/builders';
 
@@ -116,5 +116,13 @@ describe('layers shared between entries', () => {
   it("say what each asset's own layers would say", () => {
     const alone = page.assets.map((a) => reportAssetsOf({ ...page, assets: [a] })[0]);
     expect(JSON.stringify(reportAssetsOf(page, new Map()))).toBe(JSON.stringify(alone));
+  });
+
+  it('are what the round trip compares, from the assets read only as far as RACI_ASSET_FIELDS', () => {
+    const withAttributes = { ...page, assets: page.assets.map((a, i) => ({ ...a, criticality: i % 2 === 0 ? ('high' as const) : null, environment: `env ${i}` })) };
+    const lean = { ...withAttributes, assets: withAttributes.assets.map((a) => Object.fromEntries(RACI_ASSET_FIELDS.map((f) => [f, a[f]])) as Pick<typeof a, (typeof RACI_ASSET_FIELDS)[number]>) };
+    const whole = reportAssetsOf(withAttributes).map(({ id, name, modelId, owner, serviceModel, layers, criticality, dataClassification, environment }) => ({ id, name, modelId, owner, serviceModel, layers, criticality, dataClassification, environment }));
+    expect(diffedEntriesOf(lean)).toEqual(whole);
+    expect(new Set(whole.map((a) => a.owner)).size).toBe(2);
   });
 });

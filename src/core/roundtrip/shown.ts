@@ -11,16 +11,11 @@ import { columnLabel } from '../export-model-cells';
 
 /**
  * What the round trip reads of an asset's report entry: the cells of the RACI and Matrix sheets
- * show nothing else of it. The review keeps only this of the assets a Matrix sheet compared, for
- * the RACI sheets after it (services/roundtrip-read.ts).
+ * show nothing else of it. The review reads no more of each asset than this follows from
+ * (core/report.ts diffedEntriesOf, from RACI_ASSET_FIELDS), and keeps the entries a Matrix sheet
+ * compared for the RACI sheets after it (services/roundtrip-read.ts).
  */
 export type DiffedAsset = Pick<ReportAsset, 'id' | 'name' | 'modelId' | 'owner' | 'serviceModel' | 'layers' | AssetAttribute>;
-
-/** An entry reduced to what the round trip reads of it (the literal holds exactly DiffedAsset's fields). */
-export function diffedAsset(asset: DiffedAsset): DiffedAsset {
-  const { id, name, modelId, owner, serviceModel, layers, criticality, dataClassification, environment } = asset;
-  return { id, name, modelId, owner, serviceModel, layers, criticality, dataClassification, environment };
-}
 
 /** Names as one value: "; " between them, null for none. */
 export const joinNames = (names: readonly string[]): string | null => (names.length === 0 ? null : names.length === 1 ? names[0]! : names.join('; '));

@@ -8,12 +8,12 @@ import { RACI_ASSET_FIELDS, type EnginePages, type RaciAsset } from '@core/repor
 import { BUILTIN_MODELS, ModelError, modelTable, parseModel } from '@core/models';
 import type { Asset, Party, ResponsibilityModel, WorkbookSettings } from '@shared/domain';
 import { DemarcError } from '@shared/errors';
-import { listAssetFields, listAssets } from '../store/repos/assets';
+import { listAssetFields, listAssets, type AssetSlice } from '../store/repos/assets';
 import { listCustomModels } from '../store/repos/custom-models';
 import { readSettings } from '../store/repos/meta';
 import { listNotes } from '../store/repos/notes';
 import { listParties } from '../store/repos/parties';
-import { listAssignments, listOverrides } from '../store/repos/responsibility';
+import { listAssignments, listOverrides, type AssetIdScope } from '../store/repos/responsibility';
 import { listOpenActionRows } from '../store/repos/workshops';
 import { listSignOffItems, listSignOffRecords } from '../store/repos/sign-offs';
 import type { Db } from '../store/workbook-file';
@@ -110,7 +110,7 @@ export function workbookPages(wb: OpenWorkbook, ctx: ServiceContext, pageSize = 
   return {
     shared,
     pages: pagesOf(wb, shared, (slice) => listAssets(wb.db, slice), pageSize, true),
-    raciPages: pagesOf(wb, shared, (slice) => listAssetFields(wb.db, RACI_ASSET_FIELDS, slice), pageSize, false)
+    raciPages: pagesOf(wb, shared, (slice) => raciAssets(wb.db, slice), pageSize, false)
   };
 }
 
@@ -149,17 +149,34 @@ function pagesOf<A extends Pick<Asset, 'id'>>(
       if (assets.length === 0) return;
       const scope = { fromId: assets[0]!.id, toId: assets[assets.length - 1]!.id };
       yield {
-        ...rest,
-        assets,
-        overrides: listOverrides(wb.db, scope),
-        assignments: listAssignments(wb.db, scope),
-        notes: listNotes(wb.db, scope),
+        ...pageInput(wb.db, rest, assets, scope),
         ...(findings ? { actions: listOpenActionRows(wb.db, scope), signOffs: { records: signOffRecords, items: listSignOffItems(wb.db, scope) } } : {})
       };
       if (assets.length < pageSize) return;
       afterId = scope.toId;
     }
   };
+}
+
+/** What the pages share besides the sign-offs (which only the findings read). */
+export type PageShared = Omit<SharedInput, 'signOffRecords'>;
+
+/**
+ * One page of what the RACI table and the round trip read of each asset (RACI_ASSET_FIELDS): the
+ * assets `slice` names, in id order, with their own overrides, assignments and notes — a page of
+ * `raciPages` for a reader that picks its own pages (the round trip follows the sheet's rows).
+ */
+export function raciPageInput(db: Db, shared: PageShared, slice: AssetSlice): EngineInput<RaciAsset> {
+  const assets = raciAssets(db, slice);
+  const scope = 'ids' in slice ? { ids: slice.ids } : { fromId: assets[0]?.id ?? 0, toId: assets[assets.length - 1]?.id ?? -1 };
+  return pageInput(db, shared, assets, scope);
+}
+
+const raciAssets = (db: Db, slice: AssetSlice): RaciAsset[] => listAssetFields(db, RACI_ASSET_FIELDS, slice);
+
+/** Some assets with their own overrides, assignments and notes (`scope` names them), and what every page shares. */
+function pageInput<A extends Pick<Asset, 'id'>>(db: Db, shared: PageShared, assets: A[], scope: AssetIdScope): EngineInput<A> {
+  return { ...shared, assets, overrides: listOverrides(db, scope), assignments: listAssignments(db, scope), notes: listNotes(db, scope) };
 }
 
 /** A paged pass found the workbook written to since it began. */

@@ -1,14 +1,14 @@
 /**
  * The pages of assets a Matrix sheet was compared with, kept for the RACI sheets that follow it, so
  * each asset is read from the workbook once rather than once per sheet: a page is a range of asset
- * ids with every asset in it (read by id range), each reduced to what the diff reads (DiffedAsset).
+ * ids with every asset in it (read by id range), each as far as the diff reads (DiffedAsset).
  * The RACI sheet names its assets in the same ascending order, so a page is let go once the RACI
  * rows are past it. The layers of assets with nothing of their own are one shared list per model,
  * service model and owner; the layers kept are counted (a shared list once), and past KEPT_LAYERS no
  * further page is kept (those assets are read again for the RACI sheet, as before), so a workbook
  * of heavily edited assets does not hold them all between the sheets.
  */
-import { diffedAsset, type DiffedAsset } from '@core/roundtrip/shown';
+import type { DiffedAsset } from '@core/roundtrip/shown';
 
 /** Layers that may be kept between the sheets, a list shared by many assets counted once: ~10,000 assets with every layer their own. */
 export const KEPT_LAYERS = 100_000;
@@ -16,7 +16,7 @@ export const KEPT_LAYERS = 100_000;
 export interface KeptPage {
   from: number;
   to: number;
-  assets: DiffedAsset[];
+  assets: readonly DiffedAsset[];
 }
 
 export class KeptPages {
@@ -42,7 +42,7 @@ export class KeptPages {
       this.layers += asset.layers.length;
     }
     if (this.layers > this.limit) return this.close();
-    this.pages.push({ from, to, assets: assets.map(diffedAsset) });
+    this.pages.push({ from, to, assets });
   }
 
   /** The kept page holding `id`, if any; the pages before it are let go (the rows come in ascending id order). */

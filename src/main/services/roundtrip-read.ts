@@ -12,7 +12,7 @@
  * cell is settled three ways (core/roundtrip/settle.ts).
  */
 import type { EngineInput } from '@core/engine-input';
-import { reportAssetsOf, type SharedLayers } from '@core/report';
+import { diffedEntriesOf, reportAssetsOf, type SharedLayers } from '@core/report';
 import { RoundTripDiffer, type PlannedChange, type UnreadEdit } from '@core/roundtrip/roundtrip-diff';
 import { nameKey } from '@core/roundtrip/party-names';
 import { MATRIX_READ, RACI_READ, headerIndex, locateColumns, readColumns, type ColumnsOf, type ReadRow } from '@core/roundtrip/sheet-cells';
@@ -21,7 +21,7 @@ import { UnreadHeaders } from '@core/roundtrip/unread';
 import type { SinceExport } from '@core/roundtrip/since-export';
 import type { RoundTripProblem } from '@shared/contract/roundtrip';
 import type { ReportAsset, ReportModel } from '@shared/report';
-import { ASSETS_PER_PAGE, WorkbookChanged, readSharedInput } from '../engine/input';
+import { ASSETS_PER_PAGE, WorkbookChanged, raciPageInput, readSharedInput, type PageShared } from '../engine/input';
 import type { RoundTripSheetHandler, RoundTripTable } from '../export/xlsx-roundtrip-reader';
 import { listAssets } from '../store/repos/assets';
 import { KeptPages } from './roundtrip-kept';
@@ -49,7 +49,7 @@ export class PagedComparison {
   readonly models: ReadonlyMap<string, ReportModel>;
   private readonly raci = new Map<string, ColumnsOf<typeof RACI_READ>>();
   private readonly matrix = new Map<string, { columns: ColumnsOf<typeof MATRIX_READ>; unread: UnreadHeaders }>();
-  private readonly shared: Omit<EngineInput, 'assets' | 'overrides' | 'assignments'>;
+  private readonly shared: PageShared;
   private readonly revision: number;
   private buffered: Buffered[] = [];
   private readonly ids = new Set<number>();
@@ -143,12 +143,10 @@ export class PagedComparison {
       this.range = kept;
       return;
     }
-    const db = this.wb.db;
-    const assets = listAssets(db, { afterId: Math.ceil(from) - 1, limit: this.pageSize });
+    const input = raciPageInput(this.wb.db, this.shared, { afterId: Math.ceil(from) - 1, limit: this.pageSize });
     // When the page is not full it holds every asset from `from` on.
-    const to = assets.length < this.pageSize ? Infinity : assets[assets.length - 1]!.id;
-    const scope = { fromId: from, toId: Math.min(to, Number.MAX_SAFE_INTEGER) };
-    const page = reportAssetsOf({ ...this.shared, assets, overrides: listOverrides(db, scope), assignments: listAssignments(db, scope), notes: listNotes(db, scope) }, this.sharedLayers);
+    const to = input.assets.length < this.pageSize ? Infinity : input.assets[input.assets.length - 1]!.id;
+    const page = diffedEntriesOf(input, this.sharedLayers);
     this.differ.usePage(page);
     this.range = { from, to };
     if (table === 'matrix') this.kept.keep(from, to, page);
@@ -168,14 +166,14 @@ export class PagedComparison {
   flush(): void {
     if (this.wb.revision !== this.revision) throw new WorkbookChanged();
     if (this.buffered.length === 0) return;
-    this.differ.usePage(this.ids.size === 0 ? [] : reportAssetsOf(this.pageOf([...this.ids]), this.sharedLayers));
+    this.differ.usePage(this.ids.size === 0 ? [] : diffedEntriesOf(raciPageInput(this.wb.db, this.shared, { ids: [...this.ids] }), this.sharedLayers));
     this.range = null;
     for (const { table, row } of this.buffered) this.compare(table, row);
     this.buffered = [];
     this.ids.clear();
   }
 
-  /** The engine input of some assets, read by id: their rows and what every asset shares. */
+  /** The whole engine input of some assets, read by id (to be rewound to the export): their rows and what every asset shares. */
   private pageOf(ids: readonly number[]): EngineInput {
     const scope = { ids };
     const db = this.wb.db;

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffedAsset } from '@core/roundtrip/shown';
+import type { DiffedAsset } from '@core/roundtrip/shown';
 import { assetDetail } from '@main/engine/asset-detail';
 import { exportWorkbook } from '@main/services/export-service';
 import { setRaci } from '@main/services/raci-assign';
@@ -34,8 +34,7 @@ const layer = (title: string): ReportLayer => ({
   I: [],
   defaultRoles: []
 });
-const asset = (id: number, layers: ReportLayer[]) =>
-  diffedAsset({ id, name: `a${id}`, modelId: 'm', owner: null, serviceModel: 'iaas', layers, criticality: null, dataClassification: null, environment: null });
+const asset = (id: number, layers: ReportLayer[]): DiffedAsset => ({ id, name: `a${id}`, modelId: 'm', owner: null, serviceModel: 'iaas', layers, criticality: null, dataClassification: null, environment: null });
 
 describe('pages kept between the Matrix and the RACI sheets', () => {
   it('serves an id inside a kept page, lets go of the pages before it, and stops keeping past the limit or on a page going back', () => {
