@@ -119,7 +119,7 @@ describe('layers shared between entries', () => {
   });
 
   it('are what the round trip compares, from the assets read only as far as RACI_ASSET_FIELDS', () => {
-    const withAttributes = { ...page, assets: page.assets.map((a, i) => ({ ...a, criticality: i % 2 === 0 ? ('high' as const) : null, environment: `env ${i}` })) };
+    const withAttributes = { ...page, assets: page.assets.map((a, i) => ({ ...a, criticality: i % 2 === 0 ? ('high' as const) : null, environment: i % 3 === 0 ? ('production' as const) : i % 3 === 1 ? ('test' as const) : null })) };
     const lean = { ...withAttributes, assets: withAttributes.assets.map((a) => Object.fromEntries(RACI_ASSET_FIELDS.map((f) => [f, a[f]])) as Pick<typeof a, (typeof RACI_ASSET_FIELDS)[number]>) };
     const whole = reportAssetsOf(withAttributes).map(({ id, name, modelId, owner, serviceModel, layers, criticality, dataClassification, environment }) => ({ id, name, modelId, owner, serviceModel, layers, criticality, dataClassification, environment }));
     expect(diffedEntriesOf(lean)).toEqual(whole);
