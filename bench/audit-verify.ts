@@ -8,8 +8,8 @@
  *   verify         the service entry `verifyWorkbook` (what `demarc verify` and Help › Verify run),
  *                  wall and CPU; peak RSS of the child right after it;
  *   chained floor  the same work with nothing else: each entry's chain input (previous hash +
- *                  canonical JSON, built beforehand by core/audit/chain.ts and held in memory as a
- *                  Buffer of its own) hashed with node:crypto's one-shot `hash`, each hash written
+ *                  canonical JSON as stored, checked equal to core/audit/chain.ts's spelling,
+ *                  held in memory beforehand as a Buffer of its own) hashed with node:crypto's one-shot `hash`, each hash written
  *                  over the first 64 bytes of the next entry's Buffer — 1M chained SHA-256
  *                  computations, which is what the chain's definition asks for. The floor's last
  *                  hash must equal the head verify vouched for (same bytes, same work). Of the
@@ -19,12 +19,12 @@
  *                  (0.94–0.97 s CPU against 1.23 s for strings, 2026-12-07): it is the floor;
  *   references     labelled, not floors: the same chain hashing strings (`hash(prev + canonical)`,
  *                  the floor until 2026-12-07 — not the leanest); one SHA-256 stream over all the
- *                  chain inputs concatenated (less work than the chain: one hash, not 1M); SQLite
- *                  spelling the chain inputs as verify reads them with no hashing; and SQLite
- *                  handing verify's columns over unescaped (one format() per row, no JSON, no
- *                  hashing) — the least any SQLite reading of the log costs, spelling aside.
+ *                  chain inputs concatenated (less work than the chain: one hash, not 1M); and
+ *                  SQLite handing over the chain inputs as verify reads them, with no hashing.
  *
- * `-- --verify-reps=N` child runs (default 2), `--verify-keep=FILE` keeps the built workbook;
+ * Each child is one pair (verify, then the floor, on the same open file in the same minute); the
+ * summary is the median of the per-pair ratios, as the export and round-trip benches report.
+ * `-- --verify-reps=N` child runs (default 3), `--verify-keep=FILE` keeps the built workbook;
  * DEMARC_AUDIT_ENTRIES changes the log's length.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,10 +34,10 @@ import { join } from 'node:path';
 import { GENESIS_HASH, canonicalEntry, type ChainedEntry } from '@core/audit/chain';
 import { verifyWorkbook } from '@main/services/audit-verify';
 import { closeWorkbook, createWorkbook, openWorkbook } from '@main/services/workbook-service';
-import { entryHash, recordHead } from '@main/store/repos/change-log-chain';
-import { chainInputPages } from '@main/store/repos/change-log-chain-sql';
+import { recordHead } from '@main/store/repos/change-log-chain';
+import { chainInputPages, sha256Hex } from '@main/store/repos/change-log-chain-sql';
 import type { Db } from '@main/store/workbook-file';
-import { flag, load, mb, s2 } from './user-path';
+import { flag, load, mb, pairedRatios, s2, type Measured } from './user-path';
 
 const ENTRIES = Number(process.env.DEMARC_AUDIT_ENTRIES ?? 1_000_000);
 const BATCH = 100_000;
@@ -63,18 +63,15 @@ function build(path: string): void {
   const wb = createWorkbook(ctx, { path, organisation: 'Bench' });
   const db = wb.db;
   const last = db.prepare('SELECT id, hash FROM change_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
-  const insert = db.prepare(
-    `INSERT INTO change_log (id, at, actor, action, entity, entity_id, summary, before_json, after_json, prev_hash, hash)
-     VALUES (@id, @at, @actor, @action, @entity, @entityId, @summary, @before, @after, @prev, @hash)`
-  );
+  const insert = db.prepare('INSERT INTO change_log (id, chained) VALUES (@id, @chained)');
   let prev = last.hash;
   let id = last.id;
   db.transaction(() => {
     for (let n = 0; n < ENTRIES - last.id; n++) {
       id += 1;
-      const e = entry(id);
-      const hash = entryHash(prev, e);
-      insert.run({ ...e, prev, hash });
+      const text = canonicalEntry(entry(id));
+      const hash = sha256Hex(prev + text);
+      insert.run({ id, chained: hash + prev + text });
       prev = hash;
     }
     recordHead(db, { id, hash: prev });
@@ -102,10 +99,7 @@ const add = (a: Span, b: Span): Span => ({ seconds: a.seconds + b.seconds, cpuSe
  * core/audit/chain.ts a batch at a time (building is not timed; only the hashing is).
  */
 function floors(db: Db): { chained: Span; strings: Span; stream: Span; head: string; bytes: number } {
-  const rows = db.prepare(
-    `SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS before, after_json AS after,
-            origin, origin_touches AS originTouches FROM change_log ORDER BY id`
-  );
+  const rows = db.prepare('SELECT entry FROM change_log ORDER BY id').pluck();
   const stream = createHash('sha256');
   let chained: Span = { seconds: 0, cpuSeconds: 0 };
   let strings: Span = { seconds: 0, cpuSeconds: 0 };
@@ -139,8 +133,10 @@ function floors(db: Db): { chained: Span; strings: Span; stream: Span; head: str
     prev = run.value;
     batch = [];
   };
-  for (const row of rows.iterate() as IterableIterator<ChainedEntry>) {
-    batch.push(canonicalEntry(row));
+  for (const stored of rows.iterate() as IterableIterator<string>) {
+    // The stored text, checked to be the canonical JSON core/audit/chain.ts spells for it.
+    if (stored !== canonicalEntry(JSON.parse(stored) as ChainedEntry)) throw new Error('a stored entry is not canonical');
+    batch.push(stored);
     if (batch.length >= BATCH) flush();
   }
   flush();
@@ -148,28 +144,11 @@ function floors(db: Db): { chained: Span; strings: Span; stream: Span; head: str
   return { chained, strings, stream: streamed, head: prev, bytes };
 }
 
-/** SQLite spelling every chain input as verify reads them, no hashing (a reference: where verify's other time goes). */
-function spellingOnly(db: Db): Span {
+/** SQLite handing over every chain input as verify reads them, no hashing (a reference: where verify's other time goes). */
+function readOnly(db: Db): Span {
   return timed(() => {
     let chars = 0;
     for (const texts of chainInputPages(db)) for (const text of texts) chars += text?.length ?? 0;
-    return chars;
-  });
-}
-
-/**
- * SQLite handing over the columns verify reads, unescaped (one format() per row, no JSON, no hashing):
- * a reference for the least any SQLite reading of the log costs, whatever spells the JSON.
- */
-function unescapedRead(db: Db): Span {
-  const page = db.prepare(
-    `SELECT format('%s%s%s%s%s%s%s%s%s%d%s%s%s', hash, prev_hash, action, actor, after_json, at, before_json, entity, entity_id, id, origin, origin_touches, summary)
-       FROM change_log WHERE id >= @from AND id < @to ORDER BY id`
-  ).pluck();
-  const last = db.prepare('SELECT max(id) FROM change_log').pluck().get() as number;
-  return timed(() => {
-    let chars = 0;
-    for (let from = 1; from <= last; from += 10_000) for (const text of page.all({ from, to: from + 10_000 }) as string[]) chars += text.length;
     return chars;
   });
 }
@@ -188,12 +167,11 @@ export async function verifyChild(path: string): Promise<void> {
   if (!report.ok || report.head === null) throw new Error(`bench chain broken: ${report.firstBreak?.message ?? 'no head'}`);
   const floor = floors(wb.db);
   if (floor.head !== report.head.hash) throw new Error(`the floor's last hash ${floor.head} is not the head verify vouched for ${report.head.hash}`);
-  const spelling = spellingOnly(wb.db);
-  const unescaped = unescapedRead(wb.db);
+  const reading = readOnly(wb.db);
   closeWorkbook(wb);
   const f = (s: Span) => ({ s: Number(s2(s.seconds)), cpu: Number(s2(s.cpuSeconds)) });
   console.log(
-    `VERIFY_RESULT ${JSON.stringify({ entries: report.entries, verify: f(verify), chainedFloor: f(floor.chained), stringChain: f(floor.strings), oneStream: f(floor.stream), spellingOnly: f(spelling), unescapedRead: f(unescaped), hashedMb: Math.round(floor.bytes / 1e6), peakRssMb: Math.round(rss) })}`
+    `VERIFY_RESULT ${JSON.stringify({ entries: report.entries, verify: f(verify), chainedFloor: f(floor.chained), stringChain: f(floor.strings), oneStream: f(floor.stream), readOnly: f(reading), hashedMb: Math.round(floor.bytes / 1e6), peakRssMb: Math.round(rss) })}`
   );
 }
 
@@ -203,8 +181,7 @@ interface VerifyResult {
   chainedFloor: { s: number; cpu: number };
   stringChain: { s: number; cpu: number };
   oneStream: { s: number; cpu: number };
-  spellingOnly: { s: number; cpu: number };
-  unescapedRead: { s: number; cpu: number };
+  readOnly: { s: number; cpu: number };
   hashedMb: number;
   peakRssMb: number;
 }
@@ -218,13 +195,17 @@ export function verifyBench(dir: string): void {
   if (kept !== '' && existsSync(kept)) console.log(`verify: reusing ${kept}`);
   else build(path);
   console.log(`verify: built ${ENTRIES.toLocaleString('en-GB')} chained entries in ${((performance.now() - t) / 1000).toFixed(1)} s; file ${(statSync(path).size / 1e6).toFixed(0)} MB`);
-  const reps = Number(flag('verify-reps', '2'));
+  const reps = Number(flag('verify-reps', '3'));
+  const product: Measured[] = [];
+  const floor: Measured[] = [];
   for (let run = 1; run <= reps; run++) {
     const before = load();
     const out = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, '--verify-child', path], { encoding: 'utf8' });
     const line = out.stdout.split('\n').find((l) => l.startsWith('VERIFY_RESULT '));
     if (out.status !== 0 || line === undefined) throw new Error(`verify child failed: ${out.stderr}`);
     const r = JSON.parse(line.slice('VERIFY_RESULT '.length)) as VerifyResult;
+    product.push({ kind: 'verify', seconds: r.verify.s, cpuSeconds: r.verify.cpu, maxRssMb: r.peakRssMb, note: '' });
+    floor.push({ kind: 'chained floor', seconds: r.chainedFloor.s, cpuSeconds: r.chainedFloor.cpu, maxRssMb: r.peakRssMb, note: '' });
     console.log(`verify run ${run}: ${line.slice('VERIFY_RESULT '.length)}`);
     console.log(
       `verify run ${run}: ${r.entries.toLocaleString('en-GB')} entries, ${r.hashedMb} MB of chain inputs: verify ${s2(r.verify.s)} s, CPU ${s2(r.verify.cpu)} s; ` +
@@ -232,8 +213,9 @@ export function verifyBench(dir: string): void {
         `${s2(r.verify.cpu / r.chainedFloor.cpu)}× CPU, ${s2(r.verify.s / r.chainedFloor.s)}× wall; ` +
         `references: the same chain hashing strings (the floor until 2026-12-07) CPU ${s2(r.stringChain.cpu)} s (verify ${s2(r.verify.cpu / r.stringChain.cpu)}×); ` +
         `one SHA-256 stream over the same bytes (less work) CPU ${s2(r.oneStream.cpu)} s; ` +
-        `SQLite spelling the inputs with no hashing CPU ${s2(r.spellingOnly.cpu)} s; SQLite handing the columns over unescaped CPU ${s2(r.unescapedRead.cpu)} s; peak RSS ${mb(r.peakRssMb)} MB; ${before} → ${load()}`
+        `SQLite handing the stored inputs over with no hashing CPU ${s2(r.readOnly.cpu)} s; peak RSS ${mb(r.peakRssMb)} MB; ${before} → ${load()}`
     );
   }
+  console.log(`verify vs the chained floor: ${pairedRatios(product, floor).line}`);
   console.log('goal: verify CPU ≤ 2 × the chained floor CPU');
 }

@@ -104,9 +104,9 @@ export function applyMerge(
         actor: row.actor,
         action: row.action,
         entity: row.entity,
-        entityId: row.entity_id,
+        entityId: row.entityId,
         summary: row.summary,
-        storedText: { before: row.before_json, after: row.after_json },
+        storedText: { before: row.before, after: row.after },
         origin: { identity, touches }
       });
     }

@@ -25,7 +25,7 @@ import { readRecords, type SideRecords } from './read-records';
 export function changeIdentity(row: StoredChange): string {
   if (row.origin !== null) return row.origin;
   return createHash('sha256')
-    .update(JSON.stringify([row.at, row.actor, row.action, row.entity, row.entity_id, row.summary, row.before_json, row.after_json]))
+    .update(JSON.stringify([row.at, row.actor, row.action, row.entity, row.entityId, row.summary, row.before, row.after]))
     .digest('hex');
 }
 
@@ -161,7 +161,7 @@ function assetFieldJson(field: string, value: unknown, nameById: ReadonlyMap<num
 function lineageEntry(row: StoredChange, identity: string): LineageEntry {
   const entry: LineageEntry = { identity, native: row.origin === null, brought: null, reverses: null };
   if (row.entity !== 'workbook' || (row.action !== MERGE_ACTION && !row.action.startsWith('history.'))) return entry;
-  const after = row.after_json === null ? null : (JSON.parse(row.after_json) as unknown);
+  const after = row.after === null ? null : (JSON.parse(row.after) as unknown);
   if (typeof after !== 'object' || after === null || Array.isArray(after)) return entry;
   const record = after as { brought?: unknown; merge?: unknown };
   if (row.action === MERGE_ACTION && Array.isArray(record.brought)) entry.brought = record.brought.filter((x): x is string => typeof x === 'string');
@@ -175,10 +175,10 @@ export function entryOfStored(row: StoredChange): EntryForTouches {
   return {
     action: row.action,
     entity: row.entity,
-    entityId: row.entity_id,
-    before: parse(row.before_json),
-    after: parse(row.after_json),
-    originTouches: row.origin_touches === null ? null : (JSON.parse(row.origin_touches) as string[])
+    entityId: row.entityId,
+    before: parse(row.before),
+    after: parse(row.after),
+    originTouches: row.originTouches === null ? null : (JSON.parse(row.originTouches) as string[])
   };
 }
 

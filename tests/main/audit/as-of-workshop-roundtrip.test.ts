@@ -26,7 +26,7 @@ import { closeWorkbook, createWorkbook, openWorkbook } from '@main/services/work
 import { closeAction, decide } from '@main/services/workshop/workshop-decide';
 import { startWorkshop } from '@main/services/workshop/workshops';
 import { listChanges } from '@main/store/repos/change-log';
-import { chainExistingLog } from '@main/store/repos/change-log-chain';
+import { editEntry, rechain } from '@tests/helpers/change-log-tamper';
 import { azJson } from '@tests/helpers/import-fixture';
 import { editExport } from '@tests/helpers/roundtrip-edit';
 import { fixedClock, tempDir } from '@tests/helpers/temp';
@@ -118,8 +118,8 @@ describe('as-of through workshop decisions and round trips', () => {
     const path = wb.path;
     closeWorkbook(open.pop()!);
     const raw = new Database(path);
-    raw.prepare('UPDATE change_log SET before_json = ? WHERE id = ?').run(JSON.stringify(before), decision.id);
-    chainExistingLog(raw);
+    editEntry(raw, decision.id, { before: JSON.stringify(before) });
+    rechain(raw);
     raw.close();
     const reopened = openWorkbook(ctx, path);
     open.push(reopened);

@@ -31,6 +31,7 @@ import { closeWorkbook, createWorkbook, openWorkbook, updateSettings } from '@ma
 import { listChanges } from '@main/store/repos/change-log';
 import type { MethodResult } from '@shared/contract';
 import { azJson } from '@tests/helpers/import-fixture';
+import { editEntry } from '@tests/helpers/change-log-tamper';
 import { cli } from '@tests/helpers/run-cli';
 import { fixedClock, tempDir } from '@tests/helpers/temp';
 import { routerOverTempWorkbook } from '@tests/helpers/test-router';
@@ -239,7 +240,7 @@ describe('as-of refusals', () => {
     const path = wb.path;
     closeWorkbook(open.pop()!);
     const raw = new Database(path);
-    raw.prepare("UPDATE change_log SET actor = 'mallory' WHERE id = 5").run();
+    editEntry(raw, 5, { actor: 'mallory' });
     raw.close();
     const run = await cli(['report', path, '--as-of', `#${checkpoints[0]!.entryId}`, '--json']);
     expect(run.code).toBe(2);

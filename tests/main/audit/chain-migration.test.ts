@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { exportWorkbook } from '@main/services/export-service';
 import { exportFramework } from '@main/services/framework-export';
 import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
-import { chainExistingLog } from '@main/store/repos/change-log-chain';
+import { editEntry, rechain } from '@tests/helpers/change-log-tamper';
 import { cli } from '@tests/helpers/run-cli';
 import { readWorkbook } from '@tests/helpers/read-back';
 import { fixedClock, tempDir } from '@tests/helpers/temp';
@@ -80,8 +80,8 @@ describe('the chain on a migrated round-1 workbook', () => {
     // but it no longer agrees with the export anyone kept.
     const db = new Database(path);
     db.transaction(() => {
-      db.exec(`UPDATE change_log SET summary = 'Nothing to see' WHERE id = 2`);
-      chainExistingLog(db);
+      editEntry(db, 2, { summary: 'Nothing to see' });
+      rechain(db);
     })();
     db.close();
     expect((await cli(['verify', path])).code).toBe(0);

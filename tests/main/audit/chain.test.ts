@@ -9,6 +9,8 @@ import { GENESIS_HASH, canonicalEntry } from '@core/audit/chain';
 import { updateAssets } from '@main/services/asset-update';
 import { updateSettings } from '@main/services/workbook-service';
 import { entryHash } from '@main/store/repos/change-log-chain';
+import { NO_HASH } from '@main/store/repos/change-log-table';
+import { editEntry } from '@tests/helpers/change-log-tamper';
 import { cli } from '@tests/helpers/run-cli';
 import { seedAssets, seedParties } from '@tests/helpers/seed';
 import { createTestWorkbook } from '@tests/helpers/workbook';
@@ -83,10 +85,10 @@ describe('the change-log hash chain', () => {
   });
 
   const cases: { name: string; sql: (db: Database.Database) => void; entryId: number; kind: string; words: RegExp }[] = [
-    { name: 'an edited summary', sql: (db) => db.exec(`UPDATE change_log SET summary = 'Nothing happened' WHERE id = 3`), entryId: 3, kind: 'edited', words: /Entry #3 was edited/ },
-    { name: 'an edited actor', sql: (db) => db.exec(`UPDATE change_log SET actor = 'mallory' WHERE id = 5`), entryId: 5, kind: 'edited', words: /Entry #5 was edited/ },
-    { name: 'an edited before/after', sql: (db) => db.exec(`UPDATE change_log SET after_json = replace(after_json, '90', '900') WHERE id = 4`), entryId: 4, kind: 'edited', words: /#4/ },
-    { name: 'an edited link', sql: (db) => db.exec(`UPDATE change_log SET prev_hash = hash WHERE id = 4`), entryId: 4, kind: 'edited', words: /#4/ },
+    { name: 'an edited summary', sql: (db) => editEntry(db, 3, { summary: 'Nothing happened' }), entryId: 3, kind: 'edited', words: /Entry #3 was edited/ },
+    { name: 'an edited actor', sql: (db) => editEntry(db, 5, { actor: 'mallory' }), entryId: 5, kind: 'edited', words: /Entry #5 was edited/ },
+    { name: 'an edited before/after', sql: (db) => editEntry(db, 4, { after: (db.prepare('SELECT after_json FROM change_log WHERE id = 4').pluck().get() as string).replace('90', '900') }), entryId: 4, kind: 'edited', words: /#4/ },
+    { name: 'an edited link', sql: (db) => db.exec(`UPDATE change_log SET chained = hash || hash || entry WHERE id = 4`), entryId: 4, kind: 'edited', words: /#4/ },
     { name: 'a deleted entry', sql: (db) => db.exec('DELETE FROM change_log WHERE id = 3'), entryId: 4, kind: 'deleted', words: /entry #3 is missing/ },
     { name: 'two deleted entries', sql: (db) => db.exec('DELETE FROM change_log WHERE id IN (2, 3)'), entryId: 4, kind: 'deleted', words: /entries #2–#3 are missing/ },
     {
@@ -100,7 +102,7 @@ describe('the change-log hash chain', () => {
     { name: 'the last entry deleted', sql: (db) => db.exec('DELETE FROM change_log WHERE id = 6'), entryId: 5, kind: 'deleted', words: /Entries after #5 are missing: Demarc last wrote entry #6/ },
     {
       name: 'an entry forged at the end without a hash',
-      sql: (db) => db.exec(`INSERT INTO change_log (id, at, actor, action, entity, summary) VALUES (7, '2026-12-01T00:00:00Z', 'mallory', 'raci.set', 'asset', 'Set A')`),
+      sql: (db) => db.exec(`INSERT INTO change_log (id, chained) VALUES (7, '${NO_HASH}${NO_HASH}' || json_object('action', 'raci.set', 'actor', 'mallory', 'at', '2026-12-01T00:00:00Z', 'entity', 'asset', 'summary', 'Set A'))`),
       entryId: 7,
       kind: 'forged',
       words: /Entry #7 has no hash/
@@ -110,17 +112,13 @@ describe('the change-log hash chain', () => {
       sql: (db) => {
         const last = db.prepare('SELECT hash FROM change_log WHERE id = 6').get() as { hash: string };
         const entry = { id: 7, at: '2026-12-01T00:00:00Z', actor: 'mallory', action: 'raci.set', entity: 'asset', entityId: '1', summary: 'Set A', before: null, after: null };
-        db.prepare(`INSERT INTO change_log (id, at, actor, action, entity, entity_id, summary, prev_hash, hash) VALUES (7, @at, @actor, @action, @entity, @entityId, @summary, @prev, @hash)`).run({
-          ...entry,
-          prev: last.hash,
-          hash: entryHash(last.hash, entry)
-        });
+        db.prepare(`INSERT INTO change_log (id, chained) VALUES (7, @chained)`).run({ chained: entryHash(last.hash, entry) + last.hash + canonicalEntry(entry) });
       },
       entryId: 7,
       kind: 'forged',
       words: /Entries from #7 on were added after the last entry Demarc wrote \(#6\)/
     },
-    { name: 'a hash removed', sql: (db) => db.exec('UPDATE change_log SET hash = NULL WHERE id = 2'), entryId: 2, kind: 'unchained', words: /Entry #2 has no hash/ }
+    { name: 'a hash removed', sql: (db) => db.exec(`UPDATE change_log SET chained = '${NO_HASH}' || substr(chained, 65) WHERE id = 2`), entryId: 2, kind: 'unchained', words: /Entry #2 has no hash/ }
   ];
 
   for (const c of cases) {

@@ -17,6 +17,7 @@ import { setRaci } from '@main/services/raci-assign';
 import { addSignOff } from '@main/services/sign-offs';
 import { listChanges } from '@main/store/repos/change-log';
 import type { DiffReport } from '@shared/audit-diff';
+import { editEntry } from '@tests/helpers/change-log-tamper';
 import { cli } from '@tests/helpers/run-cli';
 import { seedAssets, seedParties } from '@tests/helpers/seed';
 import { tempDir } from '@tests/helpers/temp';
@@ -166,7 +167,7 @@ describe('diff of two dates', () => {
     expect(text.stdout).toContain('Assets added: 1 (db-01)');
 
     const db = new Database(t.path);
-    db.prepare("UPDATE change_log SET summary = 'nothing to see' WHERE id = ?").run(t.q1[0]);
+    editEntry(db, t.q1[0]!, { summary: 'nothing to see' });
     db.close();
     const broken = await cli(['diff', t.path, '--from', '2026-04-01']);
     expect(broken.code).toBe(1);
@@ -201,7 +202,7 @@ describe('diff of two dates', () => {
     expect(since.stdout).toContain(`(entries #${t.q2[0]}–#${t.q2.at(-1)}, 5 in all)`);
     // History before the export's head rewritten: the diff says the export no longer agrees, exit 1.
     const db = new Database(t.path);
-    db.prepare("UPDATE change_log SET actor = 'someone else' WHERE id = ?").run(t.q1[0]);
+    editEntry(db, t.q1[0]!, { actor: 'someone else' });
     db.close();
     const rewritten = await cli(['diff', t.path, '--from', xlsx]);
     expect(rewritten.code).toBe(1);

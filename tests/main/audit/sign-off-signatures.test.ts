@@ -18,7 +18,7 @@ import { closeWorkbook, openWorkbook } from '@main/services/workbook-service';
 import { publicKeyPem } from '@core/audit/sign-off-signature';
 import { fingerprintOf } from '@main/signing/ed25519';
 import { KeyFile } from '@main/signing/key-store';
-import { entryHash } from '@main/store/repos/change-log-chain';
+import { editEntry, rechain } from '@tests/helpers/change-log-tamper';
 import { LATEST_FORMAT_VERSION } from '@main/store/migrations';
 import { DemarcError } from '@shared/errors';
 import { seedAssets, seedParties } from '@tests/helpers/seed';
@@ -130,15 +130,8 @@ describe('signed sign-offs', () => {
     const f = signedFile();
     const db = new Database(f.path);
     // Edit the first entry and rebuild the whole chain and the recorded head: the chain alone then verifies.
-    db.prepare(`UPDATE change_log SET summary = 'rewritten' WHERE id = 1`).run();
-    const rows = db.prepare('SELECT * FROM change_log ORDER BY id').all() as { id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; summary: string; before_json: string | null; after_json: string | null }[];
-    let prev = '0'.repeat(64);
-    for (const r of rows) {
-      const hash = entryHash(prev, { id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary, before: r.before_json, after: r.after_json });
-      db.prepare('UPDATE change_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
-      prev = hash;
-    }
-    db.prepare(`UPDATE meta SET value = ? WHERE key = 'change_log_head'`).run(`#${rows.at(-1)!.id} sha256:${prev}`);
+    editEntry(db, 1, { summary: 'rewritten' });
+    rechain(db);
     db.close();
     const report = await verifyFile(f.path, f.ctx);
     expect(report.firstBreak).toBeNull();
@@ -226,7 +219,7 @@ describe('migration 0017 (signatures)', () => {
     // Back to format 16: the table as migration 0011 made it.
     tamper(t.path, 'ALTER TABLE sign_offs DROP COLUMN signed_text; ALTER TABLE sign_offs DROP COLUMN signature; ALTER TABLE sign_offs DROP COLUMN signer_key; PRAGMA user_version = 16;');
     const wb = openWorkbook(signingContext(), t.path);
-    expect(wb.db.pragma('user_version', { simple: true })).toBe(17);
+    expect(wb.db.pragma('user_version', { simple: true })).toBe(LATEST_FORMAT_VERSION);
     const [status] = listSignOffs(wb, ctx, {});
     const report = await verifyWorkbook(wb);
     closeWorkbook(wb);

@@ -93,7 +93,7 @@ describe('a merge keeps the hash chain', () => {
     await hq.call('merge.apply', { path: financePath });
     hq.close();
     const first = logOf(hq.path).find((row) => row.origin !== null)!;
-    edit(hq.path, `UPDATE change_log SET origin = '${'0'.repeat(64)}' WHERE id = ${first.id}`);
+    edit(hq.path, `UPDATE change_log SET chained = substr(chained, 1, 128) || json_set(entry, '$.origin', '${'0'.repeat(64)}') WHERE id = ${first.id}`);
     const run = await cli(['verify', hq.path, '--json']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, firstBreak: { entryId: first.id, kind: 'edited' } });
@@ -102,7 +102,7 @@ describe('a merge keeps the hash chain', () => {
   it('refuses a copy whose chain is broken, naming the entry, and writes nothing', async () => {
     const { hq, financePath } = await hqAndFinance();
     const edited = logOf(financePath).at(-2)!;
-    edit(financePath, `UPDATE change_log SET actor = 'someone else' WHERE id = ${edited.id}`);
+    edit(financePath, `UPDATE change_log SET chained = substr(chained, 1, 128) || json_set(entry, '$.actor', 'someone else') WHERE id = ${edited.id}`);
     const bytes = sha256File(hq.path);
     for (const method of ['merge.preview', 'merge.apply'] as const) {
       expect(await hq.refused(method, { path: financePath })).toMatchObject({

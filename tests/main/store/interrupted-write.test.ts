@@ -20,8 +20,8 @@ function killMidWrite(path: string, applicationId?: number): void {
     db.pragma('cache_size = 1');
     ${applicationId === undefined ? '' : `db.pragma('application_id = ${applicationId}'); db.exec('CREATE TABLE IF NOT EXISTS t (x TEXT)');`}
     db.exec('BEGIN');
-    const insert = db.prepare("INSERT INTO ${applicationId === undefined ? 'change_log (at, actor, action, entity, summary)' : 't (x)'} VALUES (${applicationId === undefined ? "'2026-12-07', 'killer', 'kill', 'workbook', ?" : '?'})");
-    for (let i = 0; i < 2000; i++) insert.run('x'.repeat(500));
+    const insert = db.prepare("INSERT INTO ${applicationId === undefined ? 'change_log (chained)' : 't (x)'} VALUES (?)");
+    for (let i = 0; i < 2000; i++) insert.run('-'.repeat(128) + JSON.stringify({ summary: 'x'.repeat(500) }));
     process.kill(process.pid, 'SIGKILL');
   `;
   const run = spawnSync(process.execPath, ['-e', script], { cwd: process.cwd(), encoding: 'utf8' });

@@ -15,8 +15,10 @@ import assetExtra from './0014_asset_extra.sql?raw';
 import savedSets from './0015_saved_sets.sql?raw';
 import assetAttributes from './0016_asset_attributes.sql?raw';
 import signOffSignatures from './0017_sign_off_signatures.sql?raw';
+import changeLogEntry from './0018_change_log_entry.sql?raw';
 import type { Db } from '../workbook-file';
 import { chainChangeLog } from './change-log-chain-migration';
+import { storeCanonicalEntries } from './change-log-entry-migration';
 
 export interface Migration {
   version: number;
@@ -53,7 +55,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: '0014_asset_extra', sql: assetExtra },
   { version: 15, name: '0015_saved_sets', sql: savedSets },
   { version: 16, name: '0016_asset_attributes', sql: assetAttributes },
-  { version: 17, name: '0017_sign_off_signatures', sql: signOffSignatures }
+  { version: 17, name: '0017_sign_off_signatures', sql: signOffSignatures },
+  { version: 18, name: '0018_change_log_entry', sql: changeLogEntry, run: storeCanonicalEntries }
 ];
 
 /** The last migration's version: numbers are assigned per change, so the list may skip one. */

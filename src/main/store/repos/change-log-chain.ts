@@ -1,7 +1,8 @@
 /**
  * The change log's hash chain in the store: each entry's `hash` is the SHA-256 of the previous
- * entry's hash followed by the entry's canonical JSON (core/audit/chain.ts), and the workbook's
- * meta table keeps the head so that entries removed from, or added at, the end are seen too.
+ * entry's hash followed by the entry's canonical JSON (core/audit/chain.ts), stored as `entry`
+ * since format 18 (change-log-table.ts), and the workbook's meta table keeps the head so that
+ * entries removed from, or added at, the end are seen too.
  */
 import { GENESIS_HASH, chainInput, formatChainHead, parseChainHead, type ChainedEntry } from '@core/audit/chain';
 import type { ChainBreak, ChainHead } from '@shared/audit';
@@ -9,16 +10,31 @@ import type { Db } from '../workbook-file';
 import type { ChangeRow } from './change-log';
 import { META_KEYS, writeMeta } from './meta';
 import { quickWalk, sha256Hex } from './change-log-chain-sql';
+import { NO_HASH, chainedParts, changeLogDefinitionIntact } from './change-log-table';
 
-/** Before format 12 a row has no origin columns (SELECT * then lacks them). */
-type StoredRow = Omit<ChangeRow, 'origin' | 'origin_touches'> & Partial<Pick<ChangeRow, 'origin' | 'origin_touches'>>;
+/** A row of the table before format 18 (one column per field; before format 12 without the origin columns). */
+export interface StoredRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+  origin?: string | null;
+  origin_touches?: string | null;
+}
 
 /** The hash an entry must carry after `prevHash`. */
 export function entryHash(prevHash: string, entry: ChainedEntry): string {
   return sha256Hex(chainInput(prevHash, entry));
 }
 
-/** A stored row as the chain hashes it (the long walk's reading; tests compare SQLite's spelling with it). */
+/** A row of the table before format 18 as the chain hashes it (migrations 0008 and 0018). */
 export function toChained(row: StoredRow): ChainedEntry {
   return {
     id: row.id,
@@ -52,7 +68,7 @@ export function recordHead(db: Db, head: ChainHead): void {
 
 /**
  * Hashes every entry of a log written before the chain existed, in id order, and records the
- * head. Run once by the migration that added the chain, inside its transaction.
+ * head. Run once by the migration that added the chain (format 8, one column per field), inside its transaction.
  */
 export function chainExistingLog(db: Db): ChainHead | null {
   const rows = db.prepare('SELECT * FROM change_log ORDER BY id').all() as StoredRow[];
@@ -78,9 +94,14 @@ export interface ChainWalk {
   firstBreak: ChainBreak | null;
 }
 
-function linkBreak(db: Db, row: StoredRow, prevId: number, recorded: ChainHead | null): ChainBreak {
-  const self = entryHash(row.prev_hash ?? '', toChained(row)) === row.hash;
-  const follows = row.prev_hash === null ? undefined : (db.prepare('SELECT id FROM change_log WHERE hash = @hash').get({ hash: row.prev_hash }) as { id: number } | undefined);
+/** The SHA-256 a stored row's link and entry hash to: what its `hash` must be. */
+function ownHash(row: ChangeRow): string {
+  return sha256Hex(row.prev_hash + row.entry);
+}
+
+function linkBreak(db: Db, row: ChangeRow, prevId: number, recorded: ChainHead | null): ChainBreak {
+  const self = ownHash(row) === row.hash;
+  const follows = db.prepare('SELECT id FROM change_log WHERE hash = @hash ORDER BY id LIMIT 1').get({ hash: row.prev_hash }) as { id: number } | undefined;
   if (recorded !== null && row.id > recorded.id) {
     return { entryId: row.id, kind: 'forged', message: `Entry #${row.id} was added after the last entry Demarc wrote (#${recorded.id}): it does not follow the chain.` };
   }
@@ -95,11 +116,22 @@ function linkBreak(db: Db, row: StoredRow, prevId: number, recorded: ChainHead |
   return { entryId: row.id, kind: 'edited', message: `Entry #${row.id} was edited: its link to the entry before it no longer matches.` };
 }
 
+/** The break a rewritten table definition is: its columns may show something other than what was hashed. */
+function definitionBreak(db: Db): ChainBreak {
+  const first = db.prepare('SELECT min(id) FROM change_log').pluck().get() as number | null;
+  return {
+    entryId: first ?? 0,
+    kind: 'edited',
+    message: 'The change log\'s table definition was rewritten outside Demarc: what its columns show may not be what was hashed.'
+  };
+}
+
 /**
  * Walks the whole log in id order, streaming, and names the first entry that breaks the chain:
  * an entry without a hash (added outside Demarc), an entry whose contents no longer match its
  * hash (edited), an entry that does not follow the one before it (deleted, reordered), entries
- * after the head Demarc recorded (forged at the end) or fewer than it recorded (deleted at the end).
+ * after the head Demarc recorded (forged at the end) or fewer than it recorded (deleted at the end),
+ * or a table whose definition was rewritten (its columns would no longer be what was hashed).
  */
 export function walkChain(db: Db): ChainWalk {
   const recorded = recordedHead(db);
@@ -114,19 +146,21 @@ export function walkChain(db: Db): ChainWalk {
   let last: ChainHead | null = null;
   let firstPastHead: number | null = null;
   // better-sqlite3 allows no other statement while a row iterator is open: note the bad row, leave the loop, then look around.
-  let bad: { row: StoredRow; why: 'unhashed' | 'link' | 'contents' } | null = null;
-  for (const row of db.prepare('SELECT * FROM change_log ORDER BY id').iterate() as IterableIterator<StoredRow>) {
+  let bad: { row: ChangeRow; why: 'unhashed' | 'link' | 'contents' } | null = null;
+  for (const stored of db.prepare('SELECT id, chained FROM change_log ORDER BY id').iterate() as IterableIterator<{ id: number; chained: string }>) {
+    const parts = chainedParts(stored.chained);
+    const row: ChangeRow = { id: stored.id, hash: parts.hash, prev_hash: parts.prevHash, entry: parts.entry };
     entries += 1;
     if (recorded !== null && row.id > recorded.id && firstPastHead === null) firstPastHead = row.id;
-    if (row.hash === null || row.prev_hash === null) bad = { row, why: 'unhashed' };
+    if (row.hash === NO_HASH || row.prev_hash === NO_HASH) bad = { row, why: 'unhashed' };
     else if (row.prev_hash !== prevHash) bad = { row, why: 'link' };
-    else if (entryHash(prevHash, toChained(row)) !== row.hash) bad = { row, why: 'contents' };
+    else if (ownHash(row) !== row.hash) bad = { row, why: 'contents' };
     if (bad) break;
-    prevHash = row.hash!;
+    prevHash = row.hash;
     prevId = row.id;
     last = { id: row.id, hash: prevHash };
   }
-  if (bad === null) return { entries, head: last, firstBreak: endBreak(last, recorded, firstPastHead) };
+  if (bad === null) return { entries, head: last, firstBreak: changeLogDefinitionIntact(db) ? endBreak(last, recorded, firstPastHead) : definitionBreak(db) };
   const { row, why } = bad;
   const pastHead = recorded !== null && row.id > recorded.id;
   const firstBreak: ChainBreak =

@@ -1,7 +1,9 @@
 import type { ChangeLogEntry } from '@shared/domain';
-import { GENESIS_HASH } from '@core/audit/chain';
+import { GENESIS_HASH, canonicalEntry, type ChainedEntry } from '@core/audit/chain';
 import type { Db } from '../workbook-file';
-import { entryHash, lastLink, recordHead, recordedHead } from './change-log-chain';
+import { lastLink, recordHead, recordedHead } from './change-log-chain';
+import { sha256Hex } from './change-log-chain-sql';
+import { entryText } from './change-log-table';
 
 export interface NewChange {
   at: string;
@@ -18,22 +20,18 @@ export interface NewChange {
   storedText?: { before: string | null; after: string | null };
 }
 
-/** A change_log row as SELECT * reads it (the one declaration; the chain and the merge read the same rows). */
+/** A change_log row as the chain reads it (format 18, change-log-table.ts): its hash, link and canonical JSON. */
 export interface ChangeRow {
   id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  summary: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-  /** Set on an entry a merge brought in (format 12, 0012_merge): its identity and what it touched. */
-  origin: string | null;
-  origin_touches: string | null;
+  hash: string;
+  prev_hash: string;
+  /** The canonical JSON of the entry (core/audit/chain.ts): the text its hash covers, after `prev_hash`. */
+  entry: string;
+}
+
+/** An entry as stored (its `chained` text), its fields read back from its canonical JSON. */
+export function parseEntry(chained: string): ChainedEntry {
+  return JSON.parse(entryText(chained)) as ChainedEntry;
 }
 
 /**
@@ -59,36 +57,27 @@ export function appendChange(db: Db, change: NewChange): number {
     origin: change.origin?.identity ?? null,
     originTouches: change.origin ? JSON.stringify(change.origin.touches) : null
   };
-  const hash = entryHash(prev, entry);
-  // Only a merged entry names the origin columns: migration 0008 appends before 0010 adds them.
-  const { origin, originTouches, ...own } = entry;
-  if (origin === null) {
-    db.prepare(
-      `INSERT INTO change_log (id, at, actor, action, entity, entity_id, summary, before_json, after_json, prev_hash, hash)
-       VALUES (@id, @at, @actor, @action, @entity, @entityId, @summary, @before, @after, @prev, @hash)`
-    ).run({ ...own, prev, hash });
-  } else {
-    db.prepare(
-      `INSERT INTO change_log (id, at, actor, action, entity, entity_id, summary, before_json, after_json, origin, origin_touches, prev_hash, hash)
-       VALUES (@id, @at, @actor, @action, @entity, @entityId, @summary, @before, @after, @origin, @originTouches, @prev, @hash)`
-    ).run({ ...own, origin, originTouches, prev, hash });
-  }
+  const text = canonicalEntry(entry);
+  const hash = sha256Hex(prev + text);
+  db.prepare('INSERT INTO change_log (id, chained) VALUES (@id, @chained)').run({ id, chained: hash + prev + text });
   recordHead(db, { id, hash });
   return id;
 }
 
-function toEntry(row: ChangeRow): ChangeLogEntry {
+/** An entry as the app shows it, from its stored `chained` text (parsed whole: cheaper than reading its generated columns). */
+function toEntry(stored: string): ChangeLogEntry {
+  const row = parseEntry(stored);
   return {
     id: row.id,
     at: row.at,
     actor: row.actor,
     action: row.action,
     entity: row.entity,
-    entityId: row.entity_id,
+    entityId: row.entityId,
     summary: row.summary,
-    before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
-    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
-    ...(row.origin === null ? {} : { merged: true as const })
+    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+    ...(row.origin === undefined || row.origin === null ? {} : { merged: true as const })
   };
 }
 
@@ -124,9 +113,9 @@ export function listChanges(db: Db, query: ChangeQuery = {}): ChangeLogEntry[] {
     where.push(`entity = 'asset' AND (entity_id = @assetIdText
       OR (entity_id IS NULL AND EXISTS (SELECT 1 FROM json_each(after_json, '$.ids') WHERE value = @assetId)))`);
   }
-  const sql = `SELECT * FROM change_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const sql = `SELECT chained FROM change_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY id ${query.newestFirst ? 'DESC' : 'ASC'} ${query.limit ? 'LIMIT @limit' : ''}`;
-  const rows = db.prepare(sql).all({ entity: query.entity, entityId: query.entityId, assetId: query.assetId, assetIdText: query.assetId === undefined ? undefined : String(query.assetId), action: query.action, afterId: query.afterId, atFrom: query.atFrom, atBefore: query.atBefore, since: query.since, limit: query.limit }) as ChangeRow[];
+  const rows = db.prepare(sql).pluck().all({ entity: query.entity, entityId: query.entityId, assetId: query.assetId, assetIdText: query.assetId === undefined ? undefined : String(query.assetId), action: query.action, afterId: query.afterId, atFrom: query.atFrom, atBefore: query.atBefore, since: query.since, limit: query.limit }) as string[];
   return rows.map(toEntry);
 }
 
@@ -135,10 +124,11 @@ export type ChangeLine = Omit<ChangeLogEntry, 'before' | 'after'>;
 
 /** Entries after an id, oldest first, without their payloads (which can be large): a page of the log. */
 export function listChangeLines(db: Db, afterId: number, limit: number): ChangeLine[] {
-  const rows = db
-    .prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, summary FROM change_log WHERE id > ? ORDER BY id LIMIT ?')
-    .all(afterId, limit) as ChangeLine[];
-  return rows;
+  const rows = db.prepare('SELECT chained FROM change_log WHERE id > ? ORDER BY id LIMIT ?').pluck().all(afterId, limit) as string[];
+  return rows.map((chained) => {
+    const { id, at, actor, action, entity, entityId, summary } = parseEntry(chained);
+    return { id, at, actor, action, entity, entityId, summary };
+  });
 }
 
 export function lastChangeAt(db: Db): string | null {
@@ -157,7 +147,7 @@ export function lastChangeId(db: Db): number {
 
 /** Entries written after the entry `afterId`, oldest first (what changed since an export). */
 export function changesAfter(db: Db, afterId: number): ChangeLogEntry[] {
-  const rows = db.prepare('SELECT * FROM change_log WHERE id > ? ORDER BY id').all(afterId) as ChangeRow[];
+  const rows = db.prepare('SELECT chained FROM change_log WHERE id > ? ORDER BY id').pluck().all(afterId) as string[];
   return rows.map(toEntry);
 }
 

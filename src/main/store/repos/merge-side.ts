@@ -5,20 +5,24 @@
  */
 import { MERGED_FIELDS, jsonSelectOf } from '../asset-fields';
 import type { Db } from '../workbook-file';
-import type { ChangeRow } from './change-log';
+import type { ChainedEntry } from '@core/audit/chain';
+import { parseEntry } from './change-log';
 
-/** A change-log row as stored: the text its fingerprint is taken of, and its merge origin. */
-export type StoredChange = Omit<ChangeRow, 'prev_hash' | 'hash'>;
+/** A change-log entry as stored (the texts its fingerprint is taken of) and its merge origin (null: written here). */
+export type StoredChange = ChainedEntry & { origin: string | null; originTouches: string | null };
 
-const STORED_CHANGE = 'SELECT id, at, actor, action, entity, entity_id, summary, before_json, after_json, origin, origin_touches FROM change_log';
+function storedOf(chained: string): StoredChange {
+  const entry = parseEntry(chained);
+  return { ...entry, origin: entry.origin ?? null, originTouches: entry.originTouches ?? null };
+}
 
 export function listStoredChanges(db: Db): StoredChange[] {
-  return db.prepare(`${STORED_CHANGE} ORDER BY id`).all() as StoredChange[];
+  return (db.prepare('SELECT chained FROM change_log ORDER BY id').pluck().all() as string[]).map(storedOf);
 }
 
 /** The stored entries from `id` on. */
 export function listStoredChangesFrom(db: Db, id: number): StoredChange[] {
-  return db.prepare(`${STORED_CHANGE} WHERE id >= ? ORDER BY id`).all(id) as StoredChange[];
+  return (db.prepare('SELECT chained FROM change_log WHERE id >= ? ORDER BY id').pluck().all(id) as string[]).map(storedOf);
 }
 
 const OWNER = 'ownerPartyId';
