@@ -23,20 +23,28 @@ const AWKWARD = [
   ''
 ];
 
+/** The i-th awkward entry's fields as written: every other one as a merge brings it in (origin and touches are hashed too). */
+function awkwardFields(i: number, text: string) {
+  const merged = i % 2 === 1;
+  return {
+    at: `2026-12-0${i + 1}T10:00:00.000Z`,
+    actor: `actor ${text}`,
+    action: 'raci.set',
+    entity: 'asset',
+    entityId: i % 2 === 0 ? String(i) : null,
+    summary: text,
+    before: i % 3 === 0 ? null : text,
+    after: JSON.stringify({ text }),
+    origin: merged ? 'f'.repeat(64) : null,
+    touches: merged ? [`party|${text}`] : null
+  };
+}
+
 function awkwardWorkbook() {
   const t = createTestWorkbook();
   for (const [i, text] of AWKWARD.entries()) {
-    appendChange(t.wb.db, {
-      at: `2026-12-0${i + 1}T10:00:00.000Z`,
-      actor: `actor ${text}`,
-      action: 'raci.set',
-      entity: 'asset',
-      entityId: i % 2 === 0 ? String(i) : null,
-      summary: text,
-      storedText: { before: i % 3 === 0 ? null : text, after: JSON.stringify({ text }) },
-      // Every other entry as a merge brings it in: origin and touches are hashed too.
-      ...(i % 2 === 1 ? { origin: { identity: 'f'.repeat(64), touches: [`party|${text}`] } } : {})
-    });
+    const { before, after, origin, touches, ...own } = awkwardFields(i, text);
+    appendChange(t.wb.db, { ...own, storedText: { before, after }, ...(origin !== null && touches !== null ? { origin: { identity: origin, touches } } : {}) });
   }
   return t;
 }
@@ -54,19 +62,8 @@ describe('the quick walk of the change log', () => {
     expect(rows).toHaveLength(AWKWARD.length + 1);
     for (const [i, text] of AWKWARD.entries()) {
       const { entry, ...fields } = rows[i + 1]!;
-      expect(fields).toEqual({
-        id: i + 2,
-        at: `2026-12-0${i + 1}T10:00:00.000Z`,
-        actor: `actor ${text}`,
-        action: 'raci.set',
-        entity: 'asset',
-        entityId: i % 2 === 0 ? String(i) : null,
-        summary: text,
-        before: i % 3 === 0 ? null : text,
-        after: JSON.stringify({ text }),
-        origin: i % 2 === 1 ? 'f'.repeat(64) : null,
-        originTouches: i % 2 === 1 ? JSON.stringify([`party|${text}`]) : null
-      });
+      const { touches, ...written } = awkwardFields(i, text);
+      expect(fields).toEqual({ id: i + 2, ...written, originTouches: touches === null ? null : JSON.stringify(touches) });
       expect(entry).toBe(canonicalEntry(fields));
     }
     const spelt = t.wb.db.prepare(CHAIN_INPUT_SQL).pluck().all({ from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER }) as string[];

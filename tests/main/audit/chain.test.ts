@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, canonicalEntry } from '@core/audit/chain';
 import { updateAssets } from '@main/services/asset-update';
 import { updateSettings } from '@main/services/workbook-service';
-import { entryHash } from '@main/store/repos/change-log-chain';
+import { entryHash, type StoredRow } from '@main/store/repos/change-log-chain';
 import { NO_HASH } from '@main/store/repos/change-log-table';
 import { editEntry } from '@tests/helpers/change-log-tamper';
 import { cli } from '@tests/helpers/run-cli';
@@ -39,19 +39,7 @@ function tamper(path: string, sql: (db: Database.Database) => void): void {
   }
 }
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  summary: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-}
+type Row = StoredRow;
 const asEntry = (r: Row) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary, before: r.before_json, after: r.after_json });
 
 async function verifyJson(path: string) {
