@@ -34,8 +34,8 @@ import { join } from 'node:path';
 import { GENESIS_HASH, canonicalEntry, type ChainedEntry } from '@core/audit/chain';
 import { verifyWorkbook } from '@main/services/audit-verify';
 import { closeWorkbook, createWorkbook, openWorkbook } from '@main/services/workbook-service';
-import { recordHead } from '@main/store/repos/change-log-chain';
-import { chainInputPages, sha256Hex } from '@main/store/repos/change-log-chain-sql';
+import { chainEntry, recordHead } from '@main/store/repos/change-log-chain';
+import { chainInputPages } from '@main/store/repos/change-log-chain-sql';
 import type { Db } from '@main/store/workbook-file';
 import { flag, load, mb, pairedRatios, s2, type Measured } from './user-path';
 
@@ -69,9 +69,8 @@ function build(path: string): void {
   db.transaction(() => {
     for (let n = 0; n < ENTRIES - last.id; n++) {
       id += 1;
-      const text = canonicalEntry(entry(id));
-      const hash = sha256Hex(prev + text);
-      insert.run({ id, chained: hash + prev + text });
+      const { hash, chained } = chainEntry(prev, entry(id));
+      insert.run({ id, chained });
       prev = hash;
     }
     recordHead(db, { id, hash: prev });

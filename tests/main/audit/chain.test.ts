@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, canonicalEntry } from '@core/audit/chain';
 import { updateAssets } from '@main/services/asset-update';
 import { updateSettings } from '@main/services/workbook-service';
-import { entryHash, type StoredRow } from '@main/store/repos/change-log-chain';
+import { chainEntry, entryHash, type StoredRow } from '@main/store/repos/change-log-chain';
 import { NO_HASH } from '@main/store/repos/change-log-table';
 import { editEntry } from '@tests/helpers/change-log-tamper';
 import { cli } from '@tests/helpers/run-cli';
@@ -100,7 +100,7 @@ describe('the change-log hash chain', () => {
       sql: (db) => {
         const last = db.prepare('SELECT hash FROM change_log WHERE id = 6').get() as { hash: string };
         const entry = { id: 7, at: '2026-12-01T00:00:00Z', actor: 'mallory', action: 'raci.set', entity: 'asset', entityId: '1', summary: 'Set A', before: null, after: null };
-        db.prepare(`INSERT INTO change_log (id, chained) VALUES (7, @chained)`).run({ chained: entryHash(last.hash, entry) + last.hash + canonicalEntry(entry) });
+        db.prepare(`INSERT INTO change_log (id, chained) VALUES (7, @chained)`).run({ chained: chainEntry(last.hash, entry).chained });
       },
       entryId: 7,
       kind: 'forged',

@@ -4,13 +4,15 @@
  * since format 18 (change-log-table.ts), and the workbook's meta table keeps the head so that
  * entries removed from, or added at, the end are seen too.
  */
-import { GENESIS_HASH, chainInput, formatChainHead, parseChainHead, type ChainedEntry } from '@core/audit/chain';
+import { GENESIS_HASH, canonicalEntry, chainInput, formatChainHead, parseChainHead, type ChainedEntry } from '@core/audit/chain';
 import type { ChainBreak, ChainHead } from '@shared/audit';
 import type { Db } from '../workbook-file';
-import type { ChangeRow } from './change-log';
 import { META_KEYS, writeMeta } from './meta';
 import { quickWalk, sha256Hex } from './change-log-chain-sql';
-import { NO_HASH, chainedParts, changeLogDefinitionIntact } from './change-log-table';
+import { NO_HASH, chainedParts, changeLogDefinitionIntact, joinChained, type ChainedParts } from './change-log-table';
+
+/** A change_log row as the walk reads it: its id and the parts of its stored text. */
+type ChainRow = ChainedParts & { id: number };
 
 /** A row of the table before format 18 (one column per field; before format 12 without the origin columns). */
 export interface StoredRow {
@@ -32,6 +34,12 @@ export interface StoredRow {
 /** The hash an entry must carry after `prevHash`. */
 export function entryHash(prevHash: string, entry: ChainedEntry): string {
   return sha256Hex(chainInput(prevHash, entry));
+}
+
+/** An entry that follows `prevHash`: its hash, and the text stored for it (format 18, change-log-table.ts). */
+export function chainEntry(prevHash: string, entry: ChainedEntry): { hash: string; chained: string } {
+  const hash = entryHash(prevHash, entry);
+  return { hash, chained: joinChained({ hash, prevHash, entry: canonicalEntry(entry) }) };
 }
 
 /** A row of the table before format 18 as the chain hashes it (migrations 0008 and 0018). */
@@ -95,13 +103,13 @@ export interface ChainWalk {
 }
 
 /** The SHA-256 a stored row's link and entry hash to: what its `hash` must be. */
-function ownHash(row: ChangeRow): string {
-  return sha256Hex(row.prev_hash + row.entry);
+function ownHash(row: ChainRow): string {
+  return sha256Hex(row.prevHash + row.entry);
 }
 
-function linkBreak(db: Db, row: ChangeRow, prevId: number, recorded: ChainHead | null): ChainBreak {
+function linkBreak(db: Db, row: ChainRow, prevId: number, recorded: ChainHead | null): ChainBreak {
   const self = ownHash(row) === row.hash;
-  const follows = db.prepare('SELECT id FROM change_log WHERE hash = @hash ORDER BY id LIMIT 1').get({ hash: row.prev_hash }) as { id: number } | undefined;
+  const follows = db.prepare('SELECT id FROM change_log WHERE hash = @hash ORDER BY id LIMIT 1').get({ hash: row.prevHash }) as { id: number } | undefined;
   if (recorded !== null && row.id > recorded.id) {
     return { entryId: row.id, kind: 'forged', message: `Entry #${row.id} was added after the last entry Demarc wrote (#${recorded.id}): it does not follow the chain.` };
   }
@@ -146,14 +154,13 @@ export function walkChain(db: Db): ChainWalk {
   let last: ChainHead | null = null;
   let firstPastHead: number | null = null;
   // better-sqlite3 allows no other statement while a row iterator is open: note the bad row, leave the loop, then look around.
-  let bad: { row: ChangeRow; why: 'unhashed' | 'link' | 'contents' } | null = null;
+  let bad: { row: ChainRow; why: 'unhashed' | 'link' | 'contents' } | null = null;
   for (const stored of db.prepare('SELECT id, chained FROM change_log ORDER BY id').iterate() as IterableIterator<{ id: number; chained: string }>) {
-    const parts = chainedParts(stored.chained);
-    const row: ChangeRow = { id: stored.id, hash: parts.hash, prev_hash: parts.prevHash, entry: parts.entry };
+    const row: ChainRow = { id: stored.id, ...chainedParts(stored.chained) };
     entries += 1;
     if (recorded !== null && row.id > recorded.id && firstPastHead === null) firstPastHead = row.id;
-    if (row.hash === NO_HASH || row.prev_hash === NO_HASH) bad = { row, why: 'unhashed' };
-    else if (row.prev_hash !== prevHash) bad = { row, why: 'link' };
+    if (row.hash === NO_HASH || row.prevHash === NO_HASH) bad = { row, why: 'unhashed' };
+    else if (row.prevHash !== prevHash) bad = { row, why: 'link' };
     else if (ownHash(row) !== row.hash) bad = { row, why: 'contents' };
     if (bad) break;
     prevHash = row.hash;

@@ -19,7 +19,7 @@ import type { Db } from '../workbook-file';
 type EntryKey = Exclude<(typeof CANONICAL_KEYS)[number], 'id'>;
 
 /** The column each key of the canonical JSON is shown as (the `id` key is the row id). */
-export const COLUMN_OF = {
+const COLUMN_OF = {
   at: 'at',
   actor: 'actor',
   action: 'action',
@@ -38,8 +38,20 @@ export const HASH_CHARS = 64;
 /** Where a hash is missing from an entry carried into format 18 (64 characters, never hex). */
 export const NO_HASH = '-'.repeat(HASH_CHARS);
 
-/** A stored `chained` text's parts: its hash, the previous entry's hash, its canonical JSON. */
-export function chainedParts(chained: string): { hash: string; prevHash: string; entry: string } {
+/** The parts of a stored `chained` text: its hash, the previous entry's hash, its canonical JSON. */
+export interface ChainedParts {
+  hash: string;
+  prevHash: string;
+  entry: string;
+}
+
+/** A stored `chained` text from its parts (the hashes are HASH_CHARS long, or NO_HASH). */
+export function joinChained(parts: ChainedParts): string {
+  return parts.hash + parts.prevHash + parts.entry;
+}
+
+/** A stored `chained` text's parts (joinChained's inverse). */
+export function chainedParts(chained: string): ChainedParts {
   return { hash: chained.slice(0, HASH_CHARS), prevHash: chained.slice(HASH_CHARS, 2 * HASH_CHARS), entry: chained.slice(2 * HASH_CHARS) };
 }
 

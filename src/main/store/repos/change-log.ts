@@ -1,8 +1,7 @@
 import type { ChangeLogEntry } from '@shared/domain';
-import { GENESIS_HASH, canonicalEntry, type ChainedEntry } from '@core/audit/chain';
+import { GENESIS_HASH, type ChainedEntry } from '@core/audit/chain';
 import type { Db } from '../workbook-file';
-import { lastLink, recordHead, recordedHead } from './change-log-chain';
-import { sha256Hex } from './change-log-chain-sql';
+import { chainEntry, lastLink, recordHead, recordedHead } from './change-log-chain';
 import { entryText } from './change-log-table';
 
 export interface NewChange {
@@ -18,15 +17,6 @@ export interface NewChange {
   origin?: { identity: string; touches: readonly string[] };
   /** The stored text of before and after, kept byte for byte (a merged entry keeps its fingerprint). */
   storedText?: { before: string | null; after: string | null };
-}
-
-/** A change_log row as the chain reads it (format 18, change-log-table.ts): its hash, link and canonical JSON. */
-export interface ChangeRow {
-  id: number;
-  hash: string;
-  prev_hash: string;
-  /** The canonical JSON of the entry (core/audit/chain.ts): the text its hash covers, after `prev_hash`. */
-  entry: string;
 }
 
 /** An entry as stored (its `chained` text), its fields read back from its canonical JSON. */
@@ -57,9 +47,8 @@ export function appendChange(db: Db, change: NewChange): number {
     origin: change.origin?.identity ?? null,
     originTouches: change.origin ? JSON.stringify(change.origin.touches) : null
   };
-  const text = canonicalEntry(entry);
-  const hash = sha256Hex(prev + text);
-  db.prepare('INSERT INTO change_log (id, chained) VALUES (@id, @chained)').run({ id, chained: hash + prev + text });
+  const { hash, chained } = chainEntry(prev, entry);
+  db.prepare('INSERT INTO change_log (id, chained) VALUES (@id, @chained)').run({ id, chained });
   recordHead(db, { id, hash });
   return id;
 }
